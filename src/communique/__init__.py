@@ -1,0 +1,63 @@
+"""communique: press releases as typed objects, parsed from and rendered to documents.
+
+The public API fits on one page::
+
+    import communique
+    release = communique.read("release.txt")          # text, json, xml, nitf, docx, pdf
+    release.quotes[0].speaker                          # typed, immutable model
+    communique.write(release, "release.pdf")           # format from the extension
+    data = communique.render(release, "json")          # bytes
+    communique.parse(data, "json") == release          # lossless round trip
+
+Formats are plugins found through entry points; see :mod:`communique.registry`
+and :mod:`communique.plugins`.  Importing communique does not import lxml,
+python-docx or reportlab: each format loads its library on first use.
+"""
+
+from __future__ import annotations
+
+from .api import parse, read, render, write
+from .errors import (
+    CommuniqueError,
+    CommuniqueWarning,
+    FormatError,
+    OptionError,
+    OutputError,
+    ParseError,
+    PluginError,
+    RenderError,
+    ValidationError,
+)
+from .model import Attendee, Dates, Header, Paragraph, PressRelease, Quote
+from .registry import exporter_names, formats, get_exporter, get_parser, parser_names, register
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Attendee",
+    "CommuniqueError",
+    "CommuniqueWarning",
+    "Dates",
+    "FormatError",
+    "Header",
+    "OptionError",
+    "OutputError",
+    "Paragraph",
+    "ParseError",
+    "PluginError",
+    "PressRelease",
+    "Quote",
+    "RenderError",
+    "ValidationError",
+    "__version__",
+    "exporter_names",
+    "formats",
+    "get_exporter",
+    "get_parser",
+    "parse",
+    "parser_names",
+    "read",
+    "register",
+    "render",
+    "write",
+]

@@ -1,0 +1,171 @@
+"""The one wire form of a release: a cattrs converter and canonical JSON.
+
+JSON files, the DOCX custom part and the PDF attachment all use
+:func:`dumps` and :func:`loads`, so "canonical JSON" means one thing: UTF-8,
+two-space indentation, keys in model order, ISO 8601 dates, a ``$schema``
+marker and a ``schema_version`` checked on load.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+import cattrs
+import orjson
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+
+from .errors import ParseError, ValidationError
+from .model import Attendee, Dates, Header, Paragraph, PressRelease, Quote
+
+SCHEMA_VERSION = 1
+"""Version of the wire form.  Bumped when a field changes meaning or is removed."""
+SCHEMA_ID = f"urn:communique:schema:release:{SCHEMA_VERSION}"
+
+_converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+
+
+def _strict(kind: type) -> Any:
+    def structure(value: Any, _: Any) -> Any:
+        # cattrs would coerce "3" to 3 or 1 to "1"; a wire form that lies about types is an error.
+        if type(value) is not kind:
+            raise TypeError(f"expected {_json_type(kind)}, got {_json_type(type(value))}")
+        return value
+
+    return structure
+
+
+def _json_type(kind: type) -> str:
+    return {str: "a string", int: "an integer", float: "a number", bool: "a boolean", list: "an array",
+            dict: "an object", type(None): "null"}.get(kind, kind.__name__)
+
+
+def _structure_date(value: Any, _: Any) -> _dt.date:
+    if type(value) is not str:
+        raise TypeError(f"expected a date string YYYY-MM-DD, got {_json_type(type(value))}")
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}") from None
+
+
+def _structure_datetime(value: Any, _: Any) -> _dt.datetime:
+    if type(value) is not str:
+        raise TypeError(f"expected an ISO 8601 date-time string, got {_json_type(type(value))}")
+    try:
+        return _dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"expected an ISO 8601 date-time, got {value!r}") from None
+
+
+for _kind in (str, int):
+    _converter.register_structure_hook(_kind, _strict(_kind))
+_converter.register_structure_hook(_dt.date, _structure_date)
+_converter.register_structure_hook(_dt.datetime, _structure_datetime)
+_converter.register_unstructure_hook(_dt.date, _dt.date.isoformat)
+_converter.register_unstructure_hook(_dt.datetime, _dt.datetime.isoformat)
+
+
+def _tuple_hook(cls: type) -> Any:
+    def structure(value: Any, _: Any) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise TypeError(f"expected an array, got {_json_type(type(value))}")
+        items: list[Any] = []
+        errors: list[Exception] = []
+        for index, item in enumerate(value):
+            try:
+                items.append(_converter.structure(item, cls))
+            except Exception as exc:  # noqa: BLE001 - collected and reported with its index
+                exc.__notes__ = [*getattr(exc, "__notes__", []), IterableValidationNote(f"@ index {index}", index, cls)]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"while structuring {cls.__name__} items", errors, tuple)
+        return tuple(items)
+
+    return structure
+
+
+for _cls in (Paragraph, Quote, Attendee, str):
+    _converter.register_structure_hook_func(
+        lambda t, _c=_cls: t == tuple[_c, ...],  # type: ignore[valid-type]
+        _tuple_hook(_cls),
+    )
+
+
+def to_dict(release: PressRelease) -> dict[str, Any]:
+    """The release as plain JSON-ready data, keys in model order."""
+    body: dict[str, Any] = _converter.unstructure(release)
+    return {"$schema": SCHEMA_ID, "schema_version": SCHEMA_VERSION, **body}
+
+
+def from_dict(data: Any, *, format: str = "json") -> PressRelease:
+    """Build a release from :func:`to_dict` data; errors name the JSON path."""
+    if not isinstance(data, dict):
+        raise ParseError(f"a release is a JSON object, not {_json_type(type(data))}", format=format)
+    body = dict(data)
+    marker = body.pop("$schema", None)
+    version = body.pop("schema_version", None)
+    if version is None:
+        raise ParseError("missing 'schema_version': not a communique release", element="$", format=format)
+    if type(version) is not int:
+        raise ParseError(f"'schema_version' must be an integer, not {version!r}", element="schema_version", format=format)
+    if version > SCHEMA_VERSION:
+        raise ParseError(
+            f"schema_version {version} is newer than this communique understands ({SCHEMA_VERSION}); upgrade communique",
+            element="schema_version",
+            format=format,
+        )
+    if version < 1:
+        raise ParseError(f"schema_version {version} is not valid", element="schema_version", format=format)
+    if marker is not None and not (isinstance(marker, str) and marker.startswith("urn:communique:schema:release:")):
+        raise ParseError(f"'$schema' {marker!r} is not a communique release schema", element="$schema", format=format)
+    try:
+        return _converter.structure(body, PressRelease)
+    except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:
+        where, message = _first_problem(exc)
+        raise ParseError(message, element=where, format=format) from None
+    except ValidationError as exc:
+        raise ParseError(exc.message, element=exc.path, format=format) from None
+
+
+def _first_problem(exc: BaseException, path: str = "") -> tuple[str, str]:
+    """The path and message of the first leaf failure inside a cattrs error tree."""
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return path or "$", f"unknown field(s): {', '.join(sorted(exc.extra_fields))}"
+    if isinstance(exc, (ClassValidationError, IterableValidationError)):
+        for sub in exc.exceptions:
+            sub_path = path
+            for note in getattr(sub, "__notes__", []):
+                if isinstance(note, AttributeValidationNote):
+                    sub_path = f"{path}.{note.name}" if path else note.name
+                elif isinstance(note, IterableValidationNote):
+                    sub_path = f"{path}[{note.index}]"
+            return _first_problem(sub, sub_path)
+    if isinstance(exc, KeyError):
+        return path or "$", "required field is missing"
+    if isinstance(exc, ValidationError):
+        if not exc.path:
+            return path or "$", exc.message
+        joiner = "" if not path or exc.path.startswith("[") else "."
+        return f"{path}{joiner}{exc.path}", exc.message
+    return path or "$", str(exc)
+
+
+def dumps(release: PressRelease) -> bytes:
+    """Canonical JSON bytes of a release (deterministic, newline-terminated)."""
+    return orjson.dumps(to_dict(release), option=orjson.OPT_INDENT_2) + b"\n"
+
+
+def loads(data: bytes | str, *, format: str = "json") -> PressRelease:
+    """Parse canonical JSON back into a release."""
+    try:
+        obj = orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        raise ParseError(f"not valid JSON: {exc.msg}", line=exc.lineno, column=exc.colno, format=format) from None
+    return from_dict(obj, format=format)

@@ -1,0 +1,123 @@
+"""The one exception hierarchy of communique.
+
+Every failure the library reports is a :class:`CommuniqueError`; callers can
+catch that single class.  Subclasses carry where the problem is: parse errors
+name the source and line/column/element, validation errors the field path,
+plugin errors the distribution that provides the plugin.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CommuniqueError",
+    "CommuniqueWarning",
+    "FormatError",
+    "OptionError",
+    "OutputError",
+    "ParseError",
+    "PluginError",
+    "RenderError",
+    "ValidationError",
+]
+
+
+class CommuniqueError(Exception):
+    """Base class of every error raised by communique."""
+
+
+class CommuniqueWarning(UserWarning):
+    """Base class of every warning issued by communique (e.g. stripped characters)."""
+
+
+class ValidationError(CommuniqueError, ValueError):
+    """A model value breaks an invariant.
+
+    ``path`` names the offending field, e.g. ``quotes[2].speaker``.
+    """
+
+    def __init__(self, path: str, message: str) -> None:
+        self.path = path
+        self.message = message
+        super().__init__(f"{path}: {message}" if path else message)
+
+    def under(self, prefix: str) -> ValidationError:
+        """Return the same error with its path nested under ``prefix``."""
+        path = f"{prefix}.{self.path}" if self.path and not self.path.startswith("[") else f"{prefix}{self.path}"
+        return ValidationError(path, self.message)
+
+
+class ParseError(CommuniqueError, ValueError):
+    """Input could not be read as a press release.
+
+    Carries what is known about the location: ``source`` (file name or
+    ``None``), ``line`` and ``column`` (1-based), ``element`` (XML element or
+    JSON path) and ``format``.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        element: str | None = None,
+        format: str | None = None,
+    ) -> None:
+        self.message = message
+        self.source = source
+        self.line = line
+        self.column = column
+        self.element = element
+        self.format = format
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        where = []
+        if self.source:
+            where.append(self.source)
+        if self.line is not None:
+            where.append(f"line {self.line}" + (f", column {self.column}" if self.column is not None else ""))
+        if self.element:
+            where.append(self.element)
+        return f"{': '.join(where)}: {self.message}" if where else self.message
+
+    def with_source(self, source: str) -> ParseError:
+        """Fill in the source name if it is not known yet (returns ``self``)."""
+        if self.source is None:
+            self.source = source
+        return self
+
+
+class RenderError(CommuniqueError):
+    """A release cannot be written in the requested format (e.g. a character no font has)."""
+
+    def __init__(self, message: str, *, path: str | None = None, format: str | None = None) -> None:
+        self.message = message
+        self.path = path
+        self.format = format
+        super().__init__(f"{path}: {message}" if path else message)
+
+
+class FormatError(CommuniqueError, LookupError):
+    """No parser or exporter is known under that name or file extension."""
+
+
+class OptionError(CommuniqueError, TypeError):
+    """An exporter or parser option is unknown or has a wrong value."""
+
+
+class PluginError(CommuniqueError):
+    """A plugin could not be loaded or does not satisfy the plugin protocol.
+
+    ``distribution`` names the installed package that provides it.
+    """
+
+    def __init__(self, message: str, *, distribution: str | None = None, name: str | None = None) -> None:
+        self.distribution = distribution
+        self.name = name
+        super().__init__(message)
+
+
+class OutputError(CommuniqueError, OSError):
+    """An output file could not be written (exists, would overwrite the input, I/O failure)."""

@@ -1,0 +1,261 @@
+"""The press-release model: immutable, typed, validated on construction.
+
+Every class is an attrs ``@frozen`` class with keyword-only fields.  Change a
+release with :func:`attrs.evolve`; the result is validated again.
+
+A :class:`Quote` points into :attr:`PressRelease.paragraphs` by index and
+character offsets, and names its speaker by the :attr:`Attendee.name` of one
+of :attr:`PressRelease.attendees`::
+
+    paragraphs[q.paragraph].text[q.start:q.end] == q.text
+    q.speaker is None or q.speaker in {a.name for a in attendees}
+
+Invalid values raise :class:`communique.errors.ValidationError` whose
+``path`` names the field (``quotes[2].start``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from attrs import field, frozen
+
+from .errors import ValidationError
+
+__all__ = ["Attendee", "Dates", "Header", "Paragraph", "PressRelease", "Quote"]
+
+# BCP 47 in the shape a press release needs: a primary language subtag and
+# optional subtags (region, script, variant).  Not a full registry check.
+_BCP47 = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+_ISO_COUNTRY = re.compile(r"[A-Z]{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_text(path: str, value: object, *, optional: bool, blank_ok: bool = True) -> None:
+    if value is None:
+        if optional:
+            return
+        raise ValidationError(path, "is required")
+    if not isinstance(value, str):
+        raise ValidationError(path, f"must be a string, not {type(value).__name__}")
+    if not blank_ok and not value.strip():
+        raise ValidationError(path, "must not be empty")
+    bad = _SURROGATE.search(value)
+    if bad:
+        # A lone surrogate cannot be encoded in UTF-8, so no format could carry it.
+        raise ValidationError(path, f"contains a lone surrogate U+{ord(bad.group()):04X} at offset {bad.start()}")
+
+
+def _text(*, optional: bool = True, blank_ok: bool = True) -> Any:
+    def validate(inst: object, attribute: Any, value: object) -> None:
+        _check_text(attribute.name, value, optional=optional, blank_ok=blank_ok)
+
+    return validate
+
+
+@frozen(kw_only=True)
+class Header:
+    """What a reader sees first: title, language, publisher, address and dateline."""
+
+    title: str = field(validator=_text(optional=False, blank_ok=False))
+    """The headline, as written (one line)."""
+    language: str = field()
+    """BCP 47 language tag of the release, e.g. ``"fr"`` or ``"en-GB"``."""
+    source: str | None = field(default=None, validator=_text())
+    """Publisher, e.g. ``"NATO"`` / ``"OTAN"``."""
+    url: str | None = field(default=None, validator=_text())
+    """Where the release was published, if known."""
+    dateline: str | None = field(default=None, validator=_text())
+    """The place the release is filed from, e.g. ``"Belgrade"``."""
+
+    @title.validator
+    def _title_one_line(self, attribute: Any, value: str) -> None:
+        if "\n" in value or "\r" in value:
+            raise ValidationError("title", "must be a single line")
+
+    @language.validator
+    def _language_tag(self, attribute: Any, value: object) -> None:
+        if not isinstance(value, str) or not _BCP47.fullmatch(value):
+            raise ValidationError("language", f"must be a BCP 47 language tag such as 'fr' or 'en-GB', not {value!r}")
+
+
+def _is_date(value: object) -> bool:
+    return type(value) is _dt.date
+
+
+@frozen(kw_only=True)
+class Dates:
+    """When the event happens and when the release was published or updated."""
+
+    start: _dt.date | None = None
+    """First day of the event (a date, not a datetime)."""
+    end: _dt.date | None = None
+    """Last day of the event; equal to ``start`` or later.  Requires ``start``."""
+    published: _dt.datetime | None = None
+    """When the release was first published."""
+    updated: _dt.datetime | None = None
+    """When the release was last updated."""
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("start", "end"):
+            value = getattr(self, name)
+            if value is not None and not _is_date(value):
+                raise ValidationError(name, f"must be a datetime.date (not a datetime), not {type(value).__name__}")
+        for name in ("published", "updated"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, _dt.datetime):
+                raise ValidationError(name, f"must be a datetime.datetime, not {type(value).__name__}")
+        if self.end is not None:
+            if self.start is None:
+                raise ValidationError("end", "an end date needs a start date")
+            if self.end < self.start:
+                raise ValidationError("end", f"{self.end.isoformat()} is before start {self.start.isoformat()}")
+        if self.published is not None and self.updated is not None:
+            if (self.published.tzinfo is None) != (self.updated.tzinfo is None):
+                raise ValidationError("updated", "published and updated must both have a time zone or both have none")
+            if self.updated < self.published:
+                raise ValidationError("updated", "is before published")
+
+
+@frozen(kw_only=True)
+class Paragraph:
+    """One paragraph of body text, as written (the dateline is removed from the first one)."""
+
+    text: str = field(validator=_text(optional=False))
+
+
+@frozen(kw_only=True)
+class Quote:
+    """Words inside quotation marks, located in a paragraph, with who said them."""
+
+    text: str = field(validator=_text(optional=False, blank_ok=False))
+    """The quoted words, quotation marks excluded."""
+    speaker: str | None = field(default=None, validator=_text())
+    """Name of the attendee who said it, or ``None`` when the words are not speech."""
+    paragraph: int = 0
+    """Index into :attr:`PressRelease.paragraphs`."""
+    start: int = 0
+    """Offset of the first character of :attr:`text` in the paragraph."""
+    end: int = 0
+    """Offset just past the last character, so that ``paragraph_text[start:end] == text``."""
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("paragraph", "start", "end"):
+            value = getattr(self, name)
+            if type(value) is not int:
+                raise ValidationError(name, f"must be an int, not {type(value).__name__}")
+            if value < 0:
+                raise ValidationError(name, f"must not be negative ({value})")
+        if self.end - self.start != len(self.text):
+            raise ValidationError("end", f"end - start ({self.end} - {self.start}) must equal the length of text ({len(self.text)})")
+
+
+def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        # A bare string would silently become a tuple of characters.
+        raise ValidationError("aliases", "must be a sequence of strings, not a string")
+    return tuple(value)
+
+
+@frozen(kw_only=True)
+class Attendee:
+    """A person taking part: by name, or known only by role."""
+
+    name: str | None = field(default=None, validator=_text(blank_ok=False))
+    """The person's name as written in the release (``None`` if known only by role)."""
+    rank: str | None = field(default=None, validator=_text())
+    """Military or diplomatic rank, e.g. ``"général de corps aérien"``."""
+    role: str | None = field(default=None, validator=_text())
+    """Function, e.g. ``"chef d'état-major de la défense"``."""
+    organization: str | None = field(default=None, validator=_text())
+    """Organisation the person represents, e.g. ``"OTAN"``."""
+    country: str | None = None
+    """ISO 3166-1 alpha-2 code of the country the person represents."""
+    aliases: tuple[str, ...] = field(default=(), converter=_str_tuple)
+    """Other names the release uses for the person, e.g. ``("DCMC",)``."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.name is None and not (self.role and self.role.strip()):
+            raise ValidationError("name", "an attendee needs a name or a role")
+        if self.country is not None and not (isinstance(self.country, str) and _ISO_COUNTRY.fullmatch(self.country)):
+            raise ValidationError("country", f"must be an ISO 3166-1 alpha-2 code such as 'FR', not {self.country!r}")
+        for i, alias in enumerate(self.aliases):
+            _check_text(f"aliases[{i}]", alias, optional=False, blank_ok=False)
+
+
+def _tuple_of(cls: type, name: str) -> Any:
+    def convert(value: Iterable[Any]) -> tuple[Any, ...]:
+        if isinstance(value, (str, bytes)):
+            raise ValidationError(name, f"must be a sequence of {cls.__name__}, not a string")
+        return tuple(value)
+
+    return convert
+
+
+def _quote_order(value: Iterable[Quote]) -> tuple[Quote, ...]:
+    items = _tuple_of(Quote, "quotes")(value)
+    for i, item in enumerate(items):
+        if not isinstance(item, Quote):
+            raise ValidationError(f"quotes[{i}]", f"must be a Quote, not {type(item).__name__}")
+    # Quotes are kept in reading order so that every format, including inline
+    # XML markup, gives them back in the same order.
+    return tuple(sorted(items, key=lambda q: (q.paragraph, q.start)))
+
+
+@frozen(kw_only=True)
+class PressRelease:
+    """A press release: header, dates, paragraphs, quotes and attendees."""
+
+    header: Header
+    dates: Dates = field(factory=Dates)
+    paragraphs: tuple[Paragraph, ...] = field(default=(), converter=_tuple_of(Paragraph, "paragraphs"))
+    quotes: tuple[Quote, ...] = field(default=(), converter=_quote_order)
+    """Quotes in reading order (sorted by paragraph, then start offset)."""
+    attendees: tuple[Attendee, ...] = field(default=(), converter=_tuple_of(Attendee, "attendees"))
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.header, Header):
+            raise ValidationError("header", f"must be a Header, not {type(self.header).__name__}")
+        if not isinstance(self.dates, Dates):
+            raise ValidationError("dates", f"must be a Dates, not {type(self.dates).__name__}")
+        for i, p in enumerate(self.paragraphs):
+            if not isinstance(p, Paragraph):
+                raise ValidationError(f"paragraphs[{i}]", f"must be a Paragraph, not {type(p).__name__}")
+        names: set[str] = set()
+        for i, a in enumerate(self.attendees):
+            if not isinstance(a, Attendee):
+                raise ValidationError(f"attendees[{i}]", f"must be an Attendee, not {type(a).__name__}")
+            if a.name is not None:
+                if a.name in names:
+                    raise ValidationError(f"attendees[{i}].name", f"{a.name!r} appears twice; names identify speakers")
+                names.add(a.name)
+        previous: Quote | None = None
+        for i, q in enumerate(self.quotes):
+            path = f"quotes[{i}]"
+            if q.paragraph >= len(self.paragraphs):
+                raise ValidationError(f"{path}.paragraph", f"{q.paragraph} is out of range ({len(self.paragraphs)} paragraphs)")
+            text = self.paragraphs[q.paragraph].text
+            if q.end > len(text):
+                raise ValidationError(f"{path}.end", f"{q.end} is past the end of paragraph {q.paragraph} ({len(text)} characters)")
+            if text[q.start : q.end] != q.text:
+                raise ValidationError(f"{path}.text", f"does not match paragraph {q.paragraph} at {q.start}:{q.end}")
+            if q.speaker is not None and q.speaker not in names:
+                raise ValidationError(f"{path}.speaker", f"{q.speaker!r} is not the name of an attendee")
+            if previous is not None and previous.paragraph == q.paragraph and q.start < previous.end:
+                raise ValidationError(f"{path}.start", "overlaps the previous quote")
+            previous = q
+
+    def attendee(self, name: str) -> Attendee:
+        """Return the attendee called ``name`` (or with that alias); ``KeyError`` if none."""
+        for a in self.attendees:
+            if a.name == name or name in a.aliases:
+                return a
+        raise KeyError(name)
+
+    @property
+    def text(self) -> str:
+        """The body as plain text: paragraphs separated by blank lines."""
+        return "\n\n".join(p.text for p in self.paragraphs)

@@ -1,0 +1,27 @@
+"""``json`` parser: the canonical JSON form back into a release."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import PressRelease
+from ..plugins import Parser
+
+
+class JsonParser(Parser):
+    """Reads what the ``json`` exporter writes; every error names its JSON path."""
+
+    name = "json"
+    label = "JSON (communique schema)"
+    extensions = (".json",)
+    media_type = "application/json"
+
+    def parse(self, data: bytes | str, **options: Any) -> PressRelease:
+        from .._serialize import loads
+        from .._textio import decode
+
+        return loads(decode(data, format="json") if isinstance(data, bytes) else data)
+
+    def sniff(self, head: bytes) -> bool:
+        stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+        return stripped.startswith(b"{") and (b"schema_version" in head or b"urn:communique:schema" in head)
