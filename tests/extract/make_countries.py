@@ -29,64 +29,164 @@ OUT = pathlib.Path(__file__).resolve().parents[2] / "src" / "communique" / "data
 # Display-name overrides: the short form a journalist writes.
 DISPLAY: dict[str, dict[str, str]] = {
     "en": {
-        "KR": "South Korea", "KP": "North Korea", "RU": "Russia", "SY": "Syria", "TW": "Taiwan",
-        "CD": "Democratic Republic of the Congo", "FM": "Micronesia", "PS": "Palestine",
-        "VN": "Vietnam", "LA": "Laos", "IR": "Iran", "BO": "Bolivia", "MD": "Moldova",
-        "TZ": "Tanzania", "VE": "Venezuela", "GB": "United Kingdom", "US": "United States",
-        "TR": "Türkiye", "CZ": "Czechia", "VG": "British Virgin Islands", "VI": "U.S. Virgin Islands",
+        "KR": "South Korea",
+        "KP": "North Korea",
+        "RU": "Russia",
+        "SY": "Syria",
+        "TW": "Taiwan",
+        "CD": "Democratic Republic of the Congo",
+        "FM": "Micronesia",
+        "PS": "Palestine",
+        "VN": "Vietnam",
+        "LA": "Laos",
+        "IR": "Iran",
+        "BO": "Bolivia",
+        "MD": "Moldova",
+        "TZ": "Tanzania",
+        "VE": "Venezuela",
+        "GB": "United Kingdom",
+        "US": "United States",
+        "TR": "Türkiye",
+        "CZ": "Czechia",
+        "VG": "British Virgin Islands",
+        "VI": "U.S. Virgin Islands",
     },
     "fr": {
-        "KR": "Corée du Sud", "KP": "Corée du Nord", "RU": "Russie", "SY": "Syrie", "TW": "Taïwan",
-        "MD": "Moldavie", "VE": "Venezuela", "TZ": "Tanzanie", "IR": "Iran", "BO": "Bolivie",
-        "LA": "Laos", "PS": "Palestine", "FM": "Micronésie", "VN": "Viêt Nam", "CZ": "Tchéquie",
-        "GB": "Royaume-Uni", "US": "États-Unis",
+        "KR": "Corée du Sud",
+        "KP": "Corée du Nord",
+        "RU": "Russie",
+        "SY": "Syrie",
+        "TW": "Taïwan",
+        "MD": "Moldavie",
+        "VE": "Venezuela",
+        "TZ": "Tanzanie",
+        "IR": "Iran",
+        "BO": "Bolivie",
+        "LA": "Laos",
+        "PS": "Palestine",
+        "FM": "Micronésie",
+        "VN": "Viêt Nam",
+        "CZ": "Tchéquie",
+        "GB": "Royaume-Uni",
+        "US": "États-Unis",
     },
 }
 
 # Long forms, former names and adjectives (all inflections a text may use).
 EXTRA: dict[str, dict[str, list[str]]] = {
-    "AL": {"en": ["Republic of Albania", "Albanian"], "fr": ["République d’Albanie", "albanais", "albanaise", "albanaises"]},
+    "AL": {
+        "en": ["Republic of Albania", "Albanian"],
+        "fr": ["République d’Albanie", "albanais", "albanaise", "albanaises"],
+    },
     "AT": {"en": ["Austrian"], "fr": ["autrichien", "autrichienne", "autrichiens", "autrichiennes"]},
-    "BA": {"en": ["Bosnia-Herzegovina", "Bosnia", "Bosnian"], "fr": ["Bosnie", "bosnien", "bosnienne", "bosniens", "bosniennes"]},
+    "BA": {
+        "en": ["Bosnia-Herzegovina", "Bosnia", "Bosnian"],
+        "fr": ["Bosnie", "bosnien", "bosnienne", "bosniens", "bosniennes"],
+    },
     "BE": {"en": ["Kingdom of Belgium", "Belgian"], "fr": ["Royaume de Belgique", "belge", "belges"]},
     "BG": {"en": ["Republic of Bulgaria", "Bulgarian"], "fr": ["République de Bulgarie", "bulgare", "bulgares"]},
     "CA": {"en": ["Canadian"], "fr": ["canadien", "canadienne", "canadiens", "canadiennes"]},
     "CH": {"en": ["Swiss"], "fr": ["suisse", "suisses"]},
     "CZ": {"en": ["Czech Republic", "Czech"], "fr": ["République tchèque", "tchèque", "tchèques"]},
-    "DE": {"en": ["Federal Republic of Germany", "German"], "fr": ["République fédérale d’Allemagne", "allemand", "allemande", "allemands", "allemandes"]},
+    "DE": {
+        "en": ["Federal Republic of Germany", "German"],
+        "fr": ["République fédérale d’Allemagne", "allemand", "allemande", "allemands", "allemandes"],
+    },
     "DK": {"en": ["Kingdom of Denmark", "Danish"], "fr": ["Royaume du Danemark", "danois", "danoise", "danoises"]},
-    "EE": {"en": ["Republic of Estonia", "Estonian"], "fr": ["République d’Estonie", "estonien", "estonienne", "estoniens", "estoniennes"]},
-    "ES": {"en": ["Kingdom of Spain", "Spanish"], "fr": ["Royaume d’Espagne", "espagnol", "espagnole", "espagnols", "espagnoles"]},
-    "FI": {"en": ["Republic of Finland", "Finnish"], "fr": ["République de Finlande", "finlandais", "finlandaise", "finlandaises"]},
+    "EE": {
+        "en": ["Republic of Estonia", "Estonian"],
+        "fr": ["République d’Estonie", "estonien", "estonienne", "estoniens", "estoniennes"],
+    },
+    "ES": {
+        "en": ["Kingdom of Spain", "Spanish"],
+        "fr": ["Royaume d’Espagne", "espagnol", "espagnole", "espagnols", "espagnoles"],
+    },
+    "FI": {
+        "en": ["Republic of Finland", "Finnish"],
+        "fr": ["République de Finlande", "finlandais", "finlandaise", "finlandaises"],
+    },
     "FR": {"en": ["French Republic", "French"], "fr": ["République française", "français", "française", "françaises"]},
-    "GB": {"en": ["UK", "Britain", "Great Britain", "British"], "fr": ["Grande-Bretagne", "britannique", "britanniques"]},
+    "GB": {
+        "en": ["UK", "Britain", "Great Britain", "British"],
+        "fr": ["Grande-Bretagne", "britannique", "britanniques"],
+    },
     "GE": {"en": ["Georgian"], "fr": ["géorgien", "géorgienne", "géorgiens", "géorgiennes"]},
-    "GR": {"en": ["Hellenic Republic", "Greek", "Hellenic"], "fr": ["République hellénique", "grec", "grecque", "grecs", "grecques", "hellénique", "helléniques"]},
+    "GR": {
+        "en": ["Hellenic Republic", "Greek", "Hellenic"],
+        "fr": ["République hellénique", "grec", "grecque", "grecs", "grecques", "hellénique", "helléniques"],
+    },
     "HR": {"en": ["Republic of Croatia", "Croatian"], "fr": ["République de Croatie", "croate", "croates"]},
     "HU": {"en": ["Hungarian"], "fr": ["hongrois", "hongroise", "hongroises"]},
     "IE": {"en": ["Irish"], "fr": ["irlandais", "irlandaise", "irlandaises"]},
     "IS": {"en": ["Icelandic"], "fr": ["islandais", "islandaise", "islandaises"]},
-    "IT": {"en": ["Italian Republic", "Italian"], "fr": ["République italienne", "italien", "italienne", "italiens", "italiennes"]},
-    "LT": {"en": ["Republic of Lithuania", "Lithuanian"], "fr": ["République de Lituanie", "lituanien", "lituanienne", "lituaniens", "lituaniennes"]},
+    "IT": {
+        "en": ["Italian Republic", "Italian"],
+        "fr": ["République italienne", "italien", "italienne", "italiens", "italiennes"],
+    },
+    "LT": {
+        "en": ["Republic of Lithuania", "Lithuanian"],
+        "fr": ["République de Lituanie", "lituanien", "lituanienne", "lituaniens", "lituaniennes"],
+    },
     "LU": {"en": ["Luxembourgish"], "fr": ["luxembourgeois", "luxembourgeoise", "luxembourgeoises"]},
-    "LV": {"en": ["Republic of Latvia", "Latvian"], "fr": ["République de Lettonie", "letton", "lettone", "lettons", "lettones"]},
+    "LV": {
+        "en": ["Republic of Latvia", "Latvian"],
+        "fr": ["République de Lettonie", "letton", "lettone", "lettons", "lettones"],
+    },
     "ME": {"en": ["Montenegrin"], "fr": ["monténégrin", "monténégrine", "monténégrins", "monténégrines"]},
-    "MK": {"en": ["Republic of North Macedonia", "Republic of Macedonia", "the former Yugoslav Republic of Macedonia", "Macedonia", "Macedonian"],
-           "fr": ["République de Macédoine du Nord", "République de Macédoine", "ex-République yougoslave de Macédoine", "Macédoine", "macédonien", "macédonienne", "macédoniens", "macédoniennes"]},
+    "MK": {
+        "en": [
+            "Republic of North Macedonia",
+            "Republic of Macedonia",
+            "the former Yugoslav Republic of Macedonia",
+            "Macedonia",
+            "Macedonian",
+        ],
+        "fr": [
+            "République de Macédoine du Nord",
+            "République de Macédoine",
+            "ex-République yougoslave de Macédoine",
+            "Macédoine",
+            "macédonien",
+            "macédonienne",
+            "macédoniens",
+            "macédoniennes",
+        ],
+    },
     "MT": {"en": ["Maltese"], "fr": ["maltais", "maltaise", "maltaises"]},
-    "NL": {"en": ["Kingdom of the Netherlands", "Dutch", "Holland"], "fr": ["Royaume des Pays-Bas", "néerlandais", "néerlandaise", "néerlandaises"]},
-    "NO": {"en": ["Kingdom of Norway", "Norwegian"], "fr": ["Royaume de Norvège", "norvégien", "norvégienne", "norvégiens", "norvégiennes"]},
-    "PL": {"en": ["Republic of Poland", "Polish"], "fr": ["République de Pologne", "polonais", "polonaise", "polonaises"]},
-    "PT": {"en": ["Portuguese Republic", "Portuguese"], "fr": ["République portugaise", "portugais", "portugaise", "portugaises"]},
+    "NL": {
+        "en": ["Kingdom of the Netherlands", "Dutch", "Holland"],
+        "fr": ["Royaume des Pays-Bas", "néerlandais", "néerlandaise", "néerlandaises"],
+    },
+    "NO": {
+        "en": ["Kingdom of Norway", "Norwegian"],
+        "fr": ["Royaume de Norvège", "norvégien", "norvégienne", "norvégiens", "norvégiennes"],
+    },
+    "PL": {
+        "en": ["Republic of Poland", "Polish"],
+        "fr": ["République de Pologne", "polonais", "polonaise", "polonaises"],
+    },
+    "PT": {
+        "en": ["Portuguese Republic", "Portuguese"],
+        "fr": ["République portugaise", "portugais", "portugaise", "portugaises"],
+    },
     "RO": {"en": ["Romanian"], "fr": ["roumain", "roumaine", "roumains", "roumaines"]},
     "RS": {"en": ["Republic of Serbia", "Serbian", "Serb", "Serbs"], "fr": ["République de Serbie", "serbe", "serbes"]},
     "RU": {"en": ["Russian Federation", "Russian"], "fr": ["Fédération de Russie", "russe", "russes"]},
     "SE": {"en": ["Kingdom of Sweden", "Swedish"], "fr": ["Royaume de Suède", "suédois", "suédoise", "suédoises"]},
-    "SI": {"en": ["Republic of Slovenia", "Slovenian", "Slovene"], "fr": ["République de Slovénie", "slovène", "slovènes"]},
+    "SI": {
+        "en": ["Republic of Slovenia", "Slovenian", "Slovene"],
+        "fr": ["République de Slovénie", "slovène", "slovènes"],
+    },
     "SK": {"en": ["Slovak Republic", "Slovakian", "Slovak"], "fr": ["République slovaque", "slovaque", "slovaques"]},
-    "TR": {"en": ["Turkey", "Republic of Türkiye", "Republic of Turkey", "Turkish"], "fr": ["République de Turquie", "République de Türkiye", "Türkiye", "turc", "turque", "turcs", "turques"]},
+    "TR": {
+        "en": ["Turkey", "Republic of Türkiye", "Republic of Turkey", "Turkish"],
+        "fr": ["République de Turquie", "République de Türkiye", "Türkiye", "turc", "turque", "turcs", "turques"],
+    },
     "UA": {"en": ["Ukrainian"], "fr": ["ukrainien", "ukrainienne", "ukrainiens", "ukrainiennes"]},
-    "US": {"en": ["United States of America", "USA", "U.S.", "American"], "fr": ["États-Unis d’Amérique", "américain", "américaine", "américains", "américaines"]},
+    "US": {
+        "en": ["United States of America", "USA", "U.S.", "American"],
+        "fr": ["États-Unis d’Amérique", "américain", "américaine", "américains", "américaines"],
+    },
     "XK": {"en": ["Kosovo"], "fr": ["Kosovo"]},
 }
 
@@ -124,7 +224,7 @@ def main() -> None:
             seen: list[str] = []
             for n in names:
                 n = n.replace("'", "’")
-                if n not in seen and n not in NO_MATCH[lang] or (not seen and n):
+                if (n not in seen and n not in NO_MATCH[lang]) or (not seen and n):
                     seen.append(n)
             entry[lang] = seen
         table[code] = entry

@@ -1,0 +1,1 @@
+"""Language resources of communique (data files, read via importlib.resources)."""

@@ -1,0 +1,107 @@
+"""Language resources, loaded once per process from ``communique/data``.
+
+Everything a rule needs to know about a language (month names, rank words,
+attribution verbs, country names...) lives in data files keyed by language, so
+that supporting another language is adding data, not code.  Files are read
+lazily on first use and cached; ``import communique`` never touches them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from typing import Any
+
+__all__ = ["LANGUAGES", "countries", "lang", "normalize", "organizations", "phrase_pattern"]
+
+LANGUAGES: tuple[str, ...] = ("fr", "en")
+"""Languages with a data file, the default first."""
+
+# Characters that vary between sources but mean the same thing for matching.
+# Each maps to exactly one character, so offsets in the normalised text are
+# offsets in the original.
+_NORMALIZE = str.maketrans({"'": "’", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2011": "-", "\u2010": "-"})
+
+
+def normalize(text: str) -> str:
+    """Return ``text`` with apostrophes and odd spaces unified (same length)."""
+    return text.translate(_NORMALIZE)
+
+
+def _read(name: str) -> str:
+    return resources.files("communique.data").joinpath(name).read_text(encoding="utf-8")
+
+
+@cache
+def lang(language: str) -> dict[str, Any]:
+    """The resource table of ``language`` (``"fr"``, ``"en"``); unknown tags fall back to English."""
+    primary = language.split("-", 1)[0].lower()
+    if primary not in LANGUAGES:
+        primary = "en"
+    data: dict[str, Any] = tomllib.loads(_read(f"{primary}.toml"))
+    return data
+
+
+@cache
+def countries() -> dict[str, dict[str, list[str]]]:
+    """ISO 3166-1 alpha-2 code → ``{"en": [display, forms...], "fr": [...]}``."""
+    data: dict[str, dict[str, list[str]]] = json.loads(_read("countries.json"))
+    return data
+
+
+@cache
+def organizations() -> list[dict[str, Any]]:
+    """The organisation table (``organizations.toml``), one dict per organisation."""
+    data: list[dict[str, Any]] = tomllib.loads(_read("organizations.toml"))["organization"]
+    return data
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` shaped as a trie.
+
+    A flat alternation of hundreds of names would be tried branch by branch at
+    every position; the trie shares prefixes, so each position costs a few
+    character tests.  Longer words win because ``""`` (end of word) is tried last.
+    """
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        if len(branches) == 1 and not end:
+            return branches[0]
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if end else body
+
+    return build(trie)
+
+
+def phrase_pattern(words: Iterable[str]) -> str:
+    """A regex matching any of ``words`` as whole words (longest first).
+
+    A word that starts with a lower-case letter also matches capitalised (at
+    the start of a sentence); a capitalised one matches only as written,
+    because capitals are what tell a name from a common word.
+    """
+    forms: set[str] = set()
+    for w in words:
+        w = normalize(w)
+        if not w:
+            continue
+        forms.add(w)
+        if w[0].islower():
+            forms.add(w[0].upper() + w[1:])
+    if not forms:
+        return r"(?!x)x"
+    return r"(?<![\w])(?:" + _trie_regex(forms) + r")(?![\w])"
