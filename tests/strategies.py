@@ -10,13 +10,15 @@ from communique.model import Attendee, Dates, Header, Paragraph, PressRelease, Q
 
 # Any Unicode a release could carry: no lone surrogates (the model refuses them).
 # Formats that cannot carry some characters (XML 1.0 and C0 controls) filter with ``text(xml_safe=True)``.
-_XML_SAFE = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\ufffe\uffff") .filter(
+_XML_SAFE = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\ufffe\uffff").filter(
     lambda c: c in "\t\n\r" or not (ord(c) < 0x20 or 0x7F <= ord(c) <= 0x84 or 0x86 <= ord(c) <= 0x9F)
 )
 _ANY = st.characters(blacklist_categories=("Cs",))
 
 
-def text(*, min_size: int = 0, max_size: int = 40, xml_safe: bool = False, one_line: bool = False) -> st.SearchStrategy[str]:
+def text(
+    *, min_size: int = 0, max_size: int = 40, xml_safe: bool = False, one_line: bool = False
+) -> st.SearchStrategy[str]:
     chars = _XML_SAFE if xml_safe else _ANY
     if one_line:
         chars = chars.filter(lambda c: c not in "\n\r")
@@ -88,6 +90,4 @@ def releases(draw: st.DrawFn, *, xml_safe: bool = False, max_paragraphs: int = 5
                 continue
             speaker = draw(st.none() | st.sampled_from(speakers)) if speakers else None
             quotes.append(Quote(text=words, speaker=speaker, paragraph=index, start=start, end=end))
-    return PressRelease(
-        header=header, dates=draw(dates()), paragraphs=paragraphs, quotes=quotes, attendees=attendees
-    )
+    return PressRelease(header=header, dates=draw(dates()), paragraphs=paragraphs, quotes=quotes, attendees=attendees)

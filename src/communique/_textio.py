@@ -18,13 +18,15 @@ _BOMS = (
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 
-def decode(data: bytes | str, *, format: str = "text") -> str:
+def decode(data: bytes | str, *, format: str = "text", controls: bool = False) -> str:
     """Decode ``data`` to text, refusing what is not text.
 
     A BOM decides the encoding; otherwise UTF-8 is tried first, then UTF-16
     when every other byte is NUL, then cp1252 (the Windows default for
     Western European text).  Binary data is refused, never turned into
-    mojibake.  Newlines are normalised to ``\\n``.
+    mojibake.  Newlines are normalised to ``\\n``.  Control characters
+    are refused unless ``controls`` is true (formats that escape them, like
+    JSON, may carry them).
     """
     if isinstance(data, str):
         text = data
@@ -32,7 +34,10 @@ def decode(data: bytes | str, *, format: str = "text") -> str:
         if not data:
             raise ParseError("the input is empty", format=format)
         text = _decode_bytes(data, format)
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.lstrip("\ufeff")
+    if controls:
+        return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     bad = _CONTROL.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1

@@ -20,7 +20,10 @@ class JsonParser(Parser):
         from .._serialize import loads
         from .._textio import decode
 
-        return loads(decode(data, format="json") if isinstance(data, bytes) else data)
+        if isinstance(data, bytes) and not data.startswith(b"{"):
+            # BOMs and UTF-16 need decoding; plain UTF-8 goes to orjson as is (fast path).
+            return loads(decode(data, format="json", controls=True))
+        return loads(data)
 
     def sniff(self, head: bytes) -> bool:
         stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")

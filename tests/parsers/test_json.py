@@ -1,0 +1,85 @@
+"""The json parser reads canonical JSON back; bad input is a ParseError naming the path."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from builders import release
+from communique import ParseError, parse, render
+
+
+def doc() -> dict[str, Any]:
+    return json.loads(render(release(), "json"))
+
+
+def bad(mutate: Any) -> bytes:
+    d = doc()
+    mutate(d)
+    return json.dumps(d).encode()
+
+
+def test_reads_what_the_exporter_writes() -> None:
+    assert parse(render(release(), "json"), "json") == release()
+
+
+def test_accepts_str_and_utf8_bom_and_utf16() -> None:
+    text = render(release(), "json").decode()
+    assert parse(text, "json") == release()
+    assert parse(b"\xef\xbb\xbf" + text.encode(), "json") == release()
+    assert parse(text.encode("utf-16"), "json") == release()
+
+
+@pytest.mark.parametrize(
+    ("mutate", "element", "words"),
+    [
+        (lambda d: d["quotes"][1].__setitem__("paragraph", "0"), "quotes[1].paragraph", "expected an integer"),
+        (lambda d: d["quotes"][1].__setitem__("paragraph", 7), "quotes[1].paragraph", "out of range"),
+        (lambda d: d["quotes"][0].__setitem__("speaker", "Nobody"), "quotes[0].speaker", "not the name of an attendee"),
+        (lambda d: d["quotes"][0].__setitem__("end", 1000), "quotes[0].end", "length of text"),
+        (lambda d: d["header"].pop("title"), "header.title", "missing"),
+        (lambda d: d.pop("header"), "header", "missing"),
+        (lambda d: d["header"].__setitem__("title", 3), "header.title", "expected a string"),
+        (lambda d: d["dates"].__setitem__("start", "2018-02-31"), "dates.start", "2018-02-31"),
+        (lambda d: d["dates"].__setitem__("end", "2018-05-01"), "dates.end", "before start"),
+        (lambda d: d.__setitem__("paragraphs", {"text": "x"}), "paragraphs", "expected an array"),
+        (lambda d: d["attendees"][0].__setitem__("aliases", "DCMC"), "attendees[0].aliases", "expected an array"),
+        (lambda d: d["attendees"][0].__setitem__("country", "France"), "attendees[0].country", "ISO 3166-1"),
+        (lambda d: d.__setitem__("surprise", 1), "$", "unknown field"),
+        (lambda d: d.pop("schema_version"), "$", "not a communique release"),
+        (lambda d: d.__setitem__("schema_version", 99), "schema_version", "newer"),
+        (lambda d: d.__setitem__("schema_version", "1"), "schema_version", "integer"),
+        (lambda d: d.__setitem__("$schema", "https://example.org/other"), "$schema", "not a communique"),
+    ],
+)
+def test_wrong_types_and_missing_fields_name_their_path(mutate: Any, element: str, words: str) -> None:
+    with pytest.raises(ParseError) as err:
+        parse(bad(mutate), "json")
+    assert err.value.element == element
+    assert words in str(err.value)
+    assert err.value.format == "json"
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (b"", "empty"),
+        (b"   \n", "not valid JSON"),
+        (b"{", "not valid JSON"),
+        (b"Le g\xc3\xa9n\xc3\xa9ral a dit", "not valid JSON"),
+        (bytes(range(256)) * 4, "binary"),
+        (b"[1, 2]", "JSON object"),
+        (b"null", "JSON object"),
+    ],
+)
+def test_not_json_at_all_is_a_clear_error(data: bytes, words: str) -> None:
+    with pytest.raises(ParseError, match=words):
+        parse(data, "json")
+
+
+def test_syntax_errors_carry_line_and_column() -> None:
+    with pytest.raises(ParseError) as err:
+        parse(b'{\n  "header": ,\n}', "json")
+    assert (err.value.line, err.value.column) == (2, 13)

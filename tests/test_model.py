@@ -1,0 +1,106 @@
+"""The model: immutable, keyword-only, validated on construction; errors name the field."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import pytest
+
+from builders import TEXT, quote, release
+from communique import Attendee, Dates, Header, Paragraph, PressRelease, Quote, ValidationError
+
+
+def test_a_valid_release_is_built_and_compares_by_value() -> None:
+    assert release() == release()
+    assert release().paragraphs[0].text[release().quotes[0].start : release().quotes[0].end] == release().quotes[0].text
+
+
+def test_classes_are_frozen_slotted_and_keyword_only() -> None:
+    r = release()
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        r.header = r.header  # type: ignore[misc]
+    assert not hasattr(r, "__dict__")
+    with pytest.raises(TypeError):
+        Paragraph("positional")  # type: ignore[misc]
+
+
+def test_evolve_revalidates() -> None:
+    r = release()
+    with pytest.raises(ValidationError) as err:
+        attrs.evolve(r, attendees=())
+    assert err.value.path == "quotes[0].speaker"
+
+
+def test_lists_become_tuples_and_quotes_are_kept_in_reading_order() -> None:
+    r = release(quotes=[quote("l’OTAN est déterminée"), quote("l’avenir réside dans la coopération")])
+    assert isinstance(r.quotes, tuple)
+    assert [q.start for q in r.quotes] == sorted(q.start for q in r.quotes)
+
+
+@pytest.mark.parametrize(
+    ("build", "path"),
+    [
+        (lambda: Dates(start=dt.date(2018, 5, 23), end=dt.date(2018, 5, 22)), "end"),
+        (lambda: Dates(end=dt.date(2018, 5, 22)), "end"),
+        (lambda: Dates(start=dt.datetime(2018, 5, 22, 10, 0)), "start"),
+        (lambda: Dates(updated=dt.date(2018, 5, 22)), "updated"),
+        (lambda: Header(title="", language="fr"), "title"),
+        (lambda: Header(title="   ", language="fr"), "title"),
+        (lambda: Header(title="two\nlines", language="fr"), "title"),
+        (lambda: Header(title="T", language="french!"), "language"),
+        (lambda: Attendee(), "name"),
+        (lambda: Attendee(name="X", country="fr"), "country"),
+        (lambda: Attendee(name="X", country="FRA"), "country"),
+        (lambda: Attendee(name="X", aliases="DCMC"), "aliases"),
+        (lambda: Attendee(name="X", aliases=("",)), "aliases[0]"),
+        (lambda: Paragraph(text="bad \ud800 surrogate"), "text"),
+        (lambda: Quote(text="abc", paragraph=0, start=0, end=2), "end"),
+        (lambda: Quote(text="abc", paragraph=-1, start=0, end=3), "paragraph"),
+        (lambda: Quote(text="abc", paragraph=True, start=0, end=3), "paragraph"),
+        (lambda: release(quotes=(quote("l’OTAN", paragraph=1),)), "quotes[0].paragraph"),
+        (lambda: release(quotes=(Quote(text="x", paragraph=0, start=len(TEXT), end=len(TEXT) + 1),)), "quotes[0].end"),
+        (lambda: release(quotes=(Quote(text="zzz", paragraph=0, start=0, end=3),)), "quotes[0].text"),
+        (lambda: release(quotes=(quote("l’avenir", speaker="Nobody"),)), "quotes[0].speaker"),
+        (lambda: release(quotes=(quote("l’avenir réside"), quote("réside dans"))), "quotes[1].start"),
+        (lambda: release(attendees=(Attendee(name="A"), Attendee(name="A"))), "attendees[1].name"),
+        (lambda: release(paragraphs=("plain string",)), "paragraphs[0]"),
+        (lambda: release(paragraphs="a string"), "paragraphs"),
+        (lambda: release(header="x"), "header"),
+    ],
+)
+def test_invalid_values_raise_a_validation_error_naming_the_field(build: object, path: str) -> None:
+    with pytest.raises(ValidationError) as err:
+        build()  # type: ignore[operator]
+    assert err.value.path == path
+    assert str(err.value).startswith(path)
+
+
+def test_validation_error_is_a_communique_error_and_a_value_error() -> None:
+    from communique import CommuniqueError
+
+    with pytest.raises(CommuniqueError) as err:
+        Dates(start=dt.date(2018, 5, 23), end=dt.date(2018, 5, 22))
+    assert isinstance(err.value, ValueError)
+
+
+def test_adjacent_quotes_and_speakerless_quotes_are_allowed() -> None:
+    text = "«un»«deux»"
+    r = PressRelease(
+        header=Header(title="T", language="fr"),
+        paragraphs=[Paragraph(text=text)],
+        quotes=[quote("un", None, text=text), Quote(text="»«", paragraph=0, start=3, end=5)],
+    )
+    assert r.quotes[1].speaker is None
+
+
+def test_attendee_lookup_by_name_or_alias() -> None:
+    r = release()
+    assert r.attendee("DCMC") is r.attendee("Shepro")
+    with pytest.raises(KeyError):
+        r.attendee("Nobody")
+
+
+def test_text_joins_paragraphs_with_blank_lines() -> None:
+    r = release(paragraphs=(Paragraph(text=TEXT), Paragraph(text="Deux.")))
+    assert r.text == TEXT + "\n\nDeux."
