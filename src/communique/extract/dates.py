@@ -81,9 +81,9 @@ _NUM = r"(?P<nd>\d{1,2})[/.](?P<nm>\d{1,2})[/.](?P<ny>\d{4})"
 _DATE = rf"(?:{_DMY}|{_MDY}|{_ISO}|{_NUM})"
 _DATE_RE = re.compile(_DATE)
 _TIME = r"(?:\s*(?:,|à|at|-)?\s*(?P<H>\d{1,2})\s*(?::|h|\.)\s*(?P<M>\d{2})(?:\s*(?:h|CET|CEST|UTC|GMT))?)?"
-_RANGE_RE = re.compile(
-    rf"\s*(?P<a>{_DATE.replace('?P<', '?P<a_')})\s*(?:[-–—]|to|au|à)?\s*(?P<b>{_DATE.replace('?P<', '?P<b_')})?\s*[-–—]?\s*"
-)
+_A_DATE = _DATE.replace("?P<", "?P<a_")
+_B_DATE = _DATE.replace("?P<", "?P<b_")
+_RANGE_RE = re.compile(rf"\s*(?P<a>{_A_DATE})\s*(?:[-–—]|to|au|à)?\s*(?P<b>{_B_DATE})?\s*[-–—]?\s*")
 
 
 def _ymd(groups: dict[str, str | None], prefix: str = "") -> tuple[int, int, int] | None:

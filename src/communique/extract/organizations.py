@@ -1,0 +1,40 @@
+"""Organisation names and acronyms (``data/organizations.toml``) found in text."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ._data import normalize, organizations, phrase_pattern
+
+__all__ = ["find_organization", "organization_name"]
+
+
+@cache
+def _matcher(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    primary = language.split("-", 1)[0].lower()
+    lookup: dict[str, str] = {}
+    for org in organizations():
+        display = org["display"].get(primary) or org["display"]["en"]
+        for form in org.get(primary) or org.get("en", []):
+            lookup.setdefault(normalize(form), display)
+    return re.compile(phrase_pattern(lookup)), lookup
+
+
+def find_organization(text: str, language: str) -> str | None:
+    """The display form of the most specific organisation named in ``text`` (longest mention), or ``None``.
+
+    ``"président du Comité militaire de l’Union européenne (CMUE)"`` → ``"CMUE"``.
+    """
+    pattern, lookup = _matcher(language)
+    best: str | None = None
+    best_len = 0
+    for m in pattern.finditer(normalize(text)):
+        if len(m.group()) > best_len:
+            best, best_len = lookup[m.group()], len(m.group())
+    return best
+
+
+def organization_name(form: str, language: str) -> str | None:
+    """The display form of the organisation written ``form`` (``"NATO"`` → ``"OTAN"`` in French)."""
+    return _matcher(language)[1].get(normalize(form.strip()))

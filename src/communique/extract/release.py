@@ -1,0 +1,129 @@
+"""Assemble a :class:`~communique.model.PressRelease` from text or from already-segmented parts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..errors import ParseError
+from ..model import Attendee, Dates, Header, Paragraph, PressRelease, Quote
+from .attendees import find_attendees
+from .dateline import split_dateline
+from .dates import find_body_dates, parse_event_dates, parse_stamp
+from .language import detect_language
+from .quotes import find_quote_spans
+from .segment import segment
+from .speakers import attribute_speakers
+
+__all__ = ["find_quotes", "release_from_parts", "release_from_text"]
+
+
+def find_quotes(paragraphs: Sequence[str], language: str, attendees: Sequence[Attendee] | None = None) -> list[Quote]:
+    """The quotations of ``paragraphs`` as :class:`Quote` objects, with speakers.
+
+    Speakers are resolved against ``attendees`` (found in ``paragraphs`` when
+    not given); a quotation that is not speech, or whose speaker is unknown,
+    has ``speaker=None``.
+    """
+    if attendees is None:
+        attendees = find_attendees(paragraphs, language)[0]
+    spans = find_quote_spans(paragraphs)
+    speakers = attribute_speakers(paragraphs, spans, attendees, language)
+    return [
+        Quote(
+            text=paragraphs[s.paragraph][s.start : s.end], speaker=who, paragraph=s.paragraph, start=s.start, end=s.end
+        )
+        for s, who in zip(spans, speakers, strict=True)
+    ]
+
+
+def _header_dates(date_lines: Sequence[str]) -> Dates:
+    start = end = None
+    updated = published = None
+    for line in date_lines:
+        stamp = parse_stamp(line)
+        if stamp is not None:
+            if stamp.kind == "updated":
+                updated = stamp.value
+            else:
+                published = stamp.value
+            continue
+        event = parse_event_dates(line)
+        if event is not None and start is None:
+            start, end = event
+    if published is not None and updated is not None and updated < published:
+        updated = None
+    return Dates(start=start, end=end, published=published, updated=updated)
+
+
+def release_from_parts(
+    *,
+    title: str,
+    paragraphs: Sequence[str],
+    date_lines: Sequence[str] = (),
+    language: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    dates: Dates | None = None,
+    attendees: Sequence[Attendee] | None = None,
+) -> PressRelease:
+    """Build a release from parts another reader has already segmented (DOCX, NITF...).
+
+    Detects the language (unless given), splits the dateline off the first
+    paragraph, reads ``date_lines`` (event dates, update stamp) unless
+    ``dates`` is given, falls back to a date written in the body ("les 22 et
+    23 mai") when there is no event date, finds attendees (unless given),
+    quotations and their speakers.  Raises
+    :class:`~communique.errors.ParseError` on an impossible date.
+    """
+    title = " ".join(title.split())
+    if not title:
+        raise ParseError("the press release has no title", format="text")
+    texts = [p.strip() for p in paragraphs if p.strip()]
+    if language is None:
+        language = detect_language(" ".join([*texts[:3], title]))
+    dateline = None
+    if texts:
+        dateline, first = split_dateline(texts[0])
+        if dateline is not None:
+            texts[0] = first
+    if dates is None:
+        dates = _header_dates(date_lines)
+    if dates.start is None and texts:
+        stamp = dates.published or dates.updated
+        body = find_body_dates(
+            "\n".join(texts[:2]), stamp.year if stamp else None, before=stamp.date() if stamp else None
+        )
+        if body is not None:
+            dates = Dates(start=body[0], end=body[1], published=dates.published, updated=dates.updated)
+    found = list(attendees) if attendees is not None else find_attendees(texts, language)[0]
+    quotes = find_quotes(texts, language, found)
+    return PressRelease(
+        header=Header(title=title, language=language, source=source, url=url, dateline=dateline),
+        dates=dates,
+        paragraphs=[Paragraph(text=p) for p in texts],
+        quotes=quotes,
+        attendees=found,
+    )
+
+
+def release_from_text(text: str) -> PressRelease:
+    """The whole plain-text parser on decoded ``text`` (see :mod:`communique.extract.segment`).
+
+    ``source`` is the value of a ``Source:`` line if there is one, else
+    ``None``: the parser does not guess a publisher from the content.
+    """
+    seg = segment(text)
+    try:
+        return release_from_parts(
+            title=seg.title,
+            paragraphs=seg.paragraphs,
+            date_lines=[h.text for h in seg.header],
+            source=seg.source,
+            url=seg.url,
+        )
+    except ParseError as exc:
+        if exc.line is None and seg.header:
+            # Dates were already checked line by line in segment(); an error
+            # here comes from the body or from the header as a whole.
+            exc.line = seg.header[0].line
+        raise
