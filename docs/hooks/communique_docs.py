@@ -1,0 +1,445 @@
+"""MkDocs hook: the parts of the documentation that are generated from the code.
+
+A page asks for generated content with a directive on a line of its own::
+
+    <!-- communique:sample-forms -->
+    <!-- communique:format docx -->
+    <!-- communique:roundtrip docx -->
+    <!-- communique:cli -->
+
+Each directive is replaced, at build time, by Markdown computed from the
+installed communique: the sample release parsed by the real text parser and
+rendered by the real exporters, option tables read from each plugin's declared
+``options``, the CLI help printed by click itself.  Nothing here is pasted, so
+the pages cannot drift from the code.
+
+When a format is not registered (or its plugin is broken) the page still
+builds and says so in an admonition; an *unexpected* failure (an exporter
+crashing on the sample) is logged as a warning, which ``--strict`` turns into
+a failed build — the docs are also a smoke test.
+
+The hook also adds ``docs/plugins.md`` and ``docs/changelog.md`` (which live
+beside ``mkdocs.yml`` rather than under ``pages/``) to the site.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import html
+import importlib
+import logging
+import re
+import sys
+import textwrap
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger("mkdocs.hooks.communique_docs")
+
+DOCS = Path(__file__).resolve().parents[1]
+REPO = DOCS.parent
+EXAMPLES = REPO / "examples"
+SAMPLES = {"sample_fr": EXAMPLES / "sample_fr.txt", "sample_en": EXAMPLES / "sample_en.txt"}
+# Pages kept beside mkdocs.yml (owned elsewhere or conventional there), added to the site as-is.
+EXTRA_PAGES = ("plugins.md", "changelog.md")
+BUILTIN_FORMATS = ("text", "json", "xml", "nitf", "docx", "pdf")
+
+_DIRECTIVE = re.compile(r"^<!--\s*communique:(?P<name>[\w-]+)(?P<args>[^>]*?)\s*-->\s*$", re.MULTILINE)
+
+sys.path.insert(0, str(Path(__file__).parent))
+from rest_docstrings import rest_to_markdown  # noqa: E402 - a sibling file, found through the line above
+
+try:
+    import communique
+except ImportError:  # pragma: no cover - building from a checkout without installing it
+    sys.path.insert(0, str(REPO / "src"))
+    import communique
+
+
+# --------------------------------------------------------------------------- mkdocs events
+
+
+def on_config(config: Any) -> Any:
+    """Start every build (``mkdocs serve`` rebuilds too) from fresh caches."""
+    _sample.cache_clear()
+    for extra in EXTRA_PAGES:
+        if (DOCS / extra).exists() and str(DOCS / extra) not in config.watch:
+            config.watch.append(str(DOCS / extra))
+    return config
+
+
+def on_files(files: Any, config: Any) -> Any:
+    """Add the pages that live beside mkdocs.yml; a missing one is generated from the code."""
+    from mkdocs.structure.files import File
+
+    for extra in EXTRA_PAGES:
+        if files.get_file_from_path(extra) is not None:
+            continue
+        path = DOCS / extra
+        if path.exists():
+            files.append(File.generated(config, extra, abs_src_path=str(path)))
+        else:
+            files.append(File.generated(config, extra, content=_fallback_page(extra)))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """Replace every ``<!-- communique:... -->`` directive by its generated Markdown."""
+
+    def expand(match: re.Match[str]) -> str:
+        name, args = match.group("name"), match.group("args").split()
+        handler = DIRECTIVES.get(name)
+        if handler is None:
+            log.warning("%s: unknown directive communique:%s (known: %s)", page.file.src_uri, name, ", ".join(DIRECTIVES))
+            return ""
+        try:
+            return handler(*args)
+        except _Unavailable as exc:
+            return _admonition("info", "Not available in this build", str(exc))
+        except Exception as exc:  # noqa: BLE001 - reported through mkdocs, which fails a --strict build
+            log.warning("%s: communique:%s %s failed: %s: %s", page.file.src_uri, name, " ".join(args),
+                        type(exc).__name__, exc)
+            return _admonition("failure", "Generation failed", f"{type(exc).__name__}: {exc}")
+
+    return _DIRECTIVE.sub(expand, markdown)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+class _Unavailable(Exception):
+    """A format or module the page documents is not installed in this build."""
+
+
+def _admonition(kind: str, title: str, body: str) -> str:
+    return f'!!! {kind} "{title}"\n\n' + textwrap.indent(body.strip(), "    ") + "\n"
+
+
+def _fence(text: str, lang: str = "") -> str:
+    # A fence longer than any backtick run inside the text, so content can never close it.
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    ticks = "`" * max(3, longest + 1)
+    return f"{ticks}{lang}\n{text.rstrip()}\n{ticks}\n"
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return html.escape(text, quote=False).replace("|", "&#124;").replace("\n", " ")
+
+
+def _code(value: object) -> str:
+    text = repr(value) if not isinstance(value, str) else value
+    # Inline code in a table cell: the tables extension does not split cells inside code spans.
+    ticks = "``" if "`" in text else "`"
+    return f"{ticks}{text}{ticks}"
+
+
+def _table(headers: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
+    head = list(headers)
+    lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _plugin(kind: str, name: str) -> Any:
+    """The registered plugin, or ``_Unavailable`` saying why it is not there."""
+    from communique.errors import FormatError, PluginError
+
+    get = communique.get_parser if kind == "parser" else communique.get_exporter
+    try:
+        return get(name)
+    except FormatError:
+        raise _Unavailable(f"No {kind} is registered under the name `{name}` in this installation.") from None
+    except PluginError as exc:
+        raise _Unavailable(f"The `{name}` {kind} is registered but cannot be loaded: {exc}") from None
+
+
+def _maybe_plugin(kind: str, name: str) -> Any | None:
+    try:
+        return _plugin(kind, name)
+    except _Unavailable:
+        return None
+
+
+@functools.cache
+def _sample(key: str = "sample_fr") -> Any:
+    path = SAMPLES[key]
+    if not path.exists():
+        raise _Unavailable(f"`examples/{path.name}` is not in this checkout.")
+    _plugin("parser", "text")
+    return communique.read(path)
+
+
+# --------------------------------------------------------------------------- directives
+
+
+def sample_forms(*formats: str) -> str:
+    """The sample release in several formats, side by side (default: JSON and XML)."""
+    release = _sample()
+    formats = formats or ("json", "xml")
+    columns: list[str] = []
+    for fmt in formats:
+        exporter = _maybe_plugin("exporter", fmt)
+        if exporter is None:
+            body = _admonition("info", f"No {fmt} exporter", f"The `{fmt}` exporter is not available in this build.")
+        else:
+            data = communique.render(release, fmt).decode("utf-8")
+            body = _fence(data, "xml" if fmt in ("xml", "nitf") else fmt)
+        columns.append(f'<div class="communique-column" markdown>\n\n**{fmt}**\n\n{body}\n</div>')
+    return '<div class="communique-side-by-side" markdown>\n\n' + "\n\n".join(columns) + "\n\n</div>\n"
+
+
+def sample_session() -> str:
+    """A Python session on the sample, with the values the code really returns."""
+    release = _sample()
+    lines = [
+        ">>> import communique",
+        '>>> release = communique.read("examples/sample_fr.txt")',
+    ]
+    exprs = [
+        "release.header.title",
+        "release.header.dateline",
+        "release.dates",
+        "len(release.paragraphs), len(release.quotes), len(release.attendees)",
+        "release.quotes[0].speaker",
+        "release.quotes[0].text[:60]",
+        "release.attendee(release.quotes[0].speaker)",
+    ]
+    scope = {"release": release, "communique": communique}
+    for expr in exprs:
+        if expr.endswith(".speaker)") and not release.quotes:
+            continue
+        try:
+            value = eval(expr, scope)  # noqa: S307 - fixed expressions written above
+        except (IndexError, KeyError, TypeError) as exc:
+            value_text = f"Traceback (most recent call last):\n  ...\n{type(exc).__name__}: {exc}"
+        else:
+            value_text = _pretty(value)
+        lines.append(f">>> {expr}")
+        lines.append(value_text)
+    return _fence("\n".join(lines), "pycon")
+
+
+def _pretty(value: object) -> str:
+    import pprint
+
+    return pprint.pformat(value, width=100, sort_dicts=False)
+
+
+def sample_links() -> str:
+    """How each quote of the sample points into a paragraph and each speaker to an attendee."""
+    release = _sample()
+    if not release.quotes:
+        return "*The text parser found no quotes in the sample.*\n"
+    index = {a.name: i for i, a in enumerate(release.attendees) if a.name}
+    rows = []
+    for i, q in enumerate(release.quotes):
+        words = q.text if len(q.text) <= 48 else q.text[:45] + "…"
+        target = f"`attendees[{index[q.speaker]}]`" if q.speaker in index else "—"
+        rows.append([f"`quotes[{i}]`", f"`paragraphs[{q.paragraph}].text[{q.start}:{q.end}]`", _cell(words),
+                     _cell(q.speaker or "None"), target])
+    return _table(["quote", "points into", "text", "speaker", "is attendee"], rows)
+
+
+def model_fields(class_name: str) -> str:
+    """Every field of a model class: type, default and the attribute docstring from model.py."""
+    import attrs
+
+    from communique import model
+
+    cls = getattr(model, class_name)
+    docs = _attribute_docs(Path(model.__file__), class_name)
+    rows = []
+    for f in attrs.fields(cls):
+        if f.default is attrs.NOTHING:
+            default = "required"
+        elif isinstance(f.default, attrs.Factory):  # type: ignore[arg-type]
+            default = _code(f"{f.default.factory.__name__}()")
+        else:
+            default = _code(f.default)
+        kind = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
+        rows.append([f"`{f.name}`", _code(str(kind).replace("_dt.", "datetime.")), default, _cell(docs.get(f.name, ""))])
+    return _table(["field", "type", "default", "meaning"], rows)
+
+
+def _attribute_docs(path: Path, class_name: str) -> dict[str, str]:
+    """Attribute docstrings (a string statement right after an annotated field), as griffe reads them."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    out: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.name == class_name:
+            body = node.body
+            for stmt, nxt in zip(body, body[1:], strict=False):
+                if (isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name)
+                        and isinstance(nxt, ast.Expr) and isinstance(nxt.value, ast.Constant)
+                        and isinstance(nxt.value.value, str)):
+                    out[stmt.target.id] = " ".join(nxt.value.value.split()).replace("``", "`")
+                    out[stmt.target.id] = re.sub(r":\w+:`~?([^`]+)`", r"`\1`", out[stmt.target.id])
+    return out
+
+
+def formats_table() -> str:
+    """Every registered format: which direction, extensions, who provides it."""
+    infos = communique.formats()
+    names = sorted({i.name for i in infos}, key=lambda n: (n not in BUILTIN_FORMATS, BUILTIN_FORMATS.index(n)
+                                                             if n in BUILTIN_FORMATS else 0, n))
+    rows = []
+    for name in names:
+        mine = [i for i in infos if i.name == name and i.shadowed_by is None]
+        read = any(i.kind == "parser" and not i.error for i in mine)
+        write = any(i.kind == "exporter" and not i.error for i in mine)
+        exts = sorted({e for i in mine for e in i.extensions})
+        label = next((i.label for i in mine if i.label), "")
+        dist = ", ".join(sorted({i.distribution for i in mine}))
+        broken = "; ".join(i.error for i in mine if i.error)
+        page = f"[`{name}`]({name}.md)" if name in BUILTIN_FORMATS else f"`{name}`"
+        rows.append([page, _cell(label), "yes" if read else "—", "yes" if write else "—",
+                     " ".join(f"`{e}`" for e in exts), _cell(dist + (f" (broken: {broken})" if broken else ""))])
+    missing = [n for n in BUILTIN_FORMATS if n not in names]
+    text = _table(["format", "label", "read", "write", "extensions", "provided by"], rows)
+    if missing:
+        text += "\n" + _admonition("info", "Not registered in this build",
+                                   "Built-in formats not registered yet: " + ", ".join(f"`{n}`" for n in missing) + ".")
+    return text
+
+
+def format_facts(name: str) -> str:
+    """Registration facts and the declared options of the parser and exporter called ``name``."""
+    parts: list[str] = []
+    plugins = {kind: _maybe_plugin(kind, name) for kind in ("parser", "exporter")}
+    if not any(plugins.values()):
+        raise _Unavailable(f"Neither a parser nor an exporter is registered as `{name}` in this installation.")
+    rows = []
+    for kind, plugin in plugins.items():
+        if plugin is None:
+            rows.append([kind, "not registered", "", "", ""])
+            continue
+        cls = type(plugin)
+        rows.append([kind, f"`{cls.__module__}.{cls.__qualname__}`", _cell(plugin.label),
+                     " ".join(f"`{e}`" for e in plugin.extensions), f"`{plugin.media_type}`"])
+    parts.append(_table(["", "class", "label", "extensions", "media type"], rows))
+    for kind, plugin in plugins.items():
+        if plugin is None:
+            continue
+        usage = (f"communique.read(path, {name!r}, NAME=VALUE)" if kind == "parser"
+                 else f"communique.render(release, {name!r}, NAME=VALUE)")
+        parts.append(f"**{kind.capitalize()} options** (`{usage}`"
+                     + (f", or `--option NAME=VALUE` on the command line" if kind == "exporter" else "") + "):\n")
+        if not plugin.options:
+            parts.append("*None.*\n")
+            continue
+        rows = []
+        for o in plugin.options:
+            choices = ", ".join(_code(c) for c in o.choices) if o.choices else ""
+            rows.append([f"`{o.name}`", f"`{o.type.__name__}`", _code(o.default), choices, _cell(o.help)])
+        parts.append(_table(["option", "type", "default", "choices", "meaning"], rows))
+    return "\n".join(parts)
+
+
+# What a round trip is checked on: (label, getter) over a release.
+_ASPECTS: tuple[tuple[str, Callable[[Any], object]], ...] = (
+    ("title", lambda r: r.header.title),
+    ("language", lambda r: r.header.language),
+    ("source (publisher)", lambda r: r.header.source),
+    ("url", lambda r: r.header.url),
+    ("dateline", lambda r: r.header.dateline),
+    ("event dates (start, end)", lambda r: (r.dates.start, r.dates.end)),
+    ("published / updated", lambda r: (r.dates.published, r.dates.updated)),
+    ("paragraph text", lambda r: tuple(p.text for p in r.paragraphs)),
+    ("quote positions and words", lambda r: tuple((q.paragraph, q.start, q.end, q.text) for q in r.quotes)),
+    ("quote speakers", lambda r: tuple(q.speaker for q in r.quotes)),
+    ("attendee names", lambda r: tuple(a.name for a in r.attendees)),
+    ("attendee rank, role, organisation, country",
+     lambda r: tuple((a.rank, a.role, a.organization, a.country) for a in r.attendees)),
+    ("attendee aliases", lambda r: tuple(a.aliases for a in r.attendees)),
+)
+
+
+def roundtrip(name: str, *options: str) -> str:
+    """Render each sample with exporter ``name``, parse it back with parser ``name``, compare field by field.
+
+    ``options`` (``key=value``) go to the parser, e.g. a DOCX or PDF parser told
+    to ignore its embedded copy and read only the visible content.
+    """
+    exporter, parser = _plugin("exporter", name), _maybe_plugin("parser", name)
+    if parser is None:
+        raise _Unavailable(f"`{name}` can be written but not read back in this build, so there is no round trip.")
+    parse_options = dict(o.split("=", 1) for o in options)
+    samples = [k for k, p in SAMPLES.items() if p.exists()]
+    columns: dict[str, dict[str, bool]] = {}
+    for key in samples:
+        original = _sample(key)
+        data = communique.render(original, exporter.name)
+        back = communique.parse(data, parser.name, **parse_options)
+        columns[key] = {label: get(original) == get(back) for label, get in _ASPECTS}
+        columns[key]["whole release equal"] = original == back
+    rows = []
+    for label in [*(a for a, _ in _ASPECTS), "whole release equal"]:
+        rows.append([label, *("✓ kept" if columns[k][label] else "✗ changed" for k in samples)])
+    how = f"`communique.parse(communique.render(release, {name!r}), {name!r}"
+    how += "".join(f", {k}={v}" for k, v in parse_options.items()) + ")`"
+    return (f"Computed when this page was built: each sample is parsed by the text parser, rendered with {how}, "
+            "and compared with the original.\n\n"
+            + _table(["part of the release", *(f"`{k}.txt`" for k in samples)], rows))
+
+
+def cli_reference() -> str:
+    """``--help`` of the ``communique`` command and of every subcommand, as click prints it."""
+    try:
+        cli = importlib.import_module("communique.cli")
+    except ImportError as exc:
+        raise _Unavailable(f"The command line (`communique.cli`) is not in this build: {exc}") from None
+    import click
+
+    root = getattr(cli, "main", None)
+    if not isinstance(root, click.Command):
+        raise _Unavailable("`communique.cli` does not define its `main` click command yet.")
+    parts: list[str] = []
+
+    def walk(command: click.Command, path: list[str], parent: click.Context | None) -> None:
+        ctx = click.Context(command, info_name=path[-1], parent=parent, terminal_width=100, max_content_width=100)
+        heading = "#" * min(2 + len(path) - 1, 4)
+        parts.append(f"{heading} `{' '.join(path)}`\n\n" + _fence(command.get_help(ctx), "text"))
+        if isinstance(command, click.Group):
+            for sub in command.list_commands(ctx):
+                child = command.get_command(ctx, sub)
+                if child is not None and not child.hidden:
+                    walk(child, [*path, sub], ctx)
+
+    walk(root, ["communique"], None)
+    return "\n".join(parts)
+
+
+def module_doc(module: str) -> str:
+    """The docstring of a module, for pages that summarise it before the API reference."""
+    try:
+        mod = importlib.import_module(module)
+    except ImportError as exc:
+        raise _Unavailable(f"`{module}` is not in this build: {exc}") from None
+    doc = (mod.__doc__ or "").strip()
+    if not doc:
+        raise _Unavailable(f"`{module}` has no docstring yet.")
+    return rest_to_markdown(doc) + "\n"
+
+
+def _fallback_page(name: str) -> str:
+    if name == "plugins.md":
+        body = module_doc("communique.plugins")
+        return "# Plugins\n\n" + body + "\n\n" + module_doc("communique.registry")
+    log.warning("docs/%s is missing", name)
+    return f"# {name[:-3].capitalize()}\n"
+
+
+DIRECTIVES: dict[str, Callable[..., str]] = {
+    "sample-forms": sample_forms,
+    "sample-session": sample_session,
+    "sample-links": sample_links,
+    "model-fields": model_fields,
+    "formats-table": formats_table,
+    "format": format_facts,
+    "roundtrip": roundtrip,
+    "cli": cli_reference,
+    "module-doc": module_doc,
+}
