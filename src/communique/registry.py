@@ -1,43 +1,57 @@
 """Find parsers and exporters through ``importlib.metadata`` entry points.
 
 Two groups, ``communique.parsers`` and ``communique.exporters``, are scanned
-once per process and cached.  A scan reads only the installed distributions'
-metadata: no plugin module is imported until its format is used (or until
-its extensions are needed to resolve a file name).  Built-in formats are
-registered in communique's own ``pyproject.toml`` exactly like a third party.
+once per process, on the first lookup, and cached.  ``import communique``
+does not scan; a scan reads only the installed distributions' metadata, so
+listing names (:func:`parser_names`, :func:`exporter_names`,
+``formats(load=False)``) imports no plugin module.  A plugin's module is
+imported the first time its format is used, or when its extensions are needed
+to resolve a file name (which is why that module must stay light).  Built-in
+formats are registered in communique's own ``pyproject.toml`` exactly like a
+third party's.
 
 Name resolution:
 
-* ``"json"`` — the plugin registered under that name.  When several
-  distributions register the same name, communique's own wins, then the
-  distribution whose name sorts first; a :class:`~communique.errors.CommuniqueWarning`
-  names both.
+* ``"json"`` — the plugin registered under that name (case-insensitive).
+  When several distributions register the same name, the order is: a plugin
+  registered at run time with :func:`register`, then communique's own, then
+  the others by distribution name (normalised, alphabetical).  The first one
+  that loads wins; a :class:`~communique.errors.CommuniqueWarning` names the
+  competitors the first time the name is used.
 * ``"dist:name"`` — the plugin ``name`` of distribution ``dist``, to pick a
-  plugin that lost a conflict.
+  plugin that lost a conflict (``communique-markdown:markdown``).
+* File names (:func:`parser_for`, :func:`exporter_for`): the longest matching
+  extension wins (``.nitf.xml`` over ``.xml``); on a tie, a built-in format,
+  then the alphabetically first name.
 
 A plugin that cannot be imported, names a missing object, does not satisfy
 the protocol or targets another plugin API version is *broken*: it is listed
 with the reason by :func:`formats`, using it raises
-:class:`~communique.errors.PluginError`, and every other format keeps working.
+:class:`~communique.errors.PluginError` naming its distribution, a lookup
+that skips it warns once, and every other format keeps working.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
+import threading
 import warnings
 from collections.abc import Iterator
 from importlib import metadata
-from typing import Literal, TypeAlias
+from typing import Literal, TypeAlias, TypeVar, cast
 
 from attrs import define, field, frozen
 
 from .errors import CommuniqueWarning, FormatError, PluginError
-from .plugins import PLUGIN_API_VERSION, Exporter, Parser
+from .plugins import FORMAT_NAME, Exporter, Option, Parser, plugin_problems
 
 __all__ = [
+    "BUILTIN_DISTRIBUTION",
     "EXPORTERS",
     "PARSERS",
+    "RUNTIME_DISTRIBUTION",
     "FormatInfo",
     "exporter_for",
     "exporter_names",
@@ -46,26 +60,37 @@ __all__ = [
     "get_parser",
     "parser_for",
     "parser_names",
+    "refresh",
     "register",
+    "registered",
+    "sniff",
     "unregister",
 ]
 
 PARSERS = "communique.parsers"
 EXPORTERS = "communique.exporters"
+BUILTIN_DISTRIBUTION = "communique"
+RUNTIME_DISTRIBUTION = "__main__"
+"""The distribution name shown for plugins registered with :func:`register`."""
+
 Kind: TypeAlias = Literal["parser", "exporter"]
 _GROUP: dict[Kind, str] = {"parser": PARSERS, "exporter": EXPORTERS}
-_SELF = "communique"
 Plugin: TypeAlias = Parser | Exporter
+P = TypeVar("P", bound=Parser | Exporter)
+
+# Loading imports modules; two threads resolving the same format must not
+# import it twice or see a half-filled cache.
+_LOCK = threading.RLock()
 
 
 @frozen
 class FormatInfo:
-    """What the registry knows about one registered format."""
+    """What the registry knows about one registered format (one row of ``communique formats``)."""
 
     name: str
     kind: Kind
     distribution: str
-    """The installed package providing it (``"communique"`` for built-ins)."""
+    """The installed package providing it (``"communique"`` for built-ins, ``"__main__"`` for :func:`register`)."""
     target: str
     """The entry point's ``module:object``."""
     loaded: bool
@@ -74,14 +99,27 @@ class FormatInfo:
     error: str | None = None
     """Why the plugin is broken, or ``None`` when it works (or is not loaded yet)."""
     shadowed_by: str | None = None
-    """The distribution whose plugin of the same name wins, if any."""
+    """The distribution whose plugin of the same name is used instead, if any."""
+    version: str | None = None
+    """The providing distribution's version, when known."""
+    media_type: str = ""
+    options: tuple[Option, ...] = ()
+    """The declared options (empty when not loaded)."""
+    api_version: int | None = None
 
     @property
     def builtin(self) -> bool:
-        return self.distribution == _SELF
+        """Whether communique itself provides the format."""
+        return self.distribution == BUILTIN_DISTRIBUTION
+
+    @property
+    def broken(self) -> bool:
+        """Whether the plugin failed to load or to satisfy the protocol."""
+        return self.error is not None
 
     @property
     def qualified_name(self) -> str:
+        """``distribution:name``, which selects this very plugin even when another wins the name."""
         return f"{self.distribution}:{self.name}"
 
 
@@ -95,187 +133,291 @@ class _Entry:
     plugin: Plugin | None = None
     error: PluginError | None = None
     runtime: bool = False
+    warned: bool = False
+
+    @property
+    def where(self) -> str:
+        return f"{self.kind} {self.name!r} from {self.distribution} ({self.target})"
+
+    def version(self) -> str | None:
+        dist = getattr(self.entry_point, "dist", None)
+        try:
+            return str(dist.version) if dist is not None else None
+        except Exception:  # broken metadata must not break a listing
+            return None
 
     def load(self) -> Plugin:
-        if self.plugin is not None:
+        with _LOCK:
+            if self.plugin is not None:
+                return self.plugin
+            if self.error is not None:
+                raise self.error
+            try:
+                self.plugin = _instantiate(self)
+            except PluginError as exc:
+                self.error = exc
+                raise
             return self.plugin
-        if self.error is not None:
-            raise self.error
-        try:
-            self.plugin = _instantiate(self)
-        except PluginError as exc:
-            self.error = exc
-            raise
-        return self.plugin
+
+    def broken(self, reason: str) -> PluginError:
+        return PluginError(f"{self.where} is broken: {reason}", distribution=self.distribution, name=self.name)
 
 
 @define
 class _Registry:
     entries: dict[Kind, dict[str, list[_Entry]]] = field(factory=lambda: {"parser": {}, "exporter": {}})
     scanned: bool = False
+    warned_conflicts: set[tuple[Kind, str]] = field(factory=set)
 
     def scan(self) -> None:
-        if self.scanned:
-            return
-        for kind, group in _GROUP.items():
-            seen: set[tuple[str, str]] = set()
-            for ep in metadata.entry_points(group=group):
-                dist = ep.dist.name if ep.dist is not None else "unknown"
-                # An editable install can list the same distribution twice.
-                if (ep.name, dist) in seen:
-                    continue
-                seen.add((ep.name, dist))
-                entry = _Entry(name=ep.name, kind=kind, distribution=_canonical(dist), target=ep.value, entry_point=ep)
-                self.entries[kind].setdefault(ep.name, []).append(entry)
-        for candidates in (*self.entries["parser"].values(), *self.entries["exporter"].values()):
-            candidates.sort(key=_precedence)
-        self.scanned = True
-        for kind in _GROUP:
-            for name, candidates in self.entries[kind].items():
-                if len(candidates) > 1:
-                    winner, *losers = candidates
-                    others = ", ".join(e.distribution for e in losers)
-                    warnings.warn(
-                        f"{kind} {name!r} is registered by {winner.distribution} and by {others}; "
-                        f"using {winner.distribution}'s (pick another with 'DIST:{name}')",
-                        CommuniqueWarning,
-                        stacklevel=4,
-                    )
+        with _LOCK:
+            if self.scanned:
+                return
+            for kind, group in _GROUP.items():
+                seen: set[tuple[str, str]] = set()
+                for ep in metadata.entry_points(group=group):
+                    dist = _distribution_name(ep)
+                    key = ep.name.strip().lower()
+                    # The same distribution can be visible twice (an editable install
+                    # and a copy on sys.path); the first one is what `import` would use.
+                    if (key, dist) in seen:
+                        continue
+                    seen.add((key, dist))
+                    entry = _Entry(name=key, kind=kind, distribution=dist, target=ep.value, entry_point=ep)
+                    if not FORMAT_NAME.fullmatch(key):
+                        entry.error = entry.broken(
+                            f"the entry point name {ep.name!r} is not a format name "
+                            "(lower-case letters, digits and '_.+-'; no ':' or spaces)"
+                        )
+                    self.entries[kind].setdefault(key, []).append(entry)
+            for table in self.entries.values():
+                for candidates in table.values():
+                    candidates.sort(key=_precedence)
+            self.scanned = True
+
+
+def _distribution_name(ep: metadata.EntryPoint) -> str:
+    dist = getattr(ep, "dist", None)
+    try:
+        name = dist.name if dist is not None else None
+    except Exception:  # unreadable METADATA: still list the entry point
+        name = None
+    return _canonical(name) if name else "unknown"
 
 
 def _canonical(dist: str) -> str:
-    return dist.replace("_", "-").lower()
+    # PEP 503 normalisation, so "Communique_Markdown" and "communique-markdown" are one name.
+    out = dist.strip().lower()
+    for ch in "_.":
+        out = out.replace(ch, "-")
+    while "--" in out:
+        out = out.replace("--", "-")
+    return out
 
 
 def _precedence(entry: _Entry) -> tuple[int, str]:
-    # Run-time registrations first (the caller asked for them explicitly),
+    # Run-time registrations first (the program asked for them explicitly),
     # then communique's own, then the others by distribution name.
-    return (0 if entry.runtime else 1 if entry.distribution == _SELF else 2, entry.distribution)
+    rank = 0 if entry.runtime else 1 if entry.distribution == BUILTIN_DISTRIBUTION else 2
+    return (rank, entry.distribution)
 
 
 _REGISTRY = _Registry()
 
 
-def _reset() -> None:
-    """Forget the scan (tests that install or fake entry points call this)."""
+def refresh() -> None:
+    """Forget the cached scan, so the next lookup sees plugins installed since.
+
+    Run-time registrations made with :func:`register` are forgotten too.
+    """
     global _REGISTRY
-    _REGISTRY = _Registry()
+    with _LOCK:
+        _REGISTRY = _Registry()
+
+
+_reset = refresh
 
 
 def _instantiate(entry: _Entry) -> Plugin:
-    where = f"{entry.kind} {entry.name!r} from {entry.distribution} ({entry.target})"
-    try:
-        obj = entry.entry_point.load() if entry.entry_point is not None else _load_target(entry.target)
-    except Exception as exc:  # noqa: BLE001 - any import failure makes the plugin broken, not communique
-        raise PluginError(
-            f"cannot load {where}: {type(exc).__name__}: {exc}", distribution=entry.distribution, name=entry.name
-        ) from exc
-    return _validate(entry, obj)
-
-
-def _validate(entry: _Entry, obj: object) -> Plugin:
-    where = f"{entry.kind} {entry.name!r} from {entry.distribution} ({entry.target})"
-    base: type[Plugin] = Parser if entry.kind == "parser" else Exporter
-    try:
-        plugin = obj() if isinstance(obj, type) else obj
-    except Exception as exc:  # noqa: BLE001
-        raise PluginError(f"cannot create {where}: {exc}", distribution=entry.distribution, name=entry.name) from exc
-    method = "parse" if entry.kind == "parser" else "render"
-    if not (isinstance(plugin, base) or callable(getattr(plugin, method, None))):
-        raise PluginError(
-            f"{where} is not a {entry.kind}: it has no {method}() method", distribution=entry.distribution, name=entry.name
-        )
-    api = getattr(plugin, "api_version", None)
-    if api != PLUGIN_API_VERSION:
-        raise PluginError(
-            f"{where} targets plugin API version {api}, this communique implements {PLUGIN_API_VERSION}; "
-            f"upgrade {entry.distribution} or communique",
-            distribution=entry.distribution,
-            name=entry.name,
-        )
-    exts = getattr(plugin, "extensions", ())
-    if isinstance(exts, str) or not all(isinstance(e, str) and e.startswith(".") for e in exts):
-        raise PluginError(
-            f"{where} declares invalid extensions {exts!r} (a tuple of strings like '.md')",
-            distribution=entry.distribution,
-            name=entry.name,
-        )
-    return plugin  # type: ignore[return-value]
-
-
-def _load_target(target: str) -> object:
-    module, _, attr = target.partition(":")
-    obj: object = importlib.import_module(module.strip())
-    for part in attr.strip().split(".") if attr else ():
-        obj = getattr(obj, part)
-    return obj
-
-
-def _candidates(kind: Kind, name: str) -> list[_Entry]:
-    _REGISTRY.scan()
-    table = _REGISTRY.entries[kind]
-    if ":" in name:
-        dist, _, short = name.partition(":")
-        found = [e for e in table.get(short, []) if e.distribution == _canonical(dist)]
+    if entry.entry_point is not None:
+        module_name, attr = entry.entry_point.module, entry.entry_point.attr
     else:
-        found = table.get(name, [])
-    return found
+        module_name, _, attr = (part.strip() for part in entry.target.partition(":"))
+    try:
+        obj: object = importlib.import_module(module_name)
+    except (Exception, SystemExit) as exc:
+        # Whatever the plugin's import does wrong, it is the plugin that is broken, not communique.
+        raise entry.broken(f"cannot import module {module_name!r}: {type(exc).__name__}: {exc}") from exc
+    for part in attr.split(".") if attr else ():
+        try:
+            obj = getattr(obj, part)
+        except AttributeError:
+            raise entry.broken(f"module {module_name!r} has no object {attr!r}") from None
+        except Exception as exc:  # a module-level __getattr__ can raise anything
+            raise entry.broken(f"looking up {attr!r} failed: {type(exc).__name__}: {exc}") from exc
+    return _validate(entry, obj, require_api_version=entry.distribution != BUILTIN_DISTRIBUTION)
 
 
-def _get(kind: Kind, name: str) -> Plugin:
-    if not isinstance(name, str) or not name:
-        raise FormatError(f"a {kind} name must be a non-empty string, not {name!r}")
-    found = _candidates(kind, name.lower() if ":" not in name else name)
-    if not found:
-        known = ", ".join(_names(kind)) or "none"
-        raise FormatError(f"unknown {kind} format {name!r}; known {kind}s: {known}")
-    return found[0].load()
+def _validate(entry: _Entry, obj: object, *, require_api_version: bool) -> Plugin:
+    if isinstance(obj, type):
+        try:
+            plugin: object = obj()
+        except Exception as exc:
+            raise entry.broken(f"cannot create {obj.__qualname__}(): {type(exc).__name__}: {exc}") from exc
+    elif callable(getattr(obj, "render" if entry.kind == "exporter" else "parse", None)):
+        plugin = obj
+    else:
+        raise entry.broken(f"{entry.target} is a {type(obj).__name__}, not a {entry.kind} class or instance")
+    problems = plugin_problems(plugin, entry.kind, require_api_version=require_api_version)
+    name = getattr(plugin, "name", None)
+    if not problems and name != entry.name:
+        problems.append(f"the plugin calls itself {name!r} but is registered as {entry.name!r}; the two must match")
+    if problems:
+        raise entry.broken("; ".join(problems))
+    return cast(Plugin, plugin)
 
 
-def _names(kind: Kind) -> list[str]:
+def _table(kind: Kind) -> dict[str, list[_Entry]]:
     _REGISTRY.scan()
-    return sorted(_REGISTRY.entries[kind])
+    return _REGISTRY.entries[kind]
+
+
+def _check_kind(kind: Kind) -> Kind:
+    if kind not in _GROUP:
+        raise ValueError(f"kind must be 'parser' or 'exporter', not {kind!r}")
+    return kind
+
+
+def _skip_warning(entry: _Entry, error: PluginError) -> None:
+    if not entry.warned:
+        entry.warned = True
+        warnings.warn(f"skipping {error}", CommuniqueWarning, stacklevel=4)
+
+
+def _usable(candidates: list[_Entry]) -> tuple[_Entry, Plugin] | None:
+    """The first candidate that loads, warning about the broken ones it skips (if one works)."""
+    skipped: list[tuple[_Entry, PluginError]] = []
+    for entry in candidates:
+        try:
+            plugin = entry.load()
+        except PluginError as exc:
+            skipped.append((entry, exc))
+            continue
+        for broken, error in skipped:
+            _skip_warning(broken, error)
+        return entry, plugin
+    return None
+
+
+def _resolve(kind: Kind, name: str) -> Plugin:
+    if not isinstance(name, str) or not name.strip():
+        raise FormatError(f"a {kind} name must be a non-empty string, not {name!r}")
+    with _LOCK:
+        table = _table(kind)
+        if ":" in name:
+            dist, _, short = (part.strip() for part in name.partition(":"))
+            candidates = table.get(short.lower(), [])
+            chosen = [e for e in candidates if e.distribution == _canonical(dist)]
+            if not chosen:
+                if candidates:
+                    providers = ", ".join(_qualified(e) for e in candidates)
+                    raise FormatError(
+                        f"distribution {dist!r} provides no {kind} {short!r}; it is provided by {providers}"
+                    )
+                raise FormatError(
+                    f"unknown {kind} format {short!r}; known {kind}s: {', '.join(sorted(table)) or 'none'}"
+                )
+            return chosen[0].load()
+        candidates = table.get(name.strip().lower(), [])
+        if not candidates:
+            raise FormatError(f"unknown {kind} format {name!r}; known {kind}s: {', '.join(sorted(table)) or 'none'}")
+        found = _usable(candidates)
+        if found is None:
+            # Nothing works: report the plugin that would have been used.
+            return candidates[0].load()
+        entry, plugin = found
+        _warn_conflict(kind, entry, candidates)
+        return plugin
+
+
+def _qualified(entry: _Entry) -> str:
+    return f"'{entry.distribution}:{entry.name}'"
+
+
+def _warn_conflict(kind: Kind, winner: _Entry, candidates: list[_Entry]) -> None:
+    others = [e for e in candidates if e is not winner and not e.runtime]
+    if winner.runtime or not others or (kind, winner.name) in _REGISTRY.warned_conflicts:
+        return
+    _REGISTRY.warned_conflicts.add((kind, winner.name))
+    names = ", ".join(e.distribution for e in others)
+    picks = ", ".join(_qualified(e) for e in others)
+    warnings.warn(
+        f"{kind} {winner.name!r} is provided by {winner.distribution} and by {names}; using {winner.distribution}'s "
+        f"(built-in first, then distribution names in alphabetical order); pick another with {picks}",
+        CommuniqueWarning,
+        stacklevel=4,
+    )
 
 
 def get_parser(name: str) -> Parser:
-    """Return the parser registered as ``name`` (or ``dist:name``)."""
-    plugin = _get("parser", name)
-    return plugin  # type: ignore[return-value]
+    """Return the parser registered as ``name`` (or ``dist:name``).
+
+    Raises :class:`~communique.errors.FormatError` for an unknown name and
+    :class:`~communique.errors.PluginError` when the plugin is broken.
+    """
+    return cast(Parser, _resolve("parser", name))
 
 
 def get_exporter(name: str) -> Exporter:
-    """Return the exporter registered as ``name`` (or ``dist:name``)."""
-    plugin = _get("exporter", name)
-    return plugin  # type: ignore[return-value]
+    """Return the exporter registered as ``name`` (or ``dist:name``).
+
+    Raises :class:`~communique.errors.FormatError` for an unknown name and
+    :class:`~communique.errors.PluginError` when the plugin is broken.
+    """
+    return cast(Exporter, _resolve("exporter", name))
+
+
+def _names(kind: Kind) -> list[str]:
+    with _LOCK:
+        return sorted(_table(kind))
 
 
 def parser_names() -> list[str]:
-    """Names of every registered parser, sorted (nothing is imported)."""
+    """Names of every registered parser, sorted (no plugin module is imported)."""
     return _names("parser")
 
 
 def exporter_names() -> list[str]:
-    """Names of every registered exporter, sorted (nothing is imported)."""
+    """Names of every registered exporter, sorted (no plugin module is imported)."""
     return _names("exporter")
 
 
-def _by_extension(kind: Kind, path: str | os.PathLike[str]) -> str:
-    name = os.fspath(path).lower()
-    best: tuple[int, str] | None = None
+def _winners(kind: Kind) -> Iterator[tuple[str, _Entry, Plugin]]:
+    """Each name's working plugin, in name order (broken ones skipped with a warning)."""
     for fmt in _names(kind):
-        entry = _candidates(kind, fmt)[0]
-        try:
-            plugin = entry.load()
-        except PluginError:
+        found = _usable(_table(kind)[fmt])
+        if found is None:
+            _skip_warning(_table(kind)[fmt][0], cast(PluginError, _table(kind)[fmt][0].error))
             continue
-        for ext in plugin.extensions:
-            # The longest matching extension wins: ".nitf.xml" over ".xml".
-            if name.endswith(ext.lower()) and (best is None or len(ext) > best[0]):
-                best = (len(ext), fmt)
+        yield fmt, found[0], found[1]
+
+
+def _by_extension(kind: Kind, path: str | os.PathLike[str]) -> str:
+    filename = os.path.basename(os.fspath(path)).lower()
+    best: tuple[int, int, str] | None = None
+    with _LOCK:
+        for fmt, entry, plugin in _winners(kind):
+            for ext in plugin.extensions:
+                if not filename.endswith(ext.lower()) or filename == ext.lower():
+                    continue
+                # Longest extension first (".nitf.xml" over ".xml"), then built-in, then name order.
+                rank = (-len(ext), 0 if entry.distribution == BUILTIN_DISTRIBUTION else 1, fmt)
+                if best is None or rank < best:
+                    best = rank
     if best is None:
-        known = ", ".join(sorted({e for f in formats(kind) for e in f.extensions})) or "none"
+        known = ", ".join(sorted({e for f in formats(kind) for e in f.extensions if not f.shadowed_by})) or "none"
         raise FormatError(f"no {kind} for the file name {os.fspath(path)!r}; known extensions: {known}")
-    return best[1]
+    return best[2]
 
 
 def parser_for(path: str | os.PathLike[str]) -> str:
@@ -289,89 +431,142 @@ def exporter_for(path: str | os.PathLike[str]) -> str:
 
 
 def sniff(head: bytes) -> str | None:
-    """Name of the first parser whose ``sniff`` recognises ``head``, or ``None``."""
-    # Specific formats first; the permissive text parser last.
-    names = sorted(parser_names(), key=lambda n: (n == "text", n))
-    for fmt in names:
+    """Name of the first parser whose ``sniff`` recognises ``head``, or ``None``.
+
+    Parsers are asked in name order, the permissive ``text`` parser last; a
+    broken parser, or one whose ``sniff`` raises, is skipped.
+    """
+    with _LOCK:
+        order = sorted(_winners("parser"), key=lambda item: (item[0] == "text", item[0]))
+    for fmt, _, plugin in order:
         try:
-            plugin = _candidates("parser", fmt)[0].load()
-            if plugin.sniff(head):  # type: ignore[union-attr]
+            if getattr(plugin, "sniff", None) is not None and plugin.sniff(head):  # type: ignore[union-attr]
                 return fmt
-        except PluginError:
-            continue
-        except Exception:  # noqa: BLE001 - a faulty sniff must not stop detection
+        except Exception:  # a faulty sniff must not stop detection
             continue
     return None
 
 
 def formats(kind: Kind | None = None, *, load: bool = True) -> list[FormatInfo]:
-    """Describe every registered format, broken ones included.
+    """Describe every registered format, broken and shadowed ones included.
 
-    With ``load=False`` only entry-point metadata is read (no plugin module is
-    imported); labels and extensions are then empty for plugins not yet used.
+    Sorted by kind (parsers first), name, then precedence (the plugin in use
+    first).  With ``load=False`` only entry-point metadata is read and no
+    plugin module is imported; labels, extensions and options are then
+    empty for plugins not used yet.  Listing never warns: broken plugins are
+    reported through :attr:`FormatInfo.error`.
     """
-    _REGISTRY.scan()
+    kinds: tuple[Kind, ...] = (_check_kind(kind),) if kind is not None else ("parser", "exporter")
     out: list[FormatInfo] = []
-    for k in (kind,) if kind else ("parser", "exporter"):
-        for name in sorted(_REGISTRY.entries[k]):
-            candidates = _REGISTRY.entries[k][name]
-            for i, entry in enumerate(candidates):
-                plugin: Plugin | None = None
-                error = entry.error
-                if load and error is None:
-                    try:
-                        plugin = entry.load()
-                    except PluginError as exc:
-                        error = exc
-                elif entry.plugin is not None:
+    with _LOCK:
+        for k in kinds:
+            table = _table(k)
+            for name in sorted(table):
+                candidates = table[name]
+                if load:
+                    for entry in candidates:
+                        with contextlib.suppress(PluginError):
+                            entry.load()
+                in_use = next((e for e in candidates if e.plugin is not None), candidates[0])
+                for entry in candidates:
                     plugin = entry.plugin
-                out.append(
-                    FormatInfo(
-                        name=name,
-                        kind=k,
-                        distribution=entry.distribution,
-                        target=entry.target,
-                        loaded=entry.plugin is not None,
-                        label=getattr(plugin, "label", "") if plugin else "",
-                        extensions=tuple(getattr(plugin, "extensions", ())) if plugin else (),
-                        error=str(error) if error else None,
-                        shadowed_by=candidates[0].distribution if i else None,
+                    out.append(
+                        FormatInfo(
+                            name=name,
+                            kind=k,
+                            distribution=entry.distribution,
+                            target=entry.target,
+                            loaded=plugin is not None,
+                            label=str(getattr(plugin, "label", "")) if plugin else "",
+                            extensions=tuple(getattr(plugin, "extensions", ())) if plugin else (),
+                            error=str(entry.error) if entry.error else None,
+                            shadowed_by=in_use.distribution if entry is not in_use else None,
+                            version=entry.version(),
+                            media_type=str(getattr(plugin, "media_type", "")) if plugin else "",
+                            options=tuple(getattr(plugin, "options", ())) if plugin else (),
+                            api_version=getattr(plugin, "api_version", None) if plugin else None,
+                        )
                     )
-                )
     return out
 
 
-def register(plugin: Parser | Exporter | type[Parser] | type[Exporter], *, kind: Kind | None = None) -> None:
-    """Register a plugin object at run time (for this process only).
+def register(plugin: P | type[P], *, kind: Kind | None = None) -> P:
+    """Register a plugin object (or class) at run time, for this process only.
 
     It takes precedence over entry points of the same name, so a script can
-    add or override a format without packaging it.
+    add or override a format without packaging it; see :func:`registered` to
+    do so for one block.  It is checked against the protocol at once
+    (``api_version`` may be omitted here) and a
+    :class:`~communique.errors.PluginError` says what is wrong.  A second
+    registration under the same name replaces the first.  Returns the
+    registered instance.
     """
-    obj = plugin() if isinstance(plugin, type) else plugin
-    if kind is None:
-        kind = "parser" if isinstance(obj, Parser) or hasattr(obj, "parse") else "exporter"
-    _REGISTRY.scan()
+    obj, _, _ = _register(plugin, kind)
+    return obj
+
+
+def _register(plugin: P | type[P], kind: Kind | None) -> tuple[P, Kind, list[_Entry]]:
+    try:
+        obj = plugin() if isinstance(plugin, type) else plugin
+    except Exception as exc:
+        raise PluginError(f"cannot create {plugin!r}: {type(exc).__name__}: {exc}") from exc
+    kind = kind if kind is not None else _infer_kind(obj)
+    _check_kind(kind)
     entry = _Entry(
-        name=obj.name, kind=kind, distribution="__main__", target=f"{type(obj).__module__}:{type(obj).__qualname__}"
+        name=str(getattr(obj, "name", None)),
+        kind=kind,
+        distribution=RUNTIME_DISTRIBUTION,
+        target=f"{type(obj).__module__}:{type(obj).__qualname__}",
+        runtime=True,
     )
-    entry.runtime = True
-    entry.plugin = _validate(entry, obj)
-    table = _REGISTRY.entries[kind].setdefault(obj.name, [])
-    table[:] = [e for e in table if not e.runtime]
-    table.insert(0, entry)
+    problems = plugin_problems(obj, kind, require_api_version=False)
+    if problems:
+        raise PluginError(f"cannot register {entry.where}: {'; '.join(problems)}", name=entry.name)
+    entry.plugin = cast(Plugin, obj)
+    with _LOCK:
+        table = _table(kind).setdefault(entry.name, [])
+        replaced = [e for e in table if e.runtime]
+        table[:] = [entry, *(e for e in table if not e.runtime)]
+    return obj, kind, replaced
+
+
+def _infer_kind(obj: object) -> Kind:
+    renders = callable(getattr(obj, "render", None))
+    parses = callable(getattr(obj, "parse", None))
+    if isinstance(obj, Exporter) or (renders and not parses):
+        return "exporter"
+    if isinstance(obj, Parser) or (parses and not renders):
+        return "parser"
+    raise PluginError(f"cannot tell whether {obj!r} is a parser or an exporter; pass kind='parser' or kind='exporter'")
 
 
 def unregister(name: str, *, kind: Kind) -> None:
-    """Remove a run-time registration made with :func:`register`."""
-    _REGISTRY.scan()
-    table = _REGISTRY.entries[kind].get(name, [])
-    table[:] = [e for e in table if not e.runtime]
-    if not table:
-        _REGISTRY.entries[kind].pop(name, None)
+    """Remove a run-time registration made with :func:`register` (entry points stay)."""
+    kind = _check_kind(kind)
+    with _LOCK:
+        table = _table(kind)
+        candidates = table.get(name.lower(), [])
+        candidates[:] = [e for e in candidates if not e.runtime]
+        if not candidates:
+            table.pop(name.lower(), None)
 
 
-def _iter_entries() -> Iterator[_Entry]:  # pragma: no cover - debugging aid
-    _REGISTRY.scan()
-    for kind in _GROUP:
-        for candidates in _REGISTRY.entries[kind].values():
-            yield from candidates
+@contextlib.contextmanager
+def registered(plugin: P | type[P], *, kind: Kind | None = None) -> Iterator[P]:
+    """Register ``plugin`` for the duration of a ``with`` block, then restore what was there::
+
+    with registry.registered(ShoutExporter):
+        communique.write(release, "release.shout")
+    """
+    obj, resolved_kind, replaced = _register(plugin, kind)
+    try:
+        yield obj
+    finally:
+        with _LOCK:
+            table = _table(resolved_kind)
+            candidates = [*replaced, *(e for e in table.get(obj.name, []) if e.plugin is not obj)]
+            candidates.sort(key=_precedence)
+            if candidates:
+                table[obj.name] = candidates
+            else:
+                table.pop(obj.name, None)
