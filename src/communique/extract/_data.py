@@ -24,12 +24,17 @@ LANGUAGES: tuple[str, ...] = ("fr", "en")
 # Characters that vary between sources but mean the same thing for matching.
 # Each maps to exactly one character, so offsets in the normalised text are
 # offsets in the original.
-_NORMALIZE = str.maketrans({"'": "’", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2011": "-", "\u2010": "-"})
+_NORMALIZE = (("'", "’"), ("\u00a0", " "), ("\u202f", " "), ("\u2009", " "), ("\u2011", "-"), ("\u2010", "-"))
 
 
 def normalize(text: str) -> str:
     """Return ``text`` with apostrophes and odd spaces unified (same length)."""
-    return text.translate(_NORMALIZE)
+    # Chained str.replace runs in C; str.translate with a dict is a Python-level
+    # lookup per character and was the hottest spot of the parser.
+    for old, new in _NORMALIZE:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 def _read(name: str) -> str:

@@ -36,6 +36,8 @@ __all__ = ["Mention", "find_attendees"]
 _CAP = r"[A-ZÀ-ÖØ-Þ](?:[\w’\-]*\w|\.)?"
 _ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9&\-]{1,9})\s*\)")
 _PAREN = re.compile(r"\s*\([^()]*\)")
+# The preposition that attaches an organisation to a role ("de l’OTAN", "of the EU").
+_OF = r"[ \u00a0](?:de[ \u00a0]l’|de[ \u00a0]la[ \u00a0]|du[ \u00a0]|des[ \u00a0]|of[ \u00a0](?:the[ \u00a0])?)"
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[«“\"A-ZÀ-ÖØ-Þ])")
 
 
@@ -98,7 +100,7 @@ def _clean_name(raw: str, t: dict[str, Any]) -> str | None:
     # Drop capitalised words that are not names ("General Assembly", "le général Le ...").
     while words and (words[-1] in t["not_names"] or words[-1] in t["particles"]):
         words.pop()
-    if not words or words[0] in t["not_names"]:
+    if not words or words[0] in t["not_names"] or find_countries(words[0], "en") or find_countries(words[0], "fr"):
         return None
     return " ".join(words)
 
@@ -146,10 +148,7 @@ def _from_role(role: str, language: str) -> tuple[str, str | None, str | None, t
         # "président délégué du Comité militaire de l’OTAN" → the organisation
         # has its own field; keep the role without a trailing "de l’OTAN"/"of NATO".
         for form in (organization, *_org_forms(organization, language)):
-            tail = re.search(
-                rf"[ \u00a0](?:de[ \u00a0]l’|de[ \u00a0]la[ \u00a0]|du[ \u00a0]|des[ \u00a0]|of[ \u00a0](?:the[ \u00a0])?){re.escape(form)}$",
-                normalize(bare),
-            )
+            tail = re.search(_OF + re.escape(form) + "$", normalize(bare))
             if tail:
                 bare = bare[: tail.start()]
                 break
@@ -283,7 +282,7 @@ def _collectives_and_roles(
                 gap = norm[pos:start]
                 if group and not t["gap"].fullmatch(gap):
                     break
-                if not group and len(gap) > 120:
+                if not group and (len(gap) > 80 or "." in gap):
                     break
                 group.append((start, end, code))
                 pos = end
@@ -320,7 +319,7 @@ def _collectives_and_roles(
                 chunk = t["trail"].sub("", chunk).strip()
                 if not chunk or t["plural"].match(normalize(chunk)):
                     continue
-                bare, organization, country, _ = _from_role(chunk, language)
+                _, organization, country, _ = _from_role(chunk, language)
                 add(Attendee(role=chunk, organization=organization, country=country))
     return out
 

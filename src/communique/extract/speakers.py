@@ -29,7 +29,7 @@ from .quotes import QuoteSpan
 
 __all__ = ["attribute_speakers"]
 
-_SENTENCE_END = re.compile(r"[.!?…](?=\s+[A-ZÀ-ÖØ-Þ«“\"]|\s*$)")
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!Mr)(?<!Ms)(?<!Dr)(?<!Mrs)(?<!Mme)[.!?…](?=\s+[A-ZÀ-ÖØ-Þ«“\"]|\s*$)")
 _LEAD = " \u00a0\u202f,;:–—-"
 
 
@@ -72,16 +72,23 @@ def attribute_speakers(
     prev: QuoteSpan | None = None
     prev_speaker: str | None = None
 
+    current_prefix = ""
+
     def person(text: str, *, first: bool = True) -> str | None:
         hits: list[tuple[int, str]] = [(m.start(), lookup[m.group()]) for m in names.finditer(text)]
         hits += [(m.start(), "") for m in t["pronoun"].finditer(text)]
         if not hits:
             return None
-        pos, who = min(hits) if first else max(hits)
-        return who or last
+        _, who = min(hits) if first else max(hits)
+        if who:
+            return who
+        # A pronoun: the person named most recently before this quotation.
+        earlier = [lookup[m.group()] for m in names.finditer(current_prefix)]
+        return earlier[-1] if earlier else last
 
     for span in spans:
         text = normalize(paragraphs[span.paragraph])
+        current_prefix = text[: span.open]
         same_para = prev is not None and prev.paragraph == span.paragraph
         floor = prev.close + 1 if same_para and prev is not None else 0
         head = text[floor : span.open]
@@ -117,9 +124,9 @@ def attribute_speakers(
                 # A paragraph (or sentence) that opens with a quotation
                 # continues the previous speaker's words.
                 speaker = prev_speaker
-        if speech and speaker is None and len(text[span.start : span.end].split()) > 3:
-            # Speech with no visible attribution: a pronoun subject of the
-            # sentence, or nothing.
+        if len(text[span.start : span.end].split()) <= 3 and not (verb_after and verb_after.start() < 60):
+            # A word or two in quotation marks ("open door") is a term, not
+            # speech, unless a verb of saying follows it directly.
             speaker = None
         speakers.append(speaker)
         if speaker is not None:

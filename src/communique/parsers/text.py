@@ -24,7 +24,7 @@ class TextParser(Parser):
     extensions = (".txt", ".text")
     media_type = "text/plain"
 
-    def parse(self, data: bytes | str, **options: Any) -> PressRelease:  # type: ignore[override]
+    def parse(self, data: bytes | str, **options: Any) -> PressRelease:
         """Parse ``data`` (bytes in any encoding :func:`communique._textio.decode` accepts, or text)."""
         # Imported here so that loading the plugin class stays cheap.
         from ..extract import release_from_text

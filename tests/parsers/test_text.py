@@ -1,0 +1,247 @@
+"""The plain-text parser, specified on the founding sample and on fixtures in both languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import communique
+from communique.errors import ParseError
+from communique.model import PressRelease
+from communique.parsers.text import TextParser
+
+DATA = Path(__file__).parent.parent / "data" / "text"
+
+
+def parse(name: str) -> PressRelease:
+    return TextParser().parse((DATA / name).read_bytes())
+
+
+def speakers(release: PressRelease) -> list[str | None]:
+    return [q.speaker for q in release.quotes]
+
+
+def by_country(release: PressRelease) -> dict[str, list[str | None]]:
+    out: dict[str, list[str | None]] = {}
+    for a in release.attendees:
+        if a.country:
+            out.setdefault(a.country, []).append(a.name)
+    return out
+
+
+# --- the founding sample -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample() -> PressRelease:
+    return parse("01_sample_fr.txt")
+
+
+def test_sample_header(sample: PressRelease, sample_path: Path) -> None:
+    assert sample.header.title == sample_path.read_text(encoding="utf-8").split("\n", 1)[0]
+    assert sample.header.language == "fr"
+    assert sample.header.dateline == "Belgrade"
+    assert sample.header.source is None  # no "Source:" line: the parser does not guess
+
+
+def test_sample_dates(sample: PressRelease) -> None:
+    assert sample.dates.start == dt.date(2018, 5, 22)
+    assert sample.dates.end == dt.date(2018, 5, 23)
+    assert sample.dates.updated == dt.datetime(2018, 7, 20, 15, 57)
+
+
+def test_sample_paragraphs(sample: PressRelease) -> None:
+    assert len(sample.paragraphs) == 6
+    assert sample.paragraphs[0].text.startswith("Le général de corps aérien Shepro")
+
+
+def test_sample_quotes(sample: PressRelease) -> None:
+    speech = [q for q in sample.quotes if q.speaker is not None]
+    assert len(speech) == 5
+    assert {q.speaker for q in speech} == {"Shepro"}
+    assert [q.paragraph for q in speech] == [3, 3, 3, 4, 5]
+    theme = [q for q in sample.quotes if q.text.startswith("La sécurité et la défense dans le cyberespace")]
+    assert all(q.speaker is None for q in theme)
+    for q in sample.quotes:
+        assert sample.paragraphs[q.paragraph].text[q.start : q.end] == q.text
+        assert q.text == q.text.strip(" \u00a0\u202f")
+
+
+def test_sample_attendees(sample: PressRelease) -> None:
+    shepro = sample.attendee("Shepro")
+    assert shepro.rank == "général de corps aérien"
+    assert "DCMC" in shepro.aliases
+    assert shepro.organization in {"OTAN", "NATO"}
+    assert sample.attendee("DCMC") is shepro
+    dikovic = sample.attendee("Ljubiša Diković")
+    assert dikovic.country == "RS"
+    assert dikovic.role is not None and dikovic.role.startswith("chef de l’état-major général")
+    countries = by_country(sample)
+    for code in ("AL", "BG", "BA", "GR", "MK", "RO", "RS", "TR", "ME", "HR", "SI"):
+        assert code in countries, code
+    roles = [a.role for a in sample.attendees if a.name is None]
+    assert any(r and "Comité militaire de l’Union européenne" in r for r in roles)
+    assert any(a.organization == "JFC Naples" for a in sample.attendees)
+
+
+def test_sample_via_public_api(sample_path: Path, sample: PressRelease) -> None:
+    assert communique.parse(sample_path.read_bytes(), "text") == sample
+
+
+# --- fixtures of our own ---------------------------------------------------------------------
+
+
+def test_english_single_date_and_role_before_name() -> None:
+    r = parse("02_peach_tbilisi_en.txt")
+    assert r.header.language == "en" and r.header.dateline == "Tbilisi"
+    assert (r.dates.start, r.dates.end) == (dt.date(2019, 9, 14), None)
+    assert r.dates.updated == dt.datetime(2019, 9, 14, 19, 44)
+    peach = r.attendee("Stuart Peach")
+    assert peach.rank == "Air Chief Marshal" and peach.organization == "NATO"
+    assert r.attendee("Giorgi Matiashvili").country == "GE"
+    # attribution after the quote, a pronoun, "according to", and an exercise name
+    assert speakers(r) == ["Stuart Peach", "Stuart Peach", "Giorgi Matiashvili", None]
+
+
+def test_english_collective_and_role_only() -> None:
+    r = parse("03_bauer_brussels_en.txt")
+    assert r.header.dateline == "Brussels"
+    chods = [a for a in r.attendees if a.role == "Chief of Defence"]
+    assert [a.country for a in chods] == ["AL", "BE", "BG", "CA", "HR"]
+    orgs = {a.organization for a in r.attendees if a.name is None}
+    assert {"EUMC", "JFC Naples"} <= orgs
+    assert speakers(r) == ["Tod Wolters", "Stuart Peach", "Stuart Peach"]
+
+
+def test_english_without_event_dates_and_pronoun_of_last_named() -> None:
+    r = parse("04_geoana_kyiv_en.txt")
+    assert r.header.dateline == "KYIV"
+    assert r.dates.start is None  # "on 2 November" needs a year: taken from the stamp
+    assert speakers(r) == ["Mircea Geoană", "Mircea Geoană", "Denys Shmyhal"]
+
+
+def test_body_date_takes_year_from_stamp() -> None:
+    r = parse("10_body_dates_en.txt")
+    assert (r.dates.start, r.dates.end) == (dt.date(2021, 1, 12), dt.date(2021, 1, 13))
+    assert r.attendee("Hans-Werner Wiermann").rank == "Lieutenant General"
+    assert speakers(r) == ["Hans-Werner Wiermann"]
+
+
+def test_french_title_with_complement_and_terms() -> None:
+    r = parse("05_stoltenberg_riga_fr.txt")
+    assert r.header.dateline == "Riga"
+    assert r.dates.start == dt.date(2018, 9, 3) and r.dates.updated is None
+    assert r.attendee("Jens Stoltenberg").organization == "OTAN"
+    assert speakers(r)[:2] == ["Jens Stoltenberg", "Jens Stoltenberg"]
+    assert [q.text for q in r.quotes if q.speaker is None][0] == "Saber Strike"
+
+
+def test_french_first_of_month_and_collective_with_elision() -> None:
+    r = parse("06_naples_fr.txt")
+    assert (r.dates.start, r.dates.end) == (dt.date(2019, 7, 1), dt.date(2019, 7, 2))
+    assert r.attendee("James Foggo").organization == "JFC Naples"
+    assert sorted(by_country(r)) == ["ES", "FR", "GR", "IT", "PT"]
+    assert speakers(r) == ["James Foggo", "James Foggo"]
+
+
+def test_no_header_block() -> None:
+    r = parse("07_no_header_fr.txt")
+    assert r.header.title == "Le président du Comité militaire visite le Kosovo"
+    assert r.header.dateline == "Pristina"
+    assert r.dates == communique.Dates()
+    assert speakers(r) == ["Rob Bauer"]
+
+
+def test_star_bullets_extra_blank_lines_and_term_in_quotes() -> None:
+    r = parse("08_wolters_mons_en.txt")
+    assert r.header.dateline == "Mons, Belgium"
+    assert r.dates.updated == dt.datetime(2020, 3, 5, 18, 2)
+    wolters = r.attendee("SACEUR")
+    assert wolters.rank == "General"
+    assert sorted(by_country(r)) == ["ME", "MK", "RS"]
+    assert speakers(r) == ["Tod D. Wolters", "Tod D. Wolters", None]
+
+
+def test_nested_quotes_stay_inside() -> None:
+    r = parse("09_nested_fr.txt")
+    assert len(r.quotes) == 2
+    assert "‹ la mer ne pardonne pas l’improvisation ›" in r.quotes[0].text
+    assert speakers(r) == ["Charles-Henri Leroux", "Charles-Henri Leroux"]
+
+
+# --- robustness ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t\n", "  \n\n  "])
+def test_empty_input_is_a_parse_error(data: bytes | str) -> None:
+    with pytest.raises(ParseError, match="empty"):
+        TextParser().parse(data)
+
+
+def test_impossible_date_names_the_line() -> None:
+    text = "Title\n\n  • 31 Feb. 2018 - 1 Mar. 2018\n\nBrussels – Text."
+    with pytest.raises(ParseError) as info:
+        TextParser().parse(text)
+    assert info.value.line == 3
+    assert "31 Feb. 2018" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda s: b"\xef\xbb\xbf" + s.encode("utf-8"),
+        lambda s: s.encode("utf-16"),
+        lambda s: s.encode("cp1252"),
+        lambda s: s.replace("\n", "\r\n").encode("utf-8"),
+    ],
+    ids=["utf8-bom", "utf16-bom", "cp1252", "crlf"],
+)
+def test_encodings(encode: object) -> None:
+    text = "Réunion à Bruxelles\n\n• Mis à jour le: 20 juil. 2018 15:57\n\nBruxelles – « Très bien », a déclaré le général Dupont."
+    r = TextParser().parse(encode(text))  # type: ignore[operator]
+    assert r.header.title == "Réunion à Bruxelles"
+    assert r.quotes[0].speaker == "Dupont"
+    assert r.dates.updated == dt.datetime(2018, 7, 20, 15, 57)
+
+
+def test_sniff() -> None:
+    p = TextParser()
+    assert p.sniff("Titre\n\nTexte".encode())
+    assert not p.sniff(b'{"a": 1}') and not p.sniff(b"<?xml version='1.0'?>") and not p.sniff(b"\x00\x01\x02bin")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [*'ab AZ«»“”"‘’‹›.,:–-\n\u00a0é1234', "mai ", "May. ", "Il ", "said ", "général ", "General X "]
+        )
+    ).map("".join)
+)
+def test_any_text_gives_a_valid_release_or_a_parse_error(text: str) -> None:
+    try:
+        r = TextParser().parse(text)
+    except ParseError:
+        return
+    for q in r.quotes:
+        assert r.paragraphs[q.paragraph].text[q.start : q.end] == q.text
+
+
+@pytest.mark.slow
+def test_linear_time() -> None:
+    body = (DATA / "01_sample_fr.txt").read_text(encoding="utf-8")
+    head, rest = body.split("\n\n", 1)
+
+    def timed(size: int) -> float:
+        text = head + "\n\n" + (rest + "\n\n") * max(1, size // len(rest))
+        t0 = time.perf_counter()
+        TextParser().parse(text)
+        return time.perf_counter() - t0
+
+    small, large = timed(500_000), timed(5_000_000)
+    assert large / small < 25  # linear is ~10; quadratic would be ~100
