@@ -1,0 +1,337 @@
+"""``communique show``, ``communique validate`` and ``communique formats``."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any
+
+import click
+import orjson
+
+from .. import api, registry
+from ..errors import CommuniqueError, ParseError
+from ..model import PressRelease
+from . import _batch
+from ._app import EXIT_CODES_HELP, EXIT_FAILED, EXIT_OK, cli, common_options, complete_parsers, error, settings
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.text import Text
+
+_ABRIDGED = 160
+
+
+def _read(path: str, parser: str | None) -> PressRelease:
+    if path == "-":
+        if parser is None:
+            raise click.UsageError("reading standard input needs --from FORMAT (e.g. --from text)")
+        try:
+            return api.parse(click.get_binary_stream("stdin").read(), parser)
+        except ParseError as exc:
+            raise exc.with_source("<stdin>") from None
+    return api.read(path, parser)
+
+
+# ---------------------------------------------------------------- show
+
+
+@cli.command(
+    epilog="""\b
+Examples:
+  communique show examples/sample_fr.txt
+  communique show release.docx --full
+  communique show release.pdf --json > release.json
+  cat release.txt | communique show - --from text"""
+)
+@click.argument("input", metavar="INPUT", type=click.Path(allow_dash=True, dir_okay=False))
+@click.option("-f", "--from", "from_", metavar="FORMAT", shell_complete=complete_parsers, help="Input format.")
+@click.option("--json", "as_json", is_flag=True, help="Print the canonical JSON instead of the tree.")
+@click.option("--full", is_flag=True, help="Print paragraphs in full instead of abridged.")
+@common_options
+def show(input: str, from_: str | None, as_json: bool, full: bool) -> int:
+    """Show a release as a readable tree.
+
+    Title, header, dates, paragraphs (abridged unless --full), quotes with
+    their speakers and the attendees table; --json prints the release's
+    canonical JSON (the same bytes as 'convert --to json').
+    """
+    display = "<stdin>" if input == "-" else input
+    try:
+        release = _read(input, from_)
+        if as_json:
+            data = api.render(release, "json")
+    except CommuniqueError as exc:
+        error(_batch.describe(exc, display))
+        return EXIT_FAILED
+    if as_json:
+        out = click.get_binary_stream("stdout")
+        out.write(data)
+        out.flush()
+        return EXIT_OK
+    from rich.console import Console
+
+    Console(highlight=False).print(release_tree(release, full=full))
+    return EXIT_OK
+
+
+def release_tree(release: PressRelease, *, full: bool = False) -> RenderableType:
+    """A rich renderable of ``release``: every value is shown as text, never as markup."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+    from rich.tree import Tree
+
+    h = release.header
+    tree = Tree(Text(h.title, style="bold"), guide_style="dim")
+    header = tree.add(_label("header"))
+    for name, value in (("language", h.language), ("source", h.source), ("dateline", h.dateline), ("url", h.url)):
+        if value is not None:
+            header.add(_field(name, value))
+    d = release.dates
+    dates = tree.add(_label("dates"))
+    if d.start is not None:
+        event = d.start.isoformat() + (f" → {d.end.isoformat()}" if d.end is not None and d.end != d.start else "")
+        dates.add(_field("event", event))
+    for name, stamp in (("published", d.published), ("updated", d.updated)):
+        if stamp is not None:
+            dates.add(_field(name, stamp.isoformat(sep=" ")))
+    if d.start is None and d.published is None and d.updated is None:
+        dates.add(Text("none", style="dim"))
+    paragraphs = tree.add(_label(f"paragraphs ({len(release.paragraphs)})"))
+    for i, p in enumerate(release.paragraphs):
+        text = p.text if full else _abridge(p.text)
+        paragraphs.add(Text.assemble((f"¶{i} ", "dim"), text))
+    quotes = tree.add(_label(f"quotes ({len(release.quotes)})"))
+    for q in release.quotes:
+        speaker = q.speaker if q.speaker is not None else "(no speaker)"
+        quotes.add(
+            Text.assemble(
+                ("« ", "dim"),
+                (q.text if full else _abridge(q.text), "italic"),
+                (" »", "dim"),
+                " — ",
+                (speaker, "bold" if q.speaker else "dim"),
+                (f"  ¶{q.paragraph} {q.start}–{q.end}", "dim"),
+            )
+        )
+    tree.add(_label(f"attendees ({len(release.attendees)})" + (" — below" if release.attendees else "")))
+    if not release.attendees:
+        return tree
+    table = Table(title="attendees", title_justify="left", title_style="cyan", header_style="bold", expand=False)
+    for column in ("name", "rank", "role", "organization", "country", "aliases"):
+        table.add_column(column, overflow="fold")
+    for a in release.attendees:
+        table.add_row(
+            *(
+                Text(v or "—", style="" if v else "dim")
+                for v in (a.name, a.rank, a.role, a.organization, _country(a.country, h.language))
+            ),
+            Text(", ".join(a.aliases) or "—", style="" if a.aliases else "dim"),
+        )
+    return Group(tree, Text(""), table)
+
+
+def _label(text: str) -> Text:
+    from rich.text import Text
+
+    return Text(text, style="cyan")
+
+
+def _field(name: str, value: str) -> Text:
+    from rich.text import Text
+
+    return Text.assemble((f"{name}: ", "dim"), value)
+
+
+def _abridge(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _ABRIDGED else flat[: _ABRIDGED - 1].rstrip() + "…"
+
+
+def _country(code: str | None, language: str) -> str | None:
+    if code is None:
+        return None
+    try:
+        from ..extract.countries import country_name
+
+        name = country_name(code, language)
+    except Exception:
+        return code
+    return code if name == code else f"{code} {name}"
+
+
+# ---------------------------------------------------------------- validate
+
+
+@cli.command(
+    epilog=EXIT_CODES_HELP.replace(
+        "some inputs failed (or were skipped, e.g. an output already exists)", "invalid input"
+    )
+    + """
+
+\b
+Examples:
+  communique validate release.json
+  communique validate out/ releases/
+  cat release.xml | communique validate - --from xml"""
+)
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...", type=click.Path(allow_dash=True))
+@click.option("-f", "--from", "from_", metavar="FORMAT", shell_complete=complete_parsers, help="Input format.")
+@common_options
+def validate(inputs: tuple[str, ...], from_: str | None) -> int:
+    """Check that releases parse and satisfy the model's rules.
+
+    INPUT is a file, a directory (every file with a known extension, recursively)
+    or '-'.  Each problem is reported with its file and location (line and
+    column, element or field path); valid files are listed on standard output.
+    """
+    state = settings()
+    if "-" in inputs and len(inputs) > 1:
+        raise click.UsageError("'-' (standard input) cannot be combined with other inputs")
+    parser = from_ if from_ is None or ":" in from_ else from_.lower()
+    if parser is not None:
+        try:
+            registry.get_parser(parser)
+        except CommuniqueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--from") from None
+    sources: list[tuple[str, str, str | None]] = []
+    problems: list[str] = []
+    if inputs == ("-",):
+        sources.append(("-", "<stdin>", parser))
+    else:
+        seen: set[str] = set()
+        found = _batch.discover(inputs, out_dir=None, parser=parser, extensions=_batch.parser_extensions())
+        for s in found:
+            if isinstance(s, _batch.Outcome):
+                problems.append(s.message or s.display)
+                continue
+            key = os.path.realpath(s.path)
+            if key not in seen:
+                seen.add(key)
+                sources.append((s.path, s.display, s.parser))
+        for message in problems:
+            error(message)
+    valid = invalid = 0
+    for path, display, fmt in sources:
+        try:
+            _read(path, fmt)
+        except CommuniqueError as exc:
+            invalid += 1
+            error(_batch.describe(exc, display))
+            continue
+        valid += 1
+        if not state.quiet:
+            click.echo(f"{display}: ok")
+    if not state.quiet:
+        click.echo(f"communique: {valid} valid, {invalid} invalid", err=True)
+    return EXIT_FAILED if invalid or problems or not sources else EXIT_OK
+
+
+# ---------------------------------------------------------------- formats
+
+
+@cli.command(
+    epilog="""\b
+Examples:
+  communique formats
+  communique formats --verbose     # with each format's options (for convert -O)
+  communique formats --json"""
+)
+@click.option("-v", "--verbose", is_flag=True, help="Also list each format's options.")
+@click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
+@common_options
+def formats(verbose: bool, as_json: bool) -> int:
+    """List every parser and exporter: extensions, package and status.
+
+    Plugins are loaded to read their extensions, but their heavy libraries
+    (lxml, python-docx, reportlab) are not: those load on first use.
+    """
+    infos = registry.formats()
+    rows = [_describe_format(info) for info in infos]
+    if as_json:
+        out = click.get_binary_stream("stdout")
+        out.write(orjson.dumps(rows, option=orjson.OPT_INDENT_2) + b"\n")
+        out.flush()
+        return EXIT_OK
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(highlight=False)
+    for kind, title in (("parser", "Parsers (read with --from)"), ("exporter", "Exporters (write with --to)")):
+        table = Table(title=title, title_justify="left", title_style="bold", header_style="bold")
+        for column in ("name", "description", "extensions", "package", "status"):
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            if row["kind"] != kind:
+                continue
+            status = row["status"]
+            broken = status.startswith("broken")
+            table.add_row(
+                Text(row["name"], style="bold"),
+                Text(row["label"]),
+                Text(" ".join(row["extensions"])),
+                Text(row["package"]),
+                Text(
+                    "broken (see below)" if broken else status,
+                    style="red" if broken else "green" if status == "ok" else "yellow",
+                ),
+            )
+        console.print(table)
+        # Reasons are long (module paths, exception text): printed whole, below the table.
+        for row in rows:
+            if row["kind"] == kind and row["status"].startswith("broken"):
+                console.print(Text(f"{row['name']} {kind}: {row['status']}", style="red"), soft_wrap=True)
+        console.print()
+    if verbose:
+        table = Table(title="Options (convert -O KEY=VALUE)", title_justify="left", title_style="bold")
+        for column in ("format", "option", "type", "default", "choices", "description"):
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            if row["status"] != "ok":
+                continue
+            label = f"{row['name']} ({row['kind']})"
+            if not row["options"]:
+                table.add_row(Text(label), Text("none", style="dim"), *(Text("") for _ in range(4)))
+            for opt in row["options"]:
+                table.add_row(
+                    Text(label),
+                    Text(opt["name"], style="bold"),
+                    Text(opt["type"]),
+                    Text(repr(opt["default"])),
+                    Text(", ".join(map(str, opt["choices"] or ()))),
+                    Text(opt["help"]),
+                )
+        console.print(table)
+    return EXIT_OK
+
+
+def _describe_format(info: registry.FormatInfo) -> dict[str, Any]:
+    if info.error is not None:
+        status = f"broken: {' '.join(info.error.split())}"
+    elif info.shadowed_by is not None:
+        status = f"shadowed by {info.shadowed_by} (use {info.qualified_name})"
+    else:
+        status = "ok"
+    options = [
+        {
+            "name": opt.name,
+            "type": opt.type_name,
+            "default": opt.default,
+            "choices": list(opt.choices) if opt.choices is not None else None,
+            "help": opt.help,
+        }
+        for opt in info.options
+    ]
+    return {
+        "name": info.name,
+        "kind": info.kind,
+        "label": info.label,
+        "extensions": list(info.extensions),
+        "package": "built-in" if info.builtin else f"{info.distribution} (plugin)",
+        "version": info.version,
+        "media_type": info.media_type,
+        "target": info.target,
+        "status": status,
+        "options": options,
+    }
