@@ -211,7 +211,7 @@ def test_encodings(encode: object) -> None:
 
 def test_sniff() -> None:
     p = TextParser()
-    assert p.sniff("Titre\n\nTexte".encode())
+    assert p.sniff(b"Titre\n\nTexte")
     assert not p.sniff(b'{"a": 1}') and not p.sniff(b"<?xml version='1.0'?>") and not p.sniff(b"\x00\x01\x02bin")
 
 

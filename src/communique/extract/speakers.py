@@ -124,7 +124,8 @@ def attribute_speakers(
                 # A paragraph (or sentence) that opens with a quotation
                 # continues the previous speaker's words.
                 speaker = prev_speaker
-        if len(text[span.start : span.end].split()) <= 3 and not (verb_after and verb_after.start() < 60):
+        introduced = (verb_after is not None and verb_after.start() < 60) or t["intro"].search(before.rstrip()[-2:])
+        if len(text[span.start : span.end].split()) <= 3 and not introduced:
             # A word or two in quotation marks ("open door") is a term, not
             # speech, unless a verb of saying follows it directly.
             speaker = None

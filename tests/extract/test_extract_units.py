@@ -1,0 +1,143 @@
+"""Specifications of the extract modules, one rule per test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from communique.errors import ParseError
+from communique.extract import (
+    attendees_heading,
+    country_name,
+    detect_language,
+    find_body_dates,
+    find_countries,
+    find_quote_spans,
+    format_date_line,
+    month_name,
+    parse_event_dates,
+    parse_stamp,
+    release_from_parts,
+    segment,
+    split_dateline,
+)
+from communique.model import Dates
+
+
+class TestCountries:
+    def test_names_with_fallbacks(self) -> None:
+        assert country_name("GR", "fr") == "Grèce"
+        assert country_name("GR", "de") == "Greece"
+        assert country_name("ZZ", "fr") == "ZZ"
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            ("République hellénique", "GR"),
+            ("République de Macédoine", "MK"),
+            ("North Macedonia", "MK"),
+            ("Macédoine du Nord", "MK"),
+            ("Bosnie-Herzégovine", "BA"),
+            ("forces serbes", "RS"),
+            ("Serbian", "RS"),
+            ("Türkiye", "TR"),
+            ("Turkey", "TR"),
+            ("République de Turquie", "TR"),
+            ("République d'Albanie", "AL"),
+        ],
+    )
+    def test_long_forms_and_adjectives(self, text: str, code: str) -> None:
+        assert [c for _, _, c in find_countries(text, "fr" if "é" in text or text[0].islower() else "en")] in (
+            [code],
+            [code, code],
+        ) or code in [c for _, _, c in find_countries(text, "fr")]
+
+    def test_offsets_point_into_the_text(self) -> None:
+        text = "de la République d’Albanie et de la Roumanie"
+        assert [text[s:e] for s, e, _ in find_countries(text, "fr")] == ["République d’Albanie", "Roumanie"]
+
+
+class TestDates:
+    def test_header_lines(self) -> None:
+        assert parse_event_dates("22 May. 2018 - 23 May. 2018") == (dt.date(2018, 5, 22), dt.date(2018, 5, 23))
+        assert parse_event_dates("14 Sep. 2019 -") == (dt.date(2019, 9, 14), None)
+        assert parse_event_dates("1er juil. 2019") == (dt.date(2019, 7, 1), None)
+        assert parse_event_dates("Sept. 2019") is None
+        stamp = parse_stamp("Mis à jour le: 20 Jul. 2018 15:57")
+        assert stamp is not None and stamp.value == dt.datetime(2018, 7, 20, 15, 57)
+
+    def test_impossible_date(self) -> None:
+        with pytest.raises(ParseError, match="31 Feb. 2018"):
+            parse_event_dates("31 Feb. 2018 -")
+
+    def test_body_dates(self) -> None:
+        assert find_body_dates("tenue les 22 et 23 mai à Belgrade", 2018) == (
+            dt.date(2018, 5, 22),
+            dt.date(2018, 5, 23),
+        )
+        assert find_body_dates("du 30 mai au 2 juin", 2018) == (dt.date(2018, 5, 30), dt.date(2018, 6, 2))
+        assert find_body_dates("on 28 December", 2019, before=dt.date(2019, 1, 4)) == (dt.date(2018, 12, 28), None)
+        assert find_body_dates("on 22 May", None) is None
+
+    def test_formatting(self) -> None:
+        dates = Dates(start=dt.date(2018, 5, 22), end=dt.date(2018, 5, 23), updated=dt.datetime(2018, 7, 20, 15, 57))
+        assert format_date_line(dates, "fr") == "22–23 mai 2018 | Mis à jour le 20 juillet 2018 à 15 h 57"
+        assert format_date_line(dates, "en") == "22–23 May 2018 | Last updated 20 July 2018 15:57"
+        assert format_date_line(Dates(), "fr") is None
+        assert month_name(9, "fr") == "septembre"
+        assert attendees_heading("fr") == "Participants" and attendees_heading("en") == "Attendees"
+
+
+class TestSegmentAndDateline:
+    def test_tolerant_header(self) -> None:
+        seg = segment("\n\nTitle  \n - 14 Sep. 2019 -\n * |\n\n\nBrussels – One.\nStill one.\n\n\nTwo.  \n")
+        assert seg.title == "Title"
+        assert [h.text for h in seg.header] == ["14 Sep. 2019 -"]
+        assert seg.paragraphs == ("Brussels – One. Still one.", "Two.")
+
+    def test_source_line(self) -> None:
+        assert segment("T\nSource: NATO\n\nText").source == "NATO"
+
+    @pytest.mark.parametrize("sep", ["–", "—", "-"])
+    def test_dateline_separators(self, sep: str) -> None:
+        assert split_dateline(f"Belgrade {sep} Le général") == ("Belgrade", "Le général")
+
+    def test_no_dateline(self) -> None:
+        assert split_dateline("Le général Shepro a dit.") == (None, "Le général Shepro a dit.")
+
+
+class TestQuotes:
+    @pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f"])
+    def test_french_marks_without_inner_spaces(self, space: str) -> None:
+        text = f"Il a dit «{space}oui{space}»."
+        (q,) = find_quote_spans([text])
+        assert text[q.start : q.end] == "oui"
+
+    def test_apostrophes_are_not_quotes(self) -> None:
+        text = "« l’OTAN et l’UE ‘ensemble’ »"
+        (q,) = find_quote_spans([text])
+        assert text[q.start : q.end] == "l’OTAN et l’UE ‘ensemble’"
+
+    def test_several_quotes_in_a_sentence(self) -> None:
+        text = 'He said "one," and "two".'
+        assert [text[q.start : q.end] for q in find_quote_spans([text])] == ["one,", "two"]
+
+
+class TestSpeakersAndAttendees:
+    def test_acronym_alias_and_role_only(self) -> None:
+        r = release_from_parts(
+            title="T",
+            paragraphs=[
+                "Mons – Le général Dupont, président délégué du Comité militaire (DCMC) de l’OTAN, était présent.",
+                "Le DCMC a déclaré : « Nous sommes prêts. »",
+                "Parmi les participants figuraient le commandant du JFC Naples et le président du Comité militaire de l’Union européenne.",
+            ],
+        )
+        assert r.header.language == "fr" and r.header.dateline == "Mons"
+        assert r.quotes[0].speaker == "Dupont"
+        assert {a.organization for a in r.attendees if a.name is None} == {"JFC Naples", "CMUE"}
+
+    def test_language_detection(self) -> None:
+        assert detect_language("Le général a souligné que la coopération est essentielle.") == "fr"
+        assert detect_language("The general said that cooperation is essential.") == "en"
