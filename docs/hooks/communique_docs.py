@@ -198,27 +198,26 @@ def sample_session() -> str:
         ">>> import communique",
         '>>> release = communique.read("examples/sample_fr.txt")',
     ]
+    # The first quote is often not speech (a conference theme), so also show the first one that has a speaker.
+    spoken = next((i for i, q in enumerate(release.quotes) if q.speaker), None)
     exprs = [
         "release.header.title",
         "release.header.dateline",
         "release.dates",
         "len(release.paragraphs), len(release.quotes), len(release.attendees)",
-        "release.quotes[0].speaker",
-        "release.quotes[0].text[:60]",
-        "release.attendee(release.quotes[0].speaker)",
     ]
+    if release.quotes:
+        exprs += ["release.quotes[0].text", "print(release.quotes[0].speaker)"]
+    if spoken is not None:
+        exprs += [f"release.quotes[{spoken}]", f"release.attendee(release.quotes[{spoken}].speaker)"]
+    exprs.append("[a.country for a in release.attendees if a.name is None]")
     scope = {"release": release, "communique": communique}
     for expr in exprs:
-        if expr.endswith(".speaker)") and not release.quotes:
-            continue
-        try:
-            value = eval(expr, scope)  # noqa: S307 - fixed expressions written above
-        except (IndexError, KeyError, TypeError) as exc:
-            value_text = f"Traceback (most recent call last):\n  ...\n{type(exc).__name__}: {exc}"
-        else:
-            value_text = _pretty(value)
         lines.append(f">>> {expr}")
-        lines.append(value_text)
+        if expr.startswith("print("):
+            lines.append(str(eval(expr[6:-1], scope)))  # noqa: S307 - fixed expressions written above
+        else:
+            lines.append(_pretty(eval(expr, scope)))  # noqa: S307
     return _fence("\n".join(lines), "pycon")
 
 
