@@ -138,7 +138,7 @@ def test_french_title_with_complement_and_terms() -> None:
     assert r.dates.start == dt.date(2018, 9, 3) and r.dates.updated is None
     assert r.attendee("Jens Stoltenberg").organization == "OTAN"
     assert speakers(r)[:2] == ["Jens Stoltenberg", "Jens Stoltenberg"]
-    assert [q.text for q in r.quotes if q.speaker is None][0] == "Saber Strike"
+    assert next(q.text for q in r.quotes if q.speaker is None) == "Saber Strike"
 
 
 def test_french_first_of_month_and_collective_with_elision() -> None:
@@ -202,7 +202,10 @@ def test_impossible_date_names_the_line() -> None:
     ids=["utf8-bom", "utf16-bom", "cp1252", "crlf"],
 )
 def test_encodings(encode: object) -> None:
-    text = "Réunion à Bruxelles\n\n• Mis à jour le: 20 juil. 2018 15:57\n\nBruxelles – « Très bien », a déclaré le général Dupont."
+    text = (
+        "Réunion à Bruxelles\n\n• Mis à jour le: 20 juil. 2018 15:57\n\n"
+        "Bruxelles – « Très bien », a déclaré le général Dupont."
+    )
     r = TextParser().parse(encode(text))  # type: ignore[operator]
     assert r.header.title == "Réunion à Bruxelles"
     assert r.quotes[0].speaker == "Dupont"
