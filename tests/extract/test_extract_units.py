@@ -68,7 +68,7 @@ class TestDates:
         assert stamp is not None and stamp.value == dt.datetime(2018, 7, 20, 15, 57)
 
     def test_impossible_date(self) -> None:
-        with pytest.raises(ParseError, match="31 Feb. 2018"):
+        with pytest.raises(ParseError, match=r"31 Feb\. 2018"):
             parse_event_dates("31 Feb. 2018 -")
 
     def test_body_dates(self) -> None:
@@ -131,7 +131,8 @@ class TestSpeakersAndAttendees:
             paragraphs=[
                 "Mons – Le général Dupont, président délégué du Comité militaire (DCMC) de l’OTAN, était présent.",
                 "Le DCMC a déclaré : « Nous sommes prêts. »",
-                "Parmi les participants figuraient le commandant du JFC Naples et le président du Comité militaire de l’Union européenne.",
+                "Parmi les participants figuraient le commandant du JFC Naples"
+                " et le président du Comité militaire de l’Union européenne.",
             ],
         )
         assert r.header.language == "fr" and r.header.dateline == "Mons"
