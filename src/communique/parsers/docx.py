@@ -1,0 +1,386 @@
+"""``docx`` parser: Word documents back into releases.
+
+**Our own documents** carry the release as canonical JSON in a Custom XML part
+(see :mod:`communique.exporters.docx`); the parser reads it, so
+``parse(render(r, "docx"), "docx") == r`` exactly.
+
+**Any other DOCX** (Word, LibreOffice, python-docx, pandoc …) is read from its
+visible content:
+
+* the title is the first ``Title``-styled paragraph, else the first paragraph
+  with text;
+* ``Date``-styled paragraphs are date lines (split at ``|``); the paragraphs
+  right after the title are a header block read exactly as the text parser
+  reads one (event dates, update stamp, ``Source:``/``URL:`` lines, bullets);
+* the remaining paragraphs are the body, in order; the dateline, quotations,
+  speakers and (when there is no table) attendees are found by the text
+  parser's extraction (:func:`communique.extract.release_from_parts`);
+* a table whose header row names attendee columns (Name/Nom, Rank/Grade,
+  Role/Fonction, Organisation, Country/Pays — any language communique knows)
+  is read back into attendees, country names to ISO codes; its heading
+  ("Attendees"/"Participants") is not a paragraph; other tables' cells are
+  read as paragraphs;
+* the language is the document's ``dc:language`` core property when set,
+  else detected from the text.
+
+**The embedded part is stale, corrupt or too new.**  The parser then *falls
+back to the visible content* and issues a
+:class:`~communique.errors.CommuniqueWarning` saying why: the embedded JSON is
+malformed or invalid, it declares a ``schema_version`` newer than this
+communique understands (upgrade for a lossless read), or the visible text no
+longer matches the digest recorded at export (the document was edited in Word
+or LibreOffice after communique wrote it — the edits win).  The option
+``embedded`` changes this: ``"require"`` raises
+:class:`~communique.errors.ParseError` instead of falling back (and when there
+is no embedded part), ``"ignore"`` always reads the visible content.
+
+Fidelity of a visible-content read: title, dates as printed, paragraphs,
+dateline, quotations, attendees' name/rank/role/organisation/country are kept;
+attendee aliases, the source (unless the document was written by communique,
+whose author property is the source), the URL (unless a ``URL:`` line is
+present) and the time zone of stamps are not.
+
+Bad input is a :class:`~communique.errors.ParseError`: not a zip, a zip that is
+not a Word document, a zip bomb (refused before inflating, see
+:mod:`communique._zipsafe`), malformed XML, a document without any text.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from ..errors import CommuniqueWarning, ParseError
+from ..plugins import Option, Parser
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+    from .._zipsafe import Package
+    from ..model import Attendee, PressRelease
+
+__all__ = ["DocxParser"]
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_RT_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+_CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+_APP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
+_DC = "http://purl.org/dc/elements/1.1/"
+_ITEM = re.compile(r"/customxml/item\d+\.xml", re.IGNORECASE)
+_COLUMNS = ("name", "rank", "role", "organization", "country")
+_ISO = re.compile(r"[A-Z]{2}")
+
+
+def _w(tag: str) -> str:
+    return f"{{{_W}}}{tag}"
+
+
+def _paragraph_text(p: etree._Element) -> str:
+    # Runs, hyperlinks, fields and insertions hold text; paragraph properties hold tab *stops*, not tabs.
+    out: list[str] = []
+    t, tab, br, cr, hyphen = _w("t"), _w("tab"), _w("br"), _w("cr"), _w("noBreakHyphen")
+    ppr = _w("pPr")
+    for child in p:
+        if child.tag == ppr:
+            continue
+        for el in child.iter(t, tab, br, cr, hyphen):
+            if el.tag == t:
+                out.append(el.text or "")
+            elif el.tag == tab:
+                out.append("\t")
+            elif el.tag == hyphen:
+                out.append("-")
+            else:
+                out.append("\n")
+    return "".join(out)
+
+
+class _Para:
+    __slots__ = ("style", "text")
+
+    def __init__(self, style: str, text: str) -> None:
+        self.style = style
+        self.text = text
+
+
+class _Table:
+    __slots__ = ("rows",)
+
+    def __init__(self, rows: list[list[list[str]]]) -> None:
+        self.rows = rows
+        """Rows of cells; a cell is the list of its paragraphs' texts."""
+
+
+def _blocks(container: etree._Element, styles: dict[str, str], default: str) -> Iterator[_Para | _Table]:
+    for child in container:
+        if child.tag == _w("p"):
+            ppr = child.find(_w("pPr"))
+            pstyle = ppr.find(_w("pStyle")) if ppr is not None else None
+            sid = pstyle.get(_w("val")) if pstyle is not None else None
+            yield _Para(styles.get(sid or "", default) if sid else default, _paragraph_text(child))
+        elif child.tag == _w("tbl"):
+            rows = [
+                [[_paragraph_text(p) for p in tc.findall(_w("p"))] for tc in tr.findall(_w("tc"))]
+                for tr in child.findall(_w("tr"))
+            ]
+            yield _Table(rows)
+        elif child.tag == _w("sdt"):
+            content = child.find(_w("sdtContent"))
+            if content is not None:
+                yield from _blocks(content, styles, default)
+        elif child.tag == _w("customXml"):
+            yield from _blocks(child, styles, default)
+
+
+def _visible_texts(blocks: list[_Para | _Table]) -> Iterator[str]:
+    for block in blocks:
+        if isinstance(block, _Para):
+            yield block.text
+        else:
+            for row in block.rows:
+                for cell in row:
+                    yield from cell
+
+
+class DocxParser(Parser):
+    """Word documents: the embedded release when present and current, else the visible content."""
+
+    name = "docx"
+    label = "Word document (DOCX)"
+    extensions = (".docx", ".docm", ".dotx")
+    media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    options = (
+        Option(
+            "embedded",
+            str,
+            "auto",
+            "auto: use the embedded release if valid and current, else the visible content (with a warning); "
+            "require: fail instead of falling back; ignore: always read the visible content",
+            choices=("auto", "require", "ignore"),
+        ),
+    )
+
+    def sniff(self, head: bytes) -> bool:
+        """A zip archive whose first entries include Word parts."""
+        return head.startswith(b"PK\x03\x04") and b"word/" in head
+
+    def parse(self, data: bytes, **options: Any) -> PressRelease:
+        """Read a release from DOCX bytes (see the module documentation for the rules)."""
+        from .._zipsafe import Package
+
+        mode = options.get("embedded") or "auto"
+        if isinstance(data, str):
+            raise ParseError("a DOCX file is binary: pass bytes, not text", format="docx")
+        pkg = Package(bytes(data), what="a DOCX file")
+        main = pkg.main_part()
+        document = pkg.xml(main)
+        body = document.find(_w("body"))
+        if body is None:
+            raise ParseError("the document has no body", element=main.lstrip("/"), format="docx")
+        styles, default = self._styles(pkg, main)
+        blocks = list(_blocks(body, styles, default))
+        if mode != "ignore":
+            release, problem = self._embedded(pkg, blocks)
+            if release is not None:
+                return release
+            if mode == "require":
+                raise ParseError(problem or "no embedded communique release in this document", format="docx")
+            if problem:
+                warnings.warn(CommuniqueWarning(f"docx: {problem}; reading the visible content instead"), stacklevel=3)
+        return self._visible(pkg, main, blocks)
+
+    # ------------------------------------------------------------------ embedded
+
+    @staticmethod
+    def _embedded(pkg: Package, blocks: list[_Para | _Table]) -> tuple[PressRelease | None, str | None]:
+        from .._serialize import loads
+        from ..exporters.docx import RELEASE_NS, visible_digest
+
+        for partname in sorted(pkg.partnames()):
+            if not _ITEM.fullmatch(partname):
+                continue
+            raw = pkg.read(partname)
+            if RELEASE_NS.encode() not in raw[:500]:
+                continue
+            where = partname.lstrip("/")
+            try:
+                root = pkg.xml(partname)
+            except ParseError as exc:
+                return None, f"the embedded release ({where}) is corrupt: {exc}"
+            if root.tag != f"{{{RELEASE_NS}}}release":
+                continue
+            try:
+                release = loads(root.text or "", format="docx")
+            except ParseError as exc:
+                return None, f"the embedded release ({where}) cannot be used: {exc}"
+            recorded = root.get("visible")
+            if recorded is not None and recorded != visible_digest(_visible_texts(blocks)):
+                return None, "the document was edited after communique wrote it (its text no longer matches the embedded release)"
+            return release, None
+        return None, None
+
+    # ------------------------------------------------------------------ visible content
+
+    @staticmethod
+    def _styles(pkg: Package, main: str) -> tuple[dict[str, str], str]:
+        """styleId -> lower-case style name, and the default paragraph style's name."""
+        names: dict[str, str] = {}
+        default = "normal"
+        for rel in pkg.relationships(main):
+            if rel.type == _RT_STYLES and not rel.external and pkg.has(rel.target):
+                root = pkg.xml(rel.target)
+                for style in root.iter(_w("style")):
+                    sid = style.get(_w("styleId")) or ""
+                    name_el = style.find(_w("name"))
+                    name = ((name_el.get(_w("val")) if name_el is not None else None) or sid).lower()
+                    names[sid] = name
+                    if style.get(_w("type")) == "paragraph" and style.get(_w("default")) in ("1", "true", "on"):
+                        default = name
+                break
+        return names, default
+
+    @staticmethod
+    def _core(pkg: Package) -> tuple[str | None, str | None, bool]:
+        """dc:language and dc:creator of the core properties, and whether communique wrote the file."""
+        language = creator = None
+        ours = False
+        for rel in pkg.relationships("/"):
+            if rel.external or not pkg.has(rel.target):
+                continue
+            if rel.type == _CORE:
+                root = pkg.xml(rel.target)
+                lang_el = root.find(f"{{{_DC}}}language")
+                creator_el = root.find(f"{{{_DC}}}creator")
+                language = (lang_el.text or "").strip() or None if lang_el is not None else None
+                creator = (creator_el.text or "").strip() or None if creator_el is not None else None
+            elif rel.type == _APP:
+                app = pkg.xml(rel.target)
+                ours = any((el.text or "").strip() == "communique" for el in app.iter() if
+                           isinstance(el.tag, str) and el.tag.endswith("}Application"))
+        return language, creator, ours
+
+    def _visible(self, pkg: Package, main: str, blocks: list[_Para | _Table]) -> PressRelease:
+        from .._layout import _all_labels
+        from ..extract import detect_language, release_from_parts, segment
+        from ..model import Header
+
+        element = main.lstrip("/")
+        paras = [b for b in blocks if isinstance(b, _Para)]
+        titled = next((i for i, b in enumerate(blocks) if isinstance(b, _Para) and b.style == "title"
+                       and b.text.strip()), None)
+        if titled is None:
+            titled = next((i for i, b in enumerate(blocks) if isinstance(b, _Para) and b.text.strip()), None)
+        if titled is None:
+            what = "no paragraphs" if not paras else "only empty paragraphs"
+            raise ParseError(f"the document has no text ({what}): a press release needs at least a title",
+                             element=element, format="docx")
+        title_block = blocks[titled]
+        assert isinstance(title_block, _Para)
+        title = " ".join(title_block.text.split())
+
+        all_labels = _all_labels()
+        headings = {words["attendees"].casefold() for words in all_labels.values()}
+        column_of = {words[key].casefold(): key for words in all_labels.values() for key in _COLUMNS}
+
+        date_lines: list[str] = []
+        # Lines above a styled title (a kicker, a letterhead line) may be dates; anything else there is dropped.
+        for block in blocks[:titled]:
+            if isinstance(block, _Para):
+                date_lines += [piece.strip() for piece in block.text.split("|") if piece.strip()]
+        body: list[str] = []
+        table: _Table | None = None
+        columns: list[str | None] = []
+        for block in blocks[titled + 1 :]:
+            if isinstance(block, _Para):
+                if block.style == "date":
+                    date_lines += [piece.strip() for piece in block.text.split("|") if piece.strip()]
+                elif block.text.strip():
+                    body.append(" ".join(block.text.split("\n")))
+                continue
+            found = self._attendee_columns(block, column_of)
+            if table is None and found is not None:
+                table, columns = block, found
+                if body and body[-1].strip().casefold() in headings:
+                    body.pop()
+            else:
+                body += [" ".join(t.split("\n")) for row in block.rows for cell in row for t in cell if t.strip()]
+
+        language, creator, ours = self._core(pkg)
+        if language is not None:
+            try:
+                Header(title="x", language=language)
+            except Exception:  # noqa: BLE001 - an invalid tag in a third-party file is just unknown
+                language = None
+        try:
+            # The header block after the title is read exactly as the text parser reads one.
+            seg = segment("\n\n".join(["communique", *body]))
+            if language is None:
+                language = detect_language(" ".join([*seg.paragraphs[:3], title]))
+            attendees = self._attendees(table, columns, language) if table is not None else None
+            return release_from_parts(
+                title=title,
+                paragraphs=seg.paragraphs,
+                date_lines=[*date_lines, *(h.text for h in seg.header)],
+                language=language,
+                source=seg.source or (creator if ours else None),
+                url=seg.url,
+                attendees=attendees,
+            )
+        except ParseError as exc:
+            # Line numbers would point into text we assembled, not into the document.
+            raise ParseError(exc.message, element=element, format="docx") from None
+
+    @staticmethod
+    def _attendee_columns(table: _Table, column_of: dict[str, str]) -> list[str | None] | None:
+        if len(table.rows) < 1:
+            return None
+        header = [column_of.get(" ".join(cell).strip().casefold()) for cell in table.rows[0]]
+        known = {c for c in header if c}
+        if len(known) >= 2 and ({"name", "role"} & known):
+            return header
+        return None
+
+    @staticmethod
+    def _attendees(table: _Table, columns: list[str | None], language: str) -> list[Attendee]:
+        from ..errors import ValidationError
+        from ..extract import country_code
+        from ..model import Attendee
+
+        people: list[Attendee] = []
+        names: set[str] = set()
+        for number, row in enumerate(table.rows[1:], start=1):
+            values: dict[str, str | None] = {}
+            for key, cell in zip(columns, row, strict=False):
+                if key is not None:
+                    text = " ".join(" ".join(cell).split())
+                    values[key] = text or None
+            if not any(values.values()):
+                continue
+            country_text = values.pop("country", None)
+            country = None
+            if country_text:
+                country = country_text if _ISO.fullmatch(country_text) else country_code(country_text, language)
+                if country is None:
+                    warnings.warn(
+                        CommuniqueWarning(f"docx: attendees table row {number}: unknown country {country_text!r}"),
+                        stacklevel=6,
+                    )
+            if values.get("name") in names:
+                warnings.warn(
+                    CommuniqueWarning(f"docx: attendees table row {number}: {values['name']!r} is listed twice"),
+                    stacklevel=6,
+                )
+                continue
+            try:
+                person = Attendee(country=country, **values)
+            except ValidationError as exc:
+                warnings.warn(
+                    CommuniqueWarning(f"docx: attendees table row {number} skipped: {exc}"), stacklevel=6
+                )
+                continue
+            if person.name:
+                names.add(person.name)
+            people.append(person)
+        return people
