@@ -28,6 +28,7 @@ import ast
 import functools
 import html
 import importlib
+import itertools
 import logging
 import re
 import sys
@@ -92,15 +93,18 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         name, args = match.group("name"), match.group("args").split()
         handler = DIRECTIVES.get(name)
         if handler is None:
-            log.warning("%s: unknown directive communique:%s (known: %s)", page.file.src_uri, name, ", ".join(DIRECTIVES))
+            log.warning(
+                "%s: unknown directive communique:%s (known: %s)", page.file.src_uri, name, ", ".join(DIRECTIVES)
+            )
             return ""
         try:
             return handler(*args)
         except _Unavailable as exc:
             return _admonition("info", "Not available in this build", str(exc))
-        except Exception as exc:  # noqa: BLE001 - reported through mkdocs, which fails a --strict build
-            log.warning("%s: communique:%s %s failed: %s: %s", page.file.src_uri, name, " ".join(args),
-                        type(exc).__name__, exc)
+        except Exception as exc:
+            log.warning(
+                "%s: communique:%s %s failed: %s: %s", page.file.src_uri, name, " ".join(args), type(exc).__name__, exc
+            )
             return _admonition("failure", "Generation failed", f"{type(exc).__name__}: {exc}")
 
     return _DIRECTIVE.sub(expand, markdown)
@@ -215,9 +219,9 @@ def sample_session() -> str:
     for expr in exprs:
         lines.append(f">>> {expr}")
         if expr.startswith("print("):
-            lines.append(str(eval(expr[6:-1], scope)))  # noqa: S307 - fixed expressions written above
+            lines.append(str(eval(expr[6:-1], scope)))
         else:
-            lines.append(_pretty(eval(expr, scope)))  # noqa: S307
+            lines.append(_pretty(eval(expr, scope)))
     return _fence("\n".join(lines), "pycon")
 
 
@@ -237,8 +241,15 @@ def sample_links() -> str:
     for i, q in enumerate(release.quotes):
         words = q.text if len(q.text) <= 48 else q.text[:45] + "…"
         target = f"`attendees[{index[q.speaker]}]`" if q.speaker in index else "—"
-        rows.append([f"`quotes[{i}]`", f"`paragraphs[{q.paragraph}].text[{q.start}:{q.end}]`", _cell(words),
-                     _cell(q.speaker or "None"), target])
+        rows.append(
+            [
+                f"`quotes[{i}]`",
+                f"`paragraphs[{q.paragraph}].text[{q.start}:{q.end}]`",
+                _cell(words),
+                _cell(q.speaker or "None"),
+                target,
+            ]
+        )
     return _table(["quote", "points into", "text", "speaker", "is attendee"], rows)
 
 
@@ -259,7 +270,9 @@ def model_fields(class_name: str) -> str:
         else:
             default = _code(f.default)
         kind = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
-        rows.append([f"`{f.name}`", _code(str(kind).replace("_dt.", "datetime.")), default, _cell(docs.get(f.name, ""))])
+        rows.append(
+            [f"`{f.name}`", _code(str(kind).replace("_dt.", "datetime.")), default, _cell(docs.get(f.name, ""))]
+        )
     return _table(["field", "type", "default", "meaning"], rows)
 
 
@@ -270,10 +283,14 @@ def _attribute_docs(path: Path, class_name: str) -> dict[str, str]:
     for node in tree.body:
         if isinstance(node, ast.ClassDef) and node.name == class_name:
             body = node.body
-            for stmt, nxt in zip(body, body[1:], strict=False):
-                if (isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name)
-                        and isinstance(nxt, ast.Expr) and isinstance(nxt.value, ast.Constant)
-                        and isinstance(nxt.value.value, str)):
+            for stmt, nxt in itertools.pairwise(body):
+                if (
+                    isinstance(stmt, ast.AnnAssign)
+                    and isinstance(stmt.target, ast.Name)
+                    and isinstance(nxt, ast.Expr)
+                    and isinstance(nxt.value, ast.Constant)
+                    and isinstance(nxt.value.value, str)
+                ):
                     out[stmt.target.id] = " ".join(nxt.value.value.split()).replace("``", "`")
                     out[stmt.target.id] = re.sub(r":\w+:`~?([^`]+)`", r"`\1`", out[stmt.target.id])
     return out
@@ -282,8 +299,10 @@ def _attribute_docs(path: Path, class_name: str) -> dict[str, str]:
 def formats_table() -> str:
     """Every registered format: which direction, extensions, who provides it."""
     infos = communique.formats()
-    names = sorted({i.name for i in infos}, key=lambda n: (n not in BUILTIN_FORMATS, BUILTIN_FORMATS.index(n)
-                                                             if n in BUILTIN_FORMATS else 0, n))
+    names = sorted(
+        {i.name for i in infos},
+        key=lambda n: (n not in BUILTIN_FORMATS, BUILTIN_FORMATS.index(n) if n in BUILTIN_FORMATS else 0, n),
+    )
     rows = []
     for name in names:
         mine = [i for i in infos if i.name == name and i.shadowed_by is None]
@@ -294,13 +313,24 @@ def formats_table() -> str:
         dist = ", ".join(sorted({i.distribution for i in mine}))
         broken = "; ".join(i.error for i in mine if i.error)
         page = f"[`{name}`]({name}.md)" if name in BUILTIN_FORMATS else f"`{name}`"
-        rows.append([page, _cell(label), "yes" if read else "—", "yes" if write else "—",
-                     " ".join(f"`{e}`" for e in exts), _cell(dist + (f" (broken: {broken})" if broken else ""))])
+        rows.append(
+            [
+                page,
+                _cell(label),
+                "yes" if read else "—",
+                "yes" if write else "—",
+                " ".join(f"`{e}`" for e in exts),
+                _cell(dist + (f" (broken: {broken})" if broken else "")),
+            ]
+        )
     missing = [n for n in BUILTIN_FORMATS if n not in names]
     text = _table(["format", "label", "read", "write", "extensions", "provided by"], rows)
     if missing:
-        text += "\n" + _admonition("info", "Not registered in this build",
-                                   "Built-in formats not registered yet: " + ", ".join(f"`{n}`" for n in missing) + ".")
+        text += "\n" + _admonition(
+            "info",
+            "Not registered in this build",
+            "Built-in formats not registered yet: " + ", ".join(f"`{n}`" for n in missing) + ".",
+        )
     return text
 
 
@@ -316,16 +346,29 @@ def format_facts(name: str) -> str:
             rows.append([kind, "not registered", "", "", ""])
             continue
         cls = type(plugin)
-        rows.append([kind, f"`{cls.__module__}.{cls.__qualname__}`", _cell(plugin.label),
-                     " ".join(f"`{e}`" for e in plugin.extensions), f"`{plugin.media_type}`"])
+        rows.append(
+            [
+                kind,
+                f"`{cls.__module__}.{cls.__qualname__}`",
+                _cell(plugin.label),
+                " ".join(f"`{e}`" for e in plugin.extensions),
+                f"`{plugin.media_type}`",
+            ]
+        )
     parts.append(_table(["", "class", "label", "extensions", "media type"], rows))
     for kind, plugin in plugins.items():
         if plugin is None:
             continue
-        usage = (f"communique.read(path, {name!r}, NAME=VALUE)" if kind == "parser"
-                 else f"communique.render(release, {name!r}, NAME=VALUE)")
-        parts.append(f"**{kind.capitalize()} options** (`{usage}`"
-                     + (f", or `--option NAME=VALUE` on the command line" if kind == "exporter" else "") + "):\n")
+        usage = (
+            f"communique.read(path, {name!r}, NAME=VALUE)"
+            if kind == "parser"
+            else f"communique.render(release, {name!r}, NAME=VALUE)"
+        )
+        parts.append(
+            f"**{kind.capitalize()} options** (`{usage}`"
+            + (", or `--option NAME=VALUE` on the command line" if kind == "exporter" else "")
+            + "):\n"
+        )
         if not plugin.options:
             parts.append("*None.*\n")
             continue
@@ -350,8 +393,10 @@ _ASPECTS: tuple[tuple[str, Callable[[Any], object]], ...] = (
     ("quote positions and words", lambda r: tuple((q.paragraph, q.start, q.end, q.text) for q in r.quotes)),
     ("quote speakers", lambda r: tuple(q.speaker for q in r.quotes)),
     ("attendee names", lambda r: tuple(a.name for a in r.attendees)),
-    ("attendee rank, role, organisation, country",
-     lambda r: tuple((a.rank, a.role, a.organization, a.country) for a in r.attendees)),
+    (
+        "attendee rank, role, organisation, country",
+        lambda r: tuple((a.rank, a.role, a.organization, a.country) for a in r.attendees),
+    ),
     ("attendee aliases", lambda r: tuple(a.aliases for a in r.attendees)),
 )
 
@@ -379,9 +424,10 @@ def roundtrip(name: str, *options: str) -> str:
         rows.append([label, *("✓ kept" if columns[k][label] else "✗ changed" for k in samples)])
     how = f"`communique.parse(communique.render(release, {name!r}), {name!r}"
     how += "".join(f", {k}={v}" for k, v in parse_options.items()) + ")`"
-    return (f"Computed when this page was built: each sample is parsed by the text parser, rendered with {how}, "
-            "and compared with the original.\n\n"
-            + _table(["part of the release", *(f"`{k}.txt`" for k in samples)], rows))
+    return (
+        f"Computed when this page was built: each sample is parsed by the text parser, rendered with {how}, "
+        "and compared with the original.\n\n" + _table(["part of the release", *(f"`{k}.txt`" for k in samples)], rows)
+    )
 
 
 def cli_reference() -> str:
@@ -392,9 +438,10 @@ def cli_reference() -> str:
         raise _Unavailable(f"The command line (`communique.cli`) is not in this build: {exc}") from None
     import click
 
-    root = getattr(cli, "main", None)
-    if not isinstance(root, click.Command):
-        raise _Unavailable("`communique.cli` does not define its `main` click command yet.")
+    # The console script may be a plain function wrapping the click group (for exit codes); document the group.
+    root = next((c for c in (getattr(cli, n, None) for n in ("cli", "main")) if isinstance(c, click.Command)), None)
+    if root is None:
+        raise _Unavailable("`communique.cli` defines no click command yet.")
     parts: list[str] = []
 
     def walk(command: click.Command, path: list[str], parent: click.Context | None) -> None:
