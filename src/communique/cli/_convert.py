@@ -255,13 +255,16 @@ def _convert_stdin(
         raise click.UsageError("'-' (standard input) cannot be combined with other inputs")
     if parser is None:
         raise click.UsageError("reading standard input needs --from FORMAT (e.g. --from text)")
+    to_stdout = output_dir is None or output_dir == "-"
+    if to_stdout:
+        _check_stdout(exporters)
     data = click.get_binary_stream("stdin").read()
     try:
         release = api.parse(data, parser)
     except ParseError as exc:
         error(_batch.describe(exc.with_source("<stdin>"), "<stdin>"))
         return EXIT_FAILED
-    if output_dir is None or output_dir == "-":
+    if to_stdout:
         return _emit(release, "<stdin>", exporters, options)
     names = [(name, plugin.extensions) for name, plugin in exporters.items()]
     suffixes = _batch.output_suffixes(names)
@@ -287,6 +290,7 @@ def _convert_to_stdout(
 ) -> int:
     if len(inputs) != 1 or os.path.isdir(inputs[0]):
         raise click.UsageError("-o - (standard output) takes exactly one input file")
+    _check_stdout(exporters)
     try:
         release = api.read(inputs[0], parser)
     except CommuniqueError as exc:
@@ -295,15 +299,19 @@ def _convert_to_stdout(
     return _emit(release, inputs[0], exporters, options)
 
 
-def _emit(release: Any, display: str, exporters: dict[str, Exporter], options: dict[str, dict[str, str]]) -> int:
+def _check_stdout(exporters: dict[str, Exporter]) -> None:
     if len(exporters) != 1:
         raise click.UsageError(
             f"standard output takes one format, not {len(exporters)} ({', '.join(exporters)}); use -o DIR"
         )
     ((name, plugin),) = exporters.items()
-    stdout = click.get_binary_stream("stdout")
-    if stdout.isatty() and not _textual(plugin.media_type):
+    if click.get_binary_stream("stdout").isatty() and not _textual(plugin.media_type):
         raise click.UsageError(f"{name} is a binary format; redirect standard output to a file or use -o DIR")
+
+
+def _emit(release: Any, display: str, exporters: dict[str, Exporter], options: dict[str, dict[str, str]]) -> int:
+    ((name, _plugin),) = exporters.items()
+    stdout = click.get_binary_stream("stdout")
     try:
         data = api.render(release, name, **options.get(name, {}))
     except CommuniqueError as exc:
