@@ -264,7 +264,7 @@ def _convert_stdin(
     except ParseError as exc:
         error(_batch.describe(exc.with_source("<stdin>"), "<stdin>"))
         return EXIT_FAILED
-    if to_stdout:
+    if to_stdout or output_dir is None:
         return _emit(release, "<stdin>", exporters, options)
     names = [(name, plugin.extensions) for name, plugin in exporters.items()]
     suffixes = _batch.output_suffixes(names)
