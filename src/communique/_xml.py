@@ -1,0 +1,344 @@
+"""The one safe way communique reads XML, and the helpers every XML format shares.
+
+Every XML parser in communique (the ``xml`` and ``nitf`` formats, and any
+later format that reads XML parts) goes through :func:`parse_bytes` or
+:func:`parse_stream`, which use a single lxml configuration:
+
+* ``resolve_entities=False``, ``load_dtd=False``, ``no_network=True``: no
+  entity is ever expanded from a DTD, no file or URL is ever fetched;
+* a document with a ``<!DOCTYPE …>`` (and so any entity declaration) is
+  refused outright with a :class:`~communique.errors.ParseError`, before
+  lxml sees it when the prolog shows it, and after parsing otherwise;
+* ``huge_tree=False``: libxml2's safety limits stay on (at most 256 levels
+  of nesting, 10 MB per text node), and documents larger than
+  :data:`MAX_BYTES` are refused before parsing;
+* ``recover=False``: malformed XML is an error carrying its line and column,
+  never a silently repaired tree;
+* comments and processing instructions are dropped while parsing (their
+  surrounding text joins up), so readers see only elements and text.
+
+Writing helpers: :func:`escape_text` escapes element text so that it comes
+back *exactly* (``\\r`` as ``&#13;``, ``>`` so that ``]]>`` is harmless),
+and :func:`check_text` refuses characters XML 1.0 cannot carry (C0 controls
+other than tab, newline and carriage return; U+FFFE, U+FFFF) with a
+:class:`~communique.errors.RenderError` naming the model field.
+
+lxml is imported on first use, never at ``import communique`` time.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from .errors import ParseError, RenderError
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "SCHEMAS",
+    "check_text",
+    "describe",
+    "escape_attribute",
+    "escape_text",
+    "load_schema",
+    "local_name",
+    "namespace",
+    "parse_bytes",
+    "parse_stream",
+    "validate",
+]
+
+MAX_BYTES = 16 * 1024 * 1024
+"""Largest XML document accepted (16 MiB): a press release is a few kilobytes."""
+MAX_DEPTH = 256
+"""libxml2's nesting limit while ``huge_tree`` is off (it is never turned on)."""
+SCHEMAS = Path(__file__).parent / "schemas"
+"""Folder of the XML schemas shipped in the package."""
+
+# Characters XML 1.0 cannot represent at all, not even as character references.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_LOCATION_SUFFIX = re.compile(r",\s*line \d+, column \d+\s*$")
+_local = threading.local()
+
+_DOCTYPE_MESSAGE = (
+    "a DOCTYPE declaration is not accepted: it can declare entities that read local files or expand "
+    "without bound; remove the <!DOCTYPE …> line"
+)
+
+
+def _parser() -> etree.XMLParser:
+    # lxml parsers keep per-document state, so each thread gets its own.
+    parser: etree.XMLParser | None = getattr(_local, "parser", None)
+    if parser is None:
+        from lxml import etree
+
+        parser = etree.XMLParser(
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            dtd_validation=False,
+            attribute_defaults=False,
+            huge_tree=False,
+            recover=False,
+            remove_blank_text=False,
+            remove_comments=True,
+            remove_pis=True,
+        )
+        _local.parser = parser
+    return parser
+
+
+def _prolog_has_doctype(head: bytes) -> bool:
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(head) > 1 and (head[0] == 0 or head[1] == 0)):
+        text = head.decode("utf-16-le" if head[:1] in (b"\xff", b"<") else "utf-16-be", errors="replace")
+    else:
+        # Latin-1 maps every byte, and the markup characters are ASCII in every
+        # ASCII-compatible encoding, so the prolog reads correctly whatever the encoding.
+        text = head.decode("latin-1")
+    # A hand-written scan of the prolog: a regex with lazy repeats backtracks
+    # through the whole document when there is no DOCTYPE.
+    i, n = 0, len(text)
+    if text.startswith("\ufeff"):
+        i = 1
+    while i < n:
+        if text[i] in " \t\r\n":
+            i += 1
+        elif text.startswith("<?", i):
+            end = text.find("?>", i + 2)
+            if end < 0:
+                return False
+            i = end + 2
+        elif text.startswith("<!--", i):
+            end = text.find("-->", i + 4)
+            if end < 0:
+                return False
+            i = end + 3
+        else:
+            return text.startswith("<!DOCTYPE", i)
+    return False
+
+
+def _syntax_error(exc: Exception, *, format: str, source: str | None) -> ParseError:
+    line, column = getattr(exc, "position", (None, None))
+    message = _LOCATION_SUFFIX.sub("", str(getattr(exc, "msg", "") or exc)).strip()
+    if "Excessive depth" in message:
+        message = f"the document is nested more than {MAX_DEPTH} levels deep; refused"
+    elif "amplification" in message or "entity" in message.lower():
+        message = f"not well-formed XML: {message} (entities are not expanded)"
+    elif "Document is empty" in message or "Start tag expected" in message:
+        message = f"not XML: {message}"
+    else:
+        message = f"not well-formed XML: {message}"
+    return ParseError(message, source=source, line=line or None, column=column or None, format=format)
+
+
+def _checked(root: etree._Element | None, *, format: str, source: str | None) -> etree._Element:
+    if root is None:
+        raise ParseError("not XML: the document has no root element", source=source, format=format)
+    docinfo = root.getroottree().docinfo
+    if getattr(docinfo, "doctype", "") or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
+        raise ParseError(_DOCTYPE_MESSAGE, source=source, line=1, format=format)
+    return root
+
+
+def parse_bytes(data: bytes, *, format: str, source: str | None = None, max_bytes: int = MAX_BYTES) -> etree._Element:
+    """Parse ``data`` with the safe configuration and return the root element.
+
+    Raises :class:`~communique.errors.ParseError` (with line and column when
+    libxml2 gives them) for malformed XML, a DOCTYPE, nesting deeper than
+    :data:`MAX_DEPTH` or input larger than ``max_bytes``.
+    """
+    if not isinstance(data, bytes):
+        raise ParseError(f"XML input must be bytes, not {type(data).__name__}", source=source, format=format)
+    if not data.strip():
+        raise ParseError("the input is empty", source=source, format=format)
+    if len(data) > max_bytes:
+        raise ParseError(
+            f"the document is {len(data) / 2**20:.1f} MiB; "
+            f"XML input larger than {max_bytes / 2**20:.0f} MiB is refused",
+            source=source,
+            format=format,
+        )
+    if _prolog_has_doctype(data[:65536]):
+        raise ParseError(_DOCTYPE_MESSAGE, source=source, line=1, format=format)
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as exc:
+        raise _syntax_error(exc, format=format, source=source) from None
+    return _checked(root, format=format, source=source)
+
+
+def parse_stream(
+    chunks: Iterable[bytes], *, format: str, source: str | None = None, max_bytes: int = MAX_BYTES
+) -> etree._Element:
+    """Parse XML arriving in ``chunks`` (e.g. read from a file), stopping at the first problem.
+
+    Same rules as :func:`parse_bytes`; a document that is nested too deeply,
+    malformed or too large is refused as soon as the offending chunk arrives,
+    so memory stays bounded by the chunk size, whatever the document's size.
+    """
+    from lxml import etree
+
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        attribute_defaults=False,
+        huge_tree=False,
+        recover=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    total = 0
+    head = b""
+    try:
+        for chunk in chunks:
+            total += len(chunk)
+            if total > max_bytes:
+                raise ParseError(
+                    f"the document is larger than {max_bytes / 2**20:.0f} MiB; refused",
+                    source=source,
+                    format=format,
+                )
+            if len(head) < 65536:
+                head += chunk[: 65536 - len(head)]
+                if _prolog_has_doctype(head):
+                    raise ParseError(_DOCTYPE_MESSAGE, source=source, line=1, format=format)
+            parser.feed(chunk)
+        if total == 0:
+            raise ParseError("the input is empty", source=source, format=format)
+        root = parser.close()
+    except etree.XMLSyntaxError as exc:
+        raise _syntax_error(exc, format=format, source=source) from None
+    return _checked(root, format=format, source=source)
+
+
+def local_name(element: etree._Element) -> str:
+    """The element's name without its namespace (``"p"`` for ``{urn:…}p``)."""
+    tag = element.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rpartition("}")[2]
+
+
+def namespace(element: etree._Element) -> str | None:
+    """The element's namespace URI, or ``None`` when it has none."""
+    tag = element.tag
+    if isinstance(tag, str) and tag.startswith("{"):
+        return tag[1:].partition("}")[0]
+    return None
+
+
+def describe(element: etree._Element) -> str:
+    """A short location for messages: the element path from the root, e.g. ``/release/paragraphs/p[3]``."""
+    parts: list[str] = []
+    node: etree._Element | None = element
+    while node is not None:
+        name = local_name(node)
+        parent = node.getparent()
+        if parent is not None:
+            same = [c for c in parent if c.tag == node.tag]
+            if len(same) > 1:
+                name += f"[{same.index(node) + 1}]"
+        parts.append(name)
+        node = parent
+    return "/" + "/".join(reversed(parts))
+
+
+@cache
+def load_schema(relative: str) -> etree.XMLSchema:
+    """Compile a schema shipped under :data:`SCHEMAS` once per process (thread-safe to use)."""
+    from lxml import etree
+
+    path = SCHEMAS / relative
+    # The schema's own imports are relative files next to it; nothing is fetched.
+    parser = etree.XMLParser(no_network=True, resolve_entities=False, huge_tree=False)
+    return etree.XMLSchema(etree.parse(str(path), parser))
+
+
+def validate(
+    schema: etree.XMLSchema, element: etree._Element, *, format: str, source: str | None = None, what: str = ""
+) -> None:
+    """Validate ``element`` against ``schema``; the first problem becomes a :class:`ParseError`.
+
+    The error names the line and the element of the first problem, and
+    ``what`` (e.g. ``"the communique release schema"``) in the message.
+    """
+    if schema.validate(element):
+        return
+    # The first error, not lxml's last_error: later ones are often consequences of it.
+    error = cast(Any, schema.error_log)[0]
+    message = error.message
+    element_name: str | None = None
+    # libxml2 starts schema messages with "Element '{ns}name': " or "Element '{ns}name', attribute 'x': ".
+    found = re.match(r"Element '(?:\{[^}]*\})?([^']+)'(?:, attribute '([^']+)')?: (.*)", message, re.DOTALL)
+    if found:
+        element_name = f"<{found.group(1)}>" + (f" attribute {found.group(2)!r}" if found.group(2) else "")
+        message = found.group(3)
+    message = re.sub(r"\{[^}]*\}", "", message).strip()
+    suffix = f" (checked against {what})" if what else ""
+    raise ParseError(
+        f"does not match the schema: {message}{suffix}",
+        source=source,
+        line=error.line or None,
+        element=element_name or (error.path or None),
+        format=format,
+    )
+
+
+def check_text(value: str, path: str, *, format: str) -> str:
+    """Return ``value`` if XML 1.0 can carry it; otherwise raise :class:`RenderError` naming ``path``.
+
+    XML 1.0 has no way at all to represent C0 control characters other than
+    tab, newline and carriage return (nor U+FFFE and U+FFFF), not even as
+    character references, so communique refuses to write them rather than
+    silently dropping text.
+    """
+    bad = _ILLEGAL.search(value)
+    if bad is not None:
+        raise RenderError(
+            f"contains the control character U+{ord(bad.group()):04X} at offset {bad.start()}, "
+            f"which XML 1.0 cannot represent; remove it from the release before exporting to {format}",
+            path=path,
+            format=format,
+        )
+    return value
+
+
+def escape_text(value: str) -> str:
+    """Escape element text so that an XML parser gives back exactly ``value``.
+
+    ``&`` and ``<`` must be escaped; ``>`` is escaped too so that ``]]>``
+    never appears; ``\\r`` becomes ``&#13;`` because parsers turn a literal
+    carriage return into a newline.
+    """
+    # Chained replace() is several times faster than str.translate on non-ASCII text.
+    if "&" in value:
+        value = value.replace("&", "&amp;")
+    if "<" in value:
+        value = value.replace("<", "&lt;")
+    if ">" in value:
+        value = value.replace(">", "&gt;")
+    if "\r" in value:
+        value = value.replace("\r", "&#13;")
+    return value
+
+
+def escape_attribute(value: str) -> str:
+    """Escape an attribute value (double-quoted) so that it comes back exactly.
+
+    Attribute values are whitespace-normalised by parsers, so tab, newline
+    and carriage return are written as character references.
+    """
+    return escape_text(value).replace('"', "&quot;").replace("\t", "&#9;").replace("\n", "&#10;")

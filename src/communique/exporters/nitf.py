@@ -1,0 +1,200 @@
+"""``nitf`` exporter: IPTC News Industry Text Format 3.6, what newsroom systems exchange.
+
+The output validates against the official NITF 3.6 XML Schema (shipped, unchanged,
+in ``communique/schemas/nitf/``).  The mapping:
+
+==========================  ==============================================================
+model                       NITF 3.6
+==========================  ==============================================================
+``header.title``            ``head/title`` and ``body/body.head/hedline/hl1``
+``header.language``         ``nitf@baselang``
+``header.source``           ``body.head/distributor``
+``header.url``              ``head/docdata/doc-id@id-string`` (``cq:field="url"``)
+``header.dateline``         ``body.head/dateline/location/city``
+``dates.published``         ``head/docdata/date.issue@norm``
+``dates.updated``           ``head/revision-history@norm``
+``dates.start`` / ``end``   ``docdata/identified-content/event@start-date`` / ``@end-date``
+``paragraphs``              ``body/body.content/p``, text character for character
+``quotes``                  inline ``<q quote-source="speaker name">`` inside the ``<p>``
+``attendees``               once each in ``docdata/identified-content``: ``<person>`` (name
+                            as its text, ``<function>`` for rank and for role, ``<alt-code>``
+                            for each alias), ``<org>`` for the organisation and
+                            ``<location><country iso-cc="…">`` for the country
+==========================  ==============================================================
+
+``norm`` dates use ISO 8601 basic form, ``YYYYMMDDTHHMMSS±HHMM`` (no offset for a
+date-time without time zone; ``.ffffff`` after the seconds only when there are
+microseconds); event days are written ``YYYYMMDDT000000``.
+
+NITF has no element that ties an ``<org>`` or a ``<location>`` of
+``identified-content`` to a ``<person>``, nor one that says whether a
+``<function>`` is a rank or a role, so communique adds attributes in its own
+namespace ``urn:communique:nitf:1`` (prefix ``cq``), which NITF 3.6 allows on
+every element: ``cq:attendee="a1"`` on ``<org>``/``<location>`` (the person's
+``id``), ``cq:field="rank"|"role"`` on ``<function>``, ``cq:field="url"`` on
+``<doc-id>``, and ``cq:version="1"`` on the root to say the markup is complete
+(a reader then takes quotes and attendees from the markup only).  Other NITF
+consumers simply ignore them.  With these, the ``nitf`` parser gives back the
+release exactly.
+
+Control characters: like the ``xml`` exporter, text with characters XML 1.0
+cannot carry is **refused** with a :class:`~communique.errors.RenderError`
+naming the field (``paragraphs[0].text``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+from ..errors import RenderError
+from ..model import PressRelease, Quote
+from ..plugins import Exporter
+
+NAMESPACE = "http://iptc.org/std/NITF/2006-10-18/"
+"""The NITF 3.6 namespace."""
+EXTENSION_NAMESPACE = "urn:communique:nitf:1"
+"""communique's attributes on NITF elements (prefix ``cq``)."""
+VERSION = "-//IPTC//DTD NITF 3.6//EN"
+SCHEMA = "nitf/nitf-3-6.xsd"
+ALIAS_SOURCE = "urn:communique:alias"
+"""``alt-code@idsrc`` marking an attendee's alias."""
+
+_FORMAT = "nitf"
+
+
+def norm_datetime(value: _dt.datetime, path: str) -> str:
+    """``value`` as an NITF ``norm``: ``YYYYMMDDTHHMMSS[.ffffff][±HHMM]``."""
+    offset = value.utcoffset()
+    if offset is not None and (offset.seconds % 60 or offset.microseconds):
+        raise RenderError(
+            f"has a UTC offset of {offset}, which is not a whole number of minutes", path=path, format=_FORMAT
+        )
+    text = f"{value.year:04d}{value.month:02d}{value.day:02d}T{value.hour:02d}{value.minute:02d}{value.second:02d}"
+    if value.microsecond:
+        text += f".{value.microsecond:06d}"
+    if offset is not None:
+        minutes = int(offset.total_seconds()) // 60
+        sign = "-" if minutes < 0 else "+"
+        text += f"{sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
+    return text
+
+
+def norm_date(value: _dt.date) -> str:
+    """An event day as an NITF ``norm`` (midnight, as the NITF documentation asks when there is no time)."""
+    return f"{value.year:04d}{value.month:02d}{value.day:02d}T000000"
+
+
+def render_release(release: PressRelease) -> bytes:
+    """The release as an NITF 3.6 document (see the module docs for the mapping)."""
+    from .._xml import check_text, escape_attribute, escape_text
+    from ..extract.countries import country_name
+
+    def text(value: str, path: str) -> str:
+        return escape_text(check_text(value, path, format=_FORMAT))
+
+    def attribute(value: str, path: str) -> str:
+        return escape_attribute(check_text(value, path, format=_FORMAT))
+
+    h = release.header
+    d = release.dates
+    out: list[str] = ['<?xml version="1.0" encoding="UTF-8"?>\n']
+    out.append(
+        f'<nitf xmlns="{NAMESPACE}" xmlns:cq="{EXTENSION_NAMESPACE}" version="{VERSION}" '
+        f'baselang="{escape_attribute(h.language)}" cq:version="1">\n'
+    )
+    title = text(h.title, "header.title")
+
+    # head: title, docdata, revision-history, in the schema's order.
+    out.append("  <head>\n")
+    out.append(f"    <title>{title}</title>\n")
+    docdata: list[str] = []
+    if h.url is not None:
+        docdata.append(f'      <doc-id cq:field="url" id-string="{attribute(h.url, "header.url")}"/>\n')
+    if d.published is not None:
+        docdata.append(f'      <date.issue norm="{norm_datetime(d.published, "dates.published")}"/>\n')
+    identified: list[str] = []
+    for i, a in enumerate(release.attendees):
+        base = f"attendees[{i}]"
+        ident = f"a{i + 1}"
+        inner = [text(a.name, f"{base}.name") if a.name is not None else ""]
+        for field, value in (("rank", a.rank), ("role", a.role)):
+            if value is not None:
+                inner.append(f'<function cq:field="{field}">{text(value, f"{base}.{field}")}</function>')
+        for j, alias in enumerate(a.aliases):
+            inner.append(f'<alt-code idsrc="{ALIAS_SOURCE}" value="{attribute(alias, f"{base}.aliases[{j}]")}"/>')
+        identified.append(f'        <person id="{ident}">{"".join(inner)}</person>\n')
+        if a.organization is not None:
+            org = text(a.organization, f"{base}.organization")
+            identified.append(f'        <org cq:attendee="{ident}">{org}</org>\n')
+        if a.country is not None:
+            name = escape_text(country_name(a.country, h.language))
+            identified.append(
+                f'        <location cq:attendee="{ident}"><country iso-cc="{a.country}">{name}</country></location>\n'
+            )
+    if d.start is not None:
+        end = f' end-date="{norm_date(d.end)}"' if d.end is not None else ""
+        identified.append(f'        <event start-date="{norm_date(d.start)}"{end}/>\n')
+    if identified:
+        docdata.append("      <identified-content>\n")
+        docdata.extend(identified)
+        docdata.append("      </identified-content>\n")
+    if docdata:
+        out.append("    <docdata>\n")
+        out.extend(docdata)
+        out.append("    </docdata>\n")
+    if d.updated is not None:
+        out.append(f'    <revision-history norm="{norm_datetime(d.updated, "dates.updated")}"/>\n')
+    out.append("  </head>\n")
+
+    # body.head: hedline, distributor, dateline, in the schema's order.
+    out.append("  <body>\n")
+    out.append("    <body.head>\n")
+    out.append(f"      <hedline>\n        <hl1>{title}</hl1>\n      </hedline>\n")
+    if h.source is not None:
+        source = text(h.source, "header.source")
+        out.append(f"      <distributor>{source}</distributor>\n" if source else "      <distributor/>\n")
+    if h.dateline is not None:
+        city = text(h.dateline, "header.dateline")
+        out.append(f"      <dateline>\n        <location><city>{city}</city></location>\n      </dateline>\n")
+    out.append("    </body.head>\n")
+
+    by_paragraph: dict[int, list[Quote]] = {}
+    for q in release.quotes:
+        by_paragraph.setdefault(q.paragraph, []).append(q)
+    if release.paragraphs:
+        out.append("    <body.content>\n")
+        for index, paragraph in enumerate(release.paragraphs):
+            raw = paragraph.text
+            check_text(raw, f"paragraphs[{index}].text", format=_FORMAT)
+            pieces = ["      <p>"]
+            cursor = 0
+            for q in by_paragraph.get(index, ()):
+                pieces.append(escape_text(raw[cursor : q.start]))
+                source_attr = f' quote-source="{escape_attribute(q.speaker)}"' if q.speaker is not None else ""
+                pieces.append(f"<q{source_attr}>{escape_text(q.text)}</q>")
+                cursor = q.end
+            pieces.append(escape_text(raw[cursor:]))
+            pieces.append("</p>\n")
+            out.append("".join(pieces))
+        out.append("    </body.content>\n")
+    out.append("  </body>\n")
+    out.append("</nitf>\n")
+    return "".join(out).encode("utf-8")
+
+
+class NitfExporter(Exporter):
+    """IPTC NITF 3.6, valid against the official schema, with quotes and attendees marked up.
+
+    Refuses (with :class:`~communique.errors.RenderError` naming the field)
+    text containing control characters that XML 1.0 cannot represent.
+    """
+
+    name = "nitf"
+    label = "NITF 3.6 (IPTC News Industry Text Format)"
+    extensions = (".nitf", ".nitf.xml")
+    media_type = "application/nitf+xml"
+
+    def render(self, release: PressRelease, **options: Any) -> bytes:
+        """Return the release as a UTF-8 NITF 3.6 document."""
+        return render_release(release)
