@@ -21,6 +21,9 @@ def invoke() -> Callable[..., Result]:
     """Run ``communique ARGS...`` in-process; stdout and stderr are captured separately."""
 
     def run(*args: str | os.PathLike[str], input: bytes | str | None = None) -> Result:
-        return CliRunner().invoke(cli, [os.fspath(a) for a in args], input=input, catch_exceptions=False)
+        # A wide terminal, so that rich does not wrap table cells across lines.
+        return CliRunner(env={"COLUMNS": "250"}).invoke(
+            cli, [os.fspath(a) for a in args], input=input, catch_exceptions=False
+        )
 
     return run
