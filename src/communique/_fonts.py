@@ -1,0 +1,204 @@
+"""The PDF exporter's fonts: the bundled DejaVu Sans family and a glyph coverage check.
+
+reportlab's built-in Vera has no Cyrillic, Greek or ``ő``, so communique ships
+DejaVu Sans (regular, bold, oblique, bold oblique; licence in
+``communique/fonts/LICENSE``) and embeds subsets of it in every PDF.
+
+Loading a TrueType file costs tens of milliseconds, so :func:`family` loads
+and registers the four faces once per process (thread-safe) and computes the
+set of code points each face can print.  :func:`find_missing` then checks a
+string with one set operation in the common case, which keeps the check far
+below a millisecond for a whole release.
+
+A character is *covered* by a face when the face's character map has a glyph
+for it **and** it lies in the Basic Multilingual Plane: reportlab writes the
+``ToUnicode`` map of a font subset with 16-bit codes only, so a glyph above
+U+FFFF (DejaVu has a few emoji) would print but come back as garbage from
+``pdftotext`` or pypdf.  Text must stay real text, so such characters count as
+missing.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from importlib import resources
+from typing import Any
+
+from attrs import frozen
+
+from .errors import RenderError
+
+__all__ = [
+    "BOLD",
+    "BOLD_ITALIC",
+    "FAMILY",
+    "ITALIC",
+    "LAYOUT_WHITESPACE",
+    "REGULAR",
+    "REPLACEMENT",
+    "Family",
+    "MissingGlyph",
+    "describe_char",
+    "display_text",
+    "family",
+    "find_missing",
+]
+
+FAMILY = "CommuniqueSans"
+"""The family name registered with reportlab (distinct from "DejaVuSans" so that
+an application registering its own DejaVu files does not collide with ours)."""
+REGULAR = "CommuniqueSans"
+BOLD = "CommuniqueSans-Bold"
+ITALIC = "CommuniqueSans-Oblique"
+BOLD_ITALIC = "CommuniqueSans-BoldOblique"
+
+_FILES = {
+    REGULAR: "DejaVuSans.ttf",
+    BOLD: "DejaVuSans-Bold.ttf",
+    ITALIC: "DejaVuSans-Oblique.ttf",
+    BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
+}
+_HUMAN = {
+    REGULAR: "DejaVu Sans",
+    BOLD: "DejaVu Sans Bold",
+    ITALIC: "DejaVu Sans Oblique",
+    BOLD_ITALIC: "DejaVu Sans Bold Oblique",
+}
+
+LAYOUT_WHITESPACE = frozenset("\t\n\r\x0b\x0c\x85\u2028\u2029")
+"""Characters the exporter turns into spaces or line breaks instead of glyphs."""
+
+REPLACEMENT = "\ufffd"
+"""Printed in place of a character no face covers when rendering with ``strict=False``."""
+
+
+@frozen
+class Family:
+    """The registered faces and the code points each one can print."""
+
+    coverage: Mapping[str, frozenset[int]]
+    """Face name → covered code points (BMP only, see the module docstring)."""
+
+    def human_name(self, face: str) -> str:
+        """The face's name as a user knows it, e.g. ``"DejaVu Sans Oblique"``."""
+        return _HUMAN.get(face, face)
+
+
+_lock = threading.Lock()
+_family: Family | None = None
+
+
+def family() -> Family:
+    """Load and register the bundled faces with reportlab (once per process) and return them."""
+    global _family
+    if _family is not None:
+        return _family
+    with _lock:
+        if _family is None:
+            _family = _register()
+    return _family
+
+
+def _register() -> Family:
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+    coverage: dict[str, frozenset[int]] = {}
+    folder = resources.files("communique.fonts")
+    for face, filename in _FILES.items():
+        try:
+            # Bytes rather than a path: works from a zip or wheel cache as well.
+            data = folder.joinpath(filename).read_bytes()
+            font = TTFont(face, io.BytesIO(data))
+        except (OSError, TTFError) as exc:
+            raise RenderError(
+                f"the bundled font {filename} cannot be loaded ({exc}); reinstall communique", format="pdf"
+            ) from None
+        pdfmetrics.registerFont(font)
+        coverage[face] = frozenset(code for code in font.face.charToGlyph if code <= 0xFFFF)
+    # <b> and <i> inside reportlab paragraphs pick the faces of this family.
+    pdfmetrics.registerFontFamily(FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
+    for bold, italic, face in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, ITALIC), (1, 1, BOLD_ITALIC)):
+        addMapping(FAMILY, bold, italic, face)
+    return Family(coverage=coverage)
+
+
+@frozen
+class MissingGlyph:
+    """A character of the release that the face printing it has no glyph for."""
+
+    char: str
+    path: str
+    """Field path in the release, e.g. ``attendees[2].name`` or ``paragraphs[0].text``."""
+    offset: int
+    """Offset of the character in that field's text."""
+    face: str
+
+    def describe(self, fonts: Family | None = None) -> str:
+        """One line a user can act on: which character, where, which font lacks it."""
+        face = fonts.human_name(self.face) if fonts else self.face
+        return f"{describe_char(self.char)} at {self.path}, offset {self.offset}, has no glyph in {face}"
+
+
+def describe_char(char: str) -> str:
+    """``U+0151 LATIN SMALL LETTER O WITH DOUBLE ACUTE ('ő')`` — code point, name and the character."""
+    code = ord(char)
+    name = unicodedata.name(char, "")
+    category = unicodedata.category(char)
+    if not name:
+        name = {"Cc": "<control character>", "Co": "<private use>", "Cn": "<unassigned>"}.get(category, "<unnamed>")
+    shown = f" ({char!r})" if category[0] not in "CZ" else ""
+    plane = " (outside the Basic Multilingual Plane)" if code > 0xFFFF else ""
+    return f"U+{code:04X} {name}{shown}{plane}"
+
+
+def _invisible(char: str) -> bool:
+    # Format characters (zero-width joiners, BOMs, tags, bidi marks) have no visible
+    # shape; a face that lacks them loses nothing a reader could see.
+    return unicodedata.category(char) == "Cf"
+
+
+def find_missing(text: str, face: str, path: str, fonts: Family) -> Iterator[MissingGlyph]:
+    """Yield every character of ``text`` (a field at ``path``) that ``face`` cannot print."""
+    covered = fonts.coverage[face]
+    chars = set(text)
+    if all(ord(c) in covered for c in chars):
+        return
+    bad = {c for c in chars if ord(c) not in covered and c not in LAYOUT_WHITESPACE and not _invisible(c)}
+    if not bad:
+        return
+    for offset, char in enumerate(text):
+        if char in bad:
+            yield MissingGlyph(char=char, path=path, offset=offset, face=face)
+
+
+def check(items: Iterable[tuple[str, str, str]], fonts: Family) -> list[MissingGlyph]:
+    """Check ``(path, text, face)`` items; return the missing glyphs, first occurrence of each character per field."""
+    out: list[MissingGlyph] = []
+    for path, text, face in items:
+        seen: set[str] = set()
+        for missing in find_missing(text, face, path, fonts):
+            if missing.char not in seen:
+                seen.add(missing.char)
+                out.append(missing)
+    return out
+
+
+def display_text(text: str, face: str, fonts: Family) -> str:
+    """``text`` with what ``face`` cannot print replaced: invisible format characters dropped, others → U+FFFD.
+
+    Layout whitespace is kept for the caller to turn into spaces or breaks.
+    """
+    covered = fonts.coverage[face]
+    if all(ord(c) in covered for c in set(text)):
+        return text
+    table: dict[int, Any] = {}
+    for c in set(text):
+        if ord(c) in covered or c in LAYOUT_WHITESPACE:
+            continue
+        table[ord(c)] = None if _invisible(c) else REPLACEMENT
+    return text.translate(table)

@@ -1,0 +1,110 @@
+"""``pdf`` parser: reads back the release that the ``pdf`` exporter embeds in its PDFs.
+
+A communique PDF carries the release's canonical JSON as the embedded file
+``communique-release.json``; this parser opens the PDF with pypdf, finds that
+attachment (also after another tool has rewritten the file, compressed it or
+put it in object streams), checks its size and MD5 checksum when the PDF
+records them, and loads it with :func:`communique._serialize.loads`.
+
+Reading the printed text of arbitrary PDFs is out of scope: a PDF without the
+attachment is refused with a clear "not a communique PDF" error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from typing import Any
+
+from ..errors import ParseError
+from ..model import PressRelease
+from ..plugins import Parser
+
+__all__ = ["PdfParser"]
+
+_ATTACHMENT = "communique-release.json"  # the exporter's ATTACHMENT_NAME; kept here so sniffing imports nothing
+
+
+class PdfParser(Parser):
+    """Reads PDFs written by communique's ``pdf`` exporter (lossless, via the embedded JSON)."""
+
+    name = "pdf"
+    label = "PDF document (written by communique)"
+    extensions = (".pdf",)
+    media_type = "application/pdf"
+
+    def parse(self, data: bytes, **options: Any) -> PressRelease:
+        """Return the release embedded in ``data``; :class:`ParseError` when there is none."""
+        if isinstance(data, str):
+            raise ParseError("a PDF is binary data: pass bytes, not text", format="pdf")
+        if not data:
+            raise ParseError("the input is empty, not a PDF", format="pdf")
+        if b"%PDF-" not in data[:1024]:
+            raise ParseError(
+                f"not a PDF file: it does not start with '%PDF-' (it starts with {data[:16]!r})", format="pdf"
+            )
+        payload = _attachment(data)
+        from .._serialize import loads
+
+        try:
+            return loads(payload, format="pdf")
+        except ParseError as exc:
+            where = f" at {exc.element}" if exc.element else ""
+            raise ParseError(
+                f"the embedded {_ATTACHMENT} is not a valid release{where}: {exc.message}",
+                element=exc.element,
+                line=exc.line,
+                column=exc.column,
+                format="pdf",
+            ) from None
+
+    def sniff(self, head: bytes) -> bool:
+        """PDFs start with ``%PDF-`` (a few junk bytes before it are tolerated, as readers do)."""
+        return b"%PDF-" in head[:1024]
+
+
+def _attachment(data: bytes) -> bytes:
+    """The bytes of our embedded JSON, checked against the size and checksum the PDF records."""
+    from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError, PdfReadError, PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            raise ParseError("the PDF is encrypted; communique PDFs are not, so this is not one", format="pdf")
+        found = [f for f in reader.attachment_list if f.name == _ATTACHMENT]
+        if not found:
+            names = sorted({f.name for f in reader.attachment_list})
+            others = f" (its attachments: {', '.join(names)})" if names else ""
+            raise ParseError(
+                f"not a communique PDF: it has no embedded {_ATTACHMENT}{others}. "
+                "Only PDFs written by communique can be read back",
+                format="pdf",
+            )
+        embedded = found[0]
+        payload = embedded.content
+        size, checksum = embedded.size, embedded.checksum
+    except ParseError:
+        raise
+    except FileNotDecryptedError:
+        raise ParseError("the PDF is encrypted; communique PDFs are not, so this is not one", format="pdf") from None
+    except (PyPdfError, PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+        # pypdf reports damage in many shapes; all of them mean "this file cannot be read".
+        raise ParseError(f"damaged PDF: {exc or type(exc).__name__}", format="pdf") from None
+    if size is not None and size != len(payload):
+        raise ParseError(
+            f"the embedded {_ATTACHMENT} is damaged: {len(payload)} bytes, the PDF says {size}", format="pdf"
+        )
+    if checksum is not None and hashlib.md5(payload, usedforsecurity=False).digest() != _raw(checksum):
+        raise ParseError(f"the embedded {_ATTACHMENT} is damaged: its MD5 checksum does not match", format="pdf")
+    return payload
+
+
+def _raw(value: Any) -> bytes:
+    """The bytes of a PDF string object (pypdf may decode a binary string as text)."""
+    original = getattr(value, "original_bytes", None)
+    if isinstance(original, bytes):
+        return original
+    if isinstance(value, bytes):
+        return value
+    return str(value).encode("latin-1", "replace")
