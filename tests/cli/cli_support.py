@@ -115,7 +115,7 @@ def run_communique(
     """Run ``python -m communique ARGS...`` as a real subprocess (stdin/stdout/stderr are pipes)."""
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "200"}
     return subprocess.run(
-        [sys.executable, "-m", "communique", *map(os.fspath, args)],
+        [sys.executable, "-m", "communique", *(os.fspath(a) for a in args)],
         input=input,
         capture_output=True,
         cwd=cwd,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -10,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import click
 import pytest
 from cli_support import BROKEN, SAMPLE, make_release, run_communique, text_parser_works
-from click.testing import Result
+from click.testing import CliRunner, Result
 
 import communique
 from communique import Header, registry
@@ -280,7 +282,7 @@ def test_shell_completion_offers_format_names() -> None:
         [sys.executable, "-m", "communique"],
         capture_output=True,
         text=True,
-        env={**__import__("os").environ, **env},
+        env={**os.environ, **env},
         timeout=60,
         check=False,
     )
@@ -290,11 +292,9 @@ def test_shell_completion_offers_format_names() -> None:
 
 
 def test_an_unexpected_error_is_one_line_unless_debug() -> None:
-    from click.testing import CliRunner
-
     from communique.cli._app import Group, Settings, common_options
 
-    @__import__("click").group(cls=Group)
+    @click.group(cls=Group)
     @common_options
     def app() -> None:
         """A throwaway group with a command that has a bug."""
@@ -316,11 +316,9 @@ def test_an_unexpected_error_is_one_line_unless_debug() -> None:
 
 
 def test_ctrl_c_in_a_command_exits_130() -> None:
-    from click.testing import CliRunner
-
     from communique.cli._app import Group, Settings
 
-    @__import__("click").group(cls=Group)
+    @click.group(cls=Group)
     def app() -> None:
         """A throwaway group whose command is interrupted."""
 
