@@ -128,7 +128,8 @@ class SafeZip:
 
     def read(self, name: str) -> bytes:
         """The inflated bytes of ``name``, refusing more than its header declared."""
-        info = self._by_name.get(name.lstrip("/").lower())
+        name = name.lstrip("/")
+        info = self._by_name.get(name.lower())
         if info is None:
             raise ParseError("the part is missing", element=name, format=self.format)
         limit = info.file_size
@@ -153,7 +154,15 @@ class SafeZip:
             raise ParseError(f"cannot read an encrypted part ({exc})", element=name, format=self.format) from None
         except NotImplementedError as exc:
             raise ParseError(f"unsupported zip compression ({exc})", element=name, format=self.format) from None
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
+        except zipfile.BadZipFile as exc:
+            # zipfile stops at the declared size and then checks the CRC: a header that lies about the
+            # size (or a tampered entry) ends here, after at most the declared number of bytes.
+            raise ParseError(
+                f"refused: the part does not match its header (it is damaged or its declared size is false: {exc})",
+                element=name,
+                format=self.format,
+            ) from None
+        except (zlib.error, OSError, EOFError, ValueError) as exc:
             raise ParseError(f"the zip entry is damaged ({exc})", element=name, format=self.format) from None
         return b"".join(chunks)
 
