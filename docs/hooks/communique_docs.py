@@ -195,6 +195,27 @@ def sample_forms(*formats: str) -> str:
     return '<div class="communique-side-by-side" markdown>\n\n' + "\n\n".join(columns) + "\n\n</div>\n"
 
 
+def sample_render(name: str, sample: str = "sample_en", lines: str = "60") -> str:
+    """The start of a sample rendered by exporter ``name`` (text formats only), cut after ``lines`` lines."""
+    exporter = _plugin("exporter", name)
+    data = communique.render(_sample(sample), exporter.name).decode("utf-8")
+    shown = data.splitlines()
+    limit = int(lines)
+    cut = f"\n… ({len(shown) - limit} more lines)" if len(shown) > limit else ""
+    lang = "xml" if data.lstrip().startswith("<") else ""
+    return f"`examples/{sample}.txt` rendered by `{exporter.name}`:\n\n" + _fence("\n".join(shown[:limit]) + cut, lang)
+
+
+def sample_outputs(stem: str = "sample_fr") -> str:
+    """The files `--to all` writes: one per registered exporter, under its preferred extension."""
+    names = [
+        f"{stem}{info.extensions[0] if info.extensions else '.' + info.name}"
+        for info in communique.formats("exporter")
+        if info.shadowed_by is None and info.error is None
+    ]
+    return _fence("$ ls out/\n" + "  ".join(sorted(names)), "console")
+
+
 def sample_session() -> str:
     """A Python session on the sample, with the values the code really returns."""
     release = _sample()
@@ -251,6 +272,47 @@ def sample_links() -> str:
             ]
         )
     return _table(["quote", "points into", "text", "speaker", "is attendee"], rows)
+
+
+def sample_findings(sample: str = "sample_en") -> str:
+    """What the text parser found in a sample: header facts, quotes with speakers, attendees."""
+    release = _sample(sample)
+    d = release.dates
+    facts = [
+        ["language", _code(release.header.language)],
+        ["dateline", _code(release.header.dateline)],
+        ["event", _code(f"{d.start} – {d.end}" if d.end else d.start)],
+        ["published", _code(d.published)],
+        ["updated", _code(d.updated)],
+        ["paragraphs", str(len(release.paragraphs))],
+    ]
+    quotes = [
+        [
+            f"¶{q.paragraph} {q.start}–{q.end}",
+            _cell(q.text if len(q.text) <= 70 else q.text[:67] + "…"),
+            _cell(q.speaker) if q.speaker else "*not speech / unknown*",
+        ]
+        for q in release.quotes
+    ]
+    people = [
+        [
+            _cell(a.name) or "*by role*",
+            _cell(a.rank),
+            _cell(a.role),
+            _cell(a.organization),
+            _cell(a.country),
+            _cell(", ".join(a.aliases)),
+        ]
+        for a in release.attendees
+    ]
+    return (
+        f"Found in `examples/{sample}.txt` when this page was built:\n\n"
+        + _table(["", "value"], facts)
+        + "\n**Quotes**\n\n"
+        + _table(["where", "words", "speaker"], quotes)
+        + "\n**Attendees**\n\n"
+        + _table(["name", "rank", "role", "organisation", "country", "aliases"], people)
+    )
 
 
 def model_fields(class_name: str) -> str:
@@ -425,8 +487,9 @@ def roundtrip(name: str, *options: str) -> str:
     how = f"`communique.parse(communique.render(release, {name!r}), {name!r}"
     how += "".join(f", {k}={v}" for k, v in parse_options.items()) + ")`"
     return (
-        f"Computed when this page was built: each sample is parsed by the text parser, rendered with {how}, "
-        "and compared with the original.\n\n" + _table(["part of the release", *(f"`{k}.txt`" for k in samples)], rows)
+        "Computed when this page was built: each sample is parsed by the text parser, "
+        f"then rendered and parsed back with {how}, and compared with the original.\n\n"
+        + _table(["part of the release", *(f"`{k}.txt`" for k in samples)], rows)
     )
 
 
@@ -481,7 +544,10 @@ def _fallback_page(name: str) -> str:
 DIRECTIVES: dict[str, Callable[..., str]] = {
     "sample-forms": sample_forms,
     "sample-session": sample_session,
+    "sample-render": sample_render,
+    "sample-outputs": sample_outputs,
     "sample-links": sample_links,
+    "sample-findings": sample_findings,
     "model-fields": model_fields,
     "formats-table": formats_table,
     "format": format_facts,

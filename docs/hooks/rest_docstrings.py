@@ -17,6 +17,7 @@ from typing import Any
 
 import griffe
 
+_BORDER = re.compile(r"^\s*=+(?: +=+)+\s*$")
 _ROLE = re.compile(r":(?:func|class|mod|attr|meth|data|exc|obj|const|py:\w+):`~?([^`]+)`")
 
 
@@ -28,6 +29,47 @@ def _fence(block: list[str], lang: str) -> list[str]:
 def _inline(line: str) -> str:
     line = _ROLE.sub(lambda m: f"`{m.group(1).split('.')[-1] if m.group(0).count('~') else m.group(1)}`", line)
     return line.replace("``", "`")
+
+
+def _simple_table(lines: list[str], i: int) -> tuple[list[str], int] | None:
+    """A reST simple table (``====  ====`` borders) starting at ``lines[i]`` as a Markdown table.
+
+    Returns the Markdown lines and the index after the table, or ``None`` when
+    the border does not open a complete table.
+    """
+    border = lines[i]
+    starts = [m.start() for m in re.finditer(r"=+", border)]
+    rows: list[list[str]] = []
+    header_rows = 0
+    j = i + 1
+    while j < len(lines):
+        line = lines[j]
+        if _BORDER.match(line):
+            if header_rows == 0 and rows:
+                header_rows = len(rows)
+                j += 1
+                continue
+            j += 1
+            break
+        if not line.strip():
+            j += 1
+            continue
+        cells = [line[a:b].strip() for a, b in zip(starts, [*starts[1:], None], strict=True)]
+        if rows and not cells[0] and (header_rows == 0 or len(rows) > header_rows):
+            # A continuation line: its text belongs to the cells of the row above.
+            rows[-1] = [f"{old} {new}".strip() for old, new in zip(rows[-1], cells, strict=True)]
+        else:
+            rows.append(cells)
+        j += 1
+    else:
+        return None
+    if not header_rows:
+        return None
+    head, body = rows[:header_rows], rows[header_rows:]
+    heading = [" ".join(c for c in column if c) for column in zip(*head, strict=True)]
+    out = ["", "| " + " | ".join(_inline(c) for c in heading) + " |", "|" + "---|" * len(heading)]
+    out += ["| " + " | ".join(_inline(c) for c in row) + " |" for row in body]
+    return [*out, ""], j
 
 
 def rest_to_markdown(text: str) -> str:
@@ -47,6 +89,12 @@ def rest_to_markdown(text: str) -> str:
             out.append(line)
             i += 1
             continue
+        if _BORDER.match(line):
+            table = _simple_table(lines, i)
+            if table is not None:
+                out.extend(table[0])
+                i = table[1]
+                continue
         stripped = line.rstrip()
         if stripped.endswith("::") and not stripped.lstrip().startswith(":"):
             # "Text::" keeps one colon; a lone "::" line or "text ::" keeps none.

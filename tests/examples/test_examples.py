@@ -58,16 +58,24 @@ def run(script: str, *args: str, cwd: Path, expect: int = 0) -> subprocess.Compl
 # ------------------------------------------------------------------ every script
 
 
-@pytest.mark.parametrize("script", sorted(p.name for p in EXAMPLES.glob("*.py")))
-def test_every_example_starts_with_a_comment_header_saying_what_it_shows(script: str) -> None:
-    lines = (EXAMPLES / script).read_text(encoding="utf-8").splitlines()
-    header = []
+def _header(source: str) -> str:
+    """The leading ``#`` comment block of a script, or its module docstring (either serves as the header)."""
+    import ast
+
+    lines = source.splitlines()
+    comments = []
     for line in lines[1:] if lines and lines[0].startswith("#!") else lines:
         if not line.startswith("#"):
             break
-        header.append(line.lstrip("# ").strip())
-    words = " ".join(header).split()
-    assert len(words) >= 12, f"{script} needs a comment header (a few lines saying what it shows), found {header!r}"
+        comments.append(line.lstrip("#").strip())
+    return " ".join(comments) or (ast.get_docstring(ast.parse(source)) or "")
+
+
+@pytest.mark.parametrize("script", sorted(p.name for p in EXAMPLES.glob("*.py")))
+def test_every_example_starts_with_a_header_saying_what_it_shows(script: str) -> None:
+    header = _header((EXAMPLES / script).read_text(encoding="utf-8"))
+    assert len(header.split()) >= 12, f"{script} needs a header (a few lines saying what it shows), found {header!r}"
+    assert "python examples/" in header or "Run" in header, f"{script}'s header should say how to run it"
 
 
 # ------------------------------------------------------------------ the samples
