@@ -27,7 +27,7 @@ import io
 import posixpath
 import zipfile
 import zlib
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import ParseError
 
@@ -144,7 +144,8 @@ class SafeZip:
                     size += len(chunk)
                     if size > limit:
                         raise ParseError(
-                            "refused: the part inflates past the size its header declares", element=name,
+                            "refused: the part inflates past the size its header declares",
+                            element=name,
                             format=self.format,
                         )
                     chunks.append(chunk)
@@ -172,7 +173,11 @@ def parse_xml(data: bytes, *, part: str, format: str = "docx") -> etree._Element
     from lxml import etree
 
     parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
         remove_blank_text=False,
     )
     try:
@@ -181,7 +186,8 @@ def parse_xml(data: bytes, *, part: str, format: str = "docx") -> etree._Element
         raise ParseError(
             f"malformed XML: {exc.msg}", element=part, line=exc.lineno, column=exc.offset, format=format
         ) from None
-    if root.getroottree().docinfo.doctype:
+    docinfo: Any = root.getroottree().docinfo
+    if docinfo.doctype:
         raise ParseError("a document type declaration is not allowed in an Office part", element=part, format=format)
     return root
 
@@ -279,13 +285,16 @@ class Package:
                 kind = self.content_type(rel.target) or ""
                 if "wordprocessingml" not in kind:
                     other = (
-                        "an Excel workbook" if "spreadsheetml" in kind
-                        else "a PowerPoint presentation" if "presentationml" in kind
+                        "an Excel workbook"
+                        if "spreadsheetml" in kind
+                        else "a PowerPoint presentation"
+                        if "presentationml" in kind
                         else f"a package whose main part is {kind or 'of unknown type'}"
                     )
                     raise ParseError(f"not {self.what}: it is {other}", format=self.format)
                 if not self.has(rel.target):
-                    raise ParseError(f"not {self.what}: its main part is missing", element=rel.target,
-                                     format=self.format)
+                    raise ParseError(
+                        f"not {self.what}: its main part is missing", element=rel.target, format=self.format
+                    )
                 return rel.target
         raise ParseError(f"not {self.what}: a zip package without a main document part", format=self.format)

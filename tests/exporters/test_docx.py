@@ -24,7 +24,7 @@ from docx.shared import Mm, RGBColor
 from hypothesis import HealthCheck, given, settings
 from lxml import etree
 
-from builders import TEXT, quote
+from builders import TEXT
 from builders import release as base_release
 from communique import Attendee, Dates, Header, Paragraph, PressRelease, parse, read, render
 from communique.errors import CommuniqueWarning, OptionError, RenderError
@@ -143,18 +143,22 @@ def test_core_properties_come_from_the_release() -> None:
     assert props.author == "OTAN"
     assert props.subject == "Belgrade"
     assert props.keywords == "OTAN, Serbie, Grèce"
-    assert props.created == dt.datetime(2018, 7, 20, 15, 57, tzinfo=dt.timezone.utc)
-    assert props.modified == dt.datetime(2018, 7, 20, 15, 57, tzinfo=dt.timezone.utc)
+    assert props.created == dt.datetime(2018, 7, 20, 15, 57, tzinfo=dt.UTC)
+    assert props.modified == dt.datetime(2018, 7, 20, 15, 57, tzinfo=dt.UTC)
     assert props.revision == 0 and props.last_modified_by == ""
 
 
 def test_core_dates_are_converted_to_utc() -> None:
     paris = dt.timezone(dt.timedelta(hours=2))
-    r = release(dates=Dates(published=dt.datetime(2018, 5, 22, 10, 0, tzinfo=paris),
-                            updated=dt.datetime(2018, 7, 20, 15, 57, tzinfo=paris)))
+    r = release(
+        dates=Dates(
+            published=dt.datetime(2018, 5, 22, 10, 0, tzinfo=paris),
+            updated=dt.datetime(2018, 7, 20, 15, 57, tzinfo=paris),
+        )
+    )
     props = open_docx(render(r, "docx")).core_properties
-    assert props.created == dt.datetime(2018, 5, 22, 8, 0, tzinfo=dt.timezone.utc)
-    assert props.modified == dt.datetime(2018, 7, 20, 13, 57, tzinfo=dt.timezone.utc)
+    assert props.created == dt.datetime(2018, 5, 22, 8, 0, tzinfo=dt.UTC)
+    assert props.modified == dt.datetime(2018, 7, 20, 13, 57, tzinfo=dt.UTC)
 
 
 def test_language_is_set_on_styles_and_settings_for_spell_checking() -> None:
@@ -240,9 +244,9 @@ def test_release_is_embedded_as_custom_xml_with_canonical_json() -> None:
     assert item.tag == "{urn:communique:docx}release" and item.get("schema-version") == "1"
     assert item.text.encode() == dumps(release())
     assert item.get("visible", "").startswith("sha256:")
-    assert props.find(".//{*}schemaRef").get("{http://schemas.openxmlformats.org/officeDocument/2006/customXml}uri") == (
-        "urn:communique:docx"
-    )
+    assert props.find(".//{*}schemaRef").get(
+        "{http://schemas.openxmlformats.org/officeDocument/2006/customXml}uri"
+    ) == ("urn:communique:docx")
     assert 'Target="../customXml/item1.xml"' in rels
     assert "customXmlProperties+xml" in types
 
@@ -275,8 +279,9 @@ def test_same_release_same_bytes_across_processes(sample: PressRelease) -> None:
         "sys.stdout.write(hashlib.sha256(communique.render(r, 'docx')).hexdigest())"
     )
     env = {**os.environ, "PYTHONHASHSEED": "random"}
-    other = subprocess.run([sys.executable, "-W", "ignore", "-c", code], capture_output=True, text=True, env=env,
-                           check=True)
+    other = subprocess.run(
+        [sys.executable, "-W", "ignore", "-c", code], capture_output=True, text=True, env=env, check=True
+    )
     assert other.stdout == hashlib.sha256(render(sample, "docx")).hexdigest()
 
 
@@ -286,8 +291,13 @@ def test_zip_entries_are_dated_from_the_release_in_a_fixed_order() -> None:
         infos = z.infolist()
     assert {i.date_time for i in infos} == {(2018, 7, 20, 15, 57, 0)}
     names = [i.filename for i in infos]
-    assert names[:5] == ["[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
-                         "word/document.xml"]
+    assert names[:5] == [
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "docProps/core.xml",
+        "docProps/app.xml",
+        "word/document.xml",
+    ]
     undated = PressRelease(header=Header(title="T", language="fr"))
     with zipfile.ZipFile(io.BytesIO(render(undated, "docx"))) as z:
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
@@ -408,9 +418,20 @@ def convert(soffice: str, profile: Path, source: Path, target: str) -> Path:
     """One LibreOffice conversion, with a private profile so parallel runs do not clash."""
     out = source.parent / "out"
     result = subprocess.run(
-        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--convert-to", target,
-         "--outdir", str(out), str(source)],
-        capture_output=True, text=True, timeout=180,
+        [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(out),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
     produced = out / (source.stem + "." + target.split(":")[0])
     assert produced.exists(), f"LibreOffice did not convert {source.name}: {result.stdout} {result.stderr}"

@@ -111,7 +111,9 @@ def test_corrupt_embedded_json_falls_back_to_visible_content_with_a_warning() ->
     data = render(release(), "docx")
     item = read_part(data, "customXml/item1.xml").replace(b'"schema_version": 1,', b'"schema_version": 1,,')
     broken = rezip(data, {"customXml/item1.xml": item})
-    with pytest.warns(CommuniqueWarning, match=r"embedded release \(customXml/item1.xml\) cannot be used.*not valid JSON"):
+    with pytest.warns(
+        CommuniqueWarning, match=r"embedded release \(customXml/item1.xml\) cannot be used.*not valid JSON"
+    ):
         seen = parse(broken, "docx")
     assert seen.header.title == "Titre" and seen.header.dateline == "Belgrade"
     with pytest.raises(ParseError, match="not valid JSON"):
@@ -193,8 +195,9 @@ def test_third_party_document_is_read_from_visible_content() -> None:
         "the future of the region lies in Euro-Atlantic cooperation",
     ]
     assert r.attendees == (
-        Attendee(name="Shepro", rank="Air Marshal", role="Deputy Chairman of the Military Committee",
-                 organization="NATO"),
+        Attendee(
+            name="Shepro", rank="Air Marshal", role="Deputy Chairman of the Military Committee", organization="NATO"
+        ),
         Attendee(name="Ljubiša Diković", rank="General", role="Chief of the General Staff", country="RS"),
         Attendee(role="Chief of Defence", country="GR"),
     )
@@ -235,7 +238,9 @@ def test_without_title_style_the_first_paragraph_is_the_title() -> None:
     doc.add_paragraph("Le texte du communiqué est ici, en français, pour la détection de la langue.")
     r = parse(save(doc), "docx")
     assert r.header.title == "Communiqué sans style"
-    assert [p.text for p in r.paragraphs] == ["Le texte du communiqué est ici, en français, pour la détection de la langue."]
+    assert [p.text for p in r.paragraphs] == [
+        "Le texte du communiqué est ici, en français, pour la détection de la langue."
+    ]
 
 
 def test_other_tables_are_read_as_paragraphs() -> None:
@@ -257,9 +262,21 @@ def libreoffice_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     source = root / "sample_fr.txt"
     source.write_bytes(SAMPLE.read_bytes())
     result = subprocess.run(
-        [soffice, f"-env:UserInstallation={(root / 'profile').as_uri()}", "--headless", "--norestore",
-         "--infilter=Text (encoded):UTF8", "--convert-to", "docx", "--outdir", str(root / "out"), str(source)],
-        capture_output=True, text=True, timeout=180,
+        [
+            soffice,
+            f"-env:UserInstallation={(root / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--infilter=Text (encoded):UTF8",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            str(root / "out"),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
     produced = root / "out" / "sample_fr.docx"
     assert produced.exists(), f"LibreOffice did not convert the sample: {result.stdout} {result.stderr}"
@@ -329,9 +346,11 @@ def test_malformed_document_xml_names_the_part_and_line() -> None:
 
 def test_entities_and_doctypes_are_refused() -> None:
     data = render(release(), "docx")
-    evil = (b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-            b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
-            b"<w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>")
+    evil = (
+        b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        b"<w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>"
+    )
     with pytest.raises(ParseError, match="document type declaration is not allowed"):
         parse(rezip(data, {"word/document.xml": evil}), "docx")
 
@@ -350,7 +369,9 @@ def test_part_declaring_more_than_50_mb_is_refused_before_inflating() -> None:
     # 60 MB of zeros deflates to about 60 KB: both the size and the ratio are out of bounds.
     bomb = rezip(render(release(), "docx"), {"word/media/zeros.bin": b"\0" * (60 * 2**20)})
     start = time.perf_counter()
-    with pytest.raises(ParseError, match=r"word/media/zeros.bin: refused: part declares 62,914,560 bytes, over the 50 MB"):
+    with pytest.raises(
+        ParseError, match=r"word/media/zeros.bin: refused: part declares 62,914,560 bytes, over the 50 MB"
+    ):
         parse(bomb, "docx")
     assert time.perf_counter() - start < 0.5  # nothing was inflated
 
@@ -379,8 +400,11 @@ def test_huge_declared_total_is_refused() -> None:
 
 
 def test_part_inflating_past_its_declared_size_is_refused() -> None:
-    big = ("<w:document xmlns:w='http://schemas.openxmlformats.org/wordprocessingml/2006/main'><w:body>"
-           + "<w:p><w:r><w:t>bla bla</w:t></w:r></w:p>" * 20000 + "</w:body></w:document>").encode()
+    big = (
+        "<w:document xmlns:w='http://schemas.openxmlformats.org/wordprocessingml/2006/main'><w:body>"
+        + "<w:p><w:r><w:t>bla bla</w:t></w:r></w:p>" * 20000
+        + "</w:body></w:document>"
+    ).encode()
     data = bytearray(rezip(render(release(), "docx"), {"word/document.xml": big}))
     # Lie in the central directory: claim the document inflates to 1,000 bytes.
     name = b"word/document.xml"

@@ -161,8 +161,7 @@ _STYLE_XML = {
     "date": (
         "paragraph",
         "Date",
-        '<w:pPr><w:spacing w:before="0" w:after="240"/></w:pPr>'
-        '<w:rPr><w:i/><w:iCs/><w:color w:val="595959"/></w:rPr>',
+        '<w:pPr><w:spacing w:before="0" w:after="240"/></w:pPr><w:rPr><w:i/><w:iCs/><w:color w:val="595959"/></w:rPr>',
     ),
     "body": ("paragraph", "Body Text", '<w:pPr><w:spacing w:after="120"/></w:pPr>'),
     "dateline": ("character", "Dateline", "<w:rPr><w:b/><w:bCs/><w:smallCaps/></w:rPr>"),
@@ -177,7 +176,7 @@ _STYLE_XML = {
         "table",
         "Table Grid",
         '<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
-        '<w:tblPr><w:tblBorders>'
+        "<w:tblPr><w:tblBorders>"
         + "".join(
             f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
             for side in ("top", "left", "bottom", "right", "insideH", "insideV")
@@ -223,13 +222,17 @@ def _ensure_styles(styles: etree._Element) -> dict[str, str]:
             default_paragraph = sid
     ids: dict[str, str] = {}
     for role, (kind, name, body) in _STYLE_XML.items():
-        sid = found.get((kind, name.lower()))
-        if sid is None:
+        existing = found.get((kind, name.lower()))
+        if existing is not None:
+            sid = existing
+        else:
             sid = _style_id(name, taken)
             taken.add(sid.lower())
             based = f'<w:basedOn w:val="{default_paragraph}"/>' if kind == "paragraph" and default_paragraph else ""
-            custom = "" if name in ("Title", "heading 1", "Body Text", "Quote Char", "Table Grid", "Date") else (
-                ' w:customStyle="1"'
+            custom = (
+                ""
+                if name in ("Title", "heading 1", "Body Text", "Quote Char", "Table Grid", "Date")
+                else (' w:customStyle="1"')
             )
             xml = (
                 f'<w:style xmlns:w="{W_NS}" w:type="{kind}"{custom} w:styleId="{sid}"><w:name w:val="{name}"/>'
@@ -319,16 +322,15 @@ class _Template:
                 del self.sect_pr.attrib[attr]
         self.template_page_size = self.sect_pr.find(w("pgSz")) is not None and not builtin
         self.doc_tag = document.tag
-        self.doc_nsmap = dict(document.nsmap)
-        self.doc_attrib = dict(document.attrib)
+        self.doc_nsmap: dict[str | None, str] = {prefix: uri for prefix, uri in document.nsmap.items()}
+        self.doc_attrib: dict[str, str] = {str(k): str(v) for k, v in document.attrib.items()}
 
         # Styles: ensure every role has a style; language is set per release (cached per language).
         if styles_part is None:
             styles_part = _free_name({*parts, main}, "/word/styles{}.xml", first="")
             parts[styles_part] = (_STYLES_CT, f'<w:styles xmlns:w="{W_NS}"/>'.encode())
             rels[main].append(("rIdCommuniqueStyles", _RT_STYLES, styles_part, False))
-        parser = etree.XMLParser(remove_blank_text=builtin, resolve_entities=False, no_network=True)
-        styles = etree.fromstring(parts[styles_part][1], parser)
+        styles = _parse_part(parts[styles_part][1], styles_part, builtin=builtin)
         if builtin:
             # python-docx's template carries 140 table styles (400 KB); keep what a release uses.
             for style in list(styles.iter(w("style"))):
@@ -342,7 +344,7 @@ class _Template:
         self.settings_part = settings_part
         self._settings: etree._Element | None = None
         if settings_part is not None:
-            settings = etree.fromstring(parts[settings_part][1], parser)
+            settings = _parse_part(parts[settings_part][1], settings_part, builtin=builtin)
             # Ids and state of the template's own editing history must not leak into every release.
             w14 = "http://schemas.microsoft.com/office/word/2010/wordml"
             w15 = "http://schemas.microsoft.com/office/word/2012/wordml"
@@ -403,10 +405,24 @@ class _Template:
                     for el in settings.iter(w("themeFontLang")):
                         el.set(w("val"), language)
                     settings_bytes = etree.tostring(settings, xml_declaration=True, encoding="UTF-8", standalone=True)
-                found = (etree.tostring(styles, xml_declaration=True, encoding="UTF-8", standalone=True), settings_bytes)
+                found = (
+                    etree.tostring(styles, xml_declaration=True, encoding="UTF-8", standalone=True),
+                    settings_bytes,
+                )
                 if len(self._by_language) < 64:
                     self._by_language[language] = found
             return found
+
+
+def _parse_part(data: bytes, partname: str, *, builtin: bool) -> etree._Element:
+    from .._zipsafe import parse_xml
+
+    if not builtin:
+        return parse_xml(data, part=partname.lstrip("/"))
+    from lxml import etree
+
+    # Our own base template: drop its pretty-printing whitespace, which is most of its size.
+    return etree.fromstring(data, etree.XMLParser(remove_blank_text=True, resolve_entities=False))
 
 
 def _is_ours(pkg: Package, partname: str) -> bool:
@@ -481,11 +497,13 @@ def _user_template(path: Path) -> _Template:
     except FileNotFoundError:
         raise RenderError(f"template {path}: no such file", path="template", format="docx") from None
     except IsADirectoryError:
-        raise RenderError(f"template {path}: is a directory, not a .docx/.dotx file", path="template",
-                          format="docx") from None
+        raise RenderError(
+            f"template {path}: is a directory, not a .docx/.dotx file", path="template", format="docx"
+        ) from None
     except OSError as exc:
-        raise RenderError(f"template {path}: cannot read: {exc.strerror or exc}", path="template",
-                          format="docx") from None
+        raise RenderError(
+            f"template {path}: cannot read: {exc.strerror or exc}", path="template", format="docx"
+        ) from None
     try:
         template = _Template(data, builtin=False)
     except ParseError as exc:
@@ -578,8 +596,15 @@ def _document(template: _Template, lay: Layout, writer: _Writer, page_size: str 
         width.set(w("w"), "5000")
         width.set(w("type"), "pct")
         look = sub(tblpr, w("tblLook"))
-        for key, value in (("val", "04A0"), ("firstRow", "1"), ("lastRow", "0"), ("firstColumn", "0"),
-                           ("lastColumn", "0"), ("noHBand", "0"), ("noVBand", "1")):
+        for key, value in (
+            ("val", "04A0"),
+            ("firstRow", "1"),
+            ("lastRow", "0"),
+            ("firstColumn", "0"),
+            ("lastColumn", "0"),
+            ("noHBand", "0"),
+            ("noVBand", "1"),
+        ):
             look.set(w(key), value)
         grid = sub(tbl, w("tblGrid"))
         columns = len(lay.attendee_columns)
@@ -621,8 +646,11 @@ def _sect_pr(template: _Template, page_size: str | None) -> etree._Element:
         if pg is None:
             pg = etree.Element(w("pgSz"))
             # pgSz follows the header/footer references, footnote/endnote properties and type.
-            heads = [i for i, c in enumerate(sect) if etree.QName(c).localname in
-                     ("headerReference", "footerReference", "footnotePr", "endnotePr", "type")]
+            heads = [
+                i
+                for i, c in enumerate(sect)
+                if etree.QName(c).localname in ("headerReference", "footerReference", "footnotePr", "endnotePr", "type")
+            ]
             sect.insert(heads[-1] + 1 if heads else 0, pg)
         pg.attrib.clear()
         pg.set(w("w"), str(size[0]))
@@ -651,10 +679,8 @@ def _text_width(template: _Template, page_size: str | None) -> int:
 
 def _w3cdtf(value: _dt.datetime) -> str:
     if value.tzinfo is not None:
-        value = value.astimezone(_dt.timezone.utc)
-    return (
-        f"{value.year:04d}-{value.month:02d}-{value.day:02d}T{value.hour:02d}:{value.minute:02d}:{value.second:02d}Z"
-    )
+        value = value.astimezone(_dt.UTC)
+    return f"{value.year:04d}-{value.month:02d}-{value.day:02d}T{value.hour:02d}:{value.minute:02d}:{value.second:02d}Z"
 
 
 def _core(lay: Layout, writer: _Writer) -> bytes:
@@ -686,11 +712,11 @@ def _core(lay: Layout, writer: _Writer) -> bytes:
 
 
 _APP_XML = (
-    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
-    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-    "<Application>communique</Application><DocSecurity>0</DocSecurity></Properties>"
-).encode()
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+    b'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    b"<Application>communique</Application><DocSecurity>0</DocSecurity></Properties>"
+)
 
 
 def _embedded(release: PressRelease, digest: str) -> bytes:
@@ -705,7 +731,7 @@ def _embedded(release: PressRelease, digest: str) -> bytes:
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         f'<release xmlns="{RELEASE_NS}" schema-version="{SCHEMA_VERSION}" visible="{digest}">'
         f"{escape(text)}</release>\n"
-    ).encode("utf-8")
+    ).encode()
 
 
 def _zip_time(lay: Layout) -> tuple[int, int, int, int, int, int]:
@@ -713,7 +739,7 @@ def _zip_time(lay: Layout) -> tuple[int, int, int, int, int, int]:
     if stamp is None:
         return (1980, 1, 1, 0, 0, 0)
     if stamp.tzinfo is not None:
-        stamp = stamp.astimezone(_dt.timezone.utc)
+        stamp = stamp.astimezone(_dt.UTC)
     # The zip format only counts from 1980 to 2107.
     if stamp.year < 1980:
         return (1980, 1, 1, 0, 0, 0)

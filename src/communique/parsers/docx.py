@@ -217,7 +217,10 @@ class DocxParser(Parser):
                 return None, f"the embedded release ({where}) cannot be used: {exc}"
             recorded = root.get("visible")
             if recorded is not None and recorded != visible_digest(_visible_texts(blocks)):
-                return None, "the document was edited after communique wrote it (its text no longer matches the embedded release)"
+                return None, (
+                    "the document was edited after communique wrote it "
+                    "(its text no longer matches the embedded release)"
+                )
             return release, None
         return None, None
 
@@ -257,8 +260,11 @@ class DocxParser(Parser):
                 creator = (creator_el.text or "").strip() or None if creator_el is not None else None
             elif rel.type == _APP:
                 app = pkg.xml(rel.target)
-                ours = any((el.text or "").strip() == "communique" for el in app.iter() if
-                           isinstance(el.tag, str) and el.tag.endswith("}Application"))
+                ours = any(
+                    (el.text or "").strip() == "communique"
+                    for el in app.iter()
+                    if isinstance(el.tag, str) and el.tag.endswith("}Application")
+                )
         return language, creator, ours
 
     def _visible(self, pkg: Package, main: str, blocks: list[_Para | _Table]) -> PressRelease:
@@ -268,14 +274,18 @@ class DocxParser(Parser):
 
         element = main.lstrip("/")
         paras = [b for b in blocks if isinstance(b, _Para)]
-        titled = next((i for i, b in enumerate(blocks) if isinstance(b, _Para) and b.style == "title"
-                       and b.text.strip()), None)
+        titled = next(
+            (i for i, b in enumerate(blocks) if isinstance(b, _Para) and b.style == "title" and b.text.strip()), None
+        )
         if titled is None:
             titled = next((i for i, b in enumerate(blocks) if isinstance(b, _Para) and b.text.strip()), None)
         if titled is None:
             what = "no paragraphs" if not paras else "only empty paragraphs"
-            raise ParseError(f"the document has no text ({what}): a press release needs at least a title",
-                             element=element, format="docx")
+            raise ParseError(
+                f"the document has no text ({what}): a press release needs at least a title",
+                element=element,
+                format="docx",
+            )
         title_block = blocks[titled]
         assert isinstance(title_block, _Para)
         title = " ".join(title_block.text.split())
@@ -311,7 +321,7 @@ class DocxParser(Parser):
         if language is not None:
             try:
                 Header(title="x", language=language)
-            except Exception:  # noqa: BLE001 - an invalid tag in a third-party file is just unknown
+            except Exception:
                 language = None
         try:
             # The header block after the title is read exactly as the text parser reads one.
@@ -374,11 +384,15 @@ class DocxParser(Parser):
                 )
                 continue
             try:
-                person = Attendee(country=country, **values)
-            except ValidationError as exc:
-                warnings.warn(
-                    CommuniqueWarning(f"docx: attendees table row {number} skipped: {exc}"), stacklevel=6
+                person = Attendee(
+                    name=values.get("name"),
+                    rank=values.get("rank"),
+                    role=values.get("role"),
+                    organization=values.get("organization"),
+                    country=country,
                 )
+            except ValidationError as exc:
+                warnings.warn(CommuniqueWarning(f"docx: attendees table row {number} skipped: {exc}"), stacklevel=6)
                 continue
             if person.name:
                 names.add(person.name)
