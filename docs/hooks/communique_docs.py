@@ -280,10 +280,10 @@ def sample_findings(sample: str = "sample_en") -> str:
     d = release.dates
     facts = [
         ["language", _code(release.header.language)],
-        ["dateline", _code(release.header.dateline)],
-        ["event", _code(f"{d.start} – {d.end}" if d.end else d.start)],
-        ["published", _code(d.published)],
-        ["updated", _code(d.updated)],
+        ["dateline", _code(str(release.header.dateline))],
+        ["event", _code(f"{d.start} – {d.end}" if d.end else str(d.start))],
+        ["published", _code(str(d.published))],
+        ["updated", _code(str(d.updated))],
         ["paragraphs", str(len(release.paragraphs))],
     ]
     quotes = [
@@ -508,7 +508,10 @@ def cli_reference() -> str:
     parts: list[str] = []
 
     def walk(command: click.Command, path: list[str], parent: click.Context | None) -> None:
-        ctx = click.Context(command, info_name=path[-1], parent=parent, terminal_width=100, max_content_width=100)
+        # make_context applies the command's own context_settings (e.g. "-h" as a help flag).
+        ctx = command.make_context(
+            path[-1], [], parent=parent, resilient_parsing=True, terminal_width=100, max_content_width=100
+        )
         heading = "#" * min(2 + len(path) - 1, 4)
         parts.append(f"{heading} `{' '.join(path)}`\n\n" + _fence(command.get_help(ctx), "text"))
         if isinstance(command, click.Group):
