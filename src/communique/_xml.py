@@ -65,6 +65,9 @@ SCHEMAS = Path(__file__).parent / "schemas"
 
 # Characters XML 1.0 cannot represent at all, not even as character references.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Invisible or look-alike spaces (French typography puts U+00A0 inside « »):
+# written as character references so that a reader of the XML sees them.
+_INVISIBLE = re.compile("[\u00a0\u00ad\u2007\u200b-\u200d\u202f\u2060\ufeff]")
 _LOCATION_SUFFIX = re.compile(r",\s*line \d+, column \d+\s*$")
 _local = threading.local()
 
@@ -286,7 +289,7 @@ def validate(
     if found:
         element_name = f"<{found.group(1)}>" + (f" attribute {found.group(2)!r}" if found.group(2) else "")
         message = found.group(3)
-    message = re.sub(r"\{[^}]*\}", "", message).strip()
+    message = re.sub(r"\{[^}]*\}", "", message).replace("[facet 'pattern'] ", "").strip()
     suffix = f" (checked against {what})" if what else ""
     raise ParseError(
         f"does not match the schema: {message}{suffix}",
@@ -321,7 +324,9 @@ def escape_text(value: str) -> str:
 
     ``&`` and ``<`` must be escaped; ``>`` is escaped too so that ``]]>``
     never appears; ``\\r`` becomes ``&#13;`` because parsers turn a literal
-    carriage return into a newline.
+    carriage return into a newline.  Invisible spaces (no-break space U+00A0,
+    narrow no-break space U+202F, zero-width characters, soft hyphen) are
+    written as character references such as ``&#xA0;`` so that they show.
     """
     # Chained replace() is several times faster than str.translate on non-ASCII text.
     if "&" in value:
@@ -332,7 +337,13 @@ def escape_text(value: str) -> str:
         value = value.replace(">", "&gt;")
     if "\r" in value:
         value = value.replace("\r", "&#13;")
+    if _INVISIBLE.search(value):
+        value = _INVISIBLE.sub(_reference, value)
     return value
+
+
+def _reference(match: re.Match[str]) -> str:
+    return f"&#x{ord(match.group()):X};"
 
 
 def escape_attribute(value: str) -> str:

@@ -1,0 +1,170 @@
+"""The ``xml`` exporter: communique's own vocabulary, schema-valid, exact, deterministic."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from builders import release
+from hypothesis import given, settings
+from lxml import etree
+from strategies import releases
+
+import communique
+from communique import _xml
+from communique.errors import RenderError
+from communique.model import Attendee, Dates, Header, Paragraph, PressRelease, Quote
+
+NS = "urn:communique:xml:release:1"
+C = {"c": NS}
+
+
+def schema() -> etree.XMLSchema:
+    return _xml.load_schema("communique-release-1.xsd")
+
+
+def tree(data: bytes) -> etree._Element:
+    return etree.fromstring(data)
+
+
+@pytest.fixture(scope="module")
+def sample() -> PressRelease:
+    return communique.read(communique.__file__.rsplit("/src/", 1)[0] + "/examples/sample_fr.txt")
+
+
+def test_the_sample_renders_as_a_schema_valid_document(sample: PressRelease) -> None:
+    data = communique.render(sample, "xml")
+    assert data.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<release xmlns="urn:communique:xml:release:1"')
+    root = tree(data)
+    schema().assertValid(root)
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "fr"
+    assert root.findtext("c:header/c:title", namespaces=C) == sample.header.title
+    assert root.findtext("c:header/c:dateline", namespaces=C) == "Belgrade"
+    assert root.findtext("c:dates/c:start", namespaces=C) == "2018-05-22"
+    assert root.findtext("c:dates/c:end", namespaces=C) == "2018-05-23"
+    assert root.findtext("c:dates/c:updated", namespaces=C) == "2018-07-20T15:57:00"
+    assert len(root.findall("c:paragraphs/c:p", namespaces=C)) == len(sample.paragraphs)
+
+
+def test_quotes_are_inline_with_speaker_idrefs(sample: PressRelease) -> None:
+    root = tree(communique.render(sample, "xml"))
+    quotes = root.findall("c:paragraphs/c:p/c:quote", namespaces=C)
+    assert [q.text for q in quotes] == [q.text for q in sample.quotes]
+    shepro = sample.attendees.index(sample.attendee("Shepro")) + 1
+    spoken = [q for q in quotes if q.get("speaker")]
+    assert spoken and all(q.get("speaker") == f"a{shepro}" for q in spoken)
+    p = quotes[1].getparent()
+    assert p is not None
+    assert "".join(p.itertext()) == sample.paragraphs[sample.quotes[1].paragraph].text
+
+
+def test_the_issue_example_appears_verbatim(sample: PressRelease) -> None:
+    text = communique.render(sample, "xml").decode()
+    assert 'souligné que «&#xA0;<quote speaker="a1">l’OTAN maintiendrait sa présence' in text
+    assert "bénéfiques pour la stabilité et la sécurité en Europe</quote>&#xA0;»" in text
+
+
+def test_attendees_carry_every_field_and_nameless_ones_still_get_an_id(sample: PressRelease) -> None:
+    root = tree(communique.render(sample, "xml"))
+    attendees = root.findall("c:attendees/c:attendee", namespaces=C)
+    assert [a.get("id") for a in attendees] == [f"a{i}" for i in range(1, len(sample.attendees) + 1)]
+    first = attendees[0]
+    assert [child.tag.split("}")[1] for child in first] == ["name", "rank", "role", "organization", "alias"]
+    assert first.findtext("c:alias", namespaces=C) == "DCMC"
+    nameless = [a for a, m in zip(attendees, sample.attendees, strict=True) if m.name is None]
+    assert nameless and all(a.find("c:name", namespaces=C) is None for a in nameless)
+    assert all(a.findtext("c:country", namespaces=C) for a in nameless[:3])
+
+
+def test_none_is_an_absent_element_and_empty_text_an_empty_one() -> None:
+    r = release(header=Header(title="T", language="fr", source="", url=None, dateline=None))
+    root = tree(communique.render(r, "xml"))
+    assert root.find("c:header/c:source", namespaces=C) is not None
+    assert root.findtext("c:header/c:source", namespaces=C) == ""
+    assert root.find("c:header/c:url", namespaces=C) is None
+
+
+def test_output_is_deterministic(sample: PressRelease) -> None:
+    assert communique.render(sample, "xml") == communique.render(sample, "xml")
+
+
+def test_pretty_printing_never_touches_text() -> None:
+    text = "  lead\n\tand trail \r\n"
+    r = PressRelease(
+        header=Header(title=" T ", language="en"),
+        paragraphs=[Paragraph(text=text), Paragraph(text="")],
+        quotes=[Quote(text="lead", paragraph=0, start=2, end=6)],
+    )
+    data = communique.render(r, "xml")
+    assert b"<p>  <quote>lead</quote>\n\tand trail &#13;\n</p>" in data
+    assert b"<p/>" in data
+    assert b"<title> T </title>" in data
+
+
+def test_markup_characters_are_escaped() -> None:
+    text = "a < b && c ]]> d"
+    r = PressRelease(header=Header(title="<b>&amp;", language="en"), paragraphs=[Paragraph(text=text)])
+    data = communique.render(r, "xml")
+    assert b"<title>&lt;b&gt;&amp;amp;</title>" in data
+    assert b"a &lt; b &amp;&amp; c ]]&gt; d" in data
+    schema().assertValid(tree(data))
+
+
+def test_dates_are_iso_8601_with_offsets_when_known() -> None:
+    tz = dt.timezone(dt.timedelta(hours=-5, minutes=-30))
+    r = release(dates=Dates(published=dt.datetime(2018, 5, 22, 9, 0, 0, 123, tzinfo=tz)))
+    root = tree(communique.render(r, "xml"))
+    assert root.findtext("c:dates/c:published", namespaces=C) == "2018-05-22T09:00:00.000123-05:30"
+    assert root.find("c:dates/c:start", namespaces=C) is None
+
+
+def test_an_offset_with_seconds_cannot_be_written() -> None:
+    tz = dt.timezone(dt.timedelta(hours=1, seconds=30))
+    r = release(dates=Dates(updated=dt.datetime(2018, 5, 22, tzinfo=tz)))
+    with pytest.raises(RenderError, match="whole number of minutes") as info:
+        communique.render(r, "xml")
+    assert info.value.path == "dates.updated"
+
+
+@pytest.mark.parametrize(
+    ("changes", "path"),
+    [
+        ({"paragraphs": [Paragraph(text="bell \x07 here")], "quotes": []}, "paragraphs[0].text"),
+        ({"header": Header(title="T\x00", language="fr")}, "header.title"),
+        ({"header": Header(title="T", language="fr", dateline="Bel\x1bgrade")}, "header.dateline"),
+        ({"attendees": [Attendee(name="Shepro", role="r\x0c")]}, "attendees[0].role"),
+        ({"attendees": [Attendee(name="Shepro", aliases=("D\x01",))]}, "attendees[0].aliases[0]"),
+    ],
+)
+def test_control_characters_are_refused_naming_the_field(changes: dict[str, object], path: str) -> None:
+    r = release(**changes)
+    with pytest.raises(RenderError, match="control character") as info:
+        communique.render(r, "xml")
+    assert info.value.path == path
+    assert path in str(info.value)
+
+
+def test_a_failed_export_writes_no_file(tmp_path: object) -> None:
+    from pathlib import Path
+
+    target = Path(str(tmp_path)) / "out.xml"
+    with pytest.raises(RenderError):
+        communique.write(release(paragraphs=[Paragraph(text="\x00")], quotes=[]), target)
+    assert not target.exists()
+
+
+def test_unicode_is_written_as_utf8_and_invisible_spaces_as_references() -> None:
+    text = "ć š œ « » ’ – Ђорђе Ελλάδα 😀"
+    r = PressRelease(
+        header=Header(title=text, language="sr-Latn"), paragraphs=[Paragraph(text=f"«\u00a0{text}\u202f»")]
+    )
+    data = communique.render(r, "xml")
+    assert f"<title>{text}</title>".encode() in data
+    assert f"<p>«&#xA0;{text}&#x202F;»</p>".encode() in data
+    assert communique.parse(data, "xml") == r
+
+
+@settings(max_examples=150, deadline=None)
+@given(releases(xml_safe=True))
+def test_every_export_validates_against_the_shipped_schema(r: PressRelease) -> None:
+    schema().assertValid(tree(communique.render(r, "xml")))
