@@ -190,7 +190,7 @@ def test_empty_and_non_xml_input_is_a_parse_error(fmt: str, data: bytes) -> None
 
 
 def test_undefined_entities_are_errors_not_silently_dropped() -> None:
-    with pytest.raises(ParseError, match="entit|Entity"):
+    with pytest.raises(ParseError, match=r"[Ee]ntit"):
         communique.parse(release_doc("<p>a &nbsp; b</p>"), "xml")
 
 

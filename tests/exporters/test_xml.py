@@ -5,15 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from builders import release
 from hypothesis import given, settings
 from lxml import etree
-from strategies import releases
 
 import communique
+from builders import release
 from communique import _xml
 from communique.errors import RenderError
 from communique.model import Attendee, Dates, Header, Paragraph, PressRelease, Quote
+from strategies import releases
 
 NS = "urn:communique:xml:release:1"
 C = {"c": NS}

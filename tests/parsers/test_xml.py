@@ -6,13 +6,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from builders import release
 from hypothesis import example, given, settings
-from strategies import releases
 
 import communique
+from builders import release
 from communique.errors import ParseError
 from communique.model import Attendee, Dates, Header, Paragraph, PressRelease, Quote
+from strategies import releases
 
 REPO = Path(__file__).parents[2]
 NS = 'xmlns="urn:communique:xml:release:1"'
@@ -191,7 +191,7 @@ def test_valid_xml_of_another_vocabulary_is_not_a_communique_release(data: bytes
 
 def test_a_newer_vocabulary_version_asks_for_an_upgrade() -> None:
     data = b'<release xmlns="urn:communique:xml:release:2" xml:lang="fr"><header><title>T</title></header></release>'
-    with pytest.raises(ParseError, match="version 2 .*upgrade communique"):
+    with pytest.raises(ParseError, match=r"version 2 .*upgrade communique"):
         communique.parse(data, "xml")
 
 
