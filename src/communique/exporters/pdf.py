@@ -153,7 +153,7 @@ def _check_glyphs(release: PressRelease, lay: Layout, footer: str | None, fonts:
     warnings.warn(
         f"PDF: printing U+FFFD for characters no bundled font covers: {shown}{more}",
         CommuniqueWarning,
-        stacklevel=4,
+        stacklevel=5,  # the caller of communique.render()
     )
     return True
 
