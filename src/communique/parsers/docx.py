@@ -77,20 +77,25 @@ def _w(tag: str) -> str:
     return f"{{{_W}}}{tag}"
 
 
+_T, _TAB, _BR, _CR, _HYPHEN, _PPR = (_w(t) for t in ("t", "tab", "br", "cr", "noBreakHyphen", "pPr"))
+_P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT, _CUSTOM, _PSTYLE, _VAL = (
+    _w(t) for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent", "customXml", "pStyle", "val")
+)
+
+
 def _paragraph_text(p: etree._Element) -> str:
     # Runs, hyperlinks, fields and insertions hold text; paragraph properties hold tab *stops*, not tabs.
     out: list[str] = []
-    t, tab, br, cr, hyphen = _w("t"), _w("tab"), _w("br"), _w("cr"), _w("noBreakHyphen")
-    ppr = _w("pPr")
     for child in p:
-        if child.tag == ppr:
+        if child.tag == _PPR:
             continue
-        for el in child.iter(t, tab, br, cr, hyphen):
-            if el.tag == t:
+        for el in child.iter(_T, _TAB, _BR, _CR, _HYPHEN):
+            tag = el.tag
+            if tag == _T:
                 out.append(el.text or "")
-            elif el.tag == tab:
+            elif tag == _TAB:
                 out.append("\t")
-            elif el.tag == hyphen:
+            elif tag == _HYPHEN:
                 out.append("-")
             else:
                 out.append("\n")
@@ -113,25 +118,24 @@ class _Table:
         """Rows of cells; a cell is the list of its paragraphs' texts."""
 
 
-def _blocks(container: etree._Element, styles: dict[str, str], default: str) -> Iterator[_Para | _Table]:
+def _blocks(container: etree._Element) -> Iterator[_Para | _Table]:
+    """Paragraphs (with their style id; names are resolved only when needed) and tables, in order."""
     for child in container:
-        if child.tag == _w("p"):
-            ppr = child.find(_w("pPr"))
-            pstyle = ppr.find(_w("pStyle")) if ppr is not None else None
-            sid = pstyle.get(_w("val")) if pstyle is not None else None
-            yield _Para(styles.get(sid or "", default) if sid else default, _paragraph_text(child))
-        elif child.tag == _w("tbl"):
-            rows = [
-                [[_paragraph_text(p) for p in tc.findall(_w("p"))] for tc in tr.findall(_w("tc"))]
-                for tr in child.findall(_w("tr"))
-            ]
-            yield _Table(rows)
-        elif child.tag == _w("sdt"):
-            content = child.find(_w("sdtContent"))
+        tag = child.tag
+        if tag == _P:
+            ppr = child.find(_PPR)
+            pstyle = ppr.find(_PSTYLE) if ppr is not None else None
+            yield _Para((pstyle.get(_VAL) if pstyle is not None else None) or "", _paragraph_text(child))
+        elif tag == _TBL:
+            yield _Table(
+                [[[_paragraph_text(p) for p in tc.findall(_P)] for tc in tr.findall(_TC)] for tr in child.findall(_TR)]
+            )
+        elif tag == _SDT:
+            content = child.find(_SDT_CONTENT)
             if content is not None:
-                yield from _blocks(content, styles, default)
-        elif child.tag == _w("customXml"):
-            yield from _blocks(child, styles, default)
+                yield from _blocks(content)
+        elif tag == _CUSTOM:
+            yield from _blocks(child)
 
 
 def _visible_texts(blocks: list[_Para | _Table]) -> Iterator[str]:
@@ -179,8 +183,7 @@ class DocxParser(Parser):
         body = document.find(_w("body"))
         if body is None:
             raise ParseError("the document has no body", element=main.lstrip("/"), format="docx")
-        styles, default = self._styles(pkg, main)
-        blocks = list(_blocks(body, styles, default))
+        blocks = list(_blocks(body))
         if mode != "ignore":
             release, problem = self._embedded(pkg, blocks)
             if release is not None:
@@ -273,6 +276,10 @@ class DocxParser(Parser):
         from ..model import Header
 
         element = main.lstrip("/")
+        styles, default = self._styles(pkg, main)
+        for block in blocks:
+            if isinstance(block, _Para):
+                block.style = styles.get(block.style, default) if block.style else default
         paras = [b for b in blocks if isinstance(b, _Para)]
         titled = next(
             (i for i, b in enumerate(blocks) if isinstance(b, _Para) and b.style == "title" and b.text.strip()), None
