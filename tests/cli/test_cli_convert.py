@@ -456,3 +456,20 @@ def test_ctrl_c_leaves_only_complete_files_and_exits_130(tmp_path: Path, jobs: s
     assert 20 <= len(written) < 400
     for path in written:
         communique.read(path)  # complete, valid files only
+
+
+def test_debug_adds_the_traceback_of_a_failure(tmp_path: Path, invoke: Invoke) -> None:
+    src = tmp_path / "bad.json"
+    src.write_bytes(BROKEN["broken-schema.json"])
+
+    plain = invoke("convert", src, "--to", "json", "-o", tmp_path / "out")
+    debug = invoke("--debug", "convert", src, "--to", "json", "-o", tmp_path / "out")
+
+    assert plain.exit_code == debug.exit_code == 1
+    assert "Traceback" not in plain.stderr
+    assert "Traceback (most recent call last)" in debug.stderr
+    assert (
+        error_lines(plain.stderr)
+        == error_lines(debug.stderr)
+        == [f"communique: error: {src}: $: missing 'schema_version': not a communique release"]
+    )

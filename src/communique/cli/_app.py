@@ -47,6 +47,15 @@ def error(message: str) -> None:
     click.echo(f"communique: error: {message}", err=True)
 
 
+def fail(exc: BaseException, display: str) -> None:
+    """Report ``exc`` about the input ``display`` on one line (after its traceback with ``--debug``)."""
+    from ._batch import describe
+
+    if settings().debug:
+        traceback.print_exception(exc)
+    error(describe(exc, display))
+
+
 def warning(message: str) -> None:
     """Print a one-line warning to stderr."""
     click.echo(f"communique: warning: {message}", err=True)

@@ -350,9 +350,9 @@ def run_task(task: Task) -> Outcome:
             api.write_bytes_atomic(out, data)
             written.append(out)
     except CommuniqueError as exc:
-        return Outcome(
-            task.position, task.display, "failed", describe(exc, task.display), warnings=_warning_lines(task, caught)
-        )
+        tb = traceback.format_exc() if task.debug else None
+        message = describe(exc, task.display)
+        return Outcome(task.position, task.display, "failed", message, (), _warning_lines(task, caught), tb)
     except Exception as exc:
         tb = traceback.format_exc() if task.debug else None
         message = one_line(f"{task.display}: internal error: {type(exc).__name__}: {exc} (see --debug)")

@@ -24,6 +24,7 @@ from ._app import (
     complete_exporters,
     complete_parsers,
     error,
+    fail,
     settings,
     warning,
 )
@@ -36,6 +37,7 @@ _PARALLEL_FROM = 8
 # Tasks per message to a worker: enough to amortise the round trip, few enough
 # that Ctrl-C does not wait long for a worker's current chunk.
 _MAX_CHUNK = 8
+_NAME_WIDTH = 32
 
 
 @cli.command(
@@ -262,7 +264,7 @@ def _convert_stdin(
     try:
         release = api.parse(data, parser)
     except ParseError as exc:
-        error(_batch.describe(exc.with_source("<stdin>"), "<stdin>"))
+        fail(exc.with_source("<stdin>"), "<stdin>")
         return EXIT_FAILED
     if to_stdout or output_dir is None:
         return _emit(release, "<stdin>", exporters, options)
@@ -277,7 +279,7 @@ def _convert_stdin(
         try:
             rendered.append((out, api.render(release, name, **options.get(name, {}))))
         except CommuniqueError as exc:
-            error(_batch.describe(exc, "<stdin>"))
+            fail(exc, "<stdin>")
             return EXIT_FAILED
     os.makedirs(output_dir, exist_ok=True)
     for out, payload in rendered:
@@ -294,7 +296,7 @@ def _convert_to_stdout(
     try:
         release = api.read(inputs[0], parser)
     except CommuniqueError as exc:
-        error(_batch.describe(exc, inputs[0]))
+        fail(exc, inputs[0])
         return EXIT_FAILED
     return _emit(release, inputs[0], exporters, options)
 
@@ -315,7 +317,7 @@ def _emit(release: Any, display: str, exporters: dict[str, Exporter], options: d
     try:
         data = api.render(release, name, **options.get(name, {}))
     except CommuniqueError as exc:
-        error(_batch.describe(exc, display))
+        fail(exc, display)
         return EXIT_FAILED
     stdout.write(data)
     stdout.flush()
@@ -399,10 +401,12 @@ def _run(plan: _batch.Plan, *, jobs: int, formats: list[str], fail_fast: bool, v
 def _progress(*, quiet: bool) -> Progress:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Column
 
     console = Console(stderr=True)
     return Progress(
-        TextColumn("{task.description}", style="dim"),
+        # A fixed width, so that the bar does not jump with each file name's length.
+        TextColumn("{task.description}", style="dim", table_column=Column(width=_NAME_WIDTH, no_wrap=True)),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
@@ -423,7 +427,7 @@ def _printer(progress: Progress) -> Callable[[str], None]:
     return say
 
 
-def _short(display: str, width: int = 40) -> str:
+def _short(display: str, width: int = _NAME_WIDTH) -> str:
     return display if len(display) <= width else "…" + display[-(width - 1) :]
 
 

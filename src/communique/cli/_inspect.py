@@ -12,7 +12,7 @@ from .. import api, registry
 from ..errors import CommuniqueError, ParseError
 from ..model import PressRelease
 from . import _batch
-from ._app import EXIT_CODES_HELP, EXIT_FAILED, EXIT_OK, cli, common_options, complete_parsers, error, settings
+from ._app import EXIT_CODES_HELP, EXIT_FAILED, EXIT_OK, cli, common_options, complete_parsers, error, fail, settings
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -61,7 +61,7 @@ def show(input: str, from_: str | None, as_json: bool, full: bool) -> int:
         if as_json:
             data = api.render(release, "json")
     except CommuniqueError as exc:
-        error(_batch.describe(exc, display))
+        fail(exc, display)
         return EXIT_FAILED
     if as_json:
         out = click.get_binary_stream("stdout")
@@ -217,7 +217,7 @@ def validate(inputs: tuple[str, ...], from_: str | None) -> int:
             _read(path, fmt)
         except CommuniqueError as exc:
             invalid += 1
-            error(_batch.describe(exc, display))
+            fail(exc, display)
             continue
         valid += 1
         if not state.quiet:
