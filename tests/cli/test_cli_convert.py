@@ -473,3 +473,42 @@ def test_debug_adds_the_traceback_of_a_failure(tmp_path: Path, invoke: Invoke) -
         == error_lines(debug.stderr)
         == [f"communique: error: {src}: $: missing 'schema_version': not a communique release"]
     )
+
+
+def test_an_option_applies_to_every_selected_format_that_declares_it(tmp_path: Path, invoke: Invoke) -> None:
+    exporters = working_exporters()
+    if not {"pdf", "docx"} <= exporters.keys():
+        pytest.skip("the pdf and docx exporters have not landed yet")
+    if not all(any(o.name == "page_size" for o in exporters[n].options) for n in ("pdf", "docx")):
+        pytest.skip("pdf and docx do not both declare page_size")
+    pypdf = pytest.importorskip("pypdf")
+    docx = pytest.importorskip("docx")
+    src = tmp_path / "r.json"
+    src.write_bytes(communique.render(make_release(13), "json"))
+
+    result = invoke("convert", src, "--to", "pdf,docx,json", "-O", "page_size=letter", "-o", tmp_path / "out")
+
+    assert result.exit_code == 0, result.stderr
+    box = pypdf.PdfReader(tmp_path / "out" / "r.pdf").pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+    section = docx.Document(str(tmp_path / "out" / "r.docx")).sections[0]
+    assert (section.page_width.inches, section.page_height.inches) == (8.5, 11)
+    assert (tmp_path / "out" / "r.json").read_bytes() == src.read_bytes()
+
+
+def test_a_qualified_option_applies_to_one_format_only(tmp_path: Path, invoke: Invoke) -> None:
+    exporters = working_exporters()
+    if not {"pdf", "docx"} <= exporters.keys():
+        pytest.skip("the pdf and docx exporters have not landed yet")
+    pypdf = pytest.importorskip("pypdf")
+    docx = pytest.importorskip("docx")
+    src = tmp_path / "r.json"
+    src.write_bytes(communique.render(make_release(14), "json"))
+
+    result = invoke("convert", src, "--to", "pdf,docx", "-O", "pdf.page_size=letter", "-o", tmp_path / "out")
+
+    assert result.exit_code == 0, result.stderr
+    box = pypdf.PdfReader(tmp_path / "out" / "r.pdf").pages[0].mediabox
+    assert round(float(box.width)) == 612
+    section = docx.Document(str(tmp_path / "out" / "r.docx")).sections[0]
+    assert round(section.page_width.mm) == 210  # docx kept its default, A4
