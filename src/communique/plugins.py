@@ -96,6 +96,10 @@ def _type_name(kind: type) -> str:
     return kind.__name__
 
 
+def _a(word: str) -> str:
+    return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
+
+
 @frozen
 class Option:
     """A declared option of a parser or exporter.
@@ -128,10 +132,10 @@ class Option:
                 raise PluginError(f"option {self.name!r}: choices must be a non-empty tuple, not {self.choices!r}")
             for choice in self.choices:
                 if not _is_instance(choice, self.type):
-                    raise PluginError(f"option {self.name!r}: choice {choice!r} is not a {_type_name(self.type)}")
+                    raise PluginError(f"option {self.name!r}: choice {choice!r} is not {_a(_type_name(self.type))}")
         if self.default is not None:
             if not _is_instance(self.default, self.type):
-                raise PluginError(f"option {self.name!r}: default {self.default!r} is not a {_type_name(self.type)}")
+                raise PluginError(f"option {self.name!r}: default {self.default!r} is not {_a(_type_name(self.type))}")
             if self.choices is not None and self.default not in self.choices:
                 raise PluginError(f"option {self.name!r}: default {self.default!r} is not one of its choices")
 
@@ -331,7 +335,7 @@ def plugin_problems(plugin: object, kind: Kind, *, require_api_version: bool = T
             )
     method = "parse" if kind == "parser" else "render"
     if not callable(getattr(plugin, method, None)):
-        problems.append(f"it has no {method}() method, so it is not a {kind}")
+        problems.append(f"it has no {method}() method, so it is not {_a(kind)}")
     if kind == "parser" and not callable(getattr(plugin, "sniff", lambda head: False)):
         problems.append("sniff must be a method")
     api = getattr(plugin, "api_version", None)
