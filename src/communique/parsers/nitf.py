@@ -21,8 +21,10 @@ Where things come from (the first one found wins):
 * url: ``docdata/doc-id`` written by communique, or any ``doc-id`` whose
   ``id-string`` is an http(s) address;
 * dateline: ``body.head/dateline/location/city`` (or the dateline's
-  ``<location>``), else a dateline at the start of the first paragraph,
-  else ``docdata/evloc@city``;
+  ``<location>``, or its own text without the ``<story.date>``), else (in
+  a document without quote or person markup) the dateline the text
+  extraction finds at the start of the first paragraph, else
+  ``docdata/evloc@city``;
 * published: ``docdata/date.issue@norm``, else ``pubdata@date.publication``,
   else ``dateline/story.date@norm``, else NewsML-G2's ``contentCreated``;
 * updated: the latest ``revision-history@norm``, else NewsML-G2's
@@ -369,6 +371,10 @@ def release_from_document(root: etree._Element, *, validate: bool = True) -> Pre
             dateline = doc.text(city)
         elif location is not None and _collapse(doc.text(location)):
             dateline = doc.text(location)
+        else:
+            # Plain text such as "PARIS," beside a <story.date>: the text without the date.
+            own = (line.text or "") + "".join(child.tail or "" for child in line)
+            dateline = _collapse(own).strip(" ,;:-–—") or None
         if dateline is not None:
             break
     evloc_city = next((e.get("city") for e in doc.findall(docdata, "evloc") if e.get("city")), None)
