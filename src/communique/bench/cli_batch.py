@@ -1,0 +1,95 @@
+"""The ``communique convert`` batch: many releases in one command, with one and two workers.
+
+The batch is a directory of generated sample-sized releases (French and English
+alternating), converted with ``communique convert DIR --to FORMATS -o OUT
+--jobs N``.  The wall time includes starting the command, planning, the worker
+pool and writing every file, which is what a user converting an archive waits for.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .corpus import batch
+from .measure import Metric, Result
+from .peers import communique_command
+
+__all__ = ["measure_cli_batch"]
+
+
+def measure_cli_batch(
+    count: int,
+    jobs: Sequence[int],
+    formats: Sequence[str],
+    runs: int = 1,
+    progress: Callable[[str], None] = lambda _: None,
+) -> list[Result]:
+    """Wall time of converting ``count`` text releases to ``formats`` with each ``--jobs`` value."""
+    import importlib.util
+
+    import communique
+
+    if importlib.util.find_spec("communique.cli") is None:
+        return [Result("cli", "communique convert", "", {}, None, "skipped", "communique.cli is not installed")]
+    known = set(communique.exporter_names())
+    missing = [f for f in formats if f not in known]
+    if missing:
+        note = f"no exporter for {', '.join(missing)}"
+        return [Result("cli", "communique convert", "", {}, None, "skipped", note)]
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory(prefix="communique-bench-") as tmp:
+        source = Path(tmp, "in")
+        source.mkdir()
+        paragraphs = 0
+        for i, gen in enumerate(batch(count)):
+            Path(source, f"release-{i:04d}.txt").write_text(gen.text, encoding="utf-8")
+            paragraphs += gen.paragraphs
+        for n in jobs:
+            name = f"convert --jobs {n}"
+            case = f"{count} releases → {','.join(formats)}"
+            progress(f"cli · {name} · {count} releases")
+            times: list[float] = []
+            error = ""
+            for run in range(runs):
+                out = Path(tmp, f"out-{n}-{run}")
+                argv = [*communique_command(), "convert", str(source), "--to", ",".join(formats)]
+                argv += ["-o", str(out), "--jobs", str(n), "-q"]
+                start = time.perf_counter()
+                done = subprocess.run(argv, capture_output=True, timeout=1800, check=False)
+                elapsed = time.perf_counter() - start
+                written = sum(1 for p in out.rglob("*") if p.is_file()) if out.is_dir() else 0
+                if done.returncode != 0 or written != count * len(formats):
+                    lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
+                    error = f"exit {done.returncode}, {written} of {count * len(formats)} files written"
+                    error += f": {lines[-1]}" if lines else ""
+                    break
+                times.append(elapsed)
+            if error:
+                results.append(Result("cli", name, case, {}, None, "error", error))
+                continue
+            wall = statistics.median(times)
+            metrics: dict[str, Metric] = {
+                "jobs": n,
+                "releases": count,
+                "paragraphs": paragraphs,
+                "wall_s": wall,
+                "releases_per_s": count / wall,
+                "us_per_release": wall * 1e6 / count,
+                "runs": runs,
+            }
+            results.append(Result("cli", name, case, metrics))
+    base = next((r for r in results if r.metrics.get("jobs") == 1), None)
+    if base is not None:
+        for i, r in enumerate(results):
+            if r.metrics and r.metrics.get("jobs") != 1:
+                speedup = r.metrics["releases_per_s"]
+                assert isinstance(speedup, float)
+                one = base.metrics["releases_per_s"]
+                assert isinstance(one, float)
+                results[i] = Result(r.section, r.name, r.case, {**r.metrics, "speedup_vs_jobs_1": speedup / one})
+    return results
