@@ -238,3 +238,24 @@ def test_batch_convert_refuses_a_folder_with_nothing_to_read(tmp_path: Path) -> 
     done = run("batch_convert.py", str(tmp_path / "empty"), cwd=tmp_path, expect=2)
     assert "no file with an extension communique can read" in done.stderr
     assert not (tmp_path / "out").exists()
+
+
+# ------------------------------------------------------------------ the others, so none can rot
+
+
+def test_custom_exporter_prints_the_sample_attendees_as_csv(tmp_path: Path) -> None:
+    # The script and its details belong to the plugin guide; this only proves it still runs as its header says.
+    if not (EXAMPLES / "custom_exporter.py").exists():
+        pytest.skip("examples/custom_exporter.py is not in this checkout")
+    require("parser", "text")
+    done = run("custom_exporter.py", cwd=tmp_path)
+    rows = done.stdout.splitlines()
+    assert rows[0].lower().startswith("name")
+    assert any(row.startswith("Shepro,") for row in rows)
+    assert len(rows) == 1 + len(communique.read(SAMPLE_FR).attendees)
+
+
+def test_every_example_script_is_run_by_some_test() -> None:
+    tests = [p.read_text(encoding="utf-8") for p in (REPO / "tests").rglob("test_*.py")]
+    for script in sorted(p.name for p in EXAMPLES.glob("*.py")):
+        assert any(script in text for text in tests), f"examples/{script} is not run by any test"
