@@ -267,7 +267,8 @@ def _validate(entry: _Entry, obj: object, *, require_api_version: bool) -> Plugi
     elif callable(getattr(obj, "render" if entry.kind == "exporter" else "parse", None)):
         plugin = obj
     else:
-        raise entry.broken(f"{entry.target} is a {type(obj).__name__}, not a {entry.kind} class or instance")
+        wanted = "a parser" if entry.kind == "parser" else "an exporter"
+        raise entry.broken(f"{entry.target} is not {wanted} class or instance but {type(obj).__name__} {obj!r:.60}")
     problems = plugin_problems(plugin, entry.kind, require_api_version=require_api_version)
     name = getattr(plugin, "name", None)
     if not problems and name != entry.name:
@@ -345,7 +346,8 @@ def _qualified(entry: _Entry) -> str:
 
 
 def _warn_conflict(kind: Kind, winner: _Entry, candidates: list[_Entry]) -> None:
-    others = [e for e in candidates if e is not winner and not e.runtime]
+    # Broken competitors were already reported when skipped; they are not a choice.
+    others = [e for e in candidates if e is not winner and not e.runtime and e.error is None]
     if winner.runtime or not others or (kind, winner.name) in _REGISTRY.warned_conflicts:
         return
     _REGISTRY.warned_conflicts.add((kind, winner.name))
