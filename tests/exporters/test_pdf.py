@@ -415,14 +415,15 @@ def test_glyph_check_of_a_long_release_is_fast() -> None:
 
 def test_paragraph_markup_prints_literally(tmp_path: Path) -> None:
     nasty = 'Voir <b>ceci</b> &amp; <font color="red">cela</font> <img src="x.png"/> &lt;i&gt; <br/> <para>'
+    role = "<b>chef</b> &amp; de l’état-major général des forces armées <br/> serbes"  # wraps: a Paragraph cell
     r = release(
         header=Header(title="<i>Titre</i> & co", language="fr", source="<b>OTAN</b>", dateline="<u>Belgrade</u>"),
         paragraphs=(Paragraph(text=nasty),),
         quotes=(Quote(text="<b>ceci</b>", paragraph=0, start=5, end=16),),
-        attendees=(Attendee(name="<i>Shepro</i>", role="&eacute;"),),
+        attendees=(Attendee(name="<i>Shepro</i>", role=role),),
     )
     data = render(r, "pdf")
-    expected = ["<i>Titre</i> & co", "<u>Belgrade</u> – " + nasty, "<i>Shepro</i>", "&eacute;"]
+    expected = ["<i>Titre</i> & co", "<u>Belgrade</u> – " + nasty, "<i>Shepro</i>", role]
     assert_in_order(pypdf_text(data), expected)
     assert_in_order(pdftotext(data, tmp_path), expected)
 

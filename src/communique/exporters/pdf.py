@@ -60,6 +60,7 @@ _MARGIN_BOTTOM = 10 * _MM + _FOOTER_BAND
 _LOGO_MAX = (50 * _MM, 11 * _MM)
 _FOOTER_MAX_LINES = 2
 _COLUMN_SHARES = (0.20, 0.15, 0.26, 0.17, 0.22)
+_CELL_PADDING = 4.0
 _MIN_TABLE_START = 45 * _MM  # heading and the first rows must fit, or the section starts on a new page
 _LINE_BREAKS = ("\r\n", "\r", "\n", "\x0b", "\x0c", "\x85", "\u2028", "\u2029")
 
@@ -496,6 +497,7 @@ def _build(
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, LETTER
     from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import CondPageBreak, Frame, PageTemplate, Paragraph, Table, TableStyle
 
     from .._fonts import BOLD, ITALIC, REGULAR
@@ -528,14 +530,23 @@ def _build(
         story.append(CondPageBreak(_MIN_TABLE_START))
         story.append(rl.Anchor("attendees", _one_line(lay.attendees_heading), 1))
         story.append(Paragraph(_markup(show(lay.attendees_heading, BOLD), breaks=False), styles["heading"]))
-        header = [Paragraph(_markup(show(c, BOLD), breaks=False), styles["head_cell"]) for c in lay.attendee_columns]
+        widths = [frame_width * share for share in _COLUMN_SHARES]
+
+        def cell(text: str, face: str, style: Any, width: float) -> Any:
+            shown = _one_line(show(text, face))
+            # A plain string is drawn as is (never parsed as markup) and costs far less than
+            # a Paragraph; only text that needs wrapping pays for one.
+            if stringWidth(shown, face, style.fontSize) <= width - 2 * _CELL_PADDING:
+                return shown
+            return Paragraph(_markup(shown, breaks=False), style)
+
+        header = [cell(c, BOLD, styles["head_cell"], w) for c, w in zip(lay.attendee_columns, widths, strict=True)]
         rows = [
-            [Paragraph(_markup(show(cell, REGULAR), breaks=False), styles["cell"]) for cell in row]
-            for row in lay.attendee_rows
+            [cell(c, REGULAR, styles["cell"], w) for c, w in zip(row, widths, strict=True)] for row in lay.attendee_rows
         ]
         table = Table(
             [header, *rows],
-            colWidths=[frame_width * share for share in _COLUMN_SHARES],
+            colWidths=widths,
             repeatRows=1,
             splitInRow=1,  # a very tall row continues on the next page instead of failing the layout
             hAlign="LEFT",
@@ -546,12 +557,19 @@ def _build(
                     ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(_ACCENT)),
                     ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor(_STRIPE)]),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(_RULE)),
-                    ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # not Helvetica, which would not be embedded
+                    # Plain-string cells: the same faces as the Paragraph styles (never Helvetica,
+                    # which would not be embedded).
+                    ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                    ("FONTNAME", (0, 0), (-1, 0), BOLD),
+                    ("FONTSIZE", (0, 0), (-1, -1), styles["cell"].fontSize),
+                    ("LEADING", (0, 0), (-1, -1), styles["cell"].leading),
+                    ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+                    ("TEXTCOLOR", (0, 1), (-1, -1), colors.HexColor(_INK)),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("TOPPADDING", (0, 0), (-1, -1), 3.5),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 4),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                    ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
                 ]
             )
         )
