@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -34,8 +35,8 @@ if TYPE_CHECKING:
 
 # "A handful": below this many inputs, starting worker processes costs more than it saves.
 _PARALLEL_FROM = 8
-# Tasks per message to a worker: enough to amortise the round trip, few enough
-# that Ctrl-C does not wait long for a worker's current chunk.
+# Inputs per chunk (one message to a worker; one group of overlapped writes):
+# enough to amortise both, few enough that Ctrl-C does not wait long.
 _MAX_CHUNK = 8
 _NAME_WIDTH = 32
 
@@ -357,14 +358,15 @@ def _run(plan: _batch.Plan, *, jobs: int, formats: list[str], fail_fast: bool, v
     started = time.perf_counter()
     executor: ProcessPoolExecutor | None = None
     results: Iterator[_batch.Outcome]
+    size = max(1, min(_MAX_CHUNK, len(tasks) // (jobs * 4)))
+    chunks = [tasks[i : i + size] for i in range(0, len(tasks), size)]
     if jobs > 1:
         # Created (and its workers forked) before the progress bar starts its
         # refresh thread: forking a process that runs threads is unsafe.
         executor = ProcessPoolExecutor(max_workers=jobs, initializer=_batch.init_worker, initargs=(formats,))
-        chunk = max(1, min(_MAX_CHUNK, len(tasks) // (jobs * 4)))
-        results = executor.map(_batch.run_task, tasks, chunksize=chunk)
+        results = itertools.chain.from_iterable(executor.map(_batch.run_chunk, chunks))
     else:
-        results = map(_batch.run_task, tasks)
+        results = itertools.chain.from_iterable(map(_batch.run_chunk, chunks))
     progress = _progress(quiet=quiet or len(plan.items) < 2)
     say = _printer(progress)
     stopped = interrupted = False
@@ -385,10 +387,11 @@ def _run(plan: _batch.Plan, *, jobs: int, formats: list[str], fail_fast: bool, v
         error(f"a worker process died ({exc}); try --jobs 1")
         stopped = True
     finally:
+        if interrupted:
+            click.echo("communique: interrupted; finishing the files in progress…", err=True)
         if executor is not None:
-            if interrupted:
-                click.echo("communique: interrupted; finishing the files in progress…", err=True)
             executor.shutdown(wait=True, cancel_futures=True)
+        _batch.close_writer()
     elapsed = time.perf_counter() - started
     total = len(plan.items)
     if not quiet or interrupted:
