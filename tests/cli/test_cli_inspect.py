@@ -330,3 +330,21 @@ def test_ctrl_c_in_a_command_exits_130() -> None:
 
     assert result.exit_code == 130
     assert "communique: interrupted" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["convert", "x.txt"], "Missing option '-t' / '--to'"),
+        (["convert", "x.txt", "--to", "json", "--jobs", "0"], "0 is not in the range"),
+        (["frobnicate"], "No such command 'frobnicate'"),
+    ],
+)
+def test_usage_errors_are_one_line_with_exit_code_2(invoke: Invoke, args: list[str], message: str) -> None:
+    result = invoke(*args)
+
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("communique: error: ")
+    assert message in line
+    assert line.endswith("--help')")

@@ -76,7 +76,7 @@ def common_options(func: F) -> F:
         is_flag=True,
         expose_value=False,
         callback=_flag("debug"),
-        help="Show the full traceback of unexpected errors.",
+        help="Show the traceback of each error (for bug reports).",
     )(func)
     func = click.option(
         "-q",
@@ -144,8 +144,16 @@ class Group(click.Group):
         except KeyboardInterrupt:
             click.echo("\ncommunique: interrupted", err=True)
             code = EXIT_INTERRUPTED
-        except click.ClickException as exc:
+        except click.exceptions.NoArgsIsHelpError as exc:
             exc.show()
+            code = exc.exit_code
+        except click.UsageError as exc:
+            # One line like every other error, with where to look for help.
+            command = exc.ctx.command_path if exc.ctx is not None else "communique"
+            error(f"{' '.join(exc.format_message().split())} (see '{command} --help')")
+            code = exc.exit_code
+        except click.ClickException as exc:
+            error(" ".join(exc.format_message().split()))
             code = exc.exit_code
         except CommuniqueError as exc:
             if getattr(state, "debug", False):
