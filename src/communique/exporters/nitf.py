@@ -87,50 +87,45 @@ def norm_date(value: _dt.date) -> str:
 
 def render_release(release: PressRelease) -> bytes:
     """The release as an NITF 3.6 document (see the module docs for the mapping)."""
-    from .._xml import check_text, escape_attribute, escape_text
+    from .._xml import escape_attribute_markup as attr
+    from .._xml import escape_markup as esc
+    from .._xml import finish_document
     from ..extract.countries import country_name
-
-    def text(value: str, path: str) -> str:
-        return escape_text(check_text(value, path, format=_FORMAT))
-
-    def attribute(value: str, path: str) -> str:
-        return escape_attribute(check_text(value, path, format=_FORMAT))
 
     h = release.header
     d = release.dates
     out: list[str] = ['<?xml version="1.0" encoding="UTF-8"?>\n']
-    out.append(
+    add = out.append
+    # The model restricts the language to letters, digits and hyphens: nothing to escape.
+    add(
         f'<nitf xmlns="{NAMESPACE}" xmlns:cq="{EXTENSION_NAMESPACE}" version="{VERSION}" '
-        f'baselang="{escape_attribute(h.language)}" cq:version="1">\n'
+        f'baselang="{h.language}" cq:version="1">\n'
     )
-    title = text(h.title, "header.title")
+    title = esc(h.title)
 
     # head: title, docdata, revision-history, in the schema's order.
-    out.append("  <head>\n")
-    out.append(f"    <title>{title}</title>\n")
+    add(f"  <head>\n    <title>{title}</title>\n")
     docdata: list[str] = []
     if h.url is not None:
-        docdata.append(f'      <doc-id cq:field="url" id-string="{attribute(h.url, "header.url")}"/>\n')
+        docdata.append(f'      <doc-id cq:field="url" id-string="{attr(h.url)}"/>\n')
     if d.published is not None:
         docdata.append(f'      <date.issue norm="{norm_datetime(d.published, "dates.published")}"/>\n')
     identified: list[str] = []
-    for i, a in enumerate(release.attendees):
-        base = f"attendees[{i}]"
-        ident = f"a{i + 1}"
-        inner = [text(a.name, f"{base}.name") if a.name is not None else ""]
-        for field, value in (("rank", a.rank), ("role", a.role)):
-            if value is not None:
-                inner.append(f'<function cq:field="{field}">{text(value, f"{base}.{field}")}</function>')
-        for j, alias in enumerate(a.aliases):
-            inner.append(f'<alt-code idsrc="{ALIAS_SOURCE}" value="{attribute(alias, f"{base}.aliases[{j}]")}"/>')
-        identified.append(f'        <person id="{ident}">{"".join(inner)}</person>\n')
+    for i, a in enumerate(release.attendees, 1):
+        inner = [esc(a.name) if a.name is not None else ""]
+        if a.rank is not None:
+            inner.append(f'<function cq:field="rank">{esc(a.rank)}</function>')
+        if a.role is not None:
+            inner.append(f'<function cq:field="role">{esc(a.role)}</function>')
+        for alias in a.aliases:
+            inner.append(f'<alt-code idsrc="{ALIAS_SOURCE}" value="{attr(alias)}"/>')
+        identified.append(f'        <person id="a{i}">{"".join(inner)}</person>\n')
         if a.organization is not None:
-            org = text(a.organization, f"{base}.organization")
-            identified.append(f'        <org cq:attendee="{ident}">{org}</org>\n')
+            identified.append(f'        <org cq:attendee="a{i}">{esc(a.organization)}</org>\n')
         if a.country is not None:
-            name = escape_text(country_name(a.country, h.language))
+            name = esc(country_name(a.country, h.language))
             identified.append(
-                f'        <location cq:attendee="{ident}"><country iso-cc="{a.country}">{name}</country></location>\n'
+                f'        <location cq:attendee="a{i}"><country iso-cc="{a.country}">{name}</country></location>\n'
             )
     if d.start is not None:
         end = f' end-date="{norm_date(d.end)}"' if d.end is not None else ""
@@ -140,47 +135,41 @@ def render_release(release: PressRelease) -> bytes:
         docdata.extend(identified)
         docdata.append("      </identified-content>\n")
     if docdata:
-        out.append("    <docdata>\n")
+        add("    <docdata>\n")
         out.extend(docdata)
-        out.append("    </docdata>\n")
+        add("    </docdata>\n")
     if d.updated is not None:
-        out.append(f'    <revision-history norm="{norm_datetime(d.updated, "dates.updated")}"/>\n')
-    out.append("  </head>\n")
+        add(f'    <revision-history norm="{norm_datetime(d.updated, "dates.updated")}"/>\n')
+    add("  </head>\n")
 
     # body.head: hedline, distributor, dateline, in the schema's order.
-    out.append("  <body>\n")
-    out.append("    <body.head>\n")
-    out.append(f"      <hedline>\n        <hl1>{title}</hl1>\n      </hedline>\n")
+    add(f"  <body>\n    <body.head>\n      <hedline>\n        <hl1>{title}</hl1>\n      </hedline>\n")
     if h.source is not None:
-        source = text(h.source, "header.source")
-        out.append(f"      <distributor>{source}</distributor>\n" if source else "      <distributor/>\n")
+        add(f"      <distributor>{esc(h.source)}</distributor>\n" if h.source else "      <distributor/>\n")
     if h.dateline is not None:
-        city = text(h.dateline, "header.dateline")
-        out.append(f"      <dateline>\n        <location><city>{city}</city></location>\n      </dateline>\n")
-    out.append("    </body.head>\n")
+        add(f"      <dateline>\n        <location><city>{esc(h.dateline)}</city></location>\n      </dateline>\n")
+    add("    </body.head>\n")
 
     by_paragraph: dict[int, list[Quote]] = {}
     for q in release.quotes:
         by_paragraph.setdefault(q.paragraph, []).append(q)
     if release.paragraphs:
-        out.append("    <body.content>\n")
+        add("    <body.content>\n")
         for index, paragraph in enumerate(release.paragraphs):
             raw = paragraph.text
-            check_text(raw, f"paragraphs[{index}].text", format=_FORMAT)
-            pieces = ["      <p>"]
+            add("      <p>")
             cursor = 0
             for q in by_paragraph.get(index, ()):
-                pieces.append(escape_text(raw[cursor : q.start]))
-                source_attr = f' quote-source="{escape_attribute(q.speaker)}"' if q.speaker is not None else ""
-                pieces.append(f"<q{source_attr}>{escape_text(q.text)}</q>")
+                add(esc(raw[cursor : q.start]))
+                add(f'<q quote-source="{attr(q.speaker)}">' if q.speaker is not None else "<q>")
+                add(esc(q.text))
+                add("</q>")
                 cursor = q.end
-            pieces.append(escape_text(raw[cursor:]))
-            pieces.append("</p>\n")
-            out.append("".join(pieces))
-        out.append("    </body.content>\n")
-    out.append("  </body>\n")
-    out.append("</nitf>\n")
-    return "".join(out).encode("utf-8")
+            add(esc(raw[cursor:]))
+            add("</p>\n")
+        add("    </body.content>\n")
+    add("  </body>\n</nitf>\n")
+    return finish_document("".join(out), release, format=_FORMAT)
 
 
 class NitfExporter(Exporter):

@@ -32,6 +32,11 @@ SCHEMA = "communique-release-1.xsd"
 _FORMAT = "xml"
 _NS = "{" + NAMESPACE + "}"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_HEADER, _DATES, _PARAGRAPHS, _ATTENDEES = (f"{_NS}{n}" for n in ("header", "dates", "paragraphs", "attendees"))
+_HEADER_FIELDS = {f"{_NS}{n}": n for n in ("title", "source", "url", "dateline")}
+_DATE_FIELDS = {f"{_NS}{n}": n for n in ("start", "end", "published", "updated")}
+_ATTENDEE_FIELDS = {f"{_NS}{n}": n for n in ("name", "rank", "role", "organization", "country", "alias")}
+_EMPTY_DATES = Dates()
 _OUR_NAMESPACE = re.compile(r"urn:communique:xml:release:(\d+)")
 _NITF_NAMESPACE = "http://iptc.org/std/NITF/2006-10-18/"
 
@@ -99,26 +104,32 @@ def _date(element: etree._Element) -> _dt.date:
 
 def release_from_tree(root: etree._Element) -> PressRelease:
     """Build a release from a ``<release>`` element that is already schema-valid."""
-    ns = _NS
-    header_el = root.find(f"{ns}header")
+    header_fields: dict[str, Any] = {"title": "", "language": root.get(_XML_LANG, "")}
+    header_el = dates_el = paragraphs_el = attendees_el = None
+    # One pass over the children: the schema has fixed their order and kinds.
+    for section in root:
+        tag = section.tag
+        if tag == _HEADER:
+            header_el = section
+            for child in section:
+                header_fields[_HEADER_FIELDS[child.tag]] = child.text or ""
+        elif tag == _DATES:
+            dates_el = section
+        elif tag == _PARAGRAPHS:
+            paragraphs_el = section
+        elif tag == _ATTENDEES:
+            attendees_el = section
     assert header_el is not None  # the schema requires it
     try:
-        header = Header(
-            title=header_el.findtext(f"{ns}title") or "",
-            language=root.get(_XML_LANG, ""),
-            source=_text(header_el.find(f"{ns}source")),
-            url=_text(header_el.find(f"{ns}url")),
-            dateline=_text(header_el.find(f"{ns}dateline")),
-        )
+        header = Header(**header_fields)
     except ValidationError as exc:
         raise _invalid(header_el, exc, "header") from None
 
-    dates = Dates()
-    dates_el = root.find(f"{ns}dates")
-    if dates_el is not None:
+    dates = _EMPTY_DATES
+    if dates_el is not None and len(dates_el):
         values: dict[str, Any] = {}
         for child in dates_el:
-            name = child.tag[len(ns) :]
+            name = _DATE_FIELDS[child.tag]
             values[name] = _date(child) if name in ("start", "end") else _datetime(child)
         try:
             dates = Dates(**values)
@@ -127,18 +138,18 @@ def release_from_tree(root: etree._Element) -> PressRelease:
 
     attendees: list[Attendee] = []
     names_by_id: dict[str, str | None] = {}
-    attendees_el = root.find(f"{ns}attendees")
     if attendees_el is not None:
         for i, el in enumerate(attendees_el):
-            fields: dict[str, Any] = {"aliases": []}
+            fields: dict[str, Any] = {}
+            aliases: list[str] = []
             for child in el:
-                name = child.tag[len(ns) :]
+                name = _ATTENDEE_FIELDS[child.tag]
                 if name == "alias":
-                    fields["aliases"].append(child.text or "")
+                    aliases.append(child.text or "")
                 else:
                     fields[name] = child.text or ""
             try:
-                attendee = Attendee(**fields)
+                attendee = Attendee(aliases=aliases, **fields)
             except ValidationError as exc:
                 raise _invalid(el, exc, f"attendees[{i}]") from None
             attendees.append(attendee)
@@ -146,11 +157,14 @@ def release_from_tree(root: etree._Element) -> PressRelease:
 
     paragraphs: list[Paragraph] = []
     quotes: list[Quote] = []
-    paragraphs_el = root.find(f"{ns}paragraphs")
     if paragraphs_el is not None:
         for index, p in enumerate(paragraphs_el):
-            pieces = [p.text or ""]
-            length = len(pieces[0])
+            first = p.text or ""
+            if not len(p):
+                paragraphs.append(Paragraph(text=first))
+                continue
+            pieces = [first]
+            length = len(first)
             for q in p:
                 words = q.text or ""
                 speaker_id = q.get("speaker")
