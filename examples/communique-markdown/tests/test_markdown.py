@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 
 import pytest
 from communique_markdown import MarkdownExporter
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import communique
@@ -58,7 +58,8 @@ def test_the_founding_sample_has_title_date_line_dateline_quotes_and_attendees()
     assert "souligné que «\u00a0*l’OTAN maintiendrait sa présence" in text
     assert "## Participants" in text
     assert "| Nom | Grade | Fonction | Organisation | Pays |" in text
-    assert "| Ljubiša Diković | général | chef de l’état-major général des forces armées serbes |  | Serbie |" in text
+    [row] = [line for line in lines if line.startswith("| Ljubiša Diković | général | chef de l’état-major")]
+    assert row.endswith(" |  | Serbie |")  # no organisation; the country by its French name
     assert text.endswith("|\n") and not text.endswith("\n\n")
 
 
@@ -216,7 +217,6 @@ def tricky_releases(draw: st.DrawFn) -> PressRelease:
 
 
 @needs_pandoc
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tricky_releases())
 def test_no_text_ever_turns_into_markup(release: PressRelease) -> None:
     assert _read_back(markdown(release)) == _expected(release)
