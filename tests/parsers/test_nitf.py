@@ -224,3 +224,15 @@ def test_sniffing_recognises_nitf_documents() -> None:
     assert NitfParser().sniff(LISTING_25.read_bytes()[:8192])
     assert NitfParser().sniff(b'<?xml version="1.0"?>\n<nitf version="-//IPTC//DTD NITF 3.2//EN">')
     assert not NitfParser().sniff(b'<release xmlns="urn:communique:xml:release:1">')
+
+
+def test_the_cli_converts_text_to_nitf_to_json_without_loss(sample: PressRelease, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    source = REPO / "examples" / "sample_fr.txt"
+    cli = [sys.executable, "-m", "communique", "convert", "--quiet"]
+    subprocess.run([*cli, str(source), "--to", "nitf,xml", "-o", str(tmp_path)], check=True, timeout=120)
+    subprocess.run([*cli, str(tmp_path / "sample_fr.nitf"), "--to", "json", "-o", str(tmp_path / "j")], check=True)
+    assert communique.read(tmp_path / "j" / "sample_fr.json") == sample
+    assert communique.read(tmp_path / "sample_fr.xml") == sample
