@@ -12,6 +12,7 @@ import re
 import shutil
 import struct
 import subprocess
+import sys
 import time
 import warnings
 import zipfile
@@ -19,11 +20,13 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from builders import release
 from communique import Attendee, Header, PressRelease, parse, read, render
 from communique.errors import CommuniqueWarning, ParseError
 from communique.registry import sniff
+from strategies import releases
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "examples" / "sample_fr.txt"
@@ -431,3 +434,25 @@ def test_release_with_headerless_title_only_round_trips() -> None:
     r = PressRelease(header=Header(title="Seul", language="fr"))
     assert parse(render(r, "docx"), "docx") == r
     assert parse(render(r, "docx"), "docx", embedded="ignore").header.title == "Seul"
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(releases(xml_safe=True))
+def test_visible_read_of_any_release_gives_its_title_or_a_parse_error(r: PressRelease) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CommuniqueWarning)
+        data = render(r, "docx")
+        try:
+            seen = parse(data, "docx", embedded="ignore")
+        except ParseError:
+            return  # e.g. an impossible date written in a random paragraph: reported, not a crash
+    assert seen.header.title == " ".join(r.header.title.split())
+
+
+def test_plugin_modules_import_no_heavy_library() -> None:
+    code = (
+        "import sys, communique.exporters.docx, communique.parsers.docx, communique._zipsafe;"
+        "print(sorted(m for m in ('lxml', 'docx', 'reportlab') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
