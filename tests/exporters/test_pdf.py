@@ -387,7 +387,10 @@ def test_invisible_format_characters_without_glyph_are_dropped_silently() -> Non
     with warnings.catch_warnings():
         warnings.simplefilter("error", CommuniqueWarning)
         data = render(r, "pdf")
-    assert "oui" in pypdf_text(data)
+    text = pypdf_text(data)
+    assert "oui" in text
+    # Not drawn at all: a .notdef box would come back as U+0000 (or U+FEFF).
+    assert "\x00" not in text and "\ufeff" not in text
 
 
 def test_fonts_are_registered_once_and_coverage_is_precomputed() -> None:

@@ -440,7 +440,7 @@ def _render(
 
     fonts = _fonts.family()
     lay = layout(release)
-    fallback = _check_glyphs(release, lay, footer, fonts, strict=strict)
+    _check_glyphs(release, lay, footer, fonts, strict=strict)
     logo_data = _load_logo(logo) if logo else None
     payload = dumps(release)
 
@@ -457,7 +457,9 @@ def _render(
     file_id = content_hash.digest()[:16]
 
     def show(text: str, face: str) -> str:
-        return _fonts.display_text(text, face, fonts) if fallback else text
+        # Always filtered: even in strict mode an invisible format character the face lacks
+        # (U+FEFF in the obliques) must be dropped, or reportlab would draw its .notdef box.
+        return _fonts.display_text(text, face, fonts)
 
     try:
         return _build(
