@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["LANGUAGES", "countries", "lang", "normalize", "organizations", "phrase_pattern"]
+__all__ = ["LANGUAGES", "countries", "lang", "normalize", "organizations", "phrase_pattern", "upper_class"]
 
 LANGUAGES: tuple[str, ...] = ("fr", "en")
 """Languages with a data file, the default first."""
@@ -110,3 +110,22 @@ def phrase_pattern(words: Iterable[str]) -> str:
     if not forms:
         return r"(?!x)x"
     return r"(?<![\w])(?:" + _trie_regex(forms) + r")(?![\w])"
+
+
+@cache
+def upper_class(lower: bool = False) -> str:
+    """The body of a regex character class matching any capital letter (Latin, Greek, Cyrillic).
+
+    ``re`` has no ``\\p{Lu}``; names such as "Šutej", "Łukasz" or "Ćirić" need
+    more than ``A-ZÀ-Þ``.  Built once, as ranges, from :meth:`str.isupper`
+    (:meth:`str.islower` with ``lower=True``: any small letter).
+    """
+    test = str.islower if lower else str.isupper
+    ranges: list[tuple[int, int]] = []
+    for cp in range(0x41, 0x530):
+        if test(chr(cp)):
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1] = (ranges[-1][0], cp)
+            else:
+                ranges.append((cp, cp))
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)

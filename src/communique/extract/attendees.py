@@ -1,19 +1,36 @@
 """People taking part: named people with rank and role, people known by role only, collective lists.
 
-Three general rules, all driven by the ``[people]`` table of the language data:
+Three general rules, all driven by the ``[people]`` table of the language data
+and by the country and organisation tables:
 
-* a **named person** is a rank, title or courtesy word followed by capitalised
-  name words ("le général de corps aérien Shepro", "NATO Secretary General
-  Jens Stoltenberg", "le secrétaire général de l’OTAN, Jens Stoltenberg"); an
-  apposition right after the name gives the role, and from the role come the
-  organisation, the country and an acronym alias ("président délégué du Comité
-  militaire (DCMC) de l’OTAN");
+* a **named person** is a run of capitalised name words introduced by a
+  courtesy word, a rank or a title ("le général de corps aérien Shepro",
+  "NATO Deputy Secretary General Mircea Geoană", "M. Stoltenberg").  Courtesy
+  words ("M.", "Mr", "Dr") are neither part of the name nor a rank.  The noun
+  phrase the name belongs to gives the person's rank, role, organisation and
+  country, and nothing outside it does:
+
+  - the words right before the name, read backwards: courtesy word, rank,
+    title, then modifiers (a nationality adjective, a country, an
+    organisation: "Italian Defence Minister Guido Crosetto" → IT);
+  - a role phrase in apposition before it ("Le secrétaire général de
+    l’OTAN, Jens Stoltenberg", "the Estonian Chief of Defence, Lieutenant
+    General Martin Herem");
+  - a role phrase in apposition after it ("Shepro, président délégué du
+    Comité militaire (DCMC) de l’OTAN"); from a role phrase come the
+    organisation (split off the role when it is a known one), the country
+    (a nationality adjective is dropped from the role) and an acronym alias;
+
 * a **collective** is a plural role head followed by a list of countries ("les
   chefs d’état-major de la République d’Albanie, de la Roumanie et ...",
   "the Chiefs of Defence of Albania, Bulgaria and ..."): one attendee per
   country, named by role;
 * in a sentence announcing participants, a **role-only** person is an article
   and a role head ("le président du Comité militaire de l’Union européenne").
+
+Speed matters (the parser is run on batches): names are found with one cheap
+regex for capitalised runs, and the rank/title words are looked up in sets,
+backwards from the name, only where a name was found.
 """
 
 from __future__ import annotations
@@ -24,21 +41,27 @@ from functools import cache
 from typing import Any
 
 import attrs
-from attrs import define
+from attrs import define, frozen
 
 from ..model import Attendee
-from ._data import lang, normalize, phrase_pattern
-from .countries import find_countries
+from ._data import lang, normalize, organizations, phrase_pattern, upper_class
+from .countries import adjectives, country_code, find_countries
 from .organizations import find_organization, organization_name
 
-__all__ = ["Mention", "find_attendees"]
+__all__ = ["Mention", "find_attendees", "role_parts"]
 
-_CAP = r"[A-ZÀ-ÖØ-Þ](?:[\w’\-]*\w|\.)?"
 _ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9&\-]{1,9})\s*\)")
 _PAREN = re.compile(r"\s*\([^()]*\)")
 # The preposition that attaches an organisation to a role ("de l’OTAN", "of the EU").
 _OF = r"[ \u00a0](?:de[ \u00a0]l’|de[ \u00a0]la[ \u00a0]|du[ \u00a0]|des[ \u00a0]|of[ \u00a0](?:the[ \u00a0])?)"
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[«“\"A-ZÀ-ÖØ-Þ])")
+# What ends the noun phrase of a name when reading backwards from it.
+_STOPS = '.;:!?«»“”"()–—,'
+_COMMA = re.compile(r",[ \u00a0]*")
+# Words of a pre-context: an elided article ("l’", "d’") is a word of its own.
+_WORD = re.compile(r"[^\W\d_]’(?=\w)|[\w’'.\-]+")
+_POSSESSIVE = ("’s", "'s")
+_MAX_WORDS = 6
 
 
 @define
@@ -51,63 +74,276 @@ class Mention:
     attendee: Attendee
 
 
+@frozen
+class _Tables:
+    run: re.Pattern[str]
+    phrases: dict[str, tuple[str, str]]  # lower-case phrase → (kind, value)
+    vocab: frozenset[str]  # every word of a rank, title, courtesy word, organisation, country
+    trigger_last: frozenset[str]  # last words of ranks, titles and courtesy words
+    dotted: frozenset[str]  # abbreviations that keep their dot inside a name run
+    not_names: frozenset[str]
+    particles: frozenset[str]
+    role_articles: frozenset[str]
+    heads: re.Pattern[str]  # role heads and titles, for role phrases
+    clause: re.Pattern[str]
+    role_item: re.Pattern[str]
+    plural: re.Pattern[str]
+    plural_words: tuple[str, ...]
+    plurals: dict[str, str]
+    participants: tuple[str, ...]
+    gap: re.Pattern[str]
+    lead: re.Pattern[str]
+    trail: re.Pattern[str]
+
+
+def _low(word: str) -> str:
+    return normalize(word).lower()
+
+
 @cache
-def _tables(language: str) -> dict[str, Any]:
+def _tables(language: str) -> _Tables:
     people = lang(language)["people"]
-    particles = "|".join(map(re.escape, people["particles"]))
-    name = rf"{_CAP}(?:[ \u00a0](?:(?:{particles})[ \u00a0])?{_CAP}){{0,3}}"
-    triggers = phrase_pattern([*people["ranks"], *people["titles"]])
-    honorific = phrase_pattern(people["honorifics"])
-    ranks = phrase_pattern(people["ranks"])
-    # TITLE [complement,] [RANK] [HONORIFIC] NAME — the complement ("de l’OTAN,")
-    # is only allowed when a comma closes it, so that "le président du Comité
-    # militaire" never takes "Comité" for a name.
-    person = re.compile(
-        rf"(?P<trigger>{triggers}|{honorific})"
-        rf"(?P<complement>[ \u00a0](?:de|du|des|d’|of)[ \u00a0][^,.;:«»“”]{{1,80}}?,)?"
-        rf"(?:,?[ \u00a0]+(?P<rank2>{ranks}))?"
-        rf"(?:[ \u00a0]+{honorific})?"
-        rf",?[ \u00a0]+(?P<name>{name})(?![\w’])"
-    )
+    upper = upper_class()
+    glued = [p for p in people["particles"] if p.endswith("-")]
+    spaced = [p for p in people["particles"] if not p.endswith("-")]
+    glue = "(?:" + "|".join(map(re.escape, glued)) + ")?" if glued else ""
+    lower = upper_class(lower=True)
+    # A run of capitalised words.  The first one is a word with a small
+    # letter ("Shepro", "O’Brien") or an initial ("J."): acronyms ("OTAN",
+    # "DCMC") never start a name, and each match costs Python time.  The
+    # look-behind comes after the first letter, so that the scan skips from
+    # capital to capital in C; it refuses "l’OTAN" and the tail of "Jean-Pierre".
+    token = rf"[{upper}](?<![\w’'\-].)(?:[{lower}’][\w’'\-]*\.?|\.)"
+    inner = rf"{glue}[{upper}][\w’'\-]*\.?"
+    particles = "|".join(map(re.escape, spaced))
+    # Matched on normalised text, where no-break spaces are plain spaces.
+    run = re.compile(rf"{token}(?: +(?:(?:{particles}) +)*{inner})*")
+
+    phrases: dict[str, tuple[str, str]] = {}
+
+    def put(kind: str, forms: Any, value: str | None = None) -> None:
+        for form in forms:
+            key = _low(form)
+            if key:
+                phrases.setdefault(key, (kind, value if value is not None else form))
+
+    put("honorific", people["honorifics"])
+    put("rank", people["ranks"])
+    put("title", people["titles"])
+    primary = language.split("-", 1)[0].lower()
+    for org in organizations():
+        display = org["display"].get(primary) or org["display"]["en"]
+        put("org", org.get(primary) or org.get("en", []), display)
+    from .countries import _matcher as country_matcher
+
+    for form, code in country_matcher(language)[1].items():
+        put("country", [form], code)
+    put("article", people["articles"])
+    vocab = {w for key in phrases for w in key.split()}
+    vocab |= {_low(w) for w in people.get("not_names", [])}
+    trigger_last = {key.split()[-1] for key, (kind, _) in phrases.items() if kind in ("honorific", "rank", "title")}
     plurals: dict[str, str] = people["plurals"]
     articles = "|".join(sorted(map(re.escape, people["articles"]), key=len, reverse=True))
     heads = phrase_pattern(people["role_heads"])
-    return {
-        "person": person,
-        "ranks": {normalize(r).lower() for r in people["ranks"]},
-        "honorifics": {normalize(h).lower() for h in people["honorifics"]},
-        "not_names": set(people.get("not_names", [])),
-        "particles": set(people["particles"]),
-        "clause": re.compile(r"[ \u00a0](?:" + "|".join(map(re.escape, people["clause_verbs"])) + r")[ \u00a0]"),
-        "heads": re.compile(heads),
-        "role_item": re.compile(rf"(?<![\w’])(?:{articles})[ \u00a0]?(?P<role>{heads})"),
-        "plural": re.compile(phrase_pattern(plurals)),
-        "plurals": plurals,
-        "participants": [normalize(c).lower() for c in people["participants"]],
-        "gap": re.compile(
+    return _Tables(
+        run=run,
+        phrases=phrases,
+        vocab=frozenset(vocab),
+        trigger_last=frozenset(trigger_last),
+        dotted=frozenset(w for w in vocab if w.endswith(".")),
+        not_names=frozenset(people.get("not_names", [])),
+        particles=frozenset(people["particles"]),
+        role_articles=frozenset(_low(a) for a in people["role_articles"]),
+        heads=re.compile(phrase_pattern([*people["role_heads"], *people["titles"]])),
+        clause=re.compile(r"[ \u00a0](?:" + "|".join(map(re.escape, people["clause_verbs"])) + r")[ \u00a0]"),
+        role_item=re.compile(rf"(?<![\w’])(?:{articles})[ \u00a0]?(?P<role>{heads})"),
+        plural=re.compile(phrase_pattern(plurals)),
+        plural_words=tuple(sorted({p.lower() for p in plurals})),
+        plurals=plurals,
+        participants=tuple(_low(c) for c in people["participants"]),
+        gap=re.compile(
             r"[\s,]*(?:(?:" + "|".join(map(re.escape, people["list_joiners"])) + r")\s+)?(?:(?:" + articles + r")\s*)*",
             re.IGNORECASE,
         ),
-        "lead": re.compile(r"(?:\s*(?:" + articles + r"))+\s*$", re.IGNORECASE),
-        "trail": re.compile(
+        lead=re.compile(r"(?:\s*(?:" + articles + r"))+\s*$", re.IGNORECASE),
+        trail=re.compile(
             r"[\s,;.:]*(?:(?:" + "|".join(map(re.escape, people["list_joiners"])) + r")\s*)?$", re.IGNORECASE
         ),
-    }
+    )
 
 
-def _clean_name(raw: str, t: dict[str, Any]) -> str | None:
-    words = raw.split()
-    # Drop capitalised words that are not names ("General Assembly", "le général Le ...").
-    while words and (words[-1] in t["not_names"] or words[-1] in t["particles"]):
+def _bare(word: str) -> str:
+    """Lower-case ``word`` without a possessive ("NATO’s") or an elided article ("L’amiral")."""
+    low = _low(word)
+    for suffix in _POSSESSIVE:
+        if low.endswith(suffix):
+            low = low[: -len(suffix)]
+    if len(low) > 2 and low[1] == "’":
+        low = low[2:]
+    return low
+
+
+def _is_prefix_word(word: str, t: _Tables) -> bool:
+    """True for a capitalised word that belongs to a title or modifier, not to a name."""
+    if len(word) > 1 and word.isupper() and word.replace(".", "").isalpha():
+        return True  # an acronym: "NATO", "SACEUR"
+    return word[0].islower() or _bare(word) in t.vocab
+
+
+def _gate(text: str, pos: int, t: _Tables) -> bool:
+    """Whether the word before ``pos`` may end a rank, title or courtesy word, or is a comma (apposition)."""
+    j = pos - 1
+    while j >= 0 and text[j] in " \u00a0":
+        j -= 1
+    if j < 0:
+        return False
+    if text[j] == ",":
+        return True
+    chunk = text[max(0, j - 30) : j + 1]
+    prev = chunk[chunk.rfind(" ") + 1 :].lower()
+    return prev in t.trigger_last or prev[prev.rfind("’") + 1 :] in t.trigger_last
+
+
+def _split_run(text: str, start: int, end: int, t: _Tables) -> list[list[tuple[int, int]]]:
+    """The token spans of a capitalised run, cut where a dot ends a sentence ("Shepro. Le")."""
+    groups: list[list[tuple[int, int]]] = [[]]
+    pos = start
+    for word in text[start:end].split():
+        s = text.find(word, pos)
+        e = s + len(word)
+        pos = e
+        if word.endswith(".") and len(word) > 2 and _low(word) not in t.dotted:
+            groups[-1].append((s, e - 1))
+            groups.append([])
+        else:
+            groups[-1].append((s, e))
+    return [g for g in groups if g]
+
+
+class _Person:
+    """A named person being assembled (plain fields; the Attendee is built once at the end)."""
+
+    __slots__ = ("aliases", "country", "name", "organization", "rank", "role")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.rank: str | None = None
+        self.role: str | None = None
+        self.organization: str | None = None
+        self.country: str | None = None
+        self.aliases: list[str] = []
+
+    def absorb(self, other: _Person) -> None:
+        if len(other.name) > len(self.name):
+            self.name = other.name
+        self.rank = self.rank or other.rank
+        self.role = self.role or other.role
+        self.organization = self.organization or other.organization
+        self.country = self.country or other.country
+        self.aliases += [a for a in other.aliases if a not in self.aliases]
+
+    def build(self) -> Attendee:
+        return Attendee(
+            name=self.name,
+            rank=self.rank,
+            role=self.role,
+            organization=self.organization,
+            country=self.country,
+            aliases=tuple(self.aliases),
+        )
+
+
+def _clean_name(text: str, tokens: list[tuple[int, int]], t: _Tables) -> tuple[str, int, int] | None:
+    """The name of ``tokens`` (spans of name words) and its span, or ``None`` if it is not a name."""
+    words = [(text[s:e], s) for s, e in tokens]
+    for k, (w, _) in enumerate(words[1:], 1):
+        if len(w) > 1 and w.isupper() and w.isalpha():
+            del words[k:]  # an acronym ends the name ("General Wolters NATO ...")
+            break
+    last, last_start = words[-1]
+    for suffix in _POSSESSIVE:
+        if last.endswith(suffix):
+            words[-1] = (last[: -len(suffix)], last_start)
+    while words and (words[-1][0] in t.not_names or words[-1][0] in t.particles):
         words.pop()
-    if not words or words[0] in t["not_names"] or find_countries(words[0], "en") or find_countries(words[0], "fr"):
+    if not words:
         return None
-    return " ".join(words)
+    first = words[0][0]
+    if first in t.not_names or first[0].islower() or country_code(first, "en") or country_code(first, "fr"):
+        return None
+    return " ".join(w for w, _ in words), words[0][1], words[-1][1] + len(words[-1][0])
 
 
-def _apposition(text: str, pos: int, t: dict[str, Any]) -> tuple[str, int] | None:
+def _backwards(words: list[tuple[str, int, int]], t: _Tables) -> dict[str, Any]:
+    """Read the noun phrase before a name backwards: courtesy word, rank, title, modifiers, article."""
+    found: dict[str, Any] = {"start": None, "complete": False}
+    i = len(words)
+    while i > 0:
+        hit = None
+        for n in range(min(_MAX_WORDS, i), 0, -1):
+            # An elided article is a word of its own but is written glued ("d’escadre").
+            key = " ".join(w for w, _, _ in words[i - n : i]).replace("’ ", "’")
+            hit = t.phrases.get(key)
+            if hit is not None:
+                break
+        if hit is None:
+            return found
+        kind, value = hit
+        if kind in ("rank", "title") and kind in found:
+            return found  # a second rank or title belongs to another phrase
+        if kind in ("honorific", "rank", "title"):
+            if kind != "honorific":
+                found[kind] = (words[i - n][1], words[i - 1][2])
+            found.setdefault("trigger", True)
+        elif "trigger" not in found:
+            return found  # modifiers only count before a rank or title
+        elif kind in ("org", "country"):
+            found.setdefault(kind, value)
+        i -= n
+        found["start"] = words[i][1]
+        if kind == "article":
+            break
+    found["complete"] = i == 0
+    return found
+
+
+def _role_before(text: str, end: int, t: _Tables, language: str) -> dict[str, Any] | None:
+    """A role phrase that ends at the comma at ``end`` ("le président finlandais, M. X")."""
+    start = max(0, end - 160)
+    chunk = text[start:end]
+    cut = max(chunk.rfind(c) for c in _STOPS)
+    if cut >= 0:
+        chunk, start = chunk[cut + 1 :], start + cut + 1
+    for head in t.heads.finditer(chunk):
+        lead = [(_bare(w.group()), w.start()) for w in _WORD.finditer(chunk, 0, head.start())]
+        org = country = None
+        k = len(lead)
+        while k > 0:
+            hit = t.phrases.get(lead[k - 1][0])
+            if hit is None or hit[0] not in ("org", "country"):
+                break
+            if hit[0] == "org":
+                org = org or hit[1]
+            else:
+                country = country or hit[1]
+            k -= 1
+        if k > 0 and lead[k - 1][0] not in t.role_articles:
+            continue
+        written = chunk[head.start() :].strip()
+        role, organization, role_country, aliases = _from_role(written, language)
+        return {
+            "role": role,
+            "org": org or organization,
+            "country": country or role_country,
+            "aliases": aliases,
+            "start": start + (lead[k - 1][1] if k > 0 else head.start()),
+        }
+    return None
+
+
+def _apposition(text: str, pos: int, t: _Tables) -> tuple[str, int] | None:
     """The role written right after a name (", président délégué ... de l’OTAN"), and where it ends."""
-    m = re.compile(r",[ \u00a0]*").match(text, pos)
+    m = _COMMA.match(text, pos)
     if not m:
         return None
     start = m.end()
@@ -124,68 +360,184 @@ def _apposition(text: str, pos: int, t: dict[str, Any]) -> tuple[str, int] | Non
             break
         end += 1
     segment = text[start:end]
-    clause = t["clause"].search(segment)
+    clause = t.clause.search(segment)
     if clause:
         segment = segment[: clause.start()]
     segment = segment.strip()
-    if not segment or not t["heads"].search(segment[:60]):
+    if not segment or not t.heads.match(segment):
         return None
     return segment, start + len(segment)
 
 
-def _from_role(role: str, language: str) -> tuple[str, str | None, str | None, tuple[str, ...]]:
-    """Split a role phrase into (role, organisation, country, aliases)."""
-    aliases = tuple(
-        a for a in _ACRONYM.findall(role) if organization_name(a, language) is None and not find_countries(a, language)
-    )
+def _from_role(role: str, language: str) -> tuple[str, str | None, str | None, list[str]]:
+    """Split a role phrase into (role, organisation, country, aliases).
+
+    A known organisation is split off ("… de l’OTAN", "the NATO Military
+    Committee"), and a nationality adjective is dropped from the role once its
+    country is taken ("président finlandais" → "président", FI).
+    """
+    acronyms = _ACRONYM.findall(role)
+    aliases = [a for a in acronyms if organization_name(a, language) is None and not find_countries(a, language)]
     bare = _PAREN.sub("", role).strip()
     organization = find_organization(bare, language) or next(
-        (org for a in _ACRONYM.findall(role) if (org := organization_name(a, language))), None
+        (org for a in acronyms if (org := organization_name(a, language))), None
     )
     countries = find_countries(bare, language)
     country = countries[0][2] if countries else None
+    adjective = adjectives(language)
+    for s, e, _ in reversed(countries):
+        if _low(bare[s:e]) in adjective:
+            bare = (bare[:s].rstrip() + " " + bare[e:].lstrip()).strip()
     if organization:
-        # "président délégué du Comité militaire de l’OTAN" → the organisation
-        # has its own field; keep the role without a trailing "de l’OTAN"/"of NATO".
+        norm = normalize(bare)
         for form in (organization, *_org_forms(organization, language)):
-            tail = re.search(_OF + re.escape(form) + "$", normalize(bare))
+            tail = re.search(_OF + re.escape(form) + "$", norm)
             if tail:
                 bare = bare[: tail.start()]
                 break
-    return bare, organization, country, aliases
+            inside = re.search(r"(?<![\w’])" + re.escape(form) + r"[ \u00a0](?=[A-ZÀ-ÖØ-Þ])", norm)
+            if inside and inside.start() > 0:
+                # "the NATO Military Committee": the acronym only says whose committee it is.
+                bare = bare[: inside.start()] + bare[inside.end() :]
+                break
+    return bare.strip(), organization, country, aliases
 
 
-def _org_forms(display: str, language: str) -> list[str]:
-    from ._data import organizations
+def role_parts(phrase: str, language: str) -> tuple[str, str | None]:
+    """A role noun phrase as (role, organisation): "the NATO Secretary General" → ("Secretary General", "NATO").
 
-    primary = language.split("-", 1)[0]
-    for org in organizations():
-        if (org["display"].get(primary) or org["display"]["en"]) == display:
-            return [normalize(f) for f in org.get(primary) or org.get("en", [])]
-    return []
-
-
-def _merge(people: list[Attendee], new: Attendee) -> Attendee:
-    """Add ``new`` to ``people`` or merge it with the same person (same surname); return the kept one."""
-    assert new.name is not None
-    surname = new.name.split()[-1]
-    for i, old in enumerate(people):
-        if old.name is None:
+    Leading articles and modifiers (organisation, nationality) are dropped,
+    as :func:`find_attendees` does for the roles it records, so that the two
+    can be compared.
+    """
+    t = _tables(language)
+    organization = None
+    words = phrase.split()
+    while words:
+        first = _low(words[0])
+        if first in t.role_articles or first.rstrip("’") + "’" in t.role_articles:
+            words.pop(0)
             continue
+        if len(first) > 2 and first[1] == "’" and first[:2] in t.role_articles:
+            words[0] = words[0][2:]
+            continue
+        hit = t.phrases.get(_bare(words[0]))
+        if hit is not None and hit[0] in ("org", "country"):
+            organization = organization or (hit[1] if hit[0] == "org" else None)
+            words.pop(0)
+            continue
+        break
+    role, org, _, _ = _from_role(" ".join(words), language)
+    return role, organization or org
+
+
+@cache
+def _org_forms_table(language: str) -> dict[str, tuple[str, ...]]:
+    primary = language.split("-", 1)[0]
+    out: dict[str, tuple[str, ...]] = {}
+    for org in organizations():
+        display = org["display"].get(primary) or org["display"]["en"]
+        out.setdefault(display, tuple(normalize(f) for f in org.get(primary) or org.get("en", [])))
+    return out
+
+
+def _org_forms(display: str, language: str) -> tuple[str, ...]:
+    return _org_forms_table(language).get(display, ())
+
+
+def _named(
+    i: int, text: str, t: _Tables, language: str, people: list[_Person], found: list[tuple[int, int, int, int]]
+) -> None:
+    """Find the named people of paragraph ``i``; add them to ``people`` and their mentions to ``found``."""
+    french = language.startswith("fr")
+    norm = normalize(text)  # same length: offsets are shared with ``text``
+    vocab, trigger = t.vocab, t.trigger_last
+    for run in t.run.finditer(norm):
+        s = run.start()
+        word = run.group()
+        if " " not in word:
+            # The common case, a single capitalised word ("Le", "Belgrade",
+            # "Shepro"): rejected with a few set lookups unless a comma, a
+            # courtesy word, a rank or a title stands right before it.
+            if s < 2 or word.lower() in vocab or norm[s - 1] != " ":
+                continue
+            if norm[s - 2] != ",":
+                k = norm.rfind(" ", max(0, s - 32), s - 1)
+                prev = norm[k + 1 : s - 1].lower()
+                if prev not in trigger and prev[prev.rfind("’") + 1 :] not in trigger:
+                    continue
+        groups = _split_run(text, s, run.end(), t)
+        for tokens in groups:
+            k = 0
+            while k < len(tokens) and _is_prefix_word(text[tokens[k][0] : tokens[k][1]], t):
+                k += 1
+            if k == len(tokens):
+                continue
+            name_start = tokens[k][0]
+            if k == 0 and not _gate(norm, name_start, t):
+                continue
+            if k > 0 and _bare(text[tokens[k - 1][0] : tokens[k - 1][1]]) not in t.trigger_last:
+                continue
+            cleaned = _clean_name(text, tokens[k:], t)
+            if cleaned is None:
+                continue
+            name, _, name_end = cleaned
+            # The noun phrase before the name, up to a punctuation mark.
+            lo = max(0, tokens[0][0] - 120)
+            pre = text[lo : tokens[0][0]]
+            cut = max(pre.rfind(c) for c in _STOPS)
+            seg_start = lo + cut + 1 if cut >= 0 else lo
+            words = [(_bare(w.group()), w.start(), w.end()) for w in _WORD.finditer(text, seg_start, name_start)]
+            back = _backwards(words, t)
+            appositive = None
+            if back["complete"] and cut >= 0 and pre[cut] == ",":
+                appositive = _role_before(text, lo + cut, t, language)
+            if not back.get("trigger") and appositive is None:
+                continue
+            person = _Person(name)
+            start = back["start"] if back["start"] is not None else name_start
+            if "rank" in back:
+                s, e = back["rank"]
+                rank = text[s:e]
+                person.rank = _bare(rank) if french else rank
+            if "title" in back:
+                s, e = back["title"]
+                role = text[s:e]
+                person.role = role[0].lower() + role[1:] if french else role
+            person.organization = back.get("org")
+            person.country = back.get("country")
+            if appositive is not None:
+                person.role = appositive["role"] or person.role
+                person.organization = person.organization or appositive["org"]
+                person.country = person.country or appositive["country"]
+                person.aliases += appositive["aliases"]
+                start = appositive["start"]
+            end = name_end
+            appo = _apposition(text, name_end, t)
+            if appo:
+                written, end = appo
+                role, organization, country, aliases = _from_role(written, language)
+                person.role = person.role or role
+                person.organization = person.organization or organization
+                person.country = person.country or country
+                person.aliases += [a for a in aliases if a not in person.aliases]
+            elif person.role and not appositive:
+                role, organization, country, aliases = _from_role(person.role, language)
+                person.role = role or person.role
+                person.organization = person.organization or organization
+                person.country = person.country or country
+            found.append((i, start, end, _merge(people, person)))
+
+
+def _merge(people: list[_Person], new: _Person) -> int:
+    """Add ``new`` to ``people`` or merge it with the same person (same surname); return its index."""
+    surname = new.name.split()[-1]
+    for k, old in enumerate(people):
         if old.name == new.name or old.name.split()[-1] == surname:
-            name = old.name if len(old.name) >= len(new.name) else new.name
-            merged = Attendee(
-                name=name,
-                rank=old.rank or new.rank,
-                role=old.role or new.role,
-                organization=old.organization or new.organization,
-                country=old.country or new.country,
-                aliases=tuple(dict.fromkeys((*old.aliases, *new.aliases))),
-            )
-            people[i] = merged
-            return merged
+            old.absorb(new)
+            return k
     people.append(new)
-    return new
+    return len(people) - 1
 
 
 def find_attendees(paragraphs: Sequence[str], language: str) -> tuple[list[Attendee], list[Mention]]:
@@ -195,133 +547,132 @@ def find_attendees(paragraphs: Sequence[str], language: str) -> tuple[list[Atten
     mention); role-only and collective attendees have ``name=None``.
     """
     t = _tables(language)
-    named: list[Attendee] = []
-    mentions: list[Mention] = []
-    spans: list[list[tuple[int, int]]] = [[] for _ in paragraphs]
+    people: list[_Person] = []
+    found: list[tuple[int, int, int, int]] = []
     for i, text in enumerate(paragraphs):
-        for m in t["person"].finditer(text):
-            name = _clean_name(m.group("name"), t)
-            if name is None:
-                continue
-            trigger = normalize(m.group("trigger"))
-            rank = m.group("rank2") or (m.group("trigger") if trigger.lower() in t["ranks"] else None)
-            role = None
-            if trigger.lower() not in t["ranks"] and trigger.lower() not in t["honorifics"]:
-                role = (m.group("trigger") + (m.group("complement") or "")).rstrip(",").strip()
-                role = role[0].lower() + role[1:] if language.startswith("fr") else role
-            end = m.start("name") + len(name)
-            organization = country = None
-            aliases: tuple[str, ...] = ()
-            appo = _apposition(text, end, t)
-            if appo:
-                written, end = appo
-                role_text, organization, country, aliases = _from_role(written, language)
-                role = role or role_text
-            elif role:
-                role, organization, country, aliases = _from_role(role, language)
-            if organization is None:
-                # "NATO Secretary General Jens Stoltenberg": the organisation stands before the title.
-                before = text[max(0, m.start() - 12) : m.start()].rstrip().removesuffix("’s").removesuffix("'s")
-                word = before.rsplit(None, 1)[-1] if before.split() else ""
-                organization = organization_name(word, language) if word else None
-            person = Attendee(
-                name=name,
-                rank=normalize(rank).lower() if rank and language.startswith("fr") else rank,
-                role=role or None,
-                organization=organization,
-                country=country,
-                aliases=aliases,
-            )
-            kept = _merge(named, person)
-            mentions.append(Mention(i, m.start(), end, kept))
-            spans[i].append((m.start(), end))
-    # Merges may have enriched a person after its first mention was recorded.
-    by_name = {a.name: a for a in named}
-    for mention in mentions:
-        assert mention.attendee.name is not None
-        mention.attendee = by_name[mention.attendee.name]
-    others = _collectives_and_roles(paragraphs, language, t, named, spans)
-    return [*named, *others], mentions
+        _named(i, text, t, language, people, found)
+    built = [p.build() for p in people]
+    mentions = [Mention(i, s, e, built[k]) for i, s, e, k in found]
+    spans: list[list[tuple[int, int]]] = [[] for _ in paragraphs]
+    for i, s, e, _ in found:
+        spans[i].append((s, e))
+    others = _collectives_and_roles(paragraphs, language, t, built, spans)
+    return [*built, *others], mentions
 
 
 def _collectives_and_roles(
     paragraphs: Sequence[str],
     language: str,
-    t: dict[str, Any],
+    t: _Tables,
     named: list[Attendee],
     spans: list[list[tuple[int, int]]],
 ) -> list[Attendee]:
     out: list[Attendee] = []
     seen: set[tuple[str | None, str | None]] = set()
 
-    def add(a: Attendee) -> None:
-        key = (a.role, a.country)
+    def add(role: str, country: str | None, organization: str | None) -> None:
+        key = (role, country)
         if key in seen:
             return
-        if a.country and any(
-            p.country == a.country and p.role and a.role and p.role.split()[0].lower() == a.role.split()[0].lower()
-            for p in named
-        ):
+        head = role.split()[0].lower()
+        if country and any(p.country == country and p.role and p.role.split()[0].lower() == head for p in named):
             # The named person already stands for this country in that role
             # (the host's chief of defence in a list of chiefs of defence).
             return
         seen.add(key)
-        out.append(a)
+        out.append(Attendee(role=role, country=country, organization=organization))
 
     for i, text in enumerate(paragraphs):
+        low = normalize(text).lower()
+        has_plural = any(w in low for w in t.plural_words)
+        cue_at = min((p for c in t.participants if (p := low.find(c)) >= 0), default=-1)
+        if not has_plural and cue_at < 0:
+            continue
         norm = normalize(text)
         taken = list(spans[i])
-        # Collectives: a plural role head, then two or more countries in a list.
-        for pm in t["plural"].finditer(norm):
-            countries = find_countries(norm[pm.end() : pm.end() + 600], language)
-            group: list[tuple[int, int, str]] = []
-            pos = pm.end()
-            for start, end, code in countries:
-                start += pm.end()
-                end += pm.end()
-                gap = norm[pos:start]
-                if group and not t["gap"].fullmatch(gap):
-                    break
-                if not group and (len(gap) > 80 or "." in gap):
-                    break
-                group.append((start, end, code))
-                pos = end
-            if len(group) < 2:
-                continue
-            role_text = norm[pm.start() : group[0][0]]
-            role_text = t["lead"].sub("", role_text).strip(" ,")
-            plural = pm.group()
-            singular = t["plurals"].get(plural) or t["plurals"].get(plural.lower(), plural)
-            if plural[0].isupper() and language.startswith("en"):
-                singular = singular[0].upper() + singular[1:]
-            role = singular + text[pm.start() + len(plural) : pm.start() + len(role_text)]
-            role = _PAREN.sub("", role).strip()
-            organization = find_organization(role, language)
-            for _, _, code in group:
-                add(Attendee(role=role, country=code, organization=organization))
-            taken.append((pm.start(), group[-1][1]))
-        # Role-only people, in sentences that announce the participants.
-        for sm in _sentences(norm):
-            s_start, s_end = sm
-            sentence = norm[s_start:s_end].lower()
-            cue = next((sentence.find(c) for c in t["participants"] if c in sentence), -1)
-            if cue < 0:
-                continue
-            items = [m for m in t["role_item"].finditer(norm, s_start + cue, s_end)]
-            for k, m in enumerate(items):
-                end = items[k + 1].start() if k + 1 < len(items) else s_end
-                if any(a < end and m.start() < b for a, b in taken):
-                    continue
-                chunk = text[m.start("role") : end]
-                comma = re.search(r",(?![^()]*\))", chunk)
-                if comma:
-                    chunk = chunk[: comma.start()]
-                chunk = t["trail"].sub("", chunk).strip()
-                if not chunk or t["plural"].match(normalize(chunk)):
-                    continue
-                _, organization, country, _ = _from_role(chunk, language)
-                add(Attendee(role=chunk, organization=organization, country=country))
+        if has_plural:
+            _collectives(text, norm, language, t, taken, add)
+        if cue_at >= 0:
+            _role_only(text, norm, low, language, t, taken, add)
     return out
+
+
+def _collectives(text: str, norm: str, language: str, t: _Tables, taken: list[tuple[int, int]], add: Any) -> None:
+    """A plural role head, then two or more countries in a list: one attendee per country."""
+    # The plural heads are found with str.find (C speed) and checked with the
+    # regex only where one occurs: a regex scan of the whole paragraph costs
+    # more than the rest of this rule.
+    low = norm.lower()
+    starts = sorted({p for w in t.plural_words for p in _find_all(low, w)})
+    pos = -1
+    for at in starts:
+        if at < pos:
+            continue
+        pm = t.plural.match(norm, at)
+        if pm is None:
+            continue
+        pos = pm.end()
+        countries = find_countries(norm[pm.end() : pm.end() + 600], language)
+        group: list[tuple[int, int, str]] = []
+        pos = pm.end()
+        for start, end, code in countries:
+            start += pm.end()
+            end += pm.end()
+            gap = norm[pos:start]
+            if group and not t.gap.fullmatch(gap):
+                break
+            if not group and (len(gap) > 80 or "." in gap):
+                break
+            group.append((start, end, code))
+            pos = end
+        if len(group) < 2:
+            continue
+        role_text = norm[pm.start() : group[0][0]]
+        role_text = t.lead.sub("", role_text).strip(" ,")
+        plural = pm.group()
+        singular = t.plurals.get(plural) or t.plurals.get(plural.lower(), plural)
+        if plural[0].isupper() and language.startswith("en"):
+            singular = singular[0].upper() + singular[1:]
+        role = singular + text[pm.start() + len(plural) : pm.start() + len(role_text)]
+        role = _PAREN.sub("", role).strip()
+        organization = find_organization(role, language)
+        for _, _, code in group:
+            add(role, code, organization)
+        taken.append((pm.start(), group[-1][1]))
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    out: list[int] = []
+    at = text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
+
+
+def _role_only(
+    text: str, norm: str, low: str, language: str, t: _Tables, taken: list[tuple[int, int]], add: Any
+) -> None:
+    """In a sentence announcing participants, each article + role head is a person known by role."""
+    for s_start, s_end in _sentences(norm):
+        sentence = low[s_start:s_end]
+        cue = next((sentence.find(c) for c in t.participants if c in sentence), -1)
+        if cue < 0:
+            continue
+        items = list(t.role_item.finditer(norm, s_start + cue, s_end))
+        for k, m in enumerate(items):
+            end = items[k + 1].start() if k + 1 < len(items) else s_end
+            if any(a < end and m.start() < b for a, b in taken):
+                continue
+            chunk = text[m.start("role") : end]
+            comma = re.search(r",(?![^()]*\))", chunk)
+            if comma:
+                chunk = chunk[: comma.start()]
+            chunk = t.trail.sub("", chunk).strip()
+            if not chunk or t.plural.match(normalize(chunk)):
+                continue
+            _, organization, country, _ = _from_role(chunk, language)
+            add(chunk, country, organization)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:

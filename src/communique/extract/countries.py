@@ -2,8 +2,10 @@
 
 The table (``data/countries.json``) holds, per code and language, a display
 name followed by every form a release may use: long official forms
-("République hellénique"), former names ("République de Macédoine") and
-adjectives ("serbes", "Serbian").
+("République hellénique"), former names ("République de Macédoine"); and,
+under ``<language>_adj``, the nationality adjectives in all their inflections
+("serbe", "serbes", "Serbian"), which are both country mentions and
+modifiers inside a person's role ("le président finlandais").
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from functools import cache
 
 from ._data import countries, lang, normalize, phrase_pattern
 
-__all__ = ["country_code", "country_name", "find_countries"]
+__all__ = ["adjectives", "country_code", "country_name", "find_countries"]
 
 
 def country_name(code: str, language: str) -> str:
@@ -41,7 +43,7 @@ def _matcher(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
     # used as an alias of another country.
     for pass_ in (0, 1):
         for code, entry in countries().items():
-            names = entry.get(primary) or entry.get("en", [])
+            names = [*(entry.get(primary) or entry.get("en", [])), *entry.get(f"{primary}_adj", [])]
             for i, name in enumerate(names):
                 if (i == 0) != (pass_ == 0) or name in ambiguous:
                     continue
@@ -65,3 +67,15 @@ def country_code(name: str, language: str) -> str | None:
     """The ISO code of a country name or adjective in ``language``, or ``None``."""
     _, lookup = _matcher(language)
     return lookup.get(normalize(name.strip()))
+
+
+@cache
+def adjectives(language: str) -> dict[str, str]:
+    """Nationality adjective (normalised, lower-case) → ISO code, for ``language``.
+
+    ``adjectives("fr")["finlandaise"] == "FI"``.
+    """
+    primary = language.split("-", 1)[0].lower()
+    return {
+        normalize(form).lower(): code for code, entry in countries().items() for form in entry.get(f"{primary}_adj", [])
+    }

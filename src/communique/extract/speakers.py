@@ -1,130 +1,234 @@
-"""Who said a quotation: attribution before or after it, pronouns and acronyms.
+"""Who said a quotation: attribution in the same sentence, pronouns, roles and acronyms.
 
-For each quotation, in order of preference:
+For each quotation, the sentence it stands in is the unit of attribution
+(a sentence ends at ``.``, ``!``, ``?`` or ``…`` — also inside a closing
+quotation mark — before a capital, unless the dot ends an abbreviation such
+as "M." or "Gen."); a later sentence never speaks for an earlier quotation.
+In order of preference:
 
-1. right after it, an attribution verb and a person ("», a conclu le général
-   Shepro", "”, said Admiral Bauer", "”, he added");
-2. a title or theme word right before it ("le thème ... était « … »",
-   "entitled “…”"): not speech, no speaker;
-3. before it, in the same sentence, a person (or pronoun) introducing it with
-   a verb, ``selon``/``according to``, a colon, ``que``/``that``: the first
-   person named there ("le général Shepro a insisté ... et souligné que « … »");
-4. a second quotation of the same sentence ("…, et que « … »") or a paragraph
-   opening with a quotation keeps the previous speaker.
+1. a title or theme noun right before it ("sous le thème « … »", "the
+   conference “…”", "l’exercice « … »"): not speech, no speaker;
+2. introduced by a colon ("M. Dupont a déclaré : « … »"): the subject of the
+   words before the colon;
+3. right after it, in the same sentence, an attribution verb and a person
+   ("», a conclu le général Shepro", "”, said Admiral Bauer", "”, he added");
+4. before it, in the same sentence, a verb of saying, ``selon`` /
+   ``according to``, ``que`` / ``that``: the person named just before the
+   last such verb (its subject), else the one named after it ("selon le
+   général X, « … »");
+5. a second quotation of the same sentence ("…, et que « … »") or a
+   paragraph opening with a quotation keeps the previous speaker.
 
-Persons are recognised by full name, surname and alias ("DCMC"); a pronoun
-("Il", "She") is the last named speaker.  Speakers are always attendee names.
+A person is recognised by full name, surname (when only one attendee has it)
+and alias ("DCMC"); a pronoun ("Il", "She") is the person named last before
+the quotation.  A role given instead of a name ("the Prime Minister said",
+"a ajouté le secrétaire général", "selon le ministre de la Défense") is the
+attendee whose role or rank matches it, the most recently mentioned first;
+if no attendee matches, there is no speaker.  Speakers are always attendee
+names.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
 from ..model import Attendee
-from ._data import lang, normalize, phrase_pattern
+from ._data import lang, normalize, phrase_pattern, upper_class
 from .quotes import QuoteSpan
 
 __all__ = ["attribute_speakers"]
 
-_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!Mr)(?<!Ms)(?<!Dr)(?<!Mrs)(?<!Mme)[.!?…](?=\s+[A-ZÀ-ÖØ-Þ«“\"]|\s*$)")
 _LEAD = " \u00a0\u202f,;:–—-"
+_OPENERS = '«“„"'
 
 
 @cache
 def _tables(language: str) -> dict[str, Any]:
     data = lang(language)
     quotes = data["quotes"]
+    people = data["people"]
+    upper = upper_class()
+    articles = "|".join(sorted(map(re.escape, people["role_articles"]), key=len, reverse=True))
+    roles = phrase_pattern([*people["titles"], *people["role_heads"], *people["ranks"]])
+    # A role noun phrase: article, head, then "of the X" / "de la X" complements.
+    complement = r"(?:[ \u00a0](?:de|du|des|of|of the|for|pour)(?:[ \u00a0](?:la|l’|les))?[ \u00a0]?(?:l’)?[\w’\-]+)"
     return {
-        "verbs": re.compile(phrase_pattern([*quotes["verbs"], *quotes["according"]])),
-        "not_speech": re.compile(r"(?:" + phrase_pattern(quotes["not_speech"]) + r")[\s:,]*$"),
-        "pronoun": re.compile(phrase_pattern(data["people"]["pronouns"])),
+        "verbs": re.compile(phrase_pattern(quotes["verbs"])),
+        "according": re.compile(phrase_pattern(quotes["according"])),
+        "not_speech": re.compile(r"(?:" + phrase_pattern(quotes["not_speech"]) + r")[\s,]*$"),
+        "pronouns": frozenset(normalize(p).lower() for p in people["pronouns"]),
+        "pronoun": re.compile(phrase_pattern(people["pronouns"]) + r"|-t-(?:il|elle)\b|-(?:il|elle)\b"),
         "intro": re.compile(r"(?:[:,]|\b(?:que|qu’|that))\s*$"),
+        "ends": re.compile(r"[.!?…]+(?:[ \u00a0\u202f]*[»”\"])?(?=\s+[«“\"" + upper + r"]|\s*$)"),
+        "abbreviations": frozenset(quotes["abbreviations"]) | {h.rstrip(".") for h in people["honorifics"]},
+        "word": re.compile(rf"[{upper}](?<![\w’'\-].)[\w’'\-]*"),
+        "role": re.compile(rf"(?<![\w’])(?:{articles})[ \u00a0]?(?P<role>{roles}){complement}{{0,4}}", re.IGNORECASE),
+        "quote_marks": _OPENERS,
     }
 
 
-def _names(attendees: Sequence[Attendee]) -> tuple[re.Pattern[str], dict[str, str]]:
-    lookup: dict[str, str] = {}
-    surnames: dict[str, list[str]] = {}
-    for a in attendees:
-        if a.name is None:
-            continue
-        lookup[normalize(a.name)] = a.name
-        for alias in a.aliases:
-            lookup.setdefault(normalize(alias), a.name)
-        surnames.setdefault(normalize(a.name.split()[-1]), []).append(a.name)
-    for surname, owners in surnames.items():
-        if len(owners) == 1 and len(surname) > 2:
-            lookup.setdefault(surname, owners[0])
-    return re.compile(phrase_pattern(lookup)), lookup
+class _People:
+    """The attendees as a speaker lookup: capitalised word → candidate (written form, name) pairs."""
+
+    def __init__(self, attendees: Sequence[Attendee]) -> None:
+        self.by_first: dict[str, list[tuple[str, str]]] = {}
+        self.attendees = [a for a in attendees if a.name is not None]
+        surnames: dict[str, set[str]] = {}
+        for a in self.attendees:
+            assert a.name is not None
+            self._add(normalize(a.name), a.name)
+            for alias in a.aliases:
+                self._add(normalize(alias), a.name)
+            surnames.setdefault(normalize(a.name.split()[-1]), set()).add(a.name)
+        for surname, owners in surnames.items():
+            if len(owners) == 1 and len(surname) > 2:
+                self._add(surname, next(iter(owners)))
+        for forms in self.by_first.values():
+            forms.sort(key=lambda f: -len(f[0]))
+
+    def _add(self, form: str, name: str) -> None:
+        first = form.split()[0]
+        forms = self.by_first.setdefault(first, [])
+        if all(f != form for f, _ in forms):
+            forms.append((form, name))
+
+    def find(self, text: str, start: int, end: int, word: re.Pattern[str]) -> list[tuple[int, str]]:
+        """The people named in ``text[start:end]``, as (offset, name), in order."""
+        hits: list[tuple[int, str]] = []
+        if not self.by_first:
+            return hits
+        for m in word.finditer(text, start, end):
+            forms = self.by_first.get(m.group())
+            if forms is None:
+                continue
+            p = m.start()
+            for form, name in forms:
+                if text.startswith(form, p) and (p + len(form) >= len(text) or not text[p + len(form)].isalnum()):
+                    hits.append((p, name))
+                    break
+        return hits
+
+
+class _Text:
+    """One normalised paragraph and its sentence ends, computed once."""
+
+    __slots__ = ("ends", "text")
+
+    def __init__(self, text: str, t: dict[str, Any]) -> None:
+        self.text = text
+        self.ends: list[int] = []
+        abbreviations = t["abbreviations"]
+        for m in t["ends"].finditer(text):
+            if m.group()[0] == ".":
+                before = text[max(0, m.start() - 12) : m.start()]
+                word = before[before.rfind(" ") + 1 :]
+                if word in abbreviations or (len(word) == 1 and word.isupper()):
+                    continue
+            self.ends.append(m.end())
 
 
 def attribute_speakers(
     paragraphs: Sequence[str], spans: Sequence[QuoteSpan], attendees: Sequence[Attendee], language: str
 ) -> list[str | None]:
     """The speaker of each quotation in ``spans`` (an attendee name or ``None``)."""
+    if not spans:
+        return []
     t = _tables(language)
-    names, lookup = _names(attendees)
+    people = _People(attendees)
+    texts: dict[int, _Text] = {}
     speakers: list[str | None] = []
-    last: str | None = None  # last named speaker, for pronouns
+    last: str | None = None  # last speaker, for pronouns
     prev: QuoteSpan | None = None
     prev_speaker: str | None = None
+    word = t["word"]
 
-    current_prefix = ""
+    def text_of(i: int) -> _Text:
+        if i not in texts:
+            texts[i] = _Text(normalize(paragraphs[i]), t)
+        return texts[i]
 
-    def person(text: str, *, first: bool = True) -> str | None:
-        hits: list[tuple[int, str]] = [(m.start(), lookup[m.group()]) for m in names.finditer(text)]
-        hits += [(m.start(), "") for m in t["pronoun"].finditer(text)]
-        if not hits:
+    def last_named(para: int, pos: int) -> str | None:
+        """The person named last before ``pos`` in paragraph ``para`` (for a pronoun)."""
+        hits = people.find(text_of(para).text, 0, pos, word)
+        return hits[-1][1] if hits else last
+
+    def by_role(phrase: str, para: int, pos: int) -> str | None:
+        return _resolve_role(phrase, people, paragraphs, para, pos, word, language)
+
+    def who(text: str, start: int, end: int, para: int, *, subject_of: int | None = None) -> str | None:
+        """The person a window speaks of: a name, a pronoun or a role phrase."""
+        hits = people.find(text, start, end, word)
+        if subject_of is not None:
+            # Before a verb of saying: its subject is the person named last before it.
+            before = [h for h in hits if h[0] < subject_of]
+            if before:
+                return before[-1][1]
+            hits = [h for h in hits if h[0] >= subject_of]
+        pronoun = t["pronoun"].search(text, start, end)
+        role = t["role"].search(text, start, end)
+        candidates: list[tuple[int, str, str]] = []
+        if hits:
+            candidates.append((hits[0][0], "name", hits[0][1]))
+        if pronoun:
+            candidates.append((pronoun.start(), "pronoun", ""))
+        if role:
+            candidates.append((role.start(), "role", text[role.start("role") : role.end()]))
+        if not candidates:
             return None
-        _, who = min(hits) if first else max(hits)
-        if who:
-            return who
-        # A pronoun: the person named most recently before this quotation.
-        earlier = [lookup[m.group()] for m in names.finditer(current_prefix)]
-        return earlier[-1] if earlier else last
+        candidates.sort()
+        _, kind, value = candidates[0]
+        if kind == "name":
+            return value
+        if kind == "pronoun":
+            return last_named(para, start) or last
+        resolved = by_role(value, para, start)
+        if resolved is None and hits:
+            return hits[0][1]
+        return resolved
 
     for span in spans:
-        text = normalize(paragraphs[span.paragraph])
-        current_prefix = text[: span.open]
+        para = text_of(span.paragraph)
+        text = para.text
         same_para = prev is not None and prev.paragraph == span.paragraph
-        floor = prev.close + 1 if same_para and prev is not None else 0
-        head = text[floor : span.open]
-        ends = list(_SENTENCE_END.finditer(head))
-        same_sentence = same_para and not ends
-        before = head[ends[-1].end() :] if ends else head
-        after_end = len(text)
-        m_end = _SENTENCE_END.search(text, span.close + 1)
-        if m_end:
-            after_end = m_end.start()
-        after = text[span.close + 1 : after_end].lstrip(_LEAD)
-        # The after-context stops at the next quotation.
-        for mark in '«“"':
-            cut = after.find(mark)
+        s_start = 0
+        k = bisect_right(para.ends, span.open) - 1
+        if k >= 0:
+            s_start = para.ends[k]
+        e = bisect_left(para.ends, span.close + 1)
+        s_end = para.ends[e] if e < len(para.ends) else len(text)
+        floor = max(s_start, prev.close + 1) if same_para and prev is not None else s_start
+        same_sentence = same_para and prev is not None and prev.close >= s_start
+        before = text[floor : span.open]
+        after_start = span.close + 1
+        after_end = s_end
+        for mark in _OPENERS:
+            cut = text.find(mark, after_start, after_end)
             if cut >= 0:
-                after = after[:cut]
+                after_end = cut
         speaker: str | None = None
         speech = True
-        window = after[:160]
-        verb_after = t["verbs"].search(window)
-        if verb_after and verb_after.start() < 60:
-            speaker = person(window)
-        if speaker is None:
-            if t["not_speech"].search(before[-60:]) and not t["intro"].search(before[-3:].rstrip()):
-                speech = False
-            elif t["verbs"].search(before) or t["intro"].search(before):
-                speaker = person(before)
-                if speaker is None and same_sentence:
-                    speaker = prev_speaker
-            elif same_sentence:
+        stripped = before.rstrip(" \u00a0\u202f")
+        colon = stripped.endswith(":")
+        verb_after = t["verbs"].search(text, after_start, min(after_end, after_start + 60))
+        if t["not_speech"].search(stripped[-60:]) and not t["intro"].search(stripped[-3:]):
+            speech = False
+        elif colon or verb_after is None:
+            speaker = _before(text, floor, span.open, t, who, span.paragraph)
+            if speaker is None and verb_after is not None:
+                speaker = who(text, after_start, min(after_end, after_start + 160), span.paragraph)
+            if speaker is None and (same_sentence or (not stripped and prev is not None)):
+                # A second quotation of the sentence, or a paragraph opening
+                # with a quotation, continues the previous speaker's words.
                 speaker = prev_speaker
-            elif not before.strip() and prev_speaker is not None and prev is not None:
-                # A paragraph (or sentence) that opens with a quotation
-                # continues the previous speaker's words.
-                speaker = prev_speaker
-        introduced = (verb_after is not None and verb_after.start() < 60) or t["intro"].search(before.rstrip()[-2:])
+        else:
+            speaker = who(text, after_start, min(after_end, after_start + 160), span.paragraph)
+            if speaker is None:
+                speaker = _before(text, floor, span.open, t, who, span.paragraph)
+        introduced = verb_after is not None or t["intro"].search(stripped[-2:])
         if len(text[span.start : span.end].split()) <= 3 and not introduced:
             # A word or two in quotation marks ("open door") is a term, not
             # speech, unless a verb of saying follows it directly.
@@ -134,3 +238,67 @@ def attribute_speakers(
             last = speaker
         prev, prev_speaker = span, (speaker if speech else None)
     return speakers
+
+
+def _before(text: str, start: int, end: int, t: dict[str, Any], who: Any, para: int) -> str | None:
+    """The speaker named in the words before a quotation, in its own sentence."""
+    if start >= end:
+        return None
+    according = t["according"].search(text, start, end)
+    if according:
+        return who(text, according.end(), end, para)  # type: ignore[no-any-return]
+    verbs = list(t["verbs"].finditer(text, start, end))
+    if verbs:
+        return who(text, start, end, para, subject_of=verbs[-1].start())  # type: ignore[no-any-return]
+    if t["intro"].search(text[max(start, end - 6) : end].rstrip()):
+        return who(text, start, end, para)  # type: ignore[no-any-return]
+    return None
+
+
+def _resolve_role(
+    phrase: str,
+    people: _People,
+    paragraphs: Sequence[str],
+    para: int,
+    pos: int,
+    word: re.Pattern[str],
+    language: str,
+) -> str | None:
+    """The attendee a role noun phrase ("le ministre de la Défense") stands for, or ``None``.
+
+    Candidates are the named attendees whose role or rank matches the phrase
+    (its longest leading part that matches anyone); the one mentioned most
+    recently before the quotation wins.
+    """
+    from .attendees import role_parts
+
+    role, organization = role_parts(phrase, language)
+    words = role.lower().split()
+    candidates: list[str] = []
+    for n in range(len(words), 0, -1):
+        p = " ".join(words[:n])
+        for a in people.attendees:
+            if organization and a.organization and a.organization != organization:
+                continue
+            r = (a.role or "").lower()
+            rank = (a.rank or "").lower()
+            if (r and (r == p or r.startswith(p + " ") or p.startswith(r + " "))) or (
+                rank and (rank == p or rank.startswith(p + " "))
+            ):
+                assert a.name is not None
+                candidates.append(a.name)
+        if candidates:
+            break
+    if not candidates:
+        return None
+    if len(candidates) == 1:
+        return candidates[0]
+    # Most recent mention first: read back from the quotation, paragraph by paragraph.
+    wanted = set(candidates)
+    for i in range(para, -1, -1):
+        text = normalize(paragraphs[i])
+        hits = people.find(text, 0, pos if i == para else len(text), word)
+        for _, name in reversed(hits):
+            if name in wanted:
+                return name
+    return candidates[0]
