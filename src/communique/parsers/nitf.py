@@ -424,8 +424,9 @@ def release_from_document(root: etree._Element, *, validate: bool = True) -> Pre
     for p in _iter_paragraphs(doc, body):
         raw, quotes = _segments(doc, p)
         any_q = any_q or bool(quotes)
+        mapping: list[int] | None = None
         if doc.exact:
-            text, mapping = raw, list(range(len(raw) + 1))
+            text = raw
         else:
             text, mapping = _collapse_with_map(raw)
             if not text:
@@ -433,7 +434,7 @@ def release_from_document(root: etree._Element, *, validate: bool = True) -> Pre
         index = len(paragraphs)
         paragraphs.append(text)
         for start_raw, end_raw, speaker, q_el in quotes:
-            a, b = mapping[start_raw], mapping[end_raw]
+            a, b = (mapping[start_raw], mapping[end_raw]) if mapping is not None else (start_raw, end_raw)
             if not doc.exact:
                 # Collapsing can leave a space at either edge of the quoted words.
                 while a < b and text[a] == " ":
