@@ -12,6 +12,7 @@ alone, so the result is byte-identical whatever the number of workers.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import signal
 import traceback
@@ -290,7 +291,19 @@ def _exist(paths: Sequence[str]) -> str:
 
 
 def _key(path: str) -> str:
-    return os.path.normcase(os.path.realpath(path))
+    """A path's identity for comparisons: its real directory (cached) and its name.
+
+    A symbolic link in the last component is left to :func:`_same_as_input`,
+    which compares the files themselves.
+    """
+    head, name = os.path.split(os.path.abspath(path))
+    return os.path.normcase(os.path.join(_real_directory(head), name))
+
+
+@functools.lru_cache(maxsize=4096)
+def _real_directory(directory: str) -> str:
+    # realpath costs a system call per path component; a batch has few distinct directories.
+    return os.path.realpath(directory)
 
 
 def _same_as_input(path: str, inodes: set[tuple[int, int]]) -> bool:
