@@ -473,7 +473,7 @@ def test_register_refuses_what_is_not_a_plugin() -> None:
     ):
         registry.register(Bad)
     with pytest.raises(PluginError, match="cannot tell whether"):
-        registry.register(object())  # type: ignore[type-var]
+        registry.register(object())  # type: ignore[arg-type]
     assert "shout" not in registry.exporter_names()
 
 
