@@ -31,6 +31,8 @@ from ._app import (
 )
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from rich.progress import Progress
 
 # "A handful": below this many inputs, starting worker processes costs more than it saves.
@@ -357,6 +359,7 @@ def _run(plan: _batch.Plan, *, jobs: int, formats: list[str], fail_fast: bool, v
     tally = _Tally()
     started = time.perf_counter()
     executor: ProcessPoolExecutor | None = None
+    futures: list[Future[list[_batch.Outcome]]] = []
     results: Iterator[_batch.Outcome]
     size = max(1, min(_MAX_CHUNK, len(tasks) // (jobs * 4)))
     chunks = [tasks[i : i + size] for i in range(0, len(tasks), size)]
@@ -364,19 +367,30 @@ def _run(plan: _batch.Plan, *, jobs: int, formats: list[str], fail_fast: bool, v
         # Created (and its workers forked) before the progress bar starts its
         # refresh thread: forking a process that runs threads is unsafe.
         executor = ProcessPoolExecutor(max_workers=jobs, initializer=_batch.init_worker, initargs=(formats,))
-        results = itertools.chain.from_iterable(executor.map(_batch.run_chunk, chunks))
+        futures = [executor.submit(_batch.run_chunk, chunk) for chunk in chunks]
+        # Taken in input order, so messages come in a stable order whatever the timing.
+        results = itertools.chain.from_iterable(f.result() for f in futures)
     else:
         results = itertools.chain.from_iterable(map(_batch.run_chunk, chunks))
     progress = _progress(quiet=quiet or len(plan.items) < 2)
     say = _printer(progress)
     stopped = interrupted = False
+    consumed = 0
+
+    def handle(outcome: _batch.Outcome) -> None:
+        tally.add(outcome)
+        _report(outcome, say, verbose=verbose)
+
     try:
         with progress:
             bar = progress.add_task("converting", total=len(plan.items))
             for item in plan.items:
-                outcome = item if isinstance(item, _batch.Outcome) else next(results)
-                tally.add(outcome)
-                _report(outcome, say, verbose=verbose)
+                if isinstance(item, _batch.Outcome):
+                    outcome = item
+                else:
+                    outcome = next(results)
+                    consumed += 1
+                handle(outcome)
                 progress.update(bar, advance=1, description=_short(outcome.display))
                 if fail_fast and outcome.status == "failed":
                     stopped = True
@@ -390,8 +404,14 @@ def _run(plan: _batch.Plan, *, jobs: int, formats: list[str], fail_fast: bool, v
         if interrupted:
             click.echo("communique: interrupted; finishing the files in progress…", err=True)
         if executor is not None:
-            executor.shutdown(wait=True, cancel_futures=True)
+            for future in futures:
+                future.cancel()
+            executor.shutdown(wait=True)
         _batch.close_writer()
+    # Chunks that were running when the batch stopped have finished: their files
+    # exist, so they are reported and counted like the others.
+    for late in _finished_late(futures, chunks, consumed):
+        handle(late)
     elapsed = time.perf_counter() - started
     total = len(plan.items)
     if not quiet or interrupted:
@@ -399,6 +419,17 @@ def _run(plan: _batch.Plan, *, jobs: int, formats: list[str], fail_fast: bool, v
     if interrupted:
         return EXIT_INTERRUPTED
     return EXIT_OK if tally.failed == tally.skipped == 0 and not stopped else EXIT_FAILED
+
+
+def _finished_late(
+    futures: Sequence[Future[list[_batch.Outcome]]], chunks: Sequence[Sequence[_batch.Task]], consumed: int
+) -> Iterator[_batch.Outcome]:
+    start = 0
+    for future, chunk in zip(futures, chunks, strict=False):
+        end = start + len(chunk)
+        if end > consumed and future.done() and not future.cancelled() and future.exception() is None:
+            yield from future.result()[max(0, consumed - start) :]
+        start = end
 
 
 def _progress(*, quiet: bool) -> Progress:
