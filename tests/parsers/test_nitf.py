@@ -233,6 +233,6 @@ def test_the_cli_converts_text_to_nitf_to_json_without_loss(sample: PressRelease
     source = REPO / "examples" / "sample_fr.txt"
     cli = [sys.executable, "-m", "communique", "convert", "--quiet"]
     subprocess.run([*cli, str(source), "--to", "nitf,xml", "-o", str(tmp_path)], check=True, timeout=120)
-    subprocess.run([*cli, str(tmp_path / "sample_fr.nitf"), "--to", "json", "-o", str(tmp_path / "j")], check=True)
+    subprocess.run([*cli, str(tmp_path / "sample_fr.nitf.xml"), "--to", "json", "-o", str(tmp_path / "j")], check=True)
     assert communique.read(tmp_path / "j" / "sample_fr.json") == sample
     assert communique.read(tmp_path / "sample_fr.xml") == sample

@@ -181,7 +181,7 @@ class NitfExporter(Exporter):
 
     name = "nitf"
     label = "NITF 3.6 (IPTC News Industry Text Format)"
-    extensions = (".nitf", ".nitf.xml")
+    extensions = (".nitf.xml", ".nitf")
     media_type = "application/nitf+xml"
 
     def render(self, release: PressRelease, **options: Any) -> bytes:

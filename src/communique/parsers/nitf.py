@@ -537,7 +537,7 @@ class NitfParser(Parser):
 
     name = "nitf"
     label = "NITF 3.6 (IPTC News Industry Text Format)"
-    extensions = (".nitf", ".nitf.xml")
+    extensions = (".nitf.xml", ".nitf")
     media_type = "application/nitf+xml"
     options = (
         Option(
