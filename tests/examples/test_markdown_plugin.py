@@ -141,3 +141,63 @@ def test_the_cli_lists_the_plugin_with_its_package_and_options(installed: tuple[
     assert entry["kind"] == "exporter" and entry["status"] == "ok"
     assert "communique-markdown" in entry["package"]
     assert [o["name"] for o in entry["options"]] == ["quotes", "attendees"]
+
+
+@pytest.fixture(scope="module")
+def installed_for_a_newer_api(installed: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same plugin, but claiming plugin API version 2, installed on its own."""
+    _, source = installed
+    root = tmp_path_factory.mktemp("markdown-plugin-v2")
+    copy = root / "communique-markdown"
+    shutil.copytree(source, copy, ignore=shutil.ignore_patterns(".hypothesis", "__pycache__", ".pytest_cache"))
+    module = copy / "src" / "communique_markdown" / "__init__.py"
+    module.write_text(module.read_text(encoding="utf-8").replace("api_version = 1", "api_version = 2"), "utf-8")
+    site = root / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-build-isolation", "--no-deps", "--no-index",
+         "--disable-pip-version-check", "--target", str(site), str(copy)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_an_installed_plugin_for_another_api_version_is_reported_and_the_rest_works(
+    installed_for_a_newer_api: Path, tmp_path: Path
+) -> None:
+    site = installed_for_a_newer_api
+    result = python(
+        site,
+        f"""
+        import communique, communique.testing
+        [info] = [f for f in communique.formats("exporter") if f.name == "markdown"]
+        assert info.distribution == "communique-markdown", info
+        assert "targets plugin API version 2" in info.error, info.error
+        try:
+            communique.render(communique.testing.minimal_sample(), "markdown")
+        except communique.PluginError as exc:
+            assert exc.distribution == "communique-markdown"
+        else:
+            raise AssertionError("a plugin for another API version was used")
+        communique.write(communique.read({str(SAMPLE)!r}), {str(tmp_path / "sample.json")!r})
+        """,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "sample.json").read_bytes().startswith(b"{")
+
+
+@needs_cli
+def test_the_cli_reports_the_incompatible_plugin_by_package(installed_for_a_newer_api: Path, tmp_path: Path) -> None:
+    site = installed_for_a_newer_api
+    listing = run(site, "-m", "communique", "formats", "--json")
+    assert listing.returncode == 0, listing.stderr
+    [entry] = [f for f in json.loads(listing.stdout) if f["name"] == "markdown"]
+    assert entry["status"].startswith("broken") and "API version 2" in entry["status"]
+    failed = run(site, "-m", "communique", "convert", str(SAMPLE), "--to", "markdown", "-o", str(tmp_path))
+    assert failed.returncode != 0
+    assert "communique-markdown" in failed.stderr and "Traceback" not in failed.stderr
+    assert list(tmp_path.iterdir()) == []
+    works = run(site, "-m", "communique", "convert", str(SAMPLE), "--to", "json", "-o", str(tmp_path))
+    assert works.returncode == 0, works.stderr
