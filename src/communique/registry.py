@@ -173,9 +173,11 @@ class _Registry:
         with _LOCK:
             if self.scanned:
                 return
+            # One pass over the installed distributions for both groups (a pass per group costs double).
+            installed = metadata.entry_points()
             for kind, group in _GROUP.items():
                 seen: set[tuple[str, str]] = set()
-                for ep in metadata.entry_points(group=group):
+                for ep in installed.select(group=group):
                     dist = _distribution_name(ep)
                     key = ep.name.strip().lower()
                     # The same distribution can be visible twice (an editable install
