@@ -151,7 +151,9 @@ class _Entry:
             if self.plugin is not None:
                 return self.plugin
             if self.error is not None:
-                raise self.error
+                # A fresh exception each time: re-raising one instance would grow its traceback forever.
+                error = self.error
+                raise PluginError(str(error), distribution=error.distribution, name=error.name) from error.__cause__
             try:
                 self.plugin = _instantiate(self)
             except PluginError as exc:
