@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -237,3 +238,10 @@ def test_api_version_can_be_left_out_where_the_host_vouches_for_the_plugin() -> 
     assert plugin_problems(_with(api_version=None), "exporter", require_api_version=False) == []
     # ...but a wrong one is never accepted.
     assert plugin_problems(_with(api_version=7), "exporter", require_api_version=False)
+
+
+def test_a_path_is_accepted_where_a_str_option_is_declared(tmp_path: Path) -> None:
+    from communique.plugins import Option
+
+    option = Option("template", str, None, "a file")
+    assert option.convert(tmp_path / "house.dotx", format="docx") == str(tmp_path / "house.dotx")

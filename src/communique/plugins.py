@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import abc
 import math
+import os
 import re
 from collections.abc import Mapping
 from typing import IO, TYPE_CHECKING, Any, ClassVar, Literal, Protocol, runtime_checkable
@@ -156,6 +157,9 @@ class Option:
     def convert(self, value: Any, *, format: str) -> Any:
         """Check ``value`` (or convert it from the command line's string form)."""
         try:
+            if self.type is str and isinstance(value, os.PathLike):
+                # File options (a template, a logo) are declared as str; a Path is what callers have.
+                value = os.fspath(value)
             if isinstance(value, str) and self.type is not str:
                 value = _from_string(value, self.type)
             elif value is not None and not _is_instance(value, self.type):
