@@ -112,6 +112,13 @@ def test_exporters_sharing_an_extension_get_distinct_names() -> None:
     assert len(set(suffixes.values())) == len(suffixes)
 
 
+def test_the_same_format_from_two_distributions_is_told_apart_by_distribution() -> None:
+    suffixes = output_suffixes([("xml", (".xml",)), ("acme:xml", (".xml",))])
+
+    assert suffixes == {"xml": ".xml", "acme:xml": ".acme.xml.xml"}
+    assert ":" not in "".join(suffixes.values())
+
+
 def test_colliding_extensions_are_disambiguated_by_format_name_when_none_owns_it() -> None:
     suffixes = output_suffixes([("a", (".txt",)), ("b", (".txt",)), ("c", ())])
 

@@ -145,30 +145,33 @@ def output_suffixes(exporters: Sequence[tuple[str, Sequence[str]]]) -> dict[str,
 
     Each exporter writes its preferred (first) extension.  When several share
     one, the exporter named like the extension keeps it (``xml`` → ``.xml``)
-    and the others are qualified by their name (``.nitf.xml``); if names
-    still collide, every colliding one is qualified.
+    and the others are qualified by their name (``.rss.xml``), or by
+    distribution and name for a plugin picked as ``dist:name``
+    (``.acme.xml.xml``): a name never contains ``:``, which Windows forbids.
     """
-    suffix = {name: (exts[0] if exts else f".{name}") for name, exts in exporters}
-
-    def collisions() -> dict[str, list[str]]:
-        groups: dict[str, list[str]] = {}
-        for name, value in suffix.items():
-            groups.setdefault(value.lower(), []).append(name)
-        return {key: names for key, names in groups.items() if len(names) > 1}
-
-    for key, names in collisions().items():
+    qualifier: dict[str, str] = {}
+    for name, _ in exporters:
+        dist, colon, short = name.rpartition(":")
+        qualifier[name] = f"{dist}.{short}" if colon else name
+    suffix = {name: (exts[0] if exts else f".{qualifier[name]}") for name, exts in exporters}
+    for key, names in _collisions(suffix).items():
+        owner = next((n for n in names if ":" not in n and f".{n.lower()}" == key), None)
         for name in names:
-            if f".{name.lower()}" != key:
-                suffix[name] = f".{name}{suffix[name]}"
-    for _key, names in collisions().items():
-        for name in names:
-            if not suffix[name].lower().startswith(f".{name.lower()}."):
-                suffix[name] = f".{name}{suffix[name]}"
-    left = collisions()
-    if left:  # pragma: no cover - needs exporter names that contain dots
+            if name != owner:
+                suffix[name] = f".{qualifier[name]}{suffix[name]}"
+    left = _collisions(suffix)
+    if left:
         clash = ", ".join(sorted(n for names in left.values() for n in names))
         raise PluginError(f"the exporters {clash} cannot be given distinct output names")
     return suffix
+
+
+def _collisions(suffix: Mapping[str, str]) -> dict[str, list[str]]:
+    # Compared without case: Windows and macOS file systems do not tell "A.XML" from "a.xml".
+    groups: dict[str, list[str]] = {}
+    for name, value in suffix.items():
+        groups.setdefault(value.lower(), []).append(name)
+    return {key: names for key, names in groups.items() if len(names) > 1}
 
 
 # ---------------------------------------------------------------- discovery
