@@ -522,3 +522,20 @@ def test_a_qualified_option_applies_to_one_format_only(tmp_path: Path, invoke: I
     assert round(float(box.width)) == 612
     section = docx.Document(str(tmp_path / "out" / "r.docx")).sections[0]
     assert round(section.page_width.mm) == 210  # docx kept its default, A4
+
+
+def test_verbose_lists_every_file_written_and_batches_default_to_every_cpu(tmp_path: Path, invoke: Invoke) -> None:
+    from communique.cli._convert import _cpu_count
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(8):
+        (folder / f"r{i}.json").write_bytes(communique.render(make_release(i), "json"))
+
+    result = invoke("convert", folder, "--to", "json", "-o", tmp_path / "out", "-v")
+
+    assert result.exit_code == 0, result.stderr
+    for i in range(8):
+        assert f"{folder / f'r{i}.json'} → {tmp_path / 'out' / f'r{i}.json'}" in result.stderr
+    if _cpu_count() > 1:
+        assert f"{min(_cpu_count(), 8)} processes" in result.stderr
