@@ -592,3 +592,59 @@ def test_preview_example_writes_page_one_as_png(tmp_path: Path) -> None:
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     width, height = struct.unpack(">II", png[16:24])
     assert abs(width - 210 / 25.4 * 50) <= 1 and abs(height - 297 / 25.4 * 50) <= 1  # A4 at 50 dpi
+
+
+# ---------------------------------------------------------------- the line breaker
+
+
+def _unit_width(text: str, face: str, size: float) -> float:
+    return float(len(text))  # one unit per character: easy to reason about
+
+
+def test_line_breaker_breaks_at_spaces_never_at_no_break_spaces() -> None:
+    from communique.exporters.pdf import _break_lines, _tokens
+
+    tokens = _tokens([("« Bonjour » dit-il\u00a0:", "R"), (" « oui »", "I")], 10, _unit_width)
+    assert [[p for p, _ in w.pieces] for w in tokens if w] == [
+        ["«"],
+        ["Bonjour"],
+        ["»"],
+        ["dit-il\u00a0:"],
+        ["«"],
+        ["oui"],
+        ["»"],
+    ]
+    lines = _break_lines(tokens, 12, 10, _unit_width)
+    assert ["".join(p for w in line.words for p, _ in w.pieces) for line in lines] == [
+        "«Bonjour»",
+        "dit-il\u00a0:«",
+        "oui»",
+    ]
+    assert all(line.width <= 12 for line in lines)
+    assert [line.end for line in lines] == [False, False, True]
+
+
+def test_line_breaker_keeps_a_word_whole_across_faces_and_cuts_only_overlong_words() -> None:
+    from communique.exporters.pdf import _break_lines, _tokens
+
+    tokens = _tokens([("ab", "R"), ("cd ef", "I"), ("\n" + "x" * 25, "R")], 10, _unit_width)
+    first = tokens[0]
+    assert first is not None and first.pieces == [("ab", "R"), ("cd", "I")]
+    lines = _break_lines(tokens, 10, 10, _unit_width)
+    texts = ["".join(p for w in line.words for p, _ in w.pieces) for line in lines]
+    assert texts == ["abcdef", "x" * 10, "x" * 10, "x" * 5]
+    assert lines[0].forced and lines[0].end and not lines[1].end
+
+
+def test_line_breaker_is_linear() -> None:
+    from communique.exporters.pdf import _break_lines, _tokens
+
+    def run(words: int) -> float:
+        tokens = _tokens([("mot " * words, "R")], 10, _unit_width)
+        started = time.perf_counter()
+        _break_lines(tokens, 80, 10, _unit_width)
+        return time.perf_counter() - started
+
+    small = min(run(5_000) for _ in range(5))
+    large = min(run(50_000) for _ in range(5))
+    assert large / small < 50  # 10x the words; quadratic would be 100x (generous for a busy CI machine)

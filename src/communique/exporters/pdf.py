@@ -26,8 +26,10 @@ import datetime as _dt
 import functools
 import hashlib
 import io
+import re
 import warnings
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import CommuniqueWarning, OptionError, RenderError
@@ -186,17 +188,139 @@ def _load_logo(path: str) -> tuple[bytes, tuple[float, float]]:
 # --------------------------------------------------------------------------- text → paragraph markup
 
 
-def _escape(text: str) -> str:
-    # reportlab paragraphs parse their text as markup: text is data, never markup.
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+# Where a line may break: ordinary spaces, not the no-break ones French puts before « » ; : ! ?
+# (U+00A0, U+202F, U+2007 and U+2060 stay inside their word).
+_BREAKABLE = " \u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000"
+_TOKENS = re.compile(f"([{_BREAKABLE}]+|\n)")
+_BREAK = None
+"""A forced line break among the tokens."""
+
+Piece = tuple[str, str]
+"""Text and the face that prints it."""
 
 
-def _markup(text: str, *, breaks: bool) -> str:
-    """Escape ``text`` for a reportlab Paragraph; line breaks become ``<br/>`` (or spaces)."""
-    out = _escape(text).replace("\t", " ")
+@dataclass(slots=True)
+class _Word:
+    """Text between two break opportunities; may change face mid-word (a quote opening inside it)."""
+
+    pieces: list[Piece]
+    width: float
+    space_face: str | None = None
+    """Face of the space before the word (``None`` at the start of the text)."""
+    space_width: float = 0.0
+
+
+@dataclass(slots=True)
+class _Line:
+    words: list[_Word]
+    width: float
+    """Natural width, spaces included."""
+    end: bool
+    """Last line of the text or before a forced break: never justified."""
+    forced: bool = False
+
+
+def _tokens(runs: list[Piece], size: float, width_of: Callable[[str, str, float], float]) -> list[_Word | None]:
+    """Words (with the space before each) and forced breaks; runs of spaces collapse to one."""
+    tokens: list[_Word | None] = []
+    word: _Word | None = None
+    space: str | None = None
+    space_widths: dict[str, float] = {}
+    for text, face in runs:
+        for part in _TOKENS.split(text):
+            if not part:
+                continue
+            if part == "\n":
+                word, space = None, None
+                tokens.append(_BREAK)
+            elif part[0] in _BREAKABLE:
+                word, space = None, face
+            elif word is not None:
+                word.pieces.append((part, face))
+                word.width += width_of(part, face, size)
+            else:
+                word = _Word([(part, face)], width_of(part, face, size))
+                if space is not None:
+                    if space not in space_widths:
+                        space_widths[space] = width_of(" ", space, size)
+                    word.space_face, word.space_width = space, space_widths[space]
+                space = None
+                tokens.append(word)
+    return tokens
+
+
+def _split_word(word: _Word, width: float, size: float, width_of: Callable[[str, str, float], float]) -> list[_Word]:
+    """Cut a word wider than the line into line-wide chunks (URLs, very long names)."""
+    chunks: list[_Word] = []
+    current = _Word([], 0.0)
+    for text, face in word.pieces:
+        for char in text:
+            w = width_of(char, face, size)
+            if current.pieces and current.width + w > width:
+                chunks.append(current)
+                current = _Word([], 0.0)
+            if current.pieces and current.pieces[-1][1] == face:
+                current.pieces[-1] = (current.pieces[-1][0] + char, face)
+            else:
+                current.pieces.append((char, face))
+            current.width += w
+    chunks.append(current)
+    chunks[0].space_face, chunks[0].space_width = word.space_face, word.space_width
+    return chunks
+
+
+def _break_lines(
+    tokens: list[_Word | None], width: float, size: float, width_of: Callable[[str, str, float], float]
+) -> list[_Line]:
+    """Greedy, hyphen-free line breaking: linear in the number of words."""
+    lines: list[_Line] = []
+    words: list[_Word] = []
+    used = 0.0
+    for token in tokens:
+        if token is _BREAK:
+            lines.append(_Line(words, used, end=True, forced=True))
+            words, used = [], 0.0
+            continue
+        gap = token.space_width if words else 0.0
+        if words and used + gap + token.width > width + 1e-6:
+            lines.append(_Line(words, used, end=False))
+            words, used, gap = [], 0.0, 0.0
+        if not words and token.width > width + 1e-6:
+            *full, token = _split_word(token, width, size, width_of)
+            lines.extend(_Line([chunk], chunk.width, end=False) for chunk in full)
+        words.append(token)
+        used += gap + token.width
+    if words:
+        lines.append(_Line(words, used, end=True))
+    return lines
+
+
+def _unbreak(lines: list[_Line]) -> list[_Word | None]:
+    """Tokens back from laid-out lines (to lay a split part out again at another width)."""
+    tokens: list[_Word | None] = []
+    for line in lines:
+        tokens.extend(line.words)
+        if line.forced:
+            tokens.append(_BREAK)
+    return tokens
+
+
+@dataclass(frozen=True, slots=True)
+class _Style:
+    size: float
+    leading: float
+    color: str = _INK
+    align: str = "left"
+    space_before: float = 0.0
+    space_after: float = 0.0
+
+
+def _body_text(text: str) -> str:
+    """Line breaks of every kind become one forced break; tabs become spaces."""
+    out = text.replace("\t", " ")
     for mark in _LINE_BREAKS:
-        if mark in out:
-            out = out.replace(mark, "<br/>" if breaks else " ")
+        if mark != "\n" and mark in out:
+            out = out.replace(mark, "\n")
     return out
 
 
@@ -325,6 +449,111 @@ def _reportlab() -> Any:
         def format(self, document: Any) -> bytes:
             return pdfdoc.PDFDictionary(self.entries).format(document)  # type: ignore[no-any-return]
 
+    from reportlab.lib.colors import HexColor
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    widths: dict[str, Callable[[str, float], float]] = {}
+
+    def width_of(text: str, face: str, size: float) -> float:
+        measure = widths.get(face)
+        if measure is None:
+            measure = widths[face] = getFont(face).stringWidth
+        return measure(text, size)
+
+    class TextBlock(Flowable):  # type: ignore[misc]
+        """Text runs in the bundled faces, wrapped without hyphens, split across pages by lines.
+
+        Text is only ever measured and drawn, never parsed: unlike a reportlab
+        Paragraph there is no markup to escape.  Line breaking is greedy and
+        linear; justification sets each word at its computed position.
+        """
+
+        def __init__(
+            self,
+            runs: list[Piece] | None,
+            style: _Style,
+            *,
+            align: str | None = None,
+            laid: tuple[float, list[_Line]] | None = None,
+            space_before: float | None = None,
+            space_after: float | None = None,
+        ) -> None:
+            super().__init__()
+            self.style = style
+            self.align = align or style.align
+            self.spaceBefore = style.space_before if space_before is None else space_before
+            self.spaceAfter = style.space_after if space_after is None else space_after
+            self.tokens = _tokens(runs, style.size, width_of) if runs is not None else None
+            self.laid = laid
+            """(width, lines) of the last layout; a split part has only these, no tokens."""
+
+        def lines_for(self, width: float) -> list[_Line]:
+            if self.laid is not None and self.laid[0] == width:
+                return self.laid[1]
+            tokens = self.tokens if self.tokens is not None else _unbreak(self.laid[1] if self.laid else [])
+            lines = _break_lines(tokens, width, self.style.size, width_of)
+            self.laid = (width, lines)
+            return lines
+
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            self.width = available_width
+            self.height = len(self.lines_for(available_width)) * self.style.leading
+            return self.width, self.height
+
+        def split(self, available_width: float, available_height: float) -> list[Any]:
+            lines = self.lines_for(available_width)
+            fit = int((available_height + 1e-6) // self.style.leading)
+            if fit >= len(lines):
+                return [self]
+            if len(lines) - fit == 1 and fit >= 3:
+                fit -= 1  # no widow: carry two lines over
+            if fit < 2:
+                return []  # no orphan: the whole block goes to the next frame
+            first = TextBlock(None, self.style, align=self.align, laid=(available_width, lines[:fit]), space_after=0.0)
+            rest = TextBlock(None, self.style, align=self.align, laid=(available_width, lines[fit:]), space_before=0.0)
+            return [first, rest]
+
+        def draw(self) -> None:
+            style = self.style
+            width = self.width
+            text = self.canv.beginText()
+            text.setFillColor(HexColor(style.color))
+            state: list[Any] = [None, []]  # face in use, text waiting to be shown in it
+
+            def show(piece: str, face: str) -> None:
+                # One text operation per run of a face: reportlab's per-call cost dominates.
+                if face != state[0]:
+                    flush()
+                    state[0] = face
+                    text.setFont(face, style.size)
+                state[1].append(piece)
+
+            def flush() -> None:
+                if state[1]:
+                    text.textOut("".join(state[1]))
+                    state[1] = []
+
+            y = self.height - style.size
+            for line in self.lines_for(width):
+                x = width - line.width if self.align == "right" else 0.0
+                justify = self.align == "justify" and not line.end and len(line.words) > 1
+                extra = (width - line.width) / (len(line.words) - 1) if justify else 0.0
+                text.setTextOrigin(x, y)
+                for index, word in enumerate(line.words):
+                    if index:
+                        show(" ", word.space_face or word.pieces[0][1])
+                        x += word.space_width
+                        if justify:
+                            flush()
+                            x += extra
+                            text.setTextOrigin(x, y)
+                    for piece, piece_face in word.pieces:
+                        show(piece, piece_face)
+                    x += word.width
+                flush()
+                y -= style.leading
+            self.canv.drawText(text)
+
     class ReleaseCanvas(Canvas):  # type: ignore[misc]
         """A canvas that runs ``finish`` once, after the last page and before the file is written."""
 
@@ -337,89 +566,23 @@ def _reportlab() -> Any:
             super().save()
 
     return SimpleNamespace(
-        Anchor=Anchor, Info=Info, ReleaseCanvas=ReleaseCanvas, BaseDocTemplate=BaseDocTemplate, pdfdoc=pdfdoc
+        Anchor=Anchor,
+        Info=Info,
+        TextBlock=TextBlock,
+        ReleaseCanvas=ReleaseCanvas,
+        BaseDocTemplate=BaseDocTemplate,
+        pdfdoc=pdfdoc,
     )
 
 
-@functools.cache
-def _styles(align: str) -> dict[str, Any]:
-    from reportlab.lib import colors
-    from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
-    from reportlab.lib.styles import ParagraphStyle
-
-    from .._fonts import BOLD, FAMILY
-
-    ink, muted, accent = colors.HexColor(_INK), colors.HexColor(_MUTED), colors.HexColor(_ACCENT)
-    body = ParagraphStyle(
-        "communique-body",
-        fontName=FAMILY,
-        fontSize=10.5,
-        leading=15,
-        textColor=ink,
-        alignment=TA_JUSTIFY if align == "justify" else TA_LEFT,
-        spaceAfter=7.5,
-        splitLongWords=1,
-        allowWidows=0,
-        allowOrphans=0,
-    )
-    return {
-        "title": ParagraphStyle(
-            "communique-title",
-            parent=body,
-            fontName=BOLD,
-            fontSize=19,
-            leading=24,
-            textColor=accent,
-            alignment=TA_LEFT,
-            spaceAfter=6,
-        ),
-        "date": ParagraphStyle(
-            "communique-date",
-            parent=body,
-            fontSize=10,
-            leading=13,
-            textColor=muted,
-            alignment=TA_LEFT,
-            spaceAfter=16,
-        ),
-        "body": body,
-        "heading": ParagraphStyle(
-            "communique-heading",
-            parent=body,
-            fontName=BOLD,
-            fontSize=13,
-            leading=17,
-            textColor=accent,
-            alignment=TA_LEFT,
-            spaceBefore=14,
-            spaceAfter=7,
-        ),
-        "cell": ParagraphStyle(
-            "communique-cell", parent=body, fontSize=8.5, leading=11, alignment=TA_LEFT, spaceAfter=0
-        ),
-        "head_cell": ParagraphStyle(
-            "communique-head-cell",
-            parent=body,
-            fontName=BOLD,
-            fontSize=8.5,
-            leading=11,
-            alignment=TA_LEFT,
-            textColor=colors.white,
-            spaceAfter=0,
-        ),
-        "footer": ParagraphStyle(
-            "communique-footer", parent=body, fontSize=8, leading=10, textColor=muted, alignment=TA_LEFT, spaceAfter=0
-        ),
-        "running": ParagraphStyle(
-            "communique-running",
-            parent=body,
-            fontSize=8.5,
-            leading=10.5,
-            textColor=muted,
-            alignment=TA_RIGHT,
-            spaceAfter=0,
-        ),
-    }
+_TITLE = _Style(19, 24, color=_ACCENT, space_after=6)
+_DATE = _Style(10, 13, color=_MUTED, space_after=16)
+_BODY = _Style(10.5, 15, space_after=7.5)
+_HEADING = _Style(13, 17, color=_ACCENT, space_before=14, space_after=7)
+_CELL = _Style(8.5, 11)
+_HEAD_CELL = _Style(8.5, 11, color="#ffffff")
+_FOOTER = _Style(8, 10, color=_MUTED)
+_RUNNING = _Style(8.5, 10.5, color=_MUTED, align="right")
 
 
 # --------------------------------------------------------------------------- the render
@@ -500,52 +663,48 @@ def _build(
     from reportlab.lib.pagesizes import A4, LETTER
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import CondPageBreak, Frame, PageTemplate, Paragraph, Table, TableStyle
+    from reportlab.platypus import CondPageBreak, Frame, PageTemplate, Table, TableStyle
 
     from .._fonts import BOLD, ITALIC, REGULAR
 
     rl = _reportlab()
-    styles = _styles(align)
+    block = rl.TextBlock
     size = A4 if page_size == "a4" else LETTER
     page_width, page_height = size
     frame_width = page_width - 2 * _MARGIN_X
 
     # ---- the story: title, date line, paragraphs, attendees
     story: list[Any] = [rl.Anchor("title", _one_line(lay.title), 0)]
-    story.append(Paragraph(_markup(show(lay.title, BOLD), breaks=False), styles["title"]))
+    story.append(block([(_one_line(show(lay.title, BOLD)), BOLD)], _TITLE))
     if lay.date_line:
-        story.append(Paragraph(_markup(show(lay.date_line, REGULAR), breaks=False), styles["date"]))
+        story.append(block([(_one_line(show(lay.date_line, REGULAR)), REGULAR)], _DATE))
     for paragraph in lay.paragraphs:
-        parts: list[str] = []
+        runs: list[Piece] = []
         if paragraph.dateline:
-            parts.append(f"<b>{_markup(show(paragraph.dateline, BOLD), breaks=False)}</b>")
-            parts.append(_markup(paragraph.dateline_separator, breaks=False))
+            runs.append((_one_line(show(paragraph.dateline, BOLD)), BOLD))
+            runs.append((_one_line(paragraph.dateline_separator), REGULAR))
         for span in paragraph.spans:
-            if span.quote:
-                parts.append(f"<i>{_markup(show(span.text, ITALIC), breaks=True)}</i>")
-            else:
-                parts.append(_markup(show(span.text, REGULAR), breaks=True))
-        story.append(Paragraph("".join(parts), styles["body"]))
+            face = ITALIC if span.quote else REGULAR
+            runs.append((_body_text(show(span.text, face)), face))
+        story.append(block(runs, _BODY, align=align))
     if lay.attendee_rows:
         # Keep the heading with the first rows by a conditional break, not keepWithNext:
         # that would wrap the whole table an extra time just to measure it.
         story.append(CondPageBreak(_MIN_TABLE_START))
         story.append(rl.Anchor("attendees", _one_line(lay.attendees_heading), 1))
-        story.append(Paragraph(_markup(show(lay.attendees_heading, BOLD), breaks=False), styles["heading"]))
+        story.append(block([(_one_line(show(lay.attendees_heading, BOLD)), BOLD)], _HEADING))
         widths = [frame_width * share for share in _COLUMN_SHARES]
 
-        def cell(text: str, face: str, style: Any, width: float) -> Any:
+        def cell(text: str, face: str, style: _Style, width: float) -> Any:
             shown = _one_line(show(text, face))
-            # A plain string is drawn as is (never parsed as markup) and costs far less than
-            # a Paragraph; only text that needs wrapping pays for one.
-            if stringWidth(shown, face, style.fontSize) <= width - 2 * _CELL_PADDING:
+            # A plain string costs the table far less than a flowable; only text that
+            # needs wrapping pays for one.
+            if stringWidth(shown, face, style.size) <= width - 2 * _CELL_PADDING:
                 return shown
-            return Paragraph(_markup(shown, breaks=False), style)
+            return block([(shown, face)], style)
 
-        header = [cell(c, BOLD, styles["head_cell"], w) for c, w in zip(lay.attendee_columns, widths, strict=True)]
-        rows = [
-            [cell(c, REGULAR, styles["cell"], w) for c, w in zip(row, widths, strict=True)] for row in lay.attendee_rows
-        ]
+        header = [cell(c, BOLD, _HEAD_CELL, w) for c, w in zip(lay.attendee_columns, widths, strict=True)]
+        rows = [[cell(c, REGULAR, _CELL, w) for c, w in zip(row, widths, strict=True)] for row in lay.attendee_rows]
         table = Table(
             [header, *rows],
             colWidths=widths,
@@ -559,12 +718,12 @@ def _build(
                     ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(_ACCENT)),
                     ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor(_STRIPE)]),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(_RULE)),
-                    # Plain-string cells: the same faces as the Paragraph styles (never Helvetica,
-                    # which would not be embedded).
+                    # Plain-string cells: the same faces and sizes as the wrapping cells (never
+                    # Helvetica, which would not be embedded).
                     ("FONTNAME", (0, 0), (-1, -1), REGULAR),
                     ("FONTNAME", (0, 0), (-1, 0), BOLD),
-                    ("FONTSIZE", (0, 0), (-1, -1), styles["cell"].fontSize),
-                    ("LEADING", (0, 0), (-1, -1), styles["cell"].leading),
+                    ("FONTSIZE", (0, 0), (-1, -1), _CELL.size),
+                    ("LEADING", (0, 0), (-1, -1), _CELL.leading),
                     ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
                     ("TEXTCOLOR", (0, 1), (-1, -1), colors.HexColor(_INK)),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -579,17 +738,19 @@ def _build(
 
     # ---- page furniture: header band, footer, page numbers
     label_width = 30 * _MM
-    footer_para = None
+    footer_block = None
     if footer:
-        footer_para = Paragraph(_markup(show(footer, REGULAR), breaks=True), styles["footer"])
-        _, footer_height = footer_para.wrap(frame_width - label_width, _FOOTER_BAND)
-        if footer_height > styles["footer"].leading * _FOOTER_MAX_LINES + 0.5:
-            lines = round(footer_height / styles["footer"].leading)
+        footer_block = block([(_body_text(show(footer, REGULAR)), REGULAR)], _FOOTER)
+        _, footer_height = footer_block.wrap(frame_width - label_width, _FOOTER_BAND)
+        if footer_height > _FOOTER.leading * _FOOTER_MAX_LINES + 0.5:
+            lines = round(footer_height / _FOOTER.leading)
             raise OptionError(
                 f"option 'footer' of format 'pdf' is too long: it takes {lines} lines"
                 f" at the foot of the page, at most {_FOOTER_MAX_LINES} fit"
             )
-    running = release.header.source
+    running = (
+        block([(_one_line(show(release.header.source, REGULAR)), REGULAR)], _RUNNING) if release.header.source else None
+    )
     logo_image = ImageReader(io.BytesIO(logo[0])) if logo else None
     pages = [0]
     rule = colors.HexColor(_RULE)
@@ -606,21 +767,19 @@ def _build(
             scale = min(_LOGO_MAX[0] / width, _LOGO_MAX[1] / height)
             canv.drawImage(logo_image, _MARGIN_X, band_bottom + 2, width * scale, height * scale, mask="auto")
             text_left += width * scale + 6 * _MM
-        if running:
-            head = Paragraph(_markup(show(_one_line(running), REGULAR), breaks=False), styles["running"])
+        if running is not None:
             # A running head is one line; a longer source is in the metadata and the JSON.
-            available = page_width - _MARGIN_X - text_left
-            _, height = head.wrap(available, _HEADER_BAND)
-            if height <= styles["running"].leading * 1.5:
-                head.drawOn(canv, text_left, band_bottom + 2)
+            _, height = running.wrap(page_width - _MARGIN_X - text_left, _HEADER_BAND)
+            if height <= _RUNNING.leading * 1.5:
+                running.drawOn(canv, text_left, band_bottom + 2)
         canv.setStrokeColor(rule)
         canv.setLineWidth(0.6)
         canv.line(_MARGIN_X, band_bottom, page_width - _MARGIN_X, band_bottom)
         footer_top = _MARGIN_BOTTOM - 5 * _MM
         canv.line(_MARGIN_X, footer_top, page_width - _MARGIN_X, footer_top)
-        if footer_para is not None:
-            _, height = footer_para.wrap(frame_width - label_width, _FOOTER_BAND)
-            footer_para.drawOn(canv, _MARGIN_X, footer_top - 3 * _MM - height + styles["footer"].leading)
+        if footer_block is not None:
+            _, height = footer_block.wrap(frame_width - label_width, _FOOTER_BAND)
+            footer_block.drawOn(canv, _MARGIN_X, footer_top - 3 * _MM - height + _FOOTER.leading)
         # "n / N": N is known only at the end, so each page shows a form XObject filled in then.
         canv.saveState()
         canv.translate(page_width - _MARGIN_X, footer_top - 3 * _MM - 8 + 10)
