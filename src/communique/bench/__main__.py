@@ -50,8 +50,8 @@ FULL = Mode(
     sizes=corpus.SIZES,
     languages=("fr", "en"),
     budget=Budget(repeat=5, min_time=0.1, cap=5.0),
-    pandoc_cases=("sample-fr", "sample-en", "gen-fr-10", "gen-en-100"),
-    pandoc_runs=5,
+    pandoc_cases=("sample-fr", "sample-en", "gen-en-100"),
+    pandoc_runs=3,
     cli_per_process=True,
     memory_size=1000,
     batch=500,
@@ -158,9 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         lap("throughput")
     if "memory" not in skip:
         generated = [c for c in cases if c.release is not None and c.paragraphs == mode.memory_size]
-        # Quick mode proves the memory probe works; the end-to-end row is the slowest under tracemalloc.
-        memory_ops = [op for op in ops if op.kind != "end-to-end"] if args.quick else ops
-        results += measure_memory(memory_ops, generated[0], progress)
+        results += measure_memory(ops, generated[0], progress)
         lap("memory")
     if "pandoc" not in skip:
         from .peers import compare_with_pandoc

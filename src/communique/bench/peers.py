@@ -21,6 +21,7 @@ import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ._proc import child_env
 from .corpus import Case
 from .measure import Budget, Metric, Result, Target, Unavailable, judged, model_of, time_call
 
@@ -89,7 +90,7 @@ def _wall(argv: Sequence[str], runs: int, cwd: str) -> float:
     warm = 1 if runs > 1 else 0
     for i in range(runs + warm):
         start = time.perf_counter()
-        done = subprocess.run(argv, cwd=cwd, capture_output=True, timeout=300, check=False)
+        done = subprocess.run(argv, cwd=cwd, capture_output=True, timeout=300, check=False, env=child_env())
         elapsed = time.perf_counter() - start
         if done.returncode != 0:
             message = done.stderr.decode("utf-8", "replace").strip().splitlines()

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ._proc import bytecode_note
 from .corpus import Case
 from .measure import Metric, Result
 
@@ -134,12 +135,13 @@ def render_tables(results: Sequence[Result], unavailable: dict[str, str], cases:
                 num(r.metrics.get("us_per_paragraph_small"), 1),
                 num(r.metrics.get("us_per_paragraph_large"), 1),
                 f"{num(r.metrics.get('ratio'), 2)}×",
+                f"{num(r.metrics.get('marginal_ratio'), 2)}×" if "marginal_ratio" in r.metrics else "—",
                 r.target.label if r.target else "",
                 _status(r),
             ]
             for r in scaling
         ]
-        headers = ["operation", "case", "µs/para small", "µs/para large", "ratio", "target", "status"]
+        headers = ["operation", "case", "µs/para small", "µs/para large", "ratio", "marginal", "target", "status"]
         out.append(table(headers, rows, "Scaling (per-paragraph cost, large release over small)"))
 
     memory = [r for r in results if r.section == "memory"]
@@ -194,7 +196,7 @@ def render_tables(results: Sequence[Result], unavailable: dict[str, str], cases:
             [
                 r.name,
                 num(r.metrics.get("wall_ms")) + " ms" if "wall_ms" in r.metrics else "—",
-                str(r.metrics.get("slowest_imports") or r.metrics.get("heavy_modules") or r.note)[:90],
+                _startup_details(r)[:100],
                 r.target.label if r.target else "",
                 _status(r),
             ]
@@ -208,6 +210,15 @@ def render_tables(results: Sequence[Result], unavailable: dict[str, str], cases:
     if lines:
         out.append("Not measured\n============\n" + "\n".join(dict.fromkeys(lines)))
     return "\n\n".join(out) + "\n"
+
+
+def _startup_details(r: Result) -> str:
+    m = r.metrics
+    if "slowest_imports" in m:
+        return f"slowest imports: {m['slowest_imports']}"
+    if "import_ms" in m:
+        return f"import {num(m['import_ms'])} ms in-process; heavy modules loaded: {m.get('heavy_modules') or 'none'}"
+    return r.note
 
 
 def _cpu_model() -> str:
@@ -270,7 +281,7 @@ def document(
         "mode": mode,
         "command": ["python", "-m", "communique.bench", *argv],
         "elapsed_s": round(elapsed, 2),
-        "machine": {**machine_before, "load_average_after": after["load_average"]},
+        "machine": {**machine_before, "load_average_after": after["load_average"], "bytecode": bytecode_note()},
         "communique": {
             "version": communique.__version__,
             "git_commit": _git_commit(),

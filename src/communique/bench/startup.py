@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 
+from ._proc import child_env
 from .measure import Metric, Result, Target, judged
 from .peers import communique_command
 
@@ -38,10 +39,10 @@ _PROBE = (
 def _wall(argv: Sequence[str], runs: int) -> tuple[float, subprocess.CompletedProcess[bytes]]:
     times: list[float] = []
     done: subprocess.CompletedProcess[bytes] | None = None
-    warm = 1 if runs > 1 else 0  # the first run warms the file cache
+    warm = 1  # the first run fills the bytecode and file caches
     for i in range(runs + warm):
         start = time.perf_counter()
-        done = subprocess.run(argv, capture_output=True, timeout=120, check=False)
+        done = subprocess.run(argv, capture_output=True, timeout=120, check=False, env=child_env())
         if i >= warm:
             times.append(time.perf_counter() - start)
     assert done is not None
@@ -50,7 +51,8 @@ def _wall(argv: Sequence[str], runs: int) -> tuple[float, subprocess.CompletedPr
 
 def slowest_imports(argv: Sequence[str], top: int = 8) -> list[tuple[str, float]]:
     """The ``top`` top-level imports of ``argv`` (a Python command) by cumulative milliseconds."""
-    done = subprocess.run([sys.executable, "-X", "importtime", *argv], capture_output=True, timeout=120, check=False)
+    argv = [sys.executable, "-X", "importtime", *argv]
+    done = subprocess.run(argv, capture_output=True, timeout=120, check=False, env=child_env())
     found: dict[str, float] = {}
     for line in done.stderr.decode("utf-8", "replace").splitlines():
         if not line.startswith("import time:") or "|" not in line:
@@ -73,6 +75,10 @@ def measure_startup(runs: int, explain: bool = True, progress: Callable[[str], N
     With ``explain``, ``-X importtime`` names the slowest imports of ``communique formats``.
     """
     results: list[Result] = []
+    progress("startup · python alone")
+    # The interpreter's own start-up (site, .pth files) is part of every figure below.
+    wall, _ = _wall([sys.executable, "-c", "pass"], runs)
+    results.append(Result("startup", "python -c pass", "fresh process", {"wall_ms": wall * 1e3, "runs": runs}))
     progress("startup · import communique")
     wall, done = _wall([sys.executable, "-c", _PROBE], runs)
     metrics: dict[str, Metric] = {"wall_ms": wall * 1e3, "runs": runs}
