@@ -418,7 +418,7 @@ def test_glyph_check_of_a_long_release_is_fast() -> None:
 
 def test_paragraph_markup_prints_literally(tmp_path: Path) -> None:
     nasty = 'Voir <b>ceci</b> &amp; <font color="red">cela</font> <img src="x.png"/> &lt;i&gt; <br/> <para>'
-    role = "<b>chef</b> &amp; de l’état-major général des forces armées <br/> serbes"  # wraps: a Paragraph cell
+    role = "<b>chef</b> &amp; de l’état-major général des forces armées <br/> serbes"  # wraps: a text-flowable cell
     r = release(
         header=Header(title="<i>Titre</i> & co", language="fr", source="<b>OTAN</b>", dateline="<u>Belgrade</u>"),
         paragraphs=(Paragraph(text=nasty),),

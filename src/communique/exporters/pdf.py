@@ -6,6 +6,12 @@ table); this module only decides typography.  Every character is printed with
 the bundled DejaVu Sans faces (see :mod:`communique._fonts`) and checked
 against their character maps before anything is laid out.
 
+The story is reportlab platypus (frames, page templates, a ``Table`` with a
+repeated header row), but text is set by this module's own flowable rather
+than reportlab's ``Paragraph``: text is only measured and drawn, never parsed
+as markup (``<b>`` or ``&amp;`` in a release print literally), line breaking
+is greedy, hyphen-free and linear, and a render costs about half as much.
+
 Beside the pages, the PDF carries:
 
 * the release's canonical JSON (:func:`communique._serialize.dumps`) as an
