@@ -23,7 +23,7 @@ from __future__ import annotations
 import io
 import threading
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from importlib import resources
 from typing import Any
 
@@ -174,18 +174,6 @@ def find_missing(text: str, face: str, path: str, fonts: Family) -> Iterator[Mis
     for offset, char in enumerate(text):
         if char in bad:
             yield MissingGlyph(char=char, path=path, offset=offset, face=face)
-
-
-def check(items: Iterable[tuple[str, str, str]], fonts: Family) -> list[MissingGlyph]:
-    """Check ``(path, text, face)`` items; return the missing glyphs, first occurrence of each character per field."""
-    out: list[MissingGlyph] = []
-    for path, text, face in items:
-        seen: set[str] = set()
-        for missing in find_missing(text, face, path, fonts):
-            if missing.char not in seen:
-                seen.add(missing.char)
-                out.append(missing)
-    return out
 
 
 def display_text(text: str, face: str, fonts: Family) -> str:
