@@ -117,7 +117,7 @@ def test_file_extensions_pick_nitf_over_xml() -> None:
     assert registry.parser_for("story.xml") == "xml"
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=75, deadline=None)
 @given(releases(xml_safe=True))
 def test_every_export_validates_against_the_official_schema(r: PressRelease) -> None:
     schema().assertValid(etree.fromstring(communique.render(r, "nitf")))

@@ -164,7 +164,7 @@ def test_unicode_is_written_as_utf8_and_invisible_spaces_as_references() -> None
     assert communique.parse(data, "xml") == r
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(releases(xml_safe=True))
 def test_every_export_validates_against_the_shipped_schema(r: PressRelease) -> None:
     schema().assertValid(tree(communique.render(r, "xml")))

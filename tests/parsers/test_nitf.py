@@ -29,7 +29,7 @@ def sample() -> PressRelease:
 # --- round trips ---------------------------------------------------------------------------
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(releases(xml_safe=True))
 def test_round_trip_is_exact(r: PressRelease) -> None:
     assert communique.parse(communique.render(r, "nitf"), "nitf") == r

@@ -38,7 +38,7 @@ def _edge_release() -> PressRelease:
     )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(releases(xml_safe=True))
 @example(_edge_release())
 def test_round_trip_is_exact(r: PressRelease) -> None:
