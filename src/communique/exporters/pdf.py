@@ -422,7 +422,9 @@ def _reportlab() -> Any:
     """reportlab-based classes, defined on first use so that importing this module stays cheap."""
     from types import SimpleNamespace
 
+    from reportlab.lib.colors import HexColor
     from reportlab.pdfbase import pdfdoc
+    from reportlab.pdfbase.pdfmetrics import getFont
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import BaseDocTemplate
     from reportlab.platypus.flowables import Flowable
@@ -454,9 +456,6 @@ def _reportlab() -> Any:
 
         def format(self, document: Any) -> bytes:
             return pdfdoc.PDFDictionary(self.entries).format(document)  # type: ignore[no-any-return]
-
-    from reportlab.lib.colors import HexColor
-    from reportlab.pdfbase.pdfmetrics import getFont
 
     widths: dict[str, Callable[[str, float], float]] = {}
 
