@@ -22,8 +22,6 @@ import gettext
 import json
 import pathlib
 
-import pycountry  # type: ignore[import-not-found]
-
 OUT = pathlib.Path(__file__).resolve().parents[2] / "src" / "communique" / "data" / "countries.json"
 
 # Display-name overrides: the short form a journalist writes.
@@ -190,6 +188,92 @@ EXTRA: dict[str, dict[str, list[str]]] = {
     "XK": {"en": ["Kosovo"], "fr": ["Kosovo"]},
 }
 
+
+def fr4(stem_m: str, stem_f: str | None = None) -> list[str]:
+    """French adjective forms: masculine, feminine, masculine plural, feminine plural."""
+    f = stem_f or stem_m + "e"
+    mp = stem_m if stem_m.endswith(("s", "x")) else stem_m + "s"
+    return list(dict.fromkeys([stem_m, f, mp, f + "s"]))
+
+
+# Nationality adjectives, written to "<language>_adj" (not names: they also
+# modify a role, "le président finlandais").  (english forms, french forms)
+ADJECTIVES: dict[str, tuple[list[str], list[str]]] = {
+    "AF": (["Afghan"], fr4("afghan")),
+    "AL": (["Albanian"], fr4("albanais")),
+    "AM": (["Armenian"], fr4("arménien", "arménienne")),
+    "AT": (["Austrian"], fr4("autrichien", "autrichienne")),
+    "AU": (["Australian"], fr4("australien", "australienne")),
+    "AZ": (["Azerbaijani"], fr4("azerbaïdjanais")),
+    "BA": (["Bosnian"], fr4("bosnien", "bosnienne")),
+    "BE": (["Belgian"], ["belge", "belges"]),
+    "BG": (["Bulgarian"], ["bulgare", "bulgares"]),
+    "BH": (["Bahraini"], fr4("bahreïnien", "bahreïnienne")),
+    "BY": (["Belarusian"], ["biélorusse", "biélorusses"]),
+    "CA": (["Canadian"], fr4("canadien", "canadienne")),
+    "CH": (["Swiss"], ["suisse", "suisses"]),
+    "CN": (["Chinese"], fr4("chinois")),
+    "CO": (["Colombian"], fr4("colombien", "colombienne")),
+    "CZ": (["Czech"], ["tchèque", "tchèques"]),
+    "DE": (["German"], fr4("allemand")),
+    "DK": (["Danish"], fr4("danois")),
+    "DZ": (["Algerian"], fr4("algérien", "algérienne")),
+    "EE": (["Estonian"], fr4("estonien", "estonienne")),
+    "EG": (["Egyptian"], fr4("égyptien", "égyptienne")),
+    "ES": (["Spanish"], fr4("espagnol")),
+    "FI": (["Finnish"], fr4("finlandais")),
+    "FR": (["French"], fr4("français", "française")),
+    "GB": (["British"], ["britannique", "britanniques"]),
+    "GE": (["Georgian"], fr4("géorgien", "géorgienne")),
+    "GR": (["Greek", "Hellenic"], [*fr4("grec", "grecque"), "hellénique", "helléniques"]),
+    "HR": (["Croatian"], ["croate", "croates"]),
+    "HU": (["Hungarian"], fr4("hongrois")),
+    "IE": (["Irish"], fr4("irlandais")),
+    "IL": (["Israeli"], fr4("israélien", "israélienne")),
+    "IN": (["Indian"], fr4("indien", "indienne")),
+    "IQ": (["Iraqi"], fr4("irakien", "irakienne")),
+    "IS": (["Icelandic"], fr4("islandais")),
+    "IT": (["Italian"], fr4("italien", "italienne")),
+    "JO": (["Jordanian"], fr4("jordanien", "jordanienne")),
+    "JP": (["Japanese"], fr4("japonais")),
+    "KR": (["South Korean"], fr4("sud-coréen", "sud-coréenne")),
+    "KW": (["Kuwaiti"], fr4("koweïtien", "koweïtienne")),
+    "KZ": (["Kazakh", "Kazakhstani"], fr4("kazakh")),
+    "LT": (["Lithuanian"], fr4("lituanien", "lituanienne")),
+    "LU": (["Luxembourgish", "Luxembourgian"], fr4("luxembourgeois")),
+    "LV": (["Latvian"], fr4("letton", "lettone")),
+    "MA": (["Moroccan"], fr4("marocain")),
+    "MD": (["Moldovan"], ["moldave", "moldaves"]),
+    "ME": (["Montenegrin"], fr4("monténégrin")),
+    "MK": (
+        ["Macedonian", "North Macedonian"],
+        fr4("macédonien", "macédonienne") + fr4("nord-macédonien", "nord-macédonienne"),
+    ),
+    "MN": (["Mongolian"], fr4("mongol")),
+    "MR": (["Mauritanian"], fr4("mauritanien", "mauritanienne")),
+    "MT": (["Maltese"], fr4("maltais")),
+    "NL": (["Dutch"], fr4("néerlandais")),
+    "NO": (["Norwegian"], fr4("norvégien", "norvégienne")),
+    "NZ": (["New Zealand"], fr4("néo-zélandais")),
+    "PK": (["Pakistani"], fr4("pakistanais")),
+    "PL": (["Polish"], fr4("polonais")),
+    "PT": (["Portuguese"], fr4("portugais")),
+    "QA": (["Qatari"], fr4("qatarien", "qatarienne")),
+    "RO": (["Romanian"], fr4("roumain")),
+    "RS": (["Serbian", "Serb", "Serbs"], ["serbe", "serbes"]),
+    "RU": (["Russian"], ["russe", "russes"]),
+    "SE": (["Swedish"], fr4("suédois")),
+    "SI": (["Slovenian", "Slovene"], ["slovène", "slovènes"]),
+    "SK": (["Slovak", "Slovakian"], ["slovaque", "slovaques"]),
+    "TN": (["Tunisian"], fr4("tunisien", "tunisienne")),
+    "TR": (["Turkish"], fr4("turc", "turque")),
+    "UA": (["Ukrainian"], fr4("ukrainien", "ukrainienne")),
+    "AE": (["Emirati"], fr4("émirien", "émirienne")),
+    "US": (["American"], fr4("américain")),
+    "XK": (["Kosovar", "Kosovan"], fr4("kosovar")),
+}
+
+
 # Forms too ambiguous in running text (a person's first name, a US state...).
 NO_MATCH = {"en": {"Chad", "Jersey", "Jordan"}, "fr": {"Maurice", "Jersey"}}
 
@@ -204,6 +288,8 @@ def _forms(name: str) -> list[str]:
 
 
 def main() -> None:
+    import pycountry  # type: ignore[import-not-found]  # dev-time only
+
     fr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
     table: dict[str, dict[str, list[str]]] = {}
     for c in pycountry.countries:
@@ -220,13 +306,16 @@ def main() -> None:
             official = getattr(c, "official_name", None)
             if official:
                 names += _forms(tr(official))
-            names += EXTRA.get(code, {}).get(lang, [])
+            adjectives = ADJECTIVES.get(code, ([], []))[0 if lang == "en" else 1]
+            names += [n for n in EXTRA.get(code, {}).get(lang, []) if n not in adjectives]
             seen: list[str] = []
             for n in names:
                 n = n.replace("'", "’")
                 if (n not in seen and n not in NO_MATCH[lang]) or (not seen and n):
                     seen.append(n)
             entry[lang] = seen
+            if adjectives:
+                entry[f"{lang}_adj"] = adjectives
         table[code] = entry
     table["XK"] = {lang: EXTRA["XK"][lang] for lang in ("en", "fr")}
     OUT.parent.mkdir(parents=True, exist_ok=True)

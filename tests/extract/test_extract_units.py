@@ -53,6 +53,13 @@ class TestCountries:
             [code, code],
         ) or code in [c for _, _, c in find_countries(text, "fr")]
 
+    def test_adjectives_are_data_in_every_inflection(self) -> None:
+        assert [c for _, _, c in find_countries("les forces finlandaises et le ministre estonien", "fr")] == [
+            "FI",
+            "EE",
+        ]
+        assert [c for _, _, c in find_countries("Italian and Moldovan officers", "en")] == ["IT", "MD"]
+
     def test_offsets_point_into_the_text(self) -> None:
         text = "de la République d’Albanie et de la Roumanie"
         assert [text[s:e] for s, e, _ in find_countries(text, "fr")] == ["République d’Albanie", "Roumanie"]
@@ -64,6 +71,13 @@ class TestDates:
         assert parse_event_dates("14 Sep. 2019 -") == (dt.date(2019, 9, 14), None)
         assert parse_event_dates("1er juil. 2019") == (dt.date(2019, 7, 1), None)
         assert parse_event_dates("Sept. 2019") is None
+        assert parse_event_dates("1er juin 2022") == (dt.date(2022, 6, 1), None)
+        assert parse_event_dates("12 sept. 2022 - 14 sept. 2022") == (dt.date(2022, 9, 12), dt.date(2022, 9, 14))
+        assert parse_event_dates("04 Mar. 2021 -") == (dt.date(2021, 3, 4), None)
+        french = parse_stamp("Mis à jour le: 15 sept. 2022 10:05")
+        assert french is not None and french.value == dt.datetime(2022, 9, 15, 10, 5)
+        english = parse_stamp("Last updated: 05 Mar. 2021 09:12")
+        assert english is not None and english.value == dt.datetime(2021, 3, 5, 9, 12)
         stamp = parse_stamp("Mis à jour le: 20 Jul. 2018 15:57")
         assert stamp is not None and stamp.value == dt.datetime(2018, 7, 20, 15, 57)
 
@@ -105,6 +119,31 @@ class TestSegmentAndDateline:
 
     def test_no_dateline(self) -> None:
         assert split_dateline("Le général Shepro a dit.") == (None, "Le général Shepro a dit.")
+
+    @pytest.mark.parametrize(
+        ("text", "place"),
+        [
+            ("BRUSSELS, Belgium – The", "BRUSSELS, Belgium"),
+            ("Mons (Belgique) – Le", "Mons (Belgique)"),
+            ("BRUSSELS, 14 September 2019 – The", "BRUSSELS"),
+            ("Le Havre – Le", "Le Havre"),
+        ],
+    )
+    def test_place_with_country_or_date(self, text: str, place: str) -> None:
+        assert split_dateline(text)[0] == place
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "NATO Secretary General Jens Stoltenberg – speaking in Oslo – said it.",
+            "NATO Allies – including Norway – agreed.",
+            "Prime Minister Denys Shmyhal - who arrived on Monday - welcomed them.",
+            "Allied Joint Force Command Naples – the host – opened the meeting.",
+            "Mr Smith, Brussels – no.",
+        ],
+    )
+    def test_a_subject_before_a_dash_is_not_a_dateline(self, text: str) -> None:
+        assert split_dateline(text) == (None, text)
 
 
 class TestQuotes:

@@ -248,3 +248,88 @@ def test_linear_time() -> None:
 
     small, large = timed(500_000), timed(5_000_000)
     assert large / small < 25  # linear is ~10; quadratic would be ~100
+
+
+# --- general rules on fixtures of our own ------------------------------------------------------
+
+
+def test_english_release_without_dateline_titles_roles_and_countries() -> None:
+    r = parse("11_wps_conference_en.txt")
+    # f. a capitalised subject is not a dateline; the paragraph stays whole
+    assert r.header.dateline is None
+    assert r.paragraphs[0].text.startswith("NATO Secretary General Jens Stoltenberg opened")
+    # g. bullets "04 Mar. 2021 -" and "Last updated: 05 Mar. 2021 09:12"
+    assert (r.dates.start, r.dates.end) == (dt.date(2021, 3, 4), None)
+    assert r.dates.updated == dt.datetime(2021, 3, 5, 9, 12)
+    # c. role before the name, organisation split off the role
+    stoltenberg = r.attendee("Jens Stoltenberg")
+    assert (stoltenberg.role, stoltenberg.organization, stoltenberg.country) == ("Secretary General", "NATO", None)
+    bauer = r.attendee("Rob Bauer")
+    assert (bauer.rank, bauer.role, bauer.organization) == ("Admiral", "Chair of the Military Committee", "NATO")
+    # d. a nationality adjective belongs to the person of its own noun phrase
+    crosetto = r.attendee("Guido Crosetto")
+    assert (crosetto.role, crosetto.country) == ("Defence Minister", "IT")
+    herem = r.attendee("Martin Herem")
+    assert (herem.rank, herem.role, herem.country) == ("Lieutenant General", "Chief of Defence", "EE")
+    # g. a conference title is not speech; b. "Mr. X said: “…”"; a. "the Secretary General said",
+    # a pronoun, and "According to the Chief of Defence"
+    assert speakers(r) == [None, "Guido Crosetto", "Jens Stoltenberg", "Jens Stoltenberg", "Martin Herem"]
+
+
+def test_french_release_appositions_colon_quote_and_roles_as_speakers() -> None:
+    r = parse("12_niinisto_bruxelles_fr.txt")
+    assert r.header.dateline is None
+    assert r.paragraphs[0].text.startswith("Le secrétaire général de l’OTAN, M. Jens Stoltenberg")
+    # g. "1er juin 2022" and "Mis à jour le: 2 juin 2022 10:05"
+    assert r.dates.start == dt.date(2022, 6, 1)
+    assert r.dates.updated == dt.datetime(2022, 6, 2, 10, 5)
+    # c./e. "Le secrétaire général de l’OTAN, M. Jens Stoltenberg": M. is neither name nor rank
+    stoltenberg = r.attendee("Jens Stoltenberg")
+    assert (stoltenberg.rank, stoltenberg.role, stoltenberg.organization) == (None, "secrétaire général", "OTAN")
+    assert stoltenberg.country is None  # "finlandais" and "italien" belong to the others
+    niinisto = r.attendee("Sauli Niinistö")
+    assert (niinisto.role, niinisto.country) == ("président", "FI")
+    guerini = r.attendee("Lorenzo Guerini")
+    assert (guerini.role, guerini.country) == ("ministre de la Défense", "IT")
+    # b. the colon quote is Niinistö's even though the next sentence names Stoltenberg with "a indiqué";
+    # a. "a ajouté le secrétaire général", "Selon le ministre de la Défense"; g. "sous le thème « … »"
+    assert speakers(r) == ["Sauli Niinistö", "Jens Stoltenberg", "Lorenzo Guerini", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("« Nous restons unis », a déclaré le président.", None),  # no attendee has that role
+        ("“We stand united,” the Prime Minister said.", None),
+    ],
+)
+def test_role_speaker_without_a_matching_attendee_is_none(text: str, expected: str | None) -> None:
+    r = TextParser().parse("Titre\n\n" + text)
+    assert speakers(r) == [expected]
+
+
+def test_role_speaker_is_the_most_recently_mentioned_match() -> None:
+    r = TextParser().parse(
+        "Ministers meet\n\n"
+        "Brussels – Prime Minister Kaja Kallas met Prime Minister Mark Rutte and Mr Sven Larsen.\n\n"
+        "Prime Minister Kallas spoke first. Later Prime Minister Rutte took the floor.\n\n"
+        "“We must invest more,” the Prime Minister said."
+    )
+    assert speakers(r) == ["Mark Rutte"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le ministre, Mme Ursula von der Leyen, a parlé.", "Ursula von der Leyen"),
+        ("The talks were chaired by Dr Jean-Pierre de Gaulle.", "Jean-Pierre de Gaulle"),
+        ("Il a rencontré le général Ljubiša Diković.", "Ljubiša Diković"),
+        ("He met Ambassador Khalid al-Sabah in Kuwait.", "Khalid al-Sabah"),
+        ("NATO Deputy Secretary General Mircea Geoană spoke.", "Mircea Geoană"),
+        ("The meeting was opened by Mrs Anna Smith.", "Anna Smith"),
+    ],
+)
+def test_names_are_whole_and_without_courtesy_words(text: str, name: str) -> None:
+    r = TextParser().parse("Title\n\n" + text)
+    assert [a.name for a in r.attendees if a.name] == [name]
+    assert r.attendees[0].rank not in {"M.", "Mme", "Mr", "Mrs", "Dr", "Ms"}

@@ -65,12 +65,16 @@ def organizations() -> list[dict[str, Any]]:
     return data
 
 
-def _trie_regex(words: Iterable[str]) -> str:
+def _trie_regex(words: Iterable[str], after_first: str = "") -> str:
     """A regex alternation of ``words`` shaped as a trie.
 
     A flat alternation of hundreds of names would be tried branch by branch at
     every position; the trie shares prefixes, so each position costs a few
     character tests.  Longer words win because ``""`` (end of word) is tried last.
+    ``after_first`` is inserted after the first character of every word (a
+    look-behind that checks the character before the word: placed there, the
+    pattern still starts with literals, and ``re`` skips in C to the next
+    position where one of the first letters occurs).
     """
     trie: dict[str, Any] = {}
     for w in words:
@@ -79,9 +83,10 @@ def _trie_regex(words: Iterable[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict[str, Any]) -> str:
+    def build(node: dict[str, Any], top: bool = False) -> str:
         end = "" in node
-        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        glue = after_first if top else ""
+        branches = [re.escape(ch) + glue + build(sub) for ch, sub in sorted(node.items()) if ch]
         if not branches:
             return ""
         if len(branches) == 1 and not end:
@@ -89,7 +94,7 @@ def _trie_regex(words: Iterable[str]) -> str:
         body = "(?:" + "|".join(branches) + ")"
         return body + "?" if end else body
 
-    return build(trie)
+    return build(trie, top=True)
 
 
 def phrase_pattern(words: Iterable[str]) -> str:
@@ -109,7 +114,7 @@ def phrase_pattern(words: Iterable[str]) -> str:
             forms.add(w[0].upper() + w[1:])
     if not forms:
         return r"(?!x)x"
-    return r"(?<![\w])(?:" + _trie_regex(forms) + r")(?![\w])"
+    return r"(?:" + _trie_regex(forms, after_first=r"(?<!\w.)") + r")(?![\w])"
 
 
 @cache

@@ -36,16 +36,18 @@ backwards from the name, only where a name was found.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import attrs
 from attrs import define, frozen
 
 from ..model import Attendee
-from ._data import lang, normalize, organizations, phrase_pattern, upper_class
-from .countries import adjectives, country_code, find_countries
+from ._data import _trie_regex, lang, normalize, organizations, phrase_pattern, upper_class
+from .countries import _matcher as country_matcher
+from .countries import adjectives, find_countries
 from .organizations import find_organization, organization_name
 
 __all__ = ["Mention", "find_attendees", "role_parts"]
@@ -54,10 +56,16 @@ _ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9&\-]{1,9})\s*\)")
 _PAREN = re.compile(r"\s*\([^()]*\)")
 # The preposition that attaches an organisation to a role ("de l’OTAN", "of the EU").
 _OF = r"[ \u00a0](?:de[ \u00a0]l’|de[ \u00a0]la[ \u00a0]|du[ \u00a0]|des[ \u00a0]|of[ \u00a0](?:the[ \u00a0])?)"
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[«“\"A-ZÀ-ÖØ-Þ])")
+# Starts with the (rare) punctuation mark rather than a look-behind, so that
+# the scan runs in C from one mark to the next.
+_SENTENCE = re.compile(r"[.!?](\s+)(?=[«“\"A-ZÀ-ÖØ-Þ])")
 # What ends the noun phrase of a name when reading backwards from it.
 _STOPS = '.;:!?«»“”"()–—,'
 _COMMA = re.compile(r",[ \u00a0]*")
+# An apposition runs to the next comma, colon, quotation mark or full stop,
+# except inside parentheses ("(DCMC)") and after an initial ("Tod D. Wolters").
+_APPOSITION = re.compile(r"(?:[^,;:«»“”\"().]|\([^()]*\)|(?<=[A-Z])\.|[()])*")
+_LAST_STOP = re.compile(r"[.;:!?«»“”\"()–—,][^.;:!?«»“”\"()–—,]*$")
 # Words of a pre-context: an elided article ("l’", "d’") is a word of its own.
 _WORD = re.compile(r"[^\W\d_]’(?=\w)|[\w’'.\-]+")
 _POSSESSIVE = ("’s", "'s")
@@ -92,8 +100,8 @@ class _Tables:
     plurals: dict[str, str]
     participants: tuple[str, ...]
     gap: re.Pattern[str]
-    lead: re.Pattern[str]
-    trail: re.Pattern[str]
+    article_words: frozenset[str]
+    joiners: tuple[str, ...]
 
 
 def _low(word: str) -> str:
@@ -134,8 +142,6 @@ def _tables(language: str) -> _Tables:
     for org in organizations():
         display = org["display"].get(primary) or org["display"]["en"]
         put("org", org.get(primary) or org.get("en", []), display)
-    from .countries import _matcher as country_matcher
-
     for form, code in country_matcher(language)[1].items():
         put("country", [form], code)
     put("article", people["articles"])
@@ -145,6 +151,9 @@ def _tables(language: str) -> _Tables:
     plurals: dict[str, str] = people["plurals"]
     articles = "|".join(sorted(map(re.escape, people["articles"]), key=len, reverse=True))
     heads = phrase_pattern(people["role_heads"])
+    # Articles as a trie that starts with literals: the scan skips in C to
+    # the next "l", "d", "t"... instead of trying a look-behind everywhere.
+    article_trie = _trie_regex(map(normalize, people["articles"]), after_first=r"(?<![\w’].)")
     return _Tables(
         run=run,
         phrases=phrases,
@@ -156,7 +165,7 @@ def _tables(language: str) -> _Tables:
         role_articles=frozenset(_low(a) for a in people["role_articles"]),
         heads=re.compile(phrase_pattern([*people["role_heads"], *people["titles"]])),
         clause=re.compile(r"[ \u00a0](?:" + "|".join(map(re.escape, people["clause_verbs"])) + r")[ \u00a0]"),
-        role_item=re.compile(rf"(?<![\w’])(?:{articles})[ \u00a0]?(?P<role>{heads})"),
+        role_item=re.compile(rf"(?:{article_trie})[ \u00a0]?(?P<role>{heads})"),
         plural=re.compile(phrase_pattern(plurals)),
         plural_words=tuple(sorted({p.lower() for p in plurals})),
         plurals=plurals,
@@ -165,16 +174,14 @@ def _tables(language: str) -> _Tables:
             r"[\s,]*(?:(?:" + "|".join(map(re.escape, people["list_joiners"])) + r")\s+)?(?:(?:" + articles + r")\s*)*",
             re.IGNORECASE,
         ),
-        lead=re.compile(r"(?:\s*(?:" + articles + r"))+\s*$", re.IGNORECASE),
-        trail=re.compile(
-            r"[\s,;.:]*(?:(?:" + "|".join(map(re.escape, people["list_joiners"])) + r")\s*)?$", re.IGNORECASE
-        ),
+        article_words=frozenset(_low(a) for a in people["articles"]),
+        joiners=tuple(sorted((_low(j) for j in people["list_joiners"]), key=len, reverse=True)),
     )
 
 
 def _bare(word: str) -> str:
-    """Lower-case ``word`` without a possessive ("NATO’s") or an elided article ("L’amiral")."""
-    low = _low(word)
+    """Lower-case ``word`` (already normalised) without a possessive ("NATO’s") or an elided article ("L’amiral")."""
+    low = word.lower()
     for suffix in _POSSESSIVE:
         if low.endswith(suffix):
             low = low[: -len(suffix)]
@@ -183,11 +190,28 @@ def _bare(word: str) -> str:
     return low
 
 
-def _is_prefix_word(word: str, t: _Tables) -> bool:
-    """True for a capitalised word that belongs to a title or modifier, not to a name."""
-    if len(word) > 1 and word.isupper() and word.replace(".", "").isalpha():
-        return True  # an acronym: "NATO", "SACEUR"
-    return word[0].islower() or _bare(word) in t.vocab
+def _prefix_length(text: str, tokens: list[tuple[int, int]], t: _Tables) -> int:
+    """How many leading words of a capitalised run are courtesy words, ranks, titles or modifiers.
+
+    "NATO Deputy Secretary General Mircea Geoană" → 4.  Whole phrases are
+    looked up (longest first), so that the "Martin" of "Saint Martin" does not
+    make "Martin Herem" a place.
+    """
+    k = 0
+    n_tokens = len(tokens)
+    while k < n_tokens:
+        word = text[tokens[k][0] : tokens[k][1]]
+        if word[0].islower() or (len(word) > 1 and word.isupper() and word.replace(".", "").isalpha()):
+            k += 1  # a particle, or an acronym ("NATO", "SACEUR")
+            continue
+        for n in range(min(_MAX_WORDS, n_tokens - k), 0, -1):
+            key = " ".join(_bare(text[s:e]) for s, e in tokens[k : k + n])
+            if key in t.phrases:
+                k += n
+                break
+        else:
+            return k
+    return k
 
 
 def _gate(text: str, pos: int, t: _Tables) -> bool:
@@ -269,7 +293,8 @@ def _clean_name(text: str, tokens: list[tuple[int, int]], t: _Tables) -> tuple[s
     if not words:
         return None
     first = words[0][0]
-    if first in t.not_names or first[0].islower() or country_code(first, "en") or country_code(first, "fr"):
+    hit = t.phrases.get(first.lower())
+    if first in t.not_names or first[0].islower() or (hit is not None and hit[0] == "country"):
         return None
     return " ".join(w for w, _ in words), words[0][1], words[-1][1] + len(words[-1][0])
 
@@ -347,18 +372,7 @@ def _apposition(text: str, pos: int, t: _Tables) -> tuple[str, int] | None:
     if not m:
         return None
     start = m.end()
-    end = start
-    depth = 0
-    limit = min(len(text), start + 200)
-    while end < limit:
-        ch = text[end]
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        elif (depth == 0 and ch in ',;:«»“”"') or (ch == "." and not text[end - 1 : end].isupper()):
-            break
-        end += 1
+    end = _APPOSITION.match(text, start, min(len(text), start + 200)).end()  # type: ignore[union-attr]
     segment = text[start:end]
     clause = t.clause.search(segment)
     if clause:
@@ -370,6 +384,12 @@ def _apposition(text: str, pos: int, t: _Tables) -> tuple[str, int] | None:
 
 
 def _from_role(role: str, language: str) -> tuple[str, str | None, str | None, list[str]]:
+    role, organization, country, aliases = _role_fields(role, language)
+    return role, organization, country, list(aliases)
+
+
+@lru_cache(maxsize=4096)
+def _role_fields(role: str, language: str) -> tuple[str, str | None, str | None, tuple[str, ...]]:
     """Split a role phrase into (role, organisation, country, aliases).
 
     A known organisation is split off ("… de l’OTAN", "the NATO Military
@@ -400,7 +420,7 @@ def _from_role(role: str, language: str) -> tuple[str, str | None, str | None, l
                 # "the NATO Military Committee": the acronym only says whose committee it is.
                 bare = bare[: inside.start()] + bare[inside.end() :]
                 break
-    return bare.strip(), organization, country, aliases
+    return bare.strip(), organization, country, tuple(aliases)
 
 
 def role_parts(phrase: str, language: str) -> tuple[str, str | None]:
@@ -451,7 +471,7 @@ def _named(
     """Find the named people of paragraph ``i``; add them to ``people`` and their mentions to ``found``."""
     french = language.startswith("fr")
     norm = normalize(text)  # same length: offsets are shared with ``text``
-    vocab, trigger = t.vocab, t.trigger_last
+    phrases, trigger = t.phrases, t.trigger_last
     for run in t.run.finditer(norm):
         s = run.start()
         word = run.group()
@@ -459,24 +479,22 @@ def _named(
             # The common case, a single capitalised word ("Le", "Belgrade",
             # "Shepro"): rejected with a few set lookups unless a comma, a
             # courtesy word, a rank or a title stands right before it.
-            if s < 2 or word.lower() in vocab or norm[s - 1] != " ":
+            if s < 2 or word.lower() in phrases or norm[s - 1] != " ":
                 continue
             if norm[s - 2] != ",":
                 k = norm.rfind(" ", max(0, s - 32), s - 1)
                 prev = norm[k + 1 : s - 1].lower()
                 if prev not in trigger and prev[prev.rfind("’") + 1 :] not in trigger:
                     continue
-        groups = _split_run(text, s, run.end(), t)
+        groups = _split_run(norm, s, run.end(), t)
         for tokens in groups:
-            k = 0
-            while k < len(tokens) and _is_prefix_word(text[tokens[k][0] : tokens[k][1]], t):
-                k += 1
+            k = _prefix_length(norm, tokens, t)
             if k == len(tokens):
                 continue
             name_start = tokens[k][0]
             if k == 0 and not _gate(norm, name_start, t):
                 continue
-            if k > 0 and _bare(text[tokens[k - 1][0] : tokens[k - 1][1]]) not in t.trigger_last:
+            if k > 0 and _bare(norm[tokens[k - 1][0] : tokens[k - 1][1]]) not in t.trigger_last:
                 continue
             cleaned = _clean_name(text, tokens[k:], t)
             if cleaned is None:
@@ -484,10 +502,11 @@ def _named(
             name, _, name_end = cleaned
             # The noun phrase before the name, up to a punctuation mark.
             lo = max(0, tokens[0][0] - 120)
-            pre = text[lo : tokens[0][0]]
-            cut = max(pre.rfind(c) for c in _STOPS)
+            pre = norm[lo : tokens[0][0]]
+            stop = _LAST_STOP.search(pre)
+            cut = stop.start() if stop else -1
             seg_start = lo + cut + 1 if cut >= 0 else lo
-            words = [(_bare(w.group()), w.start(), w.end()) for w in _WORD.finditer(text, seg_start, name_start)]
+            words = [(_bare(w.group()), w.start(), w.end()) for w in _WORD.finditer(norm, seg_start, name_start)]
             back = _backwards(words, t)
             appositive = None
             if back["complete"] and cut >= 0 and pre[cut] == ",":
@@ -582,18 +601,24 @@ def _collectives_and_roles(
         seen.add(key)
         out.append(Attendee(role=role, country=country, organization=organization))
 
-    for i, text in enumerate(paragraphs):
-        low = normalize(text).lower()
-        has_plural = any(w in low for w in t.plural_words)
-        cue_at = min((p for c in t.participants if (p := low.find(c)) >= 0), default=-1)
-        if not has_plural and cue_at < 0:
-            continue
-        norm = normalize(text)
+    # Which paragraphs may hold a collective or a list of participants: one
+    # str.find per word over the whole text, rather than per paragraph.
+    norms = [normalize(p) for p in paragraphs]
+    whole = "\n".join(norms).lower()
+    bounds: list[int] = []
+    pos = 0
+    for n in norms:
+        pos += len(n) + 1
+        bounds.append(pos)
+    plural_at = {bisect_right(bounds, p) for w in t.plural_words for p in _find_all(whole, w)}
+    cue_at = {bisect_right(bounds, p) for c in t.participants for p in _find_all(whole, c)}
+    for i in sorted(plural_at | cue_at):
+        text, norm = paragraphs[i], norms[i]
         taken = list(spans[i])
-        if has_plural:
+        if i in plural_at:
             _collectives(text, norm, language, t, taken, add)
-        if cue_at >= 0:
-            _role_only(text, norm, low, language, t, taken, add)
+        if i in cue_at:
+            _role_only(text, norm, norm.lower(), language, t, taken, add)
     return out
 
 
@@ -603,6 +628,7 @@ def _collectives(text: str, norm: str, language: str, t: _Tables, taken: list[tu
     # regex only where one occurs: a regex scan of the whole paragraph costs
     # more than the rest of this rule.
     low = norm.lower()
+    country_re, lookup = country_matcher(language)
     starts = sorted({p for w in t.plural_words for p in _find_all(low, w)})
     pos = -1
     for at in starts:
@@ -612,23 +638,25 @@ def _collectives(text: str, norm: str, language: str, t: _Tables, taken: list[tu
         if pm is None:
             continue
         pos = pm.end()
-        countries = find_countries(norm[pm.end() : pm.end() + 600], language)
-        group: list[tuple[int, int, str]] = []
-        pos = pm.end()
-        for start, end, code in countries:
-            start += pm.end()
-            end += pm.end()
-            gap = norm[pos:start]
-            if group and not t.gap.fullmatch(gap):
+        # The first country within a short distance, then each next one
+        # right after a joiner ("et", "and", ", de la"): anchored matches,
+        # not a scan of the text that follows.
+        first = country_re.search(norm, pos, pos + 140)
+        if first is None or first.start() - pos > 80 or "." in norm[pos : first.start()]:
+            continue
+        group: list[tuple[int, int, str]] = [(first.start(), first.end(), lookup[first.group()])]
+        pos = first.end()
+        while True:
+            gap = t.gap.match(norm, pos)
+            nxt = country_re.match(norm, gap.end()) if gap else None
+            if nxt is None:
                 break
-            if not group and (len(gap) > 80 or "." in gap):
-                break
-            group.append((start, end, code))
-            pos = end
+            group.append((nxt.start(), nxt.end(), lookup[nxt.group()]))
+            pos = nxt.end()
         if len(group) < 2:
             continue
         role_text = norm[pm.start() : group[0][0]]
-        role_text = t.lead.sub("", role_text).strip(" ,")
+        role_text = _strip_articles(role_text, t).strip(" ,")
         plural = pm.group()
         singular = t.plurals.get(plural) or t.plurals.get(plural.lower(), plural)
         if plural[0].isupper() and language.startswith("en"):
@@ -639,6 +667,26 @@ def _collectives(text: str, norm: str, language: str, t: _Tables, taken: list[tu
         for _, _, code in group:
             add(role, code, organization)
         taken.append((pm.start(), group[-1][1]))
+
+
+def _strip_articles(text: str, t: _Tables) -> str:
+    """``text`` without the articles at its end ("chefs d’état-major de la" → "chefs d’état-major")."""
+    # Word by word in Python: an end-anchored regex would be tried at every position.
+    while True:
+        head, _, last = text.rstrip().rpartition(" ")
+        if not last or last.lower() not in t.article_words:
+            return text
+        text = head
+
+
+def _strip_joiner(text: str, t: _Tables) -> str:
+    """``text`` without trailing punctuation and a trailing list joiner ("… et", "…, as well as")."""
+    text = text.rstrip(" \t\n,;.:")
+    low = text.lower()
+    for joiner in t.joiners:
+        if low.endswith(joiner) and (len(low) == len(joiner) or not low[-len(joiner) - 1].isalnum()):
+            return text[: -len(joiner)].strip()
+    return text.strip()
 
 
 def _find_all(text: str, word: str) -> list[int]:
@@ -668,7 +716,7 @@ def _role_only(
             comma = re.search(r",(?![^()]*\))", chunk)
             if comma:
                 chunk = chunk[: comma.start()]
-            chunk = t.trail.sub("", chunk).strip()
+            chunk = _strip_joiner(chunk, t)
             if not chunk or t.plural.match(normalize(chunk)):
                 continue
             _, organization, country, _ = _from_role(chunk, language)
@@ -679,7 +727,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     pos = 0
     for m in _SENTENCE.finditer(text):
-        bounds.append((pos, m.start()))
+        bounds.append((pos, m.start(1)))
         pos = m.end()
     bounds.append((pos, len(text)))
     return bounds

@@ -2,34 +2,72 @@
 
 ``"Belgrade – Le général..."`` → ``("Belgrade", "Le général...")``.  The
 separator is an en dash, an em dash or a hyphen with spaces around it; the
-place is one to five capitalised words (with the short connecting words of
-place names), optionally followed by a date ("BRUSSELS, 14 September 2019 –").
+place is one to four capitalised words (with the short connecting words of
+place names), optionally followed by a country after a comma or in
+parentheses ("BRUSSELS, Belgium –", "Mons (Belgique) –") or by a date
+("BRUSSELS, 14 September 2019 –").
+
+A capitalised subject followed by a dash ("NATO Secretary General Jens
+Stoltenberg – speaking in Oslo – said") is not a place: a "place" that
+contains a rank, a title, a courtesy word or an organisation is refused, and
+so is a comma/parenthesis part that is not a known country.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from ._data import LANGUAGES, lang, normalize
 
 __all__ = ["split_dateline"]
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*"
 _LINK = r"(?:de|du|des|la|le|les|sur|en|am|an|der|di|da|upon|on|of|the|d’|l’|d'|l')"
-_PLACE = rf"{_CAP}(?:[ \u00a0](?:{_LINK}[ \u00a0]?)?{_CAP}){{0,4}}"
+_PLACE = rf"{_CAP}(?:[ \u00a0](?:{_LINK}[ \u00a0]?)?{_CAP}){{0,3}}"
 _DATELINE = re.compile(
-    rf"(?P<place>{_PLACE}(?:,[ \u00a0]{_CAP}(?:[ \u00a0]{_CAP}){{0,2}})?)"
+    rf"(?P<place>{_PLACE})"
+    rf"(?:,[ \u00a0](?P<country>{_CAP}(?:[ \u00a0]{_CAP}){{0,2}})|[ \u00a0]\((?P<paren>[^()]{{2,40}})\))?"
     r"(?:,?[ \u00a0]+[\w .]{0,25}?\d{4})?"
     r"(?:[ \u00a0]*[–—][ \u00a0]*|[ \u00a0]+-[ \u00a0]+|[ \u00a0]*--[ \u00a0]*)"
     r"(?=\S)"
 )
 
 
+@cache
+def _person_words() -> frozenset[str]:
+    """Lower-case words of ranks, titles and courtesy words, in every language with data."""
+    words: set[str] = set()
+    for code in LANGUAGES:
+        people = lang(code)["people"]
+        for phrase in (*people["ranks"], *people["titles"], *people["honorifics"]):
+            words.update(w for w in normalize(phrase).lower().split() if len(w) > 3 or w.endswith("."))
+    return frozenset(words)
+
+
+def _is_place(place: str, country: str | None) -> bool:
+    from .countries import country_code
+    from .organizations import find_organization
+
+    person = _person_words()
+    if any(w.lower() in person for w in place.replace("\u00a0", " ").split()):
+        return False
+    if any(find_organization(place, code) for code in LANGUAGES):
+        return False
+    return country is None or any(country_code(country, code) for code in LANGUAGES)
+
+
 def split_dateline(paragraph: str) -> tuple[str | None, str]:
     """Split ``"Place – text"`` into ``("Place", "text")``; ``(None, paragraph)`` if there is no dateline.
 
-    A place in capitals ("BRUSSELS") is kept as written.
+    A place in capitals ("BRUSSELS") is kept as written, with its country
+    ("Mons, Belgium", "Mons (Belgique)").
     """
     m = _DATELINE.match(paragraph)
     if not m:
         return None, paragraph
-    place = m.group("place").strip()
-    return place, paragraph[m.end() :]
+    country = m.group("country") or m.group("paren")
+    if not _is_place(m.group("place"), country):
+        return None, paragraph
+    end = m.end("paren") + 1 if m.group("paren") else m.end("country") if m.group("country") else m.end("place")
+    return paragraph[:end].strip(), paragraph[m.end() :]

@@ -37,7 +37,7 @@ from functools import cache
 from typing import Any
 
 from ..model import Attendee
-from ._data import lang, normalize, phrase_pattern, upper_class
+from ._data import _trie_regex, lang, normalize, phrase_pattern, upper_class
 from .quotes import QuoteSpan
 
 __all__ = ["attribute_speakers"]
@@ -52,7 +52,9 @@ def _tables(language: str) -> dict[str, Any]:
     quotes = data["quotes"]
     people = data["people"]
     upper = upper_class()
-    articles = "|".join(sorted(map(re.escape, people["role_articles"]), key=len, reverse=True))
+    articles = _trie_regex(
+        (a for w in people["role_articles"] for a in (w, w.capitalize())), after_first=r"(?<![\w’].)"
+    )
     roles = phrase_pattern([*people["titles"], *people["role_heads"], *people["ranks"]])
     # A role noun phrase: article, head, then "of the X" / "de la X" complements.
     complement = r"(?:[ \u00a0](?:de|du|des|of|of the|for|pour)(?:[ \u00a0](?:la|l’|les))?[ \u00a0]?(?:l’)?[\w’\-]+)"
@@ -66,7 +68,7 @@ def _tables(language: str) -> dict[str, Any]:
         "ends": re.compile(r"[.!?…]+(?:[ \u00a0\u202f]*[»”\"])?(?=\s+[«“\"" + upper + r"]|\s*$)"),
         "abbreviations": frozenset(quotes["abbreviations"]) | {h.rstrip(".") for h in people["honorifics"]},
         "word": re.compile(rf"[{upper}](?<![\w’'\-].)[\w’'\-]*"),
-        "role": re.compile(rf"(?<![\w’])(?:{articles})[ \u00a0]?(?P<role>{roles}){complement}{{0,4}}", re.IGNORECASE),
+        "role": re.compile(rf"(?:{articles})[ \u00a0]?(?P<role>{roles}){complement}{{0,4}}"),
         "quote_marks": _OPENERS,
     }
 
