@@ -53,7 +53,9 @@ def _decode_bytes(data: bytes, format: str) -> str:
             try:
                 return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
-                raise ParseError(f"invalid {encoding.upper()} after its byte-order mark: {exc.reason}", format=format) from None
+                raise ParseError(
+                    f"invalid {encoding.upper()} after its byte-order mark: {exc.reason}", format=format
+                ) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -75,6 +77,4 @@ def _decode_bytes(data: bytes, format: str) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise ParseError(
-            "not valid UTF-8 or cp1252 text; save the file as UTF-8", line=line, format=format
-        ) from None
+        raise ParseError("not valid UTF-8 or cp1252 text; save the file as UTF-8", line=line, format=format) from None

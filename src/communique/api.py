@@ -91,7 +91,9 @@ def render(release: PressRelease, format: str, **options: Any) -> bytes:
     except CommuniqueError:
         raise
     except Exception as exc:
-        raise RenderError(f"the {plugin.name} exporter failed: {type(exc).__name__}: {exc}", format=plugin.name) from exc
+        raise RenderError(
+            f"the {plugin.name} exporter failed: {type(exc).__name__}: {exc}", format=plugin.name
+        ) from exc
     if not isinstance(out, bytes):
         raise RenderError(f"the {plugin.name} exporter returned {type(out).__name__}, not bytes", format=plugin.name)
     return out

@@ -43,7 +43,8 @@ def _check_text(path: str, value: object, *, optional: bool, blank_ok: bool = Tr
         raise ValidationError(path, f"must be a string, not {type(value).__name__}")
     if not blank_ok and not value.strip():
         raise ValidationError(path, "must not be empty")
-    bad = _SURROGATE.search(value)
+    # isascii() is O(1) in CPython; only non-ASCII text can hold a surrogate.
+    bad = None if value.isascii() else _SURROGATE.search(value)
     if bad:
         # A lone surrogate cannot be encoded in UTF-8, so no format could carry it.
         raise ValidationError(path, f"contains a lone surrogate U+{ord(bad.group()):04X} at offset {bad.start()}")
@@ -150,7 +151,9 @@ class Quote:
             if value < 0:
                 raise ValidationError(name, f"must not be negative ({value})")
         if self.end - self.start != len(self.text):
-            raise ValidationError("end", f"end - start ({self.end} - {self.start}) must equal the length of text ({len(self.text)})")
+            raise ValidationError(
+                "end", f"end - start ({self.end} - {self.start}) must equal the length of text ({len(self.text)})"
+            )
 
 
 def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
@@ -236,10 +239,14 @@ class PressRelease:
         for i, q in enumerate(self.quotes):
             path = f"quotes[{i}]"
             if q.paragraph >= len(self.paragraphs):
-                raise ValidationError(f"{path}.paragraph", f"{q.paragraph} is out of range ({len(self.paragraphs)} paragraphs)")
+                raise ValidationError(
+                    f"{path}.paragraph", f"{q.paragraph} is out of range ({len(self.paragraphs)} paragraphs)"
+                )
             text = self.paragraphs[q.paragraph].text
             if q.end > len(text):
-                raise ValidationError(f"{path}.end", f"{q.end} is past the end of paragraph {q.paragraph} ({len(text)} characters)")
+                raise ValidationError(
+                    f"{path}.end", f"{q.end} is past the end of paragraph {q.paragraph} ({len(text)} characters)"
+                )
             if text[q.start : q.end] != q.text:
                 raise ValidationError(f"{path}.text", f"does not match paragraph {q.paragraph} at {q.start}:{q.end}")
             if q.speaker is not None and q.speaker not in names:
