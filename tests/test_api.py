@@ -6,9 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
-from builders import release
 
 import communique
+from builders import release
 from communique import CommuniqueError, FormatError, OptionError, OutputError, ParseError, RenderError
 
 
@@ -56,9 +56,9 @@ def test_read_sniffs_the_content_when_the_extension_says_nothing(tmp_path: Path)
 
 
 def test_unknown_format_lists_the_known_ones() -> None:
-    with pytest.raises(FormatError, match="known exporters: .*json"):
+    with pytest.raises(FormatError, match=r"known exporters: .*json"):
         communique.render(release(), "nope")
-    with pytest.raises(FormatError, match="known parsers: .*json"):
+    with pytest.raises(FormatError, match=r"known parsers: .*json"):
         communique.parse(b"{}", "nope")
 
 

@@ -95,11 +95,13 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     # str first: the Attendee hook is generated when registered below, and it
     # must already see the strict tuple[str, ...] hook for its aliases.
     for cls in (str, Paragraph, Quote, Attendee):
-        converter.register_structure_hook_func(
-            lambda t, _c=cls: t == tuple[_c, ...],  # type: ignore[valid-type]
-            _tuple_hook(converter, cls, detailed=detailed),
-        )
+        converter.register_structure_hook_func(_is_tuple_of(cls), _tuple_hook(converter, cls, detailed=detailed))
     return converter
+
+
+def _is_tuple_of(cls: type) -> Any:
+    wanted = tuple[cls, ...]  # type: ignore[valid-type]
+    return lambda kind: kind == wanted
 
 
 def _tuple_hook(converter: cattrs.Converter, cls: type, *, detailed: bool) -> Any:

@@ -189,17 +189,22 @@ class Attendee:
             _check_text(f"aliases[{i}]", alias, optional=False, blank_ok=False)
 
 
-def _tuple_of(cls: type, name: str) -> Any:
-    def convert(value: Iterable[Any]) -> tuple[Any, ...]:
-        if isinstance(value, (str, bytes)):
-            raise ValidationError(name, f"must be a sequence of {cls.__name__}, not a string")
-        return tuple(value)
+def _as_tuple(value: Iterable[Any], name: str, cls: type) -> tuple[Any, ...]:
+    if isinstance(value, (str, bytes)):
+        raise ValidationError(name, f"must be a sequence of {cls.__name__}, not a string")
+    return tuple(value)
 
-    return convert
+
+def _paragraph_tuple(value: Iterable[Paragraph]) -> tuple[Paragraph, ...]:
+    return _as_tuple(value, "paragraphs", Paragraph)
+
+
+def _attendee_tuple(value: Iterable[Attendee]) -> tuple[Attendee, ...]:
+    return _as_tuple(value, "attendees", Attendee)
 
 
 def _quote_order(value: Iterable[Quote]) -> tuple[Quote, ...]:
-    items = _tuple_of(Quote, "quotes")(value)
+    items = _as_tuple(value, "quotes", Quote)
     for i, item in enumerate(items):
         if not isinstance(item, Quote):
             raise ValidationError(f"quotes[{i}]", f"must be a Quote, not {type(item).__name__}")
@@ -214,10 +219,10 @@ class PressRelease:
 
     header: Header
     dates: Dates = field(factory=Dates)
-    paragraphs: tuple[Paragraph, ...] = field(default=(), converter=_tuple_of(Paragraph, "paragraphs"))
+    paragraphs: tuple[Paragraph, ...] = field(default=(), converter=_paragraph_tuple)
     quotes: tuple[Quote, ...] = field(default=(), converter=_quote_order)
     """Quotes in reading order (sorted by paragraph, then start offset)."""
-    attendees: tuple[Attendee, ...] = field(default=(), converter=_tuple_of(Attendee, "attendees"))
+    attendees: tuple[Attendee, ...] = field(default=(), converter=_attendee_tuple)
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.header, Header):
