@@ -167,18 +167,21 @@ def from_dict(data: Any, *, format: str = "json") -> PressRelease:
     try:
         release = _detailed.structure(body, PressRelease)
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:
-        where, message = _first_problem(exc)
-        raise ParseError(message, element=where, format=format) from None
+        problems = [ParseError(message, element=where, format=format) for where, message in _problems(exc)]
+        first, *more = problems
+        first.more = tuple(more)
+        raise first from None
     except ValidationError as exc:
         raise ParseError(exc.message, element=exc.path, format=format) from None
     return release  # pragma: no cover - the fast converter failed, so the detailed one does too
 
 
-def _first_problem(exc: BaseException, path: str = "") -> tuple[str, str]:
-    """The path and message of the first leaf failure inside a cattrs error tree."""
+def _problems(exc: BaseException, path: str = "") -> list[tuple[str, str]]:
+    """The path and message of every leaf failure inside a cattrs error tree."""
     if isinstance(exc, ForbiddenExtraKeysError):
-        return path or "$", f"unknown field(s): {', '.join(sorted(exc.extra_fields))}"
+        return [(path or "$", f"unknown field(s): {', '.join(sorted(exc.extra_fields))}")]
     if isinstance(exc, (ClassValidationError, IterableValidationError)):
+        found: list[tuple[str, str]] = []
         for sub in exc.exceptions:
             sub_path = path
             for note in getattr(sub, "__notes__", []):
@@ -186,15 +189,16 @@ def _first_problem(exc: BaseException, path: str = "") -> tuple[str, str]:
                     sub_path = f"{path}.{note.name}" if path else note.name
                 elif isinstance(note, IterableValidationNote):
                     sub_path = f"{path}[{note.index}]"
-            return _first_problem(sub, sub_path)
+            found.extend(_problems(sub, sub_path))
+        return found
     if isinstance(exc, KeyError):
-        return path or "$", "required field is missing"
+        return [(path or "$", "required field is missing")]
     if isinstance(exc, ValidationError):
         if not exc.path:
-            return path or "$", exc.message
+            return [(path or "$", exc.message)]
         joiner = "" if not path or exc.path.startswith("[") else "."
-        return f"{path}{joiner}{exc.path}", exc.message
-    return path or "$", str(exc)
+        return [(f"{path}{joiner}{exc.path}", exc.message)]
+    return [(path or "$", str(exc))]
 
 
 def dumps(release: PressRelease) -> bytes:

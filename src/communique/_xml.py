@@ -288,9 +288,17 @@ def validate(
     """
     if schema.validate(element):
         return
-    # The first error, not lxml's last_error: later ones are often consequences of it.
-    error = cast(Any, schema.error_log)[0]
-    message = error.message
+    # In document order: the first is the one to fix first (later ones are
+    # often its consequences), and the rest ride along for `communique validate`.
+    suffix = f" (checked against {what})" if what else ""
+    problems = [_schema_problem(entry, suffix, format=format, source=source) for entry in cast(Any, schema.error_log)]
+    first, *more = problems
+    first.more = tuple(more)
+    raise first
+
+
+def _schema_problem(entry: Any, suffix: str, *, format: str, source: str | None) -> ParseError:
+    message = entry.message
     element_name: str | None = None
     # libxml2 starts schema messages with "Element '{ns}name': " or "Element '{ns}name', attribute 'x': ".
     found = re.match(r"Element '(?:\{[^}]*\})?([^']+)'(?:, attribute '([^']+)')?: (.*)", message, re.DOTALL)
@@ -298,12 +306,11 @@ def validate(
         element_name = f"<{found.group(1)}>" + (f" attribute {found.group(2)!r}" if found.group(2) else "")
         message = found.group(3)
     message = re.sub(r"\{[^}]*\}", "", message).replace("[facet 'pattern'] ", "").strip()
-    suffix = f" (checked against {what})" if what else ""
-    raise ParseError(
+    return ParseError(
         f"does not match the schema: {message}{suffix}",
         source=source,
-        line=error.line or None,
-        element=element_name or (error.path or None),
+        line=entry.line or None,
+        element=element_name or (entry.path or None),
         format=format,
     )
 

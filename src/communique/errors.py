@@ -51,7 +51,8 @@ class ParseError(CommuniqueError, ValueError):
 
     Carries what is known about the location: ``source`` (file name or
     ``None``), ``line`` and ``column`` (1-based), ``element`` (XML element or
-    JSON path) and ``format``.
+    JSON path) and ``format``.  When a validator found several problems at
+    once, the error is the first and :attr:`problems` lists them all.
     """
 
     def __init__(
@@ -63,8 +64,10 @@ class ParseError(CommuniqueError, ValueError):
         column: int | None = None,
         element: str | None = None,
         format: str | None = None,
+        more: tuple[ParseError, ...] = (),
     ) -> None:
         self.message = message
+        self.more = more
         self.source = source
         self.line = line
         self.column = column
@@ -82,10 +85,16 @@ class ParseError(CommuniqueError, ValueError):
             where.append(self.element)
         return f"{': '.join(where)}: {self.message}" if where else self.message
 
+    @property
+    def problems(self) -> tuple[ParseError, ...]:
+        """Every problem found, this one first (``communique validate`` prints them all)."""
+        return (self, *self.more)
+
     def with_source(self, source: str) -> ParseError:
         """Fill in the source name if it is not known yet (returns ``self``)."""
-        if self.source is None:
-            self.source = source
+        for problem in self.problems:
+            if problem.source is None:
+                problem.source = source
         return self
 
 

@@ -153,6 +153,20 @@ def test_validate_xml_against_its_schema(tmp_path: Path, invoke: Invoke) -> None
     assert "schema" in error
 
 
+def test_validate_lists_every_problem_of_a_file_with_its_place(tmp_path: Path, invoke: Invoke) -> None:
+    data = communique.render(make_release(4), "xml")
+    bad = tmp_path / "two problems.xml"
+    bad.write_bytes(data.replace(b"<dates>", b"<dates><bogus/>", 1).replace(b"<attendees>", b"<attendees><nope/>", 1))
+
+    result = invoke("validate", bad)
+
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("communique: error: ")]
+    assert len(errors) == 2
+    assert "<bogus>" in errors[0] and "<nope>" in errors[1]
+    assert all(line.startswith(f"communique: error: {bad}: line ") for line in errors)
+
+
 def test_validate_a_directory_recursively(tmp_path: Path, invoke: Invoke) -> None:
     (tmp_path / "sub").mkdir()
     for i in range(3):

@@ -83,3 +83,19 @@ def test_syntax_errors_carry_line_and_column() -> None:
     with pytest.raises(ParseError) as err:
         parse(b'{\n  "header": ,\n}', "json")
     assert (err.value.line, err.value.column) == (2, 13)
+
+
+def test_every_problem_is_reported_not_only_the_first() -> None:
+    def three_problems(d: dict[str, Any]) -> None:
+        d["header"]["title"] = None
+        d["quotes"][1]["paragraph"] = "0"
+        d["attendees"][0]["country"] = 3
+
+    with pytest.raises(ParseError) as err:
+        parse(bad(three_problems), "json")
+    assert [p.element for p in err.value.problems] == [
+        "header.title",
+        "quotes[1].paragraph",
+        "attendees[0].country",
+    ]
+    assert err.value.problems[0] is err.value

@@ -215,6 +215,11 @@ def validate(inputs: tuple[str, ...], from_: str | None) -> int:
     for path, display, fmt in sources:
         try:
             _read(path, fmt)
+        except ParseError as exc:
+            invalid += 1
+            for problem in exc.problems:
+                fail(problem, display)
+            continue
         except CommuniqueError as exc:
             invalid += 1
             fail(exc, display)
