@@ -11,6 +11,7 @@ from communique.extract import (
     attendees_heading,
     country_name,
     detect_language,
+    find_attendees,
     find_body_dates,
     find_countries,
     find_quote_spans,
@@ -181,3 +182,15 @@ class TestSpeakersAndAttendees:
     def test_language_detection(self) -> None:
         assert detect_language("Le général a souligné que la coopération est essentielle.") == "fr"
         assert detect_language("The general said that cooperation is essential.") == "en"
+
+
+def test_a_role_before_a_name_is_the_one_nearest_the_comma() -> None:
+    # The first title of the sentence belongs to the subject, not to the person after the comma.
+    text = (
+        "NATO Secretary General Jens Stoltenberg welcomed the Prime Minister of Montenegro, "
+        "Mr. Zdravko Krivokapić, to NATO Headquarters."
+    )
+    people = {a.name: a for a in find_attendees([text], "en")[0]}
+    assert people["Zdravko Krivokapić"].role == "Prime Minister of Montenegro"
+    assert people["Zdravko Krivokapić"].country == "ME"
+    assert people["Jens Stoltenberg"].role == "Secretary General"

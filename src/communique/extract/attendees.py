@@ -339,7 +339,9 @@ def _role_before(text: str, end: int, t: _Tables, language: str) -> dict[str, An
     cut = max(chunk.rfind(c) for c in _STOPS)
     if cut >= 0:
         chunk, start = chunk[cut + 1 :], start + cut + 1
-    for head in t.heads.finditer(chunk):
+    # The head nearest the comma first: an earlier one would swallow whatever
+    # lies between ("Secretary General X welcomed the Prime Minister of Y, Mr Z").
+    for head in reversed(list(t.heads.finditer(chunk))):
         lead = [(_bare(w.group()), w.start()) for w in _WORD.finditer(chunk, 0, head.start())]
         org = country = None
         k = len(lead)
