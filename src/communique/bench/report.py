@@ -98,7 +98,7 @@ def render_tables(results: Sequence[Result], unavailable: dict[str, str], cases:
         headers = ["operation"]
         for s in samples:
             headers += [f"{s} rel/s", f"{s} µs"]
-        headers.append("notes")
+        headers += ["cold ms", "notes"]
         rows = []
         for op in ops:
             row = [op]
@@ -113,6 +113,10 @@ def render_tables(results: Sequence[Result], unavailable: dict[str, str], cases:
                 row += [num(r.metrics.get("releases_per_s")), num(r.metrics.get("us_per_release"))]
                 if r.metrics.get("lossless") is False:
                     notes.append(f"{s}: parse(render(r)) != r")
+            # The first call of the process on the founding sample: lazy imports, data, fonts, templates.
+            first = index.get((op, samples[0]))
+            cold = first.metrics.get("first_call_us") if first is not None else None
+            row.append(num(cold / 1e3) if isinstance(cold, float) else "—")
             row.append("; ".join(notes)[:100])
             rows.append(row)
         out.append(table(headers, rows, "Throughput on the samples (median; releases/s and µs per release)"))
