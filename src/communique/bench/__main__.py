@@ -158,7 +158,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         lap("throughput")
     if "memory" not in skip:
         generated = [c for c in cases if c.release is not None and c.paragraphs == mode.memory_size]
-        results += measure_memory(ops, generated[0], progress)
+        if generated:
+            results += measure_memory(ops, generated[0], progress)
         lap("memory")
     if "pandoc" not in skip:
         from .peers import compare_with_pandoc
