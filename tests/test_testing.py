@@ -60,13 +60,23 @@ def test_the_founding_sample_is_what_the_text_parser_reads_from_it() -> None:
 def test_the_english_sample_is_a_nato_style_release_in_english() -> None:
     release = testing.english_sample()
     assert release.header.language == "en"
-    assert release.header.dateline == "Skopje"
-    assert (release.dates.start, release.dates.end) == (dt.date(2019, 10, 9), dt.date(2019, 10, 10))
-    assert release.dates.updated == dt.datetime(2019, 10, 11, 9, 30)
-    assert len(release.paragraphs) == 5
+    assert release.header.dateline == "Riga"
+    assert release.dates.start == dt.date(2019, 9, 14)
+    assert release.dates.updated == dt.datetime(2019, 9, 14, 19, 44)
+    assert len(release.paragraphs) == 7
     speakers = {q.speaker for q in release.quotes}
-    assert {"Marta Kovač", "Petar Stojanov"} <= speakers
-    assert release.attendee("DCMC").name == "Marta Kovač"
+    assert {"Alasdair Penrose", "Aivars Ozoliņš", "Tarmo Kõiv"} <= speakers
+    assert release.attendee("Alasdair Penrose").rank == "Air Chief Marshal"
+
+
+@pytest.mark.parametrize("name", ["sample_fr.txt", "sample_en.txt"])
+def test_the_shipped_samples_are_the_ones_in_examples(name: str) -> None:
+    from importlib import resources
+    from pathlib import Path
+
+    examples = Path(__file__).parents[1] / "examples" / name
+    shipped = resources.files("communique.data").joinpath("samples", name).read_bytes()
+    assert shipped == examples.read_bytes()
 
 
 def test_the_minimal_sample_has_nothing_but_a_title_and_a_language() -> None:
