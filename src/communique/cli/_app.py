@@ -6,7 +6,7 @@ import sys
 import traceback
 import warnings
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar, cast
 
 import click
 from attrs import define
@@ -204,3 +204,9 @@ def cli() -> None:
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the ``communique`` console script and ``python -m communique``."""
     cli.main(args=list(argv) if argv is not None else None, prog_name="communique")
+
+
+def binary_stream(name: str) -> BinaryIO:
+    """The binary stdin or stdout (click.get_binary_stream is deprecated from Click 8.3)."""
+    stream = sys.stdin if name == "stdin" else sys.stdout
+    return cast(BinaryIO, getattr(stream, "buffer", stream))

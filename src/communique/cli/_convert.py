@@ -20,6 +20,7 @@ from ._app import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
     EXIT_OK,
+    binary_stream,
     cli,
     common_options,
     complete_exporters,
@@ -263,7 +264,7 @@ def _convert_stdin(
     to_stdout = output_dir is None or output_dir == "-"
     if to_stdout:
         _check_stdout(exporters)
-    data = click.get_binary_stream("stdin").read()
+    data = binary_stream("stdin").read()
     try:
         release = api.parse(data, parser)
     except ParseError as exc:
@@ -310,13 +311,13 @@ def _check_stdout(exporters: dict[str, Exporter]) -> None:
             f"standard output takes one format, not {len(exporters)} ({', '.join(exporters)}); use -o DIR"
         )
     ((name, plugin),) = exporters.items()
-    if click.get_binary_stream("stdout").isatty() and not _textual(plugin.media_type):
+    if binary_stream("stdout").isatty() and not _textual(plugin.media_type):
         raise click.UsageError(f"{name} is a binary format; redirect standard output to a file or use -o DIR")
 
 
 def _emit(release: Any, display: str, exporters: dict[str, Exporter], options: dict[str, dict[str, str]]) -> int:
     ((name, _plugin),) = exporters.items()
-    stdout = click.get_binary_stream("stdout")
+    stdout = binary_stream("stdout")
     try:
         data = api.render(release, name, **options.get(name, {}))
     except CommuniqueError as exc:

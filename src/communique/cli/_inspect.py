@@ -12,7 +12,18 @@ from .. import api, registry
 from ..errors import CommuniqueError, ParseError
 from ..model import PressRelease
 from . import _batch
-from ._app import EXIT_CODES_HELP, EXIT_FAILED, EXIT_OK, cli, common_options, complete_parsers, error, fail, settings
+from ._app import (
+    EXIT_CODES_HELP,
+    EXIT_FAILED,
+    EXIT_OK,
+    binary_stream,
+    cli,
+    common_options,
+    complete_parsers,
+    error,
+    fail,
+    settings,
+)
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -26,7 +37,7 @@ def _read(path: str, parser: str | None) -> PressRelease:
         if parser is None:
             raise click.UsageError("reading standard input needs --from FORMAT (e.g. --from text)")
         try:
-            return api.parse(click.get_binary_stream("stdin").read(), parser)
+            return api.parse(binary_stream("stdin").read(), parser)
         except ParseError as exc:
             raise exc.with_source("<stdin>") from None
     return api.read(path, parser)
@@ -64,7 +75,7 @@ def show(input: str, from_: str | None, as_json: bool, full: bool) -> int:
         fail(exc, display)
         return EXIT_FAILED
     if as_json:
-        out = click.get_binary_stream("stdout")
+        out = binary_stream("stdout")
         out.write(data)
         out.flush()
         return EXIT_OK
@@ -254,7 +265,7 @@ def formats(verbose: bool, as_json: bool) -> int:
     infos = registry.formats()
     rows = [_describe_format(info) for info in infos]
     if as_json:
-        out = click.get_binary_stream("stdout")
+        out = binary_stream("stdout")
         out.write(orjson.dumps(rows, option=orjson.OPT_INDENT_2) + b"\n")
         out.flush()
         return EXIT_OK
