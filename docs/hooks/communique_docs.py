@@ -44,7 +44,7 @@ REPO = DOCS.parent
 EXAMPLES = REPO / "examples"
 SAMPLES = {"sample_fr": EXAMPLES / "sample_fr.txt", "sample_en": EXAMPLES / "sample_en.txt"}
 # Pages kept beside mkdocs.yml (owned elsewhere or conventional there), added to the site as-is.
-EXTRA_PAGES = ("plugins.md", "changelog.md")
+EXTRA_PAGES = ("plugins.md", "changelog.md", "benchmarks.md")
 BUILTIN_FORMATS = ("text", "json", "xml", "nitf", "docx", "pdf")
 
 _DIRECTIVE = re.compile(r"^<!--\s*communique:(?P<name>[\w-]+)(?P<args>[^>]*?)\s*-->\s*$", re.MULTILINE)
