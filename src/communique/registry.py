@@ -39,13 +39,15 @@ import os
 import threading
 import warnings
 from collections.abc import Iterator
-from importlib import metadata
-from typing import Literal, TypeAlias, TypeVar, cast
+from typing import TYPE_CHECKING, Literal, TypeAlias, TypeVar, cast
 
 from attrs import define, field, frozen
 
 from .errors import CommuniqueWarning, FormatError, PluginError
 from .plugins import FORMAT_NAME, Exporter, Option, Parser, plugin_problems
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
 
 __all__ = [
     "BUILTIN_DISTRIBUTION",
@@ -129,7 +131,7 @@ class _Entry:
     kind: Kind
     distribution: str
     target: str
-    entry_point: metadata.EntryPoint | None = None
+    entry_point: EntryPoint | None = None
     plugin: Plugin | None = None
     error: PluginError | None = None
     runtime: bool = False
@@ -176,6 +178,9 @@ class _Registry:
             if self.scanned:
                 return
             # One pass over the installed distributions for both groups (a pass per group costs double).
+            # Imported here: importlib.metadata costs ~25 ms, and `import communique` must stay cheap.
+            from importlib import metadata
+
             installed = metadata.entry_points()
             for kind, group in _GROUP.items():
                 seen: set[tuple[str, str]] = set()
@@ -200,7 +205,7 @@ class _Registry:
             self.scanned = True
 
 
-def _distribution_name(ep: metadata.EntryPoint) -> str:
+def _distribution_name(ep: EntryPoint) -> str:
     dist = getattr(ep, "dist", None)
     try:
         name = dist.name if dist is not None else None
