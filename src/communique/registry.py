@@ -172,6 +172,8 @@ class _Registry:
     entries: dict[Kind, dict[str, list[_Entry]]] = field(factory=lambda: {"parser": {}, "exporter": {}})
     scanned: bool = False
     warned_conflicts: set[tuple[Kind, str]] = field(factory=set)
+    resolved: dict[tuple[Kind, str], Plugin] = field(factory=dict)
+    """Names already resolved to a working plugin; emptied whenever a table changes."""
 
     def scan(self) -> None:
         with _LOCK:
@@ -320,6 +322,16 @@ def _usable(candidates: list[_Entry]) -> tuple[_Entry, Plugin] | None:
 
 
 def _resolve(kind: Kind, name: str) -> Plugin:
+    # Every render() and parse() resolves a name: the cached answer skips the lock and the tables.
+    cached = _REGISTRY.resolved.get((kind, name))
+    if cached is not None:
+        return cached
+    plugin = _resolve_uncached(kind, name)
+    _REGISTRY.resolved[(kind, name)] = plugin
+    return plugin
+
+
+def _resolve_uncached(kind: Kind, name: str) -> Plugin:
     if not isinstance(name, str) or not name.strip():
         raise FormatError(f"a {kind} name must be a non-empty string, not {name!r}")
     with _LOCK:
@@ -538,6 +550,7 @@ def _register(plugin: P | type[P], kind: Kind | None) -> tuple[P, Kind, list[_En
         table = _table(kind).setdefault(entry.name, [])
         replaced = [e for e in table if e.runtime]
         table[:] = [entry, *(e for e in table if not e.runtime)]
+        _REGISTRY.resolved.clear()
     return obj, kind, replaced
 
 
@@ -560,6 +573,7 @@ def unregister(name: str, *, kind: Kind) -> None:
         candidates[:] = [e for e in candidates if not e.runtime]
         if not candidates:
             table.pop(name.lower(), None)
+        _REGISTRY.resolved.clear()
 
 
 @contextlib.contextmanager
@@ -581,3 +595,4 @@ def registered(plugin: P | type[P], *, kind: Kind | None = None) -> Iterator[P]:
                 table[obj.name] = candidates
             else:
                 table.pop(obj.name, None)
+            _REGISTRY.resolved.clear()
