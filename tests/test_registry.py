@@ -488,3 +488,26 @@ def test_refresh_sees_a_plugin_installed_after_the_first_scan(install: Install) 
         assert "late" in registry.exporter_names()  # ...until refreshed
     finally:
         sys.modules.pop("late_plugin", None)
+
+
+def test_a_resolved_name_is_forgotten_when_its_registration_changes() -> None:
+    from communique.plugins import Exporter
+
+    class First(Exporter):
+        name = "cachecheck"
+        extensions = (".cc",)
+
+        def render(self, release: object, **options: object) -> bytes:
+            return b"first"
+
+    class Second(First):
+        def render(self, release: object, **options: object) -> bytes:
+            return b"second"
+
+    with registry.registered(First):
+        assert isinstance(registry.get_exporter("cachecheck"), First)
+        with registry.registered(Second):
+            assert isinstance(registry.get_exporter("cachecheck"), Second)
+        assert isinstance(registry.get_exporter("cachecheck"), First)
+    with pytest.raises(communique.FormatError):
+        registry.get_exporter("cachecheck")
