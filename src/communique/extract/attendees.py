@@ -65,7 +65,6 @@ _COMMA = re.compile(r",[ \u00a0]*")
 # An apposition runs to the next comma, colon, quotation mark or full stop,
 # except inside parentheses ("(DCMC)") and after an initial ("Tod D. Wolters").
 _APPOSITION = re.compile(r"(?:[^,;:«»“”\"().]|\([^()]*\)|(?<=[A-Z])\.|[()])*")
-_LAST_STOP = re.compile(r"[.;:!?«»“”\"()–—,][^.;:!?«»“”\"()–—,]*$")
 # Words of a pre-context: an elided article ("l’", "d’") is a word of its own.
 _WORD = re.compile(r"[^\W\d_]’(?=\w)|[\w’'.\-]+")
 _POSSESSIVE = ("’s", "'s")
@@ -86,6 +85,8 @@ class Mention:
 class _Tables:
     run: re.Pattern[str]
     phrases: dict[str, tuple[str, str]]  # lower-case phrase → (kind, value)
+    lengths: dict[str, tuple[int, ...]]  # first word of a phrase → its possible word counts, longest first
+    tails: frozenset[str]  # every ending of a phrase that starts a word (after a space or an apostrophe)
     vocab: frozenset[str]  # every word of a rank, title, courtesy word, organisation, country
     trigger_last: frozenset[str]  # last words of ranks, titles and courtesy words
     dotted: frozenset[str]  # abbreviations that keep their dot inside a name run
@@ -154,9 +155,20 @@ def _tables(language: str) -> _Tables:
     # Articles as a trie that starts with literals: the scan skips in C to
     # the next "l", "d", "t"... instead of trying a look-behind everywhere.
     article_trie = _trie_regex(map(normalize, people["articles"]), after_first=r"(?<![\w’].)")
+    # Indexes of ``phrases`` so that the lookups that read a name's
+    # neighbourhood only build the keys that can exist.
+    by_first: dict[str, set[int]] = {}
+    tails: set[str] = set()
+    for key in phrases:
+        parts = key.split(" ")
+        if len(parts) <= _MAX_WORDS:
+            by_first.setdefault(parts[0], set()).add(len(parts))
+        tails.update(key[p:] for p in range(len(key) + 1) if p == 0 or key[p - 1] in " ’")
     return _Tables(
         run=run,
         phrases=phrases,
+        lengths={first: tuple(sorted(ns, reverse=True)) for first, ns in by_first.items()},
+        tails=frozenset(tails),
         vocab=frozenset(vocab),
         trigger_last=frozenset(trigger_last),
         dotted=frozenset(w for w in vocab if w.endswith(".")),
@@ -199,14 +211,18 @@ def _prefix_length(text: str, tokens: list[tuple[int, int]], t: _Tables) -> int:
     """
     k = 0
     n_tokens = len(tokens)
+    bares: list[str] | None = None
+    phrases, lengths = t.phrases, t.lengths
     while k < n_tokens:
         word = text[tokens[k][0] : tokens[k][1]]
         if word[0].islower() or (len(word) > 1 and word.isupper() and word.replace(".", "").isalpha()):
             k += 1  # a particle, or an acronym ("NATO", "SACEUR")
             continue
-        for n in range(min(_MAX_WORDS, n_tokens - k), 0, -1):
-            key = " ".join(_bare(text[s:e]) for s, e in tokens[k : k + n])
-            if key in t.phrases:
+        if bares is None:
+            bares = [_bare(text[s:e]) for s, e in tokens]
+        # Only the word counts of phrases that start with this word, longest first.
+        for n in lengths.get(bares[k], ()):
+            if n <= n_tokens - k and (n == 1 or " ".join(bares[k : k + n]) in phrases):
                 k += n
                 break
         else:
@@ -303,7 +319,10 @@ def _backwards(words: list[tuple[str, int, int]], t: _Tables) -> dict[str, Any]:
     """Read the noun phrase before a name backwards: courtesy word, rank, title, modifiers, article."""
     found: dict[str, Any] = {"start": None, "complete": False}
     i = len(words)
+    tails = t.tails
     while i > 0:
+        if words[i - 1][0] not in tails:
+            return found  # no phrase ends with this word: no key below can match
         hit = None
         for n in range(min(_MAX_WORDS, i), 0, -1):
             # An elided article is a word of its own but is written glued ("d’escadre").
@@ -505,8 +524,7 @@ def _named(
             # The noun phrase before the name, up to a punctuation mark.
             lo = max(0, tokens[0][0] - 120)
             pre = norm[lo : tokens[0][0]]
-            stop = _LAST_STOP.search(pre)
-            cut = stop.start() if stop else -1
+            cut = max(map(pre.rfind, _STOPS))
             seg_start = lo + cut + 1 if cut >= 0 else lo
             words = [(_bare(w.group()), w.start(), w.end()) for w in _WORD.finditer(norm, seg_start, name_start)]
             back = _backwards(words, t)
