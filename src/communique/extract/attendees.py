@@ -630,26 +630,47 @@ def _collectives_and_roles(
     for n in norms:
         pos += len(n) + 1
         bounds.append(pos)
-    plural_at = {bisect_right(bounds, p) for w in t.plural_words for p in _find_all(whole, w)}
+    # Where each plural head occurs, per paragraph, so that _collectives need
+    # not search again (only when lower-casing kept every offset: "İ" does not).
+    local: dict[int, set[int]] | None = {} if len(whole) == pos - 1 else None
+    plural_at: set[int] = set()
+    for w in t.plural_words:
+        for p in _find_all(whole, w):
+            i = bisect_right(bounds, p)
+            plural_at.add(i)
+            if local is not None:
+                local.setdefault(i, set()).add(p - (bounds[i - 1] if i else 0))
     cue_at = {bisect_right(bounds, p) for c in t.participants for p in _find_all(whole, c)}
     for i in sorted(plural_at | cue_at):
         text, norm = paragraphs[i], norms[i]
         taken = list(spans[i])
         if i in plural_at:
-            _collectives(text, norm, language, t, taken, add)
+            _collectives(text, norm, language, t, taken, add, None if local is None else sorted(local[i]))
         if i in cue_at:
             _role_only(text, norm, norm.lower(), language, t, taken, add)
     return out
 
 
-def _collectives(text: str, norm: str, language: str, t: _Tables, taken: list[tuple[int, int]], add: Any) -> None:
-    """A plural role head, then two or more countries in a list: one attendee per country."""
+def _collectives(
+    text: str,
+    norm: str,
+    language: str,
+    t: _Tables,
+    taken: list[tuple[int, int]],
+    add: Any,
+    starts: list[int] | None = None,
+) -> None:
+    """A plural role head, then two or more countries in a list: one attendee per country.
+
+    ``starts`` are the offsets of the plural heads in ``norm`` lower-cased, if already known.
+    """
     # The plural heads are found with str.find (C speed) and checked with the
     # regex only where one occurs: a regex scan of the whole paragraph costs
     # more than the rest of this rule.
-    low = norm.lower()
     country_re, lookup = country_matcher(language)
-    starts = sorted({p for w in t.plural_words for p in _find_all(low, w)})
+    if starts is None:
+        low = norm.lower()
+        starts = sorted({p for w in t.plural_words for p in _find_all(low, w)})
     pos = -1
     for at in starts:
         if at < pos:

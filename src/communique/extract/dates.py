@@ -86,18 +86,22 @@ _B_DATE = _DATE.replace("?P<", "?P<b_")
 _RANGE_RE = re.compile(rf"\s*(?P<a>{_A_DATE})\s*(?:[-–—]|to|au|à)?\s*(?P<b>{_B_DATE})?\s*[-–—]?\s*")
 
 
-def _ymd(groups: dict[str, str | None], prefix: str = "") -> tuple[int, int, int] | None:
-    g = {k[len(prefix) :]: v for k, v in groups.items() if k.startswith(prefix)}
-    if g.get("d"):
-        month = month_number(g["m"] or "")
-        return None if month is None else (int(g["y"] or 0), month, int(g["d"] or 0))
-    if g.get("d2"):
-        month = month_number(g["m2"] or "")
-        return None if month is None else (int(g["y2"] or 0), month, int(g["d2"] or 0))
-    if g.get("iy"):
-        return int(g["iy"] or 0), int(g["im"] or 0), int(g["id"] or 0)
-    if g.get("nd"):
-        return int(g["ny"] or 0), int(g["nm"] or 0), int(g["nd"] or 0)
+def _ymd(m: re.Match[str], prefix: str = "") -> tuple[int, int, int] | None:
+    # Groups are read by name from the match: building a dict of all of them
+    # (``groupdict``) cost more than the rest of the date parsing.
+    def g(name: str) -> str:
+        return m.group(prefix + name) or ""
+
+    if g("d"):
+        month = month_number(g("m"))
+        return None if month is None else (int(g("y") or 0), month, int(g("d") or 0))
+    if g("d2"):
+        month = month_number(g("m2"))
+        return None if month is None else (int(g("y2") or 0), month, int(g("d2") or 0))
+    if g("iy"):
+        return int(g("iy") or 0), int(g("im") or 0), int(g("id") or 0)
+    if g("nd"):
+        return int(g("ny") or 0), int(g("nm") or 0), int(g("nd") or 0)
     return None
 
 
@@ -118,7 +122,7 @@ def parse_date(text: str) -> _dt.date | None:
     m = _DATE_RE.fullmatch(text.strip())
     if not m:
         return None
-    ymd = _ymd(m.groupdict())
+    ymd = _ymd(m)
     return None if ymd is None else _make_date(ymd, text)
 
 
@@ -132,14 +136,13 @@ def parse_event_dates(text: str) -> tuple[_dt.date, _dt.date | None] | None:
     m = _RANGE_RE.fullmatch(text)
     if not m:
         return None
-    groups = m.groupdict()
-    a = _ymd(groups, "a_")
+    a = _ymd(m, "a_")
     if a is None:
         return None
     start = _make_date(a, m.group("a"))
     end = None
     if m.group("b"):
-        b = _ymd(groups, "b_")
+        b = _ymd(m, "b_")
         if b is None:
             return None
         end = _make_date(b, m.group("b"))
@@ -172,7 +175,7 @@ def parse_stamp(text: str) -> DateStamp | None:
     m = _stamp_re().fullmatch(text)
     if not m:
         return None
-    ymd = _ymd(m.groupdict())
+    ymd = _ymd(m)
     if ymd is None:
         return None
     day = _make_date(ymd, m.group("date"))

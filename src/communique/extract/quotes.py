@@ -22,6 +22,9 @@ from attrs import frozen
 __all__ = ["QuoteSpan", "find_quote_spans"]
 
 _MARKS = re.compile('[«»“”„‘’‹›"]')
+# The same without ’: outside a ‘…’ quotation an apostrophe does nothing, and
+# French text has one every few words, each a trip back to Python.
+_MARKS_NO_APOSTROPHE = re.compile('[«»“”„‘‹›"]')
 _OPEN_TO_CLOSE = {"«": "»", "“": "”", "„": "“", "‘": "’", "‹": "›", '"': '"'}
 _STRIP = " \t\n\u00a0\u202f\u2009"
 
@@ -45,9 +48,14 @@ def _scan(text: str, paragraph: int, run_on: bool) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     stack: list[tuple[str, int]] = []  # (closing mark expected, offset of the opening mark)
     n = len(text)
-    for m in _MARKS.finditer(text):
+    at = 0
+    while True:
+        m = (_MARKS if stack and stack[-1][0] == "’" else _MARKS_NO_APOSTROPHE).search(text, at)
+        if m is None:
+            break
         ch = m.group()
         pos = m.start()
+        at = pos + 1
         before = text[pos - 1] if pos else " "
         after = text[pos + 1] if pos + 1 < n else " "
         if ch in ("’", "‘"):
