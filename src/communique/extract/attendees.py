@@ -320,13 +320,14 @@ def _backwards(words: list[tuple[str, int, int]], t: _Tables) -> dict[str, Any]:
     found: dict[str, Any] = {"start": None, "complete": False}
     i = len(words)
     tails = t.tails
+    texts = [w for w, _, _ in words]
     while i > 0:
         if words[i - 1][0] not in tails:
             return found  # no phrase ends with this word: no key below can match
         hit = None
         for n in range(min(_MAX_WORDS, i), 0, -1):
             # An elided article is a word of its own but is written glued ("d’escadre").
-            key = " ".join(w for w, _, _ in words[i - n : i]).replace("’ ", "’")
+            key = " ".join(texts[i - n : i]).replace("’ ", "’")
             hit = t.phrases.get(key)
             if hit is not None:
                 break
@@ -355,7 +356,7 @@ def _role_before(text: str, end: int, t: _Tables, language: str) -> dict[str, An
     """A role phrase that ends at the comma at ``end`` ("le président finlandais, M. X")."""
     start = max(0, end - 160)
     chunk = text[start:end]
-    cut = max(chunk.rfind(c) for c in _STOPS)
+    cut = max(map(chunk.rfind, _STOPS))
     if cut >= 0:
         chunk, start = chunk[cut + 1 :], start + cut + 1
     # The head nearest the comma first: an earlier one would swallow whatever
