@@ -333,3 +333,42 @@ def test_names_are_whole_and_without_courtesy_words(text: str, name: str) -> Non
     r = TextParser().parse("Title\n\n" + text)
     assert [a.name for a in r.attendees if a.name] == [name]
     assert r.attendees[0].rank not in {"M.", "Mme", "Mr", "Mrs", "Dr", "Ms"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["  • 22 May. 2018 - 23 May. 2018\n\nBrussels – Text.", "Last updated: 14 Sep. 2019 19:44\n\nText."],
+    ids=["date-first", "stamp-first"],
+)
+def test_a_text_whose_first_line_is_a_date_has_no_title(text: str) -> None:
+    with pytest.raises(ParseError, match="no title") as err:
+        TextParser().parse(text)
+    assert err.value.line == 1
+
+
+def test_a_failing_extraction_rule_costs_its_result_not_the_release(
+    sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from communique.extract import release as assembly
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("a bug in a rule")
+
+    monkeypatch.setattr(assembly, "find_attendees", broken)
+    with pytest.warns(communique.CommuniqueWarning, match="attendees: RuntimeError: a bug in a rule"):
+        r = TextParser().parse(sample_path.read_bytes())
+    assert r.header.dateline == "Belgrade" and len(r.paragraphs) == 6
+    assert r.attendees == () and all(q.speaker is None for q in r.quotes)
+
+
+def test_attendees_the_model_refuses_are_dropped_with_a_warning(
+    sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from communique.extract import release as assembly
+
+    twice = [communique.Attendee(name="Shepro"), communique.Attendee(name="Shepro", rank="général")]
+    monkeypatch.setattr(assembly, "find_attendees", lambda *args: (twice, []))
+    with pytest.warns(communique.CommuniqueWarning, match="appears twice"):
+        r = TextParser().parse(sample_path.read_bytes())
+    assert [a.name for a in r.attendees] == ["Shepro"]
+    assert {q.speaker for q in r.quotes} <= {"Shepro", None}

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import warnings
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from ..errors import ParseError
+import attrs
+
+from ..errors import CommuniqueWarning, ParseError, ValidationError
 from ..model import Attendee, Dates, Header, Paragraph, PressRelease, Quote
 from .attendees import find_attendees
 from .dateline import split_dateline
@@ -95,14 +99,43 @@ def release_from_parts(
         )
         if body is not None:
             dates = Dates(start=body[0], end=body[1], published=dates.published, updated=dates.updated)
-    found = list(attendees) if attendees is not None else find_attendees(texts, language)[0]
-    quotes = find_quotes(texts, language, found)
-    return PressRelease(
-        header=Header(title=title, language=language, source=source, url=url, dateline=dateline),
-        dates=dates,
-        paragraphs=[Paragraph(text=p) for p in texts],
-        quotes=quotes,
-        attendees=found,
+    header = Header(title=title, language=language, source=source, url=url, dateline=dateline)
+    written = [Paragraph(text=p) for p in texts]
+    found = list(attendees) if attendees is not None else _guarded("attendees", find_attendees, texts, language)
+    quotes = _guarded("quotes", find_quotes, texts, language, found)
+    try:
+        return PressRelease(header=header, dates=dates, paragraphs=written, quotes=quotes, attendees=found)
+    except ValidationError as exc:
+        # An extraction rule produced something the model refuses: keep the
+        # release and its text, lose only what the rule got wrong.
+        _degraded(f"{exc.path}: {exc.message}")
+        names = {a.name for a in found}
+        unique = [a for i, a in enumerate(found) if a.name is None or a.name not in {b.name for b in found[:i]}]
+        kept = [q if q.speaker in names else attrs.evolve(q, speaker=None) for q in quotes]
+        try:
+            return PressRelease(header=header, dates=dates, paragraphs=written, quotes=kept, attendees=unique)
+        except ValidationError:
+            return PressRelease(header=header, dates=dates, paragraphs=written)
+
+
+def _guarded(what: str, rule: Callable[..., Any], *args: Any) -> list[Any]:
+    """Run an extraction rule; a failure inside it costs its result, not the release."""
+    try:
+        result = rule(*args)
+    except ParseError:
+        raise
+    except Exception as exc:  # a rule's bug must not lose the whole release
+        _degraded(f"{what}: {type(exc).__name__}: {exc}")
+        return []
+    return list(result[0] if isinstance(result, tuple) else result)
+
+
+def _degraded(detail: str) -> None:
+    warnings.warn(
+        f"the text parser kept the release but dropped part of what it found ({detail}); "
+        "please report this release so the rule can be fixed",
+        CommuniqueWarning,
+        stacklevel=4,
     )
 
 

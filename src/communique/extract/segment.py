@@ -91,6 +91,13 @@ def segment(text: str) -> Segments:
         raise ParseError("the text is empty: a press release needs at least a title line", line=1, format="text")
     title = _SPACES.sub(" ", lines[i].strip())
     title_line = i + 1
+    bullet = _BULLET.match(title)
+    if _is_header_content(title[bullet.end() :].strip() if bullet else title):
+        raise ParseError(
+            "no title: the first line is a date or update line; a press release starts with its title",
+            line=title_line,
+            format="text",
+        )
     i += 1
     header: list[HeaderLine] = []
     source = url = None
