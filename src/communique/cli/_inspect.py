@@ -269,57 +269,51 @@ def formats(verbose: bool, as_json: bool) -> int:
         out.write(orjson.dumps(rows, option=orjson.OPT_INDENT_2) + b"\n")
         out.flush()
         return EXIT_OK
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    console = Console(highlight=False)
+    # Plain aligned columns, not rich: `formats` is what people run to check an
+    # install, and importing and laying out rich tables doubled its start-up time.
     for kind, title in (("parser", "Parsers (read with --from)"), ("exporter", "Exporters (write with --to)")):
-        table = Table(title=title, title_justify="left", title_style="bold", header_style="bold")
-        for column in ("name", "description", "extensions", "package", "status"):
-            table.add_column(column, overflow="fold")
-        for row in rows:
-            if row["kind"] != kind:
-                continue
-            status = row["status"]
-            broken = status.startswith("broken")
-            table.add_row(
-                Text(row["name"], style="bold"),
-                Text(row["label"]),
-                Text(" ".join(row["extensions"])),
-                Text(row["package"]),
-                Text(
-                    "broken (see below)" if broken else status,
-                    style="red" if broken else "green" if status == "ok" else "yellow",
-                ),
-            )
-        console.print(table)
+        listed = [row for row in rows if row["kind"] == kind]
+        body = [
+            [
+                row["name"],
+                row["label"],
+                " ".join(row["extensions"]),
+                row["package"],
+                "broken (see below)" if row["status"].startswith("broken") else row["status"],
+            ]
+            for row in listed
+        ]
+        click.echo(_plain_table(title, ["name", "description", "extensions", "package", "status"], body))
         # Reasons are long (module paths, exception text): printed whole, below the table.
-        for row in rows:
-            if row["kind"] == kind and row["status"].startswith("broken"):
-                console.print(Text(f"{row['name']} {kind}: {row['status']}", style="red"), soft_wrap=True)
-        console.print()
+        for row in listed:
+            if row["status"].startswith("broken"):
+                click.secho(f"{row['name']} {kind}: {row['status']}", fg="red")
+        click.echo()
     if verbose:
-        table = Table(title="Options (convert -O KEY=VALUE)", title_justify="left", title_style="bold")
-        for column in ("format", "option", "type", "default", "choices", "description"):
-            table.add_column(column, overflow="fold")
+        body = []
         for row in rows:
             if row["status"] != "ok":
                 continue
             label = f"{row['name']} ({row['kind']})"
             if not row["options"]:
-                table.add_row(Text(label), Text("none", style="dim"), *(Text("") for _ in range(4)))
+                body.append([label, "none", "", "", "", ""])
             for opt in row["options"]:
-                table.add_row(
-                    Text(label),
-                    Text(opt["name"], style="bold"),
-                    Text(opt["type"]),
-                    Text(repr(opt["default"])),
-                    Text(", ".join(map(str, opt["choices"] or ()))),
-                    Text(opt["help"]),
-                )
-        console.print(table)
+                choices = ", ".join(map(str, opt["choices"] or ()))
+                body.append([label, opt["name"], opt["type"], repr(opt["default"]), choices, opt["help"]])
+        headers = ["format", "option", "type", "default", "choices", "description"]
+        click.echo(_plain_table("Options (convert -O KEY=VALUE)", headers, body))
     return EXIT_OK
+
+
+def _plain_table(title: str, headers: list[str], rows: list[list[str]]) -> str:
+    """A titled table with columns padded to their widest cell."""
+    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True)).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([click.style(title, bold=True), line(headers), rule, *(line(r) for r in rows)])
 
 
 def _describe_format(info: registry.FormatInfo) -> dict[str, Any]:
