@@ -11,12 +11,21 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["LANGUAGES", "countries", "lang", "normalize", "organizations", "phrase_pattern", "upper_class"]
+__all__ = [
+    "LANGUAGES",
+    "countries",
+    "lang",
+    "matches_at",
+    "normalize",
+    "organizations",
+    "phrase_pattern",
+    "upper_class",
+]
 
 LANGUAGES: tuple[str, ...] = ("fr", "en")
 """Languages with a data file, the default first."""
@@ -35,6 +44,33 @@ def normalize(text: str) -> str:
         if old in text:
             text = text.replace(old, new)
     return text
+
+
+def matches_at(pattern: re.Pattern[str], text: str, marks: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose matches can only start at one of the characters ``marks``.
+
+    A pattern that starts with a character class ("[.!?]") makes ``re`` test
+    the class at every position of the text, in its slow general loop;
+    ``str.find`` locates the few candidate marks at memchr speed and the
+    pattern is only tried there.  The pattern must not match the empty string
+    nor look behind its start.
+    """
+    found: list[int] = []
+    for mark in marks:
+        at = text.find(mark)
+        while at >= 0:
+            found.append(at)
+            at = text.find(mark, at + 1)
+    if len(marks) > 1:
+        found.sort()
+    end = 0
+    match = pattern.match
+    for at in found:
+        if at >= end:
+            m = match(text, at)
+            if m is not None:
+                end = m.end()
+                yield m
 
 
 def _read(name: str) -> str:

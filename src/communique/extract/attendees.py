@@ -45,7 +45,7 @@ import attrs
 from attrs import define, frozen
 
 from ..model import Attendee
-from ._data import _trie_regex, lang, normalize, organizations, phrase_pattern, upper_class
+from ._data import _trie_regex, lang, matches_at, normalize, organizations, phrase_pattern, upper_class
 from .countries import _matcher as country_matcher
 from .countries import adjectives, find_countries
 from .organizations import find_organization, organization_name
@@ -768,7 +768,7 @@ def _role_only(
 def _sentences(text: str) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     pos = 0
-    for m in _SENTENCE.finditer(text):
+    for m in matches_at(_SENTENCE, text, ".!?"):
         bounds.append((pos, m.start(1)))
         pos = m.end()
     bounds.append((pos, len(text)))

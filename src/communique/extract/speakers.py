@@ -37,7 +37,7 @@ from functools import cache
 from typing import Any
 
 from ..model import Attendee
-from ._data import _trie_regex, lang, normalize, phrase_pattern, upper_class
+from ._data import _trie_regex, lang, matches_at, normalize, phrase_pattern, upper_class
 from .quotes import QuoteSpan
 
 __all__ = ["attribute_speakers"]
@@ -124,7 +124,7 @@ class _Text:
         self.text = text
         self.ends: list[int] = []
         abbreviations = t["abbreviations"]
-        for m in t["ends"].finditer(text):
+        for m in matches_at(t["ends"], text, ".!?…"):
             if m.group()[0] == ".":
                 before = text[max(0, m.start() - 12) : m.start()]
                 word = before[before.rfind(" ") + 1 :]
