@@ -58,7 +58,14 @@ def _tables(language: str) -> dict[str, Any]:
     roles = phrase_pattern([*people["titles"], *people["role_heads"], *people["ranks"]])
     # A role noun phrase: article, head, then "of the X" / "de la X" complements.
     complement = r"(?:[ \u00a0](?:de|du|des|of|of the|for|pour)(?:[ \u00a0](?:la|l’|les))?[ \u00a0]?(?:l’)?[\w’\-]+)"
+    # The not-speech words as written forms, for a suffix lookup: the regex
+    # below ends with "$", and re tries it at every position of the window.
+    forms = {normalize(w) for w in quotes["not_speech"] if normalize(w)}
+    forms |= {w[0].upper() + w[1:] for w in forms if w[0].islower()}
+    assert all(not (w[-1] == "," or w[-1].isspace()) for w in forms)
     return {
+        "not_speech_forms": frozenset(forms),
+        "not_speech_lengths": tuple(sorted({len(w) for w in forms})),
         "verbs": re.compile(phrase_pattern(quotes["verbs"])),
         "according": re.compile(phrase_pattern(quotes["according"])),
         "not_speech": re.compile(r"(?:" + phrase_pattern(quotes["not_speech"]) + r")[\s,]*$"),
@@ -216,7 +223,7 @@ def attribute_speakers(
         stripped = before.rstrip(" \u00a0\u202f")
         colon = stripped.endswith(":")
         verb_after = t["verbs"].search(text, after_start, min(after_end, after_start + 60))
-        if t["not_speech"].search(stripped[-60:]) and not t["intro"].search(stripped[-3:]):
+        if _not_speech(stripped[-60:], t) and not t["intro"].search(stripped[-3:]):
             speech = False
         elif colon or verb_after is None:
             speaker = _before(text, floor, span.open, t, who, span.paragraph)
@@ -240,6 +247,27 @@ def attribute_speakers(
             last = speaker
         prev, prev_speaker = span, (speaker if speech else None)
     return speakers
+
+
+def _not_speech(window: str, t: dict[str, Any]) -> bool:
+    """Whether ``window`` ends with a not-speech word ("sous le thème"), then only spaces and commas.
+
+    Same answer as ``t["not_speech"].search(window)``, by looking up the
+    suffixes of each possible length instead of trying the regex everywhere.
+    """
+    end = len(window)
+    while end and (window[end - 1] == "," or window[end - 1].isspace()):
+        end -= 1
+    forms = t["not_speech_forms"]
+    for n in t["not_speech_lengths"]:
+        start = end - n
+        if start < 0:
+            break
+        if window[start:end] in forms:
+            before = window[start - 1] if start else " "
+            if not (before.isalnum() or before == "_"):
+                return True
+    return False
 
 
 def _before(text: str, start: int, end: int, t: dict[str, Any], who: Any, para: int) -> str | None:

@@ -1,4 +1,4 @@
-"""``matches_at`` finds exactly what ``finditer`` finds, for patterns that start at a mark."""
+"""The fast paths of the extraction rules give exactly the answers of the plain regexes they replace."""
 
 from __future__ import annotations
 
@@ -37,3 +37,21 @@ def test_a_failed_try_at_a_mark_moves_on_to_the_next_mark() -> None:
     pattern = re.compile(r"[.!?]+(?= [A-Z])")
     text = "a?x b.. C d!! E"
     assert _spans(matches_at(pattern, text, ".!?")) == _spans(pattern.finditer(text)) == [(5, 7), (11, 13)]
+
+
+_NOT_SPEECH_TEXTS = st.lists(
+    st.sampled_from(
+        ["thème", "Thème", "sous le thème", "rapport", "est", "a", "é", "_", " ", ",", "\n", "\u00a0", "x"]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_NOT_SPEECH_TEXTS)
+def test_not_speech_suffix_lookup_agrees_with_its_regex(text: str) -> None:
+    from communique.extract.speakers import _not_speech
+
+    t = _tables("fr")
+    window = text[-60:]
+    assert _not_speech(window, t) == bool(t["not_speech"].search(window))
