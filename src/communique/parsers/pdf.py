@@ -72,9 +72,11 @@ def _attachment(data: bytes) -> bytes:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
             raise ParseError("the PDF is encrypted; communique PDFs are not, so this is not one", format="pdf")
-        found = [f for f in reader.attachment_list if f.name == _ATTACHMENT]
+        # attachment_list is a generator walking the name tree again on each use: walk it once.
+        attachments = list(reader.attachment_list)
+        found = [f for f in attachments if f.name == _ATTACHMENT]
         if not found:
-            names = sorted({f.name for f in reader.attachment_list})
+            names = sorted({f.name for f in attachments})
             others = f" (its attachments: {', '.join(names)})" if names else ""
             raise ParseError(
                 f"not a communique PDF: it has no embedded {_ATTACHMENT}{others}. "
