@@ -22,7 +22,7 @@ from cattrs.errors import (
 )
 
 from .errors import ParseError, ValidationError
-from .model import Attendee, Paragraph, PressRelease, Quote
+from .model import Attendee, Dates, Header, Paragraph, PressRelease, Quote
 
 SCHEMA_VERSION = 1
 """Version of the wire form.  Bumped when a field changes meaning or is removed."""
@@ -92,11 +92,28 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook(_dt.datetime, _structure_datetime)
     converter.register_unstructure_hook(_dt.date, _dt.date.isoformat)
     converter.register_unstructure_hook(_dt.datetime, _dt.datetime.isoformat)
-    # str first: the Attendee hook is generated when registered below, and it
-    # must already see the strict tuple[str, ...] hook for its aliases.
-    for cls in (str, Paragraph, Quote, Attendee):
+    # Order matters: hooks are generated when registered and capture the hooks
+    # that exist then.  tuple[str, ...] first (Attendee.aliases needs it), then
+    # the model classes, then the tuples of model classes that use them.
+    converter.register_structure_hook_func(_is_tuple_of(str), _tuple_hook(converter, str, detailed=detailed))
+    for model in (Header, Dates, Paragraph, Quote, Attendee):
+        converter.register_structure_hook(model, _object_hook(converter, model))
+    for cls in (Paragraph, Quote, Attendee):
         converter.register_structure_hook_func(_is_tuple_of(cls), _tuple_hook(converter, cls, detailed=detailed))
     return converter
+
+
+def _object_hook(converter: cattrs.Converter, model: type) -> Any:
+    # cattrs' generated hook assumes a mapping; a number or a list where an
+    # object belongs would fail with Python's own words ("'int' is not iterable").
+    generated: Any = converter.gen_structure_attrs_fromdict(model)
+
+    def structure(value: Any, kind: Any) -> Any:
+        if type(value) is not dict:
+            raise TypeError(f"expected an object, got {_json_type(type(value))}")
+        return generated(value, kind)
+
+    return structure
 
 
 def _is_tuple_of(cls: type) -> Any:

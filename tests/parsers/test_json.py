@@ -99,3 +99,14 @@ def test_every_problem_is_reported_not_only_the_first() -> None:
         "attendees[0].country",
     ]
     assert err.value.problems[0] is err.value
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "words"),
+    [("header", 5, "an integer"), ("header", [1, 2], "an array"), ("dates", None, "null"), ("dates", "x", "a string")],
+)
+def test_a_value_where_an_object_belongs_says_so(field: str, value: Any, words: str) -> None:
+    with pytest.raises(ParseError) as err:
+        parse(bad(lambda d: d.__setitem__(field, value)), "json")
+    assert err.value.element == field
+    assert str(err.value) == f"{field}: expected an object, got {words}"
