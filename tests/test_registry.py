@@ -316,6 +316,15 @@ def test_an_invalid_entry_point_name_is_listed_broken(install: Install) -> None:
     assert listed.broken and "is not a format name" in (listed.error or "")
 
 
+def test_a_malformed_entry_point_value_is_listed_broken_and_nothing_else_breaks(install: Install) -> None:
+    install("odd-dist", exporters={"badep": "not a valid : : spec"})
+    listed = info("badep")
+    assert listed.broken and "is not 'package.module:Object'" in (listed.error or "")
+    with pytest.raises(communique.PluginError, match="odd-dist"):
+        registry.get_exporter("badep")
+    assert registry.get_exporter("json").name == "json"
+
+
 def test_a_broken_parser_does_not_stop_sniffing(install: Install) -> None:
     install(
         "sniffers",

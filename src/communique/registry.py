@@ -36,6 +36,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import os
+import re
 import threading
 import warnings
 from collections.abc import Iterator
@@ -200,6 +201,8 @@ class _Registry:
                             f"the entry point name {ep.name!r} is not a format name "
                             "(lower-case letters, digits and '_.+-'; no ':' or spaces)"
                         )
+                    elif not _TARGET.fullmatch(ep.value.strip()):
+                        entry.error = entry.broken(f"the entry point value {ep.value!r} is not 'package.module:Object'")
                     self.entries[kind].setdefault(key, []).append(entry)
             for table in self.entries.values():
                 for candidates in table.values():
@@ -249,11 +252,13 @@ def refresh() -> None:
 _reset = refresh
 
 
+# What importlib.metadata can split into a module and an object (extras allowed, as pip writes them).
+_TARGET = re.compile(r"[\w.]+\s*(?::\s*[\w.]+)?\s*(?:\[[^\]]*\])?")
+
+
 def _instantiate(entry: _Entry) -> Plugin:
-    if entry.entry_point is not None:
-        module_name, attr = entry.entry_point.module, entry.entry_point.attr
-    else:
-        module_name, _, attr = (part.strip() for part in entry.target.partition(":"))
+    # Split the target ourselves: EntryPoint.module fails with an AttributeError on a malformed value.
+    module_name, _, attr = (part.strip() for part in entry.target.split("[", 1)[0].partition(":"))
     try:
         obj: object = importlib.import_module(module_name)
     except (Exception, SystemExit) as exc:
