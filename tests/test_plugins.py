@@ -245,3 +245,11 @@ def test_a_path_is_accepted_where_a_str_option_is_declared(tmp_path: Path) -> No
 
     option = Option("template", str, None, "a file")
     assert option.convert(tmp_path / "house.dotx", format="docx") == str(tmp_path / "house.dotx")
+
+
+def test_choices_match_regardless_of_case() -> None:
+    from communique.plugins import Option
+
+    option = Option("page_size", str, "a4", "paper", choices=("a4", "letter"))
+    assert option.convert("Letter", format="pdf") == "letter"
+    assert option.convert("A4", format="pdf") == "a4"

@@ -171,6 +171,10 @@ class Option:
             raise OptionError(
                 f"option {self.name!r} of format {format!r} expects {self.type_name}, got {value!r}"
             ) from exc
+        if self.choices is not None and value not in self.choices and isinstance(value, str):
+            # "Letter" and "A4" are what people type for page sizes; choices match regardless of case.
+            folded = {str(c).casefold(): c for c in self.choices}
+            value = folded.get(value.casefold(), value)
         if self.choices is not None and value not in self.choices:
             known = ", ".join(map(str, self.choices))
             raise OptionError(f"option {self.name!r} of format {format!r} must be one of {known}, not {value!r}")
