@@ -456,3 +456,35 @@ def test_plugin_modules_import_no_heavy_library() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_visible_content_keeps_the_speakers_and_aliases_the_text_gives(sample_path: Path) -> None:
+    # The table lists the attendees; the text adds what the table has no column for.
+    original = read(sample_path)
+    visible = parse(render(original, "docx"), "docx", embedded="ignore")
+    assert [q.speaker for q in visible.quotes] == [q.speaker for q in original.quotes]
+    assert visible.attendee("DCMC").name == "Shepro"
+
+
+def test_a_quoted_person_missing_from_the_table_stays_an_attendee() -> None:
+    doc = docx.Document()
+    doc.add_paragraph("Ministers meet in Brussels", style="Title")
+    doc.add_paragraph("Brussels – “We are united,” said Minister Jean Dupont.")
+    table = doc.add_table(rows=2, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Name", "Country"
+    table.rows[1].cells[0].text, table.rows[1].cells[1].text = "Jane Doe", "Canada"
+    r = parse(save(doc), "docx")
+    assert r.quotes[0].speaker == "Jean Dupont"
+    assert [a.name for a in r.attendees] == ["Jane Doe", "Jean Dupont"]
+
+
+def test_a_one_line_date_and_stamp_in_any_style_is_read_as_dates() -> None:
+    doc = docx.Document()
+    doc.add_paragraph("Ministers meet in Brussels", style="Title")
+    doc.add_paragraph("14 Sep. 2019 | Last updated: 14 Sep. 2019 19:44")
+    doc.add_paragraph("Brussels – The ministers met.")
+    r = parse(save(doc), "docx")
+    assert r.dates.start == dt.date(2019, 9, 14)
+    assert r.dates.updated == dt.datetime(2019, 9, 14, 19, 44)
+    assert r.header.dateline == "Brussels"
+    assert [p.text for p in r.paragraphs] == ["The ministers met."]

@@ -52,6 +52,8 @@ import warnings
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from ..errors import CommuniqueWarning, ParseError
 from ..plugins import Option, Parser
 
@@ -146,6 +148,43 @@ def _visible_texts(blocks: list[_Para | _Table]) -> Iterator[str]:
             for row in block.rows:
                 for cell in row:
                     yield from cell
+
+
+def _is_date_line(text: str) -> bool:
+    from ..extract import parse_event_dates, parse_stamp
+
+    try:
+        return parse_event_dates(text) is not None or parse_stamp(text) is not None
+    except ParseError:
+        return True  # an impossible date is still a date line: the error is raised where it is read
+
+
+def _merge_attendees(listed: list[Attendee], found: tuple[Attendee, ...], speakers: set[str]) -> list[Attendee]:
+    """The table's people, completed by what the text says of them, then the speakers only the text names.
+
+    The table is what the author listed, so its cells win; the text adds what a
+    table has no column for (aliases such as "DCMC") and the people quoted but
+    not listed, so that every quote keeps its speaker.
+    """
+    by_name = {a.name: a for a in found if a.name is not None}
+    merged: list[Attendee] = []
+    for person in listed:
+        seen = by_name.pop(person.name, None) if person.name is not None else None
+        if seen is None:
+            merged.append(person)
+            continue
+        merged.append(
+            attrs.evolve(
+                person,
+                rank=person.rank or seen.rank,
+                role=person.role or seen.role,
+                organization=person.organization or seen.organization,
+                country=person.country or seen.country,
+                aliases=person.aliases or seen.aliases,
+            )
+        )
+    merged += [a for a in by_name.values() if a.name in speakers]
+    return merged
 
 
 class DocxParser(Parser):
@@ -311,8 +350,10 @@ class DocxParser(Parser):
         columns: list[str | None] = []
         for block in blocks[titled + 1 :]:
             if isinstance(block, _Para):
-                if block.style == "date":
-                    date_lines += [piece.strip() for piece in block.text.split("|") if piece.strip()]
+                pieces = [piece.strip() for piece in block.text.split("|") if piece.strip()]
+                if block.style == "date" or (not body and len(pieces) > 1 and all(map(_is_date_line, pieces))):
+                    # Our Date style, or someone's "14 Sep. 2019 | Last updated: …" line in any style.
+                    date_lines += pieces
                 elif block.text.strip():
                     body.append(" ".join(block.text.split("\n")))
                 continue
@@ -335,16 +376,19 @@ class DocxParser(Parser):
             seg = segment("\n\n".join(["communique", *body]))
             if language is None:
                 language = detect_language(" ".join([*seg.paragraphs[:3], title]))
-            attendees = self._attendees(table, columns, language) if table is not None else None
-            return release_from_parts(
+            release = release_from_parts(
                 title=title,
                 paragraphs=seg.paragraphs,
                 date_lines=[*date_lines, *(h.text for h in seg.header)],
                 language=language,
                 source=seg.source or (creator if ours else None),
                 url=seg.url,
-                attendees=attendees,
             )
+            if table is None:
+                return release
+            listed = self._attendees(table, columns, language)
+            speakers = {q.speaker for q in release.quotes if q.speaker is not None}
+            return attrs.evolve(release, attendees=_merge_attendees(listed, release.attendees, speakers))
         except ParseError as exc:
             # Line numbers would point into text we assembled, not into the document.
             raise ParseError(exc.message, element=element, format="docx") from None
