@@ -70,20 +70,10 @@ BROKEN = {
 }
 
 
-def text_parser_works() -> bool:
-    """Whether the plain-text parser is installed and loads (it is being written alongside the CLI)."""
-    try:
-        communique.get_parser("text")
-        communique.read(SAMPLE)
-    except communique.CommuniqueError:
-        return False
-    return True
-
-
 def write_batch(folder: Path, count: int, *, broken: bool = True, text_every: int = 10) -> dict[str, list[str]]:
-    """Write ``count`` releases (JSON, plus every ``text_every``-th as plain text when the text
-    parser works) in nested folders, and the three broken files; return the relative names."""
-    use_text = text_parser_works()
+    """Write ``count`` releases (JSON, plus every ``text_every``-th as plain text) in nested
+    folders, and the three broken files; return the relative names."""
+    use_text = True
     names: dict[str, list[str]] = {"good": [], "broken": []}
     for i in range(count):
         sub = folder / ("", "2018", "2018/mai", "édition spéciale")[i % 4]

@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 import click
 import pytest
-from cli_support import BROKEN, SAMPLE, make_release, run_communique, text_parser_works
+from cli_support import BROKEN, SAMPLE, make_release, run_communique
 from click.testing import CliRunner, Result
 
 import communique
@@ -83,7 +83,6 @@ def test_show_json_is_the_canonical_json(tmp_path: Path, invoke: Invoke) -> None
     assert result.stdout_bytes == communique.render(release, "json")
 
 
-@pytest.mark.skipif(not text_parser_works(), reason="the plain-text parser has not landed yet")
 def test_show_the_sample_from_stdin(invoke: Invoke) -> None:
     result = invoke("show", "-", "--from", "text", input=SAMPLE.read_bytes())
 
@@ -134,11 +133,7 @@ def test_validate_reports_every_invalid_file_with_its_location(tmp_path: Path, i
 
 
 def test_validate_xml_against_its_schema(tmp_path: Path, invoke: Invoke) -> None:
-    try:
-        communique.get_parser("xml")
-        data = communique.render(make_release(4), "xml")
-    except communique.CommuniqueError:
-        pytest.skip("the xml format has not landed yet")
+    data = communique.render(make_release(4), "xml")
     good = tmp_path / "good.xml"
     good.write_bytes(data)
     bad = tmp_path / "bad.xml"
