@@ -73,12 +73,11 @@ BROKEN = {
 def write_batch(folder: Path, count: int, *, broken: bool = True, text_every: int = 10) -> dict[str, list[str]]:
     """Write ``count`` releases (JSON, plus every ``text_every``-th as plain text) in nested
     folders, and the three broken files; return the relative names."""
-    use_text = True
     names: dict[str, list[str]] = {"good": [], "broken": []}
     for i in range(count):
         sub = folder / ("", "2018", "2018/mai", "édition spéciale")[i % 4]
         sub.mkdir(parents=True, exist_ok=True)
-        if use_text and i % text_every == 0:
+        if i % text_every == 0:
             path = sub / f"communiqué {i:03d}.txt"
             path.write_text(make_text(i), encoding="utf-8")
         else:
@@ -87,8 +86,6 @@ def write_batch(folder: Path, count: int, *, broken: bool = True, text_every: in
         names["good"].append(path.relative_to(folder).as_posix())
     if broken:
         for name, data in BROKEN.items():
-            if name.endswith(".txt") and not use_text:
-                name = name.replace(".txt", ".json")
             (folder / "2018" / name).write_bytes(data)
             names["broken"].append(f"2018/{name}")
     return names
