@@ -232,25 +232,38 @@ def _tokens(runs: list[Piece], size: float, width_of: Callable[[str, str, float]
     word: _Word | None = None
     space: str | None = None
     space_widths: dict[str, float] = {}
+    # Words repeat within a text (articles, names): a dict hit is cheaper than measuring again.
+    widths: dict[Piece, float] = {}
     for text, face in runs:
+        # split() with a capturing group alternates: text, separator, text, … (texts may be empty).
+        separator = False
         for part in _TOKENS.split(text):
+            if separator:
+                separator = False
+                word = None
+                if part == "\n":
+                    space = None
+                    tokens.append(_BREAK)
+                else:
+                    space = face
+                continue
+            separator = True
             if not part:
                 continue
-            if part == "\n":
-                word, space = None, None
-                tokens.append(_BREAK)
-            elif part[0] in _BREAKABLE:
-                word, space = None, face
-            elif word is not None:
-                word.pieces.append((part, face))
-                word.width += width_of(part, face, size)
+            key = (part, face)
+            width = widths.get(key)
+            if width is None:
+                width = widths[key] = width_of(part, face, size)
+            if word is not None:
+                word.pieces.append(key)
+                word.width += width
             else:
-                word = _Word([(part, face)], width_of(part, face, size))
+                word = _Word([key], width)
                 if space is not None:
                     if space not in space_widths:
                         space_widths[space] = width_of(" ", space, size)
                     word.space_face, word.space_width = space, space_widths[space]
-                space = None
+                    space = None
                 tokens.append(word)
     return tokens
 
@@ -414,6 +427,37 @@ def _xmp(lay: Layout, *, producer: str, document_id: str, url: str | None) -> by
     return packet.encode("utf-8")
 
 
+def _encode(face: str, text: str, doc: Any) -> list[tuple[int, bytes]]:
+    """``text`` as (font subset, codes) pairs for ``face`` in ``doc``: reportlab's ``splitString``, memoised.
+
+    reportlab assigns subset codes character by character in Python; once every
+    character of ``text`` has a code in the first subset, one ``str.translate``
+    gives the same bytes.  The table lives on the document (codes are per
+    document), so nothing outlives a render.
+    """
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    tables: dict[str, tuple[dict[int, int], set[str]]] = doc.__dict__.setdefault("_communique_codes", {})
+    entry = tables.get(face)
+    if entry is None:
+        entry = tables[face] = ({}, set())
+    table, known = entry
+    chars = set(text)
+    if chars <= known:
+        return [(0, text.translate(table).encode("latin-1"))]
+    font = getFont(face)
+    parts: list[tuple[int, bytes]] = font.splitString(text, doc)
+    assignments = font.state[doc].assignments
+    for char in chars - known:
+        code = ord(char)
+        # As splitString does: a no-break space prints the space glyph, a glyphless character code 0.
+        code = assignments.get(32 if code == 0xA0 else code, 0)
+        if code < 256:
+            table[ord(char)] = code
+            known.add(char)
+    return parts
+
+
 # --------------------------------------------------------------------------- reportlab pieces (built on first use)
 
 
@@ -423,6 +467,7 @@ def _reportlab() -> Any:
     from types import SimpleNamespace
 
     from reportlab.lib.colors import HexColor
+    from reportlab.lib.rl_accel import escapePDF, fp_str
     from reportlab.pdfbase import pdfdoc
     from reportlab.pdfbase.pdfmetrics import getFont
     from reportlab.pdfgen.canvas import Canvas
@@ -464,6 +509,65 @@ def _reportlab() -> Any:
         if measure is None:
             measure = widths[face] = getFont(face).stringWidth
         return measure(text, size)
+
+    colors: dict[str, str] = {}
+
+    class _TextOps:
+        """One ``BT … ET`` text object written as PDF operators, without reportlab's text object.
+
+        reportlab's ``PDFTextObject`` costs a Python call per operator and re-encodes
+        every string through the font's subset state character by character; here a
+        run of one face becomes one ``Tj`` and text whose characters already have
+        subset codes is encoded by one ``str.translate``.  The codes still come from
+        the font's own ``splitString`` (in drawing order, as reportlab assigns them), so
+        the subsets, widths and ``ToUnicode`` maps reportlab writes stay right.
+        """
+
+        __slots__ = ("doc", "face", "font", "moved", "ops", "pending", "size")
+
+        def __init__(self, canv: Any, style: _Style) -> None:
+            self.doc, self.size = canv._doc, style.size
+            color = colors.get(style.color)
+            if color is None:
+                rgb = HexColor(style.color)
+                color = colors[style.color] = f"{fp_str(rgb.red, rgb.green, rgb.blue)} rg"
+            self.ops: list[str] = ["BT", color]
+            self.face = ""
+            self.font = ""
+            """The last ``Tf`` written (a face change back and forth writes none)."""
+            self.pending: list[str] = []
+            self.moved: tuple[float, float] | None = None
+
+        def move(self, x: float, y: float) -> None:
+            self.flush()
+            self.moved = (x, y)
+
+        def show(self, text: str, face: str) -> None:
+            if face != self.face:
+                self.flush()
+                self.face = face
+            self.pending.append(text)
+
+        def flush(self) -> None:
+            if not self.pending:
+                return
+            ops = self.ops
+            if self.moved is not None:
+                ops.append(f"1 0 0 1 {fp_str(*self.moved)} Tm")
+                self.moved = None
+            text = "".join(self.pending)
+            self.pending = []
+            for subset, data in _encode(self.face, text, self.doc):
+                font = f"{getFont(self.face).getSubsetInternalName(subset, self.doc)} {fp_str(self.size)} Tf"
+                if font != self.font:
+                    ops.append(font)
+                    self.font = font
+                ops.append(f"({escapePDF(data)}) Tj")
+
+        def finish(self) -> str:
+            self.flush()
+            self.ops.append("ET")
+            return " ".join(self.ops)
 
     class TextBlock(Flowable):  # type: ignore[misc]
         """Text runs in the bundled faces, wrapped without hyphens, split across pages by lines.
@@ -521,43 +625,26 @@ def _reportlab() -> Any:
         def draw(self) -> None:
             style = self.style
             width = self.width
-            text = self.canv.beginText()
-            text.setFillColor(HexColor(style.color))
-            state: list[Any] = [None, []]  # face in use, text waiting to be shown in it
-
-            def show(piece: str, face: str) -> None:
-                # One text operation per run of a face: reportlab's per-call cost dominates.
-                if face != state[0]:
-                    flush()
-                    state[0] = face
-                    text.setFont(face, style.size)
-                state[1].append(piece)
-
-            def flush() -> None:
-                if state[1]:
-                    text.textOut("".join(state[1]))
-                    state[1] = []
-
+            canv = self.canv
+            ops = _TextOps(canv, style)
             y = self.height - style.size
             for line in self.lines_for(width):
                 x = width - line.width if self.align == "right" else 0.0
                 justify = self.align == "justify" and not line.end and len(line.words) > 1
                 extra = (width - line.width) / (len(line.words) - 1) if justify else 0.0
-                text.setTextOrigin(x, y)
+                ops.move(x, y)
                 for index, word in enumerate(line.words):
                     if index:
-                        show(" ", word.space_face or word.pieces[0][1])
+                        ops.show(" ", word.space_face or word.pieces[0][1])
                         x += word.space_width
                         if justify:
-                            flush()
                             x += extra
-                            text.setTextOrigin(x, y)
+                            ops.move(x, y)
                     for piece, piece_face in word.pieces:
-                        show(piece, piece_face)
+                        ops.show(piece, piece_face)
                     x += word.width
-                flush()
                 y -= style.leading
-            self.canv.drawText(text)
+            canv._code.append(ops.finish())
 
     class ReleaseCanvas(Canvas):  # type: ignore[misc]
         """A canvas that runs ``finish`` once, after the last page and before the file is written."""
