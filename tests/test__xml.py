@@ -231,3 +231,11 @@ def test_importing_communique_does_not_import_lxml() -> None:
     code = "import sys, communique, communique.parsers.xml, communique.exporters.nitf; print('lxml' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_doctype_error_names_the_line_it_is_on() -> None:
+    data = b'<?xml version="1.0"?>\n<!-- a comment -->\n<!DOCTYPE x [<!ENTITY a "b">]>\n<x/>'
+    for fmt in ("xml", "nitf"):
+        with pytest.raises(ParseError) as err:
+            communique.parse(data, fmt)
+        assert err.value.line == 3

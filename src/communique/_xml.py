@@ -107,7 +107,8 @@ def _parser() -> etree.XMLParser:
     return parser
 
 
-def _prolog_has_doctype(head: bytes) -> bool:
+def _prolog_doctype_line(head: bytes) -> int | None:
+    """The 1-based line of a DOCTYPE in the prolog, or ``None`` when there is none."""
     if head[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(head) > 1 and (head[0] == 0 or head[1] == 0)):
         text = head.decode("utf-16-le" if head[:1] in (b"\xff", b"<") else "utf-16-be", errors="replace")
     else:
@@ -125,16 +126,16 @@ def _prolog_has_doctype(head: bytes) -> bool:
         elif text.startswith("<?", i):
             end = text.find("?>", i + 2)
             if end < 0:
-                return False
+                return None
             i = end + 2
         elif text.startswith("<!--", i):
             end = text.find("-->", i + 4)
             if end < 0:
-                return False
+                return None
             i = end + 3
         else:
-            return text.startswith("<!DOCTYPE", i)
-    return False
+            return text.count("\n", 0, i) + 1 if text.startswith("<!DOCTYPE", i) else None
+    return None
 
 
 def _syntax_error(exc: Exception, *, format: str, source: str | None) -> ParseError:
@@ -178,8 +179,9 @@ def parse_bytes(data: bytes, *, format: str, source: str | None = None, max_byte
             source=source,
             format=format,
         )
-    if _prolog_has_doctype(data[:65536]):
-        raise ParseError(_DOCTYPE_MESSAGE, source=source, line=1, format=format)
+    doctype_line = _prolog_doctype_line(data[:65536])
+    if doctype_line is not None:
+        raise ParseError(_DOCTYPE_MESSAGE, source=source, line=doctype_line, format=format)
     from lxml import etree
 
     try:
@@ -224,8 +226,9 @@ def parse_stream(
                 )
             if len(head) < 65536:
                 head += chunk[: 65536 - len(head)]
-                if _prolog_has_doctype(head):
-                    raise ParseError(_DOCTYPE_MESSAGE, source=source, line=1, format=format)
+                doctype_line = _prolog_doctype_line(head)
+                if doctype_line is not None:
+                    raise ParseError(_DOCTYPE_MESSAGE, source=source, line=doctype_line, format=format)
             parser.feed(chunk)
         if total == 0:
             raise ParseError("the input is empty", source=source, format=format)
