@@ -24,6 +24,7 @@ __all__ = [
     "normalize",
     "organizations",
     "phrase_pattern",
+    "positions",
     "upper_class",
 ]
 
@@ -46,6 +47,19 @@ def normalize(text: str) -> str:
     return text
 
 
+def positions(text: str, chars: str) -> list[int]:
+    """The offsets of every occurrence of any of ``chars`` in ``text``, in order (``str.find``, memchr speed)."""
+    found: list[int] = []
+    for ch in chars:
+        at = text.find(ch)
+        while at >= 0:
+            found.append(at)
+            at = text.find(ch, at + 1)
+    if len(chars) > 1:
+        found.sort()
+    return found
+
+
 def matches_at(pattern: re.Pattern[str], text: str, marks: str) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern whose matches can only start at one of the characters ``marks``.
 
@@ -55,17 +69,9 @@ def matches_at(pattern: re.Pattern[str], text: str, marks: str) -> Iterator[re.M
     pattern is only tried there.  The pattern must not match the empty string
     nor look behind its start.
     """
-    found: list[int] = []
-    for mark in marks:
-        at = text.find(mark)
-        while at >= 0:
-            found.append(at)
-            at = text.find(mark, at + 1)
-    if len(marks) > 1:
-        found.sort()
     end = 0
     match = pattern.match
-    for at in found:
+    for at in positions(text, marks):
         if at >= end:
             m = match(text, at)
             if m is not None:

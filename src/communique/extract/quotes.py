@@ -14,17 +14,18 @@ for a quotation running over several paragraphs.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from attrs import frozen
 
+from ._data import positions
+
 __all__ = ["QuoteSpan", "find_quote_spans"]
 
-_MARKS = re.compile('[«»“”„‘’‹›"]')
-# The same without ’: outside a ‘…’ quotation an apostrophe does nothing, and
-# French text has one every few words, each a trip back to Python.
-_MARKS_NO_APOSTROPHE = re.compile('[«»“”„‘‹›"]')
+# The marks, found by str.find.  An apostrophe only counts inside a ‘…’
+# quotation, so ’ is only looked for when the paragraph has a ‘ at all:
+# French text has one every few words.
+_MARKS = '«»“”„‘‹›"'
 _OPEN_TO_CLOSE = {"«": "»", "“": "”", "„": "“", "‘": "’", "‹": "›", '"': '"'}
 _STRIP = " \t\n\u00a0\u202f\u2009"
 
@@ -48,14 +49,10 @@ def _scan(text: str, paragraph: int, run_on: bool) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     stack: list[tuple[str, int]] = []  # (closing mark expected, offset of the opening mark)
     n = len(text)
-    at = 0
-    while True:
-        m = (_MARKS if stack and stack[-1][0] == "’" else _MARKS_NO_APOSTROPHE).search(text, at)
-        if m is None:
-            break
-        ch = m.group()
-        pos = m.start()
-        at = pos + 1
+    for pos in positions(text, _MARKS + "’" if "‘" in text else _MARKS):
+        ch = text[pos]
+        if ch == "’" and not (stack and stack[-1][0] == "’"):
+            continue  # outside a ‘…’ quotation an apostrophe does nothing
         before = text[pos - 1] if pos else " "
         after = text[pos + 1] if pos + 1 < n else " "
         if ch in ("’", "‘"):
