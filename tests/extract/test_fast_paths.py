@@ -115,3 +115,19 @@ def test_quotation_scan_agrees_with_the_regex_scan(text: str, run_on: bool) -> N
 
     got = [(s.start, s.end, s.open, s.close) for s in _scan(text, 0, run_on)]
     assert got == _scan_by_regex(text, run_on)
+
+
+_CASED = st.lists(st.sampled_from(list("ΣσAa ’'.\u00ad-é")), max_size=8).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_CASED, min_size=1, max_size=4))
+def test_a_paragraph_slice_of_the_lower_cased_whole_is_the_lower_cased_paragraph(paragraphs: list[str]) -> None:
+    # find_attendees lower-cases all paragraphs at once and slices; Greek
+    # final sigma is the one context-dependent rule: a paragraph boundary
+    # must read like the end of a string.
+    whole = "\n".join(paragraphs).lower()
+    at = 0
+    for p in paragraphs:
+        assert whole[at : at + len(p)] == p.lower()
+        at += len(p) + 1

@@ -648,7 +648,11 @@ def _collectives_and_roles(
         if i in plural_at:
             _collectives(text, norm, language, t, taken, add, None if local is None else sorted(local[i]))
         if i in cue_at:
-            _role_only(text, norm, norm.lower(), language, t, taken, add)
+            # The paragraph's slice of the lower-cased whole text, when
+            # lower-casing kept every offset (it then equals norm.lower()).
+            at = bounds[i - 1] if i else 0
+            low = whole[at : at + len(norm)] if local is not None else norm.lower()
+            _role_only(text, norm, low, language, t, taken, add)
     return out
 
 
