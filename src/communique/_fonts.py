@@ -219,7 +219,7 @@ def find_missing(text: str, face: str, path: str, fonts: Family) -> Iterator[Mis
     """Yield every character of ``text`` (a field at ``path``) that ``face`` cannot print."""
     covered = fonts.coverage[face]
     chars = set(text)
-    if all(ord(c) in covered for c in chars):
+    if covered.issuperset(map(ord, chars)):
         return
     bad = {c for c in chars if ord(c) not in covered and c not in LAYOUT_WHITESPACE and not _invisible(c)}
     if not bad:
@@ -235,7 +235,7 @@ def display_text(text: str, face: str, fonts: Family) -> str:
     Layout whitespace is kept for the caller to turn into spaces or breaks.
     """
     covered = fonts.coverage[face]
-    if all(ord(c) in covered for c in set(text)):
+    if covered.issuperset(map(ord, text)):
         return text
     table: dict[int, Any] = {}
     for c in set(text):

@@ -341,6 +341,32 @@ def test_serbian_cyrillic_greek_and_double_acute_print_and_extract(tmp_path: Pat
     assert_in_order(pdftotext(data, tmp_path), expected)
 
 
+def test_more_distinct_characters_than_one_font_subset_holds_print_and_extract(tmp_path: Path) -> None:
+    # A TrueType subset holds 256 codes: 400 distinct letters need several subsets of one face,
+    # in the body, in quotes and in table cells alike; every word must come back from the text.
+    letters = [chr(c) for c in range(0x100, 0x2000) if chr(c).isalpha() and _fonts_cover(chr(c))][:400]
+    body = " ".join("".join(letters[i : i + 8]) for i in range(0, len(letters), 8))
+    names = ["".join(letters[i : i + 6]) for i in range(0, len(letters), 80)]
+    r = PressRelease(
+        header=Header(title="Alphabets", language="en"),
+        paragraphs=[Paragraph(text=body), Paragraph(text="ASCII after: plain text « citée »")],
+        quotes=[Quote(text=body[:15], paragraph=0, start=0, end=15)],
+        attendees=[Attendee(name=name, country="FR") for name in names],
+    )
+    data = render(r, "pdf")
+    expected = ["Alphabets", body, "ASCII after: plain text « citée »", *names]
+    assert_in_order(pypdf_text(data), expected)
+    assert_in_order(pdftotext(data, tmp_path), expected)
+    assert data == render(r, "pdf")
+
+
+def _fonts_cover(char: str) -> bool:
+    from communique import _fonts
+
+    fonts = _fonts.family()
+    return all(ord(char) in fonts.coverage[face] for face in (_fonts.REGULAR, _fonts.BOLD, _fonts.ITALIC))
+
+
 def test_emoji_is_an_error_naming_the_character_and_the_field() -> None:
     r = release(attendees=(Attendee(name="Shepro 🦄", organization="OTAN"),), quotes=())
     with pytest.raises(RenderError) as caught:

@@ -446,16 +446,25 @@ def _encode(face: str, text: str, doc: Any) -> list[tuple[int, bytes]]:
     if chars <= known:
         return [(0, text.translate(table).encode("latin-1"))]
     font = getFont(face)
-    parts: list[tuple[int, bytes]] = font.splitString(text, doc)
+    # Codes are assigned in order of first appearance: splitting just the new characters,
+    # in that order, assigns what splitting the whole text would, without walking all of it.
+    new = "".join(char for char in dict.fromkeys(text) if char not in known)
+    font.splitString(new, doc)
     assignments = font.state[doc].assignments
-    for char in chars - known:
+    wide = False
+    for char in new:
         code = ord(char)
         # As splitString does: a no-break space prints the space glyph, a glyphless character code 0.
         code = assignments.get(32 if code == 0xA0 else code, 0)
         if code < 256:
             table[ord(char)] = code
             known.add(char)
-    return parts
+        else:
+            wide = True
+    if wide:  # a second subset: reportlab splits the text by subset
+        parts: list[tuple[int, bytes]] = font.splitString(text, doc)
+        return parts
+    return [(0, text.translate(table).encode("latin-1"))]
 
 
 # --------------------------------------------------------------------------- reportlab pieces (built on first use)
@@ -467,11 +476,11 @@ def _reportlab() -> Any:
     from types import SimpleNamespace
 
     from reportlab.lib.colors import HexColor
-    from reportlab.lib.rl_accel import escapePDF, fp_str
+    from reportlab.lib.rl_accel import escapePDF, fp_str, instanceStringWidthTTF
     from reportlab.pdfbase import pdfdoc
     from reportlab.pdfbase.pdfmetrics import getFont
     from reportlab.pdfgen.canvas import Canvas
-    from reportlab.platypus import BaseDocTemplate
+    from reportlab.platypus import BaseDocTemplate, Table
     from reportlab.platypus.flowables import Flowable
 
     class Anchor(Flowable):  # type: ignore[misc]
@@ -507,10 +516,19 @@ def _reportlab() -> Any:
     def width_of(text: str, face: str, size: float) -> float:
         measure = widths.get(face)
         if measure is None:
-            measure = widths[face] = getFont(face).stringWidth
+            # The C measure itself, without the Python method around it (called once a word).
+            measure = widths[face] = functools.partial(instanceStringWidthTTF, getFont(face))
         return measure(text, size)
 
-    colors: dict[str, str] = {}
+    fills: dict[Any, str] = {}
+
+    def fill(color: Any) -> str:
+        """The ``rg`` operator of a hex string or reportlab colour (memoised per process)."""
+        op = fills.get(color)
+        if op is None:
+            rgb = HexColor(color) if isinstance(color, str) else color
+            op = fills[color] = f"{fp_str(rgb.red, rgb.green, rgb.blue)} rg"
+        return op
 
     class _TextOps:
         """One ``BT … ET`` text object written as PDF operators, without reportlab's text object.
@@ -525,13 +543,9 @@ def _reportlab() -> Any:
 
         __slots__ = ("doc", "face", "font", "moved", "ops", "pending", "size")
 
-        def __init__(self, canv: Any, style: _Style) -> None:
-            self.doc, self.size = canv._doc, style.size
-            color = colors.get(style.color)
-            if color is None:
-                rgb = HexColor(style.color)
-                color = colors[style.color] = f"{fp_str(rgb.red, rgb.green, rgb.blue)} rg"
-            self.ops: list[str] = ["BT", color]
+        def __init__(self, canv: Any, size: float, color: Any) -> None:
+            self.doc, self.size = canv._doc, size
+            self.ops: list[str] = ["BT", fill(color)]
             self.face = ""
             self.font = ""
             """The last ``Tf`` written (a face change back and forth writes none)."""
@@ -626,7 +640,7 @@ def _reportlab() -> Any:
             style = self.style
             width = self.width
             canv = self.canv
-            ops = _TextOps(canv, style)
+            ops = _TextOps(canv, style.size, style.color)
             y = self.height - style.size
             for line in self.lines_for(width):
                 x = width - line.width if self.align == "right" else 0.0
@@ -646,6 +660,26 @@ def _reportlab() -> Any:
                 y -= style.leading
             canv._code.append(ops.finish())
 
+    class ReleaseTable(Table):  # type: ignore[misc]
+        """reportlab's table, with one-line plain-string cells written by :class:`_TextOps`."""
+
+        def _drawCell(self, value: Any, style: Any, pos: tuple[float, float], size: tuple[float, float]) -> None:
+            if (
+                not isinstance(value, str)
+                or "\n" in value
+                or style.alignment != "LEFT"
+                or style.valign != "TOP"
+                or style.href
+                or style.destination
+            ):
+                super()._drawCell(value, style, pos, size)
+                return
+            # Where reportlab's own string cell puts a top-aligned, left-aligned first line.
+            ops = _TextOps(self.canv, style.fontsize, style.color)
+            ops.move(pos[0] + style.leftPadding, pos[1] + size[1] - style.topPadding - style.fontsize)
+            ops.show(value, style.fontname)
+            self.canv._code.append(ops.finish())
+
     class ReleaseCanvas(Canvas):  # type: ignore[misc]
         """A canvas that runs ``finish`` once, after the last page and before the file is written."""
 
@@ -662,6 +696,7 @@ def _reportlab() -> Any:
         Info=Info,
         TextBlock=TextBlock,
         ReleaseCanvas=ReleaseCanvas,
+        ReleaseTable=ReleaseTable,
         BaseDocTemplate=BaseDocTemplate,
         pdfdoc=pdfdoc,
     )
@@ -755,7 +790,7 @@ def _build(
     from reportlab.lib.pagesizes import A4, LETTER
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import CondPageBreak, Frame, PageTemplate, Table, TableStyle
+    from reportlab.platypus import CondPageBreak, Frame, PageTemplate, TableStyle
 
     from .._fonts import BOLD, ITALIC, REGULAR
 
@@ -797,7 +832,7 @@ def _build(
 
         header = [cell(c, BOLD, _HEAD_CELL, w) for c, w in zip(lay.attendee_columns, widths, strict=True)]
         rows = [[cell(c, REGULAR, _CELL, w) for c, w in zip(row, widths, strict=True)] for row in lay.attendee_rows]
-        table = Table(
+        table = rl.ReleaseTable(
             [header, *rows],
             colWidths=widths,
             repeatRows=1,
