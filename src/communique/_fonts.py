@@ -21,6 +21,7 @@ missing.
 from __future__ import annotations
 
 import io
+import struct
 import threading
 import unicodedata
 import zlib
@@ -137,7 +138,7 @@ def _font_class() -> type[Any]:
     """A reportlab ``TTFont`` whose PDF objects are cheaper to write; defined on first use (reportlab is heavy)."""
     from reportlab.lib.rl_accel import fp_str
     from reportlab.pdfbase import pdfdoc
-    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfbase.ttfonts import TTFont, TTFontFace, TTFontMaker, _set_ushort
 
     class FastFlate:
         """``/FlateDecode`` at a faster zlib level (the output stays deterministic)."""
@@ -163,8 +164,103 @@ def _font_class() -> type[Any]:
             rows = [fp_str(*numbers[i : i + 10]) for i in range(0, len(numbers), 10)]
             return ("[ " + "\n ".join(rows) + " ]").encode("ascii")
 
+    class FastFace(TTFontFace):  # type: ignore[misc]
+        """reportlab's face with a faster ``makeSubset`` (the same bytes).
+
+        reportlab re-reads the font's constant tables (a copy of the 560 kB ``glyf``
+        among them) and re-parses composite glyphs through file-like reads on every
+        document; here the tables are read once per process and each glyph's
+        components once, and only what depends on the subset is built per document.
+        """
+
+        def makeSubset(self, subset: list[int]) -> bytes:
+            tables = self.__dict__.get("_communique_tables")
+            if tables is None:
+                tables = self._communique_tables = _face_tables(self)
+            glyf, constant, components = tables["glyf"], tables["constant"], tables["components"]
+            glyph_pos = self.glyphPos
+            char_to_glyph = self.charToGlyph
+
+            glyph_map = [0]  # new glyph index → original
+            glyph_set = {0: 0}  # original → new
+            code_to_glyph: dict[int, int] = {}
+            for code in subset:
+                original = char_to_glyph.get(code, 0)
+                if original not in glyph_set:
+                    glyph_set[original] = len(glyph_map)
+                    glyph_map.append(original)
+                code_to_glyph[code] = glyph_set[original]
+            n = 0
+            while n < len(glyph_map):  # parts of composite glyphs join the subset
+                parts = components.get(glyph_map[n])
+                if parts is None:
+                    parts = components[glyph_map[n]] = _components(glyf, glyph_pos, glyph_map[n])
+                for _, part in parts:
+                    if part not in glyph_set:
+                        glyph_set[part] = len(glyph_map)
+                        glyph_map.append(part)
+                n += 1
+
+            output = TTFontMaker()
+            for tag, data in constant:
+                output.add(tag, data)
+            num_glyphs = len(glyph_map)
+            hmetrics = self.hmetrics
+            hmtx: list[int] = []
+            for original in glyph_map:
+                advance, lsb = hmetrics[original]
+                hmtx.append(int(advance))
+                hmtx.append(int(lsb))
+            n = len(hmtx) - 2
+            while n and hmtx[n] == hmtx[n - 2]:
+                n -= 2
+            n += 2
+            hmtx = hmtx[:n] + hmtx[n + 1 :: 2]
+            output.add("hmtx", struct.pack(f">{len(hmtx)}H", *hmtx))
+            output.add("hhea", _set_ushort(tables["hhea"], 34, n >> 1))
+            output.add("maxp", _set_ushort(tables["maxp"], 4, num_glyphs))
+            cmap = [0, 1, 1, 0, 0, 12, 6, 10 + len(subset) * 2, 0, 0, len(subset)]
+            cmap.extend(map(code_to_glyph.__getitem__, subset))
+            output.add("cmap", struct.pack(f">{len(cmap)}H", *cmap))
+
+            offsets: list[int] = []
+            chunks: list[bytes] = []
+            pos = 0
+            for original in glyph_map:
+                offsets.append(pos)
+                start = glyph_pos[original]
+                length = glyph_pos[original + 1] - start
+                data = glyf[start : start + length]
+                parts = components.get(original)
+                if parts is None:
+                    parts = components[original] = _components(glyf, glyph_pos, original)
+                if parts:
+                    patched = bytearray(data)
+                    for at, part in parts:
+                        struct.pack_into(">H", patched, at, glyph_set[part])
+                    data = bytes(patched)
+                chunks.append(data)
+                pos += length
+                if pos % 4:
+                    chunks.append(b"\0" * (4 - pos % 4))
+                    pos += 4 - pos % 4
+            offsets.append(pos)
+            output.add("glyf", b"".join(chunks))
+            if (pos + 1) >> 1 > 0xFFFF:
+                loc_format = 1
+                output.add("loca", struct.pack(f">{len(offsets)}L", *offsets))
+            else:
+                loc_format = 0
+                output.add("loca", struct.pack(f">{len(offsets)}H", *(o >> 1 for o in offsets)))
+            output.add("head", _set_ushort(tables["head"], 50, loc_format))
+            return output.makeStream()  # type: ignore[no-any-return]
+
     class CommuniqueTTFont(TTFont):  # type: ignore[misc]
         """reportlab's TrueType font with the same objects, written faster (widths and font file)."""
+
+        def __init__(self, name: str, source: Any) -> None:
+            super().__init__(name, source)
+            self.face.__class__ = FastFace  # only adds a method: the loaded face is kept as it is
 
         def addObjects(self, doc: Any) -> None:
             subsets = len(self.state[doc].subsets)
@@ -178,6 +274,51 @@ def _font_class() -> type[Any]:
                 objects[descriptor.dict["FontFile2"].name].filters = [fast_flate]
 
     return CommuniqueTTFont
+
+
+def _face_tables(face: Any) -> dict[str, Any]:
+    """What a subset copies unchanged from ``face``, read once (see ``FastFace.makeSubset``)."""
+    constant: list[tuple[str, bytes]] = []
+    for tag in ("name", "OS/2", "cvt ", "fpgm", "prep"):
+        if tag in face.table:  # cvt, fpgm and prep are optional
+            constant.append((tag, face.get_table(tag)))
+    constant.append(("post", b"\x00\x03\x00\x00" + face.get_table("post")[4:16] + b"\x00" * 16))
+    return {
+        "glyf": face.get_table("glyf"),
+        "constant": constant,
+        "hhea": face.get_table("hhea"),
+        "maxp": face.get_table("maxp"),
+        "head": face.get_table("head"),
+        "components": {},
+    }
+
+
+_MORE_COMPONENTS = 1 << 5
+_ARGS_ARE_WORDS = 1 << 0
+_HAS_SCALE = 1 << 3
+_HAS_XY_SCALE = 1 << 6
+_HAS_2X2 = 1 << 7
+
+
+def _components(glyf: bytes, glyph_pos: list[int], glyph: int) -> tuple[tuple[int, int], ...]:
+    """(offset of the glyph index inside the glyph's data, component glyph) of a composite glyph; () otherwise."""
+    start = glyph_pos[glyph]
+    if glyph_pos[glyph + 1] - start <= 2 or struct.unpack_from(">h", glyf, start)[0] >= 0:
+        return ()
+    parts: list[tuple[int, int]] = []
+    at = 10
+    flags = _MORE_COMPONENTS
+    while flags & _MORE_COMPONENTS:
+        flags, part = struct.unpack_from(">HH", glyf, start + at)
+        parts.append((at + 2, part))
+        at += 4 + (4 if flags & _ARGS_ARE_WORDS else 2)
+        if flags & _HAS_SCALE:
+            at += 2
+        elif flags & _HAS_XY_SCALE:
+            at += 4
+        elif flags & _HAS_2X2:
+            at += 8
+    return tuple(parts)
 
 
 @frozen

@@ -367,6 +367,27 @@ def _fonts_cover(char: str) -> bool:
     return all(ord(char) in fonts.coverage[face] for face in (_fonts.REGULAR, _fonts.BOLD, _fonts.ITALIC))
 
 
+def test_font_subsets_are_byte_for_byte_reportlabs() -> None:
+    # communique subsets the bundled faces with its own faster copy of reportlab's subsetter;
+    # the embedded font programs must stay exactly what reportlab would write (composite
+    # glyphs such as accented letters and a code without a glyph included).
+    import random
+
+    from reportlab.pdfbase.pdfmetrics import getFont
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    from communique import _fonts
+
+    fonts = _fonts.family()
+    rng = random.Random(7)
+    for face in (_fonts.REGULAR, _fonts.BOLD, _fonts.ITALIC, _fonts.BOLD_ITALIC):
+        font_face = getFont(face).face
+        covered = sorted(fonts.coverage[face])
+        for size in (1, 40, 120, 255):
+            subset = [0] * 32 + list(range(32, 128)) + rng.sample(covered, size) + [0xE000 + 0x7FF]
+            assert font_face.makeSubset(subset) == TTFontFace.makeSubset(font_face, subset)
+
+
 def test_emoji_is_an_error_naming_the_character_and_the_field() -> None:
     r = release(attendees=(Attendee(name="Shepro 🦄", organization="OTAN"),), quotes=())
     with pytest.raises(RenderError) as caught:
