@@ -388,6 +388,28 @@ def test_font_subsets_are_byte_for_byte_reportlabs() -> None:
             assert font_face.makeSubset(subset) == TTFontFace.makeSubset(font_face, subset)
 
 
+def test_embedded_font_programs_decompress_to_complete_subsets(sample_pdf: bytes) -> None:
+    # Font files are deflated in two parts (the constant tail of the font is compressed once per
+    # process); a reader must get back exactly /Length1 bytes of a well-formed TrueType file.
+    import struct
+
+    pdf = reader(sample_pdf)
+    programs = []
+    for page in pdf.pages:
+        for font in page["/Resources"]["/Font"].values():
+            descriptor = font.get_object()["/FontDescriptor"].get_object()
+            programs.append(descriptor["/FontFile2"].get_object())
+    assert programs
+    for program in programs:
+        data = program.get_data()
+        assert len(data) == program["/Length1"]
+        version, tables = struct.unpack(">LH", data[:6])
+        assert version == 0x00010000
+        for i in range(tables):
+            tag, _, offset, length = struct.unpack(">4sLLL", data[12 + 16 * i : 28 + 16 * i])
+            assert offset + length <= len(data), tag
+
+
 def test_emoji_is_an_error_naming_the_character_and_the_field() -> None:
     r = release(attendees=(Attendee(name="Shepro 🦄", organization="OTAN"),), quotes=())
     with pytest.raises(RenderError) as caught:
