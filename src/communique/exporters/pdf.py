@@ -541,10 +541,12 @@ def _reportlab() -> Any:
         the subsets, widths and ``ToUnicode`` maps reportlab writes stay right.
         """
 
-        __slots__ = ("doc", "face", "font", "moved", "ops", "pending", "size")
+        __slots__ = ("doc", "face", "font", "fonts", "moved", "ops", "pending", "size")
 
         def __init__(self, canv: Any, size: float, color: Any) -> None:
             self.doc, self.size = canv._doc, size
+            self.fonts: dict[tuple[str, int, float], str] = self.doc.__dict__.setdefault("_communique_fonts", {})
+            """``Tf`` operators of this document by (face, subset, size)."""
             self.ops: list[str] = ["BT", fill(color)]
             self.face = ""
             self.font = ""
@@ -571,8 +573,14 @@ def _reportlab() -> Any:
                 self.moved = None
             text = "".join(self.pending)
             self.pending = []
+            fonts = self.fonts
             for subset, data in _encode(self.face, text, self.doc):
-                font = f"{getFont(self.face).getSubsetInternalName(subset, self.doc)} {fp_str(self.size)} Tf"
+                key = (self.face, subset, self.size)
+                font = fonts.get(key)
+                if font is None:
+                    # The subset's resource name, registered with the document on first use.
+                    name = getFont(self.face).getSubsetInternalName(subset, self.doc)
+                    font = fonts[key] = f"{name} {fp_str(self.size)} Tf"
                 if font != self.font:
                     ops.append(font)
                     self.font = font
@@ -647,6 +655,30 @@ def _reportlab() -> Any:
                 justify = self.align == "justify" and not line.end and len(line.words) > 1
                 extra = (width - line.width) / (len(line.words) - 1) if justify else 0.0
                 ops.move(x, y)
+                if not justify:
+                    # The whole line in one go: one show() per change of face, not per word.
+                    face = ""
+                    run: list[str] = []
+                    for index, word in enumerate(line.words):
+                        if index:
+                            space_face = word.space_face or word.pieces[0][1]
+                            if space_face != face:
+                                if run:
+                                    ops.show("".join(run), face)
+                                    run = []
+                                face = space_face
+                            run.append(" ")
+                        for piece, piece_face in word.pieces:
+                            if piece_face != face:
+                                if run:
+                                    ops.show("".join(run), face)
+                                    run = []
+                                face = piece_face
+                            run.append(piece)
+                    if run:
+                        ops.show("".join(run), face)
+                    y -= style.leading
+                    continue
                 for index, word in enumerate(line.words):
                     if index:
                         ops.show(" ", word.space_face or word.pieces[0][1])
