@@ -372,3 +372,31 @@ def test_attendees_the_model_refuses_are_dropped_with_a_warning(
         r = TextParser().parse(sample_path.read_bytes())
     assert [a.name for a in r.attendees] == ["Shepro"]
     assert {q.speaker for q in r.quotes} <= {"Shepro", None}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Brussels – “We stand united with our partners,” said Jean Dupont.",
+        "Brussels – “We stand united with our partners,” Jean Dupont said.",
+        "On Monday, Jean Dupont said that “we stand united with our partners”.",
+        "Bruxelles – « Nous restons unis avec nos partenaires », a déclaré Jean Dupont.",
+        "Hier, Jean Dupont a souligné que « nous restons unis avec nos partenaires ».",
+    ],
+)
+def test_a_name_without_rank_or_title_is_a_speaker_when_a_speech_verb_stands_beside_it(body: str) -> None:
+    r = TextParser().parse(f"Title\n\n{body}")
+    assert [q.speaker for q in r.quotes] == ["Jean Dupont"]
+    assert [a.name for a in r.attendees] == ["Jean Dupont"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The talks took place in New York. “It was fine,” said European Union officials.",
+        "“It went well,” said the report.",
+    ],
+)
+def test_capitalised_words_beside_a_speech_verb_are_not_always_a_person(body: str) -> None:
+    r = TextParser().parse(f"Title\n\n{body}")
+    assert r.attendees == ()

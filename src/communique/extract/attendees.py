@@ -514,14 +514,17 @@ def _named(
             if k == len(tokens):
                 continue
             name_start = tokens[k][0]
-            if k == 0 and not _gate(norm, name_start, t):
-                continue
             if k > 0 and _bare(norm[tokens[k - 1][0] : tokens[k - 1][1]]) not in t.trigger_last:
+                continue
+            gated = k > 0 or _gate(norm, name_start, t)
+            if not gated and (len(tokens) < 2 or not _speech_near(norm, name_start, run.end(), language)):
                 continue
             cleaned = _clean_name(text, tokens[k:], t)
             if cleaned is None:
                 continue
             name, _, name_end = cleaned
+            if not gated and not _speaks(norm, name_start, name_end, language):
+                continue
             # The noun phrase before the name, up to a punctuation mark.
             lo = max(0, tokens[0][0] - 120)
             pre = norm[lo : tokens[0][0]]
@@ -532,7 +535,7 @@ def _named(
             appositive = None
             if back["complete"] and cut >= 0 and pre[cut] == ",":
                 appositive = _role_before(text, lo + cut, t, language)
-            if not back.get("trigger") and appositive is None:
+            if not back.get("trigger") and appositive is None and not _speaks(norm, name_start, name_end, language):
                 continue
             person = _Person(name)
             start = back["start"] if back["start"] is not None else name_start
@@ -567,6 +570,61 @@ def _named(
                 person.organization = person.organization or organization
                 person.country = person.country or country
             found.append((i, start, end, _merge(people, person)))
+
+
+@cache
+def _speech_context(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns for a speech verb right after a name and for one right before it."""
+    quotes = lang(language)["quotes"]
+    verbs = sorted(quotes["verbs"], key=len, reverse=True)
+    alternatives = "|".join(re.escape(normalize(v)) for v in verbs)
+    introducers = "|".join(
+        re.escape(normalize(v)) for v in sorted([*verbs, *quotes["according"]], key=len, reverse=True)
+    )
+    # "Jean Dupont said", "Jean Dupont has also stressed", "Jean Dupont a déclaré", "Jean Dupont a également souligné".
+    after = re.compile(
+        rf"[ \u00a0]*(?:(?:a|avait|has|had|also|then|again|également|aussi|encore|ensuite)[ \u00a0]+){{0,2}}(?:{alternatives})\b"
+    )
+    # "said Jean Dupont", "according to Jean Dupont", "a déclaré Jean Dupont", "selon Jean Dupont".
+    before = re.compile(rf"(?:^|[^\w’])(?:{introducers})[ \u00a0]+$", re.IGNORECASE)
+    return after, before
+
+
+def _plain_name(words: list[str], language: str) -> bool:
+    """Words that can be a name with nothing else to vouch for it: no rank, title, place or common word."""
+    t = _tables(language)
+    stop = _stopwords(language)
+    for word in words:
+        bare = _bare(word)
+        if bare in t.vocab or bare in t.not_names or bare.lower() in stop:
+            return False
+        if len(word.rstrip(".")) < 2 and not word.endswith("."):
+            return False
+    return len(set(words)) == len(words)
+
+
+@cache
+def _stopwords(language: str) -> frozenset[str]:
+    return frozenset(lang(language)["language"]["stopwords"])
+
+
+def _speech_near(norm: str, start: int, end: int, language: str) -> bool:
+    # A cheap test before the precise one: any speech word within reach of the run.
+    after, before = _speech_context(language)
+    return after.match(norm, end) is not None or before.search(norm, max(0, start - 48), start) is not None
+
+
+def _speaks(norm: str, start: int, end: int, language: str) -> bool:
+    """Whether a speech verb stands right next to the name at ``start:end``.
+
+    A name with no rank or title is still a person when it says something
+    ("…,” said Jean Dupont); one word alone is not enough (places, months).
+    """
+    words = norm[start:end].split()
+    if not 2 <= len(words) <= 4 or not _plain_name(words, language):
+        return False
+    after, before = _speech_context(language)
+    return after.match(norm, end) is not None or before.search(norm, max(0, start - 48), start) is not None
 
 
 def _merge(people: list[_Person], new: _Person) -> int:
