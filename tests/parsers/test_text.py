@@ -400,3 +400,18 @@ def test_a_name_without_rank_or_title_is_a_speaker_when_a_speech_verb_stands_bes
 def test_capitalised_words_beside_a_speech_verb_are_not_always_a_person(body: str) -> None:
     r = TextParser().parse(f"Title\n\n{body}")
     assert r.attendees == ()
+
+
+def test_an_acronym_defined_after_a_role_before_the_name_is_the_persons_alias() -> None:
+    text = (
+        "Title\n\nMons – The Deputy Supreme Allied Commander Europe (DSACEUR), General James Everard, "
+        "visited the troops. DSACEUR said that “the Alliance is ready to defend every inch of its territory”."
+    )
+    r = TextParser().parse(text)
+    everard = r.attendee("DSACEUR")
+    assert (everard.name, everard.rank, everard.role) == (
+        "James Everard",
+        "General",
+        "Deputy Supreme Allied Commander Europe",
+    )
+    assert [q.speaker for q in r.quotes] == ["James Everard"]

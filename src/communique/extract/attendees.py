@@ -352,11 +352,18 @@ def _backwards(words: list[tuple[str, int, int]], t: _Tables) -> dict[str, Any]:
     return found
 
 
+_TRAILING_ACRONYM = re.compile(r"[ \u00a0]*\([ \u00a0]*[A-Z][A-Z0-9&.\-]{1,14}[ \u00a0]*\)[ \u00a0]*$")
+
+
 def _role_before(text: str, end: int, t: _Tables, language: str) -> dict[str, Any] | None:
     """A role phrase that ends at the comma at ``end`` ("le président finlandais, M. X")."""
     start = max(0, end - 160)
     chunk = text[start:end]
-    cut = max(map(chunk.rfind, _STOPS))
+    # An acronym defined right before the comma ("… Commander Europe (DSACEUR), General X")
+    # belongs to the role: its brackets are not the start of the phrase.
+    defined = _TRAILING_ACRONYM.search(chunk)
+    scope = chunk[: defined.start()] if defined else chunk
+    cut = max(map(scope.rfind, _STOPS))
     if cut >= 0:
         chunk, start = chunk[cut + 1 :], start + cut + 1
     # The head nearest the comma first: an earlier one would swallow whatever
