@@ -415,3 +415,8 @@ def test_an_acronym_defined_after_a_role_before_the_name_is_the_persons_alias() 
         "Deputy Supreme Allied Commander Europe",
     )
     assert [q.speaker for q in r.quotes] == ["James Everard"]
+
+
+def test_a_country_written_after_the_name_is_the_persons_country() -> None:
+    r = TextParser().parse("Title\n\nAthens – Prime Minister Kyriakos Mitsotakis of Greece met the Secretary General.")
+    assert [(a.name, a.role, a.country) for a in r.attendees] == [("Kyriakos Mitsotakis", "Prime Minister", "GR")]

@@ -576,6 +576,8 @@ def _named(
                 person.role = role or person.role
                 person.organization = person.organization or organization
                 person.country = person.country or country
+            if person.country is None:
+                person.country = _country_after(text, name_end, language)
             found.append((i, start, end, _merge(people, person)))
 
 
@@ -632,6 +634,20 @@ def _speaks(norm: str, start: int, end: int, language: str) -> bool:
         return False
     after, before = _speech_context(language)
     return after.match(norm, end) is not None or before.search(norm, max(0, start - 48), start) is not None
+
+
+_OF_COUNTRY = re.compile(r"[ \u00a0]+(?:of(?:[ \u00a0]+the)?|de(?:[ \u00a0]+la)?|du|des|d’|d')[ \u00a0]*")
+
+
+def _country_after(text: str, end: int, language: str) -> str | None:
+    """The country in "X of Greece" / "X de la Grèce", written right after a name."""
+    link = _OF_COUNTRY.match(text, end)
+    if link is None:
+        return None
+    tail = text[link.end() : link.end() + 48]
+    for start, _, code in find_countries(tail, language):
+        return code if start == 0 else None
+    return None
 
 
 def _merge(people: list[_Person], new: _Person) -> int:
