@@ -420,3 +420,9 @@ def test_an_acronym_defined_after_a_role_before_the_name_is_the_persons_alias() 
 def test_a_country_written_after_the_name_is_the_persons_country() -> None:
     r = TextParser().parse("Title\n\nAthens – Prime Minister Kyriakos Mitsotakis of Greece met the Secretary General.")
     assert [(a.name, a.role, a.country) for a in r.attendees] == [("Kyriakos Mitsotakis", "Prime Minister", "GR")]
+
+
+def test_a_capitalised_introducer_is_not_part_of_the_name() -> None:
+    r = TextParser().parse("Titre\n\nSelon Marie Curie, « la science avance à grands pas dans ce domaine ».")
+    assert [a.name for a in r.attendees] == ["Marie Curie"]
+    assert [q.speaker for q in r.quotes] == ["Marie Curie"]

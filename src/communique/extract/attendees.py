@@ -520,10 +520,13 @@ def _named(
             k = _prefix_length(norm, tokens, t)
             if k == len(tokens):
                 continue
+            introduced = k == 0 and len(tokens) >= 3 and _introduces(norm[tokens[0][0] : tokens[0][1]], language)
+            if introduced:
+                k = 1  # "Selon Marie Curie, …": the capitalised introducer is not part of the name
             name_start = tokens[k][0]
-            if k > 0 and _bare(norm[tokens[k - 1][0] : tokens[k - 1][1]]) not in t.trigger_last:
+            if k > 0 and not introduced and _bare(norm[tokens[k - 1][0] : tokens[k - 1][1]]) not in t.trigger_last:
                 continue
-            gated = k > 0 or _gate(norm, name_start, t)
+            gated = (k > 0 and not introduced) or _gate(norm, name_start, t)
             if not gated and (len(tokens) < 2 or not _speech_near(norm, name_start, run.end(), language)):
                 continue
             cleaned = _clean_name(text, tokens[k:], t)
@@ -615,6 +618,12 @@ def _plain_name(words: list[str], language: str) -> bool:
 @cache
 def _stopwords(language: str) -> frozenset[str]:
     return frozenset(lang(language)["language"]["stopwords"])
+
+
+def _introduces(word: str, language: str) -> bool:
+    """A one-word introducer of speech that can start a sentence ("Selon")."""
+    quotes = lang(language)["quotes"]
+    return word.lower() in {normalize(w).lower() for w in quotes["according"] if " " not in w}
 
 
 def _speech_near(norm: str, start: int, end: int, language: str) -> bool:
