@@ -193,3 +193,13 @@ def test_schema_version_from_the_future_is_reported(sample_pdf: bytes) -> None:
 def test_minimal_release_round_trips() -> None:
     r = release(attendees=(), quotes=())
     assert parse(render(r, "pdf"), "pdf") == r
+
+
+def test_a_damaged_pdf_is_one_error_and_nothing_is_printed(
+    sample_pdf: bytes, capfd: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(ParseError, match="damaged PDF") as err:
+        parse(sample_pdf[:1200], "pdf")
+    assert "EOF marker not found" in str(err.value)  # pypdf's own words travel inside our error
+    out, printed = capfd.readouterr()
+    assert (out, printed) == ("", "")

@@ -12,11 +12,15 @@ attachment is refused with a clear "not a communique PDF" error.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
+import logging
+import warnings
+from collections.abc import Iterator
 from typing import Any
 
-from ..errors import ParseError
+from ..errors import CommuniqueWarning, ParseError
 from ..model import PressRelease
 from ..plugins import Parser
 
@@ -63,8 +67,49 @@ class PdfParser(Parser):
         return b"%PDF-" in head[:1024]
 
 
+class _Collect(logging.Handler):
+    """Keeps pypdf's log messages instead of letting Python print them on stderr."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextlib.contextmanager
+def _pypdf_messages() -> Iterator[list[str]]:
+    # pypdf reports repairs ("EOF marker not found") through logging; with no
+    # handler configured, Python would print them bare on the user's terminal.
+    logger = logging.getLogger("pypdf")
+    handler = _Collect()
+    propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
 def _attachment(data: bytes) -> bytes:
     """The bytes of our embedded JSON, checked against the size and checksum the PDF records."""
+    with _pypdf_messages() as messages:
+        try:
+            payload = _read_attachment(data)
+        except ParseError as exc:
+            if messages and exc.message.startswith("damaged PDF"):
+                exc.message += f" ({'; '.join(dict.fromkeys(messages))})"
+            raise
+    if messages:
+        notes = "; ".join(dict.fromkeys(messages))
+        warnings.warn(CommuniqueWarning(f"pdf: the file needed repairs to be read ({notes})"), stacklevel=4)
+    return payload
+
+
+def _read_attachment(data: bytes) -> bytes:
     from pypdf import PdfReader
     from pypdf.errors import FileNotDecryptedError, PdfReadError, PyPdfError
 
