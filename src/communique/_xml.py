@@ -85,24 +85,29 @@ _DOCTYPE_MESSAGE = (
 )
 
 
+def _new_parser() -> etree.XMLParser:
+    """The one safe lxml configuration every XML reader in communique uses."""
+    from lxml import etree
+
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        attribute_defaults=False,
+        huge_tree=False,
+        recover=False,
+        remove_blank_text=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+
+
 def _parser() -> etree.XMLParser:
     # lxml parsers keep per-document state, so each thread gets its own.
     parser: etree.XMLParser | None = getattr(_local, "parser", None)
     if parser is None:
-        from lxml import etree
-
-        parser = etree.XMLParser(
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            dtd_validation=False,
-            attribute_defaults=False,
-            huge_tree=False,
-            recover=False,
-            remove_blank_text=False,
-            remove_comments=True,
-            remove_pis=True,
-        )
+        parser = _new_parser()
         _local.parser = parser
     return parser
 
@@ -202,17 +207,7 @@ def parse_stream(
     """
     from lxml import etree
 
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        attribute_defaults=False,
-        huge_tree=False,
-        recover=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
+    parser = _new_parser()
     total = 0
     head = b""
     try:

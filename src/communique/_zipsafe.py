@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import io
 import posixpath
-import threading
 import zipfile
 import zlib
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -169,26 +168,15 @@ class SafeZip:
         return b"".join(chunks)
 
 
-_local = threading.local()
-
-
 def parse_xml(data: bytes, *, part: str, format: str = "docx") -> etree._Element:
     """Parse one XML part safely (no DTD, no entities, no network); errors name the part and line."""
     from lxml import etree
 
-    # One parser per thread: lxml parsers must not be shared between threads, and making one costs time.
-    parser: etree.XMLParser | None = getattr(_local, "parser", None)
-    if parser is None:
-        parser = _local.parser = etree.XMLParser(
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            dtd_validation=False,
-            huge_tree=False,
-            remove_blank_text=False,
-        )
+    from ._xml import _parser
+
     try:
-        root = etree.fromstring(data, parser)
+        # The one safe lxml configuration, one parser per thread.
+        root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         raise ParseError(
             f"malformed XML: {exc.msg}", element=part, line=exc.lineno, column=exc.offset, format=format
