@@ -426,3 +426,14 @@ def test_a_capitalised_introducer_is_not_part_of_the_name() -> None:
     r = TextParser().parse("Titre\n\nSelon Marie Curie, « la science avance à grands pas dans ce domaine ».")
     assert [a.name for a in r.attendees] == ["Marie Curie"]
     assert [q.speaker for q in r.quotes] == ["Marie Curie"]
+
+
+def test_a_role_after_du_before_the_name_is_the_persons_role_and_names_the_speaker() -> None:
+    text = (
+        "Titre\n\nLes ministres se sont réunis sous la présidence du secrétaire général de l’OTAN, M. Jens Stoltenberg.\n\n"
+        "« Nous avons pris des décisions importantes pour notre défense », a déclaré le secrétaire général."
+    )
+    r = TextParser().parse(text)
+    stoltenberg = r.attendee("Jens Stoltenberg")
+    assert (stoltenberg.role, stoltenberg.organization) == ("secrétaire général", "OTAN")
+    assert [q.speaker for q in r.quotes] == ["Jens Stoltenberg"]
