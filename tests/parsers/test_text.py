@@ -437,3 +437,26 @@ def test_a_role_after_du_before_the_name_is_the_persons_role_and_names_the_speak
     stoltenberg = r.attendee("Jens Stoltenberg")
     assert (stoltenberg.role, stoltenberg.organization) == ("secrétaire général", "OTAN")
     assert [q.speaker for q in r.quotes] == ["Jens Stoltenberg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        (
+            "Title\n\n  • 14 Sep. 2019 -\n  • |\n  • Last updated: 14 Sep. 2019 19:44\n\n"
+            "Press Release (2019) 123\nIssued on 14 Sep. 2019\n\nBrussels – The Allies met.",
+            "Brussels",
+        ),
+        (
+            "Titre\n\n  • 14 sept. 2019 -\n\nCommuniqué de presse (2019) 123\nPublié le 14 sept. 2019\n\n"
+            "Bruxelles – Les Alliés se sont réunis.",
+            "Bruxelles",
+        ),
+    ],
+    ids=["en", "fr"],
+)
+def test_a_press_release_reference_and_issue_date_belong_to_the_header(text: str, dateline: str) -> None:
+    r = TextParser().parse(text)
+    assert r.dates.published == dt.datetime(2019, 9, 14)
+    assert r.header.dateline == dateline
+    assert len(r.paragraphs) == 1 and "(2019) 123" not in r.paragraphs[0].text

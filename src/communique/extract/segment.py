@@ -69,6 +69,16 @@ def _label_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{alts})\s*:\s*(?P<value>\S.*)", re.IGNORECASE)
 
 
+@cache
+def _reference_re() -> re.Pattern[str]:
+    words: list[str] = []
+    for code in LANGUAGES:
+        words += lang(code)["header"].get("reference", [])
+    alts = "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+    # "Press Release (2019) 123", "Communiqué de presse (2019) 123", "Statement (2022) 045-rev1".
+    return re.compile(rf"(?:{alts})\s*\(\d{{4}}\)\s*[\w./-]+", re.IGNORECASE)
+
+
 def _is_header_content(text: str) -> bool:
     # A date line may raise ParseError (impossible date): that is the point,
     # the caller wants the error with the line number.
@@ -120,6 +130,9 @@ def segment(text: str) -> Segments:
             if content and content != "|":
                 header.append(HeaderLine(i + 1, content))
             i += 1
+            continue
+        if _reference_re().fullmatch(content):
+            i += 1  # the document's reference number: not body text, and the model has no field for it
             continue
         label = _label_re().fullmatch(content)
         if label:
