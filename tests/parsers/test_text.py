@@ -460,3 +460,18 @@ def test_a_press_release_reference_and_issue_date_belong_to_the_header(text: str
     assert r.dates.published == dt.datetime(2019, 9, 14)
     assert r.header.dateline == dateline
     assert len(r.paragraphs) == 1 and "(2019) 123" not in r.paragraphs[0].text
+
+
+@pytest.mark.parametrize(
+    ("first", "dateline"),
+    [
+        ("Norfolk, Virginia – The Allies met.", "Norfolk, Virginia"),
+        ("La Haye – Les Alliés se sont réunis.", "La Haye"),
+        ("On 4 March 2021 – the day after the summit – the Allies met.", None),
+        ("Jens Stoltenberg, Secretary General – said the Allies would meet.", None),
+    ],
+)
+def test_dateline_regions_and_sentence_openings(first: str, dateline: str | None) -> None:
+    r = TextParser().parse(f"Title\n\n{first}")
+    assert r.header.dateline == dateline
+    assert r.paragraphs[0].text == (first if dateline is None else first.split(" – ", 1)[1])

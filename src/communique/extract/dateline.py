@@ -10,7 +10,9 @@ parentheses ("BRUSSELS, Belgium –", "Mons (Belgique) –") or by a date
 A capitalised subject followed by a dash ("NATO Secretary General Jens
 Stoltenberg – speaking in Oslo – said") is not a place: a "place" that
 contains a rank, a title, a courtesy word or an organisation is refused, and
-so is a comma/parenthesis part that is not a known country.
+so is a single word that is a common word ("On 4 March 2021 – …").  After a
+comma, a region that is not a country ("Norfolk, Virginia –") is accepted
+unless it names a person or an organisation.
 """
 
 from __future__ import annotations
@@ -50,11 +52,25 @@ def _is_place(place: str, country: str | None) -> bool:
     from .organizations import find_organization
 
     person = _person_words()
-    if any(w.lower() in person for w in place.replace("\u00a0", " ").split()):
+    words = place.replace("\u00a0", " ").split()
+    if len(words) == 1 and words[0].lower() in _stopwords():
+        return False  # "On 4 March 2021 – …", "In Brussels – …" open a sentence, not a dateline
+    if any(w.lower() in person for w in words):
         return False
     if any(find_organization(place, code) for code in LANGUAGES):
         return False
-    return country is None or any(country_code(country, code) for code in LANGUAGES)
+    if country is None or any(country_code(country, code) for code in LANGUAGES):
+        return True
+    # A region that is not a country ("Norfolk, Virginia"): still a place unless it names a person or body.
+    region = country.replace("\u00a0", " ").split()
+    return not any(w.lower() in person for w in region) and not any(
+        find_organization(country, code) for code in LANGUAGES
+    )
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(w for code in LANGUAGES for w in lang(code)["language"]["stopwords"])
 
 
 def split_dateline(paragraph: str) -> tuple[str | None, str]:
