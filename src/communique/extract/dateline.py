@@ -42,8 +42,10 @@ def _person_words() -> frozenset[str]:
     words: set[str] = set()
     for code in LANGUAGES:
         people = lang(code)["people"]
-        for phrase in (*people["ranks"], *people["titles"], *people["honorifics"]):
+        for phrase in (*people["ranks"], *people["titles"]):
             words.update(w for w in normalize(phrase).lower().split() if len(w) > 3 or w.endswith("."))
+        # Courtesy words are short ("Mr", "M.") but never part of a place name.
+        words.update(normalize(w).lower() for w in people["honorifics"])
     return frozenset(words)
 
 
