@@ -45,6 +45,8 @@ __all__ = [
     "parse_xml",
 ]
 
+# The methods zipfile can inflate with the standard library alone.
+_READABLE_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA})
 MAX_PART_SIZE = 50 * 1024 * 1024
 """No single part may inflate to more than 50 MB."""
 MAX_TOTAL_SIZE = 200 * 1024 * 1024
@@ -132,6 +134,13 @@ class SafeZip:
         info = self._by_name.get(name.lower())
         if info is None:
             raise ParseError("the part is missing", element=name, format=self.format)
+        if info.compress_type not in _READABLE_METHODS:
+            # Checked up front: zipfile would only fail once asked to inflate.
+            raise ParseError(
+                f"unsupported zip compression (method {info.compress_type}); Office files use deflate",
+                element=name,
+                format=self.format,
+            )
         limit = info.file_size
         try:
             with self._zip.open(info) as handle:
@@ -153,8 +162,6 @@ class SafeZip:
             raise
         except RuntimeError as exc:  # zipfile's "encrypted, password required"
             raise ParseError(f"cannot read an encrypted part ({exc})", element=name, format=self.format) from None
-        except NotImplementedError as exc:
-            raise ParseError(f"unsupported zip compression ({exc})", element=name, format=self.format) from None
         except zipfile.BadZipFile as exc:
             # zipfile stops at the declared size and then checks the CRC: a header that lies about the
             # size (or a tampered entry) ends here, after at most the declared number of bytes.

@@ -385,6 +385,18 @@ def test_part_with_a_bomb_compression_ratio_is_refused() -> None:
         parse(bomb, "docx")
 
 
+def test_a_part_in_an_unknown_compression_method_is_refused_before_inflating() -> None:
+    data = bytearray(render(release(), "docx"))
+    # Mark every entry as Deflate64 (method 9), which the standard library cannot inflate.
+    for signature, offset in ((b"PK\x01\x02", 10), (b"PK\x03\x04", 8)):
+        pos = 0
+        while (pos := data.find(signature, pos)) >= 0:
+            struct.pack_into("<H", data, pos + offset, 9)
+            pos += 4
+    with pytest.raises(ParseError, match=r"unsupported zip compression \(method 9\)"):
+        parse(bytes(data), "docx")
+
+
 def test_huge_declared_total_is_refused() -> None:
     # Five parts of 45 MB each: none over the part limit, together over the 200 MB limit.
     out = io.BytesIO()
