@@ -9,16 +9,14 @@ keeps the two exporters about typography only.
 from __future__ import annotations
 
 import datetime as _dt
-import functools
-import tomllib
-from importlib import resources
 from typing import Any
 
 from attrs import frozen
 
+from .locale import country_name, format_date_line, labels
 from .model import PressRelease
 
-__all__ = ["Layout", "LayoutParagraph", "Span", "labels", "layout"]
+__all__ = ["Layout", "LayoutParagraph", "Span", "layout"]
 
 
 @frozen
@@ -58,19 +56,6 @@ class Layout:
     modified: _dt.datetime | None
 
 
-@functools.cache
-def _all_labels() -> dict[str, dict[str, str]]:
-    raw = resources.files("communique.data").joinpath("labels.toml").read_text(encoding="utf-8")
-    return tomllib.loads(raw)
-
-
-def labels(language: str) -> dict[str, str]:
-    """The printed words (headings, column names) for a BCP 47 language, English as fallback."""
-    table = _all_labels()
-    primary = language.split("-")[0].lower()
-    return {**table["en"], **table.get(primary, {})}
-
-
 def _spans(text: str, quotes: list[Any]) -> tuple[Span, ...]:
     spans: list[Span] = []
     cursor = 0
@@ -92,9 +77,6 @@ def _as_datetime(value: _dt.date | None) -> _dt.datetime | None:
 
 def layout(release: PressRelease) -> Layout:
     """Lay out ``release`` for a document exporter."""
-    from .extract.countries import country_name
-    from .extract.dates import format_date_line
-
     language = release.header.language
     words = labels(language)
     by_paragraph: dict[int, list[Any]] = {}
@@ -104,7 +86,7 @@ def layout(release: PressRelease) -> Layout:
         LayoutParagraph(
             spans=_spans(p.text, by_paragraph.get(i, [])),
             dateline=release.header.dateline if i == 0 else None,
-            dateline_separator=words["dateline_separator"],
+            dateline_separator=words.dateline_separator,
         )
         for i, p in enumerate(release.paragraphs)
     )
@@ -130,8 +112,8 @@ def layout(release: PressRelease) -> Layout:
         language=language,
         date_line=format_date_line(d, language),
         paragraphs=paragraphs,
-        attendees_heading=words["attendees"],
-        attendee_columns=(words["name"], words["rank"], words["role"], words["organization"], words["country"]),
+        attendees_heading=words.attendees,
+        attendee_columns=(words.name, words.rank, words.role, words.organization, words.country),
         attendee_rows=rows,
         author=release.header.source,
         subject=release.header.dateline,

@@ -12,6 +12,7 @@ __all__ = [
     "CommuniqueError",
     "CommuniqueWarning",
     "FormatError",
+    "LanguagePackError",
     "OptionError",
     "OutputError",
     "ParseError",
@@ -126,6 +127,20 @@ class PluginError(CommuniqueError):
         self.distribution = distribution
         self.name = name
         super().__init__(message)
+
+
+class LanguagePackError(CommuniqueError):
+    """A language pack (``communique/data/<lang>.toml``) is malformed.
+
+    ``file`` is the pack's file name and ``key`` the dotted path of the
+    offending key (``people.rankz``), when known.
+    """
+
+    def __init__(self, message: str, *, file: str, key: str | None = None) -> None:
+        self.message = message
+        self.file = file
+        self.key = key
+        super().__init__(f"{file}: {key}: {message}" if key else f"{file}: {message}")
 
 
 class OutputError(CommuniqueError, OSError):

@@ -139,7 +139,7 @@ def test_pdftotext_reads_title_paragraphs_and_attendees_in_order(
 
 
 def test_pypdf_reads_every_table_row_in_order(sample: PressRelease, sample_pdf: bytes) -> None:
-    from communique.extract.countries import country_name
+    from communique.locale import country_name
 
     text = pypdf_text(sample_pdf)
     cells: list[str] = ["Nom", "Grade", "Fonction", "Organisation", "Pays"]

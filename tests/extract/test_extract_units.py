@@ -8,21 +8,18 @@ import pytest
 
 from communique.errors import ParseError
 from communique.extract import (
-    attendees_heading,
-    country_name,
     detect_language,
     find_attendees,
     find_body_dates,
     find_countries,
     find_quote_spans,
-    format_date_line,
-    month_name,
     parse_event_dates,
     parse_stamp,
     release_from_parts,
     segment,
     split_dateline,
 )
+from communique.locale import country_name, format_date_line, labels, month_name
 from communique.model import Dates
 
 
@@ -101,7 +98,7 @@ class TestDates:
         assert format_date_line(dates, "en") == "22–23 May 2018 | Last updated 20 July 2018 15:57"
         assert format_date_line(Dates(), "fr") is None
         assert month_name(9, "fr") == "septembre"
-        assert attendees_heading("fr") == "Participants" and attendees_heading("en") == "Attendees"
+        assert labels("fr").attendees == "Participants" and labels("en").attendees == "Attendees"
 
 
 class TestSegmentAndDateline:

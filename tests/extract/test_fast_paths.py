@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from communique.extract._data import matches_at
-from communique.extract.attendees import _SENTENCE
+from communique.extract.collectives import _SENTENCE
 from communique.extract.speakers import _tables
 
 _ALPHABET = st.sampled_from(list('ab AZÉ.!?…»”"«“\n\u00a0\u202fM'))

@@ -121,7 +121,8 @@ def test_english_collective_and_role_only() -> None:
 def test_english_without_event_dates_and_pronoun_of_last_named() -> None:
     r = parse("04_geoana_kyiv_en.txt")
     assert r.header.dateline == "KYIV"
-    assert r.dates.start is None  # "on 2 November" needs a year: taken from the stamp
+    # "on 2 November for talks": no year and no full stop after the month; the year comes from the stamp.
+    assert (r.dates.start, r.dates.end) == (dt.date(2020, 11, 2), None)
     assert speakers(r) == ["Mircea Geoană", "Mircea Geoană", "Denys Shmyhal"]
 
 

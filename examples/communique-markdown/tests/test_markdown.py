@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import communique
-from communique.extract import country_name, format_date_line
+from communique.locale import country_name, format_date_line
 from communique.model import Attendee, Header, Paragraph, PressRelease, Quote
 from communique.testing import SAMPLE_NAMES, check_exporter, sample
 

@@ -61,10 +61,10 @@ def to_markdown(release: object) -> str:
     language = release.header.language
     lines = [f"# {_md_escape(release.header.title)}", ""]
     try:
-        from ..extract.dates import attendees_heading, format_date_line
+        from ..locale import format_date_line, labels
 
         date_line = format_date_line(release.dates, language)
-        heading = attendees_heading(language)
+        heading = labels(language).attendees
     except ImportError:
         date_line = " – ".join(d.isoformat() for d in (release.dates.start, release.dates.end) if d)
         heading = "Participants" if language.startswith("fr") else "Attendees"

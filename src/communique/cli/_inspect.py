@@ -163,7 +163,7 @@ def _country(code: str | None, language: str) -> str | None:
     if code is None:
         return None
     try:
-        from ..extract.countries import country_name
+        from ..locale import country_name
 
         name = country_name(code, language)
     except Exception:

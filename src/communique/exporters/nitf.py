@@ -90,7 +90,7 @@ def render_release(release: PressRelease) -> bytes:
     from .._xml import escape_attribute_markup as attr
     from .._xml import escape_markup as esc
     from .._xml import finish_document
-    from ..extract.countries import country_name
+    from ..locale import country_name
 
     h = release.header
     d = release.dates

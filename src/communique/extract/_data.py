@@ -1,35 +1,23 @@
-"""Language resources, loaded once per process from ``communique/data``.
+"""Text helpers every rule shares: normalisation, fast mark lookup, word-list patterns.
 
-Everything a rule needs to know about a language (month names, rank words,
-attribution verbs, country names...) lives in data files keyed by language, so
-that supporting another language is adding data, not code.  Files are read
-lazily on first use and cached; ``import communique`` never touches them.
+The words themselves live in the language packs (:mod:`communique.locale`).
 """
 
 from __future__ import annotations
 
-import json
 import re
-import tomllib
 from collections.abc import Iterable, Iterator
 from functools import cache
-from importlib import resources
 from typing import Any
 
 __all__ = [
-    "LANGUAGES",
-    "countries",
-    "lang",
+    "alternation",
     "matches_at",
     "normalize",
-    "organizations",
     "phrase_pattern",
     "positions",
     "upper_class",
 ]
-
-LANGUAGES: tuple[str, ...] = ("fr", "en")
-"""Languages with a data file, the default first."""
 
 # Characters that vary between sources but mean the same thing for matching.
 # Each maps to exactly one character, so offsets in the normalised text are
@@ -79,32 +67,10 @@ def matches_at(pattern: re.Pattern[str], text: str, marks: str) -> Iterator[re.M
                 yield m
 
 
-def _read(name: str) -> str:
-    return resources.files("communique.data").joinpath(name).read_text(encoding="utf-8")
-
-
-@cache
-def lang(language: str) -> dict[str, Any]:
-    """The resource table of ``language`` (``"fr"``, ``"en"``); unknown tags fall back to English."""
-    primary = language.split("-", 1)[0].lower()
-    if primary not in LANGUAGES:
-        primary = "en"
-    data: dict[str, Any] = tomllib.loads(_read(f"{primary}.toml"))
-    return data
-
-
-@cache
-def countries() -> dict[str, dict[str, list[str]]]:
-    """ISO 3166-1 alpha-2 code → ``{"en": [display, forms...], "fr": [...]}``."""
-    data: dict[str, dict[str, list[str]]] = json.loads(_read("countries.json"))
-    return data
-
-
-@cache
-def organizations() -> list[dict[str, Any]]:
-    """The organisation table (``organizations.toml``), one dict per organisation."""
-    data: list[dict[str, Any]] = tomllib.loads(_read("organizations.toml"))["organization"]
-    return data
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` (escaped, longest first so "of the" beats "of"); never empty."""
+    forms = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(map(re.escape, forms)) + ")" if forms else "(?!x)x"
 
 
 def _trie_regex(words: Iterable[str], after_first: str = "") -> str:

@@ -1,4 +1,4 @@
-"""Country names in English and French ↔ ISO 3166-1 alpha-2 codes.
+"""Country mentions in text ↔ ISO 3166-1 alpha-2 codes (display names for output: :mod:`communique.locale`).
 
 The table (``data/countries.json``) holds, per code and language, a display
 name followed by every form a release may use: long official forms
@@ -13,37 +13,22 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ._data import countries, lang, normalize, phrase_pattern
+from ..locale import countries, pack, primary
+from ._data import normalize, phrase_pattern
 
-__all__ = ["adjectives", "country_code", "country_name", "find_countries"]
-
-
-def country_name(code: str, language: str) -> str:
-    """Display name of the country ``code`` in ``language``.
-
-    Falls back to English, then to the code itself::
-
-        >>> country_name("GR", "fr")
-        'Grèce'
-    """
-    entry = countries().get(code.upper())
-    if not entry:
-        return code
-    primary = language.split("-", 1)[0].lower()
-    names = entry.get(primary) or entry.get("en")
-    return names[0] if names else code
+__all__ = ["adjectives", "country_code", "find_countries"]
 
 
 @cache
 def _matcher(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
-    primary = language.split("-", 1)[0].lower()
-    ambiguous = set(lang(primary).get("countries", {}).get("ambiguous", []))
+    code_ = primary(language)
+    ambiguous = set(pack(language).countries.ambiguous)
     lookup: dict[str, str] = {}
     # Two passes so that a display name ("Congo" for CG) beats the same form
     # used as an alias of another country.
     for pass_ in (0, 1):
         for code, entry in countries().items():
-            names = [*(entry.get(primary) or entry.get("en", [])), *entry.get(f"{primary}_adj", [])]
+            names = [*(entry.get(code_) or entry.get("en", [])), *entry.get(f"{code_}_adj", [])]
             for i, name in enumerate(names):
                 if (i == 0) != (pass_ == 0) or name in ambiguous:
                     continue
@@ -75,7 +60,5 @@ def adjectives(language: str) -> dict[str, str]:
 
     ``adjectives("fr")["finlandaise"] == "FI"``.
     """
-    primary = language.split("-", 1)[0].lower()
-    return {
-        normalize(form).lower(): code for code, entry in countries().items() for form in entry.get(f"{primary}_adj", [])
-    }
+    key = f"{primary(language)}_adj"
+    return {normalize(form).lower(): code for code, entry in countries().items() for form in entry.get(key, [])}

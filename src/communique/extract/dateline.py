@@ -20,59 +20,64 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ._data import LANGUAGES, lang, normalize
+from ..locale import languages, organizations, pack
+from ._data import alternation, normalize, upper_class
+from .countries import country_code
+from .organizations import find_organization
 
 __all__ = ["split_dateline"]
 
-_CAP = r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*"
-_LINK = r"(?:de|du|des|la|le|les|sur|en|am|an|der|di|da|upon|on|of|the|d’|l’|d'|l')"
-_PLACE = rf"{_CAP}(?:[ \u00a0](?:{_LINK}[ \u00a0]?)?{_CAP}){{0,3}}"
-_DATELINE = re.compile(
-    rf"(?P<place>{_PLACE})"
-    rf"(?:,[ \u00a0](?P<country>{_CAP}(?:[ \u00a0]{_CAP}){{0,2}})|[ \u00a0]\((?P<paren>[^()]{{2,40}})\))?"
-    r"(?:,?[ \u00a0]+[\w .]{0,25}?\d{4})?"
-    r"(?:[ \u00a0]*[–—][ \u00a0]*|[ \u00a0]+-[ \u00a0]+|[ \u00a0]*--[ \u00a0]*)"
-    r"(?=\S)"
-)
+
+@cache
+def _dateline() -> re.Pattern[str]:
+    # Capitals of every script a place may be written in ("Αθήνα", "Київ", "ŁÓDŹ").
+    cap = rf"[{upper_class()}][\w’'.\-]*"
+    link = alternation(w for code in languages() for w in pack(code).dateline.place_links)
+    place = rf"{cap}(?:[ \u00a0](?:{link}[ \u00a0]?)?{cap}){{0,3}}"
+    return re.compile(
+        rf"(?P<place>{place})"
+        rf"(?:,[ \u00a0](?P<country>{cap}(?:[ \u00a0]{cap}){{0,2}})|[ \u00a0]\((?P<paren>[^()]{{2,40}})\))?"
+        r"(?:,?[ \u00a0]+[\w .]{0,25}?\d{4})?"
+        r"(?:[ \u00a0]*[–—][ \u00a0]*|[ \u00a0]+-[ \u00a0]+|[ \u00a0]*--[ \u00a0]*)"
+        r"(?=\S)"
+    )
 
 
 @cache
 def _person_words() -> frozenset[str]:
-    """Lower-case words of ranks, titles and courtesy words, in every language with data."""
+    """Lower-case words of ranks, titles and courtesy words, in every pack."""
     words: set[str] = set()
-    for code in LANGUAGES:
-        people = lang(code)["people"]
-        for phrase in (*people["ranks"], *people["titles"]):
+    org_titles = [t for org in organizations() for titles in org.titles.values() for t in titles]
+    for code in languages():
+        people = pack(code).people
+        for phrase in (*people.ranks, *people.titles, *org_titles):
             words.update(w for w in normalize(phrase).lower().split() if len(w) > 3 or w.endswith("."))
         # Courtesy words are short ("Mr", "M.") but never part of a place name.
-        words.update(normalize(w).lower() for w in people["honorifics"])
+        words.update(normalize(w).lower() for w in people.honorifics)
     return frozenset(words)
 
 
 def _is_place(place: str, country: str | None) -> bool:
-    from .countries import country_code
-    from .organizations import find_organization
-
     person = _person_words()
     words = place.replace("\u00a0", " ").split()
     if len(words) == 1 and words[0].lower() in _stopwords():
         return False  # "On 4 March 2021 – …", "In Brussels – …" open a sentence, not a dateline
     if any(w.lower() in person for w in words):
         return False
-    if any(find_organization(place, code) for code in LANGUAGES):
+    if any(find_organization(place, code) for code in languages()):
         return False
-    if country is None or any(country_code(country, code) for code in LANGUAGES):
+    if country is None or any(country_code(country, code) for code in languages()):
         return True
     # A region that is not a country ("Norfolk, Virginia"): still a place unless it names a person or body.
     region = country.replace("\u00a0", " ").split()
     return not any(w.lower() in person for w in region) and not any(
-        find_organization(country, code) for code in LANGUAGES
+        find_organization(country, code) for code in languages()
     )
 
 
 @cache
 def _stopwords() -> frozenset[str]:
-    return frozenset(w for code in LANGUAGES for w in lang(code)["language"]["stopwords"])
+    return frozenset(normalize(w).lower() for code in languages() for w in pack(code).language.stopwords)
 
 
 def split_dateline(paragraph: str) -> tuple[str | None, str]:
@@ -81,7 +86,7 @@ def split_dateline(paragraph: str) -> tuple[str | None, str]:
     A place in capitals ("BRUSSELS") is kept as written, with its country
     ("Mons, Belgium", "Mons (Belgique)").
     """
-    m = _DATELINE.match(paragraph)
+    m = _dateline().match(paragraph)
     if not m:
         return None, paragraph
     country = m.group("country") or m.group("paren")

@@ -1,30 +1,29 @@
-"""Dates in English and French: header stamps, event ranges, dates in prose, and their display.
+"""Dates: header stamps, event ranges and dates in prose (parsing only; printing is :mod:`communique.locale`).
 
-Month names come from the language data files (``[months]``); every
-language's names are accepted in every text, because a French page may print
-its header dates in English abbreviations ("22 May. 2018").
+Every word comes from the language packs: month and weekday names, ordinal
+suffixes, range and time joiners, the words between day, month and year
+("3 de marzo de 2021"), hour marks ("15 h 57").  Header dates accept every
+pack's words, because a French page may print its header dates in English
+abbreviations ("22 May. 2018"); dates in prose use the release's language.
+A time zone written after a time ("19:44 CET", "15:57 (UTC+1)") makes the
+stamp an aware datetime.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
 
 from ..errors import ParseError
-from ..model import Dates
-from ._data import LANGUAGES, lang
+from ..locale import languages, pack
+from ..locale.tables import time_zones
 
 __all__ = [
     "DateStamp",
-    "attendees_heading",
     "find_body_dates",
-    "format_date",
-    "format_date_line",
-    "format_event_dates",
-    "format_updated",
-    "month_name",
     "month_number",
     "parse_date",
     "parse_event_dates",
@@ -43,10 +42,10 @@ class DateStamp(NamedTuple):
 def _months() -> dict[str, int]:
     # Keys are lower-cased and without the abbreviation dot: "juil" and "juil." match alike.
     table: dict[str, int] = {}
-    for code in LANGUAGES:
-        for number, names in lang(code)["months"].items():
+    for code in languages():
+        for number, names in enumerate(pack(code).months, 1):
             for name in names:
-                table.setdefault(name.lower().rstrip("."), int(number))
+                table.setdefault(name.lower().rstrip("."), number)
     return table
 
 
@@ -55,35 +54,81 @@ def month_number(word: str) -> int | None:
     return _months().get(word.lower().rstrip("."))
 
 
-def month_name(month: int, language: str) -> str:
-    """The display name of ``month`` (1–12) in ``language``: ``(5, "fr")`` → ``"mai"``."""
-    if not 1 <= month <= 12:
-        raise ValueError(f"month must be 1–12, not {month}")
-    names: list[str] = lang(language)["months"][str(month)]
-    return names[0]
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first (so "de la" beats "de"); never empty."""
+    forms = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(map(re.escape, forms)) + ")" if forms else "(?!x)x"
 
 
-def attendees_heading(language: str) -> str:
-    """Heading of the attendee list: ``"Participants"`` (fr) or ``"Attendees"`` (en)."""
-    heading: str = lang(language)["format"]["attendees_heading"]
-    return heading
+def _words(attr: str, codes: Iterable[str] | None = None) -> list[str]:
+    return [w for code in (codes if codes is not None else languages()) for w in getattr(pack(code).dates, attr)]
 
 
-_ORD = r"(?:er|re|st|nd|rd|th)?"
 _WORD = r"[^\W\d_]+\.?"
-# "22 May. 2018", "1er juillet 2018", "14 Sep 2019"
-_DMY = rf"(?P<d>\d{{1,2}}){_ORD}\s+(?P<m>{_WORD})\s+(?P<y>\d{{4}})"
-# "May 22, 2018"
-_MDY = rf"(?P<m2>{_WORD})\s+(?P<d2>\d{{1,2}}){_ORD},?\s+(?P<y2>\d{{4}})"
-# "2018-05-22" and "22/05/2018"
-_ISO = r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
-_NUM = r"(?P<nd>\d{1,2})[/.](?P<nm>\d{1,2})[/.](?P<ny>\d{4})"
-_DATE = rf"(?:{_DMY}|{_MDY}|{_ISO}|{_NUM})"
-_DATE_RE = re.compile(_DATE)
-_TIME = r"(?:\s*(?:,|à|at|-)?\s*(?P<H>\d{1,2})\s*(?::|h|\.)\s*(?P<M>\d{2})(?:\s*(?:h|CET|CEST|UTC|GMT))?)?"
-_A_DATE = _DATE.replace("?P<", "?P<a_")
-_B_DATE = _DATE.replace("?P<", "?P<b_")
-_RANGE_RE = re.compile(rf"\s*(?P<a>{_A_DATE})\s*(?:[-–—]|to|au|à)?\s*(?P<b>{_B_DATE})?\s*[-–—]?\s*")
+
+
+class _Patterns(NamedTuple):
+    date: re.Pattern[str]
+    range: re.Pattern[str]
+    stamp: re.Pattern[str]
+    body: re.Pattern[str]
+    body_mdy: re.Pattern[str] | None
+
+
+@cache
+def _patterns(codes: tuple[str, ...]) -> _Patterns:
+    """The date patterns built from the packs ``codes`` (every pack for header dates)."""
+    ordinal = _alternation(_words("ordinal", codes)) + "?"
+    link = rf"(?:\s+{_alternation(_words('date_links', codes))})?"
+    weekday = _alternation(w.rstrip(".") for code in codes for names in pack(code).weekdays for w in names)
+    # "Tuesday 3 March 2021", "Martes, 3 de marzo de 2021": the weekday is read past, never checked.
+    opening = rf"(?:{weekday}\.?,?\s+)?"
+    # "22 May. 2018", "1er juillet 2018", "3 de marzo de 2021"
+    dmy = rf"(?P<d>\d{{1,2}}){ordinal}{link}\s+(?P<m>{_WORD}){link}\s+(?P<y>\d{{4}})"
+    # "May 22, 2018"
+    mdy = rf"(?P<m2>{_WORD})\s+(?P<d2>\d{{1,2}}){ordinal},?\s+(?P<y2>\d{{4}})"
+    iso = r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
+    num = r"(?P<nd>\d{1,2})[/.](?P<nm>\d{1,2})[/.](?P<ny>\d{4})"
+    date = rf"{opening}(?:{dmy}|{mdy}|{iso}|{num})"
+    hour_marks = _alternation([":", *_words("hour_marks", codes)])
+    zone = rf"(?P<Z>{_alternation(time_zones())}|(?:UTC|GMT)[ \u00a0]*[+−-][ \u00a0]*\d{{1,2}}(?::?\d{{2}})?)"
+    time = (
+        rf"(?:\s*{_alternation(_words('time_joiners', codes))}?\s*(?P<H>\d{{1,2}})\s*{hour_marks}\s*(?P<M>\d{{2}})"
+        rf"(?:\s*{_alternation(_words('hour_marks', codes))}(?!\w))?(?:\s*\(?\s*{zone}\s*\)?)?)?"
+    )
+    joiner = _alternation(_words("range_joiners", codes))
+    a_date, b_date = date.replace("?P<", "?P<a_"), date.replace("?P<", "?P<b_")
+    range_ = rf"\s*(?P<a>{a_date})\s*{joiner}?\s*(?P<b>{b_date})?\s*[-–—]?\s*"
+    labels = []
+    for kind in ("updated", "published"):
+        labels.append(f"(?P<{kind}>{_alternation(_words(kind, codes))})")
+    stamp = rf"\s*(?:{'|'.join(labels)})\s*:?\s*(?P<date>{date}){time}\s*"
+    # Prose: "les 22 et 23 mai", "du 30 mai au 2 juin 2018", "on 22-23 May", "el 3 de marzo".  The
+    # first month is only read when a second day follows it, so that "on 2 November for talks"
+    # does not take "for" for the month.
+    opener = rf"(?:{_alternation(_words('range_openers', codes))}\s+)?"
+    body = (
+        rf"(?<![\d\w]){opener}(?P<d1>\d{{1,2}}){ordinal}"
+        rf"(?:(?:{link}\s+(?P<m1>[^\W\d_]+)\.?)?\s*{joiner}\s*(?P<d2>\d{{1,2}}){ordinal})?"
+        rf"{link}\s+(?P<m2>[^\W\d_]+)\.?(?:,?{link}\s+(?P<y>\d{{4}}))?"
+    )
+    body_mdy = None
+    if any(pack(code).dates.month_first for code in codes):
+        body_mdy = (
+            rf"(?<![\w])(?P<m>[^\W\d_]+)\.?\s+(?P<d1>\d{{1,2}}){ordinal}"
+            rf"(?:\s*{joiner}\s*(?P<d2>\d{{1,2}}){ordinal})?(?:,?\s+(?P<y>\d{{4}}))?(?!\d)"
+        )
+    return _Patterns(
+        date=re.compile(date, re.IGNORECASE),
+        range=re.compile(range_, re.IGNORECASE),
+        stamp=re.compile(stamp, re.IGNORECASE),
+        body=re.compile(body),
+        body_mdy=re.compile(body_mdy) if body_mdy else None,
+    )
+
+
+def _header() -> _Patterns:
+    return _patterns(languages())
 
 
 def _ymd(m: re.Match[str], prefix: str = "") -> tuple[int, int, int] | None:
@@ -119,7 +164,7 @@ def parse_date(text: str) -> _dt.date | None:
     :class:`~communique.errors.ParseError` if it is one that cannot exist
     ("31 Feb. 2018").
     """
-    m = _DATE_RE.fullmatch(text.strip())
+    m = _header().date.fullmatch(text.strip())
     if not m:
         return None
     ymd = _ymd(m)
@@ -133,7 +178,7 @@ def parse_event_dates(text: str) -> tuple[_dt.date, _dt.date | None] | None:
     ``None`` if the line is not an event date.  Impossible dates raise
     :class:`~communique.errors.ParseError`.
     """
-    m = _RANGE_RE.fullmatch(text)
+    m = _header().range.fullmatch(text)
     if not m:
         return None
     a = _ymd(m, "a_")
@@ -153,26 +198,13 @@ def parse_event_dates(text: str) -> tuple[_dt.date, _dt.date | None] | None:
     return start, end
 
 
-@cache
-def _stamp_re() -> re.Pattern[str]:
-    labels: list[tuple[str, str]] = []
-    for code in LANGUAGES:
-        for kind in ("updated", "published"):
-            labels += [(kind, label) for label in lang(code)["dates"][kind]]
-    groups = []
-    for kind in ("updated", "published"):
-        words = sorted({re.escape(w) for k, w in labels if k == kind}, key=len, reverse=True)
-        groups.append(f"(?P<{kind}>{'|'.join(words)})")
-    return re.compile(rf"\s*(?:{'|'.join(groups)})\s*:?\s*(?P<date>{_DATE}){_TIME}\s*", re.IGNORECASE)
-
-
 def parse_stamp(text: str) -> DateStamp | None:
     """Parse an update or publication stamp.
 
     ``"Mis à jour le: 20 Jul. 2018 15:57"`` → ``DateStamp("updated", datetime(2018, 7, 20, 15, 57))``;
     ``None`` if the line is not a stamp.  The time is optional (midnight).
     """
-    m = _stamp_re().fullmatch(text)
+    m = _header().stamp.fullmatch(text)
     if not m:
         return None
     ymd = _ymd(m)
@@ -183,27 +215,29 @@ def parse_stamp(text: str) -> DateStamp | None:
     if hour > 23 or minute > 59:
         raise ParseError(f"impossible time {m.group('H')}:{m.group('M')}", format="text")
     kind = "updated" if m.group("updated") else "published"
-    return DateStamp(kind, _dt.datetime(day.year, day.month, day.day, hour, minute))
+    return DateStamp(kind, _dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=_zone(m.group("Z"))))
 
 
-# "les 22 et 23 mai", "du 30 mai au 2 juin 2018", "on 22-23 May", "14 September 2019".
-# The joiners are the same small closed set in every language, so the pattern is built once.
-_BODY_RE = re.compile(
-    r"(?<![\d\w])(?P<d1>\d{1,2})" + _ORD + r"(?:\s+(?P<m1>[^\W\d_]+)\.?)?"
-    r"(?:\s*(?:et|au|and|to|through|until|-|–|—)\s*(?P<d2>\d{1,2})" + _ORD + r")?"
-    r"\s+(?P<m2>[^\W\d_]+)\.?(?:,?\s+(?P<y>\d{4}))?"
-)
-_BODY_MDY_RE = re.compile(
-    r"(?<![\w])(?P<m>[A-Z][a-z]+)\.?\s+(?P<d1>\d{1,2})"
-    + _ORD
-    + r"(?:\s*(?:-|–|—|to|and|through)\s*(?P<d2>\d{1,2})"
-    + _ORD
-    + r")?(?:,?\s+(?P<y>\d{4}))?(?!\d)"
-)
+def _zone(written: str | None) -> _dt.timezone | None:
+    """The fixed offset a time zone abbreviation or ``UTC+1`` names (``None`` when none is written)."""
+    if not written:
+        return None
+    known = time_zones().get(written.upper())
+    if known is not None:
+        minutes = known
+    else:
+        m = re.search(r"([+−-])\s*(\d{1,2})(?::?(\d{2}))?$", written)
+        assert m is not None  # the pattern only lets through abbreviations and offsets
+        minutes = int(m.group(2)) * 60 + int(m.group(3) or 0)
+        if m.group(1) != "+":
+            minutes = -minutes
+        if abs(minutes) > 14 * 60:
+            raise ParseError(f"impossible time zone offset {written!r}", format="text")
+    return _dt.timezone(_dt.timedelta(minutes=minutes))
 
 
 def find_body_dates(
-    text: str, year: int | None, *, before: _dt.date | None = None
+    text: str, year: int | None, *, before: _dt.date | None = None, language: str | None = None
 ) -> tuple[_dt.date, _dt.date | None] | None:
     """The first event date or range written in prose, e.g. ``"les 22 et 23 mai"``.
 
@@ -211,9 +245,11 @@ def find_body_dates(
     given (the publication date) and the date would fall after it, the
     previous year is meant (a January release about a December event).
     Returns ``(start, end)`` or ``None``; impossible dates are skipped here,
-    since prose numbers are not always dates.
+    since prose numbers are not always dates.  ``language`` chooses the pack
+    whose words are read (every pack when ``None``).
     """
-    for m in _BODY_RE.finditer(text):
+    patterns = _header() if language is None else _patterns((pack(language).code,))
+    for m in patterns.body.finditer(text):
         m2 = month_number(m.group("m2"))
         if m2 is None:
             continue
@@ -223,7 +259,7 @@ def find_body_dates(
         found = _body_range(int(m.group("d1")), m1, int(m.group("d2") or 0) or None, m2, m.group("y"), year, before)
         if found:
             return found
-    for m in _BODY_MDY_RE.finditer(text):
+    for m in patterns.body_mdy.finditer(text) if patterns.body_mdy is not None else ():
         month = month_number(m.group("m"))
         if month is None:
             continue
@@ -256,70 +292,3 @@ def _body_range(
         except ValueError:
             return None
     return start, end
-
-
-def format_date(day: _dt.date, language: str) -> str:
-    """``date(2018, 5, 22)`` → ``"22 mai 2018"`` (fr), ``"22 May 2018"`` (en); French writes ``"1er"``."""
-    fmt = lang(language)["format"]
-    d = fmt["first_day"] if day.day == 1 else str(day.day)
-    return str(fmt["date"]).format(day=d, month=month_name(day.month, language), year=day.year)
-
-
-def _day(day: _dt.date, language: str) -> str:
-    return str(lang(language)["format"]["first_day"]) if day.day == 1 else str(day.day)
-
-
-def format_event_dates(start: _dt.date | None, end: _dt.date | None, language: str) -> str | None:
-    """The event day or range: ``"22–23 mai 2018"``, ``"30 May – 2 June 2018"``, ``"22 mai 2018"``."""
-    if start is None:
-        return None
-    fmt = lang(language)["format"]
-    if end is None or end == start:
-        return format_date(start, language)
-    if (start.year, start.month) == (end.year, end.month):
-        return str(fmt["range_same_month"]).format(
-            day1=_day(start, language),
-            day2=_day(end, language),
-            month=month_name(start.month, language),
-            year=start.year,
-        )
-    if start.year == end.year:
-        return str(fmt["range_same_year"]).format(
-            day1=_day(start, language),
-            month1=month_name(start.month, language),
-            day2=_day(end, language),
-            month2=month_name(end.month, language),
-            year=start.year,
-        )
-    return str(fmt["range"]).format(start=format_date(start, language), end=format_date(end, language))
-
-
-def _format_stamp(kind: str, value: _dt.datetime, language: str) -> str:
-    fmt = lang(language)["format"]
-    time = str(fmt["time"]).format(hour=value.hour, minute=value.minute)
-    return str(fmt[kind]).format(date=format_date(value.date(), language), time=time)
-
-
-def format_updated(value: _dt.datetime, language: str) -> str:
-    """``"Mis à jour le 20 juillet 2018 à 15 h 57"`` / ``"Last updated 20 July 2018 15:57"``."""
-    return _format_stamp("updated", value, language)
-
-
-def format_date_line(dates: Dates, language: str) -> str | None:
-    """The date line under a title, or ``None`` if ``dates`` holds nothing to show.
-
-    The event dates and the last update (or, failing that, the publication)
-    joined by the language's separator::
-
-        22–23 mai 2018 | Mis à jour le 20 juillet 2018 à 15 h 57
-        14 September 2019 | Last updated 14 September 2019 19:44
-    """
-    parts: list[str] = []
-    event = format_event_dates(dates.start, dates.end, language)
-    if event:
-        parts.append(event)
-    if dates.updated is not None:
-        parts.append(_format_stamp("updated", dates.updated, language))
-    elif dates.published is not None:
-        parts.append(_format_stamp("published", dates.published, language))
-    return str(lang(language)["format"]["separator"]).join(parts) if parts else None

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from functools import cache
 
-from ._data import LANGUAGES, lang, normalize
+from ..locale import DEFAULT_LANGUAGE, languages, pack
+from ._data import normalize
 
 __all__ = ["detect_language"]
 
 
 @cache
 def _stopwords() -> dict[str, frozenset[str]]:
-    return {code: frozenset(lang(code)["language"]["stopwords"]) for code in LANGUAGES}
+    return {code: frozenset(normalize(w).lower() for w in pack(code).language.stopwords) for code in languages()}
 
 
-def detect_language(text: str, *, default: str = "en", sample: int = 800) -> str:
-    """``"fr"`` or ``"en"`` (any language with a data file): the one whose stop words are most frequent.
+def detect_language(text: str, *, default: str = DEFAULT_LANGUAGE, sample: int = 800) -> str:
+    """The code of the pack whose stop words are most frequent in ``text`` (``"fr"``, ``"en"``, ``"es"``...).
 
     Only the first ``sample`` characters are read: a paragraph is plenty, and
     it keeps the cost constant on long texts.  Ties and texts without any

@@ -5,18 +5,18 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ._data import normalize, organizations, phrase_pattern
+from ..locale import organizations
+from ._data import normalize, phrase_pattern
 
 __all__ = ["find_organization", "organization_name"]
 
 
 @cache
 def _matcher(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
-    primary = language.split("-", 1)[0].lower()
     lookup: dict[str, str] = {}
     for org in organizations():
-        display = org["display"].get(primary) or org["display"]["en"]
-        for form in org.get(primary) or org.get("en", []):
+        display = org.display_in(language)
+        for form in org.forms_in(language):
             lookup.setdefault(normalize(form), display)
     return re.compile(phrase_pattern(lookup)), lookup
 

@@ -26,7 +26,7 @@ from functools import cache
 from attrs import frozen
 
 from ..errors import ParseError
-from ._data import LANGUAGES, lang
+from ..locale import languages, pack
 from .dates import parse_event_dates, parse_stamp
 
 __all__ = ["HeaderLine", "Segments", "segment"]
@@ -62,9 +62,9 @@ class Segments:
 @cache
 def _label_re() -> re.Pattern[str]:
     names: dict[str, list[str]] = {"source": [], "url": []}
-    for code in LANGUAGES:
-        for key in names:
-            names[key] += lang(code)["header"][key]
+    for code in languages():
+        names["source"] += pack(code).header.source
+        names["url"] += pack(code).header.url
     alts = "|".join(f"(?P<{key}>{'|'.join(map(re.escape, words))})" for key, words in names.items())
     return re.compile(rf"(?:{alts})\s*:\s*(?P<value>\S.*)", re.IGNORECASE)
 
@@ -72,8 +72,8 @@ def _label_re() -> re.Pattern[str]:
 @cache
 def _reference_re() -> re.Pattern[str]:
     words: list[str] = []
-    for code in LANGUAGES:
-        words += lang(code)["header"].get("reference", [])
+    for code in languages():
+        words += pack(code).header.reference
     alts = "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
     # "Press Release (2019) 123", "Communiqué de presse (2019) 123", "Statement (2022) 045-rev1".
     return re.compile(rf"(?:{alts})\s*\(\d{{4}}\)\s*[\w./-]+", re.IGNORECASE)

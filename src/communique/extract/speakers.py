@@ -36,9 +36,11 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
+from ..locale import organizations, pack
 from ..model import Attendee
-from ._data import _trie_regex, lang, matches_at, normalize, phrase_pattern, upper_class
+from ._data import _trie_regex, alternation, matches_at, normalize, phrase_pattern, upper_class
 from .quotes import QuoteSpan
+from .roles import role_parts
 
 __all__ = ["attribute_speakers"]
 
@@ -48,32 +50,38 @@ _OPENERS = '«“„"'
 
 @cache
 def _tables(language: str) -> dict[str, Any]:
-    data = lang(language)
-    quotes = data["quotes"]
-    people = data["people"]
+    lp = pack(language)
+    quotes = lp.quotes
+    people = lp.people
     upper = upper_class()
-    articles = _trie_regex(
-        (a for w in people["role_articles"] for a in (w, w.capitalize())), after_first=r"(?<![\w’].)"
-    )
-    roles = phrase_pattern([*people["titles"], *people["role_heads"], *people["ranks"]])
-    # A role noun phrase: article, head, then "of the X" / "de la X" complements.
-    complement = r"(?:[ \u00a0](?:de|du|des|of|of the|for|pour)(?:[ \u00a0](?:la|l’|les))?[ \u00a0]?(?:l’)?[\w’\-]+)"
+    articles = _trie_regex((a for w in people.role_articles for a in (w, w.capitalize())), after_first=r"(?<![\w’].)")
+    org_titles = [t for org in organizations() for t in org.titles.get(lp.code, ())]
+    roles = phrase_pattern([*people.titles, *org_titles, *people.role_heads, *people.ranks])
+    # A role noun phrase: article, head, then complements made of the pack's role links and
+    # articles ("of the X", "de la X", "de l’X").
+    links = alternation(normalize(w).rstrip("’") for w in people.role_links)
+    elided = alternation(normalize(w) for w in people.articles if normalize(w).endswith("’"))
+    small = alternation(normalize(w) for w in people.role_articles if not normalize(w).endswith("’"))
+    complement = rf"(?:[ \u00a0]{links}(?:[ \u00a0]{small})?(?:[ \u00a0]|’)?(?:{elided})?[\w’\-]+)"
+    pronouns = [*people.pronouns]
+    inverted = alternation(normalize(w) for w in quotes.inverted_pronouns)
+    complementizers = alternation(normalize(w) for w in quotes.complementizers)
     # The not-speech words as written forms, for a suffix lookup: the regex
     # below ends with "$", and re tries it at every position of the window.
-    forms = {normalize(w) for w in quotes["not_speech"] if normalize(w)}
+    forms = {normalize(w) for w in quotes.not_speech if normalize(w)}
     forms |= {w[0].upper() + w[1:] for w in forms if w[0].islower()}
     assert all(not (w[-1] == "," or w[-1].isspace()) for w in forms)
     return {
         "not_speech_forms": frozenset(forms),
         "not_speech_lengths": tuple(sorted({len(w) for w in forms})),
-        "verbs": re.compile(phrase_pattern(quotes["verbs"])),
-        "according": re.compile(phrase_pattern(quotes["according"])),
-        "not_speech": re.compile(r"(?:" + phrase_pattern(quotes["not_speech"]) + r")[\s,]*$"),
-        "pronouns": frozenset(normalize(p).lower() for p in people["pronouns"]),
-        "pronoun": re.compile(phrase_pattern(people["pronouns"]) + r"|-t-(?:il|elle)\b|-(?:il|elle)\b"),
-        "intro": re.compile(r"(?:[:,]|\b(?:que|qu’|that))\s*$"),
-        "ends": re.compile(r"[.!?…]+(?:[ \u00a0\u202f]*[»”\"])?(?=\s+[«“\"" + upper + r"]|\s*$)"),
-        "abbreviations": frozenset(quotes["abbreviations"]) | {h.rstrip(".") for h in people["honorifics"]},
+        "verbs": re.compile(phrase_pattern(quotes.verbs)),
+        "according": re.compile(phrase_pattern(quotes.according)),
+        "not_speech": re.compile(r"(?:" + phrase_pattern(quotes.not_speech) + r")[\s,]*$"),
+        "pronouns": frozenset(normalize(p).lower() for p in pronouns),
+        "pronoun": re.compile(phrase_pattern(pronouns) + rf"|{inverted}\b"),
+        "intro": re.compile(rf"(?:[:,]|\b{complementizers})\s*$"),
+        "ends": re.compile(r"[.!?…]+(?:[ \u00a0\u202f]*[»”\"])?(?=\s+[«“\"¿¡" + upper + r"]|\s*$)"),
+        "abbreviations": frozenset(quotes.abbreviations) | {h.rstrip(".") for h in people.honorifics},
         "word": re.compile(rf"[{upper}](?<![\w’'\-].)[\w’'\-]*"),
         "role": re.compile(rf"(?:{articles})[ \u00a0]?(?P<role>{roles}){complement}{{0,4}}"),
         "quote_marks": _OPENERS,
@@ -300,8 +308,6 @@ def _resolve_role(
     (its longest leading part that matches anyone); the one mentioned most
     recently before the quotation wins.
     """
-    from .attendees import role_parts
-
     role, organization = role_parts(phrase, language)
     words = role.lower().split()
     candidates: list[str] = []

@@ -310,8 +310,8 @@ class DocxParser(Parser):
         return language, creator, ours
 
     def _visible(self, pkg: Package, main: str, blocks: list[_Para | _Table]) -> PressRelease:
-        from .._layout import _all_labels
         from ..extract import detect_language, release_from_parts, segment
+        from ..locale import labels, languages
         from ..model import Header
 
         element = main.lstrip("/")
@@ -336,9 +336,9 @@ class DocxParser(Parser):
         assert isinstance(title_block, _Para)
         title = " ".join(title_block.text.split())
 
-        all_labels = _all_labels()
-        headings = {words["attendees"].casefold() for words in all_labels.values()}
-        column_of = {words[key].casefold(): key for words in all_labels.values() for key in _COLUMNS}
+        all_labels = [labels(code) for code in languages()]
+        headings = {words.attendees.casefold() for words in all_labels}
+        column_of = {getattr(words, key).casefold(): key for words in all_labels for key in _COLUMNS}
 
         date_lines: list[str] = []
         # Lines above a styled title (a kicker, a letterhead line) may be dates; anything else there is dropped.

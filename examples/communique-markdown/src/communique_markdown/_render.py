@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from communique.extract import country_name, format_date_line
+from communique.locale import country_name, format_date_line
 from communique.model import PressRelease
 
 # Headings printed around the release, by primary language subtag; English otherwise.

@@ -1,0 +1,208 @@
+"""People known by role: collectives ("the Chiefs of Defence of Albania, Bulgaria and …") and participant lists.
+
+- a **collective** is a plural role head followed by a list of countries ("les
+  chefs d’état-major de la République d’Albanie, de la Roumanie et …"): one
+  attendee per country, named by role;
+- in a sentence announcing participants, a **role-only** person is an article
+  and a role head ("le président du Comité militaire de l’Union européenne").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import Any
+
+from ..model import Attendee
+from ._data import matches_at, normalize, upper_class
+from .countries import _matcher as country_matcher
+from .organizations import find_organization
+from .roles import from_role
+from .vocab import PeopleTables
+
+__all__ = ["find_collectives_and_roles"]
+
+_PAREN = re.compile(r"\s*\([^()]*\)")
+# Starts with the (rare) punctuation mark rather than a look-behind, so that
+# the scan runs in C from one mark to the next.
+_SENTENCE = re.compile(rf"[.!?](\s+)(?=[«“\"{upper_class()}])")
+
+
+def find_collectives_and_roles(
+    paragraphs: Sequence[str],
+    language: str,
+    t: PeopleTables,
+    named: list[Attendee],
+    spans: list[list[tuple[int, int]]],
+) -> list[Attendee]:
+    out: list[Attendee] = []
+    seen: set[tuple[str | None, str | None]] = set()
+
+    def add(role: str, country: str | None, organization: str | None) -> None:
+        key = (role, country)
+        if key in seen:
+            return
+        head = role.split()[0].lower()
+        if country and any(p.country == country and p.role and p.role.split()[0].lower() == head for p in named):
+            # The named person already stands for this country in that role
+            # (the host's chief of defence in a list of chiefs of defence).
+            return
+        seen.add(key)
+        out.append(Attendee(role=role, country=country, organization=organization))
+
+    # Which paragraphs may hold a collective or a list of participants: one
+    # str.find per word over the whole text, rather than per paragraph.
+    norms = [normalize(p) for p in paragraphs]
+    whole = "\n".join(norms).lower()
+    bounds: list[int] = []
+    pos = 0
+    for n in norms:
+        pos += len(n) + 1
+        bounds.append(pos)
+    # Where each plural head occurs, per paragraph, so that _collectives need
+    # not search again (only when lower-casing kept every offset: "İ" does not).
+    local: dict[int, set[int]] | None = {} if len(whole) == pos - 1 else None
+    plural_at: set[int] = set()
+    for w in t.plural_words:
+        for p in _find_all(whole, w):
+            i = bisect_right(bounds, p)
+            plural_at.add(i)
+            if local is not None:
+                local.setdefault(i, set()).add(p - (bounds[i - 1] if i else 0))
+    cue_at = {bisect_right(bounds, p) for c in t.participants for p in _find_all(whole, c)}
+    for i in sorted(plural_at | cue_at):
+        text, norm = paragraphs[i], norms[i]
+        taken = list(spans[i])
+        if i in plural_at:
+            _collectives(text, norm, language, t, taken, add, None if local is None else sorted(local[i]))
+        if i in cue_at:
+            # The paragraph's slice of the lower-cased whole text, when
+            # lower-casing kept every offset (it then equals norm.lower()).
+            at = bounds[i - 1] if i else 0
+            low = whole[at : at + len(norm)] if local is not None else norm.lower()
+            _role_only(text, norm, low, language, t, taken, add)
+    return out
+
+
+def _collectives(
+    text: str,
+    norm: str,
+    language: str,
+    t: PeopleTables,
+    taken: list[tuple[int, int]],
+    add: Any,
+    starts: list[int] | None = None,
+) -> None:
+    """A plural role head, then two or more countries in a list: one attendee per country.
+
+    ``starts`` are the offsets of the plural heads in ``norm`` lower-cased, if already known.
+    """
+    # The plural heads are found with str.find (C speed) and checked with the
+    # regex only where one occurs: a regex scan of the whole paragraph costs
+    # more than the rest of this rule.
+    country_re, lookup = country_matcher(language)
+    if starts is None:
+        low = norm.lower()
+        starts = sorted({p for w in t.plural_words for p in _find_all(low, w)})
+    pos = -1
+    for at in starts:
+        if at < pos:
+            continue
+        pm = t.plural.match(norm, at)
+        if pm is None:
+            continue
+        pos = pm.end()
+        # The first country within a short distance, then each next one
+        # right after a joiner ("et", "and", ", de la"): anchored matches,
+        # not a scan of the text that follows.
+        first = country_re.search(norm, pos, pos + 140)
+        if first is None or first.start() - pos > 80 or "." in norm[pos : first.start()]:
+            continue
+        group: list[tuple[int, int, str]] = [(first.start(), first.end(), lookup[first.group()])]
+        pos = first.end()
+        while True:
+            gap = t.gap.match(norm, pos)
+            nxt = country_re.match(norm, gap.end()) if gap else None
+            if nxt is None:
+                break
+            group.append((nxt.start(), nxt.end(), lookup[nxt.group()]))
+            pos = nxt.end()
+        if len(group) < 2:
+            continue
+        role_text = norm[pm.start() : group[0][0]]
+        role_text = _strip_articles(role_text, t).strip(" ,")
+        plural = pm.group()
+        singular = t.plurals.get(plural) or t.plurals.get(plural.lower(), plural)
+        if plural[0].isupper() and not t.lower_roles:
+            singular = singular[0].upper() + singular[1:]
+        role = singular + text[pm.start() + len(plural) : pm.start() + len(role_text)]
+        role = _PAREN.sub("", role).strip()
+        organization = find_organization(role, language)
+        for _, _, code in group:
+            add(role, code, organization)
+        taken.append((pm.start(), group[-1][1]))
+
+
+def _strip_articles(text: str, t: PeopleTables) -> str:
+    """``text`` without the articles at its end ("chefs d’état-major de la" → "chefs d’état-major")."""
+    # Word by word in Python: an end-anchored regex would be tried at every position.
+    while True:
+        head, _, last = text.rstrip().rpartition(" ")
+        if not last or last.lower() not in t.article_words:
+            return text
+        text = head
+
+
+def _strip_joiner(text: str, t: PeopleTables) -> str:
+    """``text`` without trailing punctuation and a trailing list joiner ("… et", "…, as well as")."""
+    text = text.rstrip(" \t\n,;.:")
+    low = text.lower()
+    for joiner in t.joiners:
+        if low.endswith(joiner) and (len(low) == len(joiner) or not low[-len(joiner) - 1].isalnum()):
+            return text[: -len(joiner)].strip()
+    return text.strip()
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    out: list[int] = []
+    at = text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
+
+
+def _role_only(
+    text: str, norm: str, low: str, language: str, t: PeopleTables, taken: list[tuple[int, int]], add: Any
+) -> None:
+    """In a sentence announcing participants, each article + role head is a person known by role."""
+    for s_start, s_end in _sentences(norm):
+        sentence = low[s_start:s_end]
+        cue = next((sentence.find(c) for c in t.participants if c in sentence), -1)
+        if cue < 0:
+            continue
+        items = list(t.role_item.finditer(norm, s_start + cue, s_end))
+        for k, m in enumerate(items):
+            end = items[k + 1].start() if k + 1 < len(items) else s_end
+            if any(a < end and m.start() < b for a, b in taken):
+                continue
+            chunk = text[m.start("role") : end]
+            comma = re.search(r",(?![^()]*\))", chunk)
+            if comma:
+                chunk = chunk[: comma.start()]
+            chunk = _strip_joiner(chunk, t)
+            if not chunk or t.plural.match(normalize(chunk)):
+                continue
+            _, organization, country, _ = from_role(chunk, language)
+            add(chunk, country, organization)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    bounds: list[tuple[int, int]] = []
+    pos = 0
+    for m in matches_at(_SENTENCE, text, ".!?"):
+        bounds.append((pos, m.start(1)))
+        pos = m.end()
+    bounds.append((pos, len(text)))
+    return bounds

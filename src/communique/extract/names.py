@@ -1,0 +1,358 @@
+"""Named people: a run of capitalised name words introduced by a courtesy word, a rank or a title.
+
+"le général de corps aérien Shepro", "NATO Deputy Secretary General Mircea
+Geoană", "M. Stoltenberg".  Courtesy words ("M.", "Mr", "Dr") are neither part
+of the name nor a rank.  The noun phrase the name belongs to gives the
+person's rank, role, organisation and country, and nothing outside it does:
+
+- the words right before the name, read backwards: courtesy word, rank,
+  title, then modifiers (a nationality adjective, a country, an organisation:
+  "Italian Defence Minister Guido Crosetto" → IT);
+- a role phrase in apposition before it ("Le secrétaire général de l’OTAN,
+  Jens Stoltenberg");
+- a role phrase in apposition after it ("Shepro, président délégué du Comité
+  militaire (DCMC) de l’OTAN").
+
+A name with no rank or title is a person only when a speech verb stands right
+beside it ("said Jean Dupont", "Jean Dupont a déclaré").  Speed matters: names
+are found with one cheap regex for capitalised runs, and the rank and title
+words are looked up in sets, backwards from the name, only where a name was found.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from ..locale import pack
+from ..model import Attendee
+from ._data import alternation, normalize
+from .countries import find_countries
+from .roles import apposition, from_role, role_before
+from .vocab import MAX_WORDS, POSSESSIVE, STOPS, WORD, PeopleTables, bare, low, people_tables
+
+__all__ = ["Person", "find_named"]
+
+
+def _prefix_length(text: str, tokens: list[tuple[int, int]], t: PeopleTables) -> int:
+    """How many leading words of a capitalised run are courtesy words, ranks, titles or modifiers.
+
+    "NATO Deputy Secretary General Mircea Geoană" → 4.  Whole phrases are
+    looked up (longest first), so that the "Martin" of "Saint Martin" does not
+    make "Martin Herem" a place.
+    """
+    k = 0
+    n_tokens = len(tokens)
+    bares: list[str] | None = None
+    phrases, lengths = t.phrases, t.lengths
+    while k < n_tokens:
+        word = text[tokens[k][0] : tokens[k][1]]
+        if word[0].islower() or (len(word) > 1 and word.isupper() and word.replace(".", "").isalpha()):
+            k += 1  # a particle, or an acronym ("NATO", "SACEUR")
+            continue
+        if bares is None:
+            bares = [bare(text[s:e]) for s, e in tokens]
+        # Only the word counts of phrases that start with this word, longest first.
+        for n in lengths.get(bares[k], ()):
+            if n <= n_tokens - k and (n == 1 or " ".join(bares[k : k + n]) in phrases):
+                k += n
+                break
+        else:
+            return k
+    return k
+
+
+def _gate(text: str, pos: int, t: PeopleTables) -> bool:
+    """Whether the word before ``pos`` may end a rank, title or courtesy word, or is a comma (apposition)."""
+    j = pos - 1
+    while j >= 0 and text[j] in " \u00a0":
+        j -= 1
+    if j < 0:
+        return False
+    if text[j] == ",":
+        return True
+    chunk = text[max(0, j - 30) : j + 1]
+    prev = chunk[chunk.rfind(" ") + 1 :].lower()
+    return prev in t.trigger_last or prev[prev.rfind("’") + 1 :] in t.trigger_last
+
+
+def _split_run(text: str, start: int, end: int, t: PeopleTables) -> list[list[tuple[int, int]]]:
+    """The token spans of a capitalised run, cut where a dot ends a sentence ("Shepro. Le")."""
+    groups: list[list[tuple[int, int]]] = [[]]
+    pos = start
+    for word in text[start:end].split():
+        s = text.find(word, pos)
+        e = s + len(word)
+        pos = e
+        if word.endswith(".") and len(word) > 2 and low(word) not in t.dotted:
+            groups[-1].append((s, e - 1))
+            groups.append([])
+        else:
+            groups[-1].append((s, e))
+    return [g for g in groups if g]
+
+
+class Person:
+    """A named person being assembled (plain fields; the Attendee is built once at the end)."""
+
+    __slots__ = ("aliases", "country", "name", "organization", "rank", "role")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.rank: str | None = None
+        self.role: str | None = None
+        self.organization: str | None = None
+        self.country: str | None = None
+        self.aliases: list[str] = []
+
+    def absorb(self, other: Person) -> None:
+        if len(other.name) > len(self.name):
+            self.name = other.name
+        self.rank = self.rank or other.rank
+        self.role = self.role or other.role
+        self.organization = self.organization or other.organization
+        self.country = self.country or other.country
+        self.aliases += [a for a in other.aliases if a not in self.aliases]
+
+    def build(self) -> Attendee:
+        return Attendee(
+            name=self.name,
+            rank=self.rank,
+            role=self.role,
+            organization=self.organization,
+            country=self.country,
+            aliases=tuple(self.aliases),
+        )
+
+
+def _clean_name(text: str, tokens: list[tuple[int, int]], t: PeopleTables) -> tuple[str, int, int] | None:
+    """The name of ``tokens`` (spans of name words) and its span, or ``None`` if it is not a name."""
+    words = [(text[s:e], s) for s, e in tokens]
+    for k, (w, _) in enumerate(words[1:], 1):
+        if len(w) > 1 and w.isupper() and w.isalpha():
+            del words[k:]  # an acronym ends the name ("General Wolters NATO ...")
+            break
+    last, last_start = words[-1]
+    for suffix in POSSESSIVE:
+        if last.endswith(suffix):
+            words[-1] = (last[: -len(suffix)], last_start)
+    while words and (words[-1][0] in t.not_names or words[-1][0] in t.particles):
+        words.pop()
+    if not words:
+        return None
+    first = words[0][0]
+    hit = t.phrases.get(first.lower())
+    if first in t.not_names or first[0].islower() or (hit is not None and hit[0] == "country"):
+        return None
+    return " ".join(w for w, _ in words), words[0][1], words[-1][1] + len(words[-1][0])
+
+
+def _backwards(words: list[tuple[str, int, int]], t: PeopleTables) -> dict[str, Any]:
+    """Read the noun phrase before a name backwards: courtesy word, rank, title, modifiers, article."""
+    found: dict[str, Any] = {"start": None, "complete": False}
+    i = len(words)
+    tails = t.tails
+    texts = [w for w, _, _ in words]
+    while i > 0:
+        if words[i - 1][0] not in tails:
+            return found  # no phrase ends with this word: no key below can match
+        hit = None
+        for n in range(min(MAX_WORDS, i), 0, -1):
+            # An elided article is a word of its own but is written glued ("d’escadre").
+            key = " ".join(texts[i - n : i]).replace("’ ", "’")
+            hit = t.phrases.get(key)
+            if hit is not None:
+                break
+        if hit is None:
+            return found
+        kind, value = hit
+        if kind in ("rank", "title") and kind in found:
+            return found  # a second rank or title belongs to another phrase
+        if kind in ("honorific", "rank", "title"):
+            if kind != "honorific":
+                found[kind] = (words[i - n][1], words[i - 1][2])
+            found.setdefault("trigger", True)
+        elif "trigger" not in found:
+            return found  # modifiers only count before a rank or title
+        elif kind in ("org", "country"):
+            found.setdefault(kind, value)
+        i -= n
+        found["start"] = words[i][1]
+        if kind == "article":
+            break
+    found["complete"] = i == 0
+    return found
+
+
+def find_named(
+    i: int, text: str, t: PeopleTables, language: str, people: list[Person], found: list[tuple[int, int, int, int]]
+) -> None:
+    """Find the named people of paragraph ``i``; add them to ``people`` and their mentions to ``found``."""
+    norm = normalize(text)  # same length: offsets are shared with ``text``
+    phrases, trigger = t.phrases, t.trigger_last
+    for run in t.run.finditer(norm):
+        s = run.start()
+        word = run.group()
+        if " " not in word:
+            # The common case, a single capitalised word ("Le", "Belgrade",
+            # "Shepro"): rejected with a few set lookups unless a comma, a
+            # courtesy word, a rank or a title stands right before it.
+            if s < 2 or word.lower() in phrases or norm[s - 1] != " ":
+                continue
+            if norm[s - 2] != ",":
+                k = norm.rfind(" ", max(0, s - 32), s - 1)
+                prev = norm[k + 1 : s - 1].lower()
+                if prev not in trigger and prev[prev.rfind("’") + 1 :] not in trigger:
+                    continue
+        groups = _split_run(norm, s, run.end(), t)
+        for tokens in groups:
+            k = _prefix_length(norm, tokens, t)
+            if k == len(tokens):
+                continue
+            introduced = k == 0 and len(tokens) >= 3 and _introduces(norm[tokens[0][0] : tokens[0][1]], language)
+            if introduced:
+                k = 1  # "Selon Marie Curie, …": the capitalised introducer is not part of the name
+            name_start = tokens[k][0]
+            if k > 0 and not introduced and bare(norm[tokens[k - 1][0] : tokens[k - 1][1]]) not in t.trigger_last:
+                continue
+            gated = (k > 0 and not introduced) or _gate(norm, name_start, t)
+            if not gated and (len(tokens) < 2 or not _speech_near(norm, name_start, run.end(), language)):
+                continue
+            cleaned = _clean_name(text, tokens[k:], t)
+            if cleaned is None:
+                continue
+            name, _, name_end = cleaned
+            if not gated and not _speaks(norm, name_start, name_end, language):
+                continue
+            # The noun phrase before the name, up to a punctuation mark.
+            lo = max(0, tokens[0][0] - 120)
+            pre = norm[lo : tokens[0][0]]
+            cut = max(map(pre.rfind, STOPS))
+            seg_start = lo + cut + 1 if cut >= 0 else lo
+            words = [(bare(w.group()), w.start(), w.end()) for w in WORD.finditer(norm, seg_start, name_start)]
+            back = _backwards(words, t)
+            appositive = None
+            if back["complete"] and cut >= 0 and pre[cut] == ",":
+                appositive = role_before(text, lo + cut, t, language)
+            if not back.get("trigger") and appositive is None and not _speaks(norm, name_start, name_end, language):
+                continue
+            person = Person(name)
+            start = back["start"] if back["start"] is not None else name_start
+            if "rank" in back:
+                s, e = back["rank"]
+                rank = text[s:e]
+                person.rank = bare(rank) if t.lower_roles else rank
+            if "title" in back:
+                s, e = back["title"]
+                role = text[s:e]
+                person.role = role[0].lower() + role[1:] if t.lower_roles else role
+            person.organization = back.get("org")
+            person.country = back.get("country")
+            if appositive is not None:
+                person.role = appositive["role"] or person.role
+                person.organization = person.organization or appositive["org"]
+                person.country = person.country or appositive["country"]
+                person.aliases += appositive["aliases"]
+                start = appositive["start"]
+            end = name_end
+            appo = apposition(text, name_end, t)
+            if appo:
+                written, end = appo
+                role, organization, country, aliases = from_role(written, language)
+                person.role = person.role or role
+                person.organization = person.organization or organization
+                person.country = person.country or country
+                person.aliases += [a for a in aliases if a not in person.aliases]
+            elif person.role and not appositive:
+                role, organization, country, aliases = from_role(person.role, language)
+                person.role = role or person.role
+                person.organization = person.organization or organization
+                person.country = person.country or country
+            if person.country is None:
+                person.country = _country_after(text, name_end, language)
+            found.append((i, start, end, _merge(people, person)))
+
+
+@cache
+def _speech_context(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns for a speech verb right after a name and for one right before it."""
+    quotes = pack(language).quotes
+    verbs = sorted(quotes.verbs, key=len, reverse=True)
+    alternatives = "|".join(re.escape(normalize(v)) for v in verbs)
+    introducers = "|".join(re.escape(normalize(v)) for v in sorted([*verbs, *quotes.according], key=len, reverse=True))
+    auxiliaries = alternation(normalize(w) for w in quotes.auxiliaries)
+    # "Jean Dupont said", "Jean Dupont has also stressed", "Jean Dupont a déclaré", "Jean Dupont a également souligné".
+    after = re.compile(rf"[ \u00a0]*(?:{auxiliaries}[ \u00a0]+){{0,2}}(?:{alternatives})\b")
+    # "said Jean Dupont", "according to Jean Dupont", "a déclaré Jean Dupont", "selon Jean Dupont".
+    before = re.compile(rf"(?:^|[^\w’])(?:{introducers})[ \u00a0]+$", re.IGNORECASE)
+    return after, before
+
+
+def _plain_name(words: list[str], language: str) -> bool:
+    """Words that can be a name with nothing else to vouch for it: no rank, title, place or common word."""
+    t = people_tables(language)
+    stop = _stopwords(language)
+    for word in words:
+        stem = bare(word)
+        if stem in t.vocab or stem in t.not_names or stem.lower() in stop:
+            return False
+        if len(word.rstrip(".")) < 2 and not word.endswith("."):
+            return False
+    return len(set(words)) == len(words)
+
+
+@cache
+def _stopwords(language: str) -> frozenset[str]:
+    return frozenset(normalize(w).lower() for w in pack(language).language.stopwords)
+
+
+def _introduces(word: str, language: str) -> bool:
+    """A one-word introducer of speech that can start a sentence ("Selon")."""
+    return word.lower() in _introducers(language)
+
+
+@cache
+def _introducers(language: str) -> frozenset[str]:
+    return frozenset(normalize(w).lower() for w in pack(language).quotes.according if " " not in w)
+
+
+def _speech_near(norm: str, start: int, end: int, language: str) -> bool:
+    # A cheap test before the precise one: any speech word within reach of the run.
+    after, before = _speech_context(language)
+    return after.match(norm, end) is not None or before.search(norm, max(0, start - 48), start) is not None
+
+
+def _speaks(norm: str, start: int, end: int, language: str) -> bool:
+    """Whether a speech verb stands right next to the name at ``start:end``.
+
+    A name with no rank or title is still a person when it says something
+    ("…,” said Jean Dupont); one word alone is not enough (places, months).
+    """
+    words = norm[start:end].split()
+    if not 2 <= len(words) <= 4 or not _plain_name(words, language):
+        return False
+    after, before = _speech_context(language)
+    return after.match(norm, end) is not None or before.search(norm, max(0, start - 48), start) is not None
+
+
+def _country_after(text: str, end: int, language: str) -> str | None:
+    """The country in "X of Greece" / "X de la Grèce", written right after a name."""
+    link = people_tables(language).of_country.match(text, end)
+    if link is None:
+        return None
+    tail = text[link.end() : link.end() + 48]
+    for start, _, code in find_countries(tail, language):
+        return code if start == 0 else None
+    return None
+
+
+def _merge(people: list[Person], new: Person) -> int:
+    """Add ``new`` to ``people`` or merge it with the same person (same surname); return its index."""
+    surname = new.name.split()[-1]
+    for k, old in enumerate(people):
+        if old.name == new.name or old.name.split()[-1] == surname:
+            old.absorb(new)
+            return k
+    people.append(new)
+    return len(people) - 1

@@ -1,0 +1,174 @@
+"""The people rules' vocabulary for one language, compiled once from its pack and the organisation data.
+
+Every rank, title, courtesy word, organisation and country form becomes a key
+of one phrase table (lower-case phrase → kind and value), indexed so that the
+rules reading backwards from a name only build keys that can exist.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from attrs import frozen
+
+from ..locale import organizations, pack
+from ._data import _trie_regex, normalize, phrase_pattern, upper_class
+from .countries import _matcher as country_matcher
+
+__all__ = ["MAX_WORDS", "POSSESSIVE", "STOPS", "WORD", "PeopleTables", "bare", "low", "people_tables"]
+
+# What ends the noun phrase of a name when reading backwards from it.
+STOPS = '.;:!?«»“”"()–—,'
+# Words of a pre-context: an elided article ("l’", "d’") is a word of its own.
+WORD = re.compile(r"[^\W\d_]’(?=\w)|[\w’'.\-]+")
+POSSESSIVE = ("’s", "'s")
+MAX_WORDS = 6
+
+
+@frozen
+class PeopleTables:
+    run: re.Pattern[str]
+    phrases: dict[str, tuple[str, str]]  # lower-case phrase → (kind, value)
+    lengths: dict[str, tuple[int, ...]]  # first word of a phrase → its possible word counts, longest first
+    tails: frozenset[str]  # every ending of a phrase that starts a word (after a space or an apostrophe)
+    vocab: frozenset[str]  # every word of a rank, title, courtesy word, organisation, country
+    trigger_last: frozenset[str]  # last words of ranks, titles and courtesy words
+    dotted: frozenset[str]  # abbreviations that keep their dot inside a name run
+    not_names: frozenset[str]
+    particles: frozenset[str]
+    role_articles: frozenset[str]
+    heads: re.Pattern[str]  # role heads and titles, for role phrases
+    clause: re.Pattern[str]
+    role_item: re.Pattern[str]
+    plural: re.Pattern[str]
+    plural_words: tuple[str, ...]
+    plurals: dict[str, str]
+    participants: tuple[str, ...]
+    gap: re.Pattern[str]
+    article_words: frozenset[str]
+    joiners: tuple[str, ...]
+    of: str  # regex: a preposition attaching an organisation to a role ("de l’OTAN", "of the EU")
+    of_country: re.Pattern[str]  # a preposition between a name and its country ("X of Greece")
+    lower_roles: bool  # the pack records roles and ranks in small letters
+    capital: str  # regex class body: any capital letter
+
+
+def _linked(words: Any) -> str:
+    """An alternation of prepositions, each followed by a space unless it ends in an apostrophe ("de l’")."""
+    forms = [
+        re.escape(normalize(w)).replace(r"\ ", r"[ \u00a0]") + ("" if w.endswith(("’", "'")) else r"[ \u00a0]")
+        for w in sorted(set(words), key=len, reverse=True)
+    ]
+    return "(?:" + "|".join(forms) + ")" if forms else "(?!x)x"
+
+
+def low(word: str) -> str:
+    return normalize(word).lower()
+
+
+@cache
+def people_tables(language: str) -> PeopleTables:
+    lp = pack(language)
+    people = lp.people
+    upper = upper_class()
+    glued = [p for p in people.particles if p.endswith("-")]
+    spaced = [p for p in people.particles if not p.endswith("-")]
+    glue = "(?:" + "|".join(map(re.escape, glued)) + ")?" if glued else ""
+    lower = upper_class(lower=True)
+    # A run of capitalised words.  The first one is a word with a small
+    # letter ("Shepro", "O’Brien") or an initial ("J."): acronyms ("OTAN",
+    # "DCMC") never start a name, and each match costs Python time.  The
+    # look-behind comes after the first letter, so that the scan skips from
+    # capital to capital in C; it refuses "l’OTAN" and the tail of "Jean-Pierre".
+    token = rf"[{upper}](?<![\w’'\-].)(?:[{lower}’][\w’'\-]*\.?|\.)"
+    inner = rf"{glue}[{upper}][\w’'\-]*\.?"
+    particles = "|".join(map(re.escape, spaced))
+    # Matched on normalised text, where no-break spaces are plain spaces.
+    run = re.compile(rf"{token}(?: +(?:(?:{particles}) +)*{inner})*")
+
+    phrases: dict[str, tuple[str, str]] = {}
+
+    def put(kind: str, forms: Any, value: str | None = None) -> None:
+        for form in forms:
+            key = low(form)
+            if key:
+                phrases.setdefault(key, (kind, value if value is not None else form))
+
+    # Titles of an organisation's office holders ("Supreme Allied Commander Europe") are organisation
+    # data; they stand before a name like the language's own titles.
+    org_titles = [t for org in organizations() for t in org.titles.get(lp.code, ())]
+    titles = [*people.titles, *org_titles]
+    put("honorific", people.honorifics)
+    put("rank", people.ranks)
+    put("title", titles)
+    for org in organizations():
+        put("org", org.forms_in(language), org.display_in(language))
+    for form, code in country_matcher(language)[1].items():
+        put("country", [form], code)
+    put("article", people.articles)
+    # No capitalised word of an organisation's name or of its titles is a person's name ("Allied",
+    # "Transformation", "NATO"): publisher vocabulary, derived rather than listed per language.
+    not_names = set(people.not_names)
+    for org in organizations():
+        for form in (*org.forms_in(language), *org.titles.get(lp.code, ())):
+            not_names.update(w for w in normalize(form).split() if w[:1].isupper())
+    vocab = {w for key in phrases for w in key.split()}
+    vocab |= {low(w) for w in not_names}
+    trigger_last = {key.split()[-1] for key, (kind, _) in phrases.items() if kind in ("honorific", "rank", "title")}
+    plurals: dict[str, str] = people.plurals
+    articles = "|".join(sorted(map(re.escape, people.articles), key=len, reverse=True))
+    heads = phrase_pattern(people.role_heads)
+    # Articles as a trie that starts with literals: the scan skips in C to
+    # the next "l", "d", "t"... instead of trying a look-behind everywhere.
+    article_trie = _trie_regex(map(normalize, people.articles), after_first=r"(?<![\w’].)")
+    # Indexes of ``phrases`` so that the lookups that read a name's
+    # neighbourhood only build the keys that can exist.
+    by_first: dict[str, set[int]] = {}
+    tails: set[str] = set()
+    for key in phrases:
+        parts = key.split(" ")
+        if len(parts) <= MAX_WORDS:
+            by_first.setdefault(parts[0], set()).add(len(parts))
+        tails.update(key[p:] for p in range(len(key) + 1) if p == 0 or key[p - 1] in " ’")
+    return PeopleTables(
+        run=run,
+        phrases=phrases,
+        lengths={first: tuple(sorted(ns, reverse=True)) for first, ns in by_first.items()},
+        tails=frozenset(tails),
+        vocab=frozenset(vocab),
+        trigger_last=frozenset(trigger_last),
+        dotted=frozenset(w for w in vocab if w.endswith(".")),
+        not_names=frozenset(not_names),
+        particles=frozenset(people.particles),
+        role_articles=frozenset(low(a) for a in people.role_articles),
+        heads=re.compile(phrase_pattern([*people.role_heads, *titles])),
+        clause=re.compile(r"[ \u00a0](?:" + "|".join(map(re.escape, people.clause_verbs)) + r")[ \u00a0]"),
+        role_item=re.compile(rf"(?:{article_trie})[ \u00a0]?(?P<role>{heads})"),
+        plural=re.compile(phrase_pattern(plurals)),
+        plural_words=tuple(sorted({p.lower() for p in plurals})),
+        plurals=plurals,
+        participants=tuple(low(c) for c in people.participants),
+        gap=re.compile(
+            r"[\s,]*(?:(?:" + "|".join(map(re.escape, people.list_joiners)) + r")\s+)?(?:(?:" + articles + r")\s*)*",
+            re.IGNORECASE,
+        ),
+        article_words=frozenset(low(a) for a in people.articles),
+        joiners=tuple(sorted((low(j) for j in people.list_joiners), key=len, reverse=True)),
+        of=_linked(people.role_links),
+        of_country=re.compile(r"[ \u00a0]+" + _linked(people.country_links) + r"[ \u00a0]*"),
+        lower_roles=people.role_case == "lower",
+        capital=upper,
+    )
+
+
+def bare(word: str) -> str:
+    """Lower-case ``word`` (already normalised) without a possessive ("NATO’s") or an elided article ("L’amiral")."""
+    low = word.lower()
+    for suffix in POSSESSIVE:
+        if low.endswith(suffix):
+            low = low[: -len(suffix)]
+    if len(low) > 2 and low[1] == "’":
+        low = low[2:]
+    return low

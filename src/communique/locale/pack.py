@@ -1,0 +1,383 @@
+"""The typed language pack: every word a rule knows about one language, and how that language prints.
+
+One ``LanguagePack`` per file ``communique/data/<code>.toml`` (``code`` is an
+ISO 639-1/-3 code: two or three small letters).  Files are discovered, not
+listed: adding ``it.toml`` adds Italian.  A pack is loaded once per process,
+through the project's strict cattrs converter with unknown keys forbidden, so
+a misspelled key, a missing key or a value of the wrong type is a
+:class:`~communique.errors.LanguagePackError` naming the file and the key,
+at load, before any text is read.
+
+The sections mirror the rules that read them (``docs/pages/language-packs.md``
+lists every key and its reader).  All word lists are tuples of strings as
+written; matching rules normalise apostrophes and spaces themselves.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any, Literal, get_args, get_origin
+
+import cattrs
+from attrs import frozen
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
+from ..errors import LanguagePackError
+
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "CountryWords",
+    "DateWords",
+    "DatelineWords",
+    "Formats",
+    "HeaderWords",
+    "Labels",
+    "LanguagePack",
+    "LanguageWords",
+    "PeopleWords",
+    "QuoteWords",
+    "languages",
+    "load_pack",
+    "pack",
+    "primary",
+]
+
+DEFAULT_LANGUAGE = "en"
+"""The pack used for a language that has none (and for detection ties)."""
+
+Words = tuple[str, ...]
+_CODE = re.compile(r"[a-z]{2,3}")
+
+
+@frozen(kw_only=True)
+class DateWords:
+    """How dates are written: read by :mod:`communique.extract.dates` and the header reader."""
+
+    ordinal: Words
+    """Suffixes after a day number ("1er", "2nd")."""
+    updated: Words
+    """Labels of an update stamp ("Last updated", "Mis à jour le")."""
+    published: Words
+    """Labels of a publication stamp ("Published", "Publié le")."""
+    range_joiners: Words
+    """Words between the two days of a range ("22 et 23 mai", "22 to 23 May")."""
+    range_openers: Words
+    """Words opening a range ("du 22 au 23 mai", "from 22 to 23 May"), skipped before the first day."""
+    time_joiners: Words
+    """Words between a date and its time ("20 juillet 2018 à 15 h 57")."""
+    date_links: Words
+    """Words between day, month and year in a written date ("3 de marzo de 2021")."""
+    hour_marks: Words
+    """What separates hours and minutes besides ":" ("15 h 57", "15.57 h")."""
+    month_first: bool
+    """Whether prose writes the month before the day ("May 22, 2018")."""
+
+
+@frozen(kw_only=True)
+class Formats:
+    """How the exporters print dates (``str.format`` templates): read by :mod:`communique.locale.format`."""
+
+    date: str
+    """``{day} {month} {year}``."""
+    first_day: str
+    """How the first day of a month is printed ("1er" in French, "1" in English)."""
+    range_same_month: str
+    range_same_year: str
+    range: str
+    time: str
+    """``{hour}``/``{minute}`` as integers (use ``{minute:02d}``)."""
+    updated: str
+    published: str
+    separator: str
+    """Between the event dates and the stamp on the date line."""
+
+
+@frozen(kw_only=True)
+class Labels:
+    """The words the document exporters print around a release."""
+
+    kind: str
+    """What the document is ("Press release", "Communiqué de presse")."""
+    attendees: str
+    name: str
+    rank: str
+    role: str
+    organization: str
+    country: str
+    dateline_separator: str
+    page: str
+    end_mark: str
+    """Printed after the last paragraph ("###", "– FIN –")."""
+
+
+@frozen(kw_only=True)
+class HeaderWords:
+    """Labels of header lines: read by :mod:`communique.extract.segment`."""
+
+    source: Words
+    url: Words
+    reference: Words
+    """Kinds of document that head a reference line ("Press Release (2019) 123")."""
+
+
+@frozen(kw_only=True)
+class PeopleWords:
+    """Who takes part: read by the name, role, collective and participant rules."""
+
+    ranks: Words
+    honorifics: Words
+    """Courtesy words before a name, kept neither in the name nor as a rank ("M.", "Mr")."""
+    titles: Words
+    """Functions that may stand right before a name ("Prime Minister", "secrétaire général")."""
+    role_heads: Words
+    """Head words a role phrase starts with ("président", "Chief")."""
+    plurals: dict[str, str]
+    """Plural head → singular, for collectives ("chefs" → "chef")."""
+    pronouns: Words
+    """Subject pronouns standing for a person ("il", "she")."""
+    particles: Words
+    """Small words inside names ("de", "von"; a trailing hyphen glues: "al-")."""
+    clause_verbs: Words
+    """Words that, after a name, start the next clause and end an apposition."""
+    participants: Words
+    """Phrases announcing who took part ("ont participé", "attended by")."""
+    list_joiners: Words
+    role_articles: Words
+    """Articles opening a noun phrase that names a role ("le", "the")."""
+    articles: Words
+    """Articles (and article + preposition forms) before a role or a country in a list."""
+    role_links: Words
+    """Prepositions (with their article) joining a role to its organisation ("de l’", "of the")."""
+    country_links: Words
+    """Prepositions between a name and a country ("X of Greece", "X de la Grèce")."""
+    not_names: Words
+    """Capitalised words that never are, nor end, a person's name."""
+    role_case: Literal["lower", "as_written"]
+    """How a role or rank is recorded: ``lower`` (French: "le Président" → "président") or as written."""
+
+
+@frozen(kw_only=True)
+class QuoteWords:
+    """How speech is attributed: read by :mod:`communique.extract.speakers` and the name rule."""
+
+    verbs: Words
+    """Attribution verbs as written before or after a quotation ("said", "a déclaré", "afirmó")."""
+    auxiliaries: Words
+    """Words that may stand between a name and its verb ("has", "also", "a", "également")."""
+    inverted_pronouns: Words
+    """Pronouns glued after a verb ("a-t-il ajouté", "-t-elle")."""
+    complementizers: Words
+    """Words introducing reported speech before a quotation ("que", "that")."""
+    according: Words
+    """Prepositions attributing what follows ("according to", "selon")."""
+    not_speech: Words
+    """Words right before a quotation that make it a title or theme, not speech."""
+    abbreviations: Words
+    """Abbreviations whose dot does not end a sentence ("Gen", "Mme")."""
+
+
+@frozen(kw_only=True)
+class DatelineWords:
+    """What a dateline's place name may contain: read by :mod:`communique.extract.dateline`."""
+
+    place_links: Words
+    """Small connecting words inside place names ("Saint-Pierre-de-…", "Frankfurt am Main")."""
+
+
+@frozen(kw_only=True)
+class LanguageWords:
+    """What tells the language: read by :mod:`communique.extract.language`."""
+
+    stopwords: Words
+    """Frequent short words, best those of no other pack: detection counts them."""
+
+
+@frozen(kw_only=True)
+class CountryWords:
+    """Country mentions: read by :mod:`communique.extract.countries` (names come from ``countries.json``)."""
+
+    ambiguous: Words
+    """Country names too ambiguous in running text to be taken for a country ("Chad", "Maurice")."""
+
+
+@frozen(kw_only=True)
+class LanguagePack:
+    """Everything communique knows about one language; each attribute is one ``[section]`` of the file."""
+
+    code: str
+    """The ISO 639 code the file is named after (``"fr"``)."""
+    language: LanguageWords
+    months: tuple[Words, ...]
+    """Twelve lists (January first) of month names; the first of each is the display form."""
+    weekdays: tuple[Words, ...]
+    """Seven lists (Monday first) of weekday names; the first of each is the display form."""
+    dates: DateWords
+    format: Formats
+    labels: Labels
+    header: HeaderWords
+    countries: CountryWords
+    people: PeopleWords
+    quotes: QuoteWords
+    dateline: DatelineWords
+
+
+# --- loading -------------------------------------------------------------------------------------------
+
+
+def _strict_str(value: Any, _: Any) -> str:
+    if type(value) is not str:
+        raise TypeError(f"expected a string, got {type(value).__name__}")
+    return value
+
+
+def _strict_bool(value: Any, _: Any) -> bool:
+    if type(value) is not bool:
+        raise TypeError(f"expected true or false, got {type(value).__name__}")
+    return value
+
+
+def _word_list(value: Any, _: Any) -> Words:
+    if type(value) is not list:
+        raise TypeError(f"expected a list of strings, got {type(value).__name__}")
+    for i, item in enumerate(value):
+        if type(item) is not str or not item.strip():
+            raise TypeError(f"item {i} must be a non-empty string, got {item!r}")
+    return tuple(value)
+
+
+def _numbered(count: int) -> Any:
+    def structure(value: Any, _: Any) -> tuple[Words, ...]:
+        if type(value) is not dict:
+            raise TypeError(f"expected a table with keys 1 to {count}")
+        wanted = {str(n) for n in range(1, count + 1)}
+        if set(value) != wanted:
+            extra = sorted(set(value) - wanted)
+            missing = sorted(wanted - set(value), key=int)
+            raise ValueError(f"keys must be 1 to {count} (unknown: {extra or 'none'}, missing: {missing or 'none'})")
+        return tuple(_word_list(value[str(n)], None) for n in range(1, count + 1))
+
+    return structure
+
+
+@cache
+def _converter() -> cattrs.Converter:
+    # The same strictness as the release converter (communique._serialize): no
+    # coercion of 1 to "1", unknown keys refused, failures with their path.
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    converter.register_structure_hook(str, _strict_str)
+    converter.register_structure_hook(bool, _strict_bool)
+    converter.register_structure_hook_func(lambda t: t == Words, _word_list)
+    converter.register_structure_hook_func(
+        lambda t: t == tuple[Words, ...], lambda v, _: tuple(_word_list(w, None) for w in v)
+    )
+    converter.register_structure_hook_func(lambda t: t == dict[str, str], _plurals)
+    converter.register_structure_hook_func(_is_literal, _one_of)
+    return converter
+
+
+def _is_literal(kind: Any) -> bool:
+    origin: Any = get_origin(kind)
+    return bool(origin is Literal)
+
+
+def _one_of(value: Any, kind: Any) -> Any:
+    allowed = get_args(kind)
+    if value not in allowed:
+        raise ValueError(f"must be one of {', '.join(map(repr, allowed))}, not {value!r}")
+    return value
+
+
+def _plurals(value: Any, _: Any) -> dict[str, str]:
+    if type(value) is not dict or not all(type(k) is str and type(v) is str for k, v in value.items()):
+        raise TypeError("expected a table of strings (plural = singular)")
+    return dict(value)
+
+
+def _paths(exc: BaseException, path: str = "") -> list[tuple[str, str]]:
+    """Dotted key path and message of each leaf failure of a cattrs error tree."""
+    from cattrs.errors import AttributeValidationNote
+
+    if isinstance(exc, ForbiddenExtraKeysError):
+        keys = sorted(exc.extra_fields)
+        where = ", ".join(f"{path}.{k}" if path else k for k in keys)
+        return [(where, "unknown key (misspelled, or not read by any rule)")]
+    if isinstance(exc, (ClassValidationError, IterableValidationError)):
+        found: list[tuple[str, str]] = []
+        for sub in exc.exceptions:
+            sub_path = path
+            for note in getattr(sub, "__notes__", []):
+                if isinstance(note, AttributeValidationNote):
+                    sub_path = f"{path}.{note.name}" if path else note.name
+            found.extend(_paths(sub, sub_path))
+        return found
+    if isinstance(exc, KeyError):
+        return [(path, "required key is missing")]
+    return [(path, str(exc))]
+
+
+def load_pack(text: str, *, code: str, file: str) -> LanguagePack:
+    """Build a :class:`LanguagePack` from the TOML ``text`` of the pack ``code``.
+
+    Raises :class:`~communique.errors.LanguagePackError` (with ``file`` and the
+    key) on invalid TOML, an unknown, missing or mistyped key.
+    """
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise LanguagePackError(f"not valid TOML: {exc}", file=file) from None
+    if "code" in raw:
+        raise LanguagePackError("the code is the file's name; remove the key", file=file, key="code")
+    # [months] and [weekdays] are tables keyed 1…N in the file, lists in the pack.
+    data = dict(raw)
+    for name, count in (("months", 12), ("weekdays", 7)):
+        if name in data:
+            try:
+                data[name] = [list(words) for words in _numbered(count)(data[name], None)]
+            except (TypeError, ValueError) as exc:
+                raise LanguagePackError(str(exc), file=file, key=name) from None
+    try:
+        return _converter().structure({"code": code, **data}, LanguagePack)
+    except (ClassValidationError, ForbiddenExtraKeysError, IterableValidationError) as exc:
+        # An unknown key first: a misspelling also shows up as the missing key it was meant to be.
+        problems = sorted(_paths(exc), key=lambda p: not p[1].startswith("unknown key"))
+        key, message = problems[0]
+        more = f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})" if len(problems) > 1 else ""
+        raise LanguagePackError(message + more, file=file, key=key or None) from None
+
+
+def _data_dir() -> Any:
+    return resources.files("communique.data")
+
+
+@cache
+def languages() -> tuple[str, ...]:
+    """The codes of every language with a pack, sorted (discovered from the files present)."""
+    found = [
+        entry.name[:-5]
+        for entry in _data_dir().iterdir()
+        if entry.name.endswith(".toml") and _CODE.fullmatch(entry.name[:-5])
+    ]
+    return tuple(sorted(found))
+
+
+@cache
+def _load(code: str) -> LanguagePack:
+    name = f"{code}.toml"
+    text = _data_dir().joinpath(name).read_text(encoding="utf-8")
+    return load_pack(text, code=code, file=f"communique/data/{name}")
+
+
+def primary(language: str) -> str:
+    """The primary subtag of a BCP 47 tag, lower-cased (``"fr-BE"`` → ``"fr"``)."""
+    return language.split("-", 1)[0].lower()
+
+
+def pack(language: str) -> LanguagePack:
+    """The pack of ``language`` (a BCP 47 tag: ``"fr"``, ``"fr-BE"``); the default pack when there is none."""
+    code = primary(language)
+    if code not in languages():
+        code = DEFAULT_LANGUAGE
+    return _load(code)

@@ -1,0 +1,126 @@
+"""The language-independent tables the rules and exporters share: countries and organisations.
+
+``countries.json`` holds, per ISO 3166-1 alpha-2 code and language, a display
+name followed by every form a release may use, and under ``<language>_adj``
+the nationality adjectives in all their inflections.  ``organizations.toml``
+holds publisher vocabulary (NATO commands, EU bodies, UN organs): per
+organisation, its display form and recognised forms per language, and the
+titles of its office holders ("Supreme Allied Commander Europe") — words that
+belong to an organisation, not to a language.  Both are loaded once, on first
+use, and checked: an unknown key is a :class:`~communique.errors.LanguagePackError`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from attrs import frozen
+
+from ..errors import LanguagePackError
+from .pack import primary
+
+__all__ = ["Organization", "countries", "country_name", "organizations", "time_zones"]
+
+_CODE = re.compile(r"[a-z]{2,3}")
+
+
+def _read(name: str) -> str:
+    return resources.files("communique.data").joinpath(name).read_text(encoding="utf-8")
+
+
+@cache
+def countries() -> dict[str, dict[str, list[str]]]:
+    """ISO 3166-1 alpha-2 code → ``{"en": [display, forms...], "en_adj": [...], "fr": [...], ...}``."""
+    data: dict[str, dict[str, list[str]]] = json.loads(_read("countries.json"))
+    return data
+
+
+def country_name(code: str, language: str) -> str:
+    """Display name of the country ``code`` in ``language``; English, then the code itself, as fallbacks.
+
+    >>> country_name("GR", "fr")
+    'Grèce'
+    """
+    entry = countries().get(code.upper())
+    if not entry:
+        return code
+    names = entry.get(primary(language)) or entry.get("en")
+    return names[0] if names else code
+
+
+@frozen(kw_only=True)
+class Organization:
+    """One organisation a release may name."""
+
+    id: str
+    display: dict[str, str]
+    """Language → the form recorded in ``Attendee.organization`` ("OTAN" in French)."""
+    forms: dict[str, tuple[str, ...]]
+    """Language → every form recognised in text (acronyms, full names)."""
+    titles: dict[str, tuple[str, ...]]
+    """Language → titles of this organisation's office holders, standing before a name."""
+
+    def display_in(self, language: str) -> str:
+        """The display form in ``language`` (English, then the id, when it has none)."""
+        return self.display.get(primary(language)) or self.display.get("en") or self.id
+
+    def forms_in(self, language: str) -> tuple[str, ...]:
+        """The recognised forms in ``language`` (English ones when it has none)."""
+        return self.forms.get(primary(language)) or self.forms.get("en", ())
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    if type(value) is not list or not all(type(v) is str and v.strip() for v in value):
+        raise LanguagePackError(
+            "expected a list of non-empty strings", file="communique/data/organizations.toml", key=where
+        )
+    return tuple(value)
+
+
+@cache
+def organizations() -> tuple[Organization, ...]:
+    """The organisation table (``organizations.toml``), checked."""
+    file = "communique/data/organizations.toml"
+    try:
+        raw = tomllib.loads(_read("organizations.toml"))
+    except tomllib.TOMLDecodeError as exc:
+        raise LanguagePackError(f"not valid TOML: {exc}", file=file) from None
+    out: list[Organization] = []
+    for i, entry in enumerate(raw.get("organization", [])):
+        where = f"organization[{i}]"
+        known = {"id", "display", "titles"}
+        unknown = [k for k in entry if k not in known and not _CODE.fullmatch(k)]
+        if unknown or "id" not in entry or "display" not in entry:
+            detail = f"unknown key {unknown[0]!r}" if unknown else "'id' and 'display' are required"
+            raise LanguagePackError(detail, file=file, key=where)
+        titles = entry.get("titles", {})
+        out.append(
+            Organization(
+                id=entry["id"],
+                display={k: str(v) for k, v in entry["display"].items()},
+                forms={
+                    k: _strings(v, f"{where}.{k}") for k, v in entry.items() if k not in known and _CODE.fullmatch(k)
+                },
+                titles={k: _strings(v, f"{where}.titles.{k}") for k, v in titles.items()},
+            )
+        )
+    return tuple(out)
+
+
+@cache
+def time_zones() -> dict[str, int]:
+    """Time zone abbreviation → minutes east of UTC (``data/time_zones.toml``)."""
+    file = "communique/data/time_zones.toml"
+    raw = tomllib.loads(_read("time_zones.toml"))
+    offsets = raw.get("offsets")
+    if set(raw) != {"offsets"} or not isinstance(offsets, dict):
+        raise LanguagePackError("expected one [offsets] table", file=file)
+    for name, minutes in offsets.items():
+        if type(minutes) is not int or abs(minutes) > 14 * 60:
+            raise LanguagePackError("expected minutes east of UTC, within ±840", file=file, key=f"offsets.{name}")
+    return {name.upper(): minutes for name, minutes in offsets.items()}
