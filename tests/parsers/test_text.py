@@ -228,12 +228,29 @@ def test_sniff() -> None:
     ).map("".join)
 )
 def test_any_text_gives_a_valid_release_or_a_parse_error(text: str) -> None:
+    _valid_release_or_parse_error(text)
+
+
+def _valid_release_or_parse_error(text: str) -> None:
     try:
         r = TextParser().parse(text)
     except ParseError:
         return
     for q in r.quotes:
         assert r.paragraphs[q.paragraph].text[q.start : q.end] == q.text
+
+
+def test_the_property_test_catches_a_crashing_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A crash inside a rule becomes a CommuniqueWarning for users; the test configuration makes
+    # it an error, so the property test above fails on a planted crash instead of passing over it.
+    from communique.extract import release as assembly
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("planted crash")
+
+    monkeypatch.setattr(assembly, "find_quotes", broken)
+    with pytest.raises(communique.CommuniqueWarning, match="planted crash"):
+        _valid_release_or_parse_error("Title\n\nBrussels – General Jean Dupont said “we are ready”.")
 
 
 @pytest.mark.slow

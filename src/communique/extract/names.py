@@ -347,12 +347,37 @@ def _country_after(text: str, end: int, language: str) -> str | None:
     return None
 
 
+def _same_person(a: str, b: str) -> bool:
+    """Whether two written names can be one person: same surname, and no two different first names.
+
+    "Dupont" and "Jean Dupont", "J. Dupont" and "Jean Dupont", "Tod Wolters" and "Tod D. Wolters"
+    can; "Jean Dupont" and "Marie Dupont" cannot.
+    """
+    wa, wb = a.split(), b.split()
+    if wa[-1] != wb[-1]:
+        return False
+    if len(wa) == 1 or len(wb) == 1:
+        return True
+    fa, fb = wa[0].rstrip("."), wb[0].rstrip(".")
+    return fa == fb or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))
+
+
 def _merge(people: list[Person], new: Person) -> int:
-    """Add ``new`` to ``people`` or merge it with the same person (same surname); return its index."""
-    surname = new.name.split()[-1]
+    """Add ``new`` to ``people`` or merge it with the same person; return its index.
+
+    A surname alone that several people share goes to the one of the same rank, else to the one
+    introduced last.
+    """
     for k, old in enumerate(people):
-        if old.name == new.name or old.name.split()[-1] == surname:
+        if old.name == new.name:
             old.absorb(new)
             return k
+    same = [k for k, old in enumerate(people) if _same_person(old.name, new.name)]
+    if len(same) > 1:
+        ranked = [k for k in same if new.rank is not None and people[k].rank == new.rank]
+        same = ranked or same[-1:]
+    if same:
+        people[same[-1]].absorb(new)
+        return same[-1]
     people.append(new)
     return len(people) - 1

@@ -101,9 +101,18 @@ class _People:
             for alias in a.aliases:
                 self._add(normalize(alias), a.name)
             surnames.setdefault(normalize(a.name.split()[-1]), set()).add(a.name)
+        # A surname two people share ("General Jean Dupont met Admiral Marie Dupont") names one
+        # of them only with the rank or role written before it ("Admiral Dupont", "le général Dupont").
+        self.shared: dict[str, list[tuple[str, str]]] = {}
         for surname, owners in surnames.items():
             if len(owners) == 1 and len(surname) > 2:
                 self._add(surname, next(iter(owners)))
+            elif len(owners) > 1:
+                for a in self.attendees:
+                    if a.name in owners:
+                        for before in (a.rank, a.role):
+                            if before:
+                                self.shared.setdefault(surname, []).append((normalize(before).lower(), a.name or ""))
         for forms in self.by_first.values():
             forms.sort(key=lambda f: -len(f[0]))
 
@@ -120,9 +129,15 @@ class _People:
             return hits
         for m in word.finditer(text, start, end):
             forms = self.by_first.get(m.group())
-            if forms is None:
-                continue
             p = m.start()
+            if forms is None:
+                shared = self.shared.get(m.group())
+                if shared is not None and (p + len(m.group()) >= len(text) or not text[p + len(m.group())].isalnum()):
+                    before = text[max(0, p - 60) : p].rstrip().lower()
+                    owner = next((name for title, name in shared if before.endswith(title)), None)
+                    if owner is not None:
+                        hits.append((p, owner))
+                continue
             for form, name in forms:
                 if text.startswith(form, p) and (p + len(form) >= len(text) or not text[p + len(form)].isalnum()):
                     hits.append((p, name))

@@ -1,0 +1,74 @@
+"""The language packs: discovered from the files present, typed, and refused at load when malformed."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from communique.errors import CommuniqueError, LanguagePackError
+from communique.locale import Labels, LanguagePack, labels, languages, load_pack, organizations, pack
+from communique.locale.pack import primary
+
+
+def pack_text(code: str) -> str:
+    return resources.files("communique.data").joinpath(f"{code}.toml").read_text(encoding="utf-8")
+
+
+def test_languages_are_the_pack_files_present() -> None:
+    files = {e.name[:-5] for e in resources.files("communique.data").iterdir() if e.name.endswith(".toml")}
+    assert set(languages()) == {f for f in files if f.isalpha() and f.islower() and len(f) in (2, 3)}
+    assert {"fr", "en"} <= set(languages())
+
+
+@pytest.mark.parametrize("code", languages())
+def test_every_pack_loads_complete(code: str) -> None:
+    p = pack(code)
+    assert isinstance(p, LanguagePack) and p.code == code
+    assert len(p.months) == 12 and len(p.weekdays) == 7
+    assert all(names and all(n.strip() for n in names) for names in (*p.months, *p.weekdays))
+    assert isinstance(p.labels, Labels) and p.labels.attendees
+    assert p.people.role_case in ("lower", "as_written")
+
+
+def test_a_tag_uses_its_primary_language_and_an_unknown_one_the_default() -> None:
+    assert pack("fr-BE") is pack("fr")
+    assert pack("xx") is pack("en")
+    assert primary("FR-be") == "fr"
+    assert labels("fr").attendees == "Participants"
+
+
+@pytest.mark.parametrize(
+    ("change", "key", "message"),
+    [
+        (("ranks =", "rankz ="), "people.rankz", "unknown key"),
+        (("[dateline]", "[datelines]"), "datelines", "unknown key"),
+        (("month_first = false", 'month_first = "no"'), "dates.month_first", "expected true or false"),
+        (('12 = ["décembre"', '13 = ["décembre"'), "months", "keys must be 1 to 12"),
+        (('role_case = "lower"', 'role_case = "upper"'), "people.role_case", "must be one of"),
+        (('role_links = ["de"', "role_links = [3"), "people.role_links", "non-empty string"),
+        (('kind = "Communiqué de presse"\n', ""), "labels.kind", "required key is missing"),
+    ],
+)
+def test_a_malformed_pack_is_refused_with_its_file_and_key(change: tuple[str, str], key: str, message: str) -> None:
+    text = pack_text("fr")
+    assert change[0] in text
+    with pytest.raises(LanguagePackError, match=message) as err:
+        load_pack(text.replace(change[0], change[1], 1), code="fr", file="fr.toml")
+    assert err.value.file == "fr.toml" and err.value.key == key
+    assert str(err.value).startswith(f"fr.toml: {key}: ")
+    assert isinstance(err.value, CommuniqueError)
+
+
+def test_invalid_toml_is_a_pack_error() -> None:
+    with pytest.raises(LanguagePackError, match="not valid TOML"):
+        load_pack("[people\n", code="fr", file="fr.toml")
+
+
+def test_publisher_vocabulary_is_organisation_data_not_language_data() -> None:
+    nato = next(o for o in organizations() if o.id == "NATO")
+    assert "Supreme Allied Commander Europe" in nato.titles["en"]
+    for code in languages():
+        p = pack(code)
+        words = {w for phrase in (*p.people.titles, *p.people.role_heads, *p.people.not_names) for w in phrase.split()}
+        assert not words & {"NATO", "OTAN", "Allied", "Transformation"}, code
