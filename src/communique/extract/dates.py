@@ -94,7 +94,7 @@ def _patterns(codes: tuple[str, ...]) -> _Patterns:
     zone = rf"(?P<Z>{_alternation(time_zones())}|(?:UTC|GMT)[ \u00a0]*[+−-][ \u00a0]*\d{{1,2}}(?::?\d{{2}})?)"
     time = (
         rf"(?:\s*{_alternation(_words('time_joiners', codes))}?\s*(?P<H>\d{{1,2}})\s*{hour_marks}\s*(?P<M>\d{{2}})"
-        rf"(?:\s*{_alternation(_words('hour_marks', codes))}(?!\w))?(?:\s*\(?\s*{zone}\s*\)?)?)?"
+        rf"(?:\s*{_alternation(_words('time_suffixes', codes))}(?!\w))?(?:\s*\(?\s*{zone}\s*\)?)?)?"
     )
     joiner = _alternation(_words("range_joiners", codes))
     a_date, b_date = date.replace("?P<", "?P<a_"), date.replace("?P<", "?P<b_")

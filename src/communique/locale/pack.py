@@ -71,7 +71,9 @@ class DateWords:
     date_links: Words
     """Words between day, month and year in a written date ("3 de marzo de 2021")."""
     hour_marks: Words
-    """What separates hours and minutes besides ":" ("15 h 57", "15.57 h")."""
+    """What separates hours and minutes besides ":" ("15 h 57", "15.57")."""
+    time_suffixes: Words
+    """What may follow the minutes and is read past ("15:57 h", "10.05 horas")."""
     month_first: bool
     """Whether prose writes the month before the day ("May 22, 2018")."""
 
