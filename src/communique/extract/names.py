@@ -350,14 +350,15 @@ def _country_after(text: str, end: int, language: str) -> str | None:
 def _same_person(a: str, b: str) -> bool:
     """Whether two written names can be one person: same surname, and no two different first names.
 
-    "Dupont" and "Jean Dupont", "J. Dupont" and "Jean Dupont", "Tod Wolters" and "Tod D. Wolters"
-    can; "Jean Dupont" and "Marie Dupont" cannot.
+    "Dupont" and "Jean Dupont", "Pérez García" and "Juan Pérez García", "J. Dupont" and "Jean Dupont",
+    "Tod Wolters" and "Tod D. Wolters" can; "Jean Dupont" and "Marie Dupont" cannot.
     """
     wa, wb = a.split(), b.split()
     if wa[-1] != wb[-1]:
         return False
-    if len(wa) == 1 or len(wb) == 1:
-        return True
+    short, long_ = sorted((wa, wb), key=len)
+    if long_[len(long_) - len(short) :] == short:
+        return True  # the later mention drops the first names ("Molina Vidal", "von der Leyen")
     fa, fb = wa[0].rstrip("."), wb[0].rstrip(".")
     return fa == fb or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))
 
