@@ -265,10 +265,12 @@ def _numbered(count: int) -> Any:
 
 
 @cache
-def _converter() -> cattrs.Converter:
+def _converter(detailed: bool = False) -> cattrs.Converter:
     # The same strictness as the release converter (communique._serialize): no
-    # coercion of 1 to "1", unknown keys refused, failures with their path.
-    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    # coercion of 1 to "1", unknown keys refused.  As there, a fast converter
+    # loads a good pack and a detailed one, built only after a failure, finds
+    # the path of every problem (generating it costs more than loading all packs).
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     converter.register_structure_hook(str, _strict_str)
     converter.register_structure_hook(bool, _strict_bool)
     converter.register_structure_hook_func(lambda t: t == Words, _word_list)
@@ -342,12 +344,19 @@ def load_pack(text: str, *, code: str, file: str) -> LanguagePack:
                 raise LanguagePackError(str(exc), file=file, key=name) from None
     try:
         return _converter().structure({"code": code, **data}, LanguagePack)
+    except Exception:
+        pass
+    try:
+        _converter(detailed=True).structure({"code": code, **data}, LanguagePack)
     except (ClassValidationError, ForbiddenExtraKeysError, IterableValidationError) as exc:
         # An unknown key first: a misspelling also shows up as the missing key it was meant to be.
         problems = sorted(_paths(exc), key=lambda p: not p[1].startswith("unknown key"))
         key, message = problems[0]
         more = f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})" if len(problems) > 1 else ""
         raise LanguagePackError(message + more, file=file, key=key or None) from None
+    except Exception as exc:  # pragma: no cover - the detailed converter wraps every failure
+        raise LanguagePackError(str(exc), file=file) from None
+    raise AssertionError("the fast converter failed where the detailed one succeeded")  # pragma: no cover
 
 
 def _data_dir() -> Any:
