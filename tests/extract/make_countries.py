@@ -319,6 +319,11 @@ def main() -> None:
         table[code] = entry
     table["XK"] = {lang: EXTRA["XK"][lang] for lang in ("en", "fr")}
     OUT.parent.mkdir(parents=True, exist_ok=True)
+    # Languages this script does not generate (es: from CLDR, kept by hand) are carried over.
+    if OUT.exists():
+        for code, old in json.loads(OUT.read_text(encoding="utf-8")).items():
+            for key, forms in old.items():
+                table.setdefault(code, {}).setdefault(key, forms)
     OUT.write_text(json.dumps(dict(sorted(table.items())), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {len(table)} countries to {OUT}")
 

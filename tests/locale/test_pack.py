@@ -72,3 +72,26 @@ def test_publisher_vocabulary_is_organisation_data_not_language_data() -> None:
         p = pack(code)
         words = {w for phrase in (*p.people.titles, *p.people.role_heads, *p.people.not_names) for w in phrase.split()}
         assert not words & {"NATO", "OTAN", "Allied", "Transformation"}, code
+
+
+@pytest.mark.parametrize(
+    ("toml", "key"),
+    [
+        ('[[organisation]]\nid = "X"\n', "organisation"),
+        ('[[organization]]\nid = "X"\ndisplay = { en = "X" }\nfre = ["X"]\n', "organization[0].fre"),
+        ('[[organization]]\nid = "X"\ndisplay = { en = 3 }\n', "organization[0].display.en"),
+        ('[[organization]]\nid = "X"\ndisplay = { en = "X" }\ntitles = { xx = ["T"] }\n', "organization[0].titles"),
+    ],
+)
+def test_a_malformed_organisation_table_is_refused(toml: str, key: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from communique.locale import tables
+
+    monkeypatch.setattr(tables, "_read", lambda name: toml)
+    tables.organizations.cache_clear()
+    try:
+        with pytest.raises(LanguagePackError) as err:
+            tables.organizations()
+        assert err.value.key == key and err.value.file.endswith("organizations.toml")
+    finally:
+        monkeypatch.undo()
+        tables.organizations.cache_clear()

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from ..errors import CommuniqueWarning, ParseError, ValidationError
+from ..errors import CommuniqueError, CommuniqueWarning, ParseError, ValidationError
 from ..model import Attendee, Dates, Header, Paragraph, PressRelease, Quote
 from .attendees import find_attendees
 from .dateline import split_dateline
@@ -122,8 +122,8 @@ def _guarded(what: str, rule: Callable[..., Any], *args: Any) -> list[Any]:
     """Run an extraction rule; a failure inside it costs its result, not the release."""
     try:
         result = rule(*args)
-    except ParseError:
-        raise
+    except CommuniqueError:
+        raise  # a parse error, or a malformed language pack: the user must see it
     except Exception as exc:  # a rule's bug must not lose the whole release
         _degraded(f"{what}: {type(exc).__name__}: {exc}")
         return []

@@ -13,7 +13,6 @@ use, and checked: an unknown key is a :class:`~communique.errors.LanguagePackErr
 from __future__ import annotations
 
 import json
-import re
 import tomllib
 from functools import cache
 from importlib import resources
@@ -22,11 +21,9 @@ from typing import Any
 from attrs import frozen
 
 from ..errors import LanguagePackError
-from .pack import primary
+from .pack import languages, primary
 
 __all__ = ["Organization", "countries", "country_name", "organizations", "time_zones"]
-
-_CODE = re.compile(r"[a-z]{2,3}")
 
 
 def _read(name: str) -> str:
@@ -90,22 +87,36 @@ def organizations() -> tuple[Organization, ...]:
         raw = tomllib.loads(_read("organizations.toml"))
     except tomllib.TOMLDecodeError as exc:
         raise LanguagePackError(f"not valid TOML: {exc}", file=file) from None
+    if set(raw) - {"organization"}:
+        raise LanguagePackError(
+            "unknown table (expected [[organization]] entries)", file=file, key=sorted(set(raw) - {"organization"})[0]
+        )
+    codes = set(languages())
     out: list[Organization] = []
     for i, entry in enumerate(raw.get("organization", [])):
         where = f"organization[{i}]"
         known = {"id", "display", "titles"}
-        unknown = [k for k in entry if k not in known and not _CODE.fullmatch(k)]
-        if unknown or "id" not in entry or "display" not in entry:
-            detail = f"unknown key {unknown[0]!r}" if unknown else "'id' and 'display' are required"
-            raise LanguagePackError(detail, file=file, key=where)
+        unknown = [k for k in entry if k not in known and k not in codes]
+        if unknown:
+            raise LanguagePackError(
+                f"unknown key (not a language with a pack: {', '.join(sorted(codes))})",
+                file=file,
+                key=f"{where}.{unknown[0]}",
+            )
+        if type(entry.get("id")) is not str or not isinstance(entry.get("display"), dict):
+            raise LanguagePackError("'id' (a string) and 'display' (a table) are required", file=file, key=where)
         titles = entry.get("titles", {})
+        for table, name in ((entry["display"], "display"), (titles, "titles")):
+            if not isinstance(table, dict) or set(table) - codes:
+                raise LanguagePackError("keys must be languages with a pack", file=file, key=f"{where}.{name}")
+        for lang, value in entry["display"].items():
+            if type(value) is not str or not value.strip():
+                raise LanguagePackError("expected a non-empty string", file=file, key=f"{where}.display.{lang}")
         out.append(
             Organization(
                 id=entry["id"],
-                display={k: str(v) for k, v in entry["display"].items()},
-                forms={
-                    k: _strings(v, f"{where}.{k}") for k, v in entry.items() if k not in known and _CODE.fullmatch(k)
-                },
+                display=dict(entry["display"]),
+                forms={k: _strings(v, f"{where}.{k}") for k, v in entry.items() if k in codes},
                 titles={k: _strings(v, f"{where}.titles.{k}") for k, v in titles.items()},
             )
         )
