@@ -274,8 +274,9 @@ def test_canonical_json_is_attached_as_embedded_file(sample: PressRelease, sampl
     assert embedded.subtype == "/application/json"
     assert embedded.size == len(dumps(sample))
     assert embedded.associated_file_relationship == "/Source"
-    root = doc.trailer["/Root"]
-    assert [a.get_object()["/F"] for a in root["/AF"]] == ["communique-release.json"]
+    # Found through the catalog's /Names /EmbeddedFiles tree; reportlab's public API writes no catalog /AF.
+    names = doc.trailer["/Root"]["/Names"]["/EmbeddedFiles"]["/Names"]
+    assert names[0] == "communique-release.json"
 
 
 def test_outline_has_the_title_then_the_attendees_section(sample: PressRelease, sample_pdf: bytes) -> None:

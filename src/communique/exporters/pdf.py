@@ -15,9 +15,10 @@ is greedy, hyphen-free and linear, and a render costs about half as much.
 Beside the pages, the PDF carries:
 
 * the release's canonical JSON (:func:`communique._serialize.dumps`) as an
-  embedded file named :data:`ATTACHMENT_NAME` (``/EmbeddedFiles`` and the
-  catalog's ``/AF``, as PDF/A-3 attaches source data), which the ``pdf``
-  parser reads back;
+  embedded file named :data:`ATTACHMENT_NAME` (in ``/EmbeddedFiles``, its
+  file specification marked ``/AFRelationship /Source`` as PDF/A-3 does; the
+  catalog carries no ``/AF``: reportlab's public API writes only the catalog
+  keys it knows), which the ``pdf`` parser reads back;
 * an XMP metadata packet and the document information dictionary (title,
   author, subject, keywords, creation and modification dates from the
   release), ``/Lang`` and an outline (bookmarks).
@@ -449,14 +450,12 @@ def _encode(face: str, text: str, doc: Any) -> list[tuple[int, bytes]]:
     # Codes are assigned in order of first appearance: splitting just the new characters,
     # in that order, assigns what splitting the whole text would, without walking all of it.
     new = "".join(char for char in dict.fromkeys(text) if char not in known)
-    font.splitString(new, doc)
-    assignments = font.state[doc].assignments
+    # splitString gives each character one byte in one subset, in order: read the codes back
+    # from its public result.
+    codes = [(subset, byte) for subset, run in font.splitString(new, doc) for byte in run]
     wide = False
-    for char in new:
-        code = ord(char)
-        # As splitString does: a no-break space prints the space glyph, a glyphless character code 0.
-        code = assignments.get(32 if code == 0xA0 else code, 0)
-        if code < 256:
+    for char, (subset, code) in zip(new, codes, strict=True):
+        if subset == 0:
             table[ord(char)] = code
             known.add(char)
         else:
@@ -1049,9 +1048,6 @@ def _finish_document(
     catalog.Names = pd.PDFDictionary(
         {"EmbeddedFiles": pd.PDFDictionary({"Names": pd.PDFArray([pd.PDFString(ATTACHMENT_NAME), filespec_ref])})}
     )
-    # PDF/A-3 style association of the source with the document; the catalog only writes known keys.
-    catalog.AF = pd.PDFArray([filespec_ref])
-    catalog.__NoDefault__ = [*type(catalog).__NoDefault__, "AF"]
 
     document_id = _uuid(file_id)
     xmp = pd.PDFStream(
@@ -1078,8 +1074,9 @@ def _finish_document(
     if lay.modified:
         info["ModDate"] = pd.PDFString(_pdf_date(lay.modified))
     doc.info = rl.Info(info)
-    hex_id = file_id.hex().upper().encode("ascii")
-    doc._ID = b"[<" + hex_id + b"> <" + hex_id + b">]"
+    # The trailer /ID is reportlab's own digest; in invariant mode it only covers constants, so
+    # the content hash (release and options) goes into it.
+    doc.updateSignature(file_id)
 
 
 def _uuid(digest: bytes) -> str:
