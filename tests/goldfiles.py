@@ -231,7 +231,7 @@ def _validate_xfail(file: str | Path, gold: dict[str, Any]) -> None:
     checked = checked_paths(gold)
     for key, reason in xfail.items():
         _need_str(file, f"xfail[{key}]", reason, nullable=False)
-        if not any(_covers(key, path) for path in checked):
+        if not any(covers(key, path) for path in checked):
             raise GoldFileError(
                 file, f"xfail[{key}]", "names no field this gold file checks (is the key spelled like a failure path?)"
             )
@@ -329,7 +329,7 @@ def _compare_people(release: PressRelease, people: list[dict[str, Any]]) -> list
 # --- xfail -----------------------------------------------------------------------------------
 
 
-def _covers(key: str, path: str) -> bool:
+def covers(key: str, path: str) -> bool:
     """``key`` is ``path`` or one of its ancestors (``quotes`` covers ``quotes[1].speaker``)."""
     return path == key or path.startswith((key + ".", key + "["))
 
@@ -358,12 +358,12 @@ def judge(release: PressRelease, gold: dict[str, Any]) -> Verdict:
     covered: set[int] = set()
     for key, reason in xfail.items():
         # The key's own mismatches, or a failed ancestor that kept the field from being checked at all.
-        mine = [m for m in mismatches if _covers(key, m.path) or _covers(m.path, key)]
+        mine = [m for m in mismatches if covers(key, m.path) or covers(m.path, key)]
         if not mine:
             verdict.passing_xfails.append((key, reason))
             continue
         verdict.expected.append((key, reason, mine))
-        covered.update(i for i, m in enumerate(mismatches) if _covers(key, m.path))
+        covered.update(i for i, m in enumerate(mismatches) if covers(key, m.path))
     verdict.unexpected = [m for i, m in enumerate(mismatches) if i not in covered]
     return verdict
 

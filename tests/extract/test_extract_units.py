@@ -191,3 +191,21 @@ def test_a_role_before_a_name_is_the_one_nearest_the_comma() -> None:
     assert people["Zdravko Krivokapić"].role == "Prime Minister of Montenegro"
     assert people["Zdravko Krivokapić"].country == "ME"
     assert people["Jens Stoltenberg"].role == "Secretary General"
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraphs", "names"),
+    [
+        # a later mention without first names, or with a particle capitalised, is the same person
+        ("en", ["Admiral Pieter van Aalst opened the session.", "Admiral Van Aalst closed it."], ["Pieter van Aalst"]),
+        ("es", ["El general Juan Pérez García llegó.", "El general Pérez García habló."], ["Juan Pérez García"]),
+        ("en", ["General Tod D. Wolters arrived.", "General Tod Wolters spoke."], ["Tod D. Wolters"]),
+        # two first names are two people, even with one surname
+        ("en", ["General Jean Dupont met Admiral Marie Dupont."], ["Jean Dupont", "Marie Dupont"]),
+    ],
+)
+def test_mentions_merge_only_when_the_names_can_be_one_person(
+    language: str, paragraphs: list[str], names: list[str]
+) -> None:
+    attendees, _ = find_attendees(paragraphs, language)
+    assert [a.name for a in attendees if a.name] == names

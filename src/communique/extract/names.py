@@ -351,9 +351,10 @@ def _same_person(a: str, b: str) -> bool:
     """Whether two written names can be one person: same surname, and no two different first names.
 
     "Dupont" and "Jean Dupont", "Pérez García" and "Juan Pérez García", "J. Dupont" and "Jean Dupont",
-    "Tod Wolters" and "Tod D. Wolters" can; "Jean Dupont" and "Marie Dupont" cannot.
+    "Tod Wolters" and "Tod D. Wolters", "Pieter van Aalst" and "Van Aalst" can; "Jean Dupont" and "Marie Dupont" cannot.
     """
-    wa, wb = a.split(), b.split()
+    # Particles change case at the head of a mention ("van Aalst", "el almirante Van Aalst").
+    wa, wb = a.casefold().split(), b.casefold().split()
     if wa[-1] != wb[-1]:
         return False
     short, long_ = sorted((wa, wb), key=len)
