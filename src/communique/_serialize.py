@@ -29,7 +29,9 @@ SCHEMA_VERSION = 1
 SCHEMA_ID = f"urn:communique:schema:release:{SCHEMA_VERSION}"
 
 
-def _strict(kind: type) -> Any:
+def strict(kind: type) -> Any:
+    """A structure hook that accepts exactly ``kind`` (no coercion of ``1`` to ``"1"``)."""
+
     def structure(value: Any, _: Any) -> Any:
         # cattrs would coerce "3" to 3 or 1 to "1"; a wire form that lies about types is an error.
         if type(value) is not kind:
@@ -82,10 +84,10 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     # carry the path of the offending field.
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     for kind in (str, int):
-        converter.register_structure_hook(kind, _strict(kind))
+        converter.register_structure_hook(kind, strict(kind))
     # Optional fields get one direct hook each; cattrs' generic Optional
     # dispatch was a third of the parse time.
-    converter.register_structure_hook_func(lambda t: t == str | None, _optional(_strict(str)))
+    converter.register_structure_hook_func(lambda t: t == str | None, _optional(strict(str)))
     converter.register_structure_hook_func(lambda t: t == _dt.date | None, _optional(_structure_date))
     converter.register_structure_hook_func(lambda t: t == _dt.datetime | None, _optional(_structure_datetime))
     converter.register_structure_hook(_dt.date, _structure_date)
@@ -193,29 +195,39 @@ def from_dict(data: Any, *, format: str = "json") -> PressRelease:
     return release  # pragma: no cover - the fast converter failed, so the detailed one does too
 
 
-def _problems(exc: BaseException, path: str = "") -> list[tuple[str, str]]:
-    """The path and message of every leaf failure inside a cattrs error tree."""
-    if isinstance(exc, ForbiddenExtraKeysError):
-        return [(path or "$", f"unknown field(s): {', '.join(sorted(exc.extra_fields))}")]
-    if isinstance(exc, (ClassValidationError, IterableValidationError)):
-        found: list[tuple[str, str]] = []
-        for sub in exc.exceptions:
-            sub_path = path
-            for note in getattr(sub, "__notes__", []):
-                if isinstance(note, AttributeValidationNote):
-                    sub_path = f"{path}.{note.name}" if path else note.name
-                elif isinstance(note, IterableValidationNote):
-                    sub_path = f"{path}[{note.index}]"
-            found.extend(_problems(sub, sub_path))
-        return found
-    if isinstance(exc, KeyError):
-        return [(path or "$", "required field is missing")]
-    if isinstance(exc, ValidationError):
-        if not exc.path:
-            return [(path or "$", exc.message)]
-        joiner = "" if not path or exc.path.startswith("[") else "."
-        return [(f"{path}{joiner}{exc.path}", exc.message)]
-    return [(path or "$", str(exc))]
+def failures(exc: BaseException, path: str = "") -> list[tuple[str, BaseException]]:
+    """The path (``quotes[2].speaker``, ``""`` for the root) and leaf exception of every failure in a cattrs error tree."""
+    if not isinstance(exc, (ClassValidationError, IterableValidationError)):
+        return [(path, exc)]
+    found: list[tuple[str, BaseException]] = []
+    for sub in exc.exceptions:
+        sub_path = path
+        for note in getattr(sub, "__notes__", []):
+            if isinstance(note, AttributeValidationNote):
+                sub_path = f"{path}.{note.name}" if path else note.name
+            elif isinstance(note, IterableValidationNote):
+                sub_path = f"{path}[{note.index}]"
+        found.extend(failures(sub, sub_path))
+    return found
+
+
+def _problems(exc: BaseException) -> list[tuple[str, str]]:
+    """The JSON path and message of every leaf failure inside a cattrs error tree."""
+    out: list[tuple[str, str]] = []
+    for path, leaf in failures(exc):
+        if isinstance(leaf, ForbiddenExtraKeysError):
+            out.append((path or "$", f"unknown field(s): {', '.join(sorted(leaf.extra_fields))}"))
+        elif isinstance(leaf, KeyError):
+            out.append((path or "$", "required field is missing"))
+        elif isinstance(leaf, ValidationError):
+            if not leaf.path:
+                out.append((path or "$", leaf.message))
+            else:
+                joiner = "" if not path or leaf.path.startswith("[") else "."
+                out.append((f"{path}{joiner}{leaf.path}", leaf.message))
+        else:
+            out.append((path or "$", str(leaf)))
+    return out
 
 
 def dumps(release: PressRelease) -> bytes:

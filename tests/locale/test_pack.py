@@ -43,7 +43,7 @@ def test_a_tag_uses_its_primary_language_and_an_unknown_one_the_default() -> Non
     [
         (("ranks =", "rankz ="), "people.rankz", "unknown key"),
         (("[dateline]", "[datelines]"), "datelines", "unknown key"),
-        (("month_first = false", 'month_first = "no"'), "dates.month_first", "expected true or false"),
+        (("month_first = false", 'month_first = "no"'), "dates.month_first", "expected a boolean"),
         (('12 = ["décembre"', '13 = ["décembre"'), "months", "keys must be 1 to 12"),
         (('role_case = "lower"', 'role_case = "upper"'), "people.role_case", "must be one of"),
         (('role_links = ["de"', "role_links = [3"), "people.role_links", "non-empty string"),

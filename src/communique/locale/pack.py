@@ -25,6 +25,7 @@ import cattrs
 from attrs import frozen
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
+from .._serialize import failures, strict
 from ..errors import LanguagePackError
 
 __all__ = [
@@ -229,18 +230,6 @@ class LanguagePack:
 # --- loading -------------------------------------------------------------------------------------------
 
 
-def _strict_str(value: Any, _: Any) -> str:
-    if type(value) is not str:
-        raise TypeError(f"expected a string, got {type(value).__name__}")
-    return value
-
-
-def _strict_bool(value: Any, _: Any) -> bool:
-    if type(value) is not bool:
-        raise TypeError(f"expected true or false, got {type(value).__name__}")
-    return value
-
-
 def _word_list(value: Any, _: Any) -> Words:
     if type(value) is not list:
         raise TypeError(f"expected a list of strings, got {type(value).__name__}")
@@ -271,8 +260,8 @@ def _converter(detailed: bool = False) -> cattrs.Converter:
     # loads a good pack and a detailed one, built only after a failure, finds
     # the path of every problem (generating it costs more than loading all packs).
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
-    converter.register_structure_hook(str, _strict_str)
-    converter.register_structure_hook(bool, _strict_bool)
+    converter.register_structure_hook(str, strict(str))
+    converter.register_structure_hook(bool, strict(bool))
     converter.register_structure_hook_func(lambda t: t == Words, _word_list)
     converter.register_structure_hook_func(
         lambda t: t == tuple[Words, ...], lambda v, _: tuple(_word_list(w, None) for w in v)
@@ -300,26 +289,18 @@ def _plurals(value: Any, _: Any) -> dict[str, str]:
     return dict(value)
 
 
-def _paths(exc: BaseException, path: str = "") -> list[tuple[str, str]]:
+def _paths(exc: BaseException) -> list[tuple[str, str]]:
     """Dotted key path and message of each leaf failure of a cattrs error tree."""
-    from cattrs.errors import AttributeValidationNote
-
-    if isinstance(exc, ForbiddenExtraKeysError):
-        keys = sorted(exc.extra_fields)
-        where = ", ".join(f"{path}.{k}" if path else k for k in keys)
-        return [(where, "unknown key (misspelled, or not read by any rule)")]
-    if isinstance(exc, (ClassValidationError, IterableValidationError)):
-        found: list[tuple[str, str]] = []
-        for sub in exc.exceptions:
-            sub_path = path
-            for note in getattr(sub, "__notes__", []):
-                if isinstance(note, AttributeValidationNote):
-                    sub_path = f"{path}.{note.name}" if path else note.name
-            found.extend(_paths(sub, sub_path))
-        return found
-    if isinstance(exc, KeyError):
-        return [(path, "required key is missing")]
-    return [(path, str(exc))]
+    out: list[tuple[str, str]] = []
+    for path, leaf in failures(exc):
+        if isinstance(leaf, ForbiddenExtraKeysError):
+            keys = ", ".join(f"{path}.{k}" if path else k for k in sorted(leaf.extra_fields))
+            out.append((keys, "unknown key (misspelled, or not read by any rule)"))
+        elif isinstance(leaf, KeyError):
+            out.append((path, "required key is missing"))
+        else:
+            out.append((path, str(leaf)))
+    return out
 
 
 def load_pack(text: str, *, code: str, file: str) -> LanguagePack:
