@@ -20,10 +20,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..locale import languages, organizations, pack
+from ..locale import languages, pack
 from ._data import alternation, normalize, upper_class
 from .countries import country_code
+from .language import stopwords
 from .organizations import find_organization
+from .vocab import person_titles
 
 __all__ = ["split_dateline"]
 
@@ -47,10 +49,9 @@ def _dateline() -> re.Pattern[str]:
 def _person_words() -> frozenset[str]:
     """Lower-case words of ranks, titles and courtesy words, in every pack."""
     words: set[str] = set()
-    org_titles = [t for org in organizations() for titles in org.titles.values() for t in titles]
     for code in languages():
         people = pack(code).people
-        for phrase in (*people.ranks, *people.titles, *org_titles):
+        for phrase in (*people.ranks, *person_titles(code)):
             words.update(w for w in normalize(phrase).lower().split() if len(w) > 3 or w.endswith("."))
         # Courtesy words are short ("Mr", "M.") but never part of a place name.
         words.update(normalize(w).lower() for w in people.honorifics)
@@ -60,7 +61,7 @@ def _person_words() -> frozenset[str]:
 def _is_place(place: str, country: str | None) -> bool:
     person = _person_words()
     words = place.replace("\u00a0", " ").split()
-    if len(words) == 1 and words[0].lower() in _stopwords():
+    if len(words) == 1 and any(words[0].lower() in stopwords(code) for code in languages()):
         return False  # "On 4 March 2021 – …", "In Brussels – …" open a sentence, not a dateline
     if any(w.lower() in person for w in words):
         return False
@@ -73,11 +74,6 @@ def _is_place(place: str, country: str | None) -> bool:
     return not any(w.lower() in person for w in region) and not any(
         find_organization(country, code) for code in languages()
     )
-
-
-@cache
-def _stopwords() -> frozenset[str]:
-    return frozenset(normalize(w).lower() for code in languages() for w in pack(code).language.stopwords)
 
 
 def split_dateline(paragraph: str) -> tuple[str | None, str]:

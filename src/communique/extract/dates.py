@@ -20,6 +20,7 @@ from typing import NamedTuple
 from ..errors import ParseError
 from ..locale import languages, pack
 from ..locale.tables import time_zones
+from ._data import alternation
 
 __all__ = [
     "DateStamp",
@@ -54,12 +55,6 @@ def month_number(word: str) -> int | None:
     return _months().get(word.lower().rstrip("."))
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """A regex alternation of ``words``, longest first (so "de la" beats "de"); never empty."""
-    forms = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(map(re.escape, forms)) + ")" if forms else "(?!x)x"
-
-
 def _words(attr: str, codes: Iterable[str] | None = None) -> list[str]:
     return [w for code in (codes if codes is not None else languages()) for w in getattr(pack(code).dates, attr)]
 
@@ -78,9 +73,9 @@ class _Patterns(NamedTuple):
 @cache
 def _patterns(codes: tuple[str, ...]) -> _Patterns:
     """The date patterns built from the packs ``codes`` (every pack for header dates)."""
-    ordinal = _alternation(_words("ordinal", codes)) + "?"
-    link = rf"(?:\s+{_alternation(_words('date_links', codes))})?"
-    weekday = _alternation(w.rstrip(".") for code in codes for names in pack(code).weekdays for w in names)
+    ordinal = alternation(_words("ordinal", codes)) + "?"
+    link = rf"(?:\s+{alternation(_words('date_links', codes))})?"
+    weekday = alternation(w.rstrip(".") for code in codes for names in pack(code).weekdays for w in names)
     # "Tuesday 3 March 2021", "Martes, 3 de marzo de 2021": the weekday is read past, never checked.
     opening = rf"(?:{weekday}\.?,?\s+)?"
     # "22 May. 2018", "1er juillet 2018", "3 de marzo de 2021"
@@ -90,23 +85,23 @@ def _patterns(codes: tuple[str, ...]) -> _Patterns:
     iso = r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
     num = r"(?P<nd>\d{1,2})[/.](?P<nm>\d{1,2})[/.](?P<ny>\d{4})"
     date = rf"{opening}(?:{dmy}|{mdy}|{iso}|{num})"
-    hour_marks = _alternation([":", *_words("hour_marks", codes)])
-    zone = rf"(?P<Z>{_alternation(time_zones())}|(?:UTC|GMT)[ \u00a0]*[+−-][ \u00a0]*\d{{1,2}}(?::?\d{{2}})?)"
+    hour_marks = alternation([":", *_words("hour_marks", codes)])
+    zone = rf"(?P<Z>{alternation(time_zones())}|(?:UTC|GMT)[ \u00a0]*[+−-][ \u00a0]*\d{{1,2}}(?::?\d{{2}})?)"
     time = (
-        rf"(?:\s*{_alternation(_words('time_joiners', codes))}?\s*(?P<H>\d{{1,2}})\s*{hour_marks}\s*(?P<M>\d{{2}})"
-        rf"(?:\s*{_alternation(_words('time_suffixes', codes))}(?!\w))?(?:\s*\(?\s*{zone}\s*\)?)?)?"
+        rf"(?:\s*{alternation(_words('time_joiners', codes))}?\s*(?P<H>\d{{1,2}})\s*{hour_marks}\s*(?P<M>\d{{2}})"
+        rf"(?:\s*{alternation(_words('time_suffixes', codes))}(?!\w))?(?:\s*\(?\s*{zone}\s*\)?)?)?"
     )
-    joiner = _alternation(_words("range_joiners", codes))
+    joiner = alternation(_words("range_joiners", codes))
     a_date, b_date = date.replace("?P<", "?P<a_"), date.replace("?P<", "?P<b_")
     range_ = rf"\s*(?P<a>{a_date})\s*{joiner}?\s*(?P<b>{b_date})?\s*[-–—]?\s*"
     labels = []
     for kind in ("updated", "published"):
-        labels.append(f"(?P<{kind}>{_alternation(_words(kind, codes))})")
+        labels.append(f"(?P<{kind}>{alternation(_words(kind, codes))})")
     stamp = rf"\s*(?:{'|'.join(labels)})\s*:?\s*(?P<date>{date}){time}\s*"
     # Prose: "les 22 et 23 mai", "du 30 mai au 2 juin 2018", "on 22-23 May", "el 3 de marzo".  The
     # first month is only read when a second day follows it, so that "on 2 November for talks"
     # does not take "for" for the month.
-    opener = rf"(?:{_alternation(_words('range_openers', codes))}\s+)?"
+    opener = rf"(?:{alternation(_words('range_openers', codes))}\s+)?"
     body = (
         rf"(?<![\d\w]){opener}(?P<d1>\d{{1,2}}){ordinal}"
         rf"(?:(?:{link}\s+(?P<m1>[^\W\d_]+)\.?)?\s*{joiner}\s*(?P<d2>\d{{1,2}}){ordinal})?"

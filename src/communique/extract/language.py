@@ -7,12 +7,13 @@ from functools import cache
 from ..locale import DEFAULT_LANGUAGE, languages, pack
 from ._data import normalize
 
-__all__ = ["detect_language"]
+__all__ = ["detect_language", "stopwords"]
 
 
 @cache
-def _stopwords() -> dict[str, frozenset[str]]:
-    return {code: frozenset(normalize(w).lower() for w in pack(code).language.stopwords) for code in languages()}
+def stopwords(language: str) -> frozenset[str]:
+    """The stop words of ``language``'s pack, normalised and lower-cased."""
+    return frozenset(normalize(w).lower() for w in pack(language).language.stopwords)
 
 
 def detect_language(text: str, *, default: str = DEFAULT_LANGUAGE, sample: int = 800) -> str:
@@ -25,7 +26,8 @@ def detect_language(text: str, *, default: str = DEFAULT_LANGUAGE, sample: int =
     # str.split is C-speed; punctuation glued to a word only costs a few misses.
     words = normalize(text[:sample]).lower().split()
     best, best_count = default, 0
-    for code, stop in _stopwords().items():
+    for code in languages():
+        stop = stopwords(code)
         count = sum(1 for w in words if w in stop)
         if count > best_count:
             best, best_count = code, count

@@ -29,6 +29,7 @@ from ..locale import pack
 from ..model import Attendee
 from ._data import alternation, normalize
 from .countries import find_countries
+from .language import stopwords
 from .roles import apposition, from_role, role_before
 from .vocab import MAX_WORDS, POSSESSIVE, STOPS, WORD, PeopleTables, bare, low, people_tables
 
@@ -292,7 +293,7 @@ def _speech_context(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _plain_name(words: list[str], language: str) -> bool:
     """Words that can be a name with nothing else to vouch for it: no rank, title, place or common word."""
     t = people_tables(language)
-    stop = _stopwords(language)
+    stop = stopwords(language)
     for word in words:
         stem = bare(word)
         if stem in t.vocab or stem in t.not_names or stem.lower() in stop:
@@ -300,11 +301,6 @@ def _plain_name(words: list[str], language: str) -> bool:
         if len(word.rstrip(".")) < 2 and not word.endswith("."):
             return False
     return len(set(words)) == len(words)
-
-
-@cache
-def _stopwords(language: str) -> frozenset[str]:
-    return frozenset(normalize(w).lower() for w in pack(language).language.stopwords)
 
 
 def _introduces(word: str, language: str) -> bool:

@@ -36,11 +36,12 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from ..locale import organizations, pack
+from ..locale import pack
 from ..model import Attendee
 from ._data import _trie_regex, alternation, matches_at, normalize, phrase_pattern, upper_class
 from .quotes import QuoteSpan
 from .roles import role_parts
+from .vocab import person_titles
 
 __all__ = ["attribute_speakers"]
 
@@ -55,15 +56,13 @@ def _tables(language: str) -> dict[str, Any]:
     people = lp.people
     upper = upper_class()
     articles = _trie_regex((a for w in people.role_articles for a in (w, w.capitalize())), after_first=r"(?<![\w’].)")
-    org_titles = [t for org in organizations() for t in org.titles.get(lp.code, ())]
-    roles = phrase_pattern([*people.titles, *org_titles, *people.role_heads, *people.ranks])
+    roles = phrase_pattern([*person_titles(language), *people.role_heads, *people.ranks])
     # A role noun phrase: article, head, then complements made of the pack's role links and
     # articles ("of the X", "de la X", "de l’X").
     links = alternation(normalize(w).rstrip("’") for w in people.role_links)
     elided = alternation(normalize(w) for w in people.articles if normalize(w).endswith("’"))
     small = alternation(normalize(w) for w in people.role_articles if not normalize(w).endswith("’"))
     complement = rf"(?:[ \u00a0]{links}(?:[ \u00a0]{small})?(?:[ \u00a0]|’)?(?:{elided})?[\w’\-]+)"
-    pronouns = [*people.pronouns]
     inverted = alternation(normalize(w) for w in quotes.inverted_pronouns)
     complementizers = alternation(normalize(w) for w in quotes.complementizers)
     # The not-speech words as written forms, for a suffix lookup: the regex
@@ -77,8 +76,8 @@ def _tables(language: str) -> dict[str, Any]:
         "verbs": re.compile(phrase_pattern(quotes.verbs)),
         "according": re.compile(phrase_pattern(quotes.according)),
         "not_speech": re.compile(r"(?:" + phrase_pattern(quotes.not_speech) + r")[\s,]*$"),
-        "pronouns": frozenset(normalize(p).lower() for p in pronouns),
-        "pronoun": re.compile(phrase_pattern(pronouns) + rf"|{inverted}\b"),
+        "pronouns": frozenset(normalize(p).lower() for p in people.pronouns),
+        "pronoun": re.compile(phrase_pattern(people.pronouns) + rf"|{inverted}\b"),
         "intro": re.compile(rf"(?:[:,]|\b{complementizers})\s*$"),
         "ends": re.compile(r"[.!?…]+(?:[ \u00a0\u202f]*[»”\"])?(?=\s+[«“\"¿¡" + upper + r"]|\s*$)"),
         "abbreviations": frozenset(quotes.abbreviations) | {h.rstrip(".") for h in people.honorifics},

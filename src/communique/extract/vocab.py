@@ -17,7 +17,7 @@ from ..locale import organizations, pack
 from ._data import _trie_regex, normalize, phrase_pattern, upper_class
 from .countries import _matcher as country_matcher
 
-__all__ = ["MAX_WORDS", "POSSESSIVE", "STOPS", "WORD", "PeopleTables", "bare", "low", "people_tables"]
+__all__ = ["MAX_WORDS", "POSSESSIVE", "STOPS", "WORD", "PeopleTables", "bare", "low", "people_tables", "person_titles"]
 
 # What ends the noun phrase of a name when reading backwards from it.
 STOPS = '.;:!?«»“”"()–—,'
@@ -69,6 +69,16 @@ def low(word: str) -> str:
 
 
 @cache
+def person_titles(language: str) -> tuple[str, ...]:
+    """Titles that stand before a name: the pack's, then its organisations' ("Supreme Allied Commander Europe").
+
+    Office holders' titles are organisation data; they read like the language's own titles.
+    """
+    lp = pack(language)
+    return (*lp.people.titles, *(t for org in organizations() for t in org.titles.get(lp.code, ())))
+
+
+@cache
 def people_tables(language: str) -> PeopleTables:
     lp = pack(language)
     people = lp.people
@@ -98,8 +108,7 @@ def people_tables(language: str) -> PeopleTables:
 
     # Titles of an organisation's office holders ("Supreme Allied Commander Europe") are organisation
     # data; they stand before a name like the language's own titles.
-    org_titles = [t for org in organizations() for t in org.titles.get(lp.code, ())]
-    titles = [*people.titles, *org_titles]
+    titles = person_titles(language)
     put("honorific", people.honorifics)
     put("rank", people.ranks)
     put("title", titles)
