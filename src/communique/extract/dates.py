@@ -55,8 +55,9 @@ def month_number(word: str) -> int | None:
     return _months().get(word.lower().rstrip("."))
 
 
-def _words(attr: str, codes: Iterable[str] | None = None) -> list[str]:
-    return [w for code in (codes if codes is not None else languages()) for w in getattr(pack(code).dates, attr)]
+def _words(attr: str, codes: Iterable[str]) -> list[str]:
+    """The ``dates.<attr>`` words of every pack in ``codes``."""
+    return [w for code in codes for w in getattr(pack(code).dates, attr)]
 
 
 _WORD = r"[^\W\d_]+\.?"

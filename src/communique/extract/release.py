@@ -95,7 +95,10 @@ def release_from_parts(
     if dates.start is None and texts:
         stamp = dates.published or dates.updated
         body = find_body_dates(
-            "\n".join(texts[:2]), stamp.year if stamp else None, before=stamp.date() if stamp else None
+            "\n".join(texts[:2]),
+            stamp.year if stamp else None,
+            before=stamp.date() if stamp else None,
+            language=language,
         )
         if body is not None:
             dates = Dates(start=body[0], end=body[1], published=dates.published, updated=dates.updated)
