@@ -370,7 +370,10 @@ def _merge(people: list[Person], new: Person) -> int:
         if old.name == new.name:
             old.absorb(new)
             return k
-    same = [k for k, old in enumerate(people) if _same_person(old.name, new.name)]
+    # Only names ending with the same word can be the same person: a slice compare first.
+    tail = new.name.casefold().rsplit(None, 1)[-1]
+    n = len(tail)
+    same = [k for k, old in enumerate(people) if old.name[-n:].casefold() == tail and _same_person(old.name, new.name)]
     if len(same) > 1:
         ranked = [k for k in same if new.rank is not None and people[k].rank == new.rank]
         same = ranked or same[-1:]
