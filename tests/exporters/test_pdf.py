@@ -8,6 +8,7 @@ installed (each such test skips with the reason when its tool is missing).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import io
 import os
@@ -625,11 +626,18 @@ def _long_release(paragraphs: int) -> PressRelease:
 
 
 def _seconds(r: PressRelease, repeat: int) -> float:
+    # The best of several runs, the collector off: a ratio of two timings, not a speed figure
+    # (speed is the benchmark's), kept steady against a busy machine.
     best = float("inf")
-    for _ in range(repeat):
-        started = time.perf_counter()
-        render(r, "pdf")
-        best = min(best, time.perf_counter() - started)
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(repeat):
+            started = time.perf_counter()
+            render(r, "pdf")
+            best = min(best, time.perf_counter() - started)
+    finally:
+        gc.enable()
     return best
 
 
@@ -640,7 +648,7 @@ def test_500_paragraphs_render_multi_page_in_linear_time() -> None:
     assert len(pages) > 20
     assert f"{len(pages)} / {len(pages)}" in pages[-1].extract_text()
     small_time = _seconds(_long_release(50), 3)
-    big_time = _seconds(big, 2)
+    big_time = _seconds(big, 4)
     assert big_time / small_time < 15, (small_time, big_time)
 
 
