@@ -2,21 +2,26 @@
 
 A fixture ``NAME.txt`` is described by ``NAME.gold.json`` beside it::
 
-    {"title": str, "language": str, "dateline": str|null, "source": str|null,
-     "dates": {"start": "YYYY-MM-DD"|null, "end": ..., "published": "YYYY-MM-DDTHH:MM:SS[+HH:MM]"|null, "updated": ...},
+    {"family": "nato"|"eu"|..., "title": str, "subtitle": str|null, "reference": str|null,
+     "language": str, "dateline": str|null, "source": str|null,
+     "dates": {"start": "YYYY-MM-DD"|null, "end": ...,
+               "published": "YYYY-MM-DDTHH:MM:SS[+HH:MM]"|"YYYY-MM-DD"|null, "updated": ...},
      "quotes": [{"text_starts": "first words of the quote", "speaker": "Full Name"|null}],
      "people": [{"name": "...", "rank": ..., "role": ..., "organization": ..., "country": ...}],
      "countries": ["AL", ...],
      "xfail": {"field path": "reason"}}
 
-Every top-level key is optional: an absent key is not checked.  Inside
-``dates`` each present key is checked.  ``quotes`` is the full ordered list of
+Every top-level key is optional: an absent key is not checked.  ``family``
+is the publisher family (``nato``, ``eu``, ``un``, ``ministry``, ``government``,
+``ngo``, ``wire``...): it is not compared, the scorer groups figures by it.
+Inside ``dates`` each present key is checked; a stamp written ``YYYY-MM-DD``
+means the page gives no time, and the release must hold a date-only value.  ``quotes`` is the full ordered list of
 quotations.  Each ``people`` entry must match the attendee of that name; its
 other keys are compared exactly (``null`` means the field must be ``None``).
 ``countries`` is compared, as a set, with the countries of all attendees.
 
 Field paths (used in mismatches and as ``xfail`` keys): ``title``,
-``language``, ``dateline``, ``source``, ``dates.start`` (``.end``,
+``subtitle``, ``reference``, ``language``, ``dateline``, ``source``, ``dates.start`` (``.end``,
 ``.published``, ``.updated``), ``quotes`` (the count), ``quotes[2]`` (a missing
 or unexpected quote), ``quotes[2].text``, ``quotes[2].speaker``,
 ``people[Jean Dupont]`` (no such attendee), ``people[Jean Dupont].rank``,
@@ -58,10 +63,12 @@ GOLD_SUFFIX = ".gold.json"
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:\d{2})?")
+_DATE_OR_DATETIME = re.compile(rf"{_DATE.pattern}|{_DATETIME.pattern}")
 _COUNTRY = re.compile(r"[A-Z]{2}")
 _WHOLE_QUOTE = re.compile(r"quotes\[\d+\]")
 _PERSON_FIELDS = ("rank", "role", "organization", "country")
-_TOP_LEVEL = ("title", "language", "dateline", "source", "dates", "quotes", "people", "countries", "xfail")
+_HEADER_KEYS = ("title", "subtitle", "reference", "language", "dateline", "source")
+_TOP_LEVEL = ("family", *_HEADER_KEYS, "dates", "quotes", "people", "countries", "xfail")
 _DATE_KEYS = ("start", "end")
 _DATETIME_KEYS = ("published", "updated")
 
@@ -135,10 +142,10 @@ def validate(gold: object, file: str | Path = "<gold>") -> None:
     _need(file, "", gold, (dict,), "a JSON object")
     assert isinstance(gold, dict)
     _unknown(file, "", gold, _TOP_LEVEL)
-    for key in ("title", "language"):
+    for key in ("family", "title", "language"):
         if key in gold:
             _need_str(file, key, gold[key], nullable=False)
-    for key in ("dateline", "source"):
+    for key in ("subtitle", "reference", "dateline", "source"):
         if key in gold:
             _need_str(file, key, gold[key], nullable=True)
     if "dates" in gold:
@@ -162,7 +169,10 @@ def _validate_dates(file: str | Path, dates: object) -> None:
         _need_str(file, path, value, nullable=True)
         if value is None:
             continue
-        shape, example = (_DATE, "YYYY-MM-DD") if key in _DATE_KEYS else (_DATETIME, "YYYY-MM-DDTHH:MM:SS[+HH:MM]")
+        if key in _DATE_KEYS:
+            shape, example = _DATE, "YYYY-MM-DD"
+        else:
+            shape, example = _DATE_OR_DATETIME, "YYYY-MM-DDTHH:MM:SS[+HH:MM] or YYYY-MM-DD"
         if not shape.fullmatch(value):
             raise GoldFileError(file, path, f"must be written {example}, not {value!r}")
         try:
@@ -241,7 +251,8 @@ def _validate_xfail(file: str | Path, gold: dict[str, Any]) -> None:
 
 
 def _parse_date(key: str, value: str) -> dt.date | dt.datetime:
-    return dt.date.fromisoformat(value) if key in _DATE_KEYS else dt.datetime.fromisoformat(value)
+    # A stamp written as a bare date is a date-only stamp (the page gives no time).
+    return dt.date.fromisoformat(value) if key in _DATE_KEYS or "T" not in value else dt.datetime.fromisoformat(value)
 
 
 def _iso(value: dt.date | None) -> str | None:
@@ -250,7 +261,7 @@ def _iso(value: dt.date | None) -> str | None:
 
 def checked_paths(gold: dict[str, Any]) -> list[str]:
     """Every field path the gold file checks, in file order (the keys ``xfail`` may use)."""
-    paths = [key for key in ("title", "language", "dateline", "source") if key in gold]
+    paths = [key for key in _HEADER_KEYS if key in gold]
     paths += [f"dates.{key}" for key in gold.get("dates", {})]
     if "quotes" in gold:
         paths.append("quotes")
@@ -269,9 +280,10 @@ def compare(release: PressRelease, gold: dict[str, Any]) -> list[Mismatch]:
     """Every field where ``release`` differs from ``gold`` (a validated gold file), in file order."""
     out: list[Mismatch] = []
     header = release.header
-    for key in ("title", "language", "dateline", "source"):
-        if key in gold and getattr(header, key) != gold[key]:
-            out.append(Mismatch(key, gold[key], getattr(header, key)))
+    for key in _HEADER_KEYS:
+        # getattr with a default: a gold file may check a header field before the model has it.
+        if key in gold and getattr(header, key, None) != gold[key]:
+            out.append(Mismatch(key, gold[key], getattr(header, key, None)))
     for key, value in gold.get("dates", {}).items():
         expected = None if value is None else _parse_date(key, value)
         got = getattr(release.dates, key)

@@ -211,7 +211,7 @@ def test_an_xfail_below_a_missing_person_is_satisfied_but_the_missing_person_is_
         ({"dates": {"begin": "2018-05-22"}}, "dates.begin", "unknown key"),
         ({"dates": {"start": "22 May 2018"}}, "dates.start", "YYYY-MM-DD"),
         ({"dates": {"start": "2018-02-31"}}, "dates.start", "not a real date"),
-        ({"dates": {"updated": "2018-07-20"}}, "dates.updated", "YYYY-MM-DDTHH:MM:SS"),
+        ({"dates": {"updated": "20 July 2018"}}, "dates.updated", "YYYY-MM-DDTHH:MM:SS[+HH:MM] or YYYY-MM-DD"),
         ({"quotes": {"text_starts": "x"}}, "quotes", "must be an array"),
         ({"quotes": [{"text_starts": "x"}]}, "quotes[0].speaker", "is required"),
         ({"quotes": [{"text": "x", "speaker": None}]}, "quotes[0].text", "unknown key"),
