@@ -29,6 +29,7 @@ __all__ = [
     "parse_date",
     "parse_event_dates",
     "parse_stamp",
+    "trailing_event_dates",
 ]
 
 
@@ -85,7 +86,9 @@ def _patterns(codes: tuple[str, ...]) -> _Patterns:
     mdy = rf"(?P<m2>{_WORD})\s+(?P<d2>\d{{1,2}}){ordinal},?\s+(?P<y2>\d{{4}})"
     iso = r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
     num = r"(?P<nd>\d{1,2})[/.](?P<nm>\d{1,2})[/.](?P<ny>\d{4})"
-    date = rf"{opening}(?:{dmy}|{mdy}|{iso}|{num})"
+    # "21-Oct-2019", "16-Aug-2006": the day, a month name and the year joined by hyphens.
+    hyphenated = rf"(?P<hd>\d{{1,2}})-(?P<hm>{_WORD})-(?P<hy>\d{{4}})"
+    date = rf"{opening}(?:{dmy}|{mdy}|{iso}|{num}|{hyphenated})"
     hour_marks = alternation([":", *_words("hour_marks", codes)])
     zone = rf"(?P<Z>{alternation(time_zones())}|(?:UTC|GMT)[ \u00a0]*[+−-][ \u00a0]*\d{{1,2}}(?::?\d{{2}})?)"
     time = (
@@ -94,11 +97,15 @@ def _patterns(codes: tuple[str, ...]) -> _Patterns:
     )
     joiner = alternation(_words("range_joiners", codes))
     a_date, b_date = date.replace("?P<", "?P<a_"), date.replace("?P<", "?P<b_")
-    range_ = rf"\s*(?P<a>{a_date})\s*{joiner}?\s*(?P<b>{b_date})?\s*[-–—]?\s*"
+    # "Date: 12 March 2021": a label that says the line is the page's date (not a stamp).
+    date_label = rf"(?:{alternation(_words('date_labels', codes))}\s*:?\s*)?"
+    range_ = rf"\s*{date_label}(?P<a>{a_date})\s*{joiner}?\s*(?P<b>{b_date})?\s*[-–—]?\s*"
     labels = []
     for kind in ("updated", "published"):
         labels.append(f"(?P<{kind}>{alternation(_words(kind, codes))})")
-    stamp = rf"\s*(?:{'|'.join(labels)})\s*:?\s*(?P<date>{date}){time}\s*"
+    # What may follow a stamp on its line and is not part of it: "Mise à jour : 16/06/2021 - Direction : …".
+    tail = r"(?:\s+[-–—|]\s+.*)?"
+    stamp = rf"\s*(?:{'|'.join(labels)})\s*:?\s*(?P<date>{date}){time}{tail}\s*"
     # Prose: "les 22 et 23 mai", "du 30 mai au 2 juin 2018", "on 22-23 May", "el 3 de marzo".  The
     # first month is only read when a second day follows it, so that "on 2 November for talks"
     # does not take "for" for the month.
@@ -142,7 +149,13 @@ def _ymd(m: re.Match[str], prefix: str = "") -> tuple[int, int, int] | None:
     if g("iy"):
         return int(g("iy") or 0), int(g("im") or 0), int(g("id") or 0)
     if g("nd"):
-        return int(g("ny") or 0), int(g("nm") or 0), int(g("nd") or 0)
+        day, month = int(g("nd") or 0), int(g("nm") or 0)
+        if month > 12 >= day:
+            day, month = month, day  # "03/21/2017": only the month-first reading is a date
+        return int(g("ny") or 0), month, day
+    if g("hd"):
+        month = month_number(g("hm"))
+        return None if month is None else (int(g("hy") or 0), month, int(g("hd") or 0))
     return None
 
 
@@ -192,6 +205,21 @@ def parse_event_dates(text: str) -> tuple[_dt.date, _dt.date | None] | None:
                 f"the event ends ({end.isoformat()}) before it starts ({start.isoformat()})", format="text"
             )
     return start, end
+
+
+def trailing_event_dates(text: str) -> tuple[str, tuple[_dt.date, _dt.date | None]] | None:
+    """Split event dates off the end of a line: ``"Title 28 Feb. 2020 -"`` → ``("Title", (date(2020, 2, 28), None))``.
+
+    ``None`` when the line does not end with a date or range; impossible dates raise
+    :class:`~communique.errors.ParseError`.
+    """
+    for m in _header().date.finditer(text):
+        if m.start() == 0:
+            continue
+        dates = parse_event_dates(text[m.start() :])
+        if dates is not None:
+            return text[: m.start()].rstrip(" -–—,"), dates
+    return None
 
 
 def parse_stamp(text: str) -> DateStamp | None:

@@ -11,7 +11,7 @@ import attrs
 from ..errors import CommuniqueError, CommuniqueWarning, ParseError, ValidationError
 from ..model import Attendee, Dates, Header, Paragraph, PressRelease, Quote
 from .attendees import find_attendees
-from .dateline import split_dateline
+from .dateline import read_dateline
 from .dates import find_body_dates, parse_event_dates, parse_stamp
 from .language import detect_language
 from .quotes import find_quote_spans
@@ -69,6 +69,7 @@ def release_from_parts(
     url: str | None = None,
     dates: Dates | None = None,
     attendees: Sequence[Attendee] | None = None,
+    place: str | None = None,
 ) -> PressRelease:
     """Build a release from parts another reader has already segmented (DOCX, NITF...).
 
@@ -76,7 +77,8 @@ def release_from_parts(
     paragraph, reads ``date_lines`` (event dates, update stamp) unless
     ``dates`` is given, falls back to a date written in the body ("les 22 et
     23 mai") when there is no event date, finds attendees (unless given),
-    quotations and their speakers.  Raises
+    quotations and their speakers.  ``place`` is a dateline found on a line of
+    its own, used when no paragraph opens with one.  Raises
     :class:`~communique.errors.ParseError` on an impossible date.
     """
     title = " ".join(title.split())
@@ -85,13 +87,27 @@ def release_from_parts(
     texts = [p.strip() for p in paragraphs if p.strip()]
     if language is None:
         language = detect_language(" ".join([*texts[:3], title]))
-    dateline = None
-    if texts:
-        dateline, first = split_dateline(texts[0])
-        if dateline is not None:
-            texts[0] = first
+    dateline: str | None = None
+    dateline_date: str | None = None
+    # The dateline opens one of the first paragraphs (a caption or a standfirst may come first).
+    for i, paragraph in enumerate(texts[:3]):
+        opening = read_dateline(paragraph)
+        if opening is not None:
+            dateline, dateline_date = opening.place, opening.date
+            texts[i] = opening.text
+            break
+    if dateline is None:
+        dateline = place
     if dates is None:
         dates = _header_dates(date_lines)
+    if dates.start is None and dateline_date is not None:
+        # The dateline's date is the release's date when the page has no date line.
+        stamp = dates.published or dates.updated
+        event = parse_event_dates(dateline_date) or find_body_dates(
+            dateline_date, stamp.year if stamp else None, language=language
+        )
+        if event is not None:
+            dates = Dates(start=event[0], end=event[1], published=dates.published, updated=dates.updated)
     if dates.start is None and texts:
         stamp = dates.published or dates.updated
         body = find_body_dates(
@@ -156,6 +172,7 @@ def release_from_text(text: str) -> PressRelease:
             date_lines=[h.text for h in seg.header],
             source=seg.source,
             url=seg.url,
+            place=seg.place,
         )
     except ParseError as exc:
         if exc.line is None and seg.header:

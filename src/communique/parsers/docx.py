@@ -373,7 +373,7 @@ class DocxParser(Parser):
                 language = None
         try:
             # The header block after the title is read exactly as the text parser reads one.
-            seg = segment("\n\n".join(["communique", *body]))
+            seg = segment("\n\n".join(["communique", *body]), titled=True)
             if language is None:
                 language = detect_language(" ".join([*seg.paragraphs[:3], title]))
             release = release_from_parts(

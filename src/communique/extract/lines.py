@@ -1,0 +1,247 @@
+"""The lines of a pasted page, each classified by what it says.
+
+A page copied from a browser is the release plus whatever the site prints
+around it: skip links, menus, breadcrumbs, share buttons, cookie notices,
+section labels, document numbers, date lines, stamps, footers.  This module
+gives every line one :class:`Kind` from what the line *says* (the words of the
+language packs and a few shapes that mean the same in every language), never
+from where it stands; :mod:`communique.extract.segment` then reads the
+sequence of kinds to find the title, the header and the body.
+
+A line that packs several header items with ``|`` ("Press release | 31
+January 2023 | Brussels", "Title 28 Feb. 2020 - | Last updated: …") is split
+into pieces, one :class:`Line` each, sharing the line number.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import re
+from functools import cache
+
+from attrs import frozen
+
+from ..errors import ParseError
+from ..locale import languages, pack
+from ._data import alternation, normalize
+from .dates import DateStamp, parse_event_dates, parse_stamp, trailing_event_dates
+
+__all__ = ["Kind", "Line", "classify_lines", "is_end_mark", "is_prose", "word_count"]
+
+
+class Kind(enum.Enum):
+    """What a line of a page is."""
+
+    FURNITURE = "furniture"
+    """Site furniture: menus, skip links, share bars, cookie notices, section labels, breadcrumbs."""
+    DATE = "date"
+    """The page's date or the event's dates ("22 May. 2018 - 23 May. 2018", "Date: 12 March 2021")."""
+    STAMP = "stamp"
+    """A labelled publication or update stamp ("Last updated: 23 May. 2019 10:05")."""
+    REFERENCE = "reference"
+    """The publisher's document number ("SG/SM/21234", "Press Release (2019) 123")."""
+    LABEL = "label"
+    """A ``Label: value`` line for a header field ("Source: NATO", "From: Ministry of Defence")."""
+    END = "end"
+    """An end mark ("###", "– FIN –"): what follows is contacts and boilerplate."""
+    TEXT = "text"
+    """Anything else: a title, a subtitle, a place, a paragraph line."""
+
+
+@frozen
+class Line:
+    """One classified line (or one ``|``-separated piece of a line) of a page."""
+
+    number: int
+    """1-based line number in the page, for error messages."""
+    text: str
+    """The line without its bullet, its spaces collapsed."""
+    kind: Kind
+    block: int
+    """Index of the blank-line-separated block the line belongs to."""
+    piece: bool = False
+    """The line was one of several ``|``-separated pieces."""
+    bullet: bool = False
+    """The line started with a bullet."""
+    dates: tuple[_dt.date, _dt.date | None] | None = None
+    stamp: DateStamp | None = None
+    value: str | None = None
+    """A reference's number, a label's value."""
+    field: str | None = None
+    """A label's field: ``"source"`` or ``"url"``."""
+
+
+_BULLET = re.compile(r"\s*(?:[•·▪◦‣∙*]|-(?=\s)|–(?=\s))\s*")
+# Runs of ordinary spaces and tabs are one space; no-break and thin spaces are kept (French typography).
+_SPACES = re.compile(r"[ \t\f\v]+")
+# Shapes that are furniture in every language: a bare address, an e-mail, a telephone number,
+# a copyright line, a line of symbols.
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?:Tel\.?|Tél\.?|Phone|Téléphone|Teléfono)?[:\s]*\+?[\d ()./-]{7,}", re.IGNORECASE)
+_SYMBOLS = re.compile(r"[\W_]+")
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright\b)", re.IGNORECASE)
+# Separators of breadcrumbs and share bars ("Home / News / 2019", "Share | Print | E-mail").
+_CRUMB_SEPARATOR = re.compile(r"\s+[/|>›»·•]\s+|\s*[›»>]\s*")
+# A document number: capitals and digits joined by "/" or "-", with a digit somewhere
+# ("SG/SM/21234", "IP/23/1234", "NR-099-17", "PR/CP(2021)045").
+_DOC_NUMBER = re.compile(
+    r"(?=[^\s]*\d)[A-Z]{1,10}(?:\s?[/-]\s?|\()[A-Z0-9()]{1,10}(?:[/.-][A-Z0-9()]{1,10}){0,4}(?:-rev\d)?"
+)
+_PROSE_END = re.compile(r"[.!?…](?:[\s\u00a0]*[»”\"’)\]])?$")
+
+
+def word_count(text: str) -> int:
+    """Words in ``text`` (runs without spaces)."""
+    return len(text.split())
+
+
+def is_prose(text: str) -> bool:
+    """A sentence or more of running text, not a heading: ends like a sentence and is long enough, or is long."""
+    words = word_count(text)
+    return (words >= 10 and _PROSE_END.search(text) is not None) or words >= 45
+
+
+@cache
+def _furniture() -> tuple[frozenset[str], re.Pattern[str]]:
+    phrases: set[str] = set()
+    words: list[str] = []
+    for code in languages():
+        header = pack(code).header
+        phrases.update(_key(p) for p in (*header.furniture, *header.reference))
+        words += header.furniture_words
+    return frozenset(phrases), re.compile(rf"(?<!\w){alternation(words)}(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _end_marks() -> frozenset[str]:
+    return frozenset(_key(m) for code in languages() for m in pack(code).header.end_marks)
+
+
+@cache
+def _label_re() -> re.Pattern[str]:
+    names: dict[str, list[str]] = {"source": [], "url": []}
+    for code in languages():
+        names["source"] += pack(code).header.source
+        names["url"] += pack(code).header.url
+    alts = "|".join(f"(?P<{key}>{alternation(words)})" for key, words in names.items())
+    return re.compile(rf"(?:{alts})\s*:\s*(?P<value>\S.*)", re.IGNORECASE)
+
+
+@cache
+def _reference_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    kinds: list[str] = []
+    labels: list[str] = []
+    for code in languages():
+        kinds += pack(code).header.reference
+        labels += pack(code).header.reference_labels
+    # "Press Release (2019) 123", "Communiqué de presse (2019) 123", "Statement (2022) 045-rev1".
+    cited = re.compile(rf"{alternation(kinds)}\s*\(\d{{4}}\)\s*[\w./-]+", re.IGNORECASE)
+    # "SG/SM/21234", "Release No: NR-099-17", "Référence : 2021/045".
+    labelled = re.compile(
+        rf"(?:{alternation(labels)}\s*[:.]?\s*(?P<labelled>[\w/().-]*\d[\w/().-]*)|(?P<bare>(?-i:{_DOC_NUMBER.pattern})))",
+        re.IGNORECASE,
+    )
+    return cited, labelled
+
+
+def _key(text: str) -> str:
+    """How a furniture phrase and a line are compared: case, apostrophes and closing colons ignored."""
+    return normalize(text).casefold().rstrip(" :.").strip()
+
+
+def is_end_mark(text: str) -> bool:
+    """``text`` is an end mark ("###", "-30-", "– FIN –")."""
+    return _key(text) in _end_marks()
+
+
+def _is_furniture(text: str) -> bool:
+    phrases, words = _furniture()
+    key = _key(text)
+    if key in phrases or words.search(text):
+        return True
+    if not _SYMBOLS.sub("", text):
+        return True  # "|", "—", "***"
+    if _COPYRIGHT.match(text) or _URL.fullmatch(text) or _EMAIL.fullmatch(text) or _PHONE.fullmatch(text):
+        return True
+    # "Share | Print | E-mail", "Accès rapide : Accueil", "Home > News > 2019": a phrase, then a separator.
+    head = re.split(r"\s*[|›»>:/]\s*", key, maxsplit=1)[0]
+    if head != key and head in phrases:
+        return True
+    return _is_breadcrumb(text)
+
+
+def _is_breadcrumb(text: str) -> bool:
+    parts = [p for p in _CRUMB_SEPARATOR.split(text) if p.strip()]
+    return len(parts) >= 3 and all(word_count(p) <= 6 for p in parts)
+
+
+def _classify(text: str, number: int, block: int, piece: bool, bullet: bool = False) -> list[Line]:
+    """The line(s) ``text`` is; a TEXT piece of a split line may end with dates ("Title 28 Feb. 2020 -")."""
+    try:
+        stamp = parse_stamp(text)
+        if stamp is not None:
+            return [Line(number, text, Kind.STAMP, block, piece, stamp=stamp)]
+        dates = parse_event_dates(text)
+        if dates is not None:
+            return [Line(number, text, Kind.DATE, block, piece, dates=dates)]
+        if piece:
+            split = trailing_event_dates(text)
+            if split is not None and word_count(split[0]) >= 2:
+                return [
+                    Line(number, split[0], Kind.TEXT, block, piece),
+                    Line(number, text[len(split[0]) :].strip(), Kind.DATE, block, piece, dates=split[1]),
+                ]
+    except ParseError as exc:
+        exc.line = number
+        raise
+    if is_end_mark(text):
+        return [Line(number, text, Kind.END, block, piece)]
+    cited, labelled = _reference_re()
+    if cited.fullmatch(text):
+        return [Line(number, text, Kind.REFERENCE, block, piece, value=text)]
+    ref = labelled.fullmatch(text)
+    if ref is not None:
+        return [Line(number, text, Kind.REFERENCE, block, piece, value=ref.group("labelled") or ref.group("bare"))]
+    label = _label_re().fullmatch(text)
+    if label is not None:
+        field = "source" if label.group("source") else "url"
+        return [Line(number, text, Kind.LABEL, block, piece, value=label.group("value").strip(), field=field)]
+    if _is_furniture(text):
+        return [Line(number, text, Kind.FURNITURE, block, piece)]
+    return [Line(number, text, Kind.TEXT, block, piece, bullet)]
+
+
+def classify_lines(text: str) -> list[Line]:
+    """Every non-blank line of ``text``, classified; a ``|``-packed header line gives one line per piece.
+
+    Raises :class:`~communique.errors.ParseError` (with the line number) for a
+    date that cannot exist.
+    """
+    out: list[Line] = []
+    block = 0
+    blank = True
+    for number, raw in enumerate(text.split("\n"), 1):
+        stripped = raw.strip()
+        if not stripped:
+            if not blank:
+                block += 1
+            blank = True
+            continue
+        blank = False
+        bullet = _BULLET.match(stripped)
+        content = _SPACES.sub(" ", stripped[bullet.end() :] if bullet else stripped).strip()
+        if not content:
+            continue
+        if "|" in content:
+            pieces = [p.strip() for p in content.split("|") if p.strip()]
+            classified = [line for p in pieces for line in _classify(p, number, block, True)]
+            if any(line.kind in (Kind.DATE, Kind.STAMP, Kind.REFERENCE) for line in classified):
+                out += classified
+                continue
+            if len(pieces) >= 2 and all(word_count(p) <= 4 for p in pieces):
+                out.append(Line(number, content, Kind.FURNITURE, block))  # "Share | Print | E-mail"
+                continue
+        out += _classify(content, number, block, False, bullet is not None)
+    return out
