@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from ..errors import CommuniqueError, CommuniqueWarning, ParseError, ValidationError
-from ..model import Attendee, Dates, Header, Paragraph, PressRelease, Quote
+from ..model import Attendee, Dates, Header, Paragraph, PressRelease, Quote, stamp_day
 from .attendees import find_attendees
 from .dateline import split_dateline
 from .dates import find_body_dates, parse_event_dates, parse_stamp
@@ -69,6 +69,9 @@ def release_from_parts(
     url: str | None = None,
     dates: Dates | None = None,
     attendees: Sequence[Attendee] | None = None,
+    subtitle: str | None = None,
+    reference: str | None = None,
+    title_derived: bool = False,
 ) -> PressRelease:
     """Build a release from parts another reader has already segmented (DOCX, NITF...).
 
@@ -76,7 +79,8 @@ def release_from_parts(
     paragraph, reads ``date_lines`` (event dates, update stamp) unless
     ``dates`` is given, falls back to a date written in the body ("les 22 et
     23 mai") when there is no event date, finds attendees (unless given),
-    quotations and their speakers.  Raises
+    quotations and their speakers.  ``subtitle``, ``reference`` and
+    ``title_derived`` go to the header as given.  Raises
     :class:`~communique.errors.ParseError` on an impossible date.
     """
     title = " ".join(title.split())
@@ -97,12 +101,21 @@ def release_from_parts(
         body = find_body_dates(
             "\n".join(texts[:2]),
             stamp.year if stamp else None,
-            before=stamp.date() if stamp else None,
+            before=stamp_day(stamp) if stamp else None,
             language=language,
         )
         if body is not None:
             dates = Dates(start=body[0], end=body[1], published=dates.published, updated=dates.updated)
-    header = Header(title=title, language=language, source=source, url=url, dateline=dateline)
+    header = Header(
+        title=title,
+        subtitle=subtitle,
+        language=language,
+        source=source,
+        url=url,
+        dateline=dateline,
+        reference=reference,
+        title_derived=title_derived,
+    )
     written = [Paragraph(text=p) for p in texts]
     found = list(attendees) if attendees is not None else _guarded("attendees", find_attendees, texts, language)
     quotes = _guarded("quotes", find_quotes, texts, language, found)
