@@ -475,8 +475,10 @@ def test_a_role_after_du_before_the_name_is_the_persons_role_and_names_the_speak
 )
 def test_a_press_release_reference_and_issue_date_belong_to_the_header(text: str, dateline: str) -> None:
     r = TextParser().parse(text)
-    assert r.dates.published == dt.datetime(2019, 9, 14)
+    assert r.dates.published == dt.date(2019, 9, 14)  # a date-only stamp: no invented midnight
+    assert type(r.dates.published) is dt.date
     assert r.header.dateline == dateline
+    assert r.header.reference is not None and r.header.reference.endswith("(2019) 123")
     assert len(r.paragraphs) == 1 and "(2019) 123" not in r.paragraphs[0].text
 
 

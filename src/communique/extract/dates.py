@@ -37,7 +37,8 @@ class DateStamp(NamedTuple):
     """A labelled header date: ``kind`` is ``"updated"`` or ``"published"``."""
 
     kind: str
-    value: _dt.datetime
+    value: _dt.date | _dt.datetime
+    """A datetime when the stamp gives a time; a date when it gives none (never an invented midnight)."""
 
 
 @cache
@@ -226,7 +227,8 @@ def parse_stamp(text: str) -> DateStamp | None:
     """Parse an update or publication stamp.
 
     ``"Mis à jour le: 20 Jul. 2018 15:57"`` → ``DateStamp("updated", datetime(2018, 7, 20, 15, 57))``;
-    ``None`` if the line is not a stamp.  The time is optional (midnight).
+    ``None`` if the line is not a stamp.  The time is optional: without one the
+    value is a :class:`datetime.date` (``"Published 4 December 2018"``).
     """
     m = _header().stamp.fullmatch(text)
     if not m:
@@ -239,6 +241,8 @@ def parse_stamp(text: str) -> DateStamp | None:
     if hour > 23 or minute > 59:
         raise ParseError(f"impossible time {m.group('H')}:{m.group('M')}", format="text")
     kind = "updated" if m.group("updated") else "published"
+    if m.group("H") is None:
+        return DateStamp(kind, day)  # "Published 4 December 2018": a day, not midnight
     return DateStamp(kind, _dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=_zone(m.group("Z"))))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import warnings
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 import attrs
 
 from ..errors import CommuniqueError, CommuniqueWarning, ParseError, ValidationError
-from ..model import Attendee, Dates, Header, Paragraph, PressRelease, Quote
+from ..model import Attendee, Dates, Header, Paragraph, PressRelease, Quote, stamp_before, stamp_day
 from .attendees import find_attendees
 from .dateline import read_dateline
 from .dates import find_body_dates, parse_event_dates, parse_stamp
@@ -46,16 +47,24 @@ def _header_dates(date_lines: Sequence[str]) -> Dates:
     for line in date_lines:
         stamp = parse_stamp(line)
         if stamp is not None:
+            # A page may print its stamps twice (top and bottom): the first publication, the last update.
             if stamp.kind == "updated":
-                updated = stamp.value
-            else:
+                if updated is None or not stamp_before(stamp.value, updated):
+                    updated = stamp.value
+            elif published is None:
                 published = stamp.value
             continue
         event = parse_event_dates(line)
         if event is not None and start is None:
             start, end = event
-    if published is not None and updated is not None and updated < published:
-        updated = None
+    if published is not None and updated is not None:
+        aware = {
+            isinstance(v, _dt.datetime) and v.tzinfo is not None
+            for v in (published, updated)
+            if isinstance(v, _dt.datetime)
+        }
+        if stamp_before(updated, published) or len(aware) > 1:
+            updated = None  # an update before the publication, or one with and one without a time zone: unusable
     return Dates(start=start, end=end, published=published, updated=updated)
 
 
@@ -70,6 +79,9 @@ def release_from_parts(
     dates: Dates | None = None,
     attendees: Sequence[Attendee] | None = None,
     place: str | None = None,
+    subtitle: str | None = None,
+    reference: str | None = None,
+    title_derived: bool = False,
 ) -> PressRelease:
     """Build a release from parts another reader has already segmented (DOCX, NITF...).
 
@@ -78,7 +90,8 @@ def release_from_parts(
     ``dates`` is given, falls back to a date written in the body ("les 22 et
     23 mai") when there is no event date, finds attendees (unless given),
     quotations and their speakers.  ``place`` is a dateline found on a line of
-    its own, used when no paragraph opens with one.  Raises
+    its own, used when no paragraph opens with one; ``subtitle``,
+    ``reference`` and ``title_derived`` go to the header as given.  Raises
     :class:`~communique.errors.ParseError` on an impossible date.
     """
     title = " ".join(title.split())
@@ -113,12 +126,21 @@ def release_from_parts(
         body = find_body_dates(
             "\n".join(texts[:2]),
             stamp.year if stamp else None,
-            before=stamp.date() if stamp else None,
+            before=stamp_day(stamp) if stamp else None,
             language=language,
         )
         if body is not None:
             dates = Dates(start=body[0], end=body[1], published=dates.published, updated=dates.updated)
-    header = Header(title=title, language=language, source=source, url=url, dateline=dateline)
+    header = Header(
+        title=title,
+        subtitle=subtitle,
+        language=language,
+        source=source,
+        url=url,
+        dateline=dateline,
+        reference=reference,
+        title_derived=title_derived,
+    )
     written = [Paragraph(text=p) for p in texts]
     found = list(attendees) if attendees is not None else _guarded("attendees", find_attendees, texts, language)
     quotes = _guarded("quotes", find_quotes, texts, language, found)
@@ -173,6 +195,9 @@ def release_from_text(text: str) -> PressRelease:
             source=seg.source,
             url=seg.url,
             place=seg.place,
+            subtitle=seg.subtitle,
+            reference=seg.reference,
+            title_derived=seg.title_derived,
         )
     except ParseError as exc:
         if exc.line is None and seg.header:

@@ -96,6 +96,10 @@ class Formats:
     """``{hour}``/``{minute}`` as integers (use ``{minute:02d}``)."""
     updated: str
     published: str
+    updated_date: str
+    """The update stamp of a date-only stamp (no time given): ``{date}`` only."""
+    published_date: str
+    """The publication stamp of a date-only stamp: ``{date}`` only."""
     separator: str
     """Between the event dates and the stamp on the date line."""
 
