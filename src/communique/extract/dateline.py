@@ -82,11 +82,11 @@ def _date_text() -> str:
     """A written date in a dateline: with a year, or a day and a month word ("2 janvier")."""
     link = alternation(w for code in languages() for w in pack(code).dates.date_links)
     return (
-        rf"(?:[\w .,]{{0,25}}?\d{{4}}|\d{{1,2}}(?:[^\W\d_]{{1,3}}|º)?[ \u00a0]+(?:{link}[ \u00a0]+)?[^\W\d_]{{3,}}\.?)"
+        rf"(?:[\w .,/]{{0,25}}?\d{{4}}|\d{{1,2}}(?:[^\W\d_]{{1,3}}|º)?[ \u00a0]+(?:{link}[ \u00a0]+)?[^\W\d_]{{3,}}\.?)"
     )
 
 
-_SEPARATOR = r"(?:[ \u00a0]*[–—][ \u00a0]*|[ \u00a0]+-[ \u00a0]+|[ \u00a0]*--[ \u00a0]*)"
+_SEPARATOR = r"(?:[ \u00a0]*[–—][ \u00a0]*|[ \u00a0]+-[ \u00a0]+|[ \u00a0]*--[ \u00a0]*|\.-[ \u00a0]*)"
 
 
 @cache
@@ -95,7 +95,7 @@ def _dateline() -> re.Pattern[str]:
         rf"(?P<place>{_place()})"
         rf"(?:,[ \u00a0](?P<country>{_country()})|(?:[ \u00a0]?|--)\((?P<paren>[^()]{{2,40}})\))?"
         rf"(?:,?[ \u00a0]+(?P<date>{_date_text()}))?"
-        r"(?:[ \u00a0]*/[^/\s][^/]{1,30}/)?"  # "/PRNewswire/"
+        r"(?:[ \u00a0]*/[^/\s][^/]{1,30}/|[ \u00a0]*\([^()]{2,30}\))?"  # "/PRNewswire/", "(GLOBE NEWSWIRE)"
         rf"(?:{_SEPARATOR}|(?<=\d{{4}})[ \u00a0]+(?=[{upper_class()}]))"
         r"(?=\S)"
     )
@@ -153,6 +153,10 @@ def _is_date(text: str) -> bool:
 
 def read_dateline(paragraph: str) -> Dateline | None:
     """The dateline at the head of ``paragraph``, or ``None``."""
+    bracketed = re.match(r"\(([^()]{2,40})\)(" + _SEPARATOR + r")(?=\S)", paragraph)
+    # One word only ("(Geneva) –", "(Beirut) –"): "(Sports Network) -" credits an agency, it names no place.
+    if bracketed is not None and " " not in bracketed.group(1).strip() and _is_place(bracketed.group(1), None):
+        return Dateline(bracketed.group(1), paragraph[bracketed.end() :], None)  # "(Geneva) – …" (HRW)
     m = _dateline().match(paragraph)
     if m is not None:
         country = m.group("country") or m.group("paren")
@@ -186,9 +190,12 @@ def place_line(line: str) -> tuple[str, str | None] | None:
     ``"November 24, 2021 – Ottawa, Ontario – Global Affairs Canada"`` →
     ``("Ottawa", "November 24, 2021")``.
     """
-    text = line.strip()
-    if not text or text[-1] in ".:;!?":
+    text = line.strip().removesuffix(".-").rstrip(".")  # "Ferrol (A Coruña), 14 de marzo de 2023."
+    if not text or text[-1] in ":;!?":
         return None
+    alone = read_dateline(text + " ⁠")
+    if alone is not None and alone.text == "⁠":
+        return alone.place, alone.date  # "WASHINGTON –", "PARIS--(BUSINESS WIRE)--": a dateline, then the line ends
     m = _date_first().fullmatch(text)
     if m is not None and _is_date(m.group("date")) and _is_place(m.group("place"), m.group("country")):
         return m.group("place").strip(), m.group("date").strip(" ,")
@@ -196,7 +203,7 @@ def place_line(line: str) -> tuple[str, str | None] | None:
         return None  # "GOV.UK", "gouvernement.fr": a site's name, not a place
     m = re.fullmatch(
         rf"(?P<place>{_place()})(?:,[ \u00a0](?P<country>{_country()})|(?:[ \u00a0]?|--)\((?P<paren>[^()]{{2,40}})\))?"
-        rf"(?:,?[ \u00a0]+(?P<date>{_date_text()}))?",
+        rf"(?:,?[ \u00a0]+(?P<date>{_date_text()})(?:[ \u00a0]*[,–—-][^–—]{{0,60}})?)?",
         text,
     )
     if m is None:
@@ -206,9 +213,31 @@ def place_line(line: str) -> tuple[str, str | None] | None:
         return None
     if not _is_place(m.group("place"), m.group("country") or m.group("paren")):
         return None
+    if date is None and _is_label(text):
+        return None  # "Published", "Press Operations": a header label, not a place
     if date is None and any(w.casefold() in _body_words() for w in text.split()):
         return None  # "European Commission", "Ministère des Armées": a publisher's name on its own line
     return m.group("place").strip(), date.strip(" ,") if date else None
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+@cache
+def _labels() -> frozenset[str]:
+    words: set[str] = set()
+    for code in languages():
+        p = pack(code)
+        for phrase in (*p.dates.published, *p.dates.updated, *p.header.reference, *p.header.furniture):
+            words.add(phrase.casefold())
+    return frozenset(words)
+
+
+def _is_label(text: str) -> bool:
+    """A stamp label, a section label or a furniture phrase, or a line that is one of their words."""
+    key = text.casefold().strip(" :")
+    return key in _labels() or any(w in {"press", "operations", "office", "news", "media"} for w in key.split())
 
 
 @cache

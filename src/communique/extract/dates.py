@@ -25,6 +25,7 @@ from ._data import alternation
 __all__ = [
     "DateStamp",
     "find_body_dates",
+    "leading_event_dates",
     "month_number",
     "parse_date",
     "parse_event_dates",
@@ -86,7 +87,8 @@ def _patterns(codes: tuple[str, ...]) -> _Patterns:
     # "May 22, 2018"
     mdy = rf"(?P<m2>{_WORD})\s+(?P<d2>\d{{1,2}}){ordinal},?\s+(?P<y2>\d{{4}})"
     iso = r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
-    num = r"(?P<nd>\d{1,2})[/.](?P<nm>\d{1,2})[/.](?P<ny>\d{4})"
+    # "23/01/2012", "13.01.2014", "12-06-2018", "07 / 03 / 2023": day first (see _ymd).
+    num = r"(?P<nd>\d{1,2}) ?[/.-] ?(?P<nm>\d{1,2}) ?[/.-] ?(?P<ny>\d{4})"
     # "21-Oct-2019", "16-Aug-2006": the day, a month name and the year joined by hyphens.
     hyphenated = rf"(?P<hd>\d{{1,2}})-(?P<hm>{_WORD})-(?P<hy>\d{{4}})"
     date = rf"{opening}(?:{dmy}|{mdy}|{iso}|{num}|{hyphenated})"
@@ -100,7 +102,13 @@ def _patterns(codes: tuple[str, ...]) -> _Patterns:
     a_date, b_date = date.replace("?P<", "?P<a_"), date.replace("?P<", "?P<b_")
     # "Date: 12 March 2021": a label that says the line is the page's date (not a stamp).
     date_label = rf"(?:{alternation(_words('date_labels', codes))}\s*:?\s*)?"
-    range_ = rf"\s*{date_label}(?P<a>{a_date})\s*{joiner}?\s*(?P<b>{b_date})?\s*[-–—]?\s*"
+    # A time after the page's date is read past: "October 18, 2019 12:00AM EDT", "Mar 21, 2017, 08:30 ET",
+    # "14-02-2023 - 13:05", "March 21, 2023 04:00 AM Eastern Daylight Time".
+    clock = (
+        rf"(?:\s*[,–—-]?\s*(?:{alternation(_words('time_joiners', codes))}\s*)?\d{{1,2}}\s*{hour_marks}\s*\d{{2}}"
+        rf"(?:\s*(?:{alternation(_words('time_suffixes', codes))})(?!\w))?(?:\s*\(?[^\W\d_][\w .+:()-]{{0,30}}\)?)?)?"
+    )
+    range_ = rf"\s*{date_label}(?P<a>{a_date})\s*{joiner}?\s*(?P<b>{b_date})?{clock}\s*[-–—]?\s*"
     labels = []
     for kind in ("updated", "published"):
         labels.append(f"(?P<{kind}>{alternation(_words(kind, codes))})")
@@ -208,6 +216,27 @@ def parse_event_dates(text: str) -> tuple[_dt.date, _dt.date | None] | None:
     return start, end
 
 
+def leading_event_dates(text: str) -> tuple[str, tuple[_dt.date, _dt.date | None]] | None:
+    """Split event dates off the start of a line: ``"12-06-2018 News Release 18/112"`` → ``("News Release 18/112", …)``.
+
+    ``None`` when the line does not start with a date followed by something else.
+    """
+    m = _header().date.match(text)
+    if m is None or m.end() == len(text):
+        return None
+    rest = text[m.end() :]
+    if rest[:1].isalnum():
+        return None
+    # The longest head of the line that is a date or a range (with a time): "21 mar, 2017, 10:00 GMT".
+    for end in range(len(text), m.end() - 1, -1):
+        if end < len(text) and not text[end].isspace() and text[end] not in ",|-–—":
+            continue
+        dates = parse_event_dates(text[:end])
+        if dates is not None:
+            return text[end:].strip(" ,|-–—"), dates
+    return None
+
+
 def trailing_event_dates(text: str) -> tuple[str, tuple[_dt.date, _dt.date | None]] | None:
     """Split event dates off the end of a line: ``"Title 28 Feb. 2020 -"`` → ``("Title", (date(2020, 2, 28), None))``.
 
@@ -215,8 +244,8 @@ def trailing_event_dates(text: str) -> tuple[str, tuple[_dt.date, _dt.date | Non
     :class:`~communique.errors.ParseError`.
     """
     for m in _header().date.finditer(text):
-        if m.start() == 0:
-            continue
+        if m.start() == 0 or text[m.start() - 1].isalnum():
+            continue  # "Moldavie 28 févr.": "vie" is a Spanish weekday only as a word of its own
         dates = parse_event_dates(text[m.start() :])
         if dates is not None:
             return text[: m.start()].rstrip(" -–—,"), dates

@@ -25,7 +25,8 @@ from attrs import frozen
 from ..errors import ParseError
 from ..locale import languages, pack
 from ._data import alternation, normalize
-from .dates import DateStamp, parse_event_dates, parse_stamp, trailing_event_dates
+from .dateline import place_line
+from .dates import DateStamp, leading_event_dates, parse_event_dates, parse_stamp, trailing_event_dates
 
 __all__ = ["Kind", "Line", "classify_lines", "is_end_mark", "is_prose", "word_count"]
 
@@ -89,6 +90,9 @@ _CRUMB_SEPARATOR = re.compile(r"\s+[/|>›»·•]\s+|\s*[›»>]\s*")
 _DOC_NUMBER = re.compile(
     r"(?=[^\s]*\d)[A-Z]{1,10}(?:\s?[/-]\s?|\()[A-Z0-9()]{1,10}(?:[/.-][A-Z0-9()]{1,10}){0,4}(?:-rev\d)?"
 )
+_NUMBERED = re.compile(r"\d{1,2}\.\s+\S")
+# Runs of three spaces or a tab separate the items of a menu or of a flattened header line.
+_WIDE_GAP = re.compile(r"[ \u00a0]{3,}|\t")
 _PROSE_END = re.compile(r"[.!?…](?:[\s\u00a0]*[»”\"’)\]])?$")
 
 
@@ -100,18 +104,28 @@ def word_count(text: str) -> int:
 def is_prose(text: str) -> bool:
     """A sentence or more of running text, not a heading: ends like a sentence and is long enough, or is long."""
     words = word_count(text)
+    if words >= 8 and text.endswith(":"):
+        return True  # "The Minister said:", "… provided the following readout:": a sentence that introduces more
     return (words >= 10 and _PROSE_END.search(text) is not None) or words >= 45
 
 
 @cache
-def _furniture() -> tuple[frozenset[str], re.Pattern[str]]:
+def _furniture() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
+    """Whole-line phrases, the words that make any line furniture, and the phrases that open a furniture line."""
     phrases: set[str] = set()
     words: list[str] = []
     for code in languages():
         header = pack(code).header
         phrases.update(_key(p) for p in (*header.furniture, *header.reference))
         words += header.furniture_words
-    return frozenset(phrases), re.compile(rf"(?<!\w){alternation(words)}(?!\w)", re.IGNORECASE)
+    # A phrase of two words or more is specific enough to mark a line it opens
+    # ("An official website of the European Union How do you know?", "Skip to content Menu").
+    openers = [p for p in phrases if " " in p]
+    return (
+        frozenset(phrases),
+        re.compile(rf"(?<!\w){alternation(words)}(?!\w)", re.IGNORECASE),
+        re.compile(rf"{alternation(openers)}(?!\w)"),
+    )
 
 
 @cache
@@ -146,6 +160,14 @@ def _reference_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return cited, labelled
 
 
+def _find_reference(text: str) -> str | None:
+    """A document number written inside ``text`` ("News Release 18/112" → "18/112")."""
+    for token in text.split():
+        if any(ch.isdigit() for ch in token) and re.fullmatch(r"[A-Z0-9]{1,10}(?:[/-][A-Z0-9]{1,10}){1,4}", token):
+            return token
+    return None
+
+
 def _key(text: str) -> str:
     """How a furniture phrase and a line are compared: case, apostrophes and closing colons ignored."""
     return normalize(text).casefold().rstrip(" :.").strip()
@@ -157,9 +179,9 @@ def is_end_mark(text: str) -> bool:
 
 
 def _is_furniture(text: str) -> bool:
-    phrases, words = _furniture()
+    phrases, words, openers = _furniture()
     key = _key(text)
-    if key in phrases or words.search(text):
+    if key in phrases or words.search(text) or openers.match(key):
         return True
     if not _SYMBOLS.sub("", text):
         return True  # "|", "—", "***"
@@ -169,6 +191,11 @@ def _is_furniture(text: str) -> bool:
     head = re.split(r"\s*[|›»>:/]\s*", key, maxsplit=1)[0]
     if head != key and head in phrases:
         return True
+    parts = [p.strip() for p in re.split(r"\s+[-–—]\s+", text)]
+    if len(parts) == 2 and word_count(text) <= 10 and any(_key(p) in phrases for p in parts):
+        return True  # "European Commission - Press release": a site name and a section label
+    if _NUMBERED.match(text) and word_count(text) <= 6 and not _PROSE_END.search(text):
+        return True  # "2. News", "3. Global Affairs Canada news": a numbered breadcrumb item
     return _is_breadcrumb(text)
 
 
@@ -186,13 +213,27 @@ def _classify(text: str, number: int, block: int, piece: bool, bullet: bool = Fa
         dates = parse_event_dates(text)
         if dates is not None:
             return [Line(number, text, Kind.DATE, block, piece, dates=dates)]
-        if piece:
-            split = trailing_event_dates(text)
-            if split is not None and word_count(split[0]) >= 2:
-                return [
-                    Line(number, split[0], Kind.TEXT, block, piece),
-                    Line(number, text[len(split[0]) :].strip(), Kind.DATE, block, piece, dates=split[1]),
-                ]
+        placed = place_line(text)
+        if placed is not None and placed[1] is not None:
+            # "Brussels, 31 January 2023", "November 24, 2021 – Ottawa, Ontario – Global Affairs Canada":
+            # the page's date and its dateline on one line.
+            return [Line(number, placed[1], Kind.DATE, block, piece, value=placed[0], field="place")]
+        head = leading_event_dates(text)
+        if head is not None and word_count(head[0]) <= 6 and not _PROSE_END.search(head[0]):
+            # "12-06-2018 News Release 18/112", "Mar 21, 2017, 08:30 ET | Source: …": the date, then a label.
+            # The line's text is its date part, so that the header reader reads it as any date line.
+            reference = _find_reference(head[0])
+            date_part = text[: len(text) - len(head[0])].rstrip(" ,|-–—") if head[0] else text
+            return [Line(number, date_part, Kind.DATE, block, piece, dates=head[1], value=reference)]
+        split = trailing_event_dates(text)
+        if split is not None and not piece and word_count(split[0]) <= 3:
+            # "Daily News 07 / 03 / 2023": a label, then the date.
+            return [Line(number, text[len(split[0]) :].strip(), Kind.DATE, block, piece, dates=split[1])]
+        if piece and split is not None and word_count(split[0]) >= 2:
+            return [
+                Line(number, split[0], Kind.TEXT, block, piece),
+                Line(number, text[len(split[0]) :].strip(), Kind.DATE, block, piece, dates=split[1]),
+            ]
     except ParseError as exc:
         exc.line = number
         raise
@@ -231,11 +272,13 @@ def classify_lines(text: str) -> list[Line]:
             continue
         blank = False
         bullet = _BULLET.match(stripped)
-        content = _SPACES.sub(" ", stripped[bullet.end() :] if bullet else stripped).strip()
+        spaced = stripped[bullet.end() :] if bullet else stripped
+        content = _SPACES.sub(" ", spaced).strip()
         if not content:
             continue
-        if "|" in content:
-            pieces = [p.strip() for p in content.split("|") if p.strip()]
+        wide = _WIDE_GAP.search(spaced) is not None
+        if "|" in content or wide:
+            pieces = [_SPACES.sub(" ", p).strip() for p in re.split(r"\||[ \u00a0]{3,}|\t", spaced) if p.strip()]
             classified = [line for p in pieces for line in _classify(p, number, block, True)]
             if any(line.kind in (Kind.DATE, Kind.STAMP, Kind.REFERENCE) for line in classified):
                 out += classified
@@ -244,4 +287,25 @@ def classify_lines(text: str) -> list[Line]:
                 out.append(Line(number, content, Kind.FURNITURE, block))  # "Share | Print | E-mail"
                 continue
         out += _classify(content, number, block, False, bullet is not None)
+    return _join_split_stamps(out)
+
+
+def _join_split_stamps(lines: list[Line]) -> list[Line]:
+    """A stamp label on its own line and its date on the next ("Published" / "4 December 2018") make one stamp."""
+    labels = {_key(w) for code in languages() for w in (*pack(code).dates.published, *pack(code).dates.updated)}
+    out: list[Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and line.kind is Kind.DATE
+            and line.field is None
+            and previous.kind in (Kind.TEXT, Kind.FURNITURE)
+            and _key(previous.text) in labels
+        ):
+            stamp = parse_stamp(f"{previous.text.rstrip(' :')}: {line.text}")
+            if stamp is not None:
+                out[-1] = Line(previous.number, f"{previous.text} {line.text}", Kind.STAMP, previous.block, stamp=stamp)
+                continue
+        out.append(line)
     return out

@@ -39,13 +39,13 @@ from ..errors import ParseError
 from ..locale import languages, pack
 from .dateline import place_line, read_dateline, split_dateline
 from .lines import Kind, Line, classify_lines, is_prose, word_count
-from .organizations import find_organization
+from .organizations import organization_name
 
 __all__ = ["HeaderLine", "Segments", "segment"]
 
 _DATA = (Kind.DATE, Kind.STAMP, Kind.LABEL, Kind.REFERENCE)
 _SENTENCE_END = re.compile(r"(?<=[^\s.]{3}[.!?])\s+(?=[^\W\d_])")
-_DERIVED_MAX = 160
+_DERIVED_MAX = 400
 
 
 @frozen
@@ -114,41 +114,88 @@ def _data_follows(lines: list[Line], i: int, skip: set[int]) -> bool:
     return False
 
 
-def _body_start(lines: list[Line], skip: set[int]) -> tuple[int | None, int | None]:
-    """``(first body line, standfirst line)``; ``None`` for a body without any running text."""
+def _prose_words(lines: list[Line], skip: set[int], start: int, end: int) -> int:
+    return sum(
+        word_count(lines[i].text)
+        for i in range(start, end)
+        if lines[i].kind is Kind.TEXT and i not in skip and is_prose(lines[i].text)
+    )
+
+
+def _header_end(lines: list[Line], skip: set[int]) -> int | None:
+    """The last header data line (date, stamp, reference, label) that the body follows.
+
+    A data line opens the body when more running text follows it than comes
+    before it: banners and a standfirst may stand above the page's date, a
+    stamp at the bottom of the page follows the body.
+    """
+    found = None
+    total = _prose_words(lines, skip, 0, len(lines))
+    before = 0
+    for i, line in enumerate(lines):
+        if line.kind is Kind.TEXT and i not in skip and is_prose(line.text):
+            before += word_count(line.text)
+        elif line.kind in _DATA and total - before > before:
+            found = i
+    return found
+
+
+def _is_body_line(line: Line) -> bool:
+    if is_prose(line.text):
+        return True
+    # A line opening with a dateline is the body's first line, unless it reads as a headline
+    # ("Moldavie – Entretien de M. … (15 juin 2021)").
+    return _opens_with_dateline(line.text) and (
+        line.text.endswith((".", "!", "?", "…", "»", "”", '"', ":")) or word_count(line.text) >= 30
+    )
+
+
+def _body_start(lines: list[Line], skip: set[int]) -> tuple[int | None, int | None, int | None]:
+    """``(first body line, standfirst line, header end)``; ``None`` for a body without any running text."""
+    header_end = _header_end(lines, skip)
     standfirst = None
     for i, line in enumerate(lines):
         if line.kind is not Kind.TEXT or i in skip or line.piece:
             continue
-        if not (is_prose(line.text) or _opens_with_dateline(line.text)):
+        if not _is_body_line(line):
             continue
-        if standfirst is None and _data_follows(lines, i, skip):
-            standfirst = i
+        if header_end is not None and i < header_end:
+            standfirst = i  # running text above the page's date: a standfirst (the last one) or a banner
             continue
-        return i, standfirst
+        return i, standfirst, header_end
     # No running text (a short or toy page): the first sentence-like line after a heading.
     texts = [i for i, line in enumerate(lines) if line.kind is Kind.TEXT and i not in skip and i != standfirst]
     for n, i in enumerate(texts):
         text = lines[i].text
         if split_dateline(text)[0] is not None:
-            return i, standfirst  # a title never opens with a dateline
+            return i, standfirst, header_end  # a title never opens with a dateline
         sentence = text.endswith((".", "!", "?", "»", "”", '"'))
         if sentence and (n > 0 or (len(texts) == 1 and text.endswith("."))):
-            return i, standfirst
-    return None, standfirst
+            return i, standfirst, header_end
+    return None, standfirst, header_end
 
 
 def _is_organization(text: str) -> bool:
     """A line that only names a publisher ("European Commission", "Ministère des Armées"): a site name."""
+    if word_count(text) > 6 or any(ch.isdigit() for ch in text):
+        return False
+    if text.isupper() and word_count(text) >= 4:
+        return False  # a headline in capitals ("NATO MILITARY COMMITTEE CHAIRMAN VISITS GEORGIA")
     for code in languages():
-        found = find_organization(text, code)
-        if found is not None:
-            return True
-        not_names = {w.casefold() for w in pack(code).people.not_names}
-        words = text.split()
-        if len(words) <= 5 and any(w.casefold() in not_names for w in words[:2]) and text[:1].isupper():
-            return word_count(text) <= 5 and not any(ch.isdigit() for ch in text)
+        if organization_name(text, code) is not None:
+            return True  # the whole line is an organisation's name or acronym
+        not_names = {w.casefold() for w in pack(code).people.not_names if len(w) > 3}
+        # "Delegación de la Unión Europea en Colombia", "Australian Government": a body's name.
+        if text[:1].isupper() and any(w.casefold() in not_names for w in text.split()[:3]):
+            return not _has_verb_like(text)
     return False
+
+
+def _has_verb_like(text: str) -> bool:
+    """Some lower-case word that is not a linking word: a headline ("Council adopts new rules"), not a name."""
+    small = [w for w in text.split() if w[:1].islower() and len(w) >= 4 and "'" not in w and "’" not in w]
+    links = {w.casefold() for code in languages() for w in (*pack(code).people.articles, *pack(code).people.role_links)}
+    return any(w.casefold() not in links for w in small)
 
 
 def _subtitle_like(line: str, title: str) -> bool:
@@ -186,14 +233,14 @@ def segment(text: str, *, titled: bool = False) -> Segments:
     # A document a reader already segmented (DOCX) has no site menus: only the placeholder title is skipped.
     skip = {0} if titled else _menu_runs(lines[:end])
     title_index: int | None = 0 if titled else None
-    body_from, standfirst = _body_start(lines[:end], skip)
+    body_from, standfirst, header_end = _body_start(lines[:end], skip)
     zone_end = body_from if body_from is not None else end
     place: str | None = None
     place_dates: list[HeaderLine] = []
     candidates: list[int] = []
     for i in range(zone_end):
         line = lines[i]
-        if line.kind is not Kind.TEXT or i in skip or i == standfirst:
+        if line.kind is not Kind.TEXT or i in skip or i == standfirst or _is_body_line(line):
             continue
         found = place_line(line.text)
         if found is not None and found[1]:
@@ -203,7 +250,7 @@ def segment(text: str, *, titled: bool = False) -> Segments:
         candidates.append(i)
     subtitle_index = standfirst
     if not titled:
-        title_index, subtitle_index, place = _pick_title(lines, candidates, standfirst, place)
+        title_index, subtitle_index, place = _pick_title(lines, candidates, standfirst, place, header_end)
     if body_from is None:
         # No running text: the body is what follows the title (short lines, a list).
         after = (title_index if title_index is not None else -1) + 1
@@ -218,6 +265,10 @@ def segment(text: str, *, titled: bool = False) -> Segments:
             header += place_dates  # a dateline's date counts after the header's own date lines
         if line.kind in (Kind.DATE, Kind.STAMP):
             header.append(HeaderLine(line.number, line.text))
+            if line.field == "place" and place is None and i < (body_from or len(lines)) + 3:
+                place = line.value
+            elif line.field is None and line.value is not None and reference is None:
+                reference = line.value  # "12-06-2018 News Release 18/112"
         elif line.kind is Kind.LABEL:
             if line.field == "source":
                 source = source or line.value
@@ -258,36 +309,126 @@ def segment(text: str, *, titled: bool = False) -> Segments:
     )
 
 
+def _title_score(lines: list[Line], i: int, candidates: list[int]) -> float:
+    """How much line ``i`` looks like the headline (higher is better).
+
+    A headline has several words and does not end like a sentence or an
+    introduction; it is not bulleted, not a publisher's name; it usually sits
+    between the site's furniture or section label and the page's date, or
+    closes the breadcrumb that repeats it.
+    """
+    line = lines[i]
+    text = line.text
+    score = float(min(word_count(text), 12))
+    if text.endswith(":"):
+        score -= 20  # "Joint media release with:", "Disponible en :"
+    elif text.endswith(".") and not text.endswith("..."):
+        score -= 6  # a caption or a summary sentence
+    if line.bullet:
+        score -= 4  # the summary bullets under a headline
+    if _is_organization(text):
+        score -= 10  # the site's or the publisher's name
+    if any(ch in text for ch in "©"):
+        score -= 10
+    if _opens_subtitle(text):
+        score -= 10  # "by NATO Secretary General …" is the line under a headline
+    if i + 1 < len(lines) and lines[i + 1].kind is Kind.TEXT and _opens_subtitle(lines[i + 1].text):
+        score += 4  # … and the line above it is the headline
+    if (text.isupper() and word_count(text) <= 4) or _LABEL_CODE.search(text):
+        score -= 4  # "9341ST MEETING (AM)", "PRESSE 52": a meeting or document label
+    previous = lines[i - 1] if i > 0 else None
+    if previous is not None and previous.number != line.number:
+        if previous.kind is Kind.FURNITURE and (
+            _key(previous.text).endswith(_key(text)) or _is_section_label(previous.text)
+        ):
+            score += 6  # "Press release" above it, or a breadcrumb ending with it
+        elif previous.kind in (Kind.DATE, Kind.STAMP, Kind.REFERENCE):
+            score += 3
+    following = [x for x in lines[i + 1 : i + 4] if x.kind is not Kind.FURNITURE]
+    if following and following[0].kind is Kind.TEXT and i + 1 in candidates and _subtitle_after(lines, i, candidates):
+        following = following[1:]  # a subtitle between it and the date: the bonus is the headline's
+    if following and following[0].kind in (Kind.DATE, Kind.STAMP, Kind.REFERENCE, Kind.LABEL):
+        score += 4  # the date line, the stamp or "From:" right under it
+    return score
+
+
+_LABEL_CODE = re.compile(r"\b\d+[A-Z]{2,}\b|\b[A-Z]{2,}\s\d+\b")
+
+
+def _opens_subtitle(text: str) -> bool:
+    first = text.split(maxsplit=1)[0].casefold() if text.split() else ""
+    return any(first == w.casefold() for code in languages() for w in pack(code).header.subtitle_openers)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _is_section_label(text: str) -> bool:
+    key = _key(text)
+    return any(key == _key(w) for code in languages() for w in pack(code).header.reference)
+
+
 def _pick_title(
-    lines: list[Line], candidates: list[int], standfirst: int | None, place: str | None
+    lines: list[Line], candidates: list[int], standfirst: int | None, place: str | None, header_end: int | None
 ) -> tuple[int | None, int | None, str | None]:
     """``(title, subtitle, place)`` among the heading-like lines before the body."""
-    if not candidates:
-        return None, standfirst, place
     if len(candidates) >= 2 and place is None:
         # A place line just before the body ("Palacio de La Moncloa, Madrid"): the dateline, not the title.
         found = place_line(lines[candidates[-1]].text)
         if found is not None and word_count(lines[candidates[-1]].text) <= 6:
             place, candidates = found[0], candidates[:-1]
-    strong = [i for i in candidates if word_count(lines[i].text) >= 2] or candidates
-    last = strong[-1]
-    prev = strong[-2] if len(strong) >= 2 else None
-    title, subtitle = last, standfirst
-    if prev is not None:
-        between = lines[prev + 1 : last]
-        adjacent = not any(line.kind in (Kind.FURNITURE, Kind.TEXT) for line in between)
-        a, b = lines[prev].text, lines[last].text
-        if a.casefold() == b.casefold():
-            title = last if a.isupper() and not b.isupper() else prev
-        elif adjacent and subtitle is None and _subtitle_like(b, a):
-            title, subtitle = prev, last
+    # A headline printed twice (capitals, then mixed case) counts once, in mixed case.
+    seen: dict[str, int] = {}
+    unique: list[int] = []
+    for i in candidates:
+        key = _key(lines[i].text)
+        if key in seen:
+            if lines[seen[key]].text.isupper() and not lines[i].text.isupper():
+                unique[unique.index(seen[key])] = i
+                seen[key] = i
+            continue
+        seen[key] = i
+        unique.append(i)
+    scored = [
+        (i, _title_score(lines, i, unique) - (5 if header_end is not None and i > header_end else 0)) for i in unique
+    ]
+    scored = [(i, sc) for i, sc in scored if sc > 0]
+    if not scored:
+        return None, standfirst, place
+    best = max(sc for _, sc in scored)
+    title = next(i for i, sc in scored if sc == best)
+    earlier = [(i, sc) for i, sc in scored if i < title]
+    if earlier and earlier[-1][1] >= best - 4 and _subtitle_after(lines, earlier[-1][0], unique) == title:
+        title = earlier[-1][0]  # the best line reads as the subtitle of the line above it: that one is the headline
+    subtitle = standfirst if standfirst is not None and standfirst > title else None
+    if subtitle is None:
+        subtitle = _subtitle_after(lines, title, unique)
     # A short place line just above the title ("New York") is the dateline.
-    before = [i for i in candidates if i < title]
-    if place is None and before:
+    before = [i for i in unique if i < title]
+    if place is None and before and before[-1] == title - 1:
         found = place_line(lines[before[-1]].text)
         if found is not None and word_count(lines[before[-1]].text) <= 3:
             place = found[0]
     return title, subtitle, place
+
+
+def _subtitle_after(lines: list[Line], title: int, candidates: list[int]) -> int | None:
+    """The line right after the title when it reads as a subtitle: "by …", or a summary line above the date."""
+    after = [i for i in candidates if i > title]
+    if not after or after[0] != title + 1 or lines[after[0]].bullet:
+        return None
+    line = lines[after[0]]
+    first = line.text.split(maxsplit=1)[0].casefold()
+    if any(first == w.casefold() for code in languages() for w in pack(code).header.subtitle_openers):
+        return after[0]
+    if word_count(line.text) < 5 or line.text.endswith(":") or "©" in line.text:
+        return None
+    # A summary line is followed by the page's date or stamp (or a dateline line), not by the body.
+    rest = [x for x in lines[after[0] + 1 : after[0] + 4] if x.kind is not Kind.FURNITURE]
+    if rest and (rest[0].kind in _DATA or place_line(rest[0].text) is not None):
+        return after[0]
+    return None
 
 
 def _without_footer(body: list[Line]) -> list[Line]:
