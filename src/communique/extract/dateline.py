@@ -81,9 +81,11 @@ def _place() -> str:
 def _date_text() -> str:
     """A written date in a dateline: with a year, or a day and a month word ("2 janvier")."""
     link = alternation(w for code in languages() for w in pack(code).dates.date_links)
-    return (
-        rf"(?:[\w .,/]{{0,25}}?\d{{4}}|\d{{1,2}}(?:[^\W\d_]{{1,3}}|º)?[ \u00a0]+(?:{link}[ \u00a0]+)?[^\W\d_]{{3,}}\.?)"
-    )
+    months = alternation(w.rstrip(".") for code in languages() for names in pack(code).months for w in names)
+    weekdays = alternation(w.rstrip(".") for code in languages() for names in pack(code).weekdays for w in names)
+    # A date starts with its day, its month or its weekday ("31 January 2023", "March 21, 2017", "le 7 mars 2023").
+    opening = rf"(?:(?i:le|el|the)[ \u00a0]+)?(?:(?i:{weekdays})\.?,?[ \u00a0]+)?(?:\d|(?i:{months})\b)"
+    return rf"(?:{opening}[\w .,/]{{0,25}}?\d{{4}}|\d{{1,2}}(?:[^\W\d_]{{1,3}}|º)?[ \u00a0]+(?:{link}[ \u00a0]+)?[^\W\d_]{{3,}}\.?)"
 
 
 _SEPARATOR = r"(?:[ \u00a0]*[–—][ \u00a0]*|[ \u00a0]+-[ \u00a0]+|[ \u00a0]*--[ \u00a0]*|\.-[ \u00a0]*)"
@@ -199,11 +201,9 @@ def place_line(line: str) -> tuple[str, str | None] | None:
     m = _date_first().fullmatch(text)
     if m is not None and _is_date(m.group("date")) and _is_place(m.group("place"), m.group("country")):
         return m.group("place").strip(), m.group("date").strip(" ,")
-    if "." in text:
-        return None  # "GOV.UK", "gouvernement.fr": a site's name, not a place
     m = re.fullmatch(
         rf"(?P<place>{_place()})(?:,[ \u00a0](?P<country>{_country()})|(?:[ \u00a0]?|--)\((?P<paren>[^()]{{2,40}})\))?"
-        rf"(?:,?[ \u00a0]+(?P<date>{_date_text()})(?:[ \u00a0]*[,–—-][^–—]{{0,60}})?)?",
+        rf"(?:(?:,[ \u00a0]*|(?<=\))[ \u00a0]*)(?P<date>{_date_text()})(?:[ \u00a0]*[,–—-][^–—]{{0,60}})?)?",
         text,
     )
     if m is None:
@@ -213,6 +213,8 @@ def place_line(line: str) -> tuple[str, str | None] | None:
         return None
     if not _is_place(m.group("place"), m.group("country") or m.group("paren")):
         return None
+    if date is None and "." in text:
+        return None  # "GOV.UK", "gouvernement.fr": a site's name, not a place
     if date is None and _is_label(text):
         return None  # "Published", "Press Operations": a header label, not a place
     if date is None and any(w.casefold() in _body_words() for w in text.split()):

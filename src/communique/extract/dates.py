@@ -31,6 +31,7 @@ __all__ = [
     "parse_event_dates",
     "parse_stamp",
     "trailing_event_dates",
+    "yearless_event_dates",
 ]
 
 
@@ -243,12 +244,15 @@ def trailing_event_dates(text: str) -> tuple[str, tuple[_dt.date, _dt.date | Non
     ``None`` when the line does not end with a date or range; impossible dates raise
     :class:`~communique.errors.ParseError`.
     """
-    for m in _header().date.finditer(text):
-        if m.start() == 0 or text[m.start() - 1].isalnum():
-            continue  # "Moldavie 28 févr.": "vie" is a Spanish weekday only as a word of its own
-        dates = parse_event_dates(text[m.start() :])
-        if dates is not None:
-            return text[: m.start()].rstrip(" -–—,"), dates
+    pattern = _header().date
+    m = pattern.search(text, 1)
+    while m is not None:
+        # "Moldavie 28 févr.": "vie" is a Spanish weekday only as a word of its own; look again one further.
+        if not text[m.start() - 1].isalnum():
+            dates = parse_event_dates(text[m.start() :])
+            if dates is not None:
+                return text[: m.start()].rstrip(" -–—,"), dates
+        m = pattern.search(text, m.start() + 1)
     return None
 
 
@@ -291,6 +295,23 @@ def _zone(written: str | None) -> _dt.timezone | None:
         if abs(minutes) > 14 * 60:
             raise ParseError(f"impossible time zone offset {written!r}", format="text")
     return _dt.timezone(_dt.timedelta(minutes=minutes))
+
+
+def yearless_event_dates(text: str, year: int | None) -> tuple[_dt.date, _dt.date | None] | None:
+    """A header line that is a day or a range without its year (``"Apr. 3 to 6"``, ``"22 et 23 mai"``).
+
+    The year comes from elsewhere on the page (``year``); ``None`` when the
+    line is something else, or when no year is known.
+    """
+    if year is None:
+        return None
+    patterns = _header()
+    line = text.strip().rstrip(" -–—")
+    for pattern in (patterns.body, patterns.body_mdy):
+        m = pattern.fullmatch(line) if pattern is not None else None
+        if m is not None:
+            return find_body_dates(line, year)
+    return None
 
 
 def find_body_dates(

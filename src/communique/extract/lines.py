@@ -26,7 +26,14 @@ from ..errors import ParseError
 from ..locale import languages, pack
 from ._data import alternation, normalize
 from .dateline import place_line
-from .dates import DateStamp, leading_event_dates, parse_event_dates, parse_stamp, trailing_event_dates
+from .dates import (
+    DateStamp,
+    leading_event_dates,
+    parse_event_dates,
+    parse_stamp,
+    trailing_event_dates,
+    yearless_event_dates,
+)
 
 __all__ = ["Kind", "Line", "classify_lines", "is_end_mark", "is_prose", "word_count"]
 
@@ -90,6 +97,7 @@ _CRUMB_SEPARATOR = re.compile(r"\s+[/|>›»·•]\s+|\s*[›»>]\s*")
 _DOC_NUMBER = re.compile(
     r"(?=[^\s]*\d)[A-Z]{1,10}(?:\s?[/-]\s?|\()[A-Z0-9()]{1,10}(?:[/.-][A-Z0-9()]{1,10}){0,4}(?:-rev\d)?"
 )
+_ANY_YEAR = 2000  # a leap year: "29 February" is a day in some year
 _NUMBERED = re.compile(r"\d{1,2}\.\s+\S")
 # Runs of three spaces or a tab separate the items of a menu or of a flattened header line.
 _WIDE_GAP = re.compile(r"[ \u00a0]{3,}|\t")
@@ -204,7 +212,7 @@ def _is_breadcrumb(text: str) -> bool:
     return len(parts) >= 3 and all(word_count(p) <= 6 for p in parts)
 
 
-def _classify(text: str, number: int, block: int, piece: bool, bullet: bool = False) -> list[Line]:
+def _classify(text: str, number: int, block: int, piece: bool, bullet: bool = False, gap: bool = False) -> list[Line]:
     """The line(s) ``text`` is; a TEXT piece of a split line may end with dates ("Title 28 Feb. 2020 -")."""
     try:
         stamp = parse_stamp(text)
@@ -213,6 +221,9 @@ def _classify(text: str, number: int, block: int, piece: bool, bullet: bool = Fa
         dates = parse_event_dates(text)
         if dates is not None:
             return [Line(number, text, Kind.DATE, block, piece, dates=dates)]
+        if word_count(text) <= 6 and yearless_event_dates(text, _ANY_YEAR) is not None:
+            # "Apr. 3 to 6": the page's dates without a year; the header reader takes the year from the page.
+            return [Line(number, text, Kind.DATE, block, piece, field="yearless")]
         placed = place_line(text)
         if placed is not None and placed[1] is not None:
             # "Brussels, 31 January 2023", "November 24, 2021 – Ottawa, Ontario – Global Affairs Canada":
@@ -229,7 +240,8 @@ def _classify(text: str, number: int, block: int, piece: bool, bullet: bool = Fa
         if split is not None and not piece and word_count(split[0]) <= 3:
             # "Daily News 07 / 03 / 2023": a label, then the date.
             return [Line(number, text[len(split[0]) :].strip(), Kind.DATE, block, piece, dates=split[1])]
-        if piece and split is not None and word_count(split[0]) >= 2:
+        if split is not None and word_count(split[0]) >= 2 and (piece or (gap and not is_prose(split[0]))):
+            # "Title  28 Feb. 2020 -": a headline and the page's date flattened onto one line.
             return [
                 Line(number, split[0], Kind.TEXT, block, piece),
                 Line(number, text[len(split[0]) :].strip(), Kind.DATE, block, piece, dates=split[1]),
@@ -271,6 +283,9 @@ def classify_lines(text: str) -> list[Line]:
             blank = True
             continue
         blank = False
+        if is_end_mark(stripped):
+            out.append(Line(number, stripped, Kind.END, block))  # "– FIN –" starts like a bulleted line
+            continue
         bullet = _BULLET.match(stripped)
         spaced = stripped[bullet.end() :] if bullet else stripped
         content = _SPACES.sub(" ", spaced).strip()
@@ -286,7 +301,9 @@ def classify_lines(text: str) -> list[Line]:
             if len(pieces) >= 2 and all(word_count(p) <= 4 for p in pieces):
                 out.append(Line(number, content, Kind.FURNITURE, block))  # "Share | Print | E-mail"
                 continue
-        out += _classify(content, number, block, False, bullet is not None)
+        # Two spaces inside a line: a flattened header ("Title  28 Feb. 2020 -"), not a sentence ending with a date.
+        gap = re.search(r"\S {2}\S", spaced) is not None
+        out += _classify(content, number, block, False, bullet is not None, gap)
     return _join_split_stamps(out)
 
 

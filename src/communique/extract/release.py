@@ -13,7 +13,7 @@ from ..errors import CommuniqueError, CommuniqueWarning, ParseError, ValidationE
 from ..model import Attendee, Dates, Header, Paragraph, PressRelease, Quote, stamp_before, stamp_day
 from .attendees import find_attendees
 from .dateline import read_dateline
-from .dates import find_body_dates, parse_event_dates, parse_stamp
+from .dates import find_body_dates, parse_event_dates, parse_stamp, yearless_event_dates
 from .language import detect_language
 from .quotes import find_quote_spans
 from .segment import segment
@@ -57,6 +57,14 @@ def _header_dates(date_lines: Sequence[str]) -> Dates:
         event = parse_event_dates(line)
         if event is not None and start is None:
             start, end = event
+    if start is None:
+        # A date line without its year ("Apr. 3 to 6"): the year of the page's stamps.
+        stamp = published or updated
+        for line in date_lines:
+            event = yearless_event_dates(line, stamp.year if stamp else None)
+            if event is not None:
+                start, end = event
+                break
     if published is not None and updated is not None:
         aware = {
             isinstance(v, _dt.datetime) and v.tzinfo is not None

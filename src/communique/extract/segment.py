@@ -263,7 +263,9 @@ def segment(text: str, *, titled: bool = False) -> Segments:
     for i, line in enumerate(lines):
         if i == body_from:
             header += place_dates  # a dateline's date counts after the header's own date lines
-        if line.kind in (Kind.DATE, Kind.STAMP):
+        if line.kind is Kind.STAMP or (line.kind is Kind.DATE and i < body_from):
+            # Stamps count wherever they are (the bottom of the page too); the event's dates are in the
+            # header, not in the related links after the body.
             header.append(HeaderLine(line.number, line.text))
             if line.field == "place" and place is None and i < (body_from or len(lines)) + 3:
                 place = line.value
@@ -399,7 +401,7 @@ def _pick_title(
     best = max(sc for _, sc in scored)
     title = next(i for i, sc in scored if sc == best)
     earlier = [(i, sc) for i, sc in scored if i < title]
-    if earlier and earlier[-1][1] >= best - 4 and _subtitle_after(lines, earlier[-1][0], unique) == title:
+    if earlier and earlier[-1][1] >= 5 and _subtitle_after(lines, earlier[-1][0], unique) == title:
         title = earlier[-1][0]  # the best line reads as the subtitle of the line above it: that one is the headline
     subtitle = standfirst if standfirst is not None and standfirst > title else None
     if subtitle is None:
