@@ -59,9 +59,9 @@ def _header_dates(date_lines: Sequence[str]) -> Dates:
             start, end = event
     if start is None:
         # A date line without its year ("Apr. 3 to 6"): the year of the page's stamps.
-        stamp = published or updated
+        known = published or updated
         for line in date_lines:
-            event = yearless_event_dates(line, stamp.year if stamp else None)
+            event = yearless_event_dates(line, known.year if known else None)
             if event is not None:
                 start, end = event
                 break
