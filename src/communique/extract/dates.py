@@ -244,6 +244,8 @@ def trailing_event_dates(text: str) -> tuple[str, tuple[_dt.date, _dt.date | Non
     ``None`` when the line does not end with a date or range; impossible dates raise
     :class:`~communique.errors.ParseError`.
     """
+    if not text.rstrip(" -–—")[-1:].isdigit():
+        return None  # every date ends with its year or its day: most lines are ruled out without a search
     pattern = _header().date
     m = pattern.search(text, 1)
     while m is not None:

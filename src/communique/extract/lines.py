@@ -20,7 +20,8 @@ import enum
 import re
 from functools import cache
 
-from attrs import frozen
+import attrs
+from attrs import Factory, frozen
 
 from ..errors import ParseError
 from ..locale import languages, pack
@@ -77,7 +78,11 @@ class Line:
     value: str | None = None
     """A reference's number, a label's value."""
     field: str | None = None
-    """A label's field: ``"source"`` or ``"url"``."""
+    """A label's field: ``"source"`` or ``"url"``; ``"place"`` for a dateline line's place; ``"yearless"``."""
+    words: int = attrs.field(init=False, default=Factory(lambda self: word_count(self.text), takes_self=True))
+    """Words in the text (computed once: every rule that weighs a line reads it)."""
+    prose: bool = attrs.field(init=False, default=Factory(lambda self: is_prose(self.text), takes_self=True))
+    """The text is running text (see :func:`is_prose`)."""
 
 
 _BULLET = re.compile(r"\s*(?:[•·▪◦‣∙*]|-(?=\s)|–(?=\s))\s*")
@@ -97,10 +102,13 @@ _CRUMB_SEPARATOR = re.compile(r"\s+[/|>›»·•]\s+|\s*[›»>]\s*")
 _DOC_NUMBER = re.compile(
     r"(?=[^\s]*\d)[A-Z]{1,10}(?:\s?[/-]\s?|\()[A-Z0-9()]{1,10}(?:[/.-][A-Z0-9()]{1,10}){0,4}(?:-rev\d)?"
 )
+# The longest header item seen: "Mise à jour : 16/06/2021 - Direction : Direction de la communication…".
+_LONGEST_DATA_LINE = 25
 _ANY_YEAR = 2000  # a leap year: "29 February" is a day in some year
 _NUMBERED = re.compile(r"\d{1,2}\.\s+\S")
 # Runs of three spaces or a tab separate the items of a menu or of a flattened header line.
 _WIDE_GAP = re.compile(r"[ \u00a0]{3,}|\t")
+_GAP = re.compile(r"\S {2}\S")
 _PROSE_END = re.compile(r"[.!?…](?:[\s\u00a0]*[»”\"’)\]])?$")
 
 
@@ -186,10 +194,21 @@ def is_end_mark(text: str) -> bool:
     return _key(text) in _end_marks()
 
 
+@cache
+def _furniture_words() -> tuple[str, ...]:
+    return tuple(w.casefold() for code in languages() for w in pack(code).header.furniture_words)
+
+
+def _has_furniture_word(text: str) -> bool:
+    # A substring test first (C speed); the whole-word pattern only confirms the rare hit.
+    low = text.casefold()
+    return any(w in low for w in _furniture_words()) and _furniture()[1].search(text) is not None
+
+
 def _is_furniture(text: str) -> bool:
-    phrases, words, openers = _furniture()
+    phrases, _, openers = _furniture()
     key = _key(text)
-    if key in phrases or words.search(text) or openers.match(key):
+    if key in phrases or _has_furniture_word(text) or openers.match(key):
         return True
     if not _SYMBOLS.sub("", text):
         return True  # "|", "—", "***"
@@ -214,6 +233,10 @@ def _is_breadcrumb(text: str) -> bool:
 
 def _classify(text: str, number: int, block: int, piece: bool, bullet: bool = False, gap: bool = False) -> list[Line]:
     """The line(s) ``text`` is; a TEXT piece of a split line may end with dates ("Title 28 Feb. 2020 -")."""
+    if word_count(text) > _LONGEST_DATA_LINE:
+        # A paragraph: no date line, stamp, label or reference is this long; only a banner may be.
+        kind = Kind.FURNITURE if _has_furniture_word(text) else Kind.TEXT
+        return [Line(number, text, kind, block, piece, bullet)]
     try:
         stamp = parse_stamp(text)
         if stamp is not None:
@@ -288,10 +311,12 @@ def classify_lines(text: str) -> list[Line]:
             continue
         bullet = _BULLET.match(stripped)
         spaced = stripped[bullet.end() :] if bullet else stripped
-        content = _SPACES.sub(" ", spaced).strip()
+        # Most lines have single spaces only: the regular expressions run only on those that do not.
+        uneven = "  " in spaced or "\t" in spaced or "\f" in spaced or "\v" in spaced
+        content = _SPACES.sub(" ", spaced).strip() if uneven else spaced.strip()
         if not content:
             continue
-        wide = _WIDE_GAP.search(spaced) is not None
+        wide = uneven and _WIDE_GAP.search(spaced) is not None
         if "|" in content or wide:
             pieces = [_SPACES.sub(" ", p).strip() for p in re.split(r"\||[ \u00a0]{3,}|\t", spaced) if p.strip()]
             classified = [line for p in pieces for line in _classify(p, number, block, True)]
@@ -302,14 +327,19 @@ def classify_lines(text: str) -> list[Line]:
                 out.append(Line(number, content, Kind.FURNITURE, block))  # "Share | Print | E-mail"
                 continue
         # Two spaces inside a line: a flattened header ("Title  28 Feb. 2020 -"), not a sentence ending with a date.
-        gap = re.search(r"\S {2}\S", spaced) is not None
+        gap = uneven and _GAP.search(spaced) is not None
         out += _classify(content, number, block, False, bullet is not None, gap)
     return _join_split_stamps(out)
 
 
+@cache
+def _stamp_labels() -> frozenset[str]:
+    return frozenset(_key(w) for code in languages() for w in (*pack(code).dates.published, *pack(code).dates.updated))
+
+
 def _join_split_stamps(lines: list[Line]) -> list[Line]:
     """A stamp label on its own line and its date on the next ("Published" / "4 December 2018") make one stamp."""
-    labels = {_key(w) for code in languages() for w in (*pack(code).dates.published, *pack(code).dates.updated)}
+    labels = _stamp_labels()
     out: list[Line] = []
     for line in lines:
         previous = out[-1] if out else None

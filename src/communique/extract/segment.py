@@ -38,7 +38,7 @@ from attrs import frozen
 from ..errors import ParseError
 from ..locale import languages, pack
 from .dateline import place_line, read_dateline, split_dateline
-from .lines import Kind, Line, classify_lines, is_prose, word_count
+from .lines import Kind, Line, classify_lines, word_count
 from .organizations import organization_name
 
 __all__ = ["HeaderLine", "Segments", "segment"]
@@ -86,7 +86,7 @@ def _menu_runs(lines: list[Line]) -> set[int]:
             line is not None
             and line.kind in (Kind.TEXT, Kind.FURNITURE)
             and not line.piece
-            and word_count(line.text) <= 3
+            and line.words <= 3
             and not line.text.endswith((".", ":"))
         )
         if short:
@@ -102,23 +102,9 @@ def _opens_with_dateline(text: str) -> bool:
     return word_count(text) >= 6 and split_dateline(text)[0] is not None
 
 
-def _data_follows(lines: list[Line], i: int, skip: set[int]) -> bool:
-    """Header data comes after line ``i`` before any more running text, and running text after that."""
-    seen_data = False
-    for line_index in range(i + 1, min(len(lines), i + 6)):
-        line = lines[line_index]
-        if line.kind in _DATA:
-            seen_data = True
-        elif line.kind is Kind.TEXT and line_index not in skip:
-            return seen_data and any(is_prose(rest.text) for rest in lines[line_index:] if rest.kind is Kind.TEXT)
-    return False
-
-
 def _prose_words(lines: list[Line], skip: set[int], start: int, end: int) -> int:
     return sum(
-        word_count(lines[i].text)
-        for i in range(start, end)
-        if lines[i].kind is Kind.TEXT and i not in skip and is_prose(lines[i].text)
+        lines[i].words for i in range(start, end) if lines[i].kind is Kind.TEXT and i not in skip and lines[i].prose
     )
 
 
@@ -133,20 +119,20 @@ def _header_end(lines: list[Line], skip: set[int]) -> int | None:
     total = _prose_words(lines, skip, 0, len(lines))
     before = 0
     for i, line in enumerate(lines):
-        if line.kind is Kind.TEXT and i not in skip and is_prose(line.text):
-            before += word_count(line.text)
+        if line.kind is Kind.TEXT and i not in skip and line.prose:
+            before += line.words
         elif line.kind in _DATA and total - before > before:
             found = i
     return found
 
 
 def _is_body_line(line: Line) -> bool:
-    if is_prose(line.text):
+    if line.prose:
         return True
     # A line opening with a dateline is the body's first line, unless it reads as a headline
     # ("Moldavie – Entretien de M. … (15 juin 2021)").
     return _opens_with_dateline(line.text) and (
-        line.text.endswith((".", "!", "?", "…", "»", "”", '"', ":")) or word_count(line.text) >= 30
+        line.text.endswith((".", "!", "?", "…", "»", "”", '"', ":")) or line.words >= 30
     )
 
 
@@ -196,17 +182,6 @@ def _has_verb_like(text: str) -> bool:
     small = [w for w in text.split() if w[:1].islower() and len(w) >= 4 and "'" not in w and "’" not in w]
     links = {w.casefold() for code in languages() for w in (*pack(code).people.articles, *pack(code).people.role_links)}
     return any(w.casefold() not in links for w in small)
-
-
-def _subtitle_like(line: str, title: str) -> bool:
-    first = line.split(maxsplit=1)[0].casefold() if line.split() else ""
-    if any(first == w.casefold() for code in languages() for w in pack(code).header.subtitle_openers):
-        return True
-    if word_count(title) < 3 or _is_organization(title):
-        return False
-    if line.rstrip().endswith((".", "!", "?")) and word_count(line) >= 6:
-        return True
-    return word_count(title) >= 4 and word_count(line) >= 12 and not line.isupper()
 
 
 def _derive_title(paragraph: str) -> str:
@@ -424,7 +399,7 @@ def _subtitle_after(lines: list[Line], title: int, candidates: list[int]) -> int
     first = line.text.split(maxsplit=1)[0].casefold()
     if any(first == w.casefold() for code in languages() for w in pack(code).header.subtitle_openers):
         return after[0]
-    if word_count(line.text) < 5 or line.text.endswith(":") or "©" in line.text:
+    if line.words < 5 or line.text.endswith(":") or "©" in line.text:
         return None
     # A summary line is followed by the page's date or stamp (or a dateline line), not by the body.
     rest = [x for x in lines[after[0] + 1 : after[0] + 4] if x.kind is not Kind.FURNITURE]
@@ -435,10 +410,10 @@ def _subtitle_after(lines: list[Line], title: int, candidates: list[int]) -> int
 
 def _without_footer(body: list[Line]) -> list[Line]:
     """Drop the short lines after the last paragraph of running text (menus, addresses, sign-offs)."""
-    last = max((i for i, line in enumerate(body) if is_prose(line.text)), default=None)
+    last = max((i for i, line in enumerate(body) if line.prose), default=None)
     if last is None:
         return body
-    return body[: last + 1] + [line for line in body[last + 1 :] if word_count(line.text) >= 8]
+    return body[: last + 1] + [line for line in body[last + 1 :] if line.words >= 8]
 
 
 def _paragraphs(body: list[Line]) -> tuple[list[str], list[int]]:
