@@ -360,7 +360,7 @@ def test_names_are_whole_and_without_courtesy_words(text: str, name: str) -> Non
 )
 def test_a_readout_without_a_headline_still_parses_and_its_title_is_its_first_sentence(text: str) -> None:
     r = TextParser().parse(text)
-    assert r.header.title == "Text."
+    assert r.header.title == "Text"  # the first sentence, without the full stop a headline does not have
     assert r.paragraphs[0].text == "Text."
 
 

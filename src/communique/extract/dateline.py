@@ -98,7 +98,7 @@ def _dateline() -> re.Pattern[str]:
         rf"(?:,[ \u00a0](?P<country>{_country()})|(?:[ \u00a0]?|--)\((?P<paren>[^()]{{2,40}})\))?"
         rf"(?:,?[ \u00a0]+(?P<date>{_date_text()}))?"
         r"(?:[ \u00a0]*/[^/\s][^/]{1,30}/|[ \u00a0]*\([^()]{2,30}\))?"  # "/PRNewswire/", "(GLOBE NEWSWIRE)"
-        rf"(?:{_SEPARATOR}|(?<=\d{{4}})[ \u00a0]+(?=[{upper_class()}]))"
+        rf"(?:{_SEPARATOR}|(?<=\d{{4}})\.?[ \u00a0]+(?=[{upper_class()}]))"
         r"(?=\S)"
     )
 
@@ -199,7 +199,12 @@ def place_line(line: str) -> tuple[str, str | None] | None:
     if alone is not None and alone.text == "⁠":
         return alone.place, alone.date  # "WASHINGTON –", "PARIS--(BUSINESS WIRE)--": a dateline, then the line ends
     m = _date_first().fullmatch(text)
-    if m is not None and _is_date(m.group("date")) and _is_place(m.group("place"), m.group("country")):
+    if (
+        m is not None
+        and _is_date(m.group("date"))
+        and _is_place(m.group("place"), m.group("country"))
+        and not _is_label(m.group("place"))
+    ):
         return m.group("place").strip(), m.group("date").strip(" ,")
     m = re.fullmatch(
         rf"(?P<place>{_place()})(?:,[ \u00a0](?P<country>{_country()})|(?:[ \u00a0]?|--)\((?P<paren>[^()]{{2,40}})\))?"
@@ -236,10 +241,16 @@ def _labels() -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def _label_words() -> frozenset[str]:
+    """The words of the packs' labels and furniture phrases ("press", "prensa", "communiqué")."""
+    return frozenset(w for phrase in _labels() for w in phrase.split() if len(w) > 3)
+
+
 def _is_label(text: str) -> bool:
-    """A stamp label, a section label or a furniture phrase, or a line that is one of their words."""
+    """A stamp label, a section label or a furniture phrase, or a line made with one of their words."""
     key = text.casefold().strip(" :")
-    return key in _labels() or any(w in {"press", "operations", "office", "news", "media"} for w in key.split())
+    return key in _labels() or any(w in _label_words() for w in key.split())
 
 
 @cache

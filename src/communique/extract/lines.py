@@ -108,6 +108,8 @@ _ANY_YEAR = 2000  # a leap year: "29 February" is a day in some year
 _NUMBERED = re.compile(r"\d{1,2}\.\s+\S")
 # Runs of three spaces or a tab separate the items of a menu or of a flattened header line.
 _WIDE_GAP = re.compile(r"[ \u00a0]{3,}|\t")
+# What separates the items of a flattened header line: "|", a middle dot or a bullet between spaces, a wide gap.
+_PIECE = re.compile(r"\||\s[·•]\s|[ \u00a0]{3,}|\t")
 _GAP = re.compile(r"\S {2}\S")
 _PROSE_END = re.compile(r"[.!?…](?:[\s\u00a0]*[»”\"’)\]])?$")
 
@@ -317,8 +319,8 @@ def classify_lines(text: str) -> list[Line]:
         if not content:
             continue
         wide = uneven and _WIDE_GAP.search(spaced) is not None
-        if "|" in content or wide:
-            pieces = [_SPACES.sub(" ", p).strip() for p in re.split(r"\||[ \u00a0]{3,}|\t", spaced) if p.strip()]
+        if "|" in content or wide or " · " in content or " • " in content:
+            pieces = [_SPACES.sub(" ", p).strip() for p in _PIECE.split(spaced) if p.strip()]
             classified = [line for p in pieces for line in _classify(p, number, block, True)]
             if any(line.kind in (Kind.DATE, Kind.STAMP, Kind.REFERENCE) for line in classified):
                 out += classified

@@ -163,6 +163,9 @@ def _body_start(lines: list[Line], skip: set[int]) -> tuple[int | None, int | No
 
 def _is_organization(text: str) -> bool:
     """A line that only names a publisher ("European Commission", "Ministère des Armées"): a site name."""
+    parts = [p for p in re.split(r"\s+[-–—|]\s+", text) if p]
+    if len(parts) > 1:
+        return all(_is_organization(p) for p in parts)  # "NATO - North Atlantic Treaty Organization"
     if word_count(text) > 6 or any(ch.isdigit() for ch in text):
         return False
     if text.isupper() and word_count(text) >= 4:
@@ -185,8 +188,10 @@ def _has_verb_like(text: str) -> bool:
 
 
 def _derive_title(paragraph: str) -> str:
-    """The first sentence of ``paragraph``, cut at a word when it is long."""
+    """The first sentence of ``paragraph`` without its full stop (a headline has none), cut at a word when long."""
     first = _SENTENCE_END.split(paragraph, maxsplit=1)[0].strip()
+    if first.endswith(".") and not first.endswith(".."):
+        first = first[:-1]
     if len(first) > _DERIVED_MAX:
         first = first[:_DERIVED_MAX].rsplit(" ", 1)[0].rstrip(",;:") + " …"
     return first
@@ -246,6 +251,9 @@ def segment(text: str, *, titled: bool = False) -> Segments:
                 place = line.value
             elif line.field is None and line.value is not None and reference is None:
                 reference = line.value  # "12-06-2018 News Release 18/112"
+            if line.piece and place is None and i < body_from:
+                # "Statement | 21 September 2023 | Brussels": a place among the pieces of the date line.
+                place = _place_piece(lines, line.number)
         elif line.kind is Kind.LABEL:
             if line.field == "source":
                 source = source or line.value
@@ -286,6 +294,11 @@ def segment(text: str, *, titled: bool = False) -> Segments:
     )
 
 
+def _is_filler(line: Line) -> bool:
+    """Furniture, or a publisher's name between a headline and its date ("Secretaría de Relaciones Exteriores | 14 …")."""
+    return line.kind is Kind.FURNITURE or (line.kind is Kind.TEXT and _is_organization(line.text))
+
+
 def _title_score(lines: list[Line], i: int, candidates: list[int]) -> float:
     """How much line ``i`` looks like the headline (higher is better).
 
@@ -310,18 +323,18 @@ def _title_score(lines: list[Line], i: int, candidates: list[int]) -> float:
     if _opens_subtitle(text):
         score -= 10  # "by NATO Secretary General …" is the line under a headline
     if i + 1 < len(lines) and lines[i + 1].kind is Kind.TEXT and _opens_subtitle(lines[i + 1].text):
-        score += 4  # … and the line above it is the headline
+        score += 8  # … and the line above it is the headline, however short ("Press conference")
     if (text.isupper() and word_count(text) <= 4) or _LABEL_CODE.search(text):
         score -= 4  # "9341ST MEETING (AM)", "PRESSE 52": a meeting or document label
     previous = lines[i - 1] if i > 0 else None
     if previous is not None and previous.number != line.number:
         if previous.kind is Kind.FURNITURE and (
-            _key(previous.text).endswith(_key(text)) or _is_section_label(previous.text)
+            (line.words >= 4 and _key(previous.text).endswith(_key(text))) or _is_section_label(previous.text)
         ):
             score += 6  # "Press release" above it, or a breadcrumb ending with it
         elif previous.kind in (Kind.DATE, Kind.STAMP, Kind.REFERENCE):
             score += 3
-    following = [x for x in lines[i + 1 : i + 4] if x.kind is not Kind.FURNITURE]
+    following = [x for x in lines[i + 1 : i + 5] if not _is_filler(x)]
     if following and following[0].kind is Kind.TEXT and i + 1 in candidates and _subtitle_after(lines, i, candidates):
         following = following[1:]  # a subtitle between it and the date: the bonus is the headline's
     if following and following[0].kind in (Kind.DATE, Kind.STAMP, Kind.REFERENCE, Kind.LABEL):
@@ -368,7 +381,7 @@ def _pick_title(
         seen[key] = i
         unique.append(i)
     scored = [
-        (i, _title_score(lines, i, unique) - (5 if header_end is not None and i > header_end else 0)) for i in unique
+        (i, _title_score(lines, i, unique) - (2 if header_end is not None and i > header_end else 0)) for i in unique
     ]
     scored = [(i, sc) for i, sc in scored if sc > 0]
     if not scored:
@@ -402,9 +415,23 @@ def _subtitle_after(lines: list[Line], title: int, candidates: list[int]) -> int
     if line.words < 5 or line.text.endswith(":") or "©" in line.text:
         return None
     # A summary line is followed by the page's date or stamp (or a dateline line), not by the body.
-    rest = [x for x in lines[after[0] + 1 : after[0] + 4] if x.kind is not Kind.FURNITURE]
+    rest = [x for x in lines[after[0] + 1 : after[0] + 5] if not _is_filler(x)]
     if rest and (rest[0].kind in _DATA or place_line(rest[0].text) is not None):
         return after[0]
+    return None
+
+
+def _place_piece(lines: list[Line], number: int) -> str | None:
+    """A place written after the date among the pieces of one header line (the section and committee come before)."""
+    dated = False
+    for line in lines:
+        if line.number != number:
+            continue
+        dated = dated or line.kind is Kind.DATE
+        if dated and line.piece and line.kind is Kind.TEXT and line.words <= 3:
+            found = place_line(line.text)
+            if found is not None:
+                return found[0]
     return None
 
 
