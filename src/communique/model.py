@@ -44,7 +44,16 @@ def _check_text(path: str, value: object, *, optional: bool, blank_ok: bool = Tr
     if not blank_ok and not value.strip():
         raise ValidationError(path, "must not be empty")
     # isascii() is O(1) in CPython; only non-ASCII text can hold a surrogate.
-    bad = None if value.isascii() else _SURROGATE.search(value)
+    if value.isascii():
+        return
+    try:
+        # Strict UTF-8 refuses exactly the surrogates, and encodes several
+        # times faster than the regex scans (which is kept for the message).
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        bad = _SURROGATE.search(value)
+    else:
+        return
     if bad:
         # A lone surrogate cannot be encoded in UTF-8, so no format could carry it.
         raise ValidationError(path, f"contains a lone surrogate U+{ord(bad.group()):04X} at offset {bad.start()}")

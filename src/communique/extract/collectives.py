@@ -10,12 +10,11 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Sequence
 from typing import Any
 
 from ..model import Attendee
 from ._data import matches_at, normalize, upper_class
+from .analysis import Analysis
 from .countries import _matcher as country_matcher
 from .organizations import find_organization
 from .roles import from_role
@@ -30,21 +29,23 @@ _SENTENCE = re.compile(rf"[.!?](\s+)(?=[«“\"{upper_class()}])")
 
 
 def find_collectives_and_roles(
-    paragraphs: Sequence[str],
+    body: Analysis,
     language: str,
     t: PeopleTables,
     named: list[Attendee],
     spans: list[list[tuple[int, int]]],
 ) -> list[Attendee]:
+    """The collectives and role-only people of ``body``, outside the ``spans`` already taken by named people."""
     out: list[Attendee] = []
     seen: set[tuple[str | None, str | None]] = set()
+    # (country, first word of the role) of each named person, for add() below.
+    held = {(p.country, p.role.split()[0].lower()) for p in named if p.country and p.role}
 
     def add(role: str, country: str | None, organization: str | None) -> None:
         key = (role, country)
         if key in seen:
             return
-        head = role.split()[0].lower()
-        if country and any(p.country == country and p.role and p.role.split()[0].lower() == head for p in named):
+        if country and (country, role.split()[0].lower()) in held:
             # The named person already stands for this country in that role
             # (the host's chief of defence in a list of chiefs of defence).
             return
@@ -53,35 +54,33 @@ def find_collectives_and_roles(
 
     # Which paragraphs may hold a collective or a list of participants: one
     # str.find per word over the whole text, rather than per paragraph.
-    norms = [normalize(p) for p in paragraphs]
-    whole = "\n".join(norms).lower()
-    bounds: list[int] = []
-    pos = 0
-    for n in norms:
-        pos += len(n) + 1
-        bounds.append(pos)
     # Where each plural head occurs, per paragraph, so that _collectives need
     # not search again (only when lower-casing kept every offset: "İ" does not).
-    local: dict[int, set[int]] | None = {} if len(whole) == pos - 1 else None
+    aligned = body.aligned
+    local: dict[int, set[int]] = {}
     plural_at: set[int] = set()
     for w in t.plural_words:
-        for p in _find_all(whole, w):
-            i = bisect_right(bounds, p)
+        for p in body.find_all(w):
+            i = body.paragraph_of(p)
             plural_at.add(i)
-            if local is not None:
-                local.setdefault(i, set()).add(p - (bounds[i - 1] if i else 0))
-    cue_at = {bisect_right(bounds, p) for c in t.participants for p in _find_all(whole, c)}
-    for i in sorted(plural_at | cue_at):
-        text, norm = paragraphs[i], norms[i]
+            if aligned:
+                local.setdefault(i, set()).add(p - body.start_of(i))
+    # The participant cues of each paragraph, in the pack's order, with their offsets in it.
+    cues: dict[int, list[tuple[str, list[int]]]] = {}
+    for c in t.participants:
+        for p in body.find_all(c):
+            i = body.paragraph_of(p)
+            found = cues.setdefault(i, [])
+            if not found or found[-1][0] != c:
+                found.append((c, []))
+            found[-1][1].append(p - body.start_of(i))
+    for i in sorted(plural_at | cues.keys()):
+        text, norm = body.paragraphs[i], body.norms[i]
         taken = list(spans[i])
         if i in plural_at:
-            _collectives(text, norm, language, t, taken, add, None if local is None else sorted(local[i]))
-        if i in cue_at:
-            # The paragraph's slice of the lower-cased whole text, when
-            # lower-casing kept every offset (it then equals norm.lower()).
-            at = bounds[i - 1] if i else 0
-            low = whole[at : at + len(norm)] if local is not None else norm.lower()
-            _role_only(text, norm, low, language, t, taken, add)
+            _collectives(text, norm, language, t, taken, add, sorted(local[i]) if aligned else None)
+        if i in cues:
+            _role_only(text, norm, body.lower(i), language, t, taken, add, cues[i] if aligned else None)
     return out
 
 
@@ -174,12 +173,28 @@ def _find_all(text: str, word: str) -> list[int]:
 
 
 def _role_only(
-    text: str, norm: str, low: str, language: str, t: PeopleTables, taken: list[tuple[int, int]], add: Any
+    text: str,
+    norm: str,
+    low: str,
+    language: str,
+    t: PeopleTables,
+    taken: list[tuple[int, int]],
+    add: Any,
+    cues: list[tuple[str, list[int]]] | None = None,
 ) -> None:
-    """In a sentence announcing participants, each article + role head is a person known by role."""
+    """In a sentence announcing participants, each article + role head is a person known by role.
+
+    ``cues`` are the participant cues of the paragraph with their offsets in ``low``, in the
+    pack's order, if already known.
+    """
     for s_start, s_end in _sentences(norm):
-        sentence = low[s_start:s_end]
-        cue = next((sentence.find(c) for c in t.participants if c in sentence), -1)
+        if cues is None:
+            sentence = low[s_start:s_end]
+            cue = next((sentence.find(c) for c in t.participants if c in sentence), -1)
+        else:
+            # The first cue of the pack's list that the sentence holds, at its first offset there:
+            # what sentence.find() gives, from offsets found once for the whole text.
+            cue = next((at - s_start for c, ats in cues for at in ats if s_start <= at <= s_end - len(c)), -1)
         if cue < 0:
             continue
         items = list(t.role_item.finditer(norm, s_start + cue, s_end))

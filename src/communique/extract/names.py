@@ -28,7 +28,7 @@ from typing import Any
 from ..locale import pack
 from ..model import Attendee
 from ._data import alternation, normalize
-from .countries import find_countries
+from .countries import country_at_start
 from .language import stopwords
 from .roles import apposition, from_role, role_before
 from .vocab import MAX_WORDS, POSSESSIVE, STOPS, WORD, PeopleTables, bare, low, people_tables
@@ -155,18 +155,25 @@ def _backwards(words: list[tuple[str, int, int]], t: PeopleTables) -> dict[str, 
     i = len(words)
     tails = t.tails
     texts = [w for w, _, _ in words]
+    phrases = t.phrases
     while i > 0:
-        if words[i - 1][0] not in tails:
-            return found  # no phrase ends with this word: no key below can match
+        # The longest phrase that ends at word i, built one word at a time leftwards: a key
+        # that is not the ending of any phrase cannot grow into one, so the search stops there.
         hit = None
-        for n in range(min(MAX_WORDS, i), 0, -1):
-            # An elided article is a word of its own but is written glued ("d’escadre").
-            key = " ".join(texts[i - n : i]).replace("’ ", "’")
-            hit = t.phrases.get(key)
-            if hit is not None:
+        n = 0
+        key = texts[i - 1]
+        for m in range(1, min(MAX_WORDS, i) + 1):
+            if m > 1:
+                before = texts[i - m]
+                # An elided article is a word of its own but is written glued ("d’escadre").
+                key = (before + key) if before.endswith("’") else (before + " " + key)
+            if key not in tails:
                 break
+            found_here = phrases.get(key)
+            if found_here is not None:
+                hit, n = found_here, m
         if hit is None:
-            return found
+            return found  # no phrase ends with these words
         kind, value = hit
         if kind in ("rank", "title") and kind in found:
             return found  # a second rank or title belongs to another phrase
@@ -187,10 +194,18 @@ def _backwards(words: list[tuple[str, int, int]], t: PeopleTables) -> dict[str, 
 
 
 def find_named(
-    i: int, text: str, t: PeopleTables, language: str, people: list[Person], found: list[tuple[int, int, int, int]]
+    i: int,
+    text: str,
+    norm: str,
+    t: PeopleTables,
+    language: str,
+    people: list[Person],
+    found: list[tuple[int, int, int, int]],
 ) -> None:
-    """Find the named people of paragraph ``i``; add them to ``people`` and their mentions to ``found``."""
-    norm = normalize(text)  # same length: offsets are shared with ``text``
+    """Find the named people of paragraph ``i``; add them to ``people`` and their mentions to ``found``.
+
+    ``norm`` is ``text`` normalised (same length: offsets are shared with ``text``).
+    """
     phrases, trigger = t.phrases, t.trigger_last
     for run in t.run.finditer(norm):
         s = run.start()
@@ -206,6 +221,14 @@ def find_named(
                 prev = norm[k + 1 : s - 1].lower()
                 if prev not in trigger and prev[prev.rfind("’") + 1 :] not in trigger:
                     continue
+        elif (
+            "." not in word and "’" not in word and "  " not in word and word.count(" ") < MAX_WORDS
+        ) and word.lower() in phrases:
+            # A run that is one known phrase ("République de Bulgarie", "Comité militaire"): all
+            # its words are vocabulary, _prefix_length() would take them all, and no name is left.
+            # (Without a dot, an apostrophe or a double space, its words are split, bared and
+            # joined back to exactly its lower-cased text.)
+            continue
         groups = _split_run(norm, s, run.end(), t)
         for tokens in groups:
             k = _prefix_length(norm, tokens, t)
@@ -337,10 +360,8 @@ def _country_after(text: str, end: int, language: str) -> str | None:
     link = people_tables(language).of_country.match(text, end)
     if link is None:
         return None
-    tail = text[link.end() : link.end() + 48]
-    for start, _, code in find_countries(tail, language):
-        return code if start == 0 else None
-    return None
+    # Only a country right after the link counts.
+    return country_at_start(text[link.end() : link.end() + 48], language)
 
 
 def _same_person(a: str, b: str) -> bool:

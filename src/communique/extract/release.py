@@ -3,35 +3,44 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
 
 from ..errors import CommuniqueError, CommuniqueWarning, ParseError, ValidationError
 from ..model import Attendee, Dates, Header, Paragraph, PressRelease, Quote
+from .analysis import Analysis
 from .attendees import find_attendees
 from .dateline import split_dateline
-from .dates import find_body_dates, parse_event_dates, parse_stamp
+from .dates import DateStamp, find_body_dates, parse_event_dates, parse_stamp
 from .language import detect_language
 from .quotes import find_quote_spans
-from .segment import segment
+from .segment import HeaderValue, segment
 from .speakers import attribute_speakers
 
 __all__ = ["find_quotes", "release_from_parts", "release_from_text"]
 
 
-def find_quotes(paragraphs: Sequence[str], language: str, attendees: Sequence[Attendee] | None = None) -> list[Quote]:
+def find_quotes(
+    paragraphs: Sequence[str],
+    language: str,
+    attendees: Sequence[Attendee] | None = None,
+    body: Analysis | None = None,
+) -> list[Quote]:
     """The quotations of ``paragraphs`` as :class:`Quote` objects, with speakers.
 
     Speakers are resolved against ``attendees`` (found in ``paragraphs`` when
     not given); a quotation that is not speech, or whose speaker is unknown,
-    has ``speaker=None``.
+    has ``speaker=None``.  ``body`` is the release's
+    :class:`~.analysis.Analysis` of ``paragraphs``, when the caller has one.
     """
+    if body is None:
+        body = Analysis(paragraphs)
     if attendees is None:
-        attendees = find_attendees(paragraphs, language)[0]
+        attendees = find_attendees(paragraphs, language, body)[0]
     spans = find_quote_spans(paragraphs)
-    speakers = attribute_speakers(paragraphs, spans, attendees, language)
+    speakers = attribute_speakers(paragraphs, spans, attendees, language, body)
     return [
         Quote(
             text=paragraphs[s.paragraph][s.start : s.end], speaker=who, paragraph=s.paragraph, start=s.start, end=s.end
@@ -41,19 +50,27 @@ def find_quotes(paragraphs: Sequence[str], language: str, attendees: Sequence[At
 
 
 def _header_dates(date_lines: Sequence[str]) -> Dates:
-    start = end = None
-    updated = published = None
+    """The dates that header lines state (stamps and event dates); other lines are ignored."""
+    values: list[HeaderValue | None] = []
     for line in date_lines:
         stamp = parse_stamp(line)
-        if stamp is not None:
-            if stamp.kind == "updated":
-                updated = stamp.value
+        values.append(stamp if stamp is not None else parse_event_dates(line))
+    return _dates_of(values)
+
+
+def _dates_of(values: Iterable[HeaderValue | None]) -> Dates:
+    """The release's dates from what its header lines state: the first event, the last stamp of each kind."""
+    start = end = None
+    updated = published = None
+    for value in values:
+        if isinstance(value, DateStamp):
+            if value.kind == "updated":
+                updated = value.value
             else:
-                published = stamp.value
+                published = value.value
             continue
-        event = parse_event_dates(line)
-        if event is not None and start is None:
-            start, end = event
+        if value is not None and start is None:
+            start, end = value
     if published is not None and updated is not None and updated < published:
         updated = None
     return Dates(start=start, end=end, published=published, updated=updated)
@@ -104,8 +121,12 @@ def release_from_parts(
             dates = Dates(start=body[0], end=body[1], published=dates.published, updated=dates.updated)
     header = Header(title=title, language=language, source=source, url=url, dateline=dateline)
     written = [Paragraph(text=p) for p in texts]
-    found = list(attendees) if attendees is not None else _guarded("attendees", find_attendees, texts, language)
-    quotes = _guarded("quotes", find_quotes, texts, language, found)
+    # One analysis of the body (normalised, lower-cased, searched once), shared by the rules.
+    analysis = Analysis(texts)
+    found = (
+        list(attendees) if attendees is not None else _guarded("attendees", find_attendees, texts, language, analysis)
+    )
+    quotes = _guarded("quotes", find_quotes, texts, language, found, analysis)
     try:
         return PressRelease(header=header, dates=dates, paragraphs=written, quotes=quotes, attendees=found)
     except ValidationError as exc:
@@ -153,7 +174,8 @@ def release_from_text(text: str) -> PressRelease:
         return release_from_parts(
             title=seg.title,
             paragraphs=seg.paragraphs,
-            date_lines=[h.text for h in seg.header],
+            # segment() has read each header line already: its dates are not parsed twice.
+            dates=_dates_of(h.value for h in seg.header),
             source=seg.source,
             url=seg.url,
         )

@@ -20,6 +20,7 @@ a stamp, a source), not by its position, so a page without bullets works too.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from functools import cache
 
@@ -27,13 +28,17 @@ from attrs import frozen
 
 from ..errors import ParseError
 from ..locale import languages, pack
-from .dates import parse_event_dates, parse_stamp
+from .dates import DateStamp, parse_event_dates, parse_stamp
 
-__all__ = ["HeaderLine", "Segments", "segment"]
+__all__ = ["HeaderLine", "HeaderValue", "Segments", "segment"]
 
 _BULLET = re.compile(r"\s*(?:[•·▪◦‣∙*]|-(?=\s)|–(?=\s))\s*")
 _BLANK_RUN = re.compile(r"\n[ \t\f\v\u00a0\u202f]*\n\s*")
 _SPACES = re.compile(r"[ \t\f\v]+")
+
+
+HeaderValue = DateStamp | tuple[_dt.date, _dt.date | None]
+"""What a header line states: an update or publication stamp, or the event's (start, end)."""
 
 
 @frozen
@@ -42,6 +47,8 @@ class HeaderLine:
 
     line: int
     text: str
+    value: HeaderValue | None = None
+    """The stamp or event dates read from :attr:`text` (read once, here, for the release's dates)."""
 
 
 @frozen
@@ -79,10 +86,18 @@ def _reference_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{alts})\s*\(\d{{4}}\)\s*[\w./-]+", re.IGNORECASE)
 
 
+def _header_value(text: str) -> HeaderValue | None:
+    """The event dates or the stamp that a header line states, else ``None``.
+
+    A date line may raise ParseError (impossible date): that is the point,
+    the caller wants the error with the line number.
+    """
+    event = parse_event_dates(text)
+    return event if event is not None else parse_stamp(text)
+
+
 def _is_header_content(text: str) -> bool:
-    # A date line may raise ParseError (impossible date): that is the point,
-    # the caller wants the error with the line number.
-    return not text or text == "|" or parse_event_dates(text) is not None or parse_stamp(text) is not None
+    return not text or text == "|" or _header_value(text) is not None
 
 
 def segment(text: str) -> Segments:
@@ -122,13 +137,13 @@ def segment(text: str) -> Segments:
         bullet = _BULLET.match(raw)
         content = stripped[bullet.end() - (len(raw) - len(raw.lstrip())) :].strip() if bullet else stripped
         try:
-            is_header = _is_header_content(content)
+            value = None if not content or content == "|" else _header_value(content)
         except ParseError as exc:
             exc.line = i + 1
             raise
-        if is_header:
-            if content and content != "|":
-                header.append(HeaderLine(i + 1, content))
+        if value is not None or not content or content == "|":
+            if value is not None:
+                header.append(HeaderLine(i + 1, content, value))
             i += 1
             continue
         if _reference_re().fullmatch(content):

@@ -39,6 +39,7 @@ from typing import Any
 from ..locale import pack
 from ..model import Attendee
 from ._data import _trie_regex, alternation, matches_at, normalize, phrase_pattern, upper_class
+from .analysis import Analysis
 from .quotes import QuoteSpan
 from .roles import role_parts
 from .vocab import person_titles
@@ -163,11 +164,20 @@ class _Text:
 
 
 def attribute_speakers(
-    paragraphs: Sequence[str], spans: Sequence[QuoteSpan], attendees: Sequence[Attendee], language: str
+    paragraphs: Sequence[str],
+    spans: Sequence[QuoteSpan],
+    attendees: Sequence[Attendee],
+    language: str,
+    body: Analysis | None = None,
 ) -> list[str | None]:
-    """The speaker of each quotation in ``spans`` (an attendee name or ``None``)."""
+    """The speaker of each quotation in ``spans`` (an attendee name or ``None``).
+
+    ``body`` is the release's :class:`~.analysis.Analysis` of ``paragraphs``, when the caller
+    has one to share.
+    """
     if not spans:
         return []
+    norms = body.norms if body is not None else [normalize(p) for p in paragraphs]
     t = _tables(language)
     people = _People(attendees)
     texts: dict[int, _Text] = {}
@@ -179,7 +189,7 @@ def attribute_speakers(
 
     def text_of(i: int) -> _Text:
         if i not in texts:
-            texts[i] = _Text(normalize(paragraphs[i]), t)
+            texts[i] = _Text(norms[i], t)
         return texts[i]
 
     def last_named(para: int, pos: int) -> str | None:
@@ -188,7 +198,7 @@ def attribute_speakers(
         return hits[-1][1] if hits else last
 
     def by_role(phrase: str, para: int, pos: int) -> str | None:
-        return _resolve_role(phrase, people, paragraphs, para, pos, word, language)
+        return _resolve_role(phrase, people, norms, para, pos, word, language)
 
     def who(text: str, start: int, end: int, para: int, *, subject_of: int | None = None) -> str | None:
         """The person a window speaks of: a name, a pronoun or a role phrase."""
@@ -260,9 +270,10 @@ def attribute_speakers(
             if speaker is None:
                 speaker = _before(text, floor, span.open, t, who, span.paragraph)
         introduced = verb_after is not None or t["intro"].search(stripped[-2:])
-        if len(text[span.start : span.end].split()) <= 3 and not introduced:
+        if not introduced and len(text[span.start : span.end].split(None, 3)) <= 3:
             # A word or two in quotation marks ("open door") is a term, not
-            # speech, unless a verb of saying follows it directly.
+            # speech, unless a verb of saying follows it directly.  (At most
+            # four words are split off: only "more than three?" matters.)
             speaker = None
         speakers.append(speaker)
         if speaker is not None:
@@ -310,7 +321,7 @@ def _before(text: str, start: int, end: int, t: dict[str, Any], who: Any, para: 
 def _resolve_role(
     phrase: str,
     people: _People,
-    paragraphs: Sequence[str],
+    norms: Sequence[str],
     para: int,
     pos: int,
     word: re.Pattern[str],
@@ -346,7 +357,7 @@ def _resolve_role(
     # Most recent mention first: read back from the quotation, paragraph by paragraph.
     wanted = set(candidates)
     for i in range(para, -1, -1):
-        text = normalize(paragraphs[i])
+        text = norms[i]
         hits = people.find(text, 0, pos if i == para else len(text), word)
         for _, name in reversed(hits):
             if name in wanted:

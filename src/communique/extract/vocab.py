@@ -175,9 +175,10 @@ def people_tables(language: str) -> PeopleTables:
 def bare(word: str) -> str:
     """Lower-case ``word`` (already normalised) without a possessive ("NATO’s") or an elided article ("L’amiral")."""
     low = word.lower()
-    for suffix in POSSESSIVE:
-        if low.endswith(suffix):
-            low = low[: -len(suffix)]
+    if low.endswith(POSSESSIVE):  # one C call for the common case: no possessive
+        for suffix in POSSESSIVE:
+            if low.endswith(suffix):
+                low = low[: -len(suffix)]
     if len(low) > 2 and low[1] == "’":
         low = low[2:]
     return low
