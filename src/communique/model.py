@@ -34,6 +34,20 @@ _ISO_COUNTRY = re.compile(r"[A-Z]{2}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def _surrogate_free(value: str) -> bool:
+    """Whether ``value`` holds no lone surrogate (which no UTF-8 format could carry)."""
+    # isascii() is O(1) in CPython; only non-ASCII text can hold a surrogate,
+    # and strict UTF-8 refuses exactly the surrogates, several times faster
+    # than a regex scan.
+    if str.isascii(value):
+        return True
+    try:
+        str.encode(value, "utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _check_text(path: str, value: object, *, optional: bool, blank_ok: bool = True) -> None:
     if value is None:
         if optional:
@@ -43,17 +57,9 @@ def _check_text(path: str, value: object, *, optional: bool, blank_ok: bool = Tr
         raise ValidationError(path, f"must be a string, not {type(value).__name__}")
     if not blank_ok and not value.strip():
         raise ValidationError(path, "must not be empty")
-    # isascii() is O(1) in CPython; only non-ASCII text can hold a surrogate.
-    if value.isascii():
+    if _surrogate_free(value):
         return
-    try:
-        # Strict UTF-8 refuses exactly the surrogates, and encodes several
-        # times faster than the regex scans (which is kept for the message).
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        bad = _SURROGATE.search(value)
-    else:
-        return
+    bad = _SURROGATE.search(value)
     if bad:
         # A lone surrogate cannot be encoded in UTF-8, so no format could carry it.
         raise ValidationError(path, f"contains a lone surrogate U+{ord(bad.group()):04X} at offset {bad.start()}")
@@ -61,6 +67,13 @@ def _check_text(path: str, value: object, *, optional: bool, blank_ok: bool = Tr
 
 def _text(*, optional: bool = True, blank_ok: bool = True) -> Any:
     def validate(inst: object, attribute: Any, value: object) -> None:
+        # The common case without a second call: valid text, or an allowed None
+        # (the parser builds thousands of fields per second).
+        if value is None:
+            if optional:
+                return
+        elif type(value) is str and (blank_ok or value.strip()) and (value.isascii() or _surrogate_free(value)):
+            return
         _check_text(attribute.name, value, optional=optional, blank_ok=blank_ok)
 
     return validate

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import cache
 
 from ._data import normalize
 
@@ -66,6 +67,24 @@ class Analysis:
             self._found[word] = found
         return found
 
+    def find_each(self, words: tuple[str, ...]) -> list[list[int]]:
+        """``[self.find_all(w) for w in words]``, with one scan of :attr:`whole` per piece the words share.
+
+        Most words of a list are absent from a release, and each absent word
+        costs a scan of the whole text; words that contain a common piece
+        ("participants", "ont participé", "a participé" share "particip") are
+        looked for through it: every occurrence of a word holds the piece at
+        the same offset, so checking the word at each (rare) occurrence of the
+        piece gives exactly its occurrences.
+        """
+        whole = self.whole
+        for piece, members in _plan(words):
+            at = self.find_all(piece)
+            for word, offset in members:
+                if word not in self._found:
+                    self._found[word] = [p - offset for p in at if p >= offset and whole.startswith(word, p - offset)]
+        return [self.find_all(w) for w in words]
+
     def paragraph_of(self, offset: int) -> int:
         """The index of the paragraph that holds ``offset`` of :attr:`whole`."""
         return bisect_right(self._bounds, offset)
@@ -80,3 +99,34 @@ class Analysis:
             return self.norms[i].lower()
         start = self.start_of(i)
         return self.whole[start : start + len(self.norms[i])]
+
+
+# Pieces shorter than this are too common to save a scan.
+_MIN_PIECE = 5
+
+
+@cache
+def _plan(words: tuple[str, ...]) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
+    """How :meth:`Analysis.find_each` looks for ``words``: (piece, ((word, offset of the piece in it), ...)), ...
+
+    Greedy: the longest piece that the most words still unplanned contain; a
+    word that shares no piece of at least ``_MIN_PIECE`` characters is its own piece.
+    """
+    todo = [w for w in dict.fromkeys(words) if w]
+    plan: list[tuple[str, tuple[tuple[str, int], ...]]] = []
+    while todo:
+        best, best_members = "", [todo[0]]
+        for w in todo:
+            for size in range(len(w), _MIN_PIECE - 1, -1):
+                for i in range(len(w) - size + 1):
+                    piece = w[i : i + size]
+                    members = [v for v in todo if piece in v]
+                    if len(members) > len(best_members) or (
+                        len(members) == len(best_members) > 1 and len(piece) > len(best)
+                    ):
+                        best, best_members = piece, members
+        if len(best_members) < 2:
+            best = todo[0]
+        plan.append((best, tuple((v, v.index(best)) for v in best_members)))
+        todo = [v for v in todo if v not in best_members]
+    return tuple(plan)

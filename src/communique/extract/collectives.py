@@ -59,16 +59,16 @@ def find_collectives_and_roles(
     aligned = body.aligned
     local: dict[int, set[int]] = {}
     plural_at: set[int] = set()
-    for w in t.plural_words:
-        for p in body.find_all(w):
+    for at in body.find_each(t.plural_words):
+        for p in at:
             i = body.paragraph_of(p)
             plural_at.add(i)
             if aligned:
                 local.setdefault(i, set()).add(p - body.start_of(i))
     # The participant cues of each paragraph, in the pack's order, with their offsets in it.
     cues: dict[int, list[tuple[str, list[int]]]] = {}
-    for c in t.participants:
-        for p in body.find_all(c):
+    for c, at in zip(t.participants, body.find_each(t.participants), strict=True):
+        for p in at:
             i = body.paragraph_of(p)
             found = cues.setdefault(i, [])
             if not found or found[-1][0] != c:

@@ -31,7 +31,7 @@ from ._data import alternation, normalize
 from .countries import country_at_start
 from .language import stopwords
 from .roles import apposition, from_role, role_before
-from .vocab import MAX_WORDS, POSSESSIVE, STOPS, WORD, PeopleTables, bare, low, people_tables
+from .vocab import MAX_WORDS, POSSESSIVE, WORD, PeopleTables, bare, last_stop, low, people_tables
 
 __all__ = ["Person", "find_named"]
 
@@ -47,6 +47,13 @@ def _prefix_length(text: str, tokens: list[tuple[int, int]], t: PeopleTables) ->
     n_tokens = len(tokens)
     bares: list[str] | None = None
     phrases, lengths = t.phrases, t.lengths
+    if n_tokens == 1:
+        # The common case, one word ("Shepro"): the loop below in one step.
+        s, e = tokens[0]
+        word = text[s:e]
+        if word[0].islower() or (len(word) > 1 and word.isupper() and word.replace(".", "").isalpha()):
+            return 1
+        return 1 if 1 in lengths.get(bare(word), ()) else 0
     while k < n_tokens:
         word = text[tokens[k][0] : tokens[k][1]]
         if word[0].islower() or (len(word) > 1 and word.isupper() and word.replace(".", "").isalpha()):
@@ -80,9 +87,12 @@ def _gate(text: str, pos: int, t: PeopleTables) -> bool:
 
 def _split_run(text: str, start: int, end: int, t: PeopleTables) -> list[list[tuple[int, int]]]:
     """The token spans of a capitalised run, cut where a dot ends a sentence ("Shepro. Le")."""
+    run = text[start:end]
+    if "." not in run and " " not in run:
+        return [[(start, end)]]  # the common case: one word, nothing to cut
     groups: list[list[tuple[int, int]]] = [[]]
     pos = start
-    for word in text[start:end].split():
+    for word in run.split():
         s = text.find(word, pos)
         e = s + len(word)
         pos = e
@@ -149,22 +159,33 @@ def _clean_name(text: str, tokens: list[tuple[int, int]], t: PeopleTables) -> tu
     return " ".join(w for w, _ in words), words[0][1], words[-1][1] + len(words[-1][0])
 
 
-def _backwards(words: list[tuple[str, int, int]], t: PeopleTables) -> dict[str, Any]:
-    """Read the noun phrase before a name backwards: courtesy word, rank, title, modifiers, article."""
+def _backwards(words: list[re.Match[str]], t: PeopleTables) -> dict[str, Any]:
+    """Read the noun phrase before a name backwards: courtesy word, rank, title, modifiers, article.
+
+    ``words`` are the words before the name; each is bared (:func:`.vocab.bare`) only when the
+    reading reaches it, since it usually stops a few words before the name.
+    """
     found: dict[str, Any] = {"start": None, "complete": False}
     i = len(words)
     tails = t.tails
-    texts = [w for w, _, _ in words]
     phrases = t.phrases
+    texts = [""] * i
+    ready = i  # texts[ready:] are bared; the reading only ever needs the next one to the left
     while i > 0:
         # The longest phrase that ends at word i, built one word at a time leftwards: a key
         # that is not the ending of any phrase cannot grow into one, so the search stops there.
         hit = None
         n = 0
-        key = texts[i - 1]
+        key = ""
         for m in range(1, min(MAX_WORDS, i) + 1):
-            if m > 1:
-                before = texts[i - m]
+            j = i - m
+            if j < ready:
+                texts[j] = bare(words[j].group())
+                ready = j
+            if m == 1:
+                key = texts[j]
+            else:
+                before = texts[j]
                 # An elided article is a word of its own but is written glued ("d’escadre").
                 key = (before + key) if before.endswith("’") else (before + " " + key)
             if key not in tails:
@@ -179,14 +200,14 @@ def _backwards(words: list[tuple[str, int, int]], t: PeopleTables) -> dict[str, 
             return found  # a second rank or title belongs to another phrase
         if kind in ("honorific", "rank", "title"):
             if kind != "honorific":
-                found[kind] = (words[i - n][1], words[i - 1][2])
+                found[kind] = (words[i - n].start(), words[i - 1].end())
             found.setdefault("trigger", True)
         elif "trigger" not in found:
             return found  # modifiers only count before a rank or title
         elif kind in ("org", "country"):
             found.setdefault(kind, value)
         i -= n
-        found["start"] = words[i][1]
+        found["start"] = words[i].start()
         if kind == "article":
             break
     found["complete"] = i == 0
@@ -252,10 +273,9 @@ def find_named(
             # The noun phrase before the name, up to a punctuation mark.
             lo = max(0, tokens[0][0] - 120)
             pre = norm[lo : tokens[0][0]]
-            cut = max(map(pre.rfind, STOPS))
+            cut = last_stop(pre)
             seg_start = lo + cut + 1 if cut >= 0 else lo
-            words = [(bare(w.group()), w.start(), w.end()) for w in WORD.finditer(norm, seg_start, name_start)]
-            back = _backwards(words, t)
+            back = _backwards(list(WORD.finditer(norm, seg_start, name_start)), t)
             appositive = None
             if back["complete"] and cut >= 0 and pre[cut] == ",":
                 appositive = role_before(text, lo + cut, t, language)

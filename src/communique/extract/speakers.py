@@ -74,6 +74,8 @@ def _tables(language: str) -> dict[str, Any]:
     return {
         "not_speech_forms": frozenset(forms),
         "not_speech_lengths": tuple(sorted({len(w) for w in forms})),
+        # The last three letters of every form (when none is shorter): most windows end with none of them.
+        "not_speech_ends": frozenset(w[-3:] for w in forms) if all(len(w) >= 3 for w in forms) else None,
         "verbs": re.compile(phrase_pattern(quotes.verbs)),
         "according": re.compile(phrase_pattern(quotes.according)),
         "not_speech": re.compile(r"(?:" + phrase_pattern(quotes.not_speech) + r")[\s,]*$"),
@@ -84,6 +86,12 @@ def _tables(language: str) -> dict[str, Any]:
         "abbreviations": frozenset(quotes.abbreviations) | {h.rstrip(".") for h in people.honorifics},
         "word": re.compile(rf"[{upper}](?<![\w’'\-].)[\w’'\-]*"),
         "role": re.compile(rf"(?:{articles})[ \u00a0]?(?P<role>{roles}){complement}{{0,4}}"),
+        # Whichever comes first of a pronoun and a role phrase, the pronoun when both start at one
+        # place (the order in which who() prefers them): one scan of a window instead of two.
+        "pronoun_or_role": re.compile(
+            rf"(?P<pronoun>{phrase_pattern(people.pronouns)}|{inverted}\b)"
+            rf"|(?:{articles})[ \u00a0]?(?P<role>{roles}){complement}{{0,4}}"
+        ),
         "quote_marks": _OPENERS,
     }
 
@@ -209,15 +217,16 @@ def attribute_speakers(
             if before:
                 return before[-1][1]
             hits = [h for h in hits if h[0] >= subject_of]
-        pronoun = t["pronoun"].search(text, start, end)
-        role = t["role"].search(text, start, end)
+        # Only the first of the name, pronoun and role candidates is used.
+        other = t["pronoun_or_role"].search(text, start, end)
         candidates: list[tuple[int, str, str]] = []
         if hits:
             candidates.append((hits[0][0], "name", hits[0][1]))
-        if pronoun:
-            candidates.append((pronoun.start(), "pronoun", ""))
-        if role:
-            candidates.append((role.start(), "role", text[role.start("role") : role.end()]))
+        if other is not None:
+            if other.group("pronoun") is not None:
+                candidates.append((other.start(), "pronoun", ""))
+            else:
+                candidates.append((other.start(), "role", text[other.start("role") : other.end()]))
         if not candidates:
             return None
         candidates.sort()
@@ -291,6 +300,9 @@ def _not_speech(window: str, t: dict[str, Any]) -> bool:
     end = len(window)
     while end and (window[end - 1] == "," or window[end - 1].isspace()):
         end -= 1
+    ends = t["not_speech_ends"]
+    if ends is not None and window[max(0, end - 3) : end] not in ends:
+        return False  # no form ends with these letters
     forms = t["not_speech_forms"]
     for n in t["not_speech_lengths"]:
         start = end - n

@@ -17,10 +17,22 @@ from ..locale import organizations, pack
 from ._data import _trie_regex, normalize, phrase_pattern, upper_class
 from .countries import _matcher as country_matcher
 
-__all__ = ["MAX_WORDS", "POSSESSIVE", "STOPS", "WORD", "PeopleTables", "bare", "low", "people_tables", "person_titles"]
+__all__ = [
+    "MAX_WORDS",
+    "POSSESSIVE",
+    "STOPS",
+    "WORD",
+    "PeopleTables",
+    "bare",
+    "last_stop",
+    "low",
+    "people_tables",
+    "person_titles",
+]
 
 # What ends the noun phrase of a name when reading backwards from it.
 STOPS = '.;:!?«»“”"()–—,'
+_STOP = re.compile("[" + re.escape(STOPS) + "]")
 # Words of a pre-context: an elided article ("l’", "d’") is a word of its own.
 WORD = re.compile(r"[^\W\d_]’(?=\w)|[\w’'.\-]+")
 POSSESSIVE = ("’s", "'s")
@@ -170,6 +182,15 @@ def people_tables(language: str) -> PeopleTables:
         lower_roles=people.role_case == "lower",
         capital=upper,
     )
+
+
+def last_stop(text: str) -> int:
+    """The offset of the last of :data:`STOPS` in ``text``, or -1 (``max(map(text.rfind, STOPS))``).
+
+    One C scan of the reversed text, rather than one ``rfind`` per mark.
+    """
+    m = _STOP.search(text[::-1])
+    return -1 if m is None else len(text) - 1 - m.start()
 
 
 def bare(word: str) -> str:
