@@ -166,16 +166,22 @@ class Quote:
     """Offset just past the last character, so that ``paragraph_text[start:end] == text``."""
 
     def __attrs_post_init__(self) -> None:
+        p, s, e = self.paragraph, self.start, self.end
+        if not (type(p) is int and p >= 0 and type(s) is int and s >= 0 and type(e) is int and e >= 0):
+            self._check_offsets()  # the common case, three valid offsets, costs no loop
+        if self.end - self.start != len(self.text):
+            raise ValidationError(
+                "end", f"end - start ({self.end} - {self.start}) must equal the length of text ({len(self.text)})"
+            )
+
+    def _check_offsets(self) -> None:
+        """Raise the error for the first offset that is not a non-negative int."""
         for name in ("paragraph", "start", "end"):
             value = getattr(self, name)
             if type(value) is not int:
                 raise ValidationError(name, f"must be an int, not {type(value).__name__}")
             if value < 0:
                 raise ValidationError(name, f"must not be negative ({value})")
-        if self.end - self.start != len(self.text):
-            raise ValidationError(
-                "end", f"end - start ({self.end} - {self.start}) must equal the length of text ({len(self.text)})"
-            )
 
 
 def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:

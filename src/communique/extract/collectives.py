@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from ..model import Attendee
@@ -18,11 +19,13 @@ from .analysis import Analysis
 from .countries import _matcher as country_matcher
 from .organizations import find_organization
 from .roles import from_role
-from .vocab import PeopleTables
+from .vocab import PeopleTables, people_tables
 
 __all__ = ["find_collectives_and_roles"]
 
 _PAREN = re.compile(r"\s*\([^()]*\)")
+# A comma that is not inside parentheses.
+_COMMA_OUTSIDE = re.compile(r",(?![^()]*\))")
 # Starts with the (rare) punctuation mark rather than a look-behind, so that
 # the scan runs in C from one mark to the next.
 _SENTENCE = re.compile(rf"[.!?](\s+)(?=[«“\"{upper_class()}])")
@@ -120,12 +123,12 @@ def _collectives(
             continue
         group: list[tuple[int, int, str]] = [(first.start(), first.end(), lookup[first.group()])]
         pos = first.end()
+        chain = _next_country(language)
         while True:
-            gap = t.gap.match(norm, pos)
-            nxt = country_re.match(norm, gap.end()) if gap else None
+            nxt = chain.match(norm, pos)
             if nxt is None:
                 break
-            group.append((nxt.start(), nxt.end(), lookup[nxt.group()]))
+            group.append((nxt.start("country"), nxt.end(), lookup[nxt.group("country")]))
             pos = nxt.end()
         if len(group) < 2:
             continue
@@ -141,6 +144,18 @@ def _collectives(
         for _, _, code in group:
             add(role, code, organization)
         taken.append((pm.start(), group[-1][1]))
+
+
+@cache
+def _next_country(language: str) -> re.Pattern[str]:
+    """The gap of a list (joiner, articles: ``PeopleTables.gap``) and the country right after it, in one match.
+
+    The gap is an atomic group, matched as ``gap.match`` alone would match it: no shorter gap is
+    tried when no country follows the longest one.
+    """
+    gap = people_tables(language).gap
+    assert gap.flags & re.IGNORECASE
+    return re.compile(rf"(?>(?i:{gap.pattern}))(?P<country>{country_matcher(language)[0].pattern})")
 
 
 def _strip_articles(text: str, t: PeopleTables) -> str:
@@ -203,7 +218,7 @@ def _role_only(
             if any(a < end and m.start() < b for a, b in taken):
                 continue
             chunk = text[m.start("role") : end]
-            comma = re.search(r",(?![^()]*\))", chunk)
+            comma = _COMMA_OUTSIDE.search(chunk)
             if comma:
                 chunk = chunk[: comma.start()]
             chunk = _strip_joiner(chunk, t)

@@ -139,6 +139,19 @@ class Person:
 
 def _clean_name(text: str, tokens: list[tuple[int, int]], t: PeopleTables) -> tuple[str, int, int] | None:
     """The name of ``tokens`` (spans of name words) and its span, or ``None`` if it is not a name."""
+    if len(tokens) == 1:
+        # The common case, one word ("Shepro"): the steps below without the lists.
+        s, e = tokens[0]
+        word = w = text[s:e]
+        for suffix in POSSESSIVE:
+            if word.endswith(suffix):
+                w = word[: -len(suffix)]
+        if w in t.not_names or w in t.particles:
+            return None
+        hit = t.phrases.get(w.lower())
+        if w[0].islower() or (hit is not None and hit[0] == "country"):
+            return None
+        return w, s, s + len(w)
     words = [(text[s:e], s) for s, e in tokens]
     for k, (w, _) in enumerate(words[1:], 1):
         if len(w) > 1 and w.isupper() and w.isalpha():
@@ -227,7 +240,7 @@ def find_named(
 
     ``norm`` is ``text`` normalised (same length: offsets are shared with ``text``).
     """
-    phrases, trigger = t.phrases, t.trigger_last
+    phrases, trigger, ends = t.phrases, t.trigger_last, t.trigger_ends
     for run in t.run.finditer(norm):
         s = run.start()
         word = run.group()
@@ -235,10 +248,12 @@ def find_named(
             # The common case, a single capitalised word ("Le", "Belgrade",
             # "Shepro"): rejected with a few set lookups unless a comma, a
             # courtesy word, a rank or a title stands right before it.
-            if s < 2 or word.lower() in phrases or norm[s - 1] != " ":
+            if s < 2 or norm[s - 1] != " " or word.lower() in phrases:
                 continue
             if norm[s - 2] != ",":
-                k = norm.rfind(" ", max(0, s - 32), s - 1)
+                if norm[s - 2].lower()[-1:] not in ends:
+                    continue  # the word before cannot end a rank, a title or a courtesy word
+                k = norm.rfind(" ", s - 32 if s > 32 else 0, s - 1)
                 prev = norm[k + 1 : s - 1].lower()
                 if prev not in trigger and prev[prev.rfind("’") + 1 :] not in trigger:
                     continue

@@ -114,7 +114,9 @@ def segment(text: str) -> Segments:
         i += 1
     if i == n:
         raise ParseError("the text is empty: a press release needs at least a title line", line=1, format="text")
-    title = _SPACES.sub(" ", lines[i].strip())
+    title = lines[i].strip()
+    if "  " in title or "\t" in title or "\f" in title or "\v" in title:
+        title = _SPACES.sub(" ", title)  # (a title without a run of spaces is its own result)
     title_line = i + 1
     bullet = _BULLET.match(title)
     if _is_header_content(title[bullet.end() :].strip() if bullet else title):

@@ -47,6 +47,7 @@ class PeopleTables:
     tails: frozenset[str]  # every ending of a phrase that starts a word (after a space or an apostrophe)
     vocab: frozenset[str]  # every word of a rank, title, courtesy word, organisation, country
     trigger_last: frozenset[str]  # last words of ranks, titles and courtesy words
+    trigger_ends: frozenset[str]  # the last letter of each of them (a word ending otherwise is none)
     dotted: frozenset[str]  # abbreviations that keep their dot inside a name run
     not_names: frozenset[str]
     particles: frozenset[str]
@@ -74,6 +75,18 @@ def _linked(words: Any) -> str:
         for w in sorted(set(words), key=len, reverse=True)
     ]
     return "(?:" + "|".join(forms) + ")" if forms else "(?!x)x"
+
+
+def _last_letters(words: set[str]) -> frozenset[str]:
+    """The last character of each of ``words`` (lower-case), with both Greek small sigmas if either.
+
+    Read against the last character of a lower-cased word: ``str.lower`` writes a final "Σ" as "ς"
+    or "σ" depending on the letters before it.
+    """
+    ends = {w[-1] for w in words if w}
+    if ends & {"σ", "ς"}:
+        ends |= {"σ", "ς"}
+    return frozenset(ends)
 
 
 def low(word: str) -> str:
@@ -160,6 +173,7 @@ def people_tables(language: str) -> PeopleTables:
         tails=frozenset(tails),
         vocab=frozenset(vocab),
         trigger_last=frozenset(trigger_last),
+        trigger_ends=_last_letters(trigger_last),
         dotted=frozenset(w for w in vocab if w.endswith(".")),
         not_names=frozenset(not_names),
         particles=frozenset(people.particles),
