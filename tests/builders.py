@@ -24,3 +24,26 @@ def release(**changes: object) -> PressRelease:
     }
     base.update(changes)
     return PressRelease(**base)  # type: ignore[arg-type]
+
+
+def headed(**changes: object) -> PressRelease:
+    """:func:`release` with a subtitle, a reference and a date-only publication stamp."""
+    header = Header(
+        title="Titre",
+        subtitle="Par le secrétaire général de l’OTAN",
+        language="fr",
+        source="OTAN",
+        dateline="Belgrade",
+        reference="Communiqué de presse (2018) 071",
+    )
+    fields: dict[str, object] = {
+        "header": header,
+        "dates": Dates(
+            start=dt.date(2018, 5, 22),
+            end=dt.date(2018, 5, 23),
+            published=dt.date(2018, 5, 23),
+            updated=dt.datetime(2018, 7, 20, 15, 57),
+        ),
+    }
+    fields.update(changes)
+    return release(**fields)

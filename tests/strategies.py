@@ -6,7 +6,7 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from communique.model import Attendee, Dates, Header, Paragraph, PressRelease, Quote
+from communique.model import Attendee, Dates, Header, Paragraph, PressRelease, Quote, stamp_before
 
 # Any Unicode a release could carry: no lone surrogates (the model refuses them).
 # Formats that cannot carry some characters (XML 1.0 and C0 controls) filter with ``text(xml_safe=True)``.
@@ -32,6 +32,7 @@ def _non_blank(**kw: object) -> st.SearchStrategy[str]:
 LANGUAGES = st.sampled_from(["fr", "en", "en-GB", "fr-BE", "sr-Latn", "el"])
 COUNTRIES = st.sampled_from(["AL", "BG", "BA", "GR", "MK", "RO", "RS", "TR", "ME", "HR", "SI", "FR", "US", "GB"])
 _naive = st.datetimes(min_value=dt.datetime(1950, 1, 1), max_value=dt.datetime(2100, 1, 1))
+_days = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2100, 1, 1))
 
 
 @st.composite
@@ -39,10 +40,12 @@ def dates(draw: st.DrawFn) -> Dates:
     start = draw(st.none() | st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2100, 1, 1)))
     end = None if start is None else draw(st.none() | st.integers(0, 30).map(lambda d: start + dt.timedelta(days=d)))
     aware = draw(st.booleans())
-    stamp = _naive.map(lambda d: d.replace(tzinfo=dt.timezone(dt.timedelta(hours=2)))) if aware else _naive
+    timed = _naive.map(lambda d: d.replace(tzinfo=dt.timezone(dt.timedelta(hours=2)))) if aware else _naive
+    # A stamp is a datetime, or a date when the page gave no time (either may be date-only).
+    stamp = timed | _days
     published = draw(st.none() | stamp)
     updated = draw(st.none() | stamp)
-    if published is not None and updated is not None and updated < published:
+    if published is not None and updated is not None and stamp_before(updated, published):
         published, updated = updated, published
     return Dates(start=start, end=end, published=published, updated=updated)
 
@@ -54,10 +57,17 @@ def releases(draw: st.DrawFn, *, xml_safe: bool = False, max_paragraphs: int = 5
     optional = lambda: st.none() | t(one_line=True)  # noqa: E731
     header = Header(
         title=draw(_non_blank(xml_safe=xml_safe, one_line=True)),
+        subtitle=draw(st.none() | _non_blank(xml_safe=xml_safe, one_line=True)),
         language=draw(LANGUAGES),
         source=draw(optional()),
         url=draw(st.none() | st.just("https://www.nato.int/cps/fr/natohq/news_155.htm")),
         dateline=draw(optional()),
+        reference=draw(
+            st.none()
+            | st.sampled_from(["SG/SM/12131", "Press Release (2019) 123", "IP/23/1234", "NR-099-17"])
+            | _non_blank(xml_safe=xml_safe, one_line=True, max_size=20)
+        ),
+        title_derived=draw(st.booleans()),
     )
     attendees: list[Attendee] = []
     names: set[str] = set()

@@ -35,6 +35,7 @@ PAGES = (
     "formats/index.html",
     *(f"formats/{name}/index.html" for name in BUILTIN),
     "text-parser/index.html",
+    "accuracy/index.html",
     "plugins/index.html",
     "cli/index.html",
     "api/index.html",
@@ -277,3 +278,44 @@ def test_rest_docstrings_become_markdown() -> None:
     assert convert(">>> 1 + 1\n2") == "\n```pycon\n>>> 1 + 1\n2\n```\n"
     # Code already fenced is left alone.
     assert convert("```\n``x``\n```") == "```\n``x``\n```"
+
+
+def test_the_accuracy_page_shows_the_scorer_figures_now(site: Path) -> None:
+    from communique.bench import accuracy
+
+    page = text_of(site, "accuracy/index.html")
+    folders = accuracy.default_corpus(REPO)
+    if not folders:
+        assert "No gold corpus was found" in page
+        pytest.skip("no gold corpus in this checkout")
+    report = accuracy.score_corpus(folders)
+    assert f"{len(report.files)} releases" in page
+    overall = report.groups()["all"]
+    for name in accuracy.MAIN_FIELDS:
+        if name in overall:
+            assert f"\n{name}\n{overall[name]}\n" in page, f"the {name} figure differs from the scorer"
+    assert "never lower it silently" in page and "--write-floors" in page
+
+
+def test_without_a_corpus_the_accuracy_directive_is_an_admonition_not_a_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if importlib.util.find_spec("griffe") is None:
+        pytest.skip("griffe (from mkdocstrings[python]) is not installed")
+    spec = importlib.util.spec_from_file_location("communique_docs", DOCS / "hooks" / "communique_docs.py")
+    assert spec and spec.loader
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    monkeypatch.setattr(hook, "REPO", tmp_path)
+    hook._accuracy_report.cache_clear()
+    try:
+
+        class Page:
+            class file:
+                src_uri = "accuracy.md"
+
+        out = hook.on_page_markdown("<!-- communique:accuracy -->\n", Page, None, None)
+    finally:
+        hook._accuracy_report.cache_clear()
+    assert out.startswith('!!! info "Not available in this build"')
+    assert "No gold corpus was found" in out and "tests/data/corpus" in out

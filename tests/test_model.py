@@ -44,7 +44,16 @@ def test_lists_become_tuples_and_quotes_are_kept_in_reading_order() -> None:
         (lambda: Dates(start=dt.date(2018, 5, 23), end=dt.date(2018, 5, 22)), "end"),
         (lambda: Dates(end=dt.date(2018, 5, 22)), "end"),
         (lambda: Dates(start=dt.datetime(2018, 5, 22, 10, 0)), "start"),
-        (lambda: Dates(updated=dt.date(2018, 5, 22)), "updated"),
+        (lambda: Dates(updated="2018-05-22"), "updated"),  # type: ignore[arg-type]
+        (lambda: Dates(published=1527000000), "published"),  # type: ignore[arg-type]
+        (lambda: Dates(published=dt.date(2018, 5, 23), updated=dt.datetime(2018, 5, 22, 23, 59)), "updated"),
+        (lambda: Dates(published=dt.datetime(2018, 5, 23, 0, 1), updated=dt.date(2018, 5, 22)), "updated"),
+        (lambda: Header(title="T", language="fr", subtitle="two\nlines"), "subtitle"),
+        (lambda: Header(title="T", language="fr", subtitle=" "), "subtitle"),
+        (lambda: Header(title="T", language="fr", reference="SG/SM/1\r2"), "reference"),
+        (lambda: Header(title="T", language="fr", reference=""), "reference"),
+        (lambda: Header(title="T", language="fr", title_derived=1), "title_derived"),  # type: ignore[arg-type]
+        (lambda: Header(title="T", language="fr", title_derived=None), "title_derived"),  # type: ignore[arg-type]
         (lambda: Header(title="", language="fr"), "title"),
         (lambda: Header(title="   ", language="fr"), "title"),
         (lambda: Header(title="two\nlines", language="fr"), "title"),
@@ -104,3 +113,34 @@ def test_attendee_lookup_by_name_or_alias() -> None:
 def test_text_joins_paragraphs_with_blank_lines() -> None:
     r = release(paragraphs=(Paragraph(text=TEXT), Paragraph(text="Deux.")))
     assert r.text == TEXT + "\n\nDeux."
+
+
+def test_a_stamp_may_be_a_date_only_and_is_then_compared_by_day() -> None:
+    day = dt.date(2018, 5, 22)
+    # A date-only stamp is kept as a date: no midnight is invented.
+    assert Dates(published=day).published == day
+    assert type(Dates(updated=day).updated) is dt.date
+    # Compared by day with a datetime, aware or naive: the time-zone rule is for two datetimes only.
+    aware = dt.datetime(2018, 5, 22, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    assert Dates(published=day, updated=aware).updated == aware
+    assert Dates(published=aware, updated=day).updated == day
+    assert Dates(published=day, updated=dt.datetime(2018, 5, 23, 10, 0)).published == day
+    assert Dates(published=day, updated=day).updated == day
+    with pytest.raises(ValidationError) as err:
+        Dates(published=aware, updated=dt.datetime(2018, 5, 23, 10, 0))
+    assert err.value.path == "updated"
+    assert "time zone" in err.value.message
+
+
+def test_subtitle_reference_and_derived_title_default_to_absent() -> None:
+    h = Header(title="T", language="en")
+    assert (h.subtitle, h.reference, h.title_derived) == (None, None, False)
+    h = Header(
+        title="NATO Secretary General meets the Prime Minister",
+        subtitle="by NATO Secretary General Jens Stoltenberg",
+        language="en",
+        reference="Press Release (2019) 123",
+        title_derived=True,
+    )
+    assert h.reference == "Press Release (2019) 123"
+    assert h.title_derived is True

@@ -6,11 +6,13 @@ A page asks for generated content with a directive on a line of its own::
     <!-- communique:format docx -->
     <!-- communique:roundtrip docx -->
     <!-- communique:cli -->
+    <!-- communique:accuracy languages families -->
 
 Each directive is replaced, at build time, by Markdown computed from the
 installed communique: the sample release parsed by the real text parser and
 rendered by the real exporters, option tables read from each plugin's declared
-``options``, the CLI help printed by click itself.  Nothing here is pasted, so
+``options``, the CLI help printed by click itself, the accuracy tables scored
+on the gold corpus by ``communique.bench.accuracy``.  Nothing here is pasted, so
 the pages cannot drift from the code.
 
 When a format is not registered (or its plugin is broken) the page still
@@ -65,6 +67,7 @@ except ImportError:  # pragma: no cover - building from a checkout without insta
 def on_config(config: Any) -> Any:
     """Start every build (``mkdocs serve`` rebuilds too) from fresh caches."""
     _sample.cache_clear()
+    _accuracy_report.cache_clear()
     for extra in EXTRA_PAGES:
         if (DOCS / extra).exists() and str(DOCS / extra) not in config.watch:
             config.watch.append(str(DOCS / extra))
@@ -536,6 +539,98 @@ def module_doc(module: str) -> str:
     return rest_to_markdown(doc) + "\n"
 
 
+ACCURACY_SECTIONS = ("summary", "languages", "families", "releases", "failures", "floors")
+ACCURACY_FLOORS = REPO / "tests" / "bench" / "accuracy_floors.toml"
+
+
+@functools.cache
+def _accuracy_report() -> Any:
+    """The text parser scored on the gold corpus of this checkout (once per build)."""
+    try:
+        from communique.bench import accuracy, gold
+    except ImportError as exc:
+        raise _Unavailable(f"The accuracy scorer (`communique.bench.accuracy`) is not in this build: {exc}") from None
+    folders = accuracy.default_corpus(REPO)
+    if not folders:
+        looked = " and ".join(f"`{d}`" for d in accuracy.DEFAULT_CORPUS)
+        raise _Unavailable(f"No gold corpus was found in this checkout ({looked}), so there are no figures to show.")
+    try:
+        return accuracy.score_corpus(folders)
+    except accuracy.NoCorpusError as exc:
+        raise _Unavailable(f"No figures: {exc}.") from None
+    except gold.GoldFileError as exc:
+        raise _Unavailable(f"No figures: a gold file is not in the gold format: {exc}") from None
+
+
+def _in_repo(path: str) -> str:
+    p = Path(path)
+    try:
+        return (p if p.is_absolute() else Path.cwd() / p).resolve().relative_to(REPO).as_posix()
+    except ValueError:
+        return path
+
+
+def accuracy_tables(*sections: str) -> str:
+    """Accuracy of the text parser on the gold corpus: any of ``ACCURACY_SECTIONS`` (default: all)."""
+    unknown = [s for s in sections if s not in ACCURACY_SECTIONS]
+    if unknown:
+        raise ValueError(f"unknown section(s) {', '.join(unknown)} (known: {', '.join(ACCURACY_SECTIONS)})")
+    from communique.bench import accuracy
+
+    report = _accuracy_report()
+    parts: list[str] = []
+    for section in sections or ACCURACY_SECTIONS:
+        if section == "summary":
+            families, languages = report.names("family"), report.names("language")
+            parts.append(
+                f"Scored when this page was built: **{len(report.files)} releases** from "
+                + ", ".join(f"`{_in_repo(c)}`" for c in report.corpus)
+                + f", {len(families)} publisher families ({', '.join(families)}) "
+                f"in {len(languages)} languages ({', '.join(languages)}).\n"
+            )
+        elif section in ("languages", "families"):
+            headers, rows = accuracy.table_rows(report, section[:-1] if section == "languages" else "family")
+            parts.append(_table(headers, ([f"`{r[0]}`", *r[1:]] for r in rows)))
+        elif section == "releases":
+            parts.append(_table(*accuracy.releases_rows(report)))
+        elif section == "failures":
+            failed = report.failures()
+            if not failed:
+                parts.append("*Every release of the corpus parses.*\n")
+            else:
+                rows = [[f"`{_in_repo(f.path)}`", f.outcome, _cell(f.error)] for f in failed]
+                parts.append(_table(["release", "outcome", "error"], rows))
+        elif section == "floors":
+            parts.append(_floors_table(report))
+    return "\n".join(parts)
+
+
+def _floors_table(report: Any) -> str:
+    """The committed floors beside today's figures: a row per field, a column per group."""
+    from communique.bench import accuracy
+
+    if not ACCURACY_FLOORS.is_file():
+        raise _Unavailable(f"`{ACCURACY_FLOORS.relative_to(REPO).as_posix()}` is not in this checkout.")
+    floors = accuracy.load_floors(ACCURACY_FLOORS)
+    groups = report.groups()
+    names = [n for n in accuracy.FIELDS if any(n in fields for fields in floors.values())]
+    rows = []
+    for name in names:
+        row = [f"`{name}`"]
+        for group, fields in floors.items():
+            if name not in fields:
+                row.append("")
+                continue
+            cell = groups.get(group, {}).get(name, accuracy.Cell())
+            now = "nothing checked" if cell.percent is None else f"{cell.percent:.1f}%"
+            held = cell.percent is not None and cell.percent >= fields[name]
+            row.append(f"{fields[name]:g}% ({now})" + ("" if held else " ✗ below"))
+        rows.append(row)
+    return "Each cell: the floor, and the figure now.\n\n" + _table(
+        ["field", *(g.replace(":", " ") for g in floors)], rows
+    )
+
+
 def _fallback_page(name: str) -> str:
     if name == "plugins.md":
         body = module_doc("communique.plugins")
@@ -557,4 +652,5 @@ DIRECTIVES: dict[str, Callable[..., str]] = {
     "roundtrip": roundtrip,
     "cli": cli_reference,
     "module-doc": module_doc,
+    "accuracy": accuracy_tables,
 }

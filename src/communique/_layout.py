@@ -1,8 +1,9 @@
 """Release → blocks: the one layout pass shared by the DOCX and PDF exporters.
 
 Both documents show the same things in the same order with the same words:
-title, a date line, paragraphs (the dateline leading the first one, quotes as
-spans inside their paragraph), then an attendees table.  Deciding that here
+the reference (the publisher's document number, small, above the title), the
+title, the subtitle under it, a date line, paragraphs (the dateline leading the
+first one, quotes as spans inside their paragraph), then an attendees table.  Deciding that here
 keeps the two exporters about typography only.
 """
 
@@ -44,6 +45,10 @@ class Layout:
 
     title: str
     language: str
+    subtitle: str | None
+    """The standfirst, printed under the title."""
+    reference: str | None
+    """The publisher's document number, printed small above the title."""
     date_line: str | None
     paragraphs: tuple[LayoutParagraph, ...]
     attendees_heading: str
@@ -52,8 +57,9 @@ class Layout:
     author: str | None
     subject: str | None
     keywords: tuple[str, ...]
-    created: _dt.datetime | None
-    modified: _dt.datetime | None
+    created: _dt.date | None
+    """A datetime, or a date when the release gives no time (metadata then says the day only)."""
+    modified: _dt.date | None
 
 
 def _spans(text: str, quotes: list[Any]) -> tuple[Span, ...]:
@@ -67,12 +73,6 @@ def _spans(text: str, quotes: list[Any]) -> tuple[Span, ...]:
     if cursor < len(text) or not spans:
         spans.append(Span(text[cursor:]))
     return tuple(spans)
-
-
-def _as_datetime(value: _dt.date | None) -> _dt.datetime | None:
-    if value is None or isinstance(value, _dt.datetime):
-        return value
-    return _dt.datetime(value.year, value.month, value.day)
 
 
 def layout(release: PressRelease) -> Layout:
@@ -106,10 +106,12 @@ def layout(release: PressRelease) -> Layout:
             if word and word not in keywords:
                 keywords.append(word)
     d = release.dates
-    created = d.published or d.updated or _as_datetime(d.start)
+    created = d.published or d.updated or d.start
     return Layout(
         title=release.header.title,
         language=language,
+        subtitle=release.header.subtitle,
+        reference=release.header.reference,
         date_line=format_date_line(d, language),
         paragraphs=paragraphs,
         attendees_heading=words.attendees,

@@ -78,18 +78,34 @@ def _structure_datetime(value: Any, _: Any) -> _dt.datetime:
         raise ValueError(f"expected an ISO 8601 date-time, got {value!r}") from None
 
 
+def _structure_stamp(value: Any, _: Any) -> _dt.date:
+    # A stamp with a time is a datetime; a bare YYYY-MM-DD is a date-only stamp (no invented midnight).
+    if type(value) is not str:
+        raise TypeError(f"expected an ISO 8601 date or date-time string, got {_json_type(type(value))}")
+    if "T" not in value and " " not in value:
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"expected an ISO 8601 date or date-time, got {value!r}") from None
+    try:
+        return _dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"expected an ISO 8601 date or date-time, got {value!r}") from None
+
+
 def _make_converter(*, detailed: bool) -> cattrs.Converter:
     # Two converters with the same hooks: a fast one for the common case of
     # valid input, and a detailed one, run only after a failure, whose errors
     # carry the path of the offending field.
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
-    for kind in (str, int):
+    for kind in (str, int, bool):
         converter.register_structure_hook(kind, strict(kind))
     # Optional fields get one direct hook each; cattrs' generic Optional
     # dispatch was a third of the parse time.
     converter.register_structure_hook_func(lambda t: t == str | None, _optional(strict(str)))
     converter.register_structure_hook_func(lambda t: t == _dt.date | None, _optional(_structure_date))
     converter.register_structure_hook_func(lambda t: t == _dt.datetime | None, _optional(_structure_datetime))
+    converter.register_structure_hook_func(lambda t: t == _dt.datetime | _dt.date | None, _optional(_structure_stamp))
     converter.register_structure_hook(_dt.date, _structure_date)
     converter.register_structure_hook(_dt.datetime, _structure_datetime)
     converter.register_unstructure_hook(_dt.date, _dt.date.isoformat)

@@ -408,7 +408,7 @@ def finish_document(text: str, release: PressRelease, *, format: str) -> bytes:
 def check_release(release: PressRelease, *, format: str) -> None:
     """Raise :class:`RenderError` naming the first field of ``release`` that XML 1.0 cannot carry."""
     h = release.header
-    for name in ("title", "source", "url", "dateline"):
+    for name in ("title", "subtitle", "source", "url", "dateline", "reference"):
         value = getattr(h, name)
         if value is not None:
             check_text(value, f"header.{name}", format=format)

@@ -85,6 +85,8 @@ class Header:
 
     title: str = field(validator=_text(optional=False, blank_ok=False))
     """The headline, as written (one line)."""
+    subtitle: str | None = field(default=None, validator=_text(blank_ok=False))
+    """The standfirst or subtitle between the headline and the dates, as written (one line)."""
     language: str = field()
     """BCP 47 language tag of the release, e.g. ``"fr"`` or ``"en-GB"``."""
     source: str | None = field(default=None, validator=_text())
@@ -93,34 +95,70 @@ class Header:
     """Where the release was published, if known."""
     dateline: str | None = field(default=None, validator=_text())
     """The place the release is filed from, e.g. ``"Belgrade"``."""
+    reference: str | None = field(default=None, validator=_text(blank_ok=False))
+    """The publisher's document number as written, without a label: ``"SG/SM/12131"``,
+    ``"Press Release (2019) 123"``, ``"NR-099-17"`` (one line)."""
+    title_derived: bool = field(default=False)
+    """``True`` when the page had no headline and the parser made :attr:`title` from the text
+    (e.g. its first sentence); ``False`` when the title was written as a headline."""
 
     @title.validator
-    def _title_one_line(self, attribute: Any, value: str) -> None:
-        if "\n" in value or "\r" in value:
-            raise ValidationError("title", "must be a single line")
+    @subtitle.validator
+    @reference.validator
+    def _one_line(self, attribute: Any, value: str | None) -> None:
+        if value is not None and ("\n" in value or "\r" in value):
+            raise ValidationError(attribute.name, "must be a single line")
 
     @language.validator
     def _language_tag(self, attribute: Any, value: object) -> None:
         if not isinstance(value, str) or not _BCP47.fullmatch(value):
             raise ValidationError("language", f"must be a BCP 47 language tag such as 'fr' or 'en-GB', not {value!r}")
 
+    @title_derived.validator
+    def _is_bool(self, attribute: Any, value: object) -> None:
+        if type(value) is not bool:
+            raise ValidationError("title_derived", f"must be a bool, not {type(value).__name__}")
+
 
 def _is_date(value: object) -> bool:
     return type(value) is _dt.date
 
 
+def stamp_day(value: _dt.date) -> _dt.date:
+    """The calendar day of a stamp: ``value`` itself for a date, its date for a datetime."""
+    return value.date() if isinstance(value, _dt.datetime) else value
+
+
+def stamp_before(a: _dt.date, b: _dt.date) -> bool:
+    """Whether stamp ``a`` is before stamp ``b`` (dates or datetimes, see :class:`Dates`).
+
+    Two datetimes are compared as instants; when either is a date only, the
+    two are compared by calendar day, so a date is never before a datetime
+    of the same day, nor after it.
+    """
+    if isinstance(a, _dt.datetime) and isinstance(b, _dt.datetime):
+        return a < b
+    return stamp_day(a) < stamp_day(b)
+
+
 @frozen(kw_only=True)
 class Dates:
-    """When the event happens and when the release was published or updated."""
+    """When the event happens and when the release was published or updated.
+
+    A stamp (``published``, ``updated``) is a :class:`datetime.datetime` when the
+    page gives a time, and a :class:`datetime.date` when it gives only a day:
+    no midnight is invented.  ``updated`` is not before ``published``; when one
+    of them is a date only they are compared by day.
+    """
 
     start: _dt.date | None = None
     """First day of the event (a date, not a datetime)."""
     end: _dt.date | None = None
     """Last day of the event; equal to ``start`` or later.  Requires ``start``."""
-    published: _dt.datetime | None = None
-    """When the release was first published."""
-    updated: _dt.datetime | None = None
-    """When the release was last updated."""
+    published: _dt.datetime | _dt.date | None = None
+    """When the release was first published: a datetime, or a date when no time is given."""
+    updated: _dt.datetime | _dt.date | None = None
+    """When the release was last updated: a datetime, or a date when no time is given."""
 
     def __attrs_post_init__(self) -> None:
         for name in ("start", "end"):
@@ -129,17 +167,25 @@ class Dates:
                 raise ValidationError(name, f"must be a datetime.date (not a datetime), not {type(value).__name__}")
         for name in ("published", "updated"):
             value = getattr(self, name)
-            if value is not None and not isinstance(value, _dt.datetime):
-                raise ValidationError(name, f"must be a datetime.datetime, not {type(value).__name__}")
+            if value is not None and not isinstance(value, _dt.date):
+                raise ValidationError(
+                    name, f"must be a datetime.datetime or a datetime.date, not {type(value).__name__}"
+                )
         if self.end is not None:
             if self.start is None:
                 raise ValidationError("end", "an end date needs a start date")
             if self.end < self.start:
                 raise ValidationError("end", f"{self.end.isoformat()} is before start {self.start.isoformat()}")
-        if self.published is not None and self.updated is not None:
-            if (self.published.tzinfo is None) != (self.updated.tzinfo is None):
+        published, updated = self.published, self.updated
+        if published is not None and updated is not None:
+            # The time-zone rule is for two datetimes; a date-only stamp compares by day with anything.
+            if (
+                isinstance(published, _dt.datetime)
+                and isinstance(updated, _dt.datetime)
+                and (published.tzinfo is None) != (updated.tzinfo is None)
+            ):
                 raise ValidationError("updated", "published and updated must both have a time zone or both have none")
-            if self.updated < self.published:
+            if stamp_before(updated, published):
                 raise ValidationError("updated", "is before published")
 
 

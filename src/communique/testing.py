@@ -111,7 +111,8 @@ def _quote(paragraphs: list[str], index: int, words: str, speaker: str | None, o
 
 @functools.cache
 def unicode_sample() -> PressRelease:
-    """Scripts and punctuation that break naive exporters, and text that looks like markup."""
+    """Scripts and punctuation that break naive exporters, text that looks like markup, a subtitle and a
+    reference, and a date-only update stamp (a ``datetime.date``) beside a time-zoned publication."""
     paragraphs = [
         "Генерал Љубиша Диковић је рекао: „Безбедност региона је наша заједничка брига.“ Сарадња – кључна реч; "
         "ђ, ћ, џ, љ, њ.",
@@ -149,16 +150,18 @@ def unicode_sample() -> PressRelease:
     return PressRelease(
         header=Header(
             title="Безбедност и сарадња – Ασφάλεια και συνεργασία – « l’œuvre commune » de Ćosić & Šuštar",
+            subtitle="Заједничка изјава – <i>not markup</i> & « Ćosić »",
             language="sr-Cyrl",
             source="НАТО / OTAN",
             url="https://example.org/vesti/безбедност?a=1&b=2",
             dateline="Београд",
+            reference="СП/21/0301 <ref> & Nº 7",
         ),
         dates=Dates(
             start=_dt.date(2021, 3, 1),
             end=_dt.date(2021, 3, 1),
             published=_dt.datetime(2021, 3, 1, 8, 5, tzinfo=offset),
-            updated=_dt.datetime(2021, 3, 2, 17, 45, tzinfo=offset),
+            updated=_dt.date(2021, 3, 2),  # a date-only stamp: the page gave no time
         ),
         paragraphs=tuple(Paragraph(text=p) for p in paragraphs),
         quotes=quotes,

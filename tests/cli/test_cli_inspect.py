@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -70,6 +71,19 @@ def test_show_prints_release_text_literally_never_as_markup(tmp_path: Path, invo
 
     assert result.exit_code == 0, result.stderr
     assert title in result.stdout
+
+
+def test_show_prints_subtitle_reference_and_a_date_only_stamp_without_a_time(tmp_path: Path, invoke: Invoke) -> None:
+    header = Header(title="T", subtitle="Standfirst", language="en", reference="SG/SM/12131", title_derived=True)
+    release = attrs.evolve(make_release(1), header=header, dates=communique.Dates(published=dt.date(2018, 12, 4)))
+    src = tmp_path / "r.json"
+    src.write_bytes(communique.render(release, "json"))
+
+    result = invoke("show", src)
+
+    assert result.exit_code == 0, result.stderr
+    for shown in ("subtitle: Standfirst", "reference: SG/SM/12131", "title_derived: yes", "published: 2018-12-04\n"):
+        assert shown in result.stdout
 
 
 def test_show_json_is_the_canonical_json(tmp_path: Path, invoke: Invoke) -> None:

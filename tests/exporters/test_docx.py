@@ -24,7 +24,7 @@ from docx.shared import Mm, RGBColor
 from hypothesis import HealthCheck, given, settings
 from lxml import etree
 
-from builders import TEXT
+from builders import TEXT, headed
 from builders import release as base_release
 from communique import Attendee, Dates, Header, Paragraph, PressRelease, parse, read, render
 from communique.errors import CommuniqueWarning, OptionError, RenderError
@@ -481,3 +481,27 @@ def test_libreoffice_renders_a_pdf_of_the_document(libreoffice_views: tuple[str,
     extracted = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     for needle in ("Participants", "Shepro", "Ljubiša Diković", "cyberespace"):
         assert needle in extracted
+
+
+def test_reference_above_the_title_subtitle_under_it_and_a_date_only_stamp_without_time() -> None:
+    r = headed(dates=Dates(start=dt.date(2018, 5, 22), published=dt.date(2018, 5, 23)))
+    doc = open_docx(render(r, "docx"))
+    shown = [(p.style.name, p.text) for p in doc.paragraphs]
+    assert shown[:4] == [
+        ("Reference", "Communiqué de presse (2018) 071"),
+        ("Title", "Titre"),
+        ("Subtitle", "Par le secrétaire général de l’OTAN"),
+        ("Date", "22 mai 2018 | Publié le 23 mai 2018"),
+    ]
+    reference = doc.styles["Reference"]
+    assert reference.font.size is not None and reference.font.size.pt < 10
+    assert parse(render(r, "docx"), "docx") == r
+
+
+def test_a_date_only_stamp_is_a_day_in_the_core_properties() -> None:
+    r = headed(dates=Dates(published=dt.date(2018, 5, 23), updated=dt.date(2018, 7, 20)))
+    core = part(render(r, "docx"), "docProps/core.xml")
+    ns = {"dcterms": "http://purl.org/dc/terms/"}
+    assert core.findtext("dcterms:created", namespaces=ns) == "2018-05-23"
+    assert core.findtext("dcterms:modified", namespaces=ns) == "2018-07-20"
+    assert open_docx(render(r, "docx")).core_properties.created == dt.datetime(2018, 5, 23, tzinfo=dt.UTC)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from importlib import resources
 
+import attrs
 import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from builders import release
-from communique import PressRelease, parse, render
+from builders import headed, release
+from communique import Dates, ParseError, PressRelease, parse, render
 from strategies import releases
 
 
@@ -32,7 +34,16 @@ def test_output_is_utf8_not_escaped_indented_and_marked() -> None:
 def test_keys_follow_model_order() -> None:
     doc = json.loads(render(release(), "json"))
     assert list(doc) == ["$schema", "schema_version", "header", "dates", "paragraphs", "quotes", "attendees"]
-    assert list(doc["header"]) == ["title", "language", "source", "url", "dateline"]
+    assert list(doc["header"]) == [
+        "title",
+        "subtitle",
+        "language",
+        "source",
+        "url",
+        "dateline",
+        "reference",
+        "title_derived",
+    ]
     assert list(doc["quotes"][0]) == ["text", "speaker", "paragraph", "start", "end"]
     assert doc["dates"] == {
         "start": "2018-05-22",
@@ -58,3 +69,49 @@ def test_every_release_exports_schema_valid_json_and_round_trips(
     data = render(r, "json")
     validator.validate(json.loads(data))
     assert parse(data, "json") == r
+
+
+def test_subtitle_reference_derived_title_and_date_only_stamps_are_written_and_valid(
+    validator: jsonschema.Draft202012Validator,
+) -> None:
+    r = headed(header=attrs.evolve(headed().header, title_derived=True), dates=Dates(published=dt.date(2018, 12, 4)))
+    doc = json.loads(render(r, "json"))
+    validator.validate(doc)
+    assert doc["header"]["subtitle"] == "Par le secrétaire général de l’OTAN"
+    assert doc["header"]["reference"] == "Communiqué de presse (2018) 071"
+    assert doc["header"]["title_derived"] is True
+    assert doc["dates"]["published"] == "2018-12-04"
+    back = parse(render(r, "json"), "json")
+    assert back == r
+    assert type(back.dates.published) is dt.date
+
+
+def test_a_file_without_the_new_header_keys_reads_with_their_defaults() -> None:
+    doc = json.loads(render(release(), "json"))
+    for key in ("subtitle", "reference", "title_derived"):
+        del doc["header"][key]
+    back = parse(json.dumps(doc).encode(), "json")
+    assert back == release()
+    assert (back.header.subtitle, back.header.reference, back.header.title_derived) == (None, None, False)
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "message"),
+    [
+        (("header", "title_derived"), 1, "expected a boolean"),
+        (("header", "subtitle"), "two\nlines", "single line"),
+        (("header", "reference"), "", "must not be empty"),
+        (("dates", "published"), "4 December 2018", "ISO 8601 date or date-time"),
+        (("dates", "updated"), "2018-05-22", "before published"),
+    ],
+)
+def test_bad_new_values_are_refused_naming_the_field(
+    validator: jsonschema.Draft202012Validator, where: tuple[str, str], value: object, message: str
+) -> None:
+    doc = json.loads(render(headed(), "json"))
+    doc[where[0]][where[1]] = value
+    with pytest.raises(ParseError, match=message) as err:
+        parse(json.dumps(doc).encode(), "json")
+    assert err.value.element == ".".join(where)
+    if where != ("dates", "updated"):  # ordering is the model's rule, not the schema's
+        assert not validator.is_valid(doc)

@@ -6,12 +6,13 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from lxml import etree
 
 import communique
-from builders import release
+from builders import headed, release
 from communique import _xml, registry
 from communique.errors import RenderError
 from communique.model import Attendee, Dates, Header, Paragraph, PressRelease
@@ -134,3 +135,31 @@ def test_the_official_schema_is_shipped_unchanged_with_iptcs_notice() -> None:
 def test_the_shipped_schemas_match_the_shared_copies(shared: Path) -> None:
     for name in ("nitf-3-6.xsd", "nitf-3-6-ruby-include.xsd", "xml.xsd"):
         assert (SCHEMAS / name).read_bytes() == (shared / "schemas" / "nitf" / name).read_bytes(), name
+
+
+def test_subtitle_is_hl2_reference_a_doc_id_and_a_date_only_stamp_is_marked() -> None:
+    r = headed(header=attrs.evolve(headed().header, title_derived=True))
+    root = etree.fromstring(communique.render(r, "nitf"))
+    schema().assertValid(root)
+    hedline = root.find("n:body/n:body.head/n:hedline", namespaces=N)
+    assert hedline.findtext("n:hl2", namespaces=N) == "Par le secrétaire général de l’OTAN"
+    assert hedline.find("n:hl1", namespaces=N).get(f"{{{N['cq']}}}derived") == "true"
+    doc_id = root.find("n:head/n:docdata/n:doc-id", namespaces=N)
+    assert doc_id.get("id-string") == "Communiqué de presse (2018) 071"
+    assert doc_id.get(f"{{{N['cq']}}}field") == "reference"
+    issue = root.find("n:head/n:docdata/n:date.issue", namespaces=N)
+    # NITF's own way to write a day without a time, marked so it is not read back as midnight.
+    assert (issue.get("norm"), issue.get(f"{{{N['cq']}}}precision")) == ("20180523T000000", "date")
+    revision = root.find("n:head/n:revision-history", namespaces=N)
+    assert (revision.get("norm"), revision.get(f"{{{N['cq']}}}precision")) == ("20180720T155700", None)
+    back = communique.parse(communique.render(r, "nitf"), "nitf")
+    assert back == r
+    assert type(back.dates.published) is dt.date
+
+
+def test_a_headline_title_has_no_derived_mark_and_no_subtitle_no_hl2() -> None:
+    root = etree.fromstring(communique.render(release(), "nitf"))
+    hedline = root.find("n:body/n:body.head/n:hedline", namespaces=N)
+    assert hedline.find("n:hl2", namespaces=N) is None
+    assert hedline.find("n:hl1", namespaces=N).get(f"{{{N['cq']}}}derived") is None
+    assert root.find("n:head/n:docdata/n:doc-id", namespaces=N) is None

@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from builders import TEXT, release
+from builders import TEXT, headed, release
 from communique import (
     Attendee,
     CommuniqueWarning,
@@ -726,3 +726,29 @@ def test_line_breaker_is_linear() -> None:
     small = min(run(5_000) for _ in range(5))
     large = min(run(50_000) for _ in range(5))
     assert large / small < 50  # 10x the words; quadratic would be 100x (generous for a busy CI machine)
+
+
+def test_reference_title_subtitle_and_a_date_only_stamp_are_printed_in_order(tmp_path: Path) -> None:
+    r = headed(dates=Dates(start=dt.date(2018, 5, 22), published=dt.date(2018, 5, 23)))
+    data = render(r, "pdf")
+    text = pdftotext(data, tmp_path)
+    assert_in_order(
+        text,
+        [
+            "Communiqué de presse (2018) 071",
+            "Titre",
+            "Par le secrétaire général de l’OTAN",
+            "22 mai 2018 | Publié le 23 mai 2018",
+            "Belgrade –",
+        ],
+    )
+    assert " à " not in words(text).split("Publié le 23 mai 2018")[1][:3]  # no invented time
+    meta = reader(data).metadata
+    assert meta["/CreationDate"] == "D:20180523"
+    assert read_back(data) == r
+
+
+def read_back(data: bytes) -> PressRelease:
+    from communique import parse
+
+    return parse(data, "pdf")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from lxml import etree
 
 import communique
-from builders import release
+from builders import headed, release
 from communique import _xml
 from communique.errors import RenderError
 from communique.model import Attendee, Dates, Header, Paragraph, PressRelease, Quote
@@ -168,3 +169,45 @@ def test_unicode_is_written_as_utf8_and_invisible_spaces_as_references() -> None
 @given(releases(xml_safe=True))
 def test_every_export_validates_against_the_shipped_schema(r: PressRelease) -> None:
     schema().assertValid(tree(communique.render(r, "xml")))
+
+
+def test_subtitle_reference_derived_title_and_date_only_stamp_are_schema_valid() -> None:
+    r = headed(header=attrs.evolve(headed().header, title_derived=True))
+    root = tree(communique.render(r, "xml"))
+    schema().assertValid(root)
+    assert [el.tag.rpartition("}")[2] for el in root.find("c:header", C)] == [
+        "title",
+        "subtitle",
+        "source",
+        "dateline",
+        "reference",
+    ]
+    assert root.find("c:header/c:title", C).get("derived") == "true"
+    assert root.findtext("c:header/c:subtitle", namespaces=C) == "Par le secrétaire général de l’OTAN"
+    assert root.findtext("c:header/c:reference", namespaces=C) == "Communiqué de presse (2018) 071"
+    assert root.findtext("c:dates/c:published", namespaces=C) == "2018-05-23"
+    assert root.findtext("c:dates/c:updated", namespaces=C) == "2018-07-20T15:57:00"
+    back = communique.parse(communique.render(r, "xml"), "xml")
+    assert back == r
+    assert type(back.dates.published) is dt.date
+
+
+def test_a_headline_title_has_no_derived_attribute() -> None:
+    root = tree(communique.render(headed(), "xml"))
+    assert root.find("c:header/c:title", C).get("derived") is None
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (b"<published>2018-05-23</published>", b"<published>23 May 2018</published>"),
+        (b"<published>2018-05-23</published>", b"<published>2018-05-23T10:00</published>"),
+        (b"<subtitle>Par", b"<subtitle>\n\nPar"),
+        (b"<reference>Communiqu\xc3\xa9", b"<reference>\nCommuniqu\xc3\xa9"),
+        (b"<title>", b'<title derived="maybe">'),
+    ],
+)
+def test_the_schema_refuses_malformed_new_fields(old: bytes, new: bytes) -> None:
+    data = communique.render(headed(), "xml")
+    assert old in data
+    assert not schema().validate(tree(data.replace(old, new)))

@@ -95,3 +95,21 @@ def test_a_malformed_organisation_table_is_refused(toml: str, key: str, monkeypa
     finally:
         monkeypatch.undo()
         tables.organizations.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("fr", "22 mai 2018 | Mis à jour le 20 juillet 2018"),
+        ("en", "22 May 2018 | Last updated 20 July 2018"),
+        ("es", "22 de mayo de 2018 | Actualizado el 20 de julio de 2018"),
+    ],
+)
+def test_a_date_only_stamp_is_printed_without_a_time(language: str, line: str) -> None:
+    import datetime as dt
+
+    from communique.locale import format_date_line, format_published
+    from communique.model import Dates
+
+    assert format_date_line(Dates(start=dt.date(2018, 5, 22), updated=dt.date(2018, 7, 20)), language) == line
+    assert format_published(dt.date(2018, 7, 1), "fr") == "Publié le 1er juillet 2018"

@@ -22,7 +22,7 @@ import docx
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from builders import release
+from builders import headed, release
 from communique import Attendee, Header, PressRelease, parse, read, render
 from communique.errors import CommuniqueWarning, ParseError
 from communique.registry import sniff
@@ -500,3 +500,13 @@ def test_a_one_line_date_and_stamp_in_any_style_is_read_as_dates() -> None:
     assert r.dates.updated == dt.datetime(2019, 9, 14, 19, 44)
     assert r.header.dateline == "Brussels"
     assert [p.text for p in r.paragraphs] == ["The ministers met."]
+
+
+def test_visible_content_gives_the_subtitle_and_the_reference_back() -> None:
+    r = headed()
+    seen = parse(render(r, "docx"), "docx", embedded="ignore")
+    assert seen.header.title == "Titre"
+    assert seen.header.subtitle == r.header.subtitle
+    assert seen.header.reference == r.header.reference
+    assert seen.paragraphs == r.paragraphs  # neither became a body paragraph
+    assert seen.dates.updated == r.dates.updated

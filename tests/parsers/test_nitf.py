@@ -236,3 +236,42 @@ def test_the_cli_converts_text_to_nitf_to_json_without_loss(sample: PressRelease
     subprocess.run([*cli, str(tmp_path / "sample_fr.nitf.xml"), "--to", "json", "-o", str(tmp_path / "j")], check=True)
     assert communique.read(tmp_path / "j" / "sample_fr.json") == sample
     assert communique.read(tmp_path / "sample_fr.xml") == sample
+
+
+FOREIGN = """<?xml version="1.0" encoding="UTF-8"?>
+<nitf xmlns="http://iptc.org/std/NITF/2006-10-18/" baselang="en">
+  <head>
+    <title>Secretary General meets the Prime Minister</title>
+    <docdata>
+      <doc-id regsrc="NATO" id-string=" Press Release (2019) 123 "/>
+      <date.issue norm="{issue}"/>
+    </docdata>
+    <revision-history norm="{revision}"/>
+  </head>
+  <body>
+    <body.head>
+      <hedline>
+        <hl1>Secretary General meets the Prime Minister</hl1>
+        <hl2>  A visit to   Brussels </hl2>
+      </hedline>
+    </body.head>
+    <body.content><p>BRUSSELS – The Secretary General met the Prime Minister on Tuesday.</p></body.content>
+  </body>
+</nitf>
+"""
+
+
+def test_a_foreign_document_gives_its_hl2_doc_id_and_date_only_norms() -> None:
+    r = communique.parse(FOREIGN.format(issue="20190402", revision="20190402T160200").encode(), "nitf")
+    assert r.header.subtitle == "A visit to Brussels"
+    assert r.header.reference == "Press Release (2019) 123"
+    assert r.header.title_derived is False
+    # A norm without a time is a date-only stamp; compared by day with a later time the same day.
+    assert r.dates.published == dt.date(2019, 4, 2)
+    assert r.dates.updated == dt.datetime(2019, 4, 2, 16, 2)
+
+
+def test_a_foreign_midnight_norm_stays_a_time() -> None:
+    r = communique.parse(FOREIGN.format(issue="20190402T000000", revision="20190403").encode(), "nitf")
+    assert r.dates.published == dt.datetime(2019, 4, 2, 0, 0)
+    assert r.dates.updated == dt.date(2019, 4, 3)

@@ -158,6 +158,8 @@ def _read_back(markdown_text: str) -> list[tuple[str, str]]:
 def _expected(release: PressRelease) -> list[tuple[str, str]]:
     language = release.header.language
     out = [("h1", _norm(release.header.title))]
+    if release.header.subtitle:
+        out.append(("p", _norm(release.header.subtitle)))
     date_line = format_date_line(release.dates, language)
     if date_line:
         out.append(("p", _norm(date_line)))

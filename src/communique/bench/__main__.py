@@ -6,6 +6,8 @@ Examples::
     python -m communique.bench --quick --json b.json # CI: small corpus, a few seconds
     python -m communique.bench --formats text,docx --repeat 9
     python -m communique.bench --quick --profile     # where the time goes, per operation
+    python -m communique.bench --accuracy            # the text parser against the gold files
+    python -m communique.bench --accuracy --write-floors tests/bench/accuracy_floors.toml
 """
 
 from __future__ import annotations
@@ -81,10 +83,40 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m communique.bench",
         description="Benchmark communique: throughput per format, scaling, memory, pandoc side by side, "
-        "the CLI batch and start-up time.  Prints plain tables; --json keeps the same figures.",
+        "the CLI batch and start-up time; or, with --accuracy, how often the text parser reads the gold "
+        "files right.  Prints plain tables; --json keeps the same figures.",
     )
     p.add_argument("--quick", action="store_true", help="small corpus and few repetitions (a few seconds; for CI)")
-    p.add_argument("--json", metavar="PATH", help="also write the results as JSON to PATH")
+    p.add_argument(
+        "--json", metavar="PATH", help="also write the results as JSON to PATH (with --accuracy, '-' prints it instead)"
+    )
+    acc = p.add_argument_group("accuracy (--accuracy)")
+    acc.add_argument(
+        "--accuracy",
+        action="store_true",
+        help="score the text parser against hand-written gold files, per field, language and publisher family",
+    )
+    acc.add_argument(
+        "--corpus",
+        metavar="DIR",
+        action="append",
+        help="a folder of NAME.txt + NAME.gold.json, searched at any depth (repeatable; "
+        "default: tests/data/text and tests/data/corpus under the current directory)",
+    )
+    acc.add_argument(
+        "--show",
+        metavar="FIELD",
+        action="append",
+        default=[],
+        help="also list the releases that get FIELD wrong and what was found (repeatable; e.g. title, dateline, "
+        "speaker, people, person.role, dates)",
+    )
+    acc.add_argument("--floors", metavar="FILE", help="exit with status 1 when a figure is below its floor in FILE")
+    acc.add_argument(
+        "--write-floors",
+        metavar="FILE",
+        help="write FILE with floors at the current figures (rounded down), printing every floor it lowers",
+    )
     p.add_argument(
         "--formats",
         metavar="NAMES",
@@ -106,6 +138,29 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmarks; return the exit status (0, or 2 for a usage error)."""
     args = _parser().parse_args(argv)
+    if args.accuracy:
+        timing = {"--quick": args.quick, "--formats": args.formats, "--repeat": args.repeat, "--skip": args.skip}
+        timing |= {"--batch": args.batch, "--profile": args.profile}
+        given = [flag for flag, value in timing.items() if value not in (None, False)]
+        if given:
+            print(f"error: --accuracy times nothing, so {', '.join(given)} cannot go with it", file=sys.stderr)
+            return 2
+        from .accuracy import run
+
+        return run(
+            args.corpus,
+            json_path=args.json,
+            floors_path=args.floors,
+            write_floors=args.write_floors,
+            show=args.show,
+            quiet=args.quiet,
+        )
+    misplaced = [flag for flag, value in (("--corpus", args.corpus), ("--floors", args.floors)) if value]
+    misplaced += ["--write-floors"] if args.write_floors else []
+    misplaced += ["--show"] if args.show else []
+    if misplaced:
+        print(f"error: {', '.join(misplaced)}: only with --accuracy", file=sys.stderr)
+        return 2
     mode = QUICK if args.quick else FULL
     budget = mode.budget
     if args.repeat is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 from typing import TYPE_CHECKING, Any
 
@@ -95,9 +96,18 @@ def release_tree(release: PressRelease, *, full: bool = False) -> RenderableType
     h = release.header
     tree = Tree(Text(h.title, style="bold"), guide_style="dim")
     header = tree.add(_label("header"))
-    for name, value in (("language", h.language), ("source", h.source), ("dateline", h.dateline), ("url", h.url)):
+    for name, value in (
+        ("subtitle", h.subtitle),
+        ("language", h.language),
+        ("source", h.source),
+        ("reference", h.reference),
+        ("dateline", h.dateline),
+        ("url", h.url),
+    ):
         if value is not None:
             header.add(_field(name, value))
+    if h.title_derived:
+        header.add(_field("title_derived", "yes: the page has no headline; the title was made from the text"))
     d = release.dates
     dates = tree.add(_label("dates"))
     if d.start is not None:
@@ -105,7 +115,9 @@ def release_tree(release: PressRelease, *, full: bool = False) -> RenderableType
         dates.add(_field("event", event))
     for name, stamp in (("published", d.published), ("updated", d.updated)):
         if stamp is not None:
-            dates.add(_field(name, stamp.isoformat(sep=" ")))
+            # A date-only stamp prints as its day alone: no time was given.
+            shown = stamp.isoformat(sep=" ") if isinstance(stamp, _dt.datetime) else stamp.isoformat()
+            dates.add(_field(name, shown))
     if d.start is None and d.published is None and d.updated is None:
         dates.add(Text("none", style="dim"))
     paragraphs = tree.add(_label(f"paragraphs ({len(release.paragraphs)})"))

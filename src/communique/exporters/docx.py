@@ -7,7 +7,9 @@ does so with **styles, never direct formatting**, so a newsroom can restyle:
 =========================  ==========================================================
 What                       Style (type, name as Word shows it)
 =========================  ==========================================================
+reference (document no.)   ``Reference`` (paragraph: small, grey), above the title
 title                      ``Title`` (paragraph)
+subtitle (standfirst)      ``Subtitle`` (paragraph), under the title
 date line                  ``Date`` (paragraph; added if the template lacks it)
 dateline (``Belgrade –``)  ``Dateline`` (character: bold small caps), start of paragraph 1
 body paragraphs            ``Body Text`` (paragraph)
@@ -158,6 +160,18 @@ _STYLE_XML = {
         '<w:pPr><w:keepNext/><w:spacing w:before="0" w:after="240"/><w:outlineLvl w:val="0"/></w:pPr>'
         '<w:rPr><w:b/><w:bCs/><w:sz w:val="36"/><w:szCs w:val="36"/></w:rPr>',
     ),
+    "reference": (
+        "paragraph",
+        "Reference",
+        '<w:pPr><w:keepNext/><w:spacing w:before="0" w:after="60"/></w:pPr>'
+        '<w:rPr><w:color w:val="595959"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>',
+    ),
+    "subtitle": (
+        "paragraph",
+        "Subtitle",
+        '<w:pPr><w:keepNext/><w:spacing w:before="0" w:after="160"/></w:pPr>'
+        '<w:rPr><w:color w:val="404040"/><w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr>',
+    ),
     "date": (
         "paragraph",
         "Date",
@@ -231,7 +245,7 @@ def _ensure_styles(styles: etree._Element) -> dict[str, str]:
             based = f'<w:basedOn w:val="{default_paragraph}"/>' if kind == "paragraph" and default_paragraph else ""
             custom = (
                 ""
-                if name in ("Title", "heading 1", "Body Text", "Quote Char", "Table Grid", "Date")
+                if name in ("Title", "Subtitle", "heading 1", "Body Text", "Quote Char", "Table Grid", "Date")
                 else (' w:customStyle="1"')
             )
             xml = (
@@ -608,7 +622,11 @@ def _document(template: _Template, lay: Layout, writer: _Writer, page_size: str 
     ids = template.style_ids
     out = writer.out
     out.append(template.document_open)
+    if lay.reference:
+        writer.simple(ids["reference"], writer.clean(lay.reference, "header.reference"))
     writer.simple(ids["title"], writer.clean(lay.title, "title"))
+    if lay.subtitle:
+        writer.simple(ids["subtitle"], writer.clean(lay.subtitle, "header.subtitle"))
     if lay.date_line:
         writer.simple(ids["date"], writer.clean(lay.date_line, "dates"))
     for i, para in enumerate(lay.paragraphs):
@@ -682,7 +700,9 @@ def _text_width(template: _Template, page_size: str | None) -> int:
 # --------------------------------------------------------------------------- properties
 
 
-def _w3cdtf(value: _dt.datetime) -> str:
+def _w3cdtf(value: _dt.date) -> str:
+    if not isinstance(value, _dt.datetime):
+        return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"  # W3CDTF allows a day alone
     if value.tzinfo is not None:
         value = value.astimezone(_dt.UTC)
     return f"{value.year:04d}-{value.month:02d}-{value.day:02d}T{value.hour:02d}:{value.minute:02d}:{value.second:02d}Z"
@@ -740,9 +760,11 @@ def _embedded(release: PressRelease, digest: str) -> bytes:
 
 
 def _zip_time(lay: Layout) -> tuple[int, int, int, int, int, int]:
-    stamp = lay.modified or lay.created
-    if stamp is None:
+    day = lay.modified or lay.created
+    if day is None:
         return (1980, 1, 1, 0, 0, 0)
+    # A zip entry needs a time: a date-only stamp is stored at the start of its day.
+    stamp = day if isinstance(day, _dt.datetime) else _dt.datetime(day.year, day.month, day.day)
     if stamp.tzinfo is not None:
         stamp = stamp.astimezone(_dt.UTC)
     # The zip format only counts from 1980 to 2107.

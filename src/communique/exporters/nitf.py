@@ -7,9 +7,12 @@ in ``communique/schemas/nitf/``).  The mapping:
 model                       NITF 3.6
 ==========================  ==============================================================
 ``header.title``            ``head/title`` and ``body/body.head/hedline/hl1``
+``header.title_derived``    ``hl1@cq:derived="true"`` (absent when the title is a headline)
+``header.subtitle``         ``body.head/hedline/hl2``
 ``header.language``         ``nitf@baselang``
 ``header.source``           ``body.head/distributor``
 ``header.url``              ``head/docdata/doc-id@id-string`` (``cq:field="url"``)
+``header.reference``        ``head/docdata/doc-id@id-string`` (``cq:field="reference"``)
 ``header.dateline``         ``body.head/dateline/location/city``
 ``dates.published``         ``head/docdata/date.issue@norm``
 ``dates.updated``           ``head/revision-history@norm``
@@ -24,15 +27,18 @@ model                       NITF 3.6
 
 ``norm`` dates use ISO 8601 basic form, ``YYYYMMDDTHHMMSS±HHMM`` (no offset for a
 date-time without time zone; ``.ffffff`` after the seconds only when there are
-microseconds); event days are written ``YYYYMMDDT000000``.
+microseconds); event days are written ``YYYYMMDDT000000``.  A date-only
+stamp is written the way NITF asks for a date "when no time is available",
+``YYYYMMDDT000000``, with ``cq:precision="date"`` so that communique reads it
+back as a date, not as midnight.
 
 NITF has no element that ties an ``<org>`` or a ``<location>`` of
 ``identified-content`` to a ``<person>``, nor one that says whether a
 ``<function>`` is a rank or a role, so communique adds attributes in its own
 namespace ``urn:communique:nitf:1`` (prefix ``cq``), which NITF 3.6 allows on
 every element: ``cq:attendee="a1"`` on ``<org>``/``<location>`` (the person's
-``id``), ``cq:field="rank"|"role"`` on ``<function>``, ``cq:field="url"`` on
-``<doc-id>``, and ``cq:version="1"`` on the root to say the markup is complete
+``id``), ``cq:field="rank"|"role"`` on ``<function>``, ``cq:field="url"|"reference"``
+on ``<doc-id>``, ``cq:derived`` on ``<hl1>``, ``cq:precision`` on a stamp, and ``cq:version="1"`` on the root to say the markup is complete
 (a reader then takes quotes and attendees from the markup only).  Other NITF
 consumers simply ignore them.  With these, the ``nitf`` parser gives back the
 release exactly.
@@ -85,6 +91,13 @@ def norm_date(value: _dt.date) -> str:
     return f"{value.year:04d}{value.month:02d}{value.day:02d}T000000"
 
 
+def norm_stamp(value: _dt.date, path: str) -> str:
+    """A published/updated stamp as ``norm="…"`` (plus ``cq:precision="date"`` for a date-only one)."""
+    if isinstance(value, _dt.datetime):
+        return f'norm="{norm_datetime(value, path)}"'
+    return f'norm="{norm_date(value)}" cq:precision="date"'
+
+
 def render_release(release: PressRelease) -> bytes:
     """The release as an NITF 3.6 document (see the module docs for the mapping)."""
     from .._xml import escape_attribute_markup as attr
@@ -106,10 +119,12 @@ def render_release(release: PressRelease) -> bytes:
     # head: title, docdata, revision-history, in the schema's order.
     add(f"  <head>\n    <title>{title}</title>\n")
     docdata: list[str] = []
+    if h.reference is not None:
+        docdata.append(f'      <doc-id cq:field="reference" id-string="{attr(h.reference)}"/>\n')
     if h.url is not None:
         docdata.append(f'      <doc-id cq:field="url" id-string="{attr(h.url)}"/>\n')
     if d.published is not None:
-        docdata.append(f'      <date.issue norm="{norm_datetime(d.published, "dates.published")}"/>\n')
+        docdata.append(f"      <date.issue {norm_stamp(d.published, 'dates.published')}/>\n")
     identified: list[str] = []
     for i, a in enumerate(release.attendees, 1):
         inner = [esc(a.name) if a.name is not None else ""]
@@ -139,11 +154,15 @@ def render_release(release: PressRelease) -> bytes:
         out.extend(docdata)
         add("    </docdata>\n")
     if d.updated is not None:
-        add(f'    <revision-history norm="{norm_datetime(d.updated, "dates.updated")}"/>\n')
+        add(f"    <revision-history {norm_stamp(d.updated, 'dates.updated')}/>\n")
     add("  </head>\n")
 
     # body.head: hedline, distributor, dateline, in the schema's order.
-    add(f"  <body>\n    <body.head>\n      <hedline>\n        <hl1>{title}</hl1>\n      </hedline>\n")
+    hl1 = '<hl1 cq:derived="true">' if h.title_derived else "<hl1>"
+    add(f"  <body>\n    <body.head>\n      <hedline>\n        {hl1}{title}</hl1>\n")
+    if h.subtitle is not None:
+        add(f"        <hl2>{esc(h.subtitle)}</hl2>\n")
+    add("      </hedline>\n")
     if h.source is not None:
         add(f"      <distributor>{esc(h.source)}</distributor>\n" if h.source else "      <distributor/>\n")
     if h.dateline is not None:

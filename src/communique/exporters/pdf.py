@@ -1,6 +1,7 @@
 """``pdf`` exporter: a print-ready release, with the release itself embedded for lossless read-back.
 
-The page shows what :func:`communique._layout.layout` decides (title, date
+The page shows what :func:`communique._layout.layout` decides (the reference
+in small grey type above the title, the title, the subtitle under it, date
 line, paragraphs with the dateline in bold and quotes in italics, attendees
 table); this module only decides typography.  Every character is printed with
 the bundled DejaVu Sans faces (see :mod:`communique._fonts`) and checked
@@ -114,7 +115,11 @@ def _glyph_items(release: PressRelease, lay: Layout, footer: str | None) -> Iter
     """Every printed text as ``(release path, text, face, offset of text in that field)``."""
     from .._fonts import BOLD, ITALIC, REGULAR
 
+    if lay.reference:
+        yield "header.reference", lay.reference, REGULAR, 0
     yield "header.title", lay.title, BOLD, 0
+    if lay.subtitle:
+        yield "header.subtitle", lay.subtitle, REGULAR, 0
     if release.header.source:
         yield "header.source", release.header.source, REGULAR, 0
     if lay.date_line:
@@ -354,7 +359,9 @@ def _one_line(text: str) -> str:
 # --------------------------------------------------------------------------- metadata
 
 
-def _pdf_date(value: _dt.datetime) -> str:
+def _pdf_date(value: _dt.date) -> str:
+    if not isinstance(value, _dt.datetime):
+        return f"D:{value.year:04d}{value.month:02d}{value.day:02d}"  # PDF dates may stop at the day
     stamp = value.strftime("D:%Y%m%d%H%M%S")
     offset = value.utcoffset()
     if offset is None:
@@ -738,7 +745,9 @@ def _reportlab() -> Any:
     )
 
 
+_REFERENCE = _Style(8.5, 11, color=_MUTED, space_after=4)
 _TITLE = _Style(19, 24, color=_ACCENT, space_after=6)
+_SUBTITLE = _Style(12.5, 16, color=_INK, space_after=8)
 _DATE = _Style(10, 13, color=_MUTED, space_after=16)
 _BODY = _Style(10.5, 15, space_after=7.5)
 _HEADING = _Style(13, 17, color=_ACCENT, space_before=14, space_after=7)
@@ -838,7 +847,11 @@ def _build(
 
     # ---- the story: title, date line, paragraphs, attendees
     story: list[Any] = [rl.Anchor("title", _one_line(lay.title), 0)]
+    if lay.reference:
+        story.append(block([(_one_line(show(lay.reference, REGULAR)), REGULAR)], _REFERENCE))
     story.append(block([(_one_line(show(lay.title, BOLD)), BOLD)], _TITLE))
+    if lay.subtitle:
+        story.append(block([(_one_line(show(lay.subtitle, REGULAR)), REGULAR)], _SUBTITLE))
     if lay.date_line:
         story.append(block([(_one_line(show(lay.date_line, REGULAR)), REGULAR)], _DATE))
     for paragraph in lay.paragraphs:

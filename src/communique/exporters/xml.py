@@ -7,7 +7,9 @@ The vocabulary (namespace ``urn:communique:xml:release:1``) is described by
     <release xmlns="urn:communique:xml:release:1" xml:lang="fr">
       <header>
         <title>LE PRÉSIDENT DÉLÉGUÉ …</title>
+        <subtitle>…</subtitle>
         <dateline>Belgrade</dateline>
+        <reference>Press Release (2018) 071</reference>
       </header>
       <dates>
         <start>2018-05-22</start>
@@ -27,7 +29,10 @@ The vocabulary (namespace ``urn:communique:xml:release:1``) is described by
     </release>
 
 Fidelity: every field of the model round-trips exactly (``None`` is an
-absent element, ``""`` an empty one; quotes are inline ``<quote>``
+absent element, ``""`` an empty one; a derived title is
+``<title derived="true">``; a date-only stamp is an ``xs:date``
+(``<published>2018-05-23</published>``), a stamp with a time an
+``xs:dateTime``; quotes are inline ``<quote>``
 elements whose offsets follow from the markup; speakers are ``a1``, ``a2``
 … IDREFs to the attendees in order).  Text is written character for
 character: indentation is added only between elements that hold no text,
@@ -83,6 +88,11 @@ def _date(value: _dt.date) -> str:
     return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
 
 
+def _stamp(value: _dt.date, path: str) -> str:
+    # A date-only stamp is an xs:date, a stamp with a time an xs:dateTime.
+    return _datetime(value, path) if isinstance(value, _dt.datetime) else _date(value)
+
+
 def render_release(release: PressRelease) -> bytes:
     """The release in communique's XML vocabulary (see the module docs)."""
     from .._xml import escape_markup as esc
@@ -100,10 +110,16 @@ def render_release(release: PressRelease) -> bytes:
     add('<?xml version="1.0" encoding="UTF-8"?>\n')
     # The model restricts the language to letters, digits and hyphens: nothing to escape.
     add(f'<release xmlns="{NAMESPACE}" xml:lang="{h.language}">\n  <header>\n')
-    field("    ", "title", h.title)
+    add(
+        f'    <title derived="true">{esc(h.title)}</title>\n'
+        if h.title_derived
+        else f"    <title>{esc(h.title)}</title>\n"
+    )
+    field("    ", "subtitle", h.subtitle)
     field("    ", "source", h.source)
     field("    ", "url", h.url)
     field("    ", "dateline", h.dateline)
+    field("    ", "reference", h.reference)
     add("  </header>\n")
 
     d = release.dates
@@ -116,9 +132,9 @@ def render_release(release: PressRelease) -> bytes:
         if d.end is not None:
             add(f"    <end>{_date(d.end)}</end>\n")
         if d.published is not None:
-            add(f"    <published>{_datetime(d.published, 'dates.published')}</published>\n")
+            add(f"    <published>{_stamp(d.published, 'dates.published')}</published>\n")
         if d.updated is not None:
-            add(f"    <updated>{_datetime(d.updated, 'dates.updated')}</updated>\n")
+            add(f"    <updated>{_stamp(d.updated, 'dates.updated')}</updated>\n")
         add("  </dates>\n")
 
     ids = {a.name: f"a{i}" for i, a in enumerate(release.attendees, 1) if a.name is not None}

@@ -1,11 +1,22 @@
-"""The dateline: the place a release is filed from, at the head of its first paragraph.
+"""The dateline: the place a release is filed from, at the head of a paragraph or on its own line.
 
-``"Belgrade – Le général..."`` → ``("Belgrade", "Le général...")``.  The
-separator is an en dash, an em dash or a hyphen with spaces around it; the
-place is one to four capitalised words (with the short connecting words of
-place names), optionally followed by a country after a comma or in
-parentheses ("BRUSSELS, Belgium –", "Mons (Belgique) –") or by a date
-("BRUSSELS, 14 September 2019 –").
+``"Belgrade – Le général..."`` → place ``"Belgrade"``, text ``"Le général..."``.
+The forms real pages use, in every language:
+
+- ``Place – text``, with an en dash, an em dash, `` - `` or ``--``;
+- a country, region or agency after the place: ``MONS, Belgium –``,
+  ``Mons (Belgique) –``, ``Genève (CICR) –``, ``PARIS--(BUSINESS WIRE)--``;
+  only the place is kept (``MONS``, ``Genève``, ``PARIS``);
+- a date after the place: ``BRUSSELS, 31 January 2023 –``,
+  ``GENEVA (2 May 2023) –``, ``NEW YORK, March 21, 2017 /PRNewswire/ --``,
+  ``Bruxelles, 2 janvier –`` (no year), ``Ohrid, 8 juin 2011 Le général…``
+  (no dash: the date ends the dateline);
+- the date first: ``Le 17 février 2022 – Bruxelles (Belgique) – Défense…``,
+  ``November 24, 2021 – Ottawa, Ontario – Global Affairs Canada``;
+- two places: ``Geneva/Washington D.C. (ICRC) –``.
+
+A date written in the dateline is returned with it: it is the release's date
+when the page gives no other.
 
 A capitalised subject followed by a dash ("NATO Secretary General Jens
 Stoltenberg – speaking in Oslo – said") is not a place: a "place" that
@@ -19,29 +30,87 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import NamedTuple
 
 from ..locale import languages, pack
 from ._data import alternation, normalize, upper_class
 from .countries import country_code
+from .dates import month_number, parse_event_dates
 from .language import stopwords
 from .organizations import find_organization
 from .vocab import person_titles
 
-__all__ = ["split_dateline"]
+__all__ = ["Dateline", "place_line", "read_dateline", "split_dateline"]
+
+
+class Dateline(NamedTuple):
+    """A dateline found at the head of a paragraph."""
+
+    place: str
+    """The place as written, without its country, region or agency ("MONS", "Genève")."""
+    text: str
+    """The paragraph after the dateline."""
+    date: str | None
+    """The date written in the dateline, if any ("31 January 2023", "2 janvier")."""
+
+
+@cache
+def _cap() -> str:
+    """A capitalised word of a place name; a hyphen only inside it ("Saint-Malo", not the "--" after "PARIS")."""
+    return rf"[{upper_class()}](?:[\w’'.]|-(?=\w))*"
+
+
+@cache
+def _country() -> str:
+    """A country or region after the place's comma: capitalised words that do not open a date ("March 21")."""
+    months = alternation(w.rstrip(".") for code in languages() for names in pack(code).months for w in names)
+    cap = _cap()
+    return rf"(?!{months}\b){cap}(?:[ \u00a0]{cap}){{0,2}}"
+
+
+@cache
+def _place() -> str:
+    # Capitals of every script a place may be written in ("Αθήνα", "Київ", "ŁÓDŹ").
+    cap = _cap()
+    link = alternation(w for code in languages() for w in pack(code).dateline.place_links)
+    one = rf"{cap}(?:[ \u00a0](?:{link}[ \u00a0]?)?{cap}){{0,3}}"
+    return rf"{one}(?:/{one})?"
+
+
+@cache
+def _date_text() -> str:
+    """A written date in a dateline: with a year, or a day and a month word ("2 janvier")."""
+    link = alternation(w for code in languages() for w in pack(code).dates.date_links)
+    months = alternation(w.rstrip(".") for code in languages() for names in pack(code).months for w in names)
+    weekdays = alternation(w.rstrip(".") for code in languages() for names in pack(code).weekdays for w in names)
+    # A date starts with its day, its month or its weekday ("31 January 2023", "March 21, 2017", "le 7 mars 2023").
+    opening = rf"(?:(?i:le|el|the)[ \u00a0]+)?(?:(?i:{weekdays})\.?,?[ \u00a0]+)?(?:\d|(?i:{months})\b)"
+    return rf"(?:{opening}[\w .,/]{{0,25}}?\d{{4}}|\d{{1,2}}(?:[^\W\d_]{{1,3}}|º)?[ \u00a0]+(?:{link}[ \u00a0]+)?[^\W\d_]{{3,}}\.?)"
+
+
+_SEPARATOR = r"(?:[ \u00a0]*[–—][ \u00a0]*|[ \u00a0]+-[ \u00a0]+|[ \u00a0]*--[ \u00a0]*|\.-[ \u00a0]*)"
 
 
 @cache
 def _dateline() -> re.Pattern[str]:
-    # Capitals of every script a place may be written in ("Αθήνα", "Київ", "ŁÓDŹ").
-    cap = rf"[{upper_class()}][\w’'.\-]*"
-    link = alternation(w for code in languages() for w in pack(code).dateline.place_links)
-    place = rf"{cap}(?:[ \u00a0](?:{link}[ \u00a0]?)?{cap}){{0,3}}"
     return re.compile(
-        rf"(?P<place>{place})"
-        rf"(?:,[ \u00a0](?P<country>{cap}(?:[ \u00a0]{cap}){{0,2}})|[ \u00a0]\((?P<paren>[^()]{{2,40}})\))?"
-        r"(?:,?[ \u00a0]+[\w .]{0,25}?\d{4})?"
-        r"(?:[ \u00a0]*[–—][ \u00a0]*|[ \u00a0]+-[ \u00a0]+|[ \u00a0]*--[ \u00a0]*)"
+        rf"(?P<place>{_place()})"
+        rf"(?:,[ \u00a0](?P<country>{_country()})|(?:[ \u00a0]?|--)\((?P<paren>[^()]{{2,40}})\))?"
+        rf"(?:,?[ \u00a0]+(?P<date>{_date_text()}))?"
+        r"(?:[ \u00a0]*/[^/\s][^/]{1,30}/|[ \u00a0]*\([^()]{2,30}\))?"  # "/PRNewswire/", "(GLOBE NEWSWIRE)"
+        rf"(?:{_SEPARATOR}|(?<=\d{{4}})[ \u00a0]+(?=[{upper_class()}]))"
         r"(?=\S)"
+    )
+
+
+@cache
+def _date_first() -> re.Pattern[str]:
+    articles = alternation(w for code in languages() for w in pack(code).people.role_articles)
+    return re.compile(
+        rf"(?:(?i:{articles})[ \u00a0]+)?(?P<date>[^–—\n]{{4,40}}?\d{{4}}){_SEPARATOR}"
+        rf"(?P<place>{_place()})"
+        rf"(?:,[ \u00a0](?P<country>{_country()})|(?:[ \u00a0]?|--)\((?P<paren>[^()]{{2,40}})\))?"
+        rf"(?:{_SEPARATOR}(?P<org>[^–—]{{2,80}}?))?(?:{_SEPARATOR}|$)"
     )
 
 
@@ -76,17 +145,104 @@ def _is_place(place: str, country: str | None) -> bool:
     )
 
 
+def _is_date(text: str) -> bool:
+    """``text`` names a day: a full date, or a day and a month ("2 janvier")."""
+    if parse_event_dates(text) is not None:
+        return True
+    words = text.replace(",", " ").split()
+    return any(month_number(w) is not None for w in words) and any(w.rstrip("ºerth.").isdigit() for w in words)
+
+
+def read_dateline(paragraph: str) -> Dateline | None:
+    """The dateline at the head of ``paragraph``, or ``None``."""
+    bracketed = re.match(r"\(([^()]{2,40})\)(" + _SEPARATOR + r")(?=\S)", paragraph)
+    # One word only ("(Geneva) –", "(Beirut) –"): "(Sports Network) -" credits an agency, it names no place.
+    if bracketed is not None and " " not in bracketed.group(1).strip() and _is_place(bracketed.group(1), None):
+        return Dateline(bracketed.group(1), paragraph[bracketed.end() :], None)  # "(Geneva) – …" (HRW)
+    m = _dateline().match(paragraph)
+    if m is not None:
+        country = m.group("country") or m.group("paren")
+        date = m.group("date")
+        paren = m.group("paren")
+        if date is None and paren is not None and _is_date(paren):
+            date, country = paren, None  # "GENEVA (2 May 2023) –"
+        if (date is None or _is_date(date.strip(" ,"))) and _is_place(m.group("place"), country):
+            return Dateline(m.group("place").strip(), paragraph[m.end() :], date.strip(" ,") if date else None)
+    m = _date_first().match(paragraph)
+    if m is not None and _is_date(m.group("date")) and _is_place(m.group("place"), m.group("country")):
+        return Dateline(m.group("place").strip(), paragraph[m.end() :], m.group("date").strip(" ,"))
+    return None
+
+
 def split_dateline(paragraph: str) -> tuple[str | None, str]:
     """Split ``"Place – text"`` into ``("Place", "text")``; ``(None, paragraph)`` if there is no dateline.
 
-    A place in capitals ("BRUSSELS") is kept as written, with its country
-    ("Mons, Belgium", "Mons (Belgique)").
+    The place is kept as written ("BRUSSELS"), without the country, region
+    or agency that may follow it ("MONS, Belgium" → "MONS").
     """
-    m = _dateline().match(paragraph)
-    if not m:
-        return None, paragraph
-    country = m.group("country") or m.group("paren")
-    if not _is_place(m.group("place"), country):
-        return None, paragraph
-    end = m.end("paren") + 1 if m.group("paren") else m.end("country") if m.group("country") else m.end("place")
-    return paragraph[:end].strip(), paragraph[m.end() :]
+    found = read_dateline(paragraph)
+    return (None, paragraph) if found is None else (found.place, found.text)
+
+
+def place_line(line: str) -> tuple[str, str | None] | None:
+    """A dateline written as a line of its own: ``(place, date)`` or ``None``.
+
+    ``"Brussels, 4 April 2019"`` → ``("Brussels", "4 April 2019")``;
+    ``"New York"`` → ``("New York", None)``;
+    ``"November 24, 2021 – Ottawa, Ontario – Global Affairs Canada"`` →
+    ``("Ottawa", "November 24, 2021")``.
+    """
+    text = line.strip().removesuffix(".-").rstrip(".")  # "Ferrol (A Coruña), 14 de marzo de 2023."
+    if not text or text[-1] in ":;!?":
+        return None
+    alone = read_dateline(text + " ⁠")
+    if alone is not None and alone.text == "⁠":
+        return alone.place, alone.date  # "WASHINGTON –", "PARIS--(BUSINESS WIRE)--": a dateline, then the line ends
+    m = _date_first().fullmatch(text)
+    if m is not None and _is_date(m.group("date")) and _is_place(m.group("place"), m.group("country")):
+        return m.group("place").strip(), m.group("date").strip(" ,")
+    m = re.fullmatch(
+        rf"(?P<place>{_place()})(?:,[ \u00a0](?P<country>{_country()})|(?:[ \u00a0]?|--)\((?P<paren>[^()]{{2,40}})\))?"
+        rf"(?:(?:,[ \u00a0]*|(?<=\))[ \u00a0]*)(?P<date>{_date_text()})(?:[ \u00a0]*[,–—-][^–—]{{0,60}})?)?",
+        text,
+    )
+    if m is None:
+        return None
+    date = m.group("date")
+    if date is not None and not _is_date(date.strip(" ,")):
+        return None
+    if not _is_place(m.group("place"), m.group("country") or m.group("paren")):
+        return None
+    if date is None and "." in text:
+        return None  # "GOV.UK", "gouvernement.fr": a site's name, not a place
+    if date is None and _is_label(text):
+        return None  # "Published", "Press Operations": a header label, not a place
+    if date is None and any(w.casefold() in _body_words() for w in text.split()):
+        return None  # "European Commission", "Ministère des Armées": a publisher's name on its own line
+    return m.group("place").strip(), date.strip(" ,") if date else None
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+@cache
+def _labels() -> frozenset[str]:
+    words: set[str] = set()
+    for code in languages():
+        p = pack(code)
+        for phrase in (*p.dates.published, *p.dates.updated, *p.header.reference, *p.header.furniture):
+            words.add(phrase.casefold())
+    return frozenset(words)
+
+
+def _is_label(text: str) -> bool:
+    """A stamp label, a section label or a furniture phrase, or a line that is one of their words."""
+    key = text.casefold().strip(" :")
+    return key in _labels() or any(w in {"press", "operations", "office", "news", "media"} for w in key.split())
+
+
+@cache
+def _body_words() -> frozenset[str]:
+    """Words that name a body, not a place ("Commission", "Ministère"): the packs' ``not_names``."""
+    return frozenset(w.casefold() for code in languages() for w in pack(code).people.not_names if len(w) > 3)

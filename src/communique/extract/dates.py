@@ -25,10 +25,13 @@ from ._data import alternation
 __all__ = [
     "DateStamp",
     "find_body_dates",
+    "leading_event_dates",
     "month_number",
     "parse_date",
     "parse_event_dates",
     "parse_stamp",
+    "trailing_event_dates",
+    "yearless_event_dates",
 ]
 
 
@@ -36,7 +39,8 @@ class DateStamp(NamedTuple):
     """A labelled header date: ``kind`` is ``"updated"`` or ``"published"``."""
 
     kind: str
-    value: _dt.datetime
+    value: _dt.date | _dt.datetime
+    """A datetime when the stamp gives a time; a date when it gives none (never an invented midnight)."""
 
 
 @cache
@@ -84,8 +88,11 @@ def _patterns(codes: tuple[str, ...]) -> _Patterns:
     # "May 22, 2018"
     mdy = rf"(?P<m2>{_WORD})\s+(?P<d2>\d{{1,2}}){ordinal},?\s+(?P<y2>\d{{4}})"
     iso = r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
-    num = r"(?P<nd>\d{1,2})[/.](?P<nm>\d{1,2})[/.](?P<ny>\d{4})"
-    date = rf"{opening}(?:{dmy}|{mdy}|{iso}|{num})"
+    # "23/01/2012", "13.01.2014", "12-06-2018", "07 / 03 / 2023": day first (see _ymd).
+    num = r"(?P<nd>\d{1,2}) ?[/.-] ?(?P<nm>\d{1,2}) ?[/.-] ?(?P<ny>\d{4})"
+    # "21-Oct-2019", "16-Aug-2006": the day, a month name and the year joined by hyphens.
+    hyphenated = rf"(?P<hd>\d{{1,2}})-(?P<hm>{_WORD})-(?P<hy>\d{{4}})"
+    date = rf"{opening}(?:{dmy}|{mdy}|{iso}|{num}|{hyphenated})"
     hour_marks = alternation([":", *_words("hour_marks", codes)])
     zone = rf"(?P<Z>{alternation(time_zones())}|(?:UTC|GMT)[ \u00a0]*[+−-][ \u00a0]*\d{{1,2}}(?::?\d{{2}})?)"
     time = (
@@ -94,11 +101,21 @@ def _patterns(codes: tuple[str, ...]) -> _Patterns:
     )
     joiner = alternation(_words("range_joiners", codes))
     a_date, b_date = date.replace("?P<", "?P<a_"), date.replace("?P<", "?P<b_")
-    range_ = rf"\s*(?P<a>{a_date})\s*{joiner}?\s*(?P<b>{b_date})?\s*[-–—]?\s*"
+    # "Date: 12 March 2021": a label that says the line is the page's date (not a stamp).
+    date_label = rf"(?:{alternation(_words('date_labels', codes))}\s*:?\s*)?"
+    # A time after the page's date is read past: "October 18, 2019 12:00AM EDT", "Mar 21, 2017, 08:30 ET",
+    # "14-02-2023 - 13:05", "March 21, 2023 04:00 AM Eastern Daylight Time".
+    clock = (
+        rf"(?:\s*[,–—-]?\s*(?:{alternation(_words('time_joiners', codes))}\s*)?\d{{1,2}}\s*{hour_marks}\s*\d{{2}}"
+        rf"(?:\s*(?:{alternation(_words('time_suffixes', codes))})(?!\w))?(?:\s*\(?[^\W\d_][\w .+:()-]{{0,30}}\)?)?)?"
+    )
+    range_ = rf"\s*{date_label}(?P<a>{a_date})\s*{joiner}?\s*(?P<b>{b_date})?{clock}\s*[-–—]?\s*"
     labels = []
     for kind in ("updated", "published"):
         labels.append(f"(?P<{kind}>{alternation(_words(kind, codes))})")
-    stamp = rf"\s*(?:{'|'.join(labels)})\s*:?\s*(?P<date>{date}){time}\s*"
+    # What may follow a stamp on its line and is not part of it: "Mise à jour : 16/06/2021 - Direction : …".
+    tail = r"(?:\s+[-–—|]\s+.*)?"
+    stamp = rf"\s*(?:{'|'.join(labels)})\s*:?\s*(?P<date>{date}){time}{tail}\s*"
     # Prose: "les 22 et 23 mai", "du 30 mai au 2 juin 2018", "on 22-23 May", "el 3 de marzo".  The
     # first month is only read when a second day follows it, so that "on 2 November for talks"
     # does not take "for" for the month.
@@ -142,7 +159,13 @@ def _ymd(m: re.Match[str], prefix: str = "") -> tuple[int, int, int] | None:
     if g("iy"):
         return int(g("iy") or 0), int(g("im") or 0), int(g("id") or 0)
     if g("nd"):
-        return int(g("ny") or 0), int(g("nm") or 0), int(g("nd") or 0)
+        day, month = int(g("nd") or 0), int(g("nm") or 0)
+        if month > 12 >= day:
+            day, month = month, day  # "03/21/2017": only the month-first reading is a date
+        return int(g("ny") or 0), month, day
+    if g("hd"):
+        month = month_number(g("hm"))
+        return None if month is None else (int(g("hy") or 0), month, int(g("hd") or 0))
     return None
 
 
@@ -194,11 +217,53 @@ def parse_event_dates(text: str) -> tuple[_dt.date, _dt.date | None] | None:
     return start, end
 
 
+def leading_event_dates(text: str) -> tuple[str, tuple[_dt.date, _dt.date | None]] | None:
+    """Split event dates off the start of a line: ``"12-06-2018 News Release 18/112"`` → ``("News Release 18/112", …)``.
+
+    ``None`` when the line does not start with a date followed by something else.
+    """
+    m = _header().date.match(text)
+    if m is None or m.end() == len(text):
+        return None
+    rest = text[m.end() :]
+    if rest[:1].isalnum():
+        return None
+    # The longest head of the line that is a date or a range (with a time): "21 mar, 2017, 10:00 GMT".
+    for end in range(len(text), m.end() - 1, -1):
+        if end < len(text) and not text[end].isspace() and text[end] not in ",|-–—":
+            continue
+        dates = parse_event_dates(text[:end])
+        if dates is not None:
+            return text[end:].strip(" ,|-–—"), dates
+    return None
+
+
+def trailing_event_dates(text: str) -> tuple[str, tuple[_dt.date, _dt.date | None]] | None:
+    """Split event dates off the end of a line: ``"Title 28 Feb. 2020 -"`` → ``("Title", (date(2020, 2, 28), None))``.
+
+    ``None`` when the line does not end with a date or range; impossible dates raise
+    :class:`~communique.errors.ParseError`.
+    """
+    if not text.rstrip(" -–—")[-1:].isdigit():
+        return None  # every date ends with its year or its day: most lines are ruled out without a search
+    pattern = _header().date
+    m = pattern.search(text, 1)
+    while m is not None:
+        # "Moldavie 28 févr.": "vie" is a Spanish weekday only as a word of its own; look again one further.
+        if not text[m.start() - 1].isalnum():
+            dates = parse_event_dates(text[m.start() :])
+            if dates is not None:
+                return text[: m.start()].rstrip(" -–—,"), dates
+        m = pattern.search(text, m.start() + 1)
+    return None
+
+
 def parse_stamp(text: str) -> DateStamp | None:
     """Parse an update or publication stamp.
 
     ``"Mis à jour le: 20 Jul. 2018 15:57"`` → ``DateStamp("updated", datetime(2018, 7, 20, 15, 57))``;
-    ``None`` if the line is not a stamp.  The time is optional (midnight).
+    ``None`` if the line is not a stamp.  The time is optional: without one the
+    value is a :class:`datetime.date` (``"Published 4 December 2018"``).
     """
     m = _header().stamp.fullmatch(text)
     if not m:
@@ -211,6 +276,8 @@ def parse_stamp(text: str) -> DateStamp | None:
     if hour > 23 or minute > 59:
         raise ParseError(f"impossible time {m.group('H')}:{m.group('M')}", format="text")
     kind = "updated" if m.group("updated") else "published"
+    if m.group("H") is None:
+        return DateStamp(kind, day)  # "Published 4 December 2018": a day, not midnight
     return DateStamp(kind, _dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=_zone(m.group("Z"))))
 
 
@@ -230,6 +297,23 @@ def _zone(written: str | None) -> _dt.timezone | None:
         if abs(minutes) > 14 * 60:
             raise ParseError(f"impossible time zone offset {written!r}", format="text")
     return _dt.timezone(_dt.timedelta(minutes=minutes))
+
+
+def yearless_event_dates(text: str, year: int | None) -> tuple[_dt.date, _dt.date | None] | None:
+    """A header line that is a day or a range without its year (``"Apr. 3 to 6"``, ``"22 et 23 mai"``).
+
+    The year comes from elsewhere on the page (``year``); ``None`` when the
+    line is something else, or when no year is known.
+    """
+    if year is None:
+        return None
+    patterns = _header()
+    line = text.strip().rstrip(" -–—")
+    for pattern in (patterns.body, patterns.body_mdy):
+        m = pattern.fullmatch(line) if pattern is not None else None
+        if m is not None:
+            return find_body_dates(line, year)
+    return None
 
 
 def find_body_dates(

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
 
 from ..errors import CommuniqueError, CommuniqueWarning, ParseError, ValidationError
-from ..model import Attendee, Dates, Header, Paragraph, PressRelease, Quote
+from ..model import Attendee, Dates, Header, Paragraph, PressRelease, Quote, stamp_before, stamp_day
 from .analysis import Analysis
 from .attendees import find_attendees
-from .dateline import split_dateline
-from .dates import DateStamp, find_body_dates, parse_event_dates, parse_stamp
+from .dateline import read_dateline
+from .dates import find_body_dates, parse_event_dates, parse_stamp, yearless_event_dates
 from .language import detect_language
 from .quotes import find_quote_spans
-from .segment import HeaderValue, segment
+from .segment import segment
 from .speakers import attribute_speakers
 
 __all__ = ["find_quotes", "release_from_parts", "release_from_text"]
@@ -50,29 +51,37 @@ def find_quotes(
 
 
 def _header_dates(date_lines: Sequence[str]) -> Dates:
-    """The dates that header lines state (stamps and event dates); other lines are ignored."""
-    values: list[HeaderValue | None] = []
-    for line in date_lines:
-        stamp = parse_stamp(line)
-        values.append(stamp if stamp is not None else parse_event_dates(line))
-    return _dates_of(values)
-
-
-def _dates_of(values: Iterable[HeaderValue | None]) -> Dates:
-    """The release's dates from what its header lines state: the first event, the last stamp of each kind."""
     start = end = None
     updated = published = None
-    for value in values:
-        if isinstance(value, DateStamp):
-            if value.kind == "updated":
-                updated = value.value
-            else:
-                published = value.value
+    for line in date_lines:
+        stamp = parse_stamp(line)
+        if stamp is not None:
+            # A page may print its stamps twice (top and bottom): the first publication, the last update.
+            if stamp.kind == "updated":
+                if updated is None or not stamp_before(stamp.value, updated):
+                    updated = stamp.value
+            elif published is None:
+                published = stamp.value
             continue
-        if value is not None and start is None:
-            start, end = value
-    if published is not None and updated is not None and updated < published:
-        updated = None
+        event = parse_event_dates(line)
+        if event is not None and start is None:
+            start, end = event
+    if start is None:
+        # A date line without its year ("Apr. 3 to 6"): the year of the page's stamps.
+        known = published or updated
+        for line in date_lines:
+            event = yearless_event_dates(line, known.year if known else None)
+            if event is not None:
+                start, end = event
+                break
+    if published is not None and updated is not None:
+        aware = {
+            isinstance(v, _dt.datetime) and v.tzinfo is not None
+            for v in (published, updated)
+            if isinstance(v, _dt.datetime)
+        }
+        if stamp_before(updated, published) or len(aware) > 1:
+            updated = None  # an update before the publication, or one with and one without a time zone: unusable
     return Dates(start=start, end=end, published=published, updated=updated)
 
 
@@ -86,6 +95,10 @@ def release_from_parts(
     url: str | None = None,
     dates: Dates | None = None,
     attendees: Sequence[Attendee] | None = None,
+    place: str | None = None,
+    subtitle: str | None = None,
+    reference: str | None = None,
+    title_derived: bool = False,
 ) -> PressRelease:
     """Build a release from parts another reader has already segmented (DOCX, NITF...).
 
@@ -93,7 +106,9 @@ def release_from_parts(
     paragraph, reads ``date_lines`` (event dates, update stamp) unless
     ``dates`` is given, falls back to a date written in the body ("les 22 et
     23 mai") when there is no event date, finds attendees (unless given),
-    quotations and their speakers.  Raises
+    quotations and their speakers.  ``place`` is a dateline found on a line of
+    its own, used when no paragraph opens with one; ``subtitle``,
+    ``reference`` and ``title_derived`` go to the header as given.  Raises
     :class:`~communique.errors.ParseError` on an impossible date.
     """
     title = " ".join(title.split())
@@ -102,24 +117,47 @@ def release_from_parts(
     texts = [p.strip() for p in paragraphs if p.strip()]
     if language is None:
         language = detect_language(" ".join([*texts[:3], title]))
-    dateline = None
-    if texts:
-        dateline, first = split_dateline(texts[0])
-        if dateline is not None:
-            texts[0] = first
+    dateline: str | None = None
+    dateline_date: str | None = None
+    # The dateline opens one of the first paragraphs (a caption or a standfirst may come first).
+    for i, paragraph in enumerate(texts[:3]):
+        opening = read_dateline(paragraph)
+        if opening is not None:
+            dateline, dateline_date = opening.place, opening.date
+            texts[i] = opening.text
+            break
+    if dateline is None:
+        dateline = place
     if dates is None:
         dates = _header_dates(date_lines)
+    if dates.start is None and dateline_date is not None:
+        # The dateline's date is the release's date when the page has no date line.
+        stamp = dates.published or dates.updated
+        event = parse_event_dates(dateline_date) or find_body_dates(
+            dateline_date, stamp.year if stamp else None, language=language
+        )
+        if event is not None:
+            dates = Dates(start=event[0], end=event[1], published=dates.published, updated=dates.updated)
     if dates.start is None and texts:
         stamp = dates.published or dates.updated
         body = find_body_dates(
             "\n".join(texts[:2]),
             stamp.year if stamp else None,
-            before=stamp.date() if stamp else None,
+            before=stamp_day(stamp) if stamp else None,
             language=language,
         )
         if body is not None:
             dates = Dates(start=body[0], end=body[1], published=dates.published, updated=dates.updated)
-    header = Header(title=title, language=language, source=source, url=url, dateline=dateline)
+    header = Header(
+        title=title,
+        subtitle=subtitle,
+        language=language,
+        source=source,
+        url=url,
+        dateline=dateline,
+        reference=reference,
+        title_derived=title_derived,
+    )
     written = [Paragraph(text=p) for p in texts]
     # One analysis of the body (normalised, lower-cased, searched once), shared by the rules.
     analysis = Analysis(texts)
@@ -174,10 +212,13 @@ def release_from_text(text: str) -> PressRelease:
         return release_from_parts(
             title=seg.title,
             paragraphs=seg.paragraphs,
-            # segment() has read each header line already: its dates are not parsed twice.
-            dates=_dates_of(h.value for h in seg.header),
+            date_lines=[h.text for h in seg.header],
             source=seg.source,
             url=seg.url,
+            place=seg.place,
+            subtitle=seg.subtitle,
+            reference=seg.reference,
+            title_derived=seg.title_derived,
         )
     except ParseError as exc:
         if exc.line is None and seg.header:

@@ -1,6 +1,24 @@
-"""Cut a plain-text page into title, header lines and paragraphs.
+"""Cut a pasted page into title, header and paragraphs, wherever the site put them.
 
-The NATO news-page layout::
+Every line is first classified by what it says (:mod:`communique.extract.lines`):
+furniture, a date, a stamp, a document number, a ``Label: value`` line, an
+end mark, or text.  The page is then read as a sequence of kinds:
+
+- **The body** starts at the first line of running text (a sentence or more,
+  or a line opening with a dateline).  A sentence followed by header data
+  (a ``From:`` line, a stamp, a date) and then by more text is a standfirst,
+  not the body: it becomes the subtitle.
+- **The title** is the last heading-like text line before the body, skipping
+  furniture and data lines; a headline printed twice (capitals, then mixed
+  case) is taken once, in mixed case; a line after the title that reads like a
+  subtitle ("by …", a sentence, a long summary line) is the subtitle.  A page
+  without any heading-like line still parses: its title is derived from the
+  first sentence and ``title_derived`` says so.
+- **Header data** anywhere in the page (before the title, after it, at the
+  bottom) fills the dates, the stamps, the reference and the source; the
+  furniture is dropped; an end mark ("###", "– FIN –") ends the body.
+
+The NATO news-page layout, the founding sample's, is one case of these rules::
 
     TITLE LINE
 
@@ -9,46 +27,33 @@ The NATO news-page layout::
       • Mis à jour le: 20 Jul. 2018 15:57
 
     Belgrade – First paragraph...
-
-    Second paragraph...
-
-Everything is optional but the title: bullets (``•``, ``-``, ``*``, ``·``),
-the update stamp, the event dates, a ``Source: NATO`` line, extra blank lines
-and trailing spaces.  A header line is recognised by what it says (a date,
-a stamp, a source), not by its position, so a page without bullets works too.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
-from functools import cache
 
 from attrs import frozen
 
 from ..errors import ParseError
 from ..locale import languages, pack
-from .dates import DateStamp, parse_event_dates, parse_stamp
+from .dateline import place_line, read_dateline, split_dateline
+from .lines import Kind, Line, classify_lines, word_count
+from .organizations import organization_name
 
-__all__ = ["HeaderLine", "HeaderValue", "Segments", "segment"]
+__all__ = ["HeaderLine", "Segments", "segment"]
 
-_BULLET = re.compile(r"\s*(?:[•·▪◦‣∙*]|-(?=\s)|–(?=\s))\s*")
-_BLANK_RUN = re.compile(r"\n[ \t\f\v\u00a0\u202f]*\n\s*")
-_SPACES = re.compile(r"[ \t\f\v]+")
-
-
-HeaderValue = DateStamp | tuple[_dt.date, _dt.date | None]
-"""What a header line states: an update or publication stamp, or the event's (start, end)."""
+_DATA = (Kind.DATE, Kind.STAMP, Kind.LABEL, Kind.REFERENCE)
+_SENTENCE_END = re.compile(r"(?<=[^\s.]{3}[.!?])\s+(?=[^\W\d_])")
+_DERIVED_MAX = 400
 
 
 @frozen
 class HeaderLine:
-    """A line of the header block that carries data, with its 1-based line number."""
+    """A line of the page that carries dates (an event line or a stamp), with its 1-based line number."""
 
     line: int
     text: str
-    value: HeaderValue | None = None
-    """The stamp or event dates read from :attr:`text` (read once, here, for the release's dates)."""
 
 
 @frozen
@@ -58,134 +63,369 @@ class Segments:
     title: str
     title_line: int
     header: tuple[HeaderLine, ...]
-    """Date and stamp lines of the header block (bullets removed)."""
+    """Date and stamp lines of the page, in page order (bullets removed)."""
     paragraphs: tuple[str, ...]
     paragraph_lines: tuple[int, ...]
     """Line number of each paragraph's first line."""
     source: str | None = None
     url: str | None = None
+    subtitle: str | None = None
+    reference: str | None = None
+    title_derived: bool = False
+    """The page had no headline: ``title`` is its first sentence."""
+    place: str | None = None
+    """A dateline written on a line of its own ("New York", "Brussels, 4 April 2019")."""
 
 
-@cache
-def _label_re() -> re.Pattern[str]:
-    names: dict[str, list[str]] = {"source": [], "url": []}
-    for code in languages():
-        names["source"] += pack(code).header.source
-        names["url"] += pack(code).header.url
-    alts = "|".join(f"(?P<{key}>{'|'.join(map(re.escape, words))})" for key, words in names.items())
-    return re.compile(rf"(?:{alts})\s*:\s*(?P<value>\S.*)", re.IGNORECASE)
-
-
-@cache
-def _reference_re() -> re.Pattern[str]:
-    words: list[str] = []
-    for code in languages():
-        words += pack(code).header.reference
-    alts = "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
-    # "Press Release (2019) 123", "Communiqué de presse (2019) 123", "Statement (2022) 045-rev1".
-    return re.compile(rf"(?:{alts})\s*\(\d{{4}}\)\s*[\w./-]+", re.IGNORECASE)
-
-
-def _header_value(text: str) -> HeaderValue | None:
-    """The event dates or the stamp that a header line states, else ``None``.
-
-    A date line may raise ParseError (impossible date): that is the point,
-    the caller wants the error with the line number.
-    """
-    event = parse_event_dates(text)
-    return event if event is not None else parse_stamp(text)
-
-
-def _is_header_content(text: str) -> bool:
-    return not text or text == "|" or _header_value(text) is not None
-
-
-def segment(text: str) -> Segments:
-    """Split decoded ``text`` into title, header lines and paragraphs.
-
-    Paragraphs are separated by blank lines; the lines of one paragraph are
-    joined with a space (hard-wrapped text).  Raises
-    :class:`~communique.errors.ParseError` when there is no title.
-    """
-    lines = text.split("\n")
-    n = len(lines)
-    i = 0
-    while i < n and not lines[i].strip():
-        i += 1
-    if i == n:
-        raise ParseError("the text is empty: a press release needs at least a title line", line=1, format="text")
-    title = lines[i].strip()
-    if "  " in title or "\t" in title or "\f" in title or "\v" in title:
-        title = _SPACES.sub(" ", title)  # (a title without a run of spaces is its own result)
-    title_line = i + 1
-    bullet = _BULLET.match(title)
-    if _is_header_content(title[bullet.end() :].strip() if bullet else title):
-        raise ParseError(
-            "no title: the first line is a date or update line; a press release starts with its title",
-            line=title_line,
-            format="text",
+def _menu_runs(lines: list[Line]) -> set[int]:
+    """Indices of text lines in runs of three or more short lines: navigation menus, tag lists, footers."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, None]):
+        short = (
+            line is not None
+            and line.kind in (Kind.TEXT, Kind.FURNITURE)
+            and not line.piece
+            and line.words <= 3
+            and not line.text.endswith((".", ":"))
         )
-    i += 1
+        if short:
+            run.append(i)
+            continue
+        if len([j for j in run if lines[j].kind is Kind.TEXT]) >= 1 and len(run) >= 3:
+            out.update(run)
+        run = []
+    return out
+
+
+def _opens_with_dateline(text: str) -> bool:
+    return word_count(text) >= 6 and split_dateline(text)[0] is not None
+
+
+def _prose_words(lines: list[Line], skip: set[int], start: int, end: int) -> int:
+    return sum(
+        lines[i].words for i in range(start, end) if lines[i].kind is Kind.TEXT and i not in skip and lines[i].prose
+    )
+
+
+def _header_end(lines: list[Line], skip: set[int]) -> int | None:
+    """The last header data line (date, stamp, reference, label) that the body follows.
+
+    A data line opens the body when more running text follows it than comes
+    before it: banners and a standfirst may stand above the page's date, a
+    stamp at the bottom of the page follows the body.
+    """
+    found = None
+    total = _prose_words(lines, skip, 0, len(lines))
+    before = 0
+    for i, line in enumerate(lines):
+        if line.kind is Kind.TEXT and i not in skip and line.prose:
+            before += line.words
+        elif line.kind in _DATA and total - before > before:
+            found = i
+    return found
+
+
+def _is_body_line(line: Line) -> bool:
+    if line.prose:
+        return True
+    # A line opening with a dateline is the body's first line, unless it reads as a headline
+    # ("Moldavie – Entretien de M. … (15 juin 2021)").
+    return _opens_with_dateline(line.text) and (
+        line.text.endswith((".", "!", "?", "…", "»", "”", '"', ":")) or line.words >= 30
+    )
+
+
+def _body_start(lines: list[Line], skip: set[int]) -> tuple[int | None, int | None, int | None]:
+    """``(first body line, standfirst line, header end)``; ``None`` for a body without any running text."""
+    header_end = _header_end(lines, skip)
+    standfirst = None
+    for i, line in enumerate(lines):
+        if line.kind is not Kind.TEXT or i in skip or line.piece:
+            continue
+        if not _is_body_line(line):
+            continue
+        if header_end is not None and i < header_end:
+            standfirst = i  # running text above the page's date: a standfirst (the last one) or a banner
+            continue
+        return i, standfirst, header_end
+    # No running text (a short or toy page): the first sentence-like line after a heading.
+    texts = [i for i, line in enumerate(lines) if line.kind is Kind.TEXT and i not in skip and i != standfirst]
+    for n, i in enumerate(texts):
+        text = lines[i].text
+        if split_dateline(text)[0] is not None:
+            return i, standfirst, header_end  # a title never opens with a dateline
+        sentence = text.endswith((".", "!", "?", "»", "”", '"'))
+        if sentence and (n > 0 or (len(texts) == 1 and text.endswith("."))):
+            return i, standfirst, header_end
+    return None, standfirst, header_end
+
+
+def _is_organization(text: str) -> bool:
+    """A line that only names a publisher ("European Commission", "Ministère des Armées"): a site name."""
+    if word_count(text) > 6 or any(ch.isdigit() for ch in text):
+        return False
+    if text.isupper() and word_count(text) >= 4:
+        return False  # a headline in capitals ("NATO MILITARY COMMITTEE CHAIRMAN VISITS GEORGIA")
+    for code in languages():
+        if organization_name(text, code) is not None:
+            return True  # the whole line is an organisation's name or acronym
+        not_names = {w.casefold() for w in pack(code).people.not_names if len(w) > 3}
+        # "Delegación de la Unión Europea en Colombia", "Australian Government": a body's name.
+        if text[:1].isupper() and any(w.casefold() in not_names for w in text.split()[:3]):
+            return not _has_verb_like(text)
+    return False
+
+
+def _has_verb_like(text: str) -> bool:
+    """Some lower-case word that is not a linking word: a headline ("Council adopts new rules"), not a name."""
+    small = [w for w in text.split() if w[:1].islower() and len(w) >= 4 and "'" not in w and "’" not in w]
+    links = {w.casefold() for code in languages() for w in (*pack(code).people.articles, *pack(code).people.role_links)}
+    return any(w.casefold() not in links for w in small)
+
+
+def _derive_title(paragraph: str) -> str:
+    """The first sentence of ``paragraph``, cut at a word when it is long."""
+    first = _SENTENCE_END.split(paragraph, maxsplit=1)[0].strip()
+    if len(first) > _DERIVED_MAX:
+        first = first[:_DERIVED_MAX].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+    return first
+
+
+def segment(text: str, *, titled: bool = False) -> Segments:
+    """Split decoded ``text`` into title, header data and paragraphs.
+
+    With ``titled``, the first line is the title (a reader that already knows
+    it, such as the DOCX reader, passes a placeholder).  Paragraphs are
+    separated by blank lines; the lines of one paragraph are joined with a
+    space (hard-wrapped text).  Raises :class:`~communique.errors.ParseError`
+    when there is no text, or for a date that cannot exist (with its line).
+    """
+    lines = classify_lines(text)
+    if not lines:
+        raise ParseError("the text is empty: a press release needs at least a title line", line=1, format="text")
+    end = next((i for i, line in enumerate(lines) if line.kind is Kind.END), len(lines))
+    # A document a reader already segmented (DOCX) has no site menus: only the placeholder title is skipped.
+    skip = {0} if titled else _menu_runs(lines[:end])
+    title_index: int | None = 0 if titled else None
+    body_from, standfirst, header_end = _body_start(lines[:end], skip)
+    zone_end = body_from if body_from is not None else end
+    place: str | None = None
+    place_dates: list[HeaderLine] = []
+    candidates: list[int] = []
+    for i in range(zone_end):
+        line = lines[i]
+        if line.kind is not Kind.TEXT or i in skip or i == standfirst or _is_body_line(line):
+            continue
+        found = place_line(line.text)
+        if found is not None and found[1]:
+            place = place or found[0]
+            place_dates.append(HeaderLine(line.number, found[1]))
+            continue
+        candidates.append(i)
+    subtitle_index = standfirst
+    if not titled:
+        title_index, subtitle_index, place = _pick_title(lines, candidates, standfirst, place, header_end)
+    if body_from is None:
+        # No running text: the body is what follows the title (short lines, a list).
+        after = (title_index if title_index is not None else -1) + 1
+        body_from = next(
+            (i for i in range(after, end) if lines[i].kind is Kind.TEXT and i not in skip and i != subtitle_index),
+            end,
+        )
     header: list[HeaderLine] = []
-    source = url = None
-    # The header block: blank lines, bullets and data lines, until the first
-    # line that is none of those (the first paragraph).
-    while i < n:
-        raw = lines[i]
-        stripped = raw.strip()
-        if not stripped:
-            i += 1
-            continue
-        bullet = _BULLET.match(raw)
-        content = stripped[bullet.end() - (len(raw) - len(raw.lstrip())) :].strip() if bullet else stripped
-        try:
-            value = None if not content or content == "|" else _header_value(content)
-        except ParseError as exc:
-            exc.line = i + 1
-            raise
-        if value is not None or not content or content == "|":
-            if value is not None:
-                header.append(HeaderLine(i + 1, content, value))
-            i += 1
-            continue
-        if _reference_re().fullmatch(content):
-            i += 1  # the document's reference number: not body text, and the model has no field for it
-            continue
-        label = _label_re().fullmatch(content)
-        if label:
-            if label.group("source"):
-                source = label.group("value").strip()
+    source = url = reference = None
+    for i, line in enumerate(lines):
+        if i == body_from:
+            header += place_dates  # a dateline's date counts after the header's own date lines
+        if line.kind is Kind.STAMP or (line.kind is Kind.DATE and i < body_from):
+            # Stamps count wherever they are (the bottom of the page too); the event's dates are in the
+            # header, not in the related links after the body.
+            header.append(HeaderLine(line.number, line.text))
+            if line.field == "place" and place is None and i < (body_from or len(lines)) + 3:
+                place = line.value
+            elif line.field is None and line.value is not None and reference is None:
+                reference = line.value  # "12-06-2018 News Release 18/112"
+        elif line.kind is Kind.LABEL:
+            if line.field == "source":
+                source = source or line.value
             else:
-                url = label.group("value").strip()
-            i += 1
+                url = url or line.value
+        elif line.kind is Kind.REFERENCE and reference is None:
+            reference = line.value
+    if body_from >= len(lines):
+        header += place_dates
+    body = [
+        line
+        for i, line in enumerate(lines[body_from:end], body_from)
+        if line.kind is Kind.TEXT and i not in skip and i != subtitle_index and i != title_index
+    ]
+    paragraphs, starts = _paragraphs(_without_footer(body))
+    title_derived = False
+    if title_index is None:
+        if not paragraphs:
+            raise ParseError("the page has no text: only site furniture and dates", line=lines[0].number, format="text")
+        opening = read_dateline(paragraphs[0])
+        title = _derive_title(opening.text if opening else paragraphs[0])
+        title_line, title_derived = starts[0], True
+    else:
+        title, title_line = lines[title_index].text, lines[title_index].number
+    subtitle = lines[subtitle_index].text if subtitle_index is not None else None
+    return Segments(
+        title=title,
+        title_line=title_line,
+        header=tuple(header),
+        paragraphs=tuple(paragraphs),
+        paragraph_lines=tuple(starts),
+        source=source,
+        url=url,
+        subtitle=subtitle,
+        reference=reference,
+        title_derived=title_derived,
+        place=place,
+    )
+
+
+def _title_score(lines: list[Line], i: int, candidates: list[int]) -> float:
+    """How much line ``i`` looks like the headline (higher is better).
+
+    A headline has several words and does not end like a sentence or an
+    introduction; it is not bulleted, not a publisher's name; it usually sits
+    between the site's furniture or section label and the page's date, or
+    closes the breadcrumb that repeats it.
+    """
+    line = lines[i]
+    text = line.text
+    score = float(min(word_count(text), 12))
+    if text.endswith(":"):
+        score -= 20  # "Joint media release with:", "Disponible en :"
+    elif text.endswith(".") and not text.endswith("..."):
+        score -= 6  # a caption or a summary sentence
+    if line.bullet:
+        score -= 4  # the summary bullets under a headline
+    if _is_organization(text):
+        score -= 10  # the site's or the publisher's name
+    if any(ch in text for ch in "©"):
+        score -= 10
+    if _opens_subtitle(text):
+        score -= 10  # "by NATO Secretary General …" is the line under a headline
+    if i + 1 < len(lines) and lines[i + 1].kind is Kind.TEXT and _opens_subtitle(lines[i + 1].text):
+        score += 4  # … and the line above it is the headline
+    if (text.isupper() and word_count(text) <= 4) or _LABEL_CODE.search(text):
+        score -= 4  # "9341ST MEETING (AM)", "PRESSE 52": a meeting or document label
+    previous = lines[i - 1] if i > 0 else None
+    if previous is not None and previous.number != line.number:
+        if previous.kind is Kind.FURNITURE and (
+            _key(previous.text).endswith(_key(text)) or _is_section_label(previous.text)
+        ):
+            score += 6  # "Press release" above it, or a breadcrumb ending with it
+        elif previous.kind in (Kind.DATE, Kind.STAMP, Kind.REFERENCE):
+            score += 3
+    following = [x for x in lines[i + 1 : i + 4] if x.kind is not Kind.FURNITURE]
+    if following and following[0].kind is Kind.TEXT and i + 1 in candidates and _subtitle_after(lines, i, candidates):
+        following = following[1:]  # a subtitle between it and the date: the bonus is the headline's
+    if following and following[0].kind in (Kind.DATE, Kind.STAMP, Kind.REFERENCE, Kind.LABEL):
+        score += 4  # the date line, the stamp or "From:" right under it
+    return score
+
+
+_LABEL_CODE = re.compile(r"\b\d+[A-Z]{2,}\b|\b[A-Z]{2,}\s\d+\b")
+
+
+def _opens_subtitle(text: str) -> bool:
+    first = text.split(maxsplit=1)[0].casefold() if text.split() else ""
+    return any(first == w.casefold() for code in languages() for w in pack(code).header.subtitle_openers)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _is_section_label(text: str) -> bool:
+    key = _key(text)
+    return any(key == _key(w) for code in languages() for w in pack(code).header.reference)
+
+
+def _pick_title(
+    lines: list[Line], candidates: list[int], standfirst: int | None, place: str | None, header_end: int | None
+) -> tuple[int | None, int | None, str | None]:
+    """``(title, subtitle, place)`` among the heading-like lines before the body."""
+    if len(candidates) >= 2 and place is None:
+        # A place line just before the body ("Palacio de La Moncloa, Madrid"): the dateline, not the title.
+        found = place_line(lines[candidates[-1]].text)
+        if found is not None and word_count(lines[candidates[-1]].text) <= 6:
+            place, candidates = found[0], candidates[:-1]
+    # A headline printed twice (capitals, then mixed case) counts once, in mixed case.
+    seen: dict[str, int] = {}
+    unique: list[int] = []
+    for i in candidates:
+        key = _key(lines[i].text)
+        if key in seen:
+            if lines[seen[key]].text.isupper() and not lines[i].text.isupper():
+                unique[unique.index(seen[key])] = i
+                seen[key] = i
             continue
-        if bullet and len(content) < 80 and not content.endswith((".", "»", "”", '"')):
-            # A short bulleted line in the header block that is not data (a
-            # category tag, a location): skip it rather than make it a paragraph.
-            i += 1
-            continue
-        break
+        seen[key] = i
+        unique.append(i)
+    scored = [
+        (i, _title_score(lines, i, unique) - (5 if header_end is not None and i > header_end else 0)) for i in unique
+    ]
+    scored = [(i, sc) for i, sc in scored if sc > 0]
+    if not scored:
+        return None, standfirst, place
+    best = max(sc for _, sc in scored)
+    title = next(i for i, sc in scored if sc == best)
+    earlier = [(i, sc) for i, sc in scored if i < title]
+    if earlier and earlier[-1][1] >= 5 and _subtitle_after(lines, earlier[-1][0], unique) == title:
+        title = earlier[-1][0]  # the best line reads as the subtitle of the line above it: that one is the headline
+    subtitle = standfirst if standfirst is not None and standfirst > title else None
+    if subtitle is None:
+        subtitle = _subtitle_after(lines, title, unique)
+    # A short place line just above the title ("New York") is the dateline.
+    before = [i for i in unique if i < title]
+    if place is None and before and before[-1] == title - 1:
+        found = place_line(lines[before[-1]].text)
+        if found is not None and word_count(lines[before[-1]].text) <= 3:
+            place = found[0]
+    return title, subtitle, place
+
+
+def _subtitle_after(lines: list[Line], title: int, candidates: list[int]) -> int | None:
+    """The line right after the title when it reads as a subtitle: "by …", or a summary line above the date."""
+    after = [i for i in candidates if i > title]
+    if not after or after[0] != title + 1 or lines[after[0]].bullet:
+        return None
+    line = lines[after[0]]
+    first = line.text.split(maxsplit=1)[0].casefold()
+    if any(first == w.casefold() for code in languages() for w in pack(code).header.subtitle_openers):
+        return after[0]
+    if line.words < 5 or line.text.endswith(":") or "©" in line.text:
+        return None
+    # A summary line is followed by the page's date or stamp (or a dateline line), not by the body.
+    rest = [x for x in lines[after[0] + 1 : after[0] + 4] if x.kind is not Kind.FURNITURE]
+    if rest and (rest[0].kind in _DATA or place_line(rest[0].text) is not None):
+        return after[0]
+    return None
+
+
+def _without_footer(body: list[Line]) -> list[Line]:
+    """Drop the short lines after the last paragraph of running text (menus, addresses, sign-offs)."""
+    last = max((i for i, line in enumerate(body) if line.prose), default=None)
+    if last is None:
+        return body
+    return body[: last + 1] + [line for line in body[last + 1 :] if line.words >= 8]
+
+
+def _paragraphs(body: list[Line]) -> tuple[list[str], list[int]]:
+    """Join the lines of each block into one paragraph (hard-wrapped text)."""
     paragraphs: list[str] = []
     starts: list[int] = []
-    if i < n:
-        body = "\n".join(lines[i:])
-        line = i + 1
-        pos = 0
-        for m in _BLANK_RUN.finditer(body):
-            chunk = body[pos : m.start()]
-            _add(chunk, line, paragraphs, starts)
-            line += chunk.count("\n") + m.group().count("\n")
-            pos = m.end()
-        _add(body[pos:], line, paragraphs, starts)
-    return Segments(title, title_line, tuple(header), tuple(paragraphs), tuple(starts), source, url)
-
-
-def _add(chunk: str, line: int, paragraphs: list[str], starts: list[int]) -> None:
-    stripped = chunk.strip()
-    if not stripped:
-        return
-    if "\n" in stripped:
-        # Hard-wrapped lines of one paragraph: join them; keep inner spacing otherwise.
-        stripped = " ".join(part.strip() for part in stripped.split("\n"))
-    paragraphs.append(stripped)
-    starts.append(line)
+    block = None
+    for line in body:
+        if line.block == block and paragraphs and not line.piece:
+            paragraphs[-1] += " " + line.text
+        else:
+            paragraphs.append(line.text)
+            starts.append(line.number)
+        block = line.block
+    return paragraphs, starts

@@ -88,23 +88,29 @@ def _zone(value: _dt.datetime) -> str:
     return f" UTC{sign}{hours:02d}:{rest:02d}"
 
 
-def _stamp(kind: str, value: _dt.datetime, language: str) -> str:
+def _stamp(kind: str, value: _dt.date, language: str) -> str:
     fmt = pack(language).format
+    if not isinstance(value, _dt.datetime):
+        # A date-only stamp is printed without a time: the page gave none.
+        template = fmt.updated_date if kind == "updated" else fmt.published_date
+        return template.format(date=format_date(value, language))
     time = fmt.time.format(hour=value.hour, minute=value.minute) + _zone(value)
     template = fmt.updated if kind == "updated" else fmt.published
     return template.format(date=format_date(value.date(), language), time=time)
 
 
-def format_updated(value: _dt.datetime, language: str) -> str:
+def format_updated(value: _dt.date, language: str) -> str:
     """``"Mis à jour le 20 juillet 2018 à 15 h 57"`` / ``"Last updated 20 July 2018 15:57"``.
 
-    An aware time carries its offset: ``"… 19:44 UTC+01:00"``.
+    An aware time carries its offset: ``"… 19:44 UTC+01:00"``.  A date-only
+    stamp (a :class:`datetime.date`) is printed without a time:
+    ``"Last updated 20 July 2018"``.
     """
     return _stamp("updated", value, language)
 
 
-def format_published(value: _dt.datetime, language: str) -> str:
-    """``"Publié le 20 juillet 2018 à 15 h 57"`` / ``"Published 20 July 2018 15:57"``."""
+def format_published(value: _dt.date, language: str) -> str:
+    """``"Publié le 20 juillet 2018 à 15 h 57"`` / ``"Published 20 July 2018 15:57"``; a date only: ``"Publié le 20 juillet 2018"``."""
     return _stamp("published", value, language)
 
 

@@ -77,6 +77,8 @@ class DateWords:
     """What may follow the minutes and is read past ("15:57 h", "10.05 horas")."""
     month_first: bool
     """Whether prose writes the month before the day ("May 22, 2018")."""
+    date_labels: Words
+    """Labels of an unlabelled-kind date line ("Date: 12 March 2021"): the page's own date, not a stamp."""
 
 
 @frozen(kw_only=True)
@@ -94,6 +96,10 @@ class Formats:
     """``{hour}``/``{minute}`` as integers (use ``{minute:02d}``)."""
     updated: str
     published: str
+    updated_date: str
+    """The update stamp of a date-only stamp (no time given): ``{date}`` only."""
+    published_date: str
+    """The publication stamp of a date-only stamp: ``{date}`` only."""
     separator: str
     """Between the event dates and the stamp on the date line."""
 
@@ -123,7 +129,17 @@ class HeaderWords:
     source: Words
     url: Words
     reference: Words
-    """Kinds of document that head a reference line ("Press Release (2019) 123")."""
+    """Kinds of document that head a reference line ("Press Release (2019) 123"); alone on a line, a section label."""
+    reference_labels: Words
+    """Labels before a document number ("Release No: NR-099-17", "Référence : 2021/045")."""
+    furniture: Words
+    """Whole lines that are site furniture (skip links, menus, share buttons, cookie notices), matched as a line's start."""
+    furniture_words: Words
+    """Words that make any line containing them furniture ("cookies": a consent banner, wherever it is pasted)."""
+    end_marks: Words
+    """Lines that end a release ("###", "– FIN –"): what follows is contacts and boilerplate, not body."""
+    subtitle_openers: Words
+    """Words that open a subtitle line rather than a title ("by NATO Secretary General ...")."""
 
 
 @frozen(kw_only=True)

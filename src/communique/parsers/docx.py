@@ -9,6 +9,9 @@ visible content:
 
 * the title is the first ``Title``-styled paragraph, else the first paragraph
   with text;
+* a ``Subtitle``-styled paragraph right after the title is the subtitle, a
+  ``Reference``-styled one above the title or in the header block is the
+  reference (the publisher's document number);
 * ``Date``-styled paragraphs are date lines (split at ``|``); the paragraphs
   right after the title are a header block read exactly as the text parser
   reads one (event dates, update stamp, ``Source:``/``URL:`` lines, bullets);
@@ -34,11 +37,11 @@ or LibreOffice after communique wrote it — the edits win).  The option
 :class:`~communique.errors.ParseError` instead of falling back (and when there
 is no embedded part), ``"ignore"`` always reads the visible content.
 
-Fidelity of a visible-content read: title, dates as printed, paragraphs,
-dateline, quotations, attendees' name/rank/role/organisation/country are kept;
+Fidelity of a visible-content read: title, subtitle, reference, dates as
+printed, paragraphs, dateline, quotations, attendees' name/rank/role/organisation/country are kept;
 attendee aliases, the source (unless the document was written by communique,
 whose author property is the source), the URL (unless a ``URL:`` line is
-present) and the time zone of stamps are not.
+present), whether the title was derived, and the time zone of stamps are not.
 
 Bad input is a :class:`~communique.errors.ParseError`: not a zip, a zip that is
 not a Word document, a zip bomb (refused before inflating, see
@@ -341,9 +344,15 @@ class DocxParser(Parser):
         column_of = {getattr(words, key).casefold(): key for words in all_labels for key in _COLUMNS}
 
         date_lines: list[str] = []
-        # Lines above a styled title (a kicker, a letterhead line) may be dates; anything else there is dropped.
+        subtitle: str | None = None
+        reference: str | None = None
+        # Lines above a styled title (a kicker, a letterhead line) may be dates or the Reference-styled
+        # document number; anything else there is dropped.
         for block in blocks[:titled]:
             if isinstance(block, _Para):
+                if block.style == "reference" and block.text.strip():
+                    reference = reference or " ".join(block.text.split())
+                    continue
                 date_lines += [piece.strip() for piece in block.text.split("|") if piece.strip()]
         body: list[str] = []
         table: _Table | None = None
@@ -351,6 +360,15 @@ class DocxParser(Parser):
         for block in blocks[titled + 1 :]:
             if isinstance(block, _Para):
                 pieces = [piece.strip() for piece in block.text.split("|") if piece.strip()]
+                if not body and block.style in ("subtitle", "reference") and block.text.strip():
+                    # The Subtitle paragraph under the title, a Reference paragraph in the header.
+                    text = " ".join(block.text.split())
+                    if block.style == "subtitle" and subtitle is None:
+                        subtitle = text
+                        continue
+                    if block.style == "reference" and reference is None:
+                        reference = text
+                        continue
                 if block.style == "date" or (not body and len(pieces) > 1 and all(map(_is_date_line, pieces))):
                     # Our Date style, or someone's "14 Sep. 2019 | Last updated: …" line in any style.
                     date_lines += pieces
@@ -373,7 +391,7 @@ class DocxParser(Parser):
                 language = None
         try:
             # The header block after the title is read exactly as the text parser reads one.
-            seg = segment("\n\n".join(["communique", *body]))
+            seg = segment("\n\n".join(["communique", *body]), titled=True)
             if language is None:
                 language = detect_language(" ".join([*seg.paragraphs[:3], title]))
             release = release_from_parts(
@@ -383,6 +401,8 @@ class DocxParser(Parser):
                 language=language,
                 source=seg.source or (creator if ours else None),
                 url=seg.url,
+                subtitle=subtitle,
+                reference=reference,
             )
             if table is None:
                 return release

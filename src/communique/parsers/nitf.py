@@ -18,8 +18,13 @@ Where things come from (the first one found wins):
 * title: ``head/title``, else ``body.head/hedline/hl1``;
 * language: ``nitf@baselang``, else the nearest ``xml:lang``;
 * source: ``body.head/distributor``, else ``rights/rights.owner``;
+* subtitle: ``body.head/hedline/hl2`` (the first);
 * url: ``docdata/doc-id`` written by communique, or any ``doc-id`` whose
   ``id-string`` is an http(s) address;
+* reference: the ``doc-id`` written by communique (``cq:field="reference"``),
+  or in another document the first ``doc-id`` whose ``id-string`` is not an
+  address (the document's own identifier);
+* whether the title was derived: ``hl1@cq:derived``;
 * dateline: ``body.head/dateline/location/city`` (or the dateline's
   ``<location>``, or its own text without the ``<story.date>``), else (in
   a document without quote or person markup) the dateline the text
@@ -29,6 +34,9 @@ Where things come from (the first one found wins):
   else ``dateline/story.date@norm``, else NewsML-G2's ``contentCreated``;
 * updated: the latest ``revision-history@norm``, else NewsML-G2's
   ``versionCreated``;
+* a stamp is a date only (no invented midnight) when communique marked it
+  ``cq:precision="date"`` or when it has no time (``norm="20180522"``);
+  otherwise it is a datetime, ``T000000`` included;
 * event days: ``identified-content/event@start-date`` / ``@end-date``;
 * paragraphs: the ``<p>`` of ``body.content``;
 * quotes and attendees: from ``<q quote-source>``, ``<person>``,
@@ -51,7 +59,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..errors import ParseError, ValidationError
-from ..model import Attendee, Dates, Header, Paragraph, PressRelease, Quote
+from ..model import Attendee, Dates, Header, Paragraph, PressRelease, Quote, stamp_before
 from ..plugins import Option, Parser
 
 if TYPE_CHECKING:
@@ -112,6 +120,15 @@ def parse_norm(raw: str, element: etree._Element, attribute: str) -> _dt.datetim
         )
     except ValueError as exc:
         raise _located(element, f"{attribute}={raw!r} is not a valid date: {exc}") from None
+
+
+def parse_stamp(raw: str, element: etree._Element, attribute: str) -> _dt.date:
+    """A published/updated stamp: a date when communique marked it ``cq:precision="date"`` or the
+    ``norm`` has no time (``20180522``); otherwise a datetime, read as :func:`parse_norm` reads it."""
+    value = parse_norm(raw, element, attribute)
+    if element.get(f"{_CQ}precision") == "date" or "T" not in raw.strip():
+        return value.date()
+    return value
 
 
 def _collapse(text: str) -> str:
@@ -180,18 +197,18 @@ def _language(doc: _Doc) -> str | None:
     return lang.strip() if lang and lang.strip() else None
 
 
-def _newsml_dates(nitf: etree._Element) -> tuple[_dt.datetime | None, _dt.datetime | None]:
+def _newsml_dates(nitf: etree._Element) -> tuple[_dt.date | None, _dt.date | None]:
     item = nitf
     while item.getparent() is not None:
         item = item.getparent()  # type: ignore[assignment]
     ns = "{" + NEWSML_NAMESPACE + "}"
     created = item.find(f"{ns}contentMeta/{ns}contentCreated")
     version = item.find(f"{ns}itemMeta/{ns}versionCreated")
-    out: list[_dt.datetime | None] = []
+    out: list[_dt.date | None] = []
     for el in (created, version):
         value = None
         if el is not None and el.text and el.text.strip():
-            value = parse_norm(el.text, el, el.tag.rpartition("}")[2])
+            value = parse_stamp(el.text, el, el.tag.rpartition("}")[2])
         out.append(value)
     return out[0], out[1]
 
@@ -355,13 +372,31 @@ def release_from_document(root: etree._Element, *, validate: bool = True) -> Pre
         source = doc.text(owner)
 
     url: str | None = None
+    reference: str | None = None
     for doc_id in doc.findall(docdata, "doc-id"):
         value = doc_id.get("id-string")
-        if value is not None and (
-            doc_id.get(f"{_CQ}field") == "url" or value.strip().startswith(("http://", "https://"))
-        ):
-            url = value if doc.exact else value.strip()
-            break
+        if value is None:
+            continue
+        kind = doc_id.get(f"{_CQ}field")
+        is_address = value.strip().startswith(("http://", "https://"))
+        if doc.exact:
+            if kind == "url" and url is None:
+                url = value
+            elif kind == "reference" and reference is None:
+                reference = value
+        elif is_address:
+            url = url or value.strip()
+        elif value.strip() and reference is None:
+            # A foreign document's own identifier is its document number.
+            reference = _collapse(value)
+
+    hedline = doc.find(body_head, "hedline")
+    hl1 = doc.find(hedline, "hl1")
+    title_derived = hl1 is not None and hl1.get(f"{_CQ}derived") == "true"
+    subtitle: str | None = None
+    hl2 = doc.find(hedline, "hl2")
+    if hl2 is not None:
+        subtitle = doc.text(hl2) if doc.exact else _collapse(doc.text(hl2)) or None
 
     dateline: str | None = None
     for line in doc.findall(body_head, "dateline"):
@@ -380,29 +415,33 @@ def release_from_document(root: etree._Element, *, validate: bool = True) -> Pre
     evloc_city = next((e.get("city") for e in doc.findall(docdata, "evloc") if e.get("city")), None)
 
     # Dates.
-    published: _dt.datetime | None = None
+    published: _dt.date | None = None
     issue = doc.find(docdata, "date.issue")
     if issue is not None and issue.get("norm"):
-        published = parse_norm(issue.get("norm", ""), issue, "norm")
+        published = parse_stamp(issue.get("norm", ""), issue, "norm")
     if published is None:
         for pub in doc.findall(head, "pubdata"):
             if pub.get("date.publication"):
-                published = parse_norm(pub.get("date.publication", ""), pub, "date.publication")
+                published = parse_stamp(pub.get("date.publication", ""), pub, "date.publication")
                 break
     if published is None:
         story = doc.find(body_head, "dateline/story.date")
         if story is not None and story.get("norm"):
-            published = parse_norm(story.get("norm", ""), story, "norm")
-    updated: _dt.datetime | None = None
+            published = parse_stamp(story.get("norm", ""), story, "norm")
+    updated: _dt.date | None = None
     for revision in doc.findall(head, "revision-history"):
         if revision.get("norm"):
-            stamp = parse_norm(revision.get("norm", ""), revision, "norm")
-            if updated is None or (_comparable(stamp, updated) and stamp > updated):
+            stamp = parse_stamp(revision.get("norm", ""), revision, "norm")
+            if updated is None or (_comparable(stamp, updated) and stamp_before(updated, stamp)):
                 updated = stamp
     created, version = _newsml_dates(nitf)
     published = published or created
     updated = updated or version
-    if published is not None and updated is not None and (not _comparable(published, updated) or updated < published):
+    if (
+        published is not None
+        and updated is not None
+        and (not _comparable(published, updated) or stamp_before(updated, published))
+    ):
         updated = None  # a feed's revision stamp that cannot follow publication is dropped
     start = end = None
     event_el = None
@@ -451,7 +490,17 @@ def release_from_document(root: etree._Element, *, validate: bool = True) -> Pre
     markup = doc.exact or any_q or any_person or bool(inline_people)
 
     if not markup:
-        release = _extracted(title, paragraphs, language, source, url, dates if _any_date(dates) else None)
+        release = _extracted(
+            title,
+            paragraphs,
+            language,
+            source,
+            url,
+            dates if _any_date(dates) else None,
+            subtitle=subtitle,
+            reference=reference,
+            title_derived=title_derived,
+        )
         header = release.header
         if dateline is not None or (header.dateline is None and evloc_city):
             header = attrs.evolve(header, dateline=dateline if dateline is not None else evloc_city)
@@ -490,7 +539,16 @@ def release_from_document(root: etree._Element, *, validate: bool = True) -> Pre
     if dateline is None and evloc_city:
         dateline = evloc_city.strip()
     try:
-        header = Header(title=title, language=language or "und", source=source, url=url, dateline=dateline)
+        header = Header(
+            title=title,
+            subtitle=subtitle,
+            language=language or "und",
+            source=source,
+            url=url,
+            dateline=dateline,
+            reference=reference,
+            title_derived=title_derived,
+        )
         return PressRelease(
             header=header,
             dates=dates,
@@ -502,8 +560,11 @@ def release_from_document(root: etree._Element, *, validate: bool = True) -> Pre
         raise _located(nitf, f"{exc.path}: {exc.message}" if exc.path else exc.message) from None
 
 
-def _comparable(a: _dt.datetime, b: _dt.datetime) -> bool:
-    return (a.tzinfo is None) == (b.tzinfo is None)
+def _comparable(a: _dt.date, b: _dt.date) -> bool:
+    # Two datetimes compare only if both or neither have a time zone; a date compares by day with anything.
+    if isinstance(a, _dt.datetime) and isinstance(b, _dt.datetime):
+        return (a.tzinfo is None) == (b.tzinfo is None)
+    return True
 
 
 def _any_date(dates: Dates) -> bool:
@@ -517,13 +578,25 @@ def _extracted(
     source: str | None,
     url: str | None,
     dates: Dates | None,
+    *,
+    subtitle: str | None = None,
+    reference: str | None = None,
+    title_derived: bool = False,
 ) -> PressRelease:
     """No quote or person markup: find them in the text as the ``text`` parser does."""
     from ..extract import release_from_parts
 
     try:
         return release_from_parts(
-            title=title, paragraphs=paragraphs, language=language, source=source, url=url, dates=dates
+            title=title,
+            paragraphs=paragraphs,
+            language=language,
+            source=source,
+            url=url,
+            dates=dates,
+            subtitle=subtitle,
+            reference=reference,
+            title_derived=title_derived,
         )
     except ParseError as exc:
         exc.format = _FORMAT

@@ -33,7 +33,9 @@ _FORMAT = "xml"
 _NS = "{" + NAMESPACE + "}"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _HEADER, _DATES, _PARAGRAPHS, _ATTENDEES = (f"{_NS}{n}" for n in ("header", "dates", "paragraphs", "attendees"))
-_HEADER_FIELDS = {f"{_NS}{n}": n for n in ("title", "source", "url", "dateline")}
+_HEADER_FIELDS = {f"{_NS}{n}": n for n in ("title", "subtitle", "source", "url", "dateline", "reference")}
+_TITLE = f"{_NS}title"
+_STAMPS = ("published", "updated")
 _DATE_FIELDS = {f"{_NS}{n}": n for n in ("start", "end", "published", "updated")}
 _ATTENDEE_FIELDS = {f"{_NS}{n}": n for n in ("name", "rank", "role", "organization", "country", "alias")}
 _EMPTY_DATES = Dates()
@@ -113,6 +115,8 @@ def release_from_tree(root: etree._Element) -> PressRelease:
             header_el = section
             for child in section:
                 header_fields[_HEADER_FIELDS[child.tag]] = child.text or ""
+                if child.tag == _TITLE and child.get("derived") in ("true", "1"):
+                    header_fields["title_derived"] = True
         elif tag == _DATES:
             dates_el = section
         elif tag == _PARAGRAPHS:
@@ -130,7 +134,10 @@ def release_from_tree(root: etree._Element) -> PressRelease:
         values: dict[str, Any] = {}
         for child in dates_el:
             name = _DATE_FIELDS[child.tag]
-            values[name] = _date(child) if name in ("start", "end") else _datetime(child)
+            if name in _STAMPS and "T" not in (child.text or ""):
+                values[name] = _date(child)  # a date-only stamp (xs:date)
+            else:
+                values[name] = _date(child) if name in ("start", "end") else _datetime(child)
         try:
             dates = Dates(**values)
         except ValidationError as exc:

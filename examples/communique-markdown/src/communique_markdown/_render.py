@@ -110,6 +110,8 @@ def render_markdown(release: PressRelease, *, emphasise_quotes: bool = True, att
     heading, *columns = _LABELS.get(language.split("-")[0].lower(), _LABELS["en"])
     # Inside a heading only inline markup matters, plus `#`, which could close it.
     blocks = ["# " + escape(release.header.title).strip(" \t").replace("#", "\\#")]
+    if release.header.subtitle:
+        blocks.append(_block([(release.header.subtitle, False)]))
     date_line = format_date_line(release.dates, language)
     if date_line:
         blocks.append(_block([(date_line, True)]))

@@ -1,0 +1,358 @@
+"""The lines of a pasted page, each classified by what it says.
+
+A page copied from a browser is the release plus whatever the site prints
+around it: skip links, menus, breadcrumbs, share buttons, cookie notices,
+section labels, document numbers, date lines, stamps, footers.  This module
+gives every line one :class:`Kind` from what the line *says* (the words of the
+language packs and a few shapes that mean the same in every language), never
+from where it stands; :mod:`communique.extract.segment` then reads the
+sequence of kinds to find the title, the header and the body.
+
+A line that packs several header items with ``|`` ("Press release | 31
+January 2023 | Brussels", "Title 28 Feb. 2020 - | Last updated: …") is split
+into pieces, one :class:`Line` each, sharing the line number.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import re
+from functools import cache
+
+import attrs
+from attrs import Factory, frozen
+
+from ..errors import ParseError
+from ..locale import languages, pack
+from ._data import alternation, normalize
+from .dateline import place_line
+from .dates import (
+    DateStamp,
+    leading_event_dates,
+    parse_event_dates,
+    parse_stamp,
+    trailing_event_dates,
+    yearless_event_dates,
+)
+
+__all__ = ["Kind", "Line", "classify_lines", "is_end_mark", "is_prose", "word_count"]
+
+
+class Kind(enum.Enum):
+    """What a line of a page is."""
+
+    FURNITURE = "furniture"
+    """Site furniture: menus, skip links, share bars, cookie notices, section labels, breadcrumbs."""
+    DATE = "date"
+    """The page's date or the event's dates ("22 May. 2018 - 23 May. 2018", "Date: 12 March 2021")."""
+    STAMP = "stamp"
+    """A labelled publication or update stamp ("Last updated: 23 May. 2019 10:05")."""
+    REFERENCE = "reference"
+    """The publisher's document number ("SG/SM/21234", "Press Release (2019) 123")."""
+    LABEL = "label"
+    """A ``Label: value`` line for a header field ("Source: NATO", "From: Ministry of Defence")."""
+    END = "end"
+    """An end mark ("###", "– FIN –"): what follows is contacts and boilerplate."""
+    TEXT = "text"
+    """Anything else: a title, a subtitle, a place, a paragraph line."""
+
+
+@frozen
+class Line:
+    """One classified line (or one ``|``-separated piece of a line) of a page."""
+
+    number: int
+    """1-based line number in the page, for error messages."""
+    text: str
+    """The line without its bullet, its spaces collapsed."""
+    kind: Kind
+    block: int
+    """Index of the blank-line-separated block the line belongs to."""
+    piece: bool = False
+    """The line was one of several ``|``-separated pieces."""
+    bullet: bool = False
+    """The line started with a bullet."""
+    dates: tuple[_dt.date, _dt.date | None] | None = None
+    stamp: DateStamp | None = None
+    value: str | None = None
+    """A reference's number, a label's value."""
+    field: str | None = None
+    """A label's field: ``"source"`` or ``"url"``; ``"place"`` for a dateline line's place; ``"yearless"``."""
+    words: int = attrs.field(init=False, default=Factory(lambda self: word_count(self.text), takes_self=True))
+    """Words in the text (computed once: every rule that weighs a line reads it)."""
+    prose: bool = attrs.field(init=False, default=Factory(lambda self: is_prose(self.text), takes_self=True))
+    """The text is running text (see :func:`is_prose`)."""
+
+
+_BULLET = re.compile(r"\s*(?:[•·▪◦‣∙*]|-(?=\s)|–(?=\s))\s*")
+# Runs of ordinary spaces and tabs are one space; no-break and thin spaces are kept (French typography).
+_SPACES = re.compile(r"[ \t\f\v]+")
+# Shapes that are furniture in every language: a bare address, an e-mail, a telephone number,
+# a copyright line, a line of symbols.
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?:Tel\.?|Tél\.?|Phone|Téléphone|Teléfono)?[:\s]*\+?[\d ()./-]{7,}", re.IGNORECASE)
+_SYMBOLS = re.compile(r"[\W_]+")
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright\b)", re.IGNORECASE)
+# Separators of breadcrumbs and share bars ("Home / News / 2019", "Share | Print | E-mail").
+_CRUMB_SEPARATOR = re.compile(r"\s+[/|>›»·•]\s+|\s*[›»>]\s*")
+# A document number: capitals and digits joined by "/" or "-", with a digit somewhere
+# ("SG/SM/21234", "IP/23/1234", "NR-099-17", "PR/CP(2021)045").
+_DOC_NUMBER = re.compile(
+    r"(?=[^\s]*\d)[A-Z]{1,10}(?:\s?[/-]\s?|\()[A-Z0-9()]{1,10}(?:[/.-][A-Z0-9()]{1,10}){0,4}(?:-rev\d)?"
+)
+# The longest header item seen: "Mise à jour : 16/06/2021 - Direction : Direction de la communication…".
+_LONGEST_DATA_LINE = 25
+_ANY_YEAR = 2000  # a leap year: "29 February" is a day in some year
+_NUMBERED = re.compile(r"\d{1,2}\.\s+\S")
+# Runs of three spaces or a tab separate the items of a menu or of a flattened header line.
+_WIDE_GAP = re.compile(r"[ \u00a0]{3,}|\t")
+_GAP = re.compile(r"\S {2}\S")
+_PROSE_END = re.compile(r"[.!?…](?:[\s\u00a0]*[»”\"’)\]])?$")
+
+
+def word_count(text: str) -> int:
+    """Words in ``text`` (runs without spaces)."""
+    return len(text.split())
+
+
+def is_prose(text: str) -> bool:
+    """A sentence or more of running text, not a heading: ends like a sentence and is long enough, or is long."""
+    words = word_count(text)
+    if words >= 8 and text.endswith(":"):
+        return True  # "The Minister said:", "… provided the following readout:": a sentence that introduces more
+    return (words >= 10 and _PROSE_END.search(text) is not None) or words >= 45
+
+
+@cache
+def _furniture() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
+    """Whole-line phrases, the words that make any line furniture, and the phrases that open a furniture line."""
+    phrases: set[str] = set()
+    words: list[str] = []
+    for code in languages():
+        header = pack(code).header
+        phrases.update(_key(p) for p in (*header.furniture, *header.reference))
+        words += header.furniture_words
+    # A phrase of two words or more is specific enough to mark a line it opens
+    # ("An official website of the European Union How do you know?", "Skip to content Menu").
+    openers = [p for p in phrases if " " in p]
+    return (
+        frozenset(phrases),
+        re.compile(rf"(?<!\w){alternation(words)}(?!\w)", re.IGNORECASE),
+        re.compile(rf"{alternation(openers)}(?!\w)"),
+    )
+
+
+@cache
+def _end_marks() -> frozenset[str]:
+    return frozenset(_key(m) for code in languages() for m in pack(code).header.end_marks)
+
+
+@cache
+def _label_re() -> re.Pattern[str]:
+    names: dict[str, list[str]] = {"source": [], "url": []}
+    for code in languages():
+        names["source"] += pack(code).header.source
+        names["url"] += pack(code).header.url
+    alts = "|".join(f"(?P<{key}>{alternation(words)})" for key, words in names.items())
+    return re.compile(rf"(?:{alts})\s*:\s*(?P<value>\S.*)", re.IGNORECASE)
+
+
+@cache
+def _reference_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    kinds: list[str] = []
+    labels: list[str] = []
+    for code in languages():
+        kinds += pack(code).header.reference
+        labels += pack(code).header.reference_labels
+    # "Press Release (2019) 123", "Communiqué de presse (2019) 123", "Statement (2022) 045-rev1".
+    cited = re.compile(rf"{alternation(kinds)}\s*\(\d{{4}}\)\s*[\w./-]+", re.IGNORECASE)
+    # "SG/SM/21234", "Release No: NR-099-17", "Référence : 2021/045".
+    labelled = re.compile(
+        rf"(?:{alternation(labels)}\s*[:.]?\s*(?P<labelled>[\w/().-]*\d[\w/().-]*)|(?P<bare>(?-i:{_DOC_NUMBER.pattern})))",
+        re.IGNORECASE,
+    )
+    return cited, labelled
+
+
+def _find_reference(text: str) -> str | None:
+    """A document number written inside ``text`` ("News Release 18/112" → "18/112")."""
+    for token in text.split():
+        if any(ch.isdigit() for ch in token) and re.fullmatch(r"[A-Z0-9]{1,10}(?:[/-][A-Z0-9]{1,10}){1,4}", token):
+            return token
+    return None
+
+
+def _key(text: str) -> str:
+    """How a furniture phrase and a line are compared: case, apostrophes and closing colons ignored."""
+    return normalize(text).casefold().rstrip(" :.").strip()
+
+
+def is_end_mark(text: str) -> bool:
+    """``text`` is an end mark ("###", "-30-", "– FIN –")."""
+    return _key(text) in _end_marks()
+
+
+@cache
+def _furniture_words() -> tuple[str, ...]:
+    return tuple(w.casefold() for code in languages() for w in pack(code).header.furniture_words)
+
+
+def _has_furniture_word(text: str) -> bool:
+    # A substring test first (C speed); the whole-word pattern only confirms the rare hit.
+    low = text.casefold()
+    return any(w in low for w in _furniture_words()) and _furniture()[1].search(text) is not None
+
+
+def _is_furniture(text: str) -> bool:
+    phrases, _, openers = _furniture()
+    key = _key(text)
+    if key in phrases or _has_furniture_word(text) or openers.match(key):
+        return True
+    if not _SYMBOLS.sub("", text):
+        return True  # "|", "—", "***"
+    if _COPYRIGHT.match(text) or _URL.fullmatch(text) or _EMAIL.fullmatch(text) or _PHONE.fullmatch(text):
+        return True
+    # "Share | Print | E-mail", "Accès rapide : Accueil", "Home > News > 2019": a phrase, then a separator.
+    head = re.split(r"\s*[|›»>:/]\s*", key, maxsplit=1)[0]
+    if head != key and head in phrases:
+        return True
+    parts = [p.strip() for p in re.split(r"\s+[-–—]\s+", text)]
+    if len(parts) == 2 and word_count(text) <= 10 and any(_key(p) in phrases for p in parts):
+        return True  # "European Commission - Press release": a site name and a section label
+    if _NUMBERED.match(text) and word_count(text) <= 6 and not _PROSE_END.search(text):
+        return True  # "2. News", "3. Global Affairs Canada news": a numbered breadcrumb item
+    return _is_breadcrumb(text)
+
+
+def _is_breadcrumb(text: str) -> bool:
+    parts = [p for p in _CRUMB_SEPARATOR.split(text) if p.strip()]
+    return len(parts) >= 3 and all(word_count(p) <= 6 for p in parts)
+
+
+def _classify(text: str, number: int, block: int, piece: bool, bullet: bool = False, gap: bool = False) -> list[Line]:
+    """The line(s) ``text`` is; a TEXT piece of a split line may end with dates ("Title 28 Feb. 2020 -")."""
+    if word_count(text) > _LONGEST_DATA_LINE:
+        # A paragraph: no date line, stamp, label or reference is this long; only a banner may be.
+        kind = Kind.FURNITURE if _has_furniture_word(text) else Kind.TEXT
+        return [Line(number, text, kind, block, piece, bullet)]
+    try:
+        stamp = parse_stamp(text)
+        if stamp is not None:
+            return [Line(number, text, Kind.STAMP, block, piece, stamp=stamp)]
+        dates = parse_event_dates(text)
+        if dates is not None:
+            return [Line(number, text, Kind.DATE, block, piece, dates=dates)]
+        if word_count(text) <= 6 and yearless_event_dates(text, _ANY_YEAR) is not None:
+            # "Apr. 3 to 6": the page's dates without a year; the header reader takes the year from the page.
+            return [Line(number, text, Kind.DATE, block, piece, field="yearless")]
+        placed = place_line(text)
+        if placed is not None and placed[1] is not None:
+            # "Brussels, 31 January 2023", "November 24, 2021 – Ottawa, Ontario – Global Affairs Canada":
+            # the page's date and its dateline on one line.
+            return [Line(number, placed[1], Kind.DATE, block, piece, value=placed[0], field="place")]
+        head = leading_event_dates(text)
+        if head is not None and word_count(head[0]) <= 6 and not _PROSE_END.search(head[0]):
+            # "12-06-2018 News Release 18/112", "Mar 21, 2017, 08:30 ET | Source: …": the date, then a label.
+            # The line's text is its date part, so that the header reader reads it as any date line.
+            reference = _find_reference(head[0])
+            date_part = text[: len(text) - len(head[0])].rstrip(" ,|-–—") if head[0] else text
+            return [Line(number, date_part, Kind.DATE, block, piece, dates=head[1], value=reference)]
+        split = trailing_event_dates(text)
+        if split is not None and not piece and word_count(split[0]) <= 3:
+            # "Daily News 07 / 03 / 2023": a label, then the date.
+            return [Line(number, text[len(split[0]) :].strip(), Kind.DATE, block, piece, dates=split[1])]
+        if split is not None and word_count(split[0]) >= 2 and (piece or (gap and not is_prose(split[0]))):
+            # "Title  28 Feb. 2020 -": a headline and the page's date flattened onto one line.
+            return [
+                Line(number, split[0], Kind.TEXT, block, piece),
+                Line(number, text[len(split[0]) :].strip(), Kind.DATE, block, piece, dates=split[1]),
+            ]
+    except ParseError as exc:
+        exc.line = number
+        raise
+    if is_end_mark(text):
+        return [Line(number, text, Kind.END, block, piece)]
+    cited, labelled = _reference_re()
+    if cited.fullmatch(text):
+        return [Line(number, text, Kind.REFERENCE, block, piece, value=text)]
+    ref = labelled.fullmatch(text)
+    if ref is not None:
+        return [Line(number, text, Kind.REFERENCE, block, piece, value=ref.group("labelled") or ref.group("bare"))]
+    label = _label_re().fullmatch(text)
+    if label is not None:
+        field = "source" if label.group("source") else "url"
+        return [Line(number, text, Kind.LABEL, block, piece, value=label.group("value").strip(), field=field)]
+    if _is_furniture(text):
+        return [Line(number, text, Kind.FURNITURE, block, piece)]
+    return [Line(number, text, Kind.TEXT, block, piece, bullet)]
+
+
+def classify_lines(text: str) -> list[Line]:
+    """Every non-blank line of ``text``, classified; a ``|``-packed header line gives one line per piece.
+
+    Raises :class:`~communique.errors.ParseError` (with the line number) for a
+    date that cannot exist.
+    """
+    out: list[Line] = []
+    block = 0
+    blank = True
+    for number, raw in enumerate(text.split("\n"), 1):
+        stripped = raw.strip()
+        if not stripped:
+            if not blank:
+                block += 1
+            blank = True
+            continue
+        blank = False
+        if is_end_mark(stripped):
+            out.append(Line(number, stripped, Kind.END, block))  # "– FIN –" starts like a bulleted line
+            continue
+        bullet = _BULLET.match(stripped)
+        spaced = stripped[bullet.end() :] if bullet else stripped
+        # Most lines have single spaces only: the regular expressions run only on those that do not.
+        uneven = "  " in spaced or "\t" in spaced or "\f" in spaced or "\v" in spaced
+        content = _SPACES.sub(" ", spaced).strip() if uneven else spaced.strip()
+        if not content:
+            continue
+        wide = uneven and _WIDE_GAP.search(spaced) is not None
+        if "|" in content or wide:
+            pieces = [_SPACES.sub(" ", p).strip() for p in re.split(r"\||[ \u00a0]{3,}|\t", spaced) if p.strip()]
+            classified = [line for p in pieces for line in _classify(p, number, block, True)]
+            if any(line.kind in (Kind.DATE, Kind.STAMP, Kind.REFERENCE) for line in classified):
+                out += classified
+                continue
+            if len(pieces) >= 2 and all(word_count(p) <= 4 for p in pieces):
+                out.append(Line(number, content, Kind.FURNITURE, block))  # "Share | Print | E-mail"
+                continue
+        # Two spaces inside a line: a flattened header ("Title  28 Feb. 2020 -"), not a sentence ending with a date.
+        gap = uneven and _GAP.search(spaced) is not None
+        out += _classify(content, number, block, False, bullet is not None, gap)
+    return _join_split_stamps(out)
+
+
+@cache
+def _stamp_labels() -> frozenset[str]:
+    return frozenset(_key(w) for code in languages() for w in (*pack(code).dates.published, *pack(code).dates.updated))
+
+
+def _join_split_stamps(lines: list[Line]) -> list[Line]:
+    """A stamp label on its own line and its date on the next ("Published" / "4 December 2018") make one stamp."""
+    labels = _stamp_labels()
+    out: list[Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and line.kind is Kind.DATE
+            and line.field is None
+            and previous.kind in (Kind.TEXT, Kind.FURNITURE)
+            and _key(previous.text) in labels
+        ):
+            stamp = parse_stamp(f"{previous.text.rstrip(' :')}: {line.text}")
+            if stamp is not None:
+                out[-1] = Line(previous.number, f"{previous.text} {line.text}", Kind.STAMP, previous.block, stamp=stamp)
+                continue
+        out.append(line)
+    return out

@@ -1,0 +1,181 @@
+"""Each line of a pasted page is classified by what it says, in every language pack."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from communique.errors import ParseError
+from communique.extract.lines import Kind, classify_lines, is_prose
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(line.kind.name, line.text) for line in classify_lines(text)]
+
+
+def one(text: str) -> Kind:
+    lines = classify_lines(text)
+    assert len(lines) == 1, lines
+    return lines[0].kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Skip to main content",
+        "Skip to content Menu",
+        "Aller au contenu principal",
+        "Accès rapide :",
+        "Saltar al contenido principal",
+        "Search our content",
+        "Navigation path",
+        "Main Container",
+        "Home / News / 2019 / Allied leaders meet",
+        "Accueil | Actualités | Communiqués",
+        "Inicio > Prensa > Notas de prensa",
+        "Share | Print | E-mail",
+        "We use cookies to make this website work. Accept all",
+        "Nous utilisons des cookies pour améliorer votre expérience.",
+        "An official website of the European Union How do you know?",
+        "European Commission - Press release",
+        "News story",
+        "Communiqué de presse",
+        "Nota de prensa",
+        "© NATO 2023",
+        "2. News and communications",
+        "press@example.org",
+        "https://www.nato.int/cps/en/natohq/news.htm",
+        "Home   About the Minister   Media releases   Speeches",
+    ],
+)
+def test_site_furniture(line: str) -> None:
+    assert one(line) is Kind.FURNITURE
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("SG/SM/21234", "SG/SM/21234"),
+        ("IP/23/1234", "IP/23/1234"),
+        ("Release No: NR-099-17", "NR-099-17"),
+        ("Référence : 2021/045", "2021/045"),
+        ("Press Release (2019) 123", "Press Release (2019) 123"),
+        ("Communiqué de presse (2021) 045", "Communiqué de presse (2021) 045"),
+    ],
+)
+def test_document_numbers_are_references(line: str, number: str) -> None:
+    (found,) = classify_lines(line)
+    assert found.kind is Kind.REFERENCE and found.value == number
+
+
+@pytest.mark.parametrize(
+    ("line", "start"),
+    [
+        ("22 May. 2018", dt.date(2018, 5, 22)),
+        ("21-Oct-2019", dt.date(2019, 10, 21)),
+        ("16-Aug-2006", dt.date(2006, 8, 16)),
+        ("23/01/2012", dt.date(2012, 1, 23)),
+        ("13.01.2014", dt.date(2014, 1, 13)),
+        ("2.6.2022", dt.date(2022, 6, 2)),
+        ("12-06-2018", dt.date(2018, 6, 12)),
+        ("2019-10-21", dt.date(2019, 10, 21)),
+        ("March 21, 2017", dt.date(2017, 3, 21)),
+        ("Oct 18 2019", dt.date(2019, 10, 18)),
+        ("mardi 15 juin 2021", dt.date(2021, 6, 15)),
+        ("18 fév. 2008", dt.date(2008, 2, 18)),
+        ("martes, 3 de marzo de 2021", dt.date(2021, 3, 3)),
+        ("Date: 12 March 2021", dt.date(2021, 3, 12)),
+        (" date 2020-01-01", dt.date(2020, 1, 1)),
+        ("October 18, 2019 12:00AM EDT", dt.date(2019, 10, 18)),
+        ("Mar 21, 2017, 08:30 ET", dt.date(2017, 3, 21)),
+        ("14-02-2023 - 13:05", dt.date(2023, 2, 14)),
+        ("Daily News 07 / 03 / 2023", dt.date(2023, 3, 7)),
+    ],
+)
+def test_date_lines_in_every_form(line: str, start: dt.date) -> None:
+    (found,) = classify_lines(line)
+    assert found.kind is Kind.DATE
+    assert found.dates is not None and found.dates[0] == start
+
+
+def test_a_date_line_may_carry_a_document_number() -> None:
+    (found,) = classify_lines("12-06-2018 News Release 18/112")
+    assert found.kind is Kind.DATE and found.value == "18/112"
+
+
+def test_a_date_line_without_its_year_is_a_date_line() -> None:
+    (found,) = classify_lines("Apr. 3 to 6")
+    assert found.kind is Kind.DATE and found.field == "yearless"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "value"),
+    [
+        ("Last updated 21-Oct-2019 09:48", "updated", dt.datetime(2019, 10, 21, 9, 48)),
+        ("Mise à jour  : 16/06/2021 - Direction : Communication", "updated", dt.date(2021, 6, 16)),
+        ("Published 4 December 2018", "published", dt.date(2018, 12, 4)),
+        ("Publié le 17 février 2022", "published", dt.date(2022, 2, 17)),
+        ("Actualizado: 14/03/2023 - 13:45", "updated", dt.datetime(2023, 3, 14, 13, 45)),
+    ],
+)
+def test_stamps_with_or_without_a_time(line: str, kind: str, value: dt.date) -> None:
+    (found,) = classify_lines(line)
+    assert found.kind is Kind.STAMP and found.stamp is not None
+    assert found.stamp.kind == kind
+    assert found.stamp.value == value and type(found.stamp.value) is type(value)  # no invented midnight
+
+
+def test_a_stamp_label_and_its_date_on_two_lines_are_one_stamp() -> None:
+    (found,) = classify_lines("Published\n4 December 2018")
+    assert found.kind is Kind.STAMP and found.stamp is not None and found.stamp.value == dt.date(2018, 12, 4)
+
+
+def test_a_flattened_header_is_split_into_its_pieces() -> None:
+    assert kinds("Allies meet in Brussels  28 Feb. 2020 - | Last updated: 28 Feb. 2020 16:02") == [
+        ("TEXT", "Allies meet in Brussels"),
+        ("DATE", "28 Feb. 2020 -"),
+        ("STAMP", "Last updated: 28 Feb. 2020 16:02"),
+    ]
+
+
+def test_a_word_that_ends_like_a_weekday_is_not_a_date() -> None:
+    # "Moldavie" ends with "vie", a Spanish weekday abbreviation.
+    assert kinds("Le secrétaire général reçoit la présidente de Moldavie  28 févr. 2023 -")[0] == (
+        "TEXT",
+        "Le secrétaire général reçoit la présidente de Moldavie",
+    )
+
+
+def test_a_dateline_line_with_a_date_gives_the_place() -> None:
+    (found,) = classify_lines("Brussels, 31 January 2023")
+    assert found.kind is Kind.DATE and found.field == "place" and found.value == "Brussels"
+
+
+@pytest.mark.parametrize("line", ["###", "– FIN –", "-30-", "FIN"])
+def test_end_marks(line: str) -> None:
+    assert one(line) is Kind.END
+
+
+def test_labels_give_header_fields() -> None:
+    (found,) = classify_lines("From: Ministry of Defence")
+    assert found.kind is Kind.LABEL and found.field == "source" and found.value == "Ministry of Defence"
+
+
+def test_an_impossible_date_names_its_line() -> None:
+    with pytest.raises(ParseError) as err:
+        classify_lines("Title\n\n31 Feb. 2019")
+    assert err.value.line == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "prose"),
+    [
+        ("The Allies met in Brussels on Tuesday to discuss the defence of the Alliance.", True),
+        ("The Pentagon Press Secretary provided the following readout of the meeting:", True),
+        ("Allies meet in Brussels to discuss the defence of the Alliance", False),
+        ("Short sentence.", False),
+    ],
+)
+def test_running_text_is_told_from_headings(text: str, prose: bool) -> None:
+    assert is_prose(text) is prose

@@ -1,0 +1,178 @@
+"""The title, header and body of a page, wherever the site put them (pages of our own, in real sites' shapes)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import communique
+from communique.extract.segment import segment
+
+BODY = (
+    "The Allies met on Tuesday to discuss the defence of the Alliance, the support to Ukraine "
+    "and the preparation of the next summit, the chair said after the meeting.\n\n"
+    "The meeting was attended by the ministers of defence of all Allies and by several partners, "
+    "who reviewed the progress made since the last session of the council."
+)
+
+
+def parse(text: str) -> communique.PressRelease:
+    return communique.parse(text.encode(), "text")
+
+
+def test_furniture_before_the_title_is_skipped() -> None:
+    page = (
+        "Skip to main content\nWe use cookies to improve this site. Accept all\n"
+        "Home / News / 2023 / Allies meet\nSearch\nMenu\nNews\n\nNews story\n\n"
+        "Allies meet in Brussels to prepare the summit\n\nPublished 4 December 2023\n\n" + BODY
+    )
+    r = parse(page)
+    assert r.header.title == "Allies meet in Brussels to prepare the summit"
+    assert r.dates.published == dt.date(2023, 12, 4)
+    assert not any("cookies" in p.text or "Skip" in p.text for p in r.paragraphs)
+
+
+def test_furniture_after_the_body_is_dropped() -> None:
+    page = "Allies meet\n\n14 Mar. 2023 -\n\n" + BODY + "\n\nShare this page\nFacebook\nTwitter\nBack to top\n"
+    assert [p.text[:10] for p in parse(page).paragraphs] == ["The Allies", "The meetin"]
+
+
+def test_a_headline_printed_twice_is_taken_once_in_mixed_case() -> None:
+    page = "ALLIES MEET IN BRUSSELS\n\nAllies meet in Brussels\n\n18 fév. 2008\n\n" + BODY
+    assert parse(page).header.title == "Allies meet in Brussels"
+
+
+def test_a_title_with_a_quote_inside() -> None:
+    page = "Skip to content\n\nLibya: “The window for elections is narrowing”\n\n9 June 2023\n\n" + BODY
+    assert parse(page).header.title == "Libya: “The window for elections is narrowing”"
+
+
+def test_a_flattened_header() -> None:
+    page = "Allies meet in Brussels  28 Feb. 2020 - | Last updated: 28 Feb. 2020 16:02\n\n" + BODY
+    r = parse(page)
+    assert r.header.title == "Allies meet in Brussels"
+    assert r.dates.start == dt.date(2020, 2, 28)
+    assert r.dates.updated == dt.datetime(2020, 2, 28, 16, 2)
+
+
+def test_a_page_without_a_headline_still_parses_with_a_derived_title() -> None:
+    page = "21/10/2019\n\nMadrid – " + BODY
+    r = parse(page)
+    assert r.header.title_derived is True
+    assert r.header.title.startswith("The Allies met on Tuesday")
+    assert r.header.dateline == "Madrid"
+    assert r.dates.start == dt.date(2019, 10, 21)
+
+
+def test_a_title_is_not_derived_when_there_is_a_headline() -> None:
+    assert parse("Allies meet\n\n" + BODY).header.title_derived is False
+
+
+def test_a_subtitle_that_opens_with_by_does_not_end_the_header() -> None:
+    page = (
+        "Press conference\n\nby NATO Secretary General Jens Stoltenberg following the meeting of ministers\n\n"
+        "  • 15 Feb. 2023 -\n  • Last updated 16-Feb-2023 10:02\n\n" + BODY
+    )
+    r = parse(page)
+    assert r.header.title == "Press conference"
+    assert r.header.subtitle is not None and r.header.subtitle.startswith("by NATO Secretary General")
+    assert r.dates.start == dt.date(2023, 2, 15)
+
+
+def test_a_standfirst_between_the_title_and_the_stamp_is_the_subtitle() -> None:
+    page = (
+        "Defence Secretary announces new funding for veterans\n\n"
+        "The Defence Secretary has announced a new fund to support veterans across the country.\n\n"
+        "From: Ministry of Defence\n\nPublished 4 December 2018\n\n" + BODY
+    )
+    r = parse(page)
+    assert r.header.title == "Defence Secretary announces new funding for veterans"
+    assert r.header.subtitle == "The Defence Secretary has announced a new fund to support veterans across the country."
+    assert r.header.source == "Ministry of Defence"
+    assert r.paragraphs[0].text.startswith("The Allies met")
+
+
+def test_a_summary_line_above_the_date_is_the_subtitle() -> None:
+    page = (
+        "Acme wins a contract for coastal radars\n\n"
+        "The six-year contract covers the renovation of thirty-two stations along the coast\n\n"
+        "March 21, 2023 04:00 AM Eastern Daylight Time\n\n" + BODY
+    )
+    r = parse(page)
+    assert r.header.title == "Acme wins a contract for coastal radars"
+    assert r.header.subtitle == "The six-year contract covers the renovation of thirty-two stations along the coast"
+    assert r.dates.start == dt.date(2023, 3, 21)
+
+
+def test_banners_above_the_date_are_not_the_body() -> None:
+    page = (
+        "Media space: official photos, videos and transcripts of the Alliance, ready to be broadcast.\n\n"
+        "New: you can now download our videos in high definition, in full or as excerpts.\n\n"
+        "Allies meet in Brussels  28 Feb. 2023 -\n\n" + BODY + "\n\n" + BODY
+    )
+    r = parse(page)
+    assert r.header.title == "Allies meet in Brussels"
+    assert r.paragraphs[0].text.startswith("The Allies met")
+
+
+def test_a_document_number_is_kept_as_the_reference() -> None:
+    page = "Secretary-General condemns attack\n\nSG/SM/21234\n\n2 May 2023\n\n" + BODY
+    r = parse(page)
+    assert r.header.reference == "SG/SM/21234"
+    assert r.dates.start == dt.date(2023, 5, 2)
+    assert not any("SG/SM" in p.text for p in r.paragraphs)
+
+
+def test_a_stamp_at_the_bottom_of_the_page() -> None:
+    page = "Allies meet\n\n22 May. 2018\n\n" + BODY + "\n\nLast updated 23-May-2018 10:05\n\nBack to top"
+    r = parse(page)
+    assert r.dates.updated == dt.datetime(2018, 5, 23, 10, 5)
+    assert not any("Last updated" in p.text for p in r.paragraphs)
+
+
+def test_an_end_mark_ends_the_body() -> None:
+    page = "Acme opens a plant\n\n" + BODY + "\n\n###\n\nMedia contact: Jane Roe, press office, +1 555 0100."
+    assert not any("Jane Roe" in p.text for p in parse(page).paragraphs)
+
+
+def test_a_place_line_above_the_title_is_the_dateline() -> None:
+    page = "New York\n\nSecurity Council extends the mission in Libya\n\n" + BODY
+    r = parse(page)
+    assert r.header.title == "Security Council extends the mission in Libya"
+    assert r.header.dateline == "New York"
+
+
+def test_a_place_and_date_line_gives_the_dateline_and_the_date() -> None:
+    page = "Commission proposes faster permits for offshore wind\n\nBrussels, 31 January 2023\n\n" + BODY
+    r = parse(page)
+    assert r.header.dateline == "Brussels"
+    assert r.dates.start == dt.date(2023, 1, 31)
+
+
+def test_the_dateline_may_open_the_second_paragraph() -> None:
+    page = "Allies meet\n\nA photo of the ministers around the table at the start of the meeting.\n\nMons – " + BODY
+    assert parse(page).header.dateline == "Mons"
+
+
+def test_the_year_of_a_yearless_date_line_comes_from_the_stamp() -> None:
+    page = "Leaders meet in Vilnius\n\nApr. 3 to 6\nLast updated: 7 Apr. 2023 10:00\n\n" + BODY
+    r = parse(page)
+    assert (r.dates.start, r.dates.end) == (dt.date(2023, 4, 3), dt.date(2023, 4, 6))
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "  • 22 May. 2018 - 23 May. 2018\n\nBrussels – Text.",
+        "Last updated: 14 Sep. 2019 19:44\n\nText.",
+        "Skip to main content\n\nHome\n\n" + BODY,
+    ],
+)
+def test_no_layout_makes_a_release_with_body_text_fail(first: str) -> None:
+    assert parse(first).paragraphs
+
+
+def test_a_reader_that_knows_its_title_keeps_every_line_of_the_body() -> None:
+    seg = segment("placeholder\n\nBudget 2018\n\n1,2 milliard\n\nTotal", titled=True)
+    assert seg.paragraphs == ("Budget 2018", "1,2 milliard", "Total")
