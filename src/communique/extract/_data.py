@@ -105,6 +105,10 @@ def _trie_regex(words: Iterable[str], after_first: str = "") -> str:
     return build(trie, top=True)
 
 
+# Above this many distinct first letters, a phrase pattern starts with its look-behind.
+_FEW_FIRST_LETTERS = 24
+
+
 def phrase_pattern(words: Iterable[str]) -> str:
     """A regex matching any of ``words`` as whole words (longest first).
 
@@ -122,6 +126,15 @@ def phrase_pattern(words: Iterable[str]) -> str:
             forms.add(w[0].upper() + w[1:])
     if not forms:
         return r"(?!x)x"
+    # "Not after a word character" is checked either after the first letter
+    # or before it: the same test (no form starts with a newline, which ``.``
+    # would not match).  After the first letter, ``re`` skips in C to the
+    # next position holding one of the first letters, which pays when they
+    # are few ("selon", "d’après"); when they are most of the alphabet
+    # (country names, speech verbs), each letter would run the whole branch
+    # list, and a leading look-behind that fails inside words is cheaper.
+    if len({w[0] for w in forms}) > _FEW_FIRST_LETTERS and not any(w[0] == "\n" for w in forms):
+        return r"(?<!\w)(?:" + _trie_regex(forms) + r")(?![\w])"
     return r"(?:" + _trie_regex(forms, after_first=r"(?<!\w.)") + r")(?![\w])"
 
 

@@ -15,6 +15,7 @@ import attrs
 from attrs import define
 
 from ..model import Attendee
+from .analysis import Analysis
 from .collectives import find_collectives_and_roles
 from .names import Person, find_named
 from .roles import role_parts
@@ -33,23 +34,29 @@ class Mention:
     attendee: Attendee
 
 
-def find_attendees(paragraphs: Sequence[str], language: str) -> tuple[list[Attendee], list[Mention]]:
+def find_attendees(
+    paragraphs: Sequence[str], language: str, body: Analysis | None = None
+) -> tuple[list[Attendee], list[Mention]]:
     """All attendees of ``paragraphs``, named ones first, and where each named person is introduced.
 
     Names are unique (a later "le général Shepro" is merged into the first
     mention); role-only and collective attendees have ``name=None``.
+    ``body`` is the release's :class:`~.analysis.Analysis` of ``paragraphs``,
+    when the caller has one to share.
     """
+    if body is None:
+        body = Analysis(paragraphs)
     t = people_tables(language)
     people: list[Person] = []
     found: list[tuple[int, int, int, int]] = []
     for i, text in enumerate(paragraphs):
-        find_named(i, text, t, language, people, found)
+        find_named(i, text, body.norms[i], t, language, people, found)
     built = [p.build() for p in people]
     mentions = [Mention(i, s, e, built[k]) for i, s, e, k in found]
     spans: list[list[tuple[int, int]]] = [[] for _ in paragraphs]
     for i, s, e, _ in found:
         spans[i].append((s, e))
-    others = find_collectives_and_roles(paragraphs, language, t, built, spans)
+    others = find_collectives_and_roles(body, language, t, built, spans)
     return [*built, *others], mentions
 
 

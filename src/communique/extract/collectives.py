@@ -10,41 +10,45 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from ..model import Attendee
 from ._data import matches_at, normalize, upper_class
+from .analysis import Analysis
 from .countries import _matcher as country_matcher
 from .organizations import find_organization
 from .roles import from_role
-from .vocab import PeopleTables
+from .vocab import PeopleTables, people_tables
 
 __all__ = ["find_collectives_and_roles"]
 
 _PAREN = re.compile(r"\s*\([^()]*\)")
+# A comma that is not inside parentheses.
+_COMMA_OUTSIDE = re.compile(r",(?![^()]*\))")
 # Starts with the (rare) punctuation mark rather than a look-behind, so that
 # the scan runs in C from one mark to the next.
 _SENTENCE = re.compile(rf"[.!?](\s+)(?=[«“\"{upper_class()}])")
 
 
 def find_collectives_and_roles(
-    paragraphs: Sequence[str],
+    body: Analysis,
     language: str,
     t: PeopleTables,
     named: list[Attendee],
     spans: list[list[tuple[int, int]]],
 ) -> list[Attendee]:
+    """The collectives and role-only people of ``body``, outside the ``spans`` already taken by named people."""
     out: list[Attendee] = []
     seen: set[tuple[str | None, str | None]] = set()
+    # (country, first word of the role) of each named person, for add() below.
+    held = {(p.country, p.role.split()[0].lower()) for p in named if p.country and p.role}
 
     def add(role: str, country: str | None, organization: str | None) -> None:
         key = (role, country)
         if key in seen:
             return
-        head = role.split()[0].lower()
-        if country and any(p.country == country and p.role and p.role.split()[0].lower() == head for p in named):
+        if country and (country, role.split()[0].lower()) in held:
             # The named person already stands for this country in that role
             # (the host's chief of defence in a list of chiefs of defence).
             return
@@ -53,35 +57,33 @@ def find_collectives_and_roles(
 
     # Which paragraphs may hold a collective or a list of participants: one
     # str.find per word over the whole text, rather than per paragraph.
-    norms = [normalize(p) for p in paragraphs]
-    whole = "\n".join(norms).lower()
-    bounds: list[int] = []
-    pos = 0
-    for n in norms:
-        pos += len(n) + 1
-        bounds.append(pos)
     # Where each plural head occurs, per paragraph, so that _collectives need
     # not search again (only when lower-casing kept every offset: "İ" does not).
-    local: dict[int, set[int]] | None = {} if len(whole) == pos - 1 else None
+    aligned = body.aligned
+    local: dict[int, set[int]] = {}
     plural_at: set[int] = set()
-    for w in t.plural_words:
-        for p in _find_all(whole, w):
-            i = bisect_right(bounds, p)
+    for at in body.find_each(t.plural_words):
+        for p in at:
+            i = body.paragraph_of(p)
             plural_at.add(i)
-            if local is not None:
-                local.setdefault(i, set()).add(p - (bounds[i - 1] if i else 0))
-    cue_at = {bisect_right(bounds, p) for c in t.participants for p in _find_all(whole, c)}
-    for i in sorted(plural_at | cue_at):
-        text, norm = paragraphs[i], norms[i]
+            if aligned:
+                local.setdefault(i, set()).add(p - body.start_of(i))
+    # The participant cues of each paragraph, in the pack's order, with their offsets in it.
+    cues: dict[int, list[tuple[str, list[int]]]] = {}
+    for c, at in zip(t.participants, body.find_each(t.participants), strict=True):
+        for p in at:
+            i = body.paragraph_of(p)
+            found = cues.setdefault(i, [])
+            if not found or found[-1][0] != c:
+                found.append((c, []))
+            found[-1][1].append(p - body.start_of(i))
+    for i in sorted(plural_at | cues.keys()):
+        text, norm = body.paragraphs[i], body.norms[i]
         taken = list(spans[i])
         if i in plural_at:
-            _collectives(text, norm, language, t, taken, add, None if local is None else sorted(local[i]))
-        if i in cue_at:
-            # The paragraph's slice of the lower-cased whole text, when
-            # lower-casing kept every offset (it then equals norm.lower()).
-            at = bounds[i - 1] if i else 0
-            low = whole[at : at + len(norm)] if local is not None else norm.lower()
-            _role_only(text, norm, low, language, t, taken, add)
+            _collectives(text, norm, language, t, taken, add, sorted(local[i]) if aligned else None)
+        if i in cues:
+            _role_only(text, norm, body.lower(i), language, t, taken, add, cues[i] if aligned else None)
     return out
 
 
@@ -121,12 +123,12 @@ def _collectives(
             continue
         group: list[tuple[int, int, str]] = [(first.start(), first.end(), lookup[first.group()])]
         pos = first.end()
+        chain = _next_country(language)
         while True:
-            gap = t.gap.match(norm, pos)
-            nxt = country_re.match(norm, gap.end()) if gap else None
+            nxt = chain.match(norm, pos)
             if nxt is None:
                 break
-            group.append((nxt.start(), nxt.end(), lookup[nxt.group()]))
+            group.append((nxt.start("country"), nxt.end(), lookup[nxt.group("country")]))
             pos = nxt.end()
         if len(group) < 2:
             continue
@@ -142,6 +144,18 @@ def _collectives(
         for _, _, code in group:
             add(role, code, organization)
         taken.append((pm.start(), group[-1][1]))
+
+
+@cache
+def _next_country(language: str) -> re.Pattern[str]:
+    """The gap of a list (joiner, articles: ``PeopleTables.gap``) and the country right after it, in one match.
+
+    The gap is an atomic group, matched as ``gap.match`` alone would match it: no shorter gap is
+    tried when no country follows the longest one.
+    """
+    gap = people_tables(language).gap
+    assert gap.flags & re.IGNORECASE
+    return re.compile(rf"(?>(?i:{gap.pattern}))(?P<country>{country_matcher(language)[0].pattern})")
 
 
 def _strip_articles(text: str, t: PeopleTables) -> str:
@@ -174,12 +188,28 @@ def _find_all(text: str, word: str) -> list[int]:
 
 
 def _role_only(
-    text: str, norm: str, low: str, language: str, t: PeopleTables, taken: list[tuple[int, int]], add: Any
+    text: str,
+    norm: str,
+    low: str,
+    language: str,
+    t: PeopleTables,
+    taken: list[tuple[int, int]],
+    add: Any,
+    cues: list[tuple[str, list[int]]] | None = None,
 ) -> None:
-    """In a sentence announcing participants, each article + role head is a person known by role."""
+    """In a sentence announcing participants, each article + role head is a person known by role.
+
+    ``cues`` are the participant cues of the paragraph with their offsets in ``low``, in the
+    pack's order, if already known.
+    """
     for s_start, s_end in _sentences(norm):
-        sentence = low[s_start:s_end]
-        cue = next((sentence.find(c) for c in t.participants if c in sentence), -1)
+        if cues is None:
+            sentence = low[s_start:s_end]
+            cue = next((sentence.find(c) for c in t.participants if c in sentence), -1)
+        else:
+            # The first cue of the pack's list that the sentence holds, at its first offset there:
+            # what sentence.find() gives, from offsets found once for the whole text.
+            cue = next((at - s_start for c, ats in cues for at in ats if s_start <= at <= s_end - len(c)), -1)
         if cue < 0:
             continue
         items = list(t.role_item.finditer(norm, s_start + cue, s_end))
@@ -188,7 +218,7 @@ def _role_only(
             if any(a < end and m.start() < b for a, b in taken):
                 continue
             chunk = text[m.start("role") : end]
-            comma = re.search(r",(?![^()]*\))", chunk)
+            comma = _COMMA_OUTSIDE.search(chunk)
             if comma:
                 chunk = chunk[: comma.start()]
             chunk = _strip_joiner(chunk, t)

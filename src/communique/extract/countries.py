@@ -16,7 +16,7 @@ from functools import cache
 from ..locale import countries, pack, primary
 from ._data import normalize, phrase_pattern
 
-__all__ = ["adjectives", "country_code", "find_countries"]
+__all__ = ["adjectives", "country_at_start", "country_code", "find_countries"]
 
 
 @cache
@@ -46,6 +46,17 @@ def find_countries(text: str, language: str) -> list[tuple[int, int, str]]:
     """
     pattern, lookup = _matcher(language)
     return [(m.start(), m.end(), lookup[m.group()]) for m in pattern.finditer(normalize(text))]
+
+
+def country_at_start(text: str, language: str) -> str | None:
+    """The ISO code of the country named at the very start of ``text``, or ``None``.
+
+    The same answer as ``find_countries(text, language)[0]`` when that mention starts at 0,
+    from one anchored match rather than a scan of the whole text.
+    """
+    pattern, lookup = _matcher(language)
+    m = pattern.match(normalize(text))
+    return lookup[m.group()] if m else None
 
 
 def country_code(name: str, language: str) -> str | None:

@@ -28,10 +28,10 @@ from typing import Any
 from ..locale import pack
 from ..model import Attendee
 from ._data import alternation, normalize
-from .countries import find_countries
+from .countries import country_at_start
 from .language import stopwords
 from .roles import apposition, from_role, role_before
-from .vocab import MAX_WORDS, POSSESSIVE, STOPS, WORD, PeopleTables, bare, low, people_tables
+from .vocab import MAX_WORDS, POSSESSIVE, WORD, PeopleTables, bare, last_stop, low, people_tables
 
 __all__ = ["Person", "find_named"]
 
@@ -47,6 +47,13 @@ def _prefix_length(text: str, tokens: list[tuple[int, int]], t: PeopleTables) ->
     n_tokens = len(tokens)
     bares: list[str] | None = None
     phrases, lengths = t.phrases, t.lengths
+    if n_tokens == 1:
+        # The common case, one word ("Shepro"): the loop below in one step.
+        s, e = tokens[0]
+        word = text[s:e]
+        if word[0].islower() or (len(word) > 1 and word.isupper() and word.replace(".", "").isalpha()):
+            return 1
+        return 1 if 1 in lengths.get(bare(word), ()) else 0
     while k < n_tokens:
         word = text[tokens[k][0] : tokens[k][1]]
         if word[0].islower() or (len(word) > 1 and word.isupper() and word.replace(".", "").isalpha()):
@@ -80,9 +87,12 @@ def _gate(text: str, pos: int, t: PeopleTables) -> bool:
 
 def _split_run(text: str, start: int, end: int, t: PeopleTables) -> list[list[tuple[int, int]]]:
     """The token spans of a capitalised run, cut where a dot ends a sentence ("Shepro. Le")."""
+    run = text[start:end]
+    if "." not in run and " " not in run:
+        return [[(start, end)]]  # the common case: one word, nothing to cut
     groups: list[list[tuple[int, int]]] = [[]]
     pos = start
-    for word in text[start:end].split():
+    for word in run.split():
         s = text.find(word, pos)
         e = s + len(word)
         pos = e
@@ -129,6 +139,19 @@ class Person:
 
 def _clean_name(text: str, tokens: list[tuple[int, int]], t: PeopleTables) -> tuple[str, int, int] | None:
     """The name of ``tokens`` (spans of name words) and its span, or ``None`` if it is not a name."""
+    if len(tokens) == 1:
+        # The common case, one word ("Shepro"): the steps below without the lists.
+        s, e = tokens[0]
+        word = w = text[s:e]
+        for suffix in POSSESSIVE:
+            if word.endswith(suffix):
+                w = word[: -len(suffix)]
+        if w in t.not_names or w in t.particles:
+            return None
+        hit = t.phrases.get(w.lower())
+        if w[0].islower() or (hit is not None and hit[0] == "country"):
+            return None
+        return w, s, s + len(w)
     words = [(text[s:e], s) for s, e in tokens]
     for k, (w, _) in enumerate(words[1:], 1):
         if len(w) > 1 and w.isupper() and w.isalpha():
@@ -149,37 +172,55 @@ def _clean_name(text: str, tokens: list[tuple[int, int]], t: PeopleTables) -> tu
     return " ".join(w for w, _ in words), words[0][1], words[-1][1] + len(words[-1][0])
 
 
-def _backwards(words: list[tuple[str, int, int]], t: PeopleTables) -> dict[str, Any]:
-    """Read the noun phrase before a name backwards: courtesy word, rank, title, modifiers, article."""
+def _backwards(words: list[re.Match[str]], t: PeopleTables) -> dict[str, Any]:
+    """Read the noun phrase before a name backwards: courtesy word, rank, title, modifiers, article.
+
+    ``words`` are the words before the name; each is bared (:func:`.vocab.bare`) only when the
+    reading reaches it, since it usually stops a few words before the name.
+    """
     found: dict[str, Any] = {"start": None, "complete": False}
     i = len(words)
     tails = t.tails
-    texts = [w for w, _, _ in words]
+    phrases = t.phrases
+    texts = [""] * i
+    ready = i  # texts[ready:] are bared; the reading only ever needs the next one to the left
     while i > 0:
-        if words[i - 1][0] not in tails:
-            return found  # no phrase ends with this word: no key below can match
+        # The longest phrase that ends at word i, built one word at a time leftwards: a key
+        # that is not the ending of any phrase cannot grow into one, so the search stops there.
         hit = None
-        for n in range(min(MAX_WORDS, i), 0, -1):
-            # An elided article is a word of its own but is written glued ("d’escadre").
-            key = " ".join(texts[i - n : i]).replace("’ ", "’")
-            hit = t.phrases.get(key)
-            if hit is not None:
+        n = 0
+        key = ""
+        for m in range(1, min(MAX_WORDS, i) + 1):
+            j = i - m
+            if j < ready:
+                texts[j] = bare(words[j].group())
+                ready = j
+            if m == 1:
+                key = texts[j]
+            else:
+                before = texts[j]
+                # An elided article is a word of its own but is written glued ("d’escadre").
+                key = (before + key) if before.endswith("’") else (before + " " + key)
+            if key not in tails:
                 break
+            found_here = phrases.get(key)
+            if found_here is not None:
+                hit, n = found_here, m
         if hit is None:
-            return found
+            return found  # no phrase ends with these words
         kind, value = hit
         if kind in ("rank", "title") and kind in found:
             return found  # a second rank or title belongs to another phrase
         if kind in ("honorific", "rank", "title"):
             if kind != "honorific":
-                found[kind] = (words[i - n][1], words[i - 1][2])
+                found[kind] = (words[i - n].start(), words[i - 1].end())
             found.setdefault("trigger", True)
         elif "trigger" not in found:
             return found  # modifiers only count before a rank or title
         elif kind in ("org", "country"):
             found.setdefault(kind, value)
         i -= n
-        found["start"] = words[i][1]
+        found["start"] = words[i].start()
         if kind == "article":
             break
     found["complete"] = i == 0
@@ -187,11 +228,19 @@ def _backwards(words: list[tuple[str, int, int]], t: PeopleTables) -> dict[str, 
 
 
 def find_named(
-    i: int, text: str, t: PeopleTables, language: str, people: list[Person], found: list[tuple[int, int, int, int]]
+    i: int,
+    text: str,
+    norm: str,
+    t: PeopleTables,
+    language: str,
+    people: list[Person],
+    found: list[tuple[int, int, int, int]],
 ) -> None:
-    """Find the named people of paragraph ``i``; add them to ``people`` and their mentions to ``found``."""
-    norm = normalize(text)  # same length: offsets are shared with ``text``
-    phrases, trigger = t.phrases, t.trigger_last
+    """Find the named people of paragraph ``i``; add them to ``people`` and their mentions to ``found``.
+
+    ``norm`` is ``text`` normalised (same length: offsets are shared with ``text``).
+    """
+    phrases, trigger, ends = t.phrases, t.trigger_last, t.trigger_ends
     for run in t.run.finditer(norm):
         s = run.start()
         word = run.group()
@@ -199,13 +248,23 @@ def find_named(
             # The common case, a single capitalised word ("Le", "Belgrade",
             # "Shepro"): rejected with a few set lookups unless a comma, a
             # courtesy word, a rank or a title stands right before it.
-            if s < 2 or word.lower() in phrases or norm[s - 1] != " ":
+            if s < 2 or norm[s - 1] != " " or word.lower() in phrases:
                 continue
             if norm[s - 2] != ",":
-                k = norm.rfind(" ", max(0, s - 32), s - 1)
+                if norm[s - 2].lower()[-1:] not in ends:
+                    continue  # the word before cannot end a rank, a title or a courtesy word
+                k = norm.rfind(" ", s - 32 if s > 32 else 0, s - 1)
                 prev = norm[k + 1 : s - 1].lower()
                 if prev not in trigger and prev[prev.rfind("’") + 1 :] not in trigger:
                     continue
+        elif (
+            "." not in word and "’" not in word and "  " not in word and word.count(" ") < MAX_WORDS
+        ) and word.lower() in phrases:
+            # A run that is one known phrase ("République de Bulgarie", "Comité militaire"): all
+            # its words are vocabulary, _prefix_length() would take them all, and no name is left.
+            # (Without a dot, an apostrophe or a double space, its words are split, bared and
+            # joined back to exactly its lower-cased text.)
+            continue
         groups = _split_run(norm, s, run.end(), t)
         for tokens in groups:
             k = _prefix_length(norm, tokens, t)
@@ -229,10 +288,9 @@ def find_named(
             # The noun phrase before the name, up to a punctuation mark.
             lo = max(0, tokens[0][0] - 120)
             pre = norm[lo : tokens[0][0]]
-            cut = max(map(pre.rfind, STOPS))
+            cut = last_stop(pre)
             seg_start = lo + cut + 1 if cut >= 0 else lo
-            words = [(bare(w.group()), w.start(), w.end()) for w in WORD.finditer(norm, seg_start, name_start)]
-            back = _backwards(words, t)
+            back = _backwards(list(WORD.finditer(norm, seg_start, name_start)), t)
             appositive = None
             if back["complete"] and cut >= 0 and pre[cut] == ",":
                 appositive = role_before(text, lo + cut, t, language)
@@ -337,10 +395,8 @@ def _country_after(text: str, end: int, language: str) -> str | None:
     link = people_tables(language).of_country.match(text, end)
     if link is None:
         return None
-    tail = text[link.end() : link.end() + 48]
-    for start, _, code in find_countries(tail, language):
-        return code if start == 0 else None
-    return None
+    # Only a country right after the link counts.
+    return country_at_start(text[link.end() : link.end() + 48], language)
 
 
 def _same_person(a: str, b: str) -> bool:

@@ -11,6 +11,7 @@ import attrs
 
 from ..errors import CommuniqueError, CommuniqueWarning, ParseError, ValidationError
 from ..model import Attendee, Dates, Header, Paragraph, PressRelease, Quote, stamp_before, stamp_day
+from .analysis import Analysis
 from .attendees import find_attendees
 from .dateline import read_dateline
 from .dates import find_body_dates, parse_event_dates, parse_stamp, yearless_event_dates
@@ -22,17 +23,25 @@ from .speakers import attribute_speakers
 __all__ = ["find_quotes", "release_from_parts", "release_from_text"]
 
 
-def find_quotes(paragraphs: Sequence[str], language: str, attendees: Sequence[Attendee] | None = None) -> list[Quote]:
+def find_quotes(
+    paragraphs: Sequence[str],
+    language: str,
+    attendees: Sequence[Attendee] | None = None,
+    body: Analysis | None = None,
+) -> list[Quote]:
     """The quotations of ``paragraphs`` as :class:`Quote` objects, with speakers.
 
     Speakers are resolved against ``attendees`` (found in ``paragraphs`` when
     not given); a quotation that is not speech, or whose speaker is unknown,
-    has ``speaker=None``.
+    has ``speaker=None``.  ``body`` is the release's
+    :class:`~.analysis.Analysis` of ``paragraphs``, when the caller has one.
     """
+    if body is None:
+        body = Analysis(paragraphs)
     if attendees is None:
-        attendees = find_attendees(paragraphs, language)[0]
+        attendees = find_attendees(paragraphs, language, body)[0]
     spans = find_quote_spans(paragraphs)
-    speakers = attribute_speakers(paragraphs, spans, attendees, language)
+    speakers = attribute_speakers(paragraphs, spans, attendees, language, body)
     return [
         Quote(
             text=paragraphs[s.paragraph][s.start : s.end], speaker=who, paragraph=s.paragraph, start=s.start, end=s.end
@@ -150,8 +159,12 @@ def release_from_parts(
         title_derived=title_derived,
     )
     written = [Paragraph(text=p) for p in texts]
-    found = list(attendees) if attendees is not None else _guarded("attendees", find_attendees, texts, language)
-    quotes = _guarded("quotes", find_quotes, texts, language, found)
+    # One analysis of the body (normalised, lower-cased, searched once), shared by the rules.
+    analysis = Analysis(texts)
+    found = (
+        list(attendees) if attendees is not None else _guarded("attendees", find_attendees, texts, language, analysis)
+    )
+    quotes = _guarded("quotes", find_quotes, texts, language, found, analysis)
     try:
         return PressRelease(header=header, dates=dates, paragraphs=written, quotes=quotes, attendees=found)
     except ValidationError as exc:

@@ -39,6 +39,7 @@ from typing import Any
 from ..locale import pack
 from ..model import Attendee
 from ._data import _trie_regex, alternation, matches_at, normalize, phrase_pattern, upper_class
+from .analysis import Analysis
 from .quotes import QuoteSpan
 from .roles import role_parts
 from .vocab import person_titles
@@ -73,6 +74,8 @@ def _tables(language: str) -> dict[str, Any]:
     return {
         "not_speech_forms": frozenset(forms),
         "not_speech_lengths": tuple(sorted({len(w) for w in forms})),
+        # The last three letters of every form (when none is shorter): most windows end with none of them.
+        "not_speech_ends": frozenset(w[-3:] for w in forms) if all(len(w) >= 3 for w in forms) else None,
         "verbs": re.compile(phrase_pattern(quotes.verbs)),
         "according": re.compile(phrase_pattern(quotes.according)),
         "not_speech": re.compile(r"(?:" + phrase_pattern(quotes.not_speech) + r")[\s,]*$"),
@@ -83,6 +86,12 @@ def _tables(language: str) -> dict[str, Any]:
         "abbreviations": frozenset(quotes.abbreviations) | {h.rstrip(".") for h in people.honorifics},
         "word": re.compile(rf"[{upper}](?<![\w’'\-].)[\w’'\-]*"),
         "role": re.compile(rf"(?:{articles})[ \u00a0]?(?P<role>{roles}){complement}{{0,4}}"),
+        # Whichever comes first of a pronoun and a role phrase, the pronoun when both start at one
+        # place (the order in which who() prefers them): one scan of a window instead of two.
+        "pronoun_or_role": re.compile(
+            rf"(?P<pronoun>{phrase_pattern(people.pronouns)}|{inverted}\b)"
+            rf"|(?:{articles})[ \u00a0]?(?P<role>{roles}){complement}{{0,4}}"
+        ),
         "quote_marks": _OPENERS,
     }
 
@@ -163,11 +172,20 @@ class _Text:
 
 
 def attribute_speakers(
-    paragraphs: Sequence[str], spans: Sequence[QuoteSpan], attendees: Sequence[Attendee], language: str
+    paragraphs: Sequence[str],
+    spans: Sequence[QuoteSpan],
+    attendees: Sequence[Attendee],
+    language: str,
+    body: Analysis | None = None,
 ) -> list[str | None]:
-    """The speaker of each quotation in ``spans`` (an attendee name or ``None``)."""
+    """The speaker of each quotation in ``spans`` (an attendee name or ``None``).
+
+    ``body`` is the release's :class:`~.analysis.Analysis` of ``paragraphs``, when the caller
+    has one to share.
+    """
     if not spans:
         return []
+    norms = body.norms if body is not None else [normalize(p) for p in paragraphs]
     t = _tables(language)
     people = _People(attendees)
     texts: dict[int, _Text] = {}
@@ -179,7 +197,7 @@ def attribute_speakers(
 
     def text_of(i: int) -> _Text:
         if i not in texts:
-            texts[i] = _Text(normalize(paragraphs[i]), t)
+            texts[i] = _Text(norms[i], t)
         return texts[i]
 
     def last_named(para: int, pos: int) -> str | None:
@@ -188,7 +206,7 @@ def attribute_speakers(
         return hits[-1][1] if hits else last
 
     def by_role(phrase: str, para: int, pos: int) -> str | None:
-        return _resolve_role(phrase, people, paragraphs, para, pos, word, language)
+        return _resolve_role(phrase, people, norms, para, pos, word, language)
 
     def who(text: str, start: int, end: int, para: int, *, subject_of: int | None = None) -> str | None:
         """The person a window speaks of: a name, a pronoun or a role phrase."""
@@ -199,15 +217,16 @@ def attribute_speakers(
             if before:
                 return before[-1][1]
             hits = [h for h in hits if h[0] >= subject_of]
-        pronoun = t["pronoun"].search(text, start, end)
-        role = t["role"].search(text, start, end)
+        # Only the first of the name, pronoun and role candidates is used.
+        other = t["pronoun_or_role"].search(text, start, end)
         candidates: list[tuple[int, str, str]] = []
         if hits:
             candidates.append((hits[0][0], "name", hits[0][1]))
-        if pronoun:
-            candidates.append((pronoun.start(), "pronoun", ""))
-        if role:
-            candidates.append((role.start(), "role", text[role.start("role") : role.end()]))
+        if other is not None:
+            if other.group("pronoun") is not None:
+                candidates.append((other.start(), "pronoun", ""))
+            else:
+                candidates.append((other.start(), "role", text[other.start("role") : other.end()]))
         if not candidates:
             return None
         candidates.sort()
@@ -260,9 +279,10 @@ def attribute_speakers(
             if speaker is None:
                 speaker = _before(text, floor, span.open, t, who, span.paragraph)
         introduced = verb_after is not None or t["intro"].search(stripped[-2:])
-        if len(text[span.start : span.end].split()) <= 3 and not introduced:
+        if not introduced and len(text[span.start : span.end].split(None, 3)) <= 3:
             # A word or two in quotation marks ("open door") is a term, not
-            # speech, unless a verb of saying follows it directly.
+            # speech, unless a verb of saying follows it directly.  (At most
+            # four words are split off: only "more than three?" matters.)
             speaker = None
         speakers.append(speaker)
         if speaker is not None:
@@ -280,6 +300,9 @@ def _not_speech(window: str, t: dict[str, Any]) -> bool:
     end = len(window)
     while end and (window[end - 1] == "," or window[end - 1].isspace()):
         end -= 1
+    ends = t["not_speech_ends"]
+    if ends is not None and window[max(0, end - 3) : end] not in ends:
+        return False  # no form ends with these letters
     forms = t["not_speech_forms"]
     for n in t["not_speech_lengths"]:
         start = end - n
@@ -310,7 +333,7 @@ def _before(text: str, start: int, end: int, t: dict[str, Any], who: Any, para: 
 def _resolve_role(
     phrase: str,
     people: _People,
-    paragraphs: Sequence[str],
+    norms: Sequence[str],
     para: int,
     pos: int,
     word: re.Pattern[str],
@@ -346,7 +369,7 @@ def _resolve_role(
     # Most recent mention first: read back from the quotation, paragraph by paragraph.
     wanted = set(candidates)
     for i in range(para, -1, -1):
-        text = normalize(paragraphs[i])
+        text = norms[i]
         hits = people.find(text, 0, pos if i == para else len(text), word)
         for _, name in reversed(hits):
             if name in wanted:

@@ -17,10 +17,22 @@ from ..locale import organizations, pack
 from ._data import _trie_regex, normalize, phrase_pattern, upper_class
 from .countries import _matcher as country_matcher
 
-__all__ = ["MAX_WORDS", "POSSESSIVE", "STOPS", "WORD", "PeopleTables", "bare", "low", "people_tables", "person_titles"]
+__all__ = [
+    "MAX_WORDS",
+    "POSSESSIVE",
+    "STOPS",
+    "WORD",
+    "PeopleTables",
+    "bare",
+    "last_stop",
+    "low",
+    "people_tables",
+    "person_titles",
+]
 
 # What ends the noun phrase of a name when reading backwards from it.
 STOPS = '.;:!?«»“”"()–—,'
+_STOP = re.compile("[" + re.escape(STOPS) + "]")
 # Words of a pre-context: an elided article ("l’", "d’") is a word of its own.
 WORD = re.compile(r"[^\W\d_]’(?=\w)|[\w’'.\-]+")
 POSSESSIVE = ("’s", "'s")
@@ -35,6 +47,7 @@ class PeopleTables:
     tails: frozenset[str]  # every ending of a phrase that starts a word (after a space or an apostrophe)
     vocab: frozenset[str]  # every word of a rank, title, courtesy word, organisation, country
     trigger_last: frozenset[str]  # last words of ranks, titles and courtesy words
+    trigger_ends: frozenset[str]  # the last letter of each of them (a word ending otherwise is none)
     dotted: frozenset[str]  # abbreviations that keep their dot inside a name run
     not_names: frozenset[str]
     particles: frozenset[str]
@@ -62,6 +75,18 @@ def _linked(words: Any) -> str:
         for w in sorted(set(words), key=len, reverse=True)
     ]
     return "(?:" + "|".join(forms) + ")" if forms else "(?!x)x"
+
+
+def _last_letters(words: set[str]) -> frozenset[str]:
+    """The last character of each of ``words`` (lower-case), with both Greek small sigmas if either.
+
+    Read against the last character of a lower-cased word: ``str.lower`` writes a final "Σ" as "ς"
+    or "σ" depending on the letters before it.
+    """
+    ends = {w[-1] for w in words if w}
+    if ends & {"σ", "ς"}:
+        ends |= {"σ", "ς"}
+    return frozenset(ends)
 
 
 def low(word: str) -> str:
@@ -148,6 +173,7 @@ def people_tables(language: str) -> PeopleTables:
         tails=frozenset(tails),
         vocab=frozenset(vocab),
         trigger_last=frozenset(trigger_last),
+        trigger_ends=_last_letters(trigger_last),
         dotted=frozenset(w for w in vocab if w.endswith(".")),
         not_names=frozenset(not_names),
         particles=frozenset(people.particles),
@@ -172,12 +198,22 @@ def people_tables(language: str) -> PeopleTables:
     )
 
 
+def last_stop(text: str) -> int:
+    """The offset of the last of :data:`STOPS` in ``text``, or -1 (``max(map(text.rfind, STOPS))``).
+
+    One C scan of the reversed text, rather than one ``rfind`` per mark.
+    """
+    m = _STOP.search(text[::-1])
+    return -1 if m is None else len(text) - 1 - m.start()
+
+
 def bare(word: str) -> str:
     """Lower-case ``word`` (already normalised) without a possessive ("NATO’s") or an elided article ("L’amiral")."""
     low = word.lower()
-    for suffix in POSSESSIVE:
-        if low.endswith(suffix):
-            low = low[: -len(suffix)]
+    if low.endswith(POSSESSIVE):  # one C call for the common case: no possessive
+        for suffix in POSSESSIVE:
+            if low.endswith(suffix):
+                low = low[: -len(suffix)]
     if len(low) > 2 and low[1] == "’":
         low = low[2:]
     return low
