@@ -79,9 +79,11 @@ class Line:
     """A reference's number, a label's value."""
     field: str | None = None
     """A label's field: ``"source"`` or ``"url"``; ``"place"`` for a dateline line's place; ``"yearless"``."""
-    words: int = attrs.field(init=False, default=Factory(lambda self: word_count(self.text), takes_self=True))
+    words: int = attrs.field(init=False, default=Factory(lambda self: self.text.count(" ") + 1, takes_self=True))
     """Words in the text (computed once: every rule that weighs a line reads it)."""
-    prose: bool = attrs.field(init=False, default=Factory(lambda self: is_prose(self.text), takes_self=True))
+    prose: bool = attrs.field(
+        init=False, default=Factory(lambda self: _is_prose(self.text, self.words), takes_self=True)
+    )
     """The text is running text (see :func:`is_prose`)."""
 
 
@@ -104,6 +106,12 @@ _DOC_NUMBER = re.compile(
 )
 # The longest header item seen: "Mise à jour : 16/06/2021 - Direction : Direction de la communication…".
 _LONGEST_DATA_LINE = 25
+# A consent banner is a few sentences; a longer paragraph that mentions cookies is content.
+_LONGEST_BANNER = 60
+# "November 24, 2021 – Ottawa, Ontario – Global Affairs Canada", "March 21, 2023 04:00 AM Eastern Daylight Time".
+_LONGEST_DATE_LINE = 14
+_LONGEST_REFERENCE = 8  # "Communiqué de presse (2021) 045", "Release No: NR-099-17"
+_DIGIT = re.compile(r"\d")
 _ANY_YEAR = 2000  # a leap year: "29 February" is a day in some year
 _NUMBERED = re.compile(r"\d{1,2}\.\s+\S")
 # Runs of three spaces or a tab separate the items of a menu or of a flattened header line.
@@ -121,7 +129,10 @@ def word_count(text: str) -> int:
 
 def is_prose(text: str) -> bool:
     """A sentence or more of running text, not a heading: ends like a sentence and is long enough, or is long."""
-    words = word_count(text)
+    return _is_prose(text, word_count(text))
+
+
+def _is_prose(text: str, words: int) -> bool:
     if words >= 8 and text.endswith(":"):
         return True  # "The Minister said:", "… provided the following readout:": a sentence that introduces more
     return (words >= 10 and _PROSE_END.search(text) is not None) or words >= 45
@@ -144,6 +155,12 @@ def _furniture() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
         re.compile(rf"(?<!\w){alternation(words)}(?!\w)", re.IGNORECASE),
         re.compile(rf"{alternation(openers)}(?!\w)"),
     )
+
+
+@cache
+def _end_mark_length() -> int:
+    """The longest end mark of any pack, with room for the spaces around it: longer lines need no test."""
+    return max((len(m) for code in languages() for m in pack(code).header.end_marks), default=0) + 4
 
 
 @cache
@@ -235,26 +252,31 @@ def _is_breadcrumb(text: str) -> bool:
 
 def _classify(text: str, number: int, block: int, piece: bool, bullet: bool = False, gap: bool = False) -> list[Line]:
     """The line(s) ``text`` is; a TEXT piece of a split line may end with dates ("Title 28 Feb. 2020 -")."""
-    if word_count(text) > _LONGEST_DATA_LINE:
+    words = text.count(" ") + 1  # the text's spaces are single (collapsed by the caller)
+    if words > _LONGEST_DATA_LINE:
         # A paragraph: no date line, stamp, label or reference is this long; only a banner may be.
-        kind = Kind.FURNITURE if _has_furniture_word(text) else Kind.TEXT
+        kind = Kind.FURNITURE if words <= _LONGEST_BANNER and _has_furniture_word(text) else Kind.TEXT
         return [Line(number, text, kind, block, piece, bullet)]
+    if _DIGIT.search(text) is None:
+        # Every date, stamp and document number has a digit: a line without one is text, a label,
+        # an end mark or furniture, and the date patterns need not run.
+        return _classify_undated(text, number, block, piece, bullet)
     try:
         stamp = parse_stamp(text)
         if stamp is not None:
             return [Line(number, text, Kind.STAMP, block, piece, stamp=stamp)]
-        dates = parse_event_dates(text)
+        dates = parse_event_dates(text) if words <= _LONGEST_DATE_LINE else None
         if dates is not None:
             return [Line(number, text, Kind.DATE, block, piece, dates=dates)]
-        if word_count(text) <= 6 and yearless_event_dates(text, _ANY_YEAR) is not None:
+        if words <= 6 and yearless_event_dates(text, _ANY_YEAR) is not None:
             # "Apr. 3 to 6": the page's dates without a year; the header reader takes the year from the page.
             return [Line(number, text, Kind.DATE, block, piece, field="yearless")]
-        placed = place_line(text)
+        placed = place_line(text) if words <= _LONGEST_DATE_LINE else None
         if placed is not None and placed[1] is not None:
             # "Brussels, 31 January 2023", "November 24, 2021 – Ottawa, Ontario – Global Affairs Canada":
             # the page's date and its dateline on one line.
             return [Line(number, placed[1], Kind.DATE, block, piece, value=placed[0], field="place")]
-        head = leading_event_dates(text)
+        head = leading_event_dates(text) if words <= _LONGEST_DATE_LINE else None
         if head is not None and word_count(head[0]) <= 6 and not _PROSE_END.search(head[0]):
             # "12-06-2018 News Release 18/112", "Mar 21, 2017, 08:30 ET | Source: …": the date, then a label.
             # The line's text is its date part, so that the header reader reads it as any date line.
@@ -274,15 +296,22 @@ def _classify(text: str, number: int, block: int, piece: bool, bullet: bool = Fa
     except ParseError as exc:
         exc.line = number
         raise
-    if is_end_mark(text):
+    if words <= _LONGEST_REFERENCE:
+        cited, labelled = _reference_re()
+        if cited.fullmatch(text):
+            return [Line(number, text, Kind.REFERENCE, block, piece, value=text)]
+        ref = labelled.fullmatch(text)
+        if ref is not None:
+            value = ref.group("labelled") or ref.group("bare")
+            return [Line(number, text, Kind.REFERENCE, block, piece, value=value)]
+    return _classify_undated(text, number, block, piece, bullet)
+
+
+def _classify_undated(text: str, number: int, block: int, piece: bool, bullet: bool) -> list[Line]:
+    """The kinds a line without a date or a document number may have."""
+    if len(text) <= _end_mark_length() and is_end_mark(text):
         return [Line(number, text, Kind.END, block, piece)]
-    cited, labelled = _reference_re()
-    if cited.fullmatch(text):
-        return [Line(number, text, Kind.REFERENCE, block, piece, value=text)]
-    ref = labelled.fullmatch(text)
-    if ref is not None:
-        return [Line(number, text, Kind.REFERENCE, block, piece, value=ref.group("labelled") or ref.group("bare"))]
-    label = _label_re().fullmatch(text)
+    label = _label_re().fullmatch(text) if ":" in text else None
     if label is not None:
         field = "source" if label.group("source") else "url"
         return [Line(number, text, Kind.LABEL, block, piece, value=label.group("value").strip(), field=field)]
@@ -308,7 +337,7 @@ def classify_lines(text: str) -> list[Line]:
             blank = True
             continue
         blank = False
-        if is_end_mark(stripped):
+        if len(stripped) <= _end_mark_length() and is_end_mark(stripped):
             out.append(Line(number, stripped, Kind.END, block))  # "– FIN –" starts like a bulleted line
             continue
         bullet = _BULLET.match(stripped)

@@ -32,6 +32,7 @@ The NATO news-page layout, the founding sample's, is one case of these rules::
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from attrs import frozen
 
@@ -136,14 +137,14 @@ def _is_body_line(line: Line) -> bool:
     )
 
 
-def _body_start(lines: list[Line], skip: set[int]) -> tuple[int | None, int | None, int | None]:
+def _body_start(lines: list[Line], skip: set[int], body_like: list[bool]) -> tuple[int | None, int | None, int | None]:
     """``(first body line, standfirst line, header end)``; ``None`` for a body without any running text."""
     header_end = _header_end(lines, skip)
     standfirst = None
     for i, line in enumerate(lines):
         if line.kind is not Kind.TEXT or i in skip or line.piece:
             continue
-        if not _is_body_line(line):
+        if not body_like[i]:
             continue
         if header_end is not None and i < header_end:
             standfirst = i  # running text above the page's date: a standfirst (the last one) or a banner
@@ -163,7 +164,9 @@ def _body_start(lines: list[Line], skip: set[int]) -> tuple[int | None, int | No
 
 def _is_organization(text: str) -> bool:
     """A line that only names a publisher ("European Commission", "Ministère des Armées"): a site name."""
-    parts = [p for p in re.split(r"\s+[-–—|]\s+", text) if p]
+    if text.count(" ") > 13:
+        return False  # two names of six words and a dash at most
+    parts = [p for p in _NAME_PARTS.split(text) if p]
     if len(parts) > 1:
         return all(_is_organization(p) for p in parts)  # "NATO - North Atlantic Treaty Organization"
     if word_count(text) > 6 or any(ch.isdigit() for ch in text):
@@ -173,18 +176,32 @@ def _is_organization(text: str) -> bool:
     for code in languages():
         if organization_name(text, code) is not None:
             return True  # the whole line is an organisation's name or acronym
-        not_names = {w.casefold() for w in pack(code).people.not_names if len(w) > 3}
-        # "Delegación de la Unión Europea en Colombia", "Australian Government": a body's name.
-        if text[:1].isupper() and any(w.casefold() in not_names for w in text.split()[:3]):
-            return not _has_verb_like(text)
+    # "Delegación de la Unión Europea en Colombia", "Australian Government": a body's name.
+    if text[:1].isupper() and any(w.casefold() in _body_nouns() for w in text.split()[:3]):
+        return not _has_verb_like(text)
     return False
+
+
+_NAME_PARTS = re.compile(r"\s+[-–—|]\s+")
+
+
+@cache
+def _body_nouns() -> frozenset[str]:
+    """The packs' ``not_names`` of four letters or more: the nouns that name bodies ("Committee", "Ministerio")."""
+    return frozenset(w.casefold() for code in languages() for w in pack(code).people.not_names if len(w) > 3)
+
+
+@cache
+def _linking_words() -> frozenset[str]:
+    return frozenset(
+        w.casefold() for code in languages() for w in (*pack(code).people.articles, *pack(code).people.role_links)
+    )
 
 
 def _has_verb_like(text: str) -> bool:
     """Some lower-case word that is not a linking word: a headline ("Council adopts new rules"), not a name."""
     small = [w for w in text.split() if w[:1].islower() and len(w) >= 4 and "'" not in w and "’" not in w]
-    links = {w.casefold() for code in languages() for w in (*pack(code).people.articles, *pack(code).people.role_links)}
-    return any(w.casefold() not in links for w in small)
+    return any(w.casefold() not in _linking_words() for w in small)
 
 
 def _derive_title(paragraph: str) -> str:
@@ -213,14 +230,16 @@ def segment(text: str, *, titled: bool = False) -> Segments:
     # A document a reader already segmented (DOCX) has no site menus: only the placeholder title is skipped.
     skip = {0} if titled else _menu_runs(lines[:end])
     title_index: int | None = 0 if titled else None
-    body_from, standfirst, header_end = _body_start(lines[:end], skip)
+    # Whether each line reads as the body's (running text, or a dateline opening): asked twice, computed once.
+    body_like = [line.kind is Kind.TEXT and _is_body_line(line) for line in lines]
+    body_from, standfirst, header_end = _body_start(lines[:end], skip, body_like)
     zone_end = body_from if body_from is not None else end
     place: str | None = None
     place_dates: list[HeaderLine] = []
     candidates: list[int] = []
     for i in range(zone_end):
         line = lines[i]
-        if line.kind is not Kind.TEXT or i in skip or i == standfirst or _is_body_line(line):
+        if line.kind is not Kind.TEXT or i in skip or i == standfirst or body_like[i]:
             continue
         found = place_line(line.text)
         if found is not None and found[1]:
