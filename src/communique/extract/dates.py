@@ -24,6 +24,7 @@ from ._data import alternation
 
 __all__ = [
     "DateStamp",
+    "LineDates",
     "find_body_dates",
     "leading_event_dates",
     "month_number",
@@ -41,6 +42,17 @@ class DateStamp(NamedTuple):
     kind: str
     value: _dt.date | _dt.datetime
     """A datetime when the stamp gives a time; a date when it gives none (never an invented midnight)."""
+
+
+class LineDates(NamedTuple):
+    """What a header line reads as: :func:`parse_stamp`'s result, then (for a line that is no stamp) :func:`parse_event_dates`'s.
+
+    The line classifier reads every short line with a digit; it keeps this on
+    the line, so that the header reader does not parse the same text again.
+    """
+
+    stamp: DateStamp | None
+    event: tuple[_dt.date, _dt.date | None] | None
 
 
 @cache

@@ -29,6 +29,7 @@ from ._data import alternation, normalize
 from .dateline import place_line
 from .dates import (
     DateStamp,
+    LineDates,
     leading_event_dates,
     parse_event_dates,
     parse_stamp,
@@ -79,6 +80,8 @@ class Line:
     """A reference's number, a label's value."""
     field: str | None = None
     """A label's field: ``"source"`` or ``"url"``; ``"place"`` for a dateline line's place; ``"yearless"``."""
+    read: LineDates | None = attrs.field(default=None, eq=False, repr=False)
+    """What ``text`` reads as, when the classifier parsed this very text as a stamp and as event dates."""
     words: int = attrs.field(init=False, default=Factory(lambda self: self.text.count(" ") + 1, takes_self=True))
     """Words in the text (computed once: every rule that weighs a line reads it)."""
     prose: bool = attrs.field(
@@ -317,13 +320,13 @@ def _classify(text: str, number: int, block: int, piece: bool, bullet: bool = Fa
     try:
         stamp = parse_stamp(text)
         if stamp is not None:
-            return [Line(number, text, Kind.STAMP, block, piece, stamp=stamp)]
+            return [Line(number, text, Kind.STAMP, block, piece, stamp=stamp, read=LineDates(stamp, None))]
         dates = parse_event_dates(text) if words <= _LONGEST_DATE_LINE else None
         if dates is not None:
-            return [Line(number, text, Kind.DATE, block, piece, dates=dates)]
+            return [Line(number, text, Kind.DATE, block, piece, dates=dates, read=LineDates(None, dates))]
         if words <= 6 and yearless_event_dates(text, _ANY_YEAR) is not None:
             # "Apr. 3 to 6": the page's dates without a year; the header reader takes the year from the page.
-            return [Line(number, text, Kind.DATE, block, piece, field="yearless")]
+            return [Line(number, text, Kind.DATE, block, piece, field="yearless", read=LineDates(None, None))]
         placed = place_line(text) if words <= _LONGEST_DATE_LINE else None
         if placed is not None and placed[1] is not None:
             # "Brussels, 31 January 2023", "November 24, 2021 – Ottawa, Ontario – Global Affairs Canada":
