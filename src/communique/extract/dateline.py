@@ -127,6 +127,23 @@ def _date_first() -> re.Pattern[str]:
     )
 
 
+def _spaces(text: str) -> int:
+    return text.count(" ") + text.count("\u00a0")
+
+
+@cache
+def _most_place_spaces() -> int:
+    """The most spaces a place of ``_place()`` holds: two names of four words, each pair joined by a link word.
+
+    Each of the three joints of a name is a space, a link word (its own
+    spaces too) and maybe a space.  A headline longer than that, without the
+    comma or the bracket a country, an agency or a date would need, is no
+    place line: the pattern, slow on a headline in capitals, need not run.
+    """
+    link = max((_spaces(w) for code in languages() for w in pack(code).dateline.place_links), default=0)
+    return 2 * 3 * (2 + link)
+
+
 @cache
 def _place_alone() -> re.Pattern[str]:
     """A line that is a place, with its country or agency and a date: "Brussels, 4 April 2019", "New York"."""
@@ -234,6 +251,8 @@ def place_line(line: str) -> tuple[str, str | None] | None:
         and not _is_label(m.group("place"))
     ):
         return m.group("place").strip(), m.group("date").strip(" ,")
+    if "," not in text and "(" not in text and _spaces(text) > _most_place_spaces():
+        return None  # no country, agency or date can follow the place, and the line is too long to be one
     m = _place_alone().fullmatch(text)
     if m is None:
         return None
