@@ -16,6 +16,8 @@ _BOMS = (
 )
 # C0 controls other than tab, newline, vertical tab, form feed and carriage return.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+# Every byte except those controls: what bytes.translate deletes to find whether any is left.
+_NOT_CONTROL = bytes(b for b in range(256) if not _CONTROL.match(chr(b)))
 
 
 def decode(data: bytes | str, *, format: str = "text", controls: bool = False) -> str:
@@ -38,13 +40,25 @@ def decode(data: bytes | str, *, format: str = "text", controls: bool = False) -
     if controls:
         return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    bad = _CONTROL.search(text)
+    bad = _CONTROL.search(text) if _has_control(text) else None
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         raise ParseError(
             f"binary data, not text (control character U+{ord(bad.group()):04X})", line=line, format=format
         )
     return text
+
+
+def _has_control(text: str) -> bool:
+    """Whether ``text`` holds one of the refused control characters.
+
+    In UTF-8 a character below U+0080 is the byte of the same value and every
+    other character is made of bytes from 0x80 up, so the controls are in the
+    text exactly when their bytes are in its encoding.  Encoding and deleting
+    every other byte (``bytes.translate``) runs in C a few times faster than
+    a regular expression's scan of the text for a character class.
+    """
+    return bool(text.encode("utf-8", "surrogatepass").translate(None, _NOT_CONTROL))
 
 
 def _decode_bytes(data: bytes, format: str) -> str:

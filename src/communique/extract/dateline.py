@@ -89,6 +89,19 @@ def _date_text() -> str:
 
 
 _SEPARATOR = r"(?:[ \u00a0]*[–—][ \u00a0]*|[ \u00a0]+-[ \u00a0]+|[ \u00a0]*--[ \u00a0]*|\.-[ \u00a0]*)"
+# "(Geneva) – …": a place in brackets, then the separator.
+_BRACKETED = re.compile(r"\(([^()]{2,40})\)(" + _SEPARATOR + r")(?=\S)")
+_YEAR = re.compile(r"\d{4}")
+
+
+def _has_separator(text: str) -> bool:
+    """``text`` holds one of the dashes of ``_SEPARATOR`` (" – ", "—", " - ", "--", ".-")."""
+    # Single characters first (memchr speed); the hyphen's forms only when there is a hyphen.
+    return (
+        "–" in text
+        or "—" in text
+        or ("-" in text and ("--" in text or " -" in text or "\u00a0-" in text or ".-" in text))
+    )
 
 
 @cache
@@ -111,6 +124,32 @@ def _date_first() -> re.Pattern[str]:
         rf"(?P<place>{_place()})"
         rf"(?:,[ \u00a0](?P<country>{_country()})|(?:[ \u00a0]?|--)\((?P<paren>[^()]{{2,40}})\))?"
         rf"(?:{_SEPARATOR}(?P<org>[^–—]{{2,80}}?))?(?:{_SEPARATOR}|$)"
+    )
+
+
+def _spaces(text: str) -> int:
+    return text.count(" ") + text.count("\u00a0")
+
+
+@cache
+def _most_place_spaces() -> int:
+    """The most spaces a place of ``_place()`` holds: two names of four words, each pair joined by a link word.
+
+    Each of the three joints of a name is a space, a link word (its own
+    spaces too) and maybe a space.  A headline longer than that, without the
+    comma or the bracket a country, an agency or a date would need, is no
+    place line: the pattern, slow on a headline in capitals, need not run.
+    """
+    link = max((_spaces(w) for code in languages() for w in pack(code).dateline.place_links), default=0)
+    return 2 * 3 * (2 + link)
+
+
+@cache
+def _place_alone() -> re.Pattern[str]:
+    """A line that is a place, with its country or agency and a date: "Brussels, 4 April 2019", "New York"."""
+    return re.compile(
+        rf"(?P<place>{_place()})(?:,[ \u00a0](?P<country>{_country()})|(?:[ \u00a0]?|--)\((?P<paren>[^()]{{2,40}})\))?"
+        rf"(?:(?:,[ \u00a0]*|(?<=\))[ \u00a0]*)(?P<date>{_date_text()})(?:[ \u00a0]*[,–—-][^–—]{{0,60}})?)?"
     )
 
 
@@ -155,7 +194,13 @@ def _is_date(text: str) -> bool:
 
 def read_dateline(paragraph: str) -> Dateline | None:
     """The dateline at the head of ``paragraph``, or ``None``."""
-    bracketed = re.match(r"\(([^()]{2,40})\)(" + _SEPARATOR + r")(?=\S)", paragraph)
+    # Every dateline ends with a dash (``_SEPARATOR``) or with a year: a text with neither (most
+    # headlines) holds none, and the patterns, which backtrack over every word of a headline in
+    # capitals, need not run.  A date first ("Le 17 février 2022 – Bruxelles") needs both.
+    dashed = _has_separator(paragraph)
+    if not dashed and _YEAR.search(paragraph) is None:
+        return None
+    bracketed = _BRACKETED.match(paragraph) if dashed and paragraph.startswith("(") else None
     # One word only ("(Geneva) –", "(Beirut) –"): "(Sports Network) -" credits an agency, it names no place.
     if bracketed is not None and " " not in bracketed.group(1).strip() and _is_place(bracketed.group(1), None):
         return Dateline(bracketed.group(1), paragraph[bracketed.end() :], None)  # "(Geneva) – …" (HRW)
@@ -168,7 +213,7 @@ def read_dateline(paragraph: str) -> Dateline | None:
             date, country = paren, None  # "GENEVA (2 May 2023) –"
         if (date is None or _is_date(date.strip(" ,"))) and _is_place(m.group("place"), country):
             return Dateline(m.group("place").strip(), paragraph[m.end() :], date.strip(" ,") if date else None)
-    m = _date_first().match(paragraph)
+    m = _date_first().match(paragraph) if dashed else None
     if m is not None and _is_date(m.group("date")) and _is_place(m.group("place"), m.group("country")):
         return Dateline(m.group("place").strip(), paragraph[m.end() :], m.group("date").strip(" ,"))
     return None
@@ -198,7 +243,7 @@ def place_line(line: str) -> tuple[str, str | None] | None:
     alone = read_dateline(text + " ⁠")
     if alone is not None and alone.text == "⁠":
         return alone.place, alone.date  # "WASHINGTON –", "PARIS--(BUSINESS WIRE)--": a dateline, then the line ends
-    m = _date_first().fullmatch(text)
+    m = _date_first().fullmatch(text) if _has_separator(text) else None  # its date ends with a dash
     if (
         m is not None
         and _is_date(m.group("date"))
@@ -206,11 +251,9 @@ def place_line(line: str) -> tuple[str, str | None] | None:
         and not _is_label(m.group("place"))
     ):
         return m.group("place").strip(), m.group("date").strip(" ,")
-    m = re.fullmatch(
-        rf"(?P<place>{_place()})(?:,[ \u00a0](?P<country>{_country()})|(?:[ \u00a0]?|--)\((?P<paren>[^()]{{2,40}})\))?"
-        rf"(?:(?:,[ \u00a0]*|(?<=\))[ \u00a0]*)(?P<date>{_date_text()})(?:[ \u00a0]*[,–—-][^–—]{{0,60}})?)?",
-        text,
-    )
+    if "," not in text and "(" not in text and _spaces(text) > _most_place_spaces():
+        return None  # no country, agency or date can follow the place, and the line is too long to be one
+    m = _place_alone().fullmatch(text)
     if m is None:
         return None
     date = m.group("date")

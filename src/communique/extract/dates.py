@@ -24,6 +24,7 @@ from ._data import alternation
 
 __all__ = [
     "DateStamp",
+    "LineDates",
     "find_body_dates",
     "leading_event_dates",
     "month_number",
@@ -41,6 +42,17 @@ class DateStamp(NamedTuple):
     kind: str
     value: _dt.date | _dt.datetime
     """A datetime when the stamp gives a time; a date when it gives none (never an invented midnight)."""
+
+
+class LineDates(NamedTuple):
+    """What a header line reads as: :func:`parse_stamp`'s result, then (for a line that is no stamp) :func:`parse_event_dates`'s.
+
+    The line classifier reads every short line with a digit; it keeps this on
+    the line, so that the header reader does not parse the same text again.
+    """
+
+    stamp: DateStamp | None
+    event: tuple[_dt.date, _dt.date | None] | None
 
 
 @cache
@@ -144,28 +156,36 @@ def _header() -> _Patterns:
     return _patterns(languages())
 
 
-def _ymd(m: re.Match[str], prefix: str = "") -> tuple[int, int, int] | None:
-    # Groups are read by name from the match: building a dict of all of them
-    # (``groupdict``) cost more than the rest of the date parsing.
-    def g(name: str) -> str:
-        return m.group(prefix + name) or ""
+# The groups of one date in the patterns: day-month-year, month-day-year, ISO, numeric, hyphenated.
+_DATE_GROUPS = ("d", "m", "y", "d2", "m2", "y2", "iy", "im", "id", "nd", "nm", "ny", "hd", "hm", "hy")
 
-    if g("d"):
-        month = month_number(g("m"))
-        return None if month is None else (int(g("y") or 0), month, int(g("d") or 0))
-    if g("d2"):
-        month = month_number(g("m2"))
-        return None if month is None else (int(g("y2") or 0), month, int(g("d2") or 0))
-    if g("iy"):
-        return int(g("iy") or 0), int(g("im") or 0), int(g("id") or 0)
-    if g("nd"):
-        day, month = int(g("nd") or 0), int(g("nm") or 0)
+
+@cache
+def _date_groups(prefix: str) -> tuple[str, ...]:
+    """The names of a date's groups in a pattern where they carry ``prefix`` (``"a_"``, ``"b_"`` in a range)."""
+    return tuple(prefix + name for name in _DATE_GROUPS)
+
+
+def _ymd(m: re.Match[str], prefix: str = "") -> tuple[int, int, int] | None:
+    # All the groups in one call: a call per group (or ``groupdict``, which builds a
+    # dict of every group of the pattern) cost more than the rest of the date parsing.
+    d, mo, y, d2, m2, y2, iy, im, id_, nd, nm, ny, hd, hm, hy = m.group(*_date_groups(prefix))
+    if d:
+        month = month_number(mo)
+        return None if month is None else (int(y or 0), month, int(d))
+    if d2:
+        month = month_number(m2)
+        return None if month is None else (int(y2 or 0), month, int(d2))
+    if iy:
+        return int(iy), int(im or 0), int(id_ or 0)
+    if nd:
+        day, month = int(nd), int(nm or 0)
         if month > 12 >= day:
             day, month = month, day  # "03/21/2017": only the month-first reading is a date
-        return int(g("ny") or 0), month, day
-    if g("hd"):
-        month = month_number(g("hm"))
-        return None if month is None else (int(g("hy") or 0), month, int(g("hd") or 0))
+        return int(ny or 0), month, day
+    if hd:
+        month = month_number(hm)
+        return None if month is None else (int(hy or 0), month, int(hd))
     return None
 
 
@@ -271,14 +291,15 @@ def parse_stamp(text: str) -> DateStamp | None:
     ymd = _ymd(m)
     if ymd is None:
         return None
-    day = _make_date(ymd, m.group("date"))
-    hour, minute = int(m.group("H") or 0), int(m.group("M") or 0)
+    written, hours, minutes, updated, zone = m.group("date", "H", "M", "updated", "Z")
+    day = _make_date(ymd, written)
+    hour, minute = int(hours or 0), int(minutes or 0)
     if hour > 23 or minute > 59:
-        raise ParseError(f"impossible time {m.group('H')}:{m.group('M')}", format="text")
-    kind = "updated" if m.group("updated") else "published"
-    if m.group("H") is None:
+        raise ParseError(f"impossible time {hours}:{minutes}", format="text")
+    kind = "updated" if updated else "published"
+    if hours is None:
         return DateStamp(kind, day)  # "Published 4 December 2018": a day, not midnight
-    return DateStamp(kind, _dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=_zone(m.group("Z"))))
+    return DateStamp(kind, _dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=_zone(zone)))
 
 
 def _zone(written: str | None) -> _dt.timezone | None:

@@ -16,6 +16,12 @@ def stopwords(language: str) -> frozenset[str]:
     return frozenset(normalize(w).lower() for w in pack(language).language.stopwords)
 
 
+@cache
+def _any_stopword() -> frozenset[str]:
+    """The stop words of every pack."""
+    return frozenset().union(*(stopwords(code) for code in languages()))
+
+
 def detect_language(text: str, *, default: str = DEFAULT_LANGUAGE, sample: int = 800) -> str:
     """The code of the pack whose stop words are most frequent in ``text`` (``"fr"``, ``"en"``, ``"es"``...).
 
@@ -24,7 +30,8 @@ def detect_language(text: str, *, default: str = DEFAULT_LANGUAGE, sample: int =
     stop word give ``default``.
     """
     # str.split is C-speed; punctuation glued to a word only costs a few misses.
-    words = normalize(text[:sample]).lower().split()
+    # Words that are no pack's stop word are dropped once, rather than missed once per pack.
+    words = list(filter(_any_stopword().__contains__, normalize(text[:sample]).lower().split()))
     best, best_count = default, 0
     for code in languages():
         stop = stopwords(code)

@@ -29,6 +29,7 @@ from ._data import alternation, normalize
 from .dateline import place_line
 from .dates import (
     DateStamp,
+    LineDates,
     leading_event_dates,
     parse_event_dates,
     parse_stamp,
@@ -79,6 +80,8 @@ class Line:
     """A reference's number, a label's value."""
     field: str | None = None
     """A label's field: ``"source"`` or ``"url"``; ``"place"`` for a dateline line's place; ``"yearless"``."""
+    read: LineDates | None = attrs.field(default=None, eq=False, repr=False)
+    """What ``text`` reads as, when the classifier parsed this very text as a stamp and as event dates."""
     words: int = attrs.field(init=False, default=Factory(lambda self: self.text.count(" ") + 1, takes_self=True))
     """Words in the text (computed once: every rule that weighs a line reads it)."""
     prose: bool = attrs.field(
@@ -99,6 +102,12 @@ _SYMBOLS = re.compile(r"[\W_]+")
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright\b)", re.IGNORECASE)
 # Separators of breadcrumbs and share bars ("Home / News / 2019", "Share | Print | E-mail").
 _CRUMB_SEPARATOR = re.compile(r"\s+[/|>›»·•]\s+|\s*[›»>]\s*")
+_CRUMB_MARKS = "/|>›»·•"  # what each of its separators holds
+# A furniture phrase, then a separator ("Accès rapide : Accueil"); a site name and a label ("NATO - News").
+_HEAD_SEPARATOR = re.compile(r"\s*[|›»>:/]\s*")
+_HEAD_MARKS = "|›»>:/"
+_DASH_SEPARATOR = re.compile(r"\s+[-–—]\s+")
+_DASHES = "-–—"
 # A document number: capitals and digits joined by "/" or "-", with a digit somewhere
 # ("SG/SM/21234", "IP/23/1234", "NR-099-17", "PR/CP(2021)045").
 _DOC_NUMBER = re.compile(
@@ -119,7 +128,9 @@ _WIDE_GAP = re.compile(r"[ \u00a0]{3,}|\t")
 # What separates the items of a flattened header line: "|", a middle dot or a bullet between spaces, a wide gap.
 _PIECE = re.compile(r"\||\s[·•]\s|[ \u00a0]{3,}|\t")
 _GAP = re.compile(r"\S {2}\S")
-_PROSE_END = re.compile(r"[.!?…](?:[\s\u00a0]*[»”\"’)\]])?$")
+# A sentence's end: its mark, then maybe a closing quotation mark or bracket after spaces.
+_SENTENCE_MARKS = (".", "!", "?", "…")
+_CLOSERS = ("»", "”", '"', "’", ")", "]")
 
 
 def word_count(text: str) -> int:
@@ -135,7 +146,26 @@ def is_prose(text: str) -> bool:
 def _is_prose(text: str, words: int) -> bool:
     if words >= 8 and text.endswith(":"):
         return True  # "The Minister said:", "… provided the following readout:": a sentence that introduces more
-    return (words >= 10 and _PROSE_END.search(text) is not None) or words >= 45
+    return (words >= 10 and _ends_sentence(text)) or words >= 45
+
+
+def _ends_sentence(text: str) -> bool:
+    """``text`` ends like a sentence: ``[.!?…]``, maybe then spaces and one of ``»”"’)]``.
+
+    Read from the end, so that the cost does not grow with the line (a pattern
+    anchored at ``$`` is still tried at every position of a paragraph).  As
+    with ``$``, a final newline is ignored.
+    """
+    if text.endswith("\n") and _ends_sentence_here(text[:-1]):
+        return True
+    return _ends_sentence_here(text)
+
+
+def _ends_sentence_here(text: str) -> bool:
+    if text.endswith(_SENTENCE_MARKS):
+        return True
+    # str.rstrip() strips exactly what the pattern's ``\s`` matches (Unicode white space).
+    return text.endswith(_CLOSERS) and text[:-1].rstrip().endswith(_SENTENCE_MARKS)
 
 
 @cache
@@ -215,13 +245,26 @@ def is_end_mark(text: str) -> bool:
 
 @cache
 def _furniture_words() -> tuple[str, ...]:
-    return tuple(w.casefold() for code in languages() for w in pack(code).header.furniture_words)
+    """The packs' furniture words, casefolded, without those that hold another ("cookies" holds "cookie").
+
+    They are only a substring test before the whole-word pattern: a line that
+    holds "cookies" holds "cookie", so the longer word needs no test of its own.
+    """
+    words = sorted({w.casefold() for code in languages() for w in pack(code).header.furniture_words}, key=len)
+    kept: list[str] = []
+    for word in words:
+        if not any(shorter in word for shorter in kept):
+            kept.append(word)
+    return tuple(kept)
 
 
 def _has_furniture_word(text: str) -> bool:
     # A substring test first (C speed); the whole-word pattern only confirms the rare hit.
     low = text.casefold()
-    return any(w in low for w in _furniture_words()) and _furniture()[1].search(text) is not None
+    for word in _furniture_words():
+        if word in low:
+            return _furniture()[1].search(text) is not None
+    return False
 
 
 def _is_furniture(text: str) -> bool:
@@ -229,23 +272,36 @@ def _is_furniture(text: str) -> bool:
     key = _key(text)
     if key in phrases or _has_furniture_word(text) or openers.match(key):
         return True
-    if not _SYMBOLS.sub("", text):
+    if not text or _SYMBOLS.fullmatch(text):
         return True  # "|", "—", "***"
     if _COPYRIGHT.match(text) or _URL.fullmatch(text) or _EMAIL.fullmatch(text) or _PHONE.fullmatch(text):
         return True
     # "Share | Print | E-mail", "Accès rapide : Accueil", "Home > News > 2019": a phrase, then a separator.
-    head = re.split(r"\s*[|›»>:/]\s*", key, maxsplit=1)[0]
-    if head != key and head in phrases:
-        return True
-    parts = [p.strip() for p in re.split(r"\s+[-–—]\s+", text)]
-    if len(parts) == 2 and word_count(text) <= 10 and any(_key(p) in phrases for p in parts):
-        return True  # "European Commission - Press release": a site name and a section label
-    if _NUMBERED.match(text) and word_count(text) <= 6 and not _PROSE_END.search(text):
+    if _has_any(key, _HEAD_MARKS):
+        head = _HEAD_SEPARATOR.split(key, maxsplit=1)[0]
+        if head != key and head in phrases:
+            return True
+    if _has_any(text, _DASHES) and word_count(text) <= 10:
+        parts = [p.strip() for p in _DASH_SEPARATOR.split(text)]
+        if len(parts) == 2 and any(_key(p) in phrases for p in parts):
+            return True  # "European Commission - Press release": a site name and a section label
+    if _NUMBERED.match(text) and word_count(text) <= 6 and not _ends_sentence(text):
         return True  # "2. News", "3. Global Affairs Canada news": a numbered breadcrumb item
     return _is_breadcrumb(text)
 
 
+def _has_any(text: str, chars: str) -> bool:
+    """``text`` holds one of ``chars``: the test before a split on separators made of them.
+
+    One ``in`` per character runs at memchr speed; the separators' patterns
+    would be tried at every position of the line, to split nothing.
+    """
+    return any(ch in text for ch in chars)
+
+
 def _is_breadcrumb(text: str) -> bool:
+    if not _has_any(text, _CRUMB_MARKS):
+        return False  # no separator: one part
     parts = [p for p in _CRUMB_SEPARATOR.split(text) if p.strip()]
     return len(parts) >= 3 and all(word_count(p) <= 6 for p in parts)
 
@@ -264,20 +320,20 @@ def _classify(text: str, number: int, block: int, piece: bool, bullet: bool = Fa
     try:
         stamp = parse_stamp(text)
         if stamp is not None:
-            return [Line(number, text, Kind.STAMP, block, piece, stamp=stamp)]
+            return [Line(number, text, Kind.STAMP, block, piece, stamp=stamp, read=LineDates(stamp, None))]
         dates = parse_event_dates(text) if words <= _LONGEST_DATE_LINE else None
         if dates is not None:
-            return [Line(number, text, Kind.DATE, block, piece, dates=dates)]
+            return [Line(number, text, Kind.DATE, block, piece, dates=dates, read=LineDates(None, dates))]
         if words <= 6 and yearless_event_dates(text, _ANY_YEAR) is not None:
             # "Apr. 3 to 6": the page's dates without a year; the header reader takes the year from the page.
-            return [Line(number, text, Kind.DATE, block, piece, field="yearless")]
+            return [Line(number, text, Kind.DATE, block, piece, field="yearless", read=LineDates(None, None))]
         placed = place_line(text) if words <= _LONGEST_DATE_LINE else None
         if placed is not None and placed[1] is not None:
             # "Brussels, 31 January 2023", "November 24, 2021 – Ottawa, Ontario – Global Affairs Canada":
             # the page's date and its dateline on one line.
             return [Line(number, placed[1], Kind.DATE, block, piece, value=placed[0], field="place")]
         head = leading_event_dates(text) if words <= _LONGEST_DATE_LINE else None
-        if head is not None and word_count(head[0]) <= 6 and not _PROSE_END.search(head[0]):
+        if head is not None and word_count(head[0]) <= 6 and not _ends_sentence(head[0]):
             # "12-06-2018 News Release 18/112", "Mar 21, 2017, 08:30 ET | Source: …": the date, then a label.
             # The line's text is its date part, so that the header reader reads it as any date line.
             reference = _find_reference(head[0])
@@ -348,7 +404,8 @@ def classify_lines(text: str) -> list[Line]:
         if not content:
             continue
         wide = uneven and _WIDE_GAP.search(spaced) is not None
-        if "|" in content or wide or " · " in content or " • " in content:
+        # The one-character tests first: a search for " · " costs more than one for "·".
+        if "|" in content or wide or ("·" in content and " · " in content) or ("•" in content and " • " in content):
             pieces = [_SPACES.sub(" ", p).strip() for p in _PIECE.split(spaced) if p.strip()]
             classified = [line for p in pieces for line in _classify(p, number, block, True)]
             if any(line.kind in (Kind.DATE, Kind.STAMP, Kind.REFERENCE) for line in classified):

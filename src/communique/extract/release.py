@@ -17,7 +17,7 @@ from .dateline import read_dateline
 from .dates import find_body_dates, parse_event_dates, parse_stamp, yearless_event_dates
 from .language import detect_language
 from .quotes import find_quote_spans
-from .segment import segment
+from .segment import HeaderLine, segment
 from .speakers import attribute_speakers
 
 __all__ = ["find_quotes", "release_from_parts", "release_from_text"]
@@ -50,11 +50,14 @@ def find_quotes(
     ]
 
 
-def _header_dates(date_lines: Sequence[str]) -> Dates:
+def _header_dates(date_lines: Sequence[str | HeaderLine]) -> Dates:
     start = end = None
     updated = published = None
-    for line in date_lines:
-        stamp = parse_stamp(line)
+    texts = [line if isinstance(line, str) else line.text for line in date_lines]
+    for line, text in zip(date_lines, texts, strict=True):
+        # A line the segmenter's classifier already read carries what it reads as.
+        read = None if isinstance(line, str) else line.read
+        stamp = parse_stamp(text) if read is None else read.stamp
         if stamp is not None:
             # A page may print its stamps twice (top and bottom): the first publication, the last update.
             if stamp.kind == "updated":
@@ -63,14 +66,14 @@ def _header_dates(date_lines: Sequence[str]) -> Dates:
             elif published is None:
                 published = stamp.value
             continue
-        event = parse_event_dates(line)
+        event = parse_event_dates(text) if read is None else read.event
         if event is not None and start is None:
             start, end = event
     if start is None:
         # A date line without its year ("Apr. 3 to 6"): the year of the page's stamps.
         known = published or updated
-        for line in date_lines:
-            event = yearless_event_dates(line, known.year if known else None)
+        for text in texts:
+            event = yearless_event_dates(text, known.year if known else None)
             if event is not None:
                 start, end = event
                 break
@@ -89,7 +92,7 @@ def release_from_parts(
     *,
     title: str,
     paragraphs: Sequence[str],
-    date_lines: Sequence[str] = (),
+    date_lines: Sequence[str | HeaderLine] = (),
     language: str | None = None,
     source: str | None = None,
     url: str | None = None,
@@ -103,8 +106,9 @@ def release_from_parts(
     """Build a release from parts another reader has already segmented (DOCX, NITF...).
 
     Detects the language (unless given), splits the dateline off the first
-    paragraph, reads ``date_lines`` (event dates, update stamp) unless
-    ``dates`` is given, falls back to a date written in the body ("les 22 et
+    paragraph, reads ``date_lines`` (event dates, update stamp; text, or the
+    segmenter's :class:`~.segment.HeaderLine` with what its text was already
+    read as) unless ``dates`` is given, falls back to a date written in the body ("les 22 et
     23 mai") when there is no event date, finds attendees (unless given),
     quotations and their speakers.  ``place`` is a dateline found on a line of
     its own, used when no paragraph opens with one; ``subtitle``,
@@ -212,7 +216,7 @@ def release_from_text(text: str) -> PressRelease:
         return release_from_parts(
             title=seg.title,
             paragraphs=seg.paragraphs,
-            date_lines=[h.text for h in seg.header],
+            date_lines=seg.header,
             source=seg.source,
             url=seg.url,
             place=seg.place,

@@ -34,11 +34,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from attrs import frozen
+from attrs import field, frozen
 
 from ..errors import ParseError
 from ..locale import languages, pack
 from .dateline import place_line, read_dateline, split_dateline
+from .dates import LineDates
 from .lines import Kind, Line, classify_lines, word_count
 from .organizations import organization_name
 
@@ -55,6 +56,8 @@ class HeaderLine:
 
     line: int
     text: str
+    read: LineDates | None = field(default=None, eq=False, repr=False)
+    """What ``text`` reads as, when the line classifier already parsed it (see :class:`.dates.LineDates`)."""
 
 
 @frozen
@@ -265,7 +268,7 @@ def segment(text: str, *, titled: bool = False) -> Segments:
         if line.kind is Kind.STAMP or (line.kind is Kind.DATE and i < body_from):
             # Stamps count wherever they are (the bottom of the page too); the event's dates are in the
             # header, not in the related links after the body.
-            header.append(HeaderLine(line.number, line.text))
+            header.append(HeaderLine(line.number, line.text, line.read))
             if line.field == "place" and place is None and i < (body_from or len(lines)) + 3:
                 place = line.value
             elif line.field is None and line.value is not None and reference is None:
@@ -365,8 +368,14 @@ _LABEL_CODE = re.compile(r"\b\d+[A-Z]{2,}\b|\b[A-Z]{2,}\s\d+\b")
 
 
 def _opens_subtitle(text: str) -> bool:
-    first = text.split(maxsplit=1)[0].casefold() if text.split() else ""
-    return any(first == w.casefold() for code in languages() for w in pack(code).header.subtitle_openers)
+    words = text.split(maxsplit=1)
+    return bool(words) and words[0].casefold() in _subtitle_openers()
+
+
+@cache
+def _subtitle_openers() -> frozenset[str]:
+    """The words that open a subtitle ("by", "par", "por"), casefolded, of every pack."""
+    return frozenset(w.casefold() for code in languages() for w in pack(code).header.subtitle_openers)
 
 
 def _key(text: str) -> str:
@@ -374,8 +383,13 @@ def _key(text: str) -> str:
 
 
 def _is_section_label(text: str) -> bool:
-    key = _key(text)
-    return any(key == _key(w) for code in languages() for w in pack(code).header.reference)
+    return _key(text) in _section_labels()
+
+
+@cache
+def _section_labels() -> frozenset[str]:
+    """The packs' section labels ("Press release", "Communiqué de presse") as :func:`_key` makes them."""
+    return frozenset(_key(w) for code in languages() for w in pack(code).header.reference)
 
 
 def _pick_title(
@@ -428,8 +442,7 @@ def _subtitle_after(lines: list[Line], title: int, candidates: list[int]) -> int
     if not after or after[0] != title + 1 or lines[after[0]].bullet:
         return None
     line = lines[after[0]]
-    first = line.text.split(maxsplit=1)[0].casefold()
-    if any(first == w.casefold() for code in languages() for w in pack(code).header.subtitle_openers):
+    if _opens_subtitle(line.text):
         return after[0]
     if line.words < 5 or line.text.endswith(":") or "©" in line.text:
         return None
