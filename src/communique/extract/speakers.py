@@ -107,7 +107,9 @@ def _tables(language: str) -> dict[str, Any]:
     # Words that may stand between a role and the name it introduces ("the Minister for Defence, the Hon").
     apposed = {normalize(w).lower().rstrip(".") for w in [*people.role_links, *people.role_articles, *people.articles]}
     apposed |= {normalize(p).lower().rstrip(".") for w in [*people.honorifics, *people.ranks] for p in w.split()}
-    role = rf"(?:(?:{articles})[ \u00a0]?(?P<role>{roles_any_case})|(?P<bare>{roles})){complement}{{0,4}}"
+    # Between the article and the head, an organisation or a nationality may stand ("the ICRC president").
+    modifier = rf"(?:[{upper}][\w’\-]*[ \u00a0]){{0,2}}?"
+    role = rf"(?:(?:{articles})[ \u00a0]?{modifier}(?P<role>{roles_any_case})|(?P<bare>{roles})){complement}{{0,4}}"
     return {
         "not_speech_forms": frozenset(forms),
         "not_speech_lengths": tuple(sorted({len(w) for w in forms})),
@@ -210,10 +212,15 @@ class _People:
             p = m.start()
             if p < skip:
                 continue  # inside the name just found ("Ferrando" of "Núria Ferrando Vidal")
-            forms = self.by_first.get(m.group())
+            token = m.group()
+            forms = self.by_first.get(token)
+            if forms is None and "’" in token[-3:]:
+                # A possessive or a clitic after the name ("Stoltenberg’s words").
+                token = token[: token.rindex("’")]
+                forms = self.by_first.get(token)
             if forms is None:
-                shared = self.shared.get(m.group())
-                if shared is not None and (p + len(m.group()) >= len(text) or not text[p + len(m.group())].isalnum()):
+                shared = self.shared.get(token)
+                if shared is not None and (p + len(token) >= len(text) or not text[p + len(token)].isalnum()):
                     before = text[max(0, p - 60) : p].rstrip().lower()
                     owner = next((name for title, name in shared if before.endswith(title)), None)
                     if owner is not None:
@@ -307,7 +314,13 @@ class _Attribution:
             if p >= other.start():
                 break
         role_start = other.start("role") if other.group("role") is not None else other.start("bare")
-        return "role", self.by_role(text[role_start : other.end()], para, start)
+        resolved = self.by_role(text[role_start : other.end()], para, start)
+        if resolved is None:
+            # A role no attendee holds, right before a name ("le lieutenant-colonel portugais X"): the name.
+            near = next((name for p, name in hits if other.end() <= p <= other.end() + 40), None)
+            if near is not None:
+                return "name", near
+        return "role", resolved
 
     def _apposed(self, between: str, rest: str) -> bool:
         """Whether the words between a role and a name only continue the role ("the Minister for Defence, the Hon").
@@ -483,7 +496,16 @@ class _Attribution:
         return verb is not None and self.t["complementizer"].search(text, verb.end(), end) is not None
 
     def _before(self, text: str, start: int, end: int, para: int) -> str | None:
-        return _before(text, start, end, self.t, self.who, para)
+        found = _before(text, start, end, self.t, self.who, para)
+        verb = self.t["verbs"].search(text, start, end) if found is None and start < end else None
+        if (
+            verb is not None
+            and text[verb.end() : end].strip(" \u00a0\u202f") == ":"
+            and self.mention(text, start, end, para) is None
+        ):
+            # "Et d’ajouter : « … »": a verb of saying without a subject is the previous clause's subject's.
+            return self.antecedent(para, start)
+        return found
 
     def _aside(self, span: QuoteSpan) -> str | None:
         """An attribution between dashes inside the quotation: "«Estamos listos —dijo el general X—, y …»"."""
