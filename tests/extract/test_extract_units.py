@@ -147,9 +147,9 @@ class TestSegmentAndDateline:
 class TestQuotes:
     @pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f"])
     def test_french_marks_without_inner_spaces(self, space: str) -> None:
-        text = f"Il a dit «{space}oui{space}»."
+        text = f"Il a dit «{space}oui, bien sûr{space}»."
         (q,) = find_quote_spans([text])
-        assert text[q.start : q.end] == "oui"
+        assert text[q.start : q.end] == "oui, bien sûr"
 
     def test_apostrophes_are_not_quotes(self) -> None:
         text = "« l’OTAN et l’UE ‘ensemble’ »"
@@ -157,8 +157,8 @@ class TestQuotes:
         assert text[q.start : q.end] == "l’OTAN et l’UE ‘ensemble’"
 
     def test_several_quotes_in_a_sentence(self) -> None:
-        text = 'He said "one," and "two".'
-        assert [text[q.start : q.end] for q in find_quote_spans([text])] == ["one,", "two"]
+        text = 'He said "one more," and "two more".'
+        assert [text[q.start : q.end] for q in find_quote_spans([text])] == ["one more", "two more"]
 
 
 class TestSpeakersAndAttendees:

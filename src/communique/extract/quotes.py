@@ -1,20 +1,43 @@
-"""Find quotations in a paragraph: « … », “ … ”, "…", „…“, with nesting.
+"""Find quotations in a paragraph, as real pages type them, with nesting.
+
+Marks: « … », “ … ”, „ … “ (and „ … ”), ‹ … ›, straight "…", and mixtures a
+keyboard makes ("…” opened straight, closed curly); the wrong-way ” used as
+an opening mark (”We will stay,” he said — Nordic typography, or a word
+processor's mistake) opens a quotation when it stands before a word and
+nothing is open.  Spaces just inside the marks (normal, no-break U+00A0,
+narrow no-break U+202F, as French typography puts them) or none.
 
 Only outermost quotations are returned: an inner ‘…’ or ‹…› stays part of the
-outer quote's text (the model forbids overlapping quotes).  Spaces just
-inside the marks (normal, no-break U+00A0, narrow no-break U+202F, as French
-typography puts them) are not part of the quote.  The apostrophe ’ is only a
-closing mark when a ‘ is open and the next character is not a letter, so
-"l’OTAN" never ends a quote.
+outer quote's text (the model forbids overlapping quotes).  The apostrophe ’
+is only a closing mark when a ‘ is open and the next character is not a
+letter, so "l’OTAN" never ends a quote.  A comma or semicolon typed just
+inside the closing mark ("…twenty-nine Allies,”) belongs to the sentence, not
+to the quotation.
 
-A quotation left open at the end of a paragraph is kept, up to the end of the
-paragraph, when the next paragraph opens with the same mark: the convention
-for a quotation running over several paragraphs.
+A quotation running over several paragraphs is returned as one span per
+paragraph, each later part with ``continues`` set, in both conventions:
+
+- the opening mark repeated at the head of each paragraph ("« … ¶ « … »"),
+  also as a closing guillemet ("« … ¶ » … »", the Spanish and French way) or
+  a wrong-way ” ;
+- never reopened: the next paragraph holds the closing mark with no opening
+  mark before it ("« … ¶ … »").
+
+A word in quotation marks that is a single token without sentence
+punctuation and is not followed by a comma ("le format « 5+2 »", '("Kestrel"
+or the "Company")') is a label or a defined term, not a quotation, and is
+not returned.
+
+An unmarked block quotation — a paragraph without any quotation mark right
+after a paragraph that ends with a verb of saying and a colon ("Defence
+Secretary Jane Doe said:", "a déclaré :") — is one quotation covering the
+paragraph.  The verbs are those of every language pack.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from attrs import frozen
 
@@ -26,16 +49,24 @@ __all__ = ["QuoteSpan", "find_quote_spans"]
 # quotation, so ’ is only looked for when the paragraph has a ‘ at all:
 # French text has one every few words.
 _MARKS = '«»“”„‘‹›"'
-_OPEN_TO_CLOSE = {"«": "»", "“": "”", "„": "“", "‘": "’", "‹": "›", '"': '"'}
+# Opening mark → the marks that close it.
+_OPEN_TO_CLOSE = {"«": "»", "“": '”"', "„": "“”", "‘": "’", "‹": "›", '"': '"”', "”": "”"}
 _STRIP = " \t\n\u00a0\u202f\u2009"
+_SENTENCE_PUNCT = ",;"
+# The marks that may open the next part of a quotation at the head of a paragraph.
+_REOPEN = '«“„"»”‹'
 
 
 @frozen
 class QuoteSpan:
     """A quotation found in paragraph ``paragraph``: ``text[start:end]`` without the marks.
 
-    ``open``/``close`` are the offsets of the marks themselves (``close`` is
-    the paragraph length when the quotation runs on into the next paragraph).
+    ``open``/``close`` are the offsets of the marks themselves (``open`` is -1
+    for a part that runs on from the previous paragraph without a mark of
+    its own, ``close`` the paragraph length when the quotation runs on into
+    the next paragraph, or both for an unmarked block quotation).
+    ``continues`` is true for the later parts of a quotation that runs over
+    several paragraphs: they share its speaker.
     """
 
     paragraph: int
@@ -43,11 +74,21 @@ class QuoteSpan:
     end: int
     open: int
     close: int
+    continues: bool = False
 
 
-def _scan(text: str, paragraph: int, run_on: bool) -> list[QuoteSpan]:
+def _scan(
+    text: str, paragraph: int, carried: str = "", reopens: bool = False
+) -> tuple[list[QuoteSpan], QuoteSpan | None, str]:
+    """The closed quotations of ``text``; the one still open at its end, up to the end, and its closing marks.
+
+    ``carried`` is the closing marks of a quotation already open when the
+    paragraph starts (it never reopened); ``reopens`` says that the paragraph
+    continues a quotation, so that a » at its head opens the next part.
+    """
     spans: list[QuoteSpan] = []
-    stack: list[tuple[str, int]] = []  # (closing mark expected, offset of the opening mark)
+    # (closing marks expected, offset of the opening mark)
+    stack: list[tuple[str, int]] = [(carried, -1)] if carried else []
     n = len(text)
     for pos in positions(text, _MARKS + "’" if "‘" in text else _MARKS):
         ch = text[pos]
@@ -64,30 +105,42 @@ def _scan(text: str, paragraph: int, run_on: bool) -> list[QuoteSpan]:
                 continue
             if before.isalnum():
                 continue
-        if stack and ch == stack[-1][0] and not (ch == '"' and not _can_close(before, after)):
+        if stack and ch in stack[-1][0] and not (ch == '"' and not _can_close(before, after)):
             _, start = stack.pop()
             if not stack:
                 spans.append(_span(text, paragraph, start, pos))
             continue
-        if ch in _OPEN_TO_CLOSE and not (ch == '"' and before.isalnum()):
-            if ch == "“" and stack and stack[-1][0] == "“":
-                # „…“: the German opening is closed by “, handled above.
-                continue
-            stack.append((_OPEN_TO_CLOSE[ch], pos))
+        if ch == "»" and not stack and pos == 0 and reopens:
+            # "» …" at the head of a paragraph: the next part of a quotation (closed by » again).
+            stack.append(("»", pos))
             continue
+        if ch in _OPEN_TO_CLOSE and not (ch in '"”' and before.isalnum()):
+            if ch == "”" and (stack or not _opens(before, after)):
+                pass  # a closing mark of another quotation, handled below
+            elif ch == "“" and stack and "“" in stack[-1][0]:
+                continue  # „…“: the German opening is closed by “, handled above
+            else:
+                stack.append((_OPEN_TO_CLOSE[ch], pos))
+                continue
         if ch in ("»", "”", "›") and stack:
             # A closing mark of another kind: close up to the matching opener
             # if there is one (a forgotten inner close), else ignore it.
             for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][0] == ch:
+                if ch in stack[depth][0]:
                     start = stack[depth][1]
                     del stack[depth:]
                     if not stack:
                         spans.append(_span(text, paragraph, start, pos))
                     break
-    if stack and run_on:
-        spans.append(_span(text, paragraph, stack[0][1], n))
-    return [s for s in spans if s.end > s.start]
+    open_span = _span(text, paragraph, stack[0][1], n) if stack else None
+    if open_span is not None and open_span.end <= open_span.start:
+        open_span = None
+    return [s for s in spans if s.end > s.start], open_span, stack[0][0] if stack else ""
+
+
+def _opens(before: str, after: str) -> bool:
+    """A mark between ``before`` and ``after`` stands where a quotation opens: after a space, before a word."""
+    return (before.isspace() or before in "([—–-") and not after.isspace()
 
 
 def _can_close(before: str, after: str) -> bool:
@@ -100,7 +153,53 @@ def _span(text: str, paragraph: int, open_: int, close: int) -> QuoteSpan:
         start += 1
     while end > start and text[end - 1] in _STRIP:
         end -= 1
+    while end > start and text[end - 1] in _SENTENCE_PUNCT:
+        end -= 1  # "…Allies,”": the comma is the sentence's
+        while end > start and text[end - 1] in _STRIP:
+            end -= 1
     return QuoteSpan(paragraph, start, end, open_, close)
+
+
+def _is_term(text: str, span: QuoteSpan) -> bool:
+    """A single token in quotation marks, without sentence punctuation, not followed by a comma."""
+    words = text[span.start : span.end]
+    if not words or any(c.isspace() for c in words) or words[-1] in ".!?…":
+        return False
+    if span.open < 0 or span.close >= len(text):
+        return False
+    after = text[span.end : span.close] + text[span.close + 1 : span.close + 3].lstrip(_STRIP)
+    return "," not in after
+
+
+def _closes_first(text: str, closers: str) -> bool:
+    """Whether ``text`` holds one of ``closers`` before any opening mark: a quotation carried over ends in it."""
+    for pos in positions(text, _MARKS):
+        ch = text[pos]
+        if ch in closers and not (ch == '"' and pos + 1 < len(text) and text[pos + 1].isalnum()):
+            return True
+        if ch in _OPEN_TO_CLOSE and ch not in closers:
+            return False
+    return False
+
+
+@cache
+def _saying_verbs() -> frozenset[str]:
+    """The attribution verbs of every language pack, lower-cased (an unmarked block quotation's introduction)."""
+    from ..locale import languages, pack
+
+    return frozenset(v.lower() for code in languages() for v in pack(code).quotes.verbs)
+
+
+def _introduces_block(text: str) -> bool:
+    """Whether a paragraph ends like the introduction of a block quotation: "… said:", "… a déclaré :"."""
+    stripped = text.rstrip(_STRIP)
+    if not stripped.endswith(":"):
+        return False
+    words = stripped[:-1].replace(",", " ").lower().split()[-5:]
+    verbs = _saying_verbs()
+    return any(
+        " ".join(words[i:j]) in verbs for i in range(len(words)) for j in range(i + 1, min(len(words), i + 3) + 1)
+    )
 
 
 def find_quote_spans(paragraphs: Sequence[str]) -> list[QuoteSpan]:
@@ -110,12 +209,41 @@ def find_quote_spans(paragraphs: Sequence[str]) -> list[QuoteSpan]:
     """
     spans: list[QuoteSpan] = []
     last = len(paragraphs) - 1
+    carried = ""  # the closing marks of a quotation open at the end of the previous paragraph
+    reopened = False  # … which the previous paragraph's head reopened (it ran on)
     for i, text in enumerate(paragraphs):
-        if not any(mark in text for mark in '«“„"‹‘'):
+        if not carried and not reopened and not any(mark in text for mark in '«“„"‹‘”'):
+            if i and _block_quotation(paragraphs, i):
+                start, end = len(text) - len(text.lstrip(_STRIP)), len(text.rstrip(_STRIP))
+                spans.append(QuoteSpan(i, start, end, -1, len(text)))
             continue
-        run_on = False
-        if i < last:
-            nxt = paragraphs[i + 1].lstrip()
-            run_on = bool(nxt) and nxt[0] in _OPEN_TO_CLOSE and nxt[0] != "‘"
-        spans.extend(_scan(text, i, run_on))
+        nxt = paragraphs[i + 1].lstrip(_STRIP) if i < last else ""
+        head = text.lstrip(_STRIP)
+        continues = reopened and bool(head) and head[0] in _REOPEN
+        inherited = carried if carried and not continues else ""
+        found, open_span, left = _scan(text, i, inherited, continues)
+        reopened_next, carried_next = False, ""
+        if left:
+            # A quotation open at the end runs on when the next paragraph reopens it or closes it;
+            # otherwise its opening mark was never closed: not a quotation.
+            if nxt and nxt[0] in _REOPEN:
+                reopened_next = True
+            elif nxt and _closes_first(nxt, left):
+                carried_next = left
+            if (reopened_next or carried_next) and open_span is not None:
+                found.append(open_span)
+        for k, s in enumerate(found):
+            part = (inherited and k == 0 and s.open < 0) or (continues and k == 0 and s.open <= len(text) - len(head))
+            if part:
+                s = QuoteSpan(s.paragraph, s.start, s.end, s.open, s.close, True)
+            elif _is_term(text, s):
+                continue
+            spans.append(s)
+        carried, reopened = carried_next, reopened_next
     return spans
+
+
+def _block_quotation(paragraphs: Sequence[str], i: int) -> bool:
+    """Paragraph ``i``, without quotation marks, is a quotation introduced by the paragraph before it."""
+    text = paragraphs[i]
+    return len(text.split()) >= 6 and _introduces_block(paragraphs[i - 1])

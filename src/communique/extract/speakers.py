@@ -1,38 +1,65 @@
-"""Who said a quotation: attribution in the same sentence, pronouns, roles and acronyms.
+"""Who said a quotation: attribution before and after it, pronouns, roles, re-mentions.
 
 For each quotation, the sentence it stands in is the unit of attribution
 (a sentence ends at ``.``, ``!``, ``?`` or ``…`` — also inside a closing
 quotation mark — before a capital, unless the dot ends an abbreviation such
-as "M." or "Gen."); a later sentence never speaks for an earlier quotation.
+as "M." or "Gen.").  Words inside quotation marks never name the speaker.
 In order of preference:
 
 1. a title or theme noun right before it ("sous le thème « … »", "the
-   conference “…”", "l’exercice « … »"): not speech, no speaker;
-2. introduced by a colon ("M. Dupont a déclaré : « … »"): the subject of the
-   words before the colon;
+   conference “…”", "l’exercice « … »", "its “open door”"): not speech, no
+   speaker;
+2. introduced by a colon ("M. Dupont a déclaré : « … »"), also at the end of
+   the paragraph before it ("Defence Secretary Jane Doe said:" ¶ "“…”"): the
+   subject of the words before the colon;
 3. right after it, in the same sentence, an attribution verb and a person
-   ("», a conclu le général Shepro", "”, said Admiral Bauer", "”, he added");
+   ("», a conclu le général Shepro", "”, said Admiral Bauer", "”, NATO
+   Secretary General said", "», a-t-il ajouté"), or a dash and a name
+   ("” – Jane Doe, Minister of X"); a verb with no subject ("», ha añadido",
+   the dropped subject of Spanish) speaks for the subject of the sentence;
 4. before it, in the same sentence, a verb of saying, ``selon`` /
    ``according to``, ``que`` / ``that``: the person named just before the
    last such verb (its subject), else the one named after it ("selon le
    général X, « … »");
-5. a second quotation of the same sentence ("…, et que « … »") or a
-   paragraph opening with a quotation keeps the previous speaker.
+5. inside it, an aside between dashes ("«Estamos listos —dijo el general
+   X—, y …»");
+6. a paragraph that is only the quotation, followed by a short line naming
+   a person ("– The Hon. Jane Doe, Minister of Foreign Affairs"): that person;
+7. a second quotation of the same sentence, the next part of a quotation
+   running over several paragraphs, or a paragraph opening with a quotation
+   keeps the previous speaker (all the parts of one quotation have one
+   speaker, wherever its attribution stands).
 
-A person is recognised by full name, surname (when only one attendee has it)
-and alias ("DCMC"); a pronoun ("Il", "She") is the person named last before
-the quotation.  A role given instead of a name ("the Prime Minister said",
-"a ajouté le secrétaire général", "selon le ministre de la Défense") is the
-attendee whose role or rank matches it, the most recently mentioned first;
-if no attendee matches, there is no speaker.  Speakers are always attendee
-names.
+A person is recognised by full name, by a short re-mention (any run of the
+name's words after the first: "Ferrando" and "Ferrando Vidal" for "Núria
+Ferrando Vidal", "Van Aalst" for "Pieter van Aalst"; only when one attendee
+has it) and by alias ("DCMC").  An attendee whose name is a re-mention of
+another's ("Ellison" beside "Margaret Ellison") is that person.  A role
+written right before a name ("la ministre Bérubé", "El jefe del NRDC-ESP, el
+teniente general X") is that name.
+
+A pronoun ("Il", "She", "-t-elle") — and a verb of saying with no subject —
+is the **subject of the nearest preceding clause with a person as subject**:
+reading back sentence by sentence (across paragraphs), the speaker of a
+quotation in that sentence, else the first person it names; a sentence whose
+first person is a pronoun refers further back; a sentence with a verb of
+saying and no person known ("A 24-year-old man said …") has an unknown
+subject, and so does the pronoun.  "The Secretary General met Prime Minister
+X. He said …" → the Secretary General.
+
+A role given instead of a name ("the Prime Minister said", "a ajouté le
+secrétaire général", "selon le ministre de la Défense") is the attendee
+whose role or rank matches it (an exact match before a longer role), the
+one most recently a sentence's subject first, then the most recently
+mentioned; if no attendee matches, there is no speaker.  Speakers are always
+attendee names.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import Any
 
@@ -48,6 +75,9 @@ __all__ = ["attribute_speakers"]
 
 _LEAD = " \u00a0\u202f,;:–—-"
 _OPENERS = '«“„"'
+_DASHES = "–—"
+# How far back (in paragraphs) a pronoun looks for its antecedent.
+_BACK = 3
 
 
 @cache
@@ -57,7 +87,10 @@ def _tables(language: str) -> dict[str, Any]:
     people = lp.people
     upper = upper_class()
     articles = _trie_regex((a for w in people.role_articles for a in (w, w.capitalize())), after_first=r"(?<![\w’].)")
-    roles = phrase_pattern([*person_titles(language), *people.role_heads, *people.ranks])
+    role_words = [*person_titles(language), *people.role_heads, *people.ranks]
+    roles = phrase_pattern(role_words)
+    # After an article a role may be written in small letters in any language ("the secretary thanked").
+    roles_any_case = phrase_pattern([*role_words, *(w.lower() for w in role_words)])
     # A role noun phrase: article, head, then complements made of the pack's role links and
     # articles ("of the X", "de la X", "de l’X").
     links = alternation(normalize(w).rstrip("’") for w in people.role_links)
@@ -71,6 +104,12 @@ def _tables(language: str) -> dict[str, Any]:
     forms = {normalize(w) for w in quotes.not_speech if normalize(w)}
     forms |= {w[0].upper() + w[1:] for w in forms if w[0].islower()}
     assert all(not (w[-1] == "," or w[-1].isspace()) for w in forms)
+    # Words that may stand between a role and the name it introduces ("the Minister for Defence, the Hon").
+    apposed = {normalize(w).lower().rstrip(".") for w in [*people.role_links, *people.role_articles, *people.articles]}
+    apposed |= {normalize(p).lower().rstrip(".") for w in [*people.honorifics, *people.ranks] for p in w.split()}
+    # Between the article and the head, an organisation or a nationality may stand ("the ICRC president").
+    modifier = rf"(?:[{upper}][\w’\-]*[ \u00a0]){{0,2}}?"
+    role = rf"(?:(?:{articles})[ \u00a0]?{modifier}(?P<role>{roles_any_case})|(?P<bare>{roles})){complement}{{0,4}}"
     return {
         "not_speech_forms": frozenset(forms),
         "not_speech_lengths": tuple(sorted({len(w) for w in forms})),
@@ -82,18 +121,34 @@ def _tables(language: str) -> dict[str, Any]:
         "pronouns": frozenset(normalize(p).lower() for p in people.pronouns),
         "pronoun": re.compile(phrase_pattern(people.pronouns) + rf"|{inverted}\b"),
         "intro": re.compile(rf"(?:[:,]|\b{complementizers})\s*$"),
+        "complementizer": re.compile(rf"(?<!\w){complementizers}(?!\w)"),
         "ends": re.compile(r"[.!?…]+(?:[ \u00a0\u202f]*[»”\"])?(?=\s+[«“\"¿¡" + upper + r"]|\s*$)"),
         "abbreviations": frozenset(quotes.abbreviations) | {h.rstrip(".") for h in people.honorifics},
         "word": re.compile(rf"[{upper}](?<![\w’'\-].)[\w’'\-]*"),
-        "role": re.compile(rf"(?:{articles})[ \u00a0]?(?P<role>{roles}){complement}{{0,4}}"),
         # Whichever comes first of a pronoun and a role phrase, the pronoun when both start at one
         # place (the order in which who() prefers them): one scan of a window instead of two.
-        "pronoun_or_role": re.compile(
-            rf"(?P<pronoun>{phrase_pattern(people.pronouns)}|{inverted}\b)"
-            rf"|(?:{articles})[ \u00a0]?(?P<role>{roles}){complement}{{0,4}}"
-        ),
+        "pronoun_or_role": re.compile(rf"(?P<pronoun>{phrase_pattern(people.pronouns)}|{inverted}\b)|{role}"),
+        "apposed": frozenset(apposed),
         "quote_marks": _OPENERS,
     }
+
+
+def _name_forms(name: str) -> list[str]:
+    """The short re-mentions of a full name: every run of its words after the first ("Ferrando", "Ferrando Vidal")."""
+    words = name.split()
+    forms: list[str] = []
+    for i in range(1, len(words)):
+        for j in range(len(words), i, -1):
+            run = words[i:j]
+            if run[-1][0].islower() or len(run[-1].rstrip(".")) <= 1:
+                continue  # ends with a particle or an initial
+            if len(run) == 1 and len(run[0]) <= 2:
+                continue
+            form = " ".join(run)
+            forms.append(form[0].upper() + form[1:] if form[0].islower() else form)
+            if form[0].islower():
+                forms.append(form)
+    return forms
 
 
 class _People:
@@ -101,26 +156,43 @@ class _People:
 
     def __init__(self, attendees: Sequence[Attendee]) -> None:
         self.by_first: dict[str, list[tuple[str, str]]] = {}
-        self.attendees = [a for a in attendees if a.name is not None]
-        surnames: dict[str, set[str]] = {}
+        named = [a for a in attendees if a.name is not None]
+        names = {a.name for a in named}
+        # A short re-mention of one attendee's full name that another attendee has as its name
+        # ("Ellison" beside "Margaret Ellison") is the same person.
+        owners: dict[str, set[str]] = {}
+        for a in named:
+            assert a.name is not None
+            for form in _name_forms(a.name):
+                owners.setdefault(normalize(form), set()).add(a.name)
+        self.canonical: dict[str, str] = {}
+        for a in named:
+            assert a.name is not None
+            full = owners.get(normalize(a.name), set()) - {a.name}
+            if len(full) == 1:
+                self.canonical[a.name] = next(iter(full))
+        self.attendees = [a for a in named if a.name not in self.canonical]
         for a in self.attendees:
             assert a.name is not None
             self._add(normalize(a.name), a.name)
             for alias in a.aliases:
                 self._add(normalize(alias), a.name)
-            surnames.setdefault(normalize(a.name.split()[-1]), set()).add(a.name)
-        # A surname two people share ("General Jean Dupont met Admiral Marie Dupont") names one
+        for short, long in self.canonical.items():
+            self._add(normalize(short), long)
+        # A re-mention two people share ("General Jean Dupont met Admiral Marie Dupont") names one
         # of them only with the rank or role written before it ("Admiral Dupont", "le général Dupont").
         self.shared: dict[str, list[tuple[str, str]]] = {}
-        for surname, owners in surnames.items():
-            if len(owners) == 1 and len(surname) > 2:
-                self._add(surname, next(iter(owners)))
-            elif len(owners) > 1:
+        for form, written in owners.items():
+            owner = {self.canonical.get(w, w) for w in written}
+            if len(owner) == 1:
+                if form not in names or next(iter(owner)) == form:
+                    self._add(form, next(iter(owner)))
+            elif " " not in form:
                 for a in self.attendees:
-                    if a.name in owners:
+                    if a.name in owner:
                         for before in (a.rank, a.role):
                             if before:
-                                self.shared.setdefault(surname, []).append((normalize(before).lower(), a.name or ""))
+                                self.shared.setdefault(form, []).append((normalize(before).lower(), a.name or ""))
         for forms in self.by_first.values():
             forms.sort(key=lambda f: -len(f[0]))
 
@@ -135,12 +207,20 @@ class _People:
         hits: list[tuple[int, str]] = []
         if not self.by_first:
             return hits
+        skip = -1
         for m in word.finditer(text, start, end):
-            forms = self.by_first.get(m.group())
             p = m.start()
+            if p < skip:
+                continue  # inside the name just found ("Ferrando" of "Núria Ferrando Vidal")
+            token = m.group()
+            forms = self.by_first.get(token)
+            if forms is None and "’" in token[-3:]:
+                # A possessive or a clitic after the name ("Stoltenberg’s words").
+                token = token[: token.rindex("’")]
+                forms = self.by_first.get(token)
             if forms is None:
-                shared = self.shared.get(m.group())
-                if shared is not None and (p + len(m.group()) >= len(text) or not text[p + len(m.group())].isalnum()):
+                shared = self.shared.get(token)
+                if shared is not None and (p + len(token) >= len(text) or not text[p + len(token)].isalnum()):
                     before = text[max(0, p - 60) : p].rstrip().lower()
                     owner = next((name for title, name in shared if before.endswith(title)), None)
                     if owner is not None:
@@ -149,6 +229,7 @@ class _People:
             for form, name in forms:
                 if text.startswith(form, p) and (p + len(form) >= len(text) or not text[p + len(form)].isalnum()):
                     hits.append((p, name))
+                    skip = p + len(form)
                     break
         return hits
 
@@ -170,6 +251,299 @@ class _Text:
                     continue
             self.ends.append(m.end())
 
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """The start and end of the sentence holding offset ``pos``."""
+        k = bisect_right(self.ends, pos) - 1
+        start = self.ends[k] if k >= 0 else 0
+        e = bisect_left(self.ends, pos + 1)
+        return start, self.ends[e] if e < len(self.ends) else len(self.text)
+
+
+class _Attribution:
+    """The state of one release's attribution: its paragraphs, quotations and the speakers found so far."""
+
+    def __init__(
+        self, norms: Sequence[str], spans: Sequence[QuoteSpan], attendees: Sequence[Attendee], language: str
+    ) -> None:
+        self.t = _tables(language)
+        self.language = language
+        self.norms = norms
+        self.spans = spans
+        self.people = _People(attendees)
+        self.word: re.Pattern[str] = self.t["word"]
+        self.speakers: list[str | None] = []
+        self._texts: dict[int, _Text] = {}
+        self._masked: dict[int, str] = {}
+        self.by_paragraph: dict[int, list[int]] = {}
+        for i, s in enumerate(spans):
+            self.by_paragraph.setdefault(s.paragraph, []).append(i)
+
+    def text_of(self, i: int) -> _Text:
+        if i not in self._texts:
+            self._texts[i] = _Text(self.norms[i], self.t)
+        return self._texts[i]
+
+    def masked(self, i: int) -> str:
+        """Paragraph ``i`` normalised, the words inside its quotations blanked (same length)."""
+        if i not in self._masked:
+            text = self.norms[i]
+            for k in self.by_paragraph.get(i, ()):
+                s = self.spans[k]
+                text = text[: s.start] + " " * (s.end - s.start) + text[s.end :]
+            self._masked[i] = text
+        return self._masked[i]
+
+    # --- who a window of text speaks of ---------------------------------------------------------
+
+    def mention(self, text: str, start: int, end: int, para: int) -> tuple[str, str | None] | None:
+        """The first person ``text[start:end]`` names: ("name", name), ("role", name or None), ("pronoun", None)."""
+        hits = self.people.find(text, start, end, self.word)
+        other = self.t["pronoun_or_role"].search(text, start, end)
+        if other is not None and other.group("pronoun") is None and hits and hits[0][0] < other.start():
+            other = None
+        if other is None:
+            return ("name", hits[0][1]) if hits else None
+        if hits and hits[0][0] < other.start():
+            return "name", hits[0][1]
+        if other.group("pronoun") is not None:
+            return "pronoun", None
+        # A role written right before a name is that name's ("la ministre Bérubé", "the Minister for X, the Hon Y").
+        for p, name in hits:
+            if p >= other.end() and self._apposed(text[other.end() : p], text[p:end]):
+                return "name", name
+            if p >= other.start():
+                break
+        role_start = other.start("role") if other.group("role") is not None else other.start("bare")
+        resolved = self.by_role(text[role_start : other.end()], para, start)
+        if resolved is None:
+            # A role no attendee holds, right before a name ("le lieutenant-colonel portugais X"): the name.
+            near = next((name for p, name in hits if other.end() <= p <= other.end() + 40), None)
+            if near is not None:
+                return "name", near
+        return "role", resolved
+
+    def _apposed(self, between: str, rest: str) -> bool:
+        """Whether the words between a role and a name only continue the role ("the Minister for Defence, the Hon").
+
+        A name set off by commas after its role ("La ministre française de l’agriculture, Claire
+        Vasseur, a plaidé") is its apposition too, unless another role or a verb of saying stands
+        between them.
+        """
+        between = re.sub(r"\([^()]*\)", " ", between)
+        if len(between) > 120:
+            return False
+        if (
+            between.rstrip(" ").endswith(",")
+            and len(between.split()) <= 12
+            and not self.t["verbs"].search(between)
+            and not self.t["pronoun_or_role"].search(between)
+            and re.match(r"[^,.;:]*[,)]", rest)
+            and len(between) <= 100
+        ):
+            return True
+        if len(between) > 80:
+            return False
+        apposed = self.t["apposed"]
+        for w in between.replace(",", " ").split():
+            if w[:1].isupper() or not w[:1].isalpha():
+                continue
+            low = w.lower().rstrip(".")
+            if low in apposed:
+                continue
+            head, _, rest = low.partition("’")
+            if rest and (head + "’" in apposed or rest in apposed):
+                continue
+            return False  # a small word that is no article, link or honorific: a verb between them
+        return True
+
+    def who(self, text: str, start: int, end: int, para: int, *, subject_of: int | None = None) -> str | None:
+        """The person a window speaks of: a name, a pronoun or a role phrase."""
+        if subject_of is not None:
+            # Before a verb of saying: its subject is the person named last before it.
+            hits = self.people.find(text, start, subject_of, self.word)
+            if hits:
+                return hits[-1][1]
+        found = self.mention(text, start, end, para)
+        if found is None:
+            return None
+        kind, value = found
+        if kind == "pronoun":
+            return self.antecedent(para, start)
+        if kind == "role" and value is None:
+            hits = self.people.find(text, start, end, self.word)
+            return hits[0][1] if hits else None
+        return value
+
+    def by_role(self, phrase: str, para: int, pos: int) -> str | None:
+        return _resolve_role(phrase, self, para, pos)
+
+    # --- the subject of the clauses before a point -------------------------------------------------
+
+    def segments_before(self, para: int, pos: int) -> Iterator[tuple[int, int, int]]:
+        """(paragraph, start, end) of each sentence before ``pos``, the nearest first; the first is cut at ``pos``."""
+        for i in range(para, max(-1, para - _BACK - 1), -1):
+            tx = self.text_of(i)
+            end = pos if i == para else len(tx.text)
+            while end > 0:
+                start, _ = tx.sentence(max(0, end - 1))
+                start = min(start, end)
+                yield i, start, end
+                if start <= 0:
+                    break
+                end = start
+
+    def antecedent(self, para: int, pos: int) -> str | None:
+        """The subject of the nearest clause before ``pos`` with a person as subject (``None``: unknown)."""
+        for i, start, end in self.segments_before(para, pos):
+            spoken = [
+                k for k in self.by_paragraph.get(i, ()) if k < len(self.speakers) and start <= self.spans[k].open < end
+            ]
+            for k in reversed(spoken):
+                if self.speakers[k] is not None:
+                    return self.speakers[k]
+            text = self.masked(i)
+            found = self.mention(text, start, end, i)
+            if found is not None:
+                kind, value = found
+                if kind == "pronoun":
+                    continue  # the sentence's subject is an earlier one's
+                return value
+            if self.t["verbs"].search(text, start, end) and not spoken:
+                return None  # someone this release does not name speaks here
+        return None
+
+    def subjects_before(self, para: int, pos: int) -> Iterator[str]:
+        """The names that are the first person of each sentence before ``pos``, the nearest first."""
+        for i, start, end in self.segments_before(para, pos):
+            hits = self.people.find(self.masked(i), start, end, self.word)
+            if hits:
+                yield hits[0][1]
+
+    # --- one quotation -----------------------------------------------------------------------------
+
+    def speaker(self, idx: int) -> tuple[str | None, bool, bool]:
+        """(speaker, whether it was found by an attribution of its own, whether the words are speech)."""
+        span = self.spans[idx]
+        t = self.t
+        para = self.text_of(span.paragraph)
+        text = self.masked(span.paragraph)
+        open_ = max(span.open, 0)
+        s_start, _ = para.sentence(open_)
+        close = min(span.close, len(text) - 1)
+        _, s_end = para.sentence(close)
+        before = text[s_start:open_] if span.open >= 0 else ""
+        after_start = span.close + 1
+        after_end = s_end
+        for mark in _OPENERS:
+            cut = text.find(mark, after_start, after_end)
+            if cut >= 0:
+                after_end = cut
+        stripped = before.rstrip(" \u00a0\u202f")
+        words = len(self.norms[span.paragraph][span.start : span.end].split(None, 3))
+        # "the exercise “…”" is a name; "said that the plan “is the largest …”" is speech.
+        if (
+            _not_speech(stripped[-60:], t)
+            and not t["intro"].search(stripped[-3:])
+            and (words <= 3 or not self._reported(text, s_start, open_))
+        ):
+            return None, True, False
+        colon = stripped.endswith(":")
+        window_end = min(after_end, after_start + 160)
+        verb_after = t["verbs"].search(text, after_start, min(after_end, after_start + 60))
+        dash_after = text[after_start:window_end].lstrip(" ,").startswith(tuple(_DASHES))
+        introduced = bool(verb_after or colon or t["intro"].search(stripped[-2:]))
+        speaker: str | None = None
+        if not colon and (verb_after is not None or dash_after):
+            speaker = self.who(text, after_start, window_end, span.paragraph)
+            if speaker is None and self.mention(text, after_start, window_end, span.paragraph) is None:
+                # "», ha añadido.": a verb without a subject speaks for the sentence's subject.
+                speaker = self._before(text, s_start, open_, span.paragraph) or self.antecedent(span.paragraph, open_)
+            if speaker is None and verb_after is not None:
+                return None, True, True  # "”, he said" after someone this release does not name
+        if speaker is None:
+            speaker = self._before(text, s_start, open_, span.paragraph)
+            if speaker is not None and not introduced:
+                introduced = True
+        if speaker is None and not stripped and span.open <= 0 and span.paragraph > 0 and not span.continues:
+            # "Jane Doe said:" closing the paragraph before.
+            prev_text = self.masked(span.paragraph - 1).rstrip(" \u00a0\u202f")
+            if prev_text.endswith(":"):
+                tx = self.text_of(span.paragraph - 1)
+                p_start, _ = tx.sentence(len(prev_text) - 1)
+                speaker = self._before(prev_text, p_start, len(prev_text), span.paragraph - 1)
+                introduced = True
+        if speaker is None:
+            speaker = self._aside(span)
+        if speaker is None:
+            speaker = self._signature(span)
+            introduced = introduced or speaker is not None
+        if speaker is None and stripped.strip(_LEAD) and words > 3:
+            # No attribution at all: the words of the sentence's subject
+            # ("Admiral X opened the review by thanking them for their work in “…”").
+            found = self.mention(text, s_start, open_, span.paragraph)
+            if found is not None and found[0] != "pronoun":
+                speaker = found[1]
+        if speaker is not None and not introduced and words <= 3:
+            # A word or two in quotation marks ("open door") is a term, not
+            # speech, unless a verb of saying introduces it.
+            speaker = None
+        # No speaker of its own: the caller may give it the previous speaker's.
+        return speaker, speaker is not None, True
+
+    def _reported(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` reports speech: a verb of saying, then a complementizer ("said that")."""
+        verb = self.t["verbs"].search(text, start, end)
+        return verb is not None and self.t["complementizer"].search(text, verb.end(), end) is not None
+
+    def _before(self, text: str, start: int, end: int, para: int) -> str | None:
+        found = _before(text, start, end, self.t, self.who, para)
+        verb = self.t["verbs"].search(text, start, end) if found is None and start < end else None
+        if (
+            verb is not None
+            and text[verb.end() : end].strip(" \u00a0\u202f") == ":"
+            and self.mention(text, start, end, para) is None
+        ):
+            # "Et d’ajouter : « … »": a verb of saying without a subject is the previous clause's subject's.
+            return self.antecedent(para, start)
+        return found
+
+    def _aside(self, span: QuoteSpan) -> str | None:
+        """An attribution between dashes inside the quotation: "«Estamos listos —dijo el general X—, y …»"."""
+        text = self.norms[span.paragraph]
+        for pos in range(span.start, span.end):
+            if text[pos] in _DASHES:
+                window_end = min(span.end, pos + 80)
+                m = self.t["verbs"].match(text, pos + 1) or self.t["verbs"].match(text, pos + 2)
+                if m is None:
+                    continue
+                close = next((k for k in range(m.end(), window_end) if text[k] in _DASHES), -1)
+                if close < 0:
+                    continue
+                return self.who(text, m.end(), close, span.paragraph)
+        return None
+
+    def _signature(self, span: QuoteSpan) -> str | None:
+        """A paragraph that is only the quotation, then a short line naming a person: "– The Hon. Jane Doe, Minister"."""
+        last = span
+        k = self.spans.index(span)
+        while k + 1 < len(self.spans) and self.spans[k + 1].continues:
+            k += 1
+            last = self.spans[k]
+        text = self.norms[last.paragraph]
+        if text[last.close + 1 :].strip(" .") or last.close >= len(text) or last.paragraph + 1 >= len(self.norms):
+            return None
+        if text[: max(self.spans[self.spans.index(span)].open, 0)].strip():
+            return None
+        line = self.norms[last.paragraph + 1]
+        body = line.lstrip(" " + _DASHES + "-")
+        lead = len(line) - len(body)
+        if len(body.split()) > 16 or any(m in body for m in _OPENERS + "”»") or self.t["verbs"].search(body):
+            return None
+        hits = self.people.find(line, lead, min(len(line), lead + 60), self.word)
+        if hits and hits[0][0] - lead <= 40 and "." not in line[lead : hits[0][0]].replace(". ", "").strip(".")[-1:]:
+            return hits[0][1]
+        return None
+
 
 def attribute_speakers(
     paragraphs: Sequence[str],
@@ -186,109 +560,39 @@ def attribute_speakers(
     if not spans:
         return []
     norms = body.norms if body is not None else [normalize(p) for p in paragraphs]
-    t = _tables(language)
-    people = _People(attendees)
-    texts: dict[int, _Text] = {}
-    speakers: list[str | None] = []
-    last: str | None = None  # last speaker, for pronouns
-    prev: QuoteSpan | None = None
-    prev_speaker: str | None = None
-    word = t["word"]
-
-    def text_of(i: int) -> _Text:
-        if i not in texts:
-            texts[i] = _Text(norms[i], t)
-        return texts[i]
-
-    def last_named(para: int, pos: int) -> str | None:
-        """The person named last before ``pos`` in paragraph ``para`` (for a pronoun)."""
-        hits = people.find(text_of(para).text, 0, pos, word)
-        return hits[-1][1] if hits else last
-
-    def by_role(phrase: str, para: int, pos: int) -> str | None:
-        return _resolve_role(phrase, people, norms, para, pos, word, language)
-
-    def who(text: str, start: int, end: int, para: int, *, subject_of: int | None = None) -> str | None:
-        """The person a window speaks of: a name, a pronoun or a role phrase."""
-        hits = people.find(text, start, end, word)
-        if subject_of is not None:
-            # Before a verb of saying: its subject is the person named last before it.
-            before = [h for h in hits if h[0] < subject_of]
-            if before:
-                return before[-1][1]
-            hits = [h for h in hits if h[0] >= subject_of]
-        # Only the first of the name, pronoun and role candidates is used.
-        other = t["pronoun_or_role"].search(text, start, end)
-        candidates: list[tuple[int, str, str]] = []
-        if hits:
-            candidates.append((hits[0][0], "name", hits[0][1]))
-        if other is not None:
-            if other.group("pronoun") is not None:
-                candidates.append((other.start(), "pronoun", ""))
-            else:
-                candidates.append((other.start(), "role", text[other.start("role") : other.end()]))
-        if not candidates:
-            return None
-        candidates.sort()
-        _, kind, value = candidates[0]
-        if kind == "name":
-            return value
-        if kind == "pronoun":
-            return last_named(para, start) or last
-        resolved = by_role(value, para, start)
-        if resolved is None and hits:
-            return hits[0][1]
-        return resolved
-
-    for span in spans:
-        para = text_of(span.paragraph)
-        text = para.text
-        same_para = prev is not None and prev.paragraph == span.paragraph
-        s_start = 0
-        k = bisect_right(para.ends, span.open) - 1
-        if k >= 0:
-            s_start = para.ends[k]
-        e = bisect_left(para.ends, span.close + 1)
-        s_end = para.ends[e] if e < len(para.ends) else len(text)
-        floor = max(s_start, prev.close + 1) if same_para and prev is not None else s_start
-        same_sentence = same_para and prev is not None and prev.close >= s_start
-        before = text[floor : span.open]
-        after_start = span.close + 1
-        after_end = s_end
-        for mark in _OPENERS:
-            cut = text.find(mark, after_start, after_end)
-            if cut >= 0:
-                after_end = cut
-        speaker: str | None = None
-        speech = True
-        stripped = before.rstrip(" \u00a0\u202f")
-        colon = stripped.endswith(":")
-        verb_after = t["verbs"].search(text, after_start, min(after_end, after_start + 60))
-        if _not_speech(stripped[-60:], t) and not t["intro"].search(stripped[-3:]):
-            speech = False
-        elif colon or verb_after is None:
-            speaker = _before(text, floor, span.open, t, who, span.paragraph)
-            if speaker is None and verb_after is not None:
-                speaker = who(text, after_start, min(after_end, after_start + 160), span.paragraph)
-            if speaker is None and (same_sentence or (not stripped and prev is not None)):
+    state = _Attribution(norms, spans, attendees, language)
+    speakers = state.speakers
+    prev_speaker: str | None = None  # the previous quotation's, when it was speech
+    group: list[int] = []  # the parts so far of the quotation running over paragraphs
+    group_found = False
+    for idx, span in enumerate(spans):
+        speaker, found, speech = state.speaker(idx)
+        if span.continues and group:
+            if not found:
+                speaker = speakers[group[0]]
+            elif found and not group_found and speaker is not None:
+                # The attribution came at the end: it speaks for every part.
+                for k in group:
+                    speakers[k] = speaker
+            elif found and group_found:
+                speaker = speakers[group[0]]
+            group.append(idx)
+            group_found = group_found or found
+        else:
+            group, group_found = [idx], found
+        if not found and speech and speaker is None and not span.continues:
+            prev = spans[idx - 1] if idx else None
+            text = state.text_of(span.paragraph)
+            s_start, _ = text.sentence(max(span.open, 0))
+            before = state.masked(span.paragraph)[s_start : max(span.open, 0)].strip(" \u00a0\u202f")
+            same_sentence = prev is not None and prev.paragraph == span.paragraph and prev.close >= s_start
+            if same_sentence or (not before and prev is not None):
                 # A second quotation of the sentence, or a paragraph opening
                 # with a quotation, continues the previous speaker's words.
                 speaker = prev_speaker
-        else:
-            speaker = who(text, after_start, min(after_end, after_start + 160), span.paragraph)
-            if speaker is None:
-                speaker = _before(text, floor, span.open, t, who, span.paragraph)
-        introduced = verb_after is not None or t["intro"].search(stripped[-2:])
-        if not introduced and len(text[span.start : span.end].split(None, 3)) <= 3:
-            # A word or two in quotation marks ("open door") is a term, not
-            # speech, unless a verb of saying follows it directly.  (At most
-            # four words are split off: only "more than three?" matters.)
-            speaker = None
         speakers.append(speaker)
-        if speaker is not None:
-            last = speaker
-        prev, prev_speaker = span, (speaker if speech else None)
-    return speakers
+        prev_speaker = speaker if speech else None
+    return [state.people.canonical.get(s, s) if s is not None else None for s in speakers]
 
 
 def _not_speech(window: str, t: dict[str, Any]) -> bool:
@@ -330,47 +634,47 @@ def _before(text: str, start: int, end: int, t: dict[str, Any], who: Any, para: 
     return None
 
 
-def _resolve_role(
-    phrase: str,
-    people: _People,
-    norms: Sequence[str],
-    para: int,
-    pos: int,
-    word: re.Pattern[str],
-    language: str,
-) -> str | None:
+def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int) -> str | None:
     """The attendee a role noun phrase ("le ministre de la Défense") stands for, or ``None``.
 
     Candidates are the named attendees whose role or rank matches the phrase
-    (its longest leading part that matches anyone); the one mentioned most
-    recently before the quotation wins.
+    (its longest leading part that matches anyone; an exact match before a
+    longer role); the one most recently a sentence's subject wins, then the one
+    mentioned most recently before the quotation.
     """
-    role, organization = role_parts(phrase, language)
+    role, organization = role_parts(phrase, state.language)
     words = role.lower().split()
+    people = state.people
     candidates: list[str] = []
     for n in range(len(words), 0, -1):
         p = " ".join(words[:n])
+        exact: list[str] = []
         for a in people.attendees:
             if organization and a.organization and a.organization != organization:
                 continue
             r = (a.role or "").lower()
             rank = (a.rank or "").lower()
-            if (r and (r == p or r.startswith(p + " ") or p.startswith(r + " "))) or (
-                rank and (rank == p or rank.startswith(p + " "))
-            ):
-                assert a.name is not None
+            assert a.name is not None
+            if r == p or rank == p:
+                exact.append(a.name)
+            elif (r and (r.startswith(p + " ") or p.startswith(r + " "))) or (rank and rank.startswith(p + " ")):
                 candidates.append(a.name)
+        if exact:
+            candidates = exact
         if candidates:
             break
     if not candidates:
         return None
     if len(candidates) == 1:
         return candidates[0]
-    # Most recent mention first: read back from the quotation, paragraph by paragraph.
     wanted = set(candidates)
+    for name in state.subjects_before(para, pos):
+        if name in wanted:
+            return name
+    # Most recent mention first: read back from the quotation, paragraph by paragraph.
     for i in range(para, -1, -1):
-        text = norms[i]
-        hits = people.find(text, 0, pos if i == para else len(text), word)
+        text = state.norms[i]
+        hits = people.find(text, 0, pos if i == para else len(text), state.word)
         for _, name in reversed(hits):
             if name in wanted:
                 return name

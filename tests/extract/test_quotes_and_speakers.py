@@ -1,0 +1,138 @@
+"""The quotation and speaker rules, one specification each (examples in every language are in tests/data/locale)."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.extract import find_quote_spans
+from communique.extract.release import find_quotes
+from communique.model import Attendee
+
+
+def quoted(paragraphs: list[str]) -> list[tuple[int, str, bool]]:
+    return [(s.paragraph, paragraphs[s.paragraph][s.start : s.end], s.continues) for s in find_quote_spans(paragraphs)]
+
+
+def speakers(paragraphs: list[str], language: str, *attendees: Attendee) -> list[str | None]:
+    return [q.speaker for q in find_quotes(paragraphs, language, list(attendees))]
+
+
+class TestOpeningMarksAsPagesTypeThem:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Il a dit « nous sommes prêts ».",
+            "Il a dit «nous sommes prêts».",
+            "Il a dit «\u00a0nous sommes prêts\u00a0».",
+            "Il a dit «\u202fnous sommes prêts\u202f».",
+            "He said “nous sommes prêts”.",
+            "Er sagte „nous sommes prêts“.",
+            "Er sagte „nous sommes prêts”.",
+            "Il a dit ‹ nous sommes prêts ›.",
+            'He said "nous sommes prêts".',
+            'He said "nous sommes prêts”.',
+            "He said ”nous sommes prêts”.",
+        ],
+    )
+    def test_every_mark_opens_a_quotation(self, text: str) -> None:
+        assert quoted([text]) == [(0, "nous sommes prêts", False)]
+
+    def test_the_comma_before_the_closing_mark_is_the_sentences(self) -> None:
+        assert quoted(["“We stand with all twenty-nine Allies,” he said."]) == [
+            (0, "We stand with all twenty-nine Allies", False)
+        ]
+
+    @pytest.mark.parametrize(
+        "text", ["le format de négociation « 5+2 ».", 'Kestrel Robotics Inc. ("Kestrel" or the "Company") won.']
+    )
+    def test_a_single_token_in_marks_is_a_term_not_a_quotation(self, text: str) -> None:
+        assert quoted([text]) == []
+
+    def test_a_single_word_followed_by_a_comma_is_still_speech(self) -> None:
+        assert quoted(["“Unacceptable,” he said."]) == [(0, "Unacceptable", False)]
+
+
+class TestQuotationsOverParagraphs:
+    def test_reopened_at_each_paragraph(self) -> None:
+        paragraphs = ["“We are ready.", "“We will stay.”", "Then it ended."]
+        assert quoted(paragraphs) == [(0, "We are ready.", False), (1, "We will stay.", True)]
+
+    def test_reopened_with_a_closing_guillemet(self) -> None:
+        paragraphs = ["«Estamos listos.", "»Nos quedaremos», afirmó."]
+        assert quoted(paragraphs) == [(0, "Estamos listos.", False), (1, "Nos quedaremos", True)]
+
+    def test_never_reopened(self) -> None:
+        paragraphs = ["« Nous sommes prêts.", "Nous resterons. »"]
+        assert quoted(paragraphs) == [(0, "Nous sommes prêts.", False), (1, "Nous resterons.", True)]
+
+    def test_an_opening_mark_never_closed_is_not_a_quotation(self) -> None:
+        assert quoted(["He said “we are ready.", "Then it ended."]) == []
+
+    def test_the_parts_share_the_speaker_named_at_the_end(self) -> None:
+        quintero = Attendee(name="Rafael Quintero", role="Haut Commissaire")
+        paragraphs = [
+            "Rafael Quintero a appelé à l’aide. « Le Tchad accueille déjà des réfugiés.",
+            "« Il ne peut pas rester seul », a-t-il averti.",
+        ]
+        assert speakers(paragraphs, "fr", quintero) == ["Rafael Quintero", "Rafael Quintero"]
+
+
+class TestUnmarkedBlockQuotation:
+    def test_a_paragraph_after_said_colon_is_a_quotation(self) -> None:
+        paragraphs = ["Defence Secretary Jane Doe said:", "We are ready to defend our allies at any time."]
+        assert quoted(paragraphs) == [(1, "We are ready to defend our allies at any time.", False)]
+        assert speakers(paragraphs, "en", Attendee(name="Jane Doe", role="Defence Secretary")) == ["Jane Doe"]
+
+    def test_a_list_after_a_colon_without_a_verb_of_saying_is_not(self) -> None:
+        assert quoted(["The following countries took part:", "Belgium, Canada, Denmark, France and Germany."]) == []
+
+
+class TestSpeakers:
+    SG = Attendee(name="Jens Stoltenberg", role="Secretary General", organization="NATO")
+    PM = Attendee(name="Erna Solberg", role="Prime Minister")
+
+    def test_a_pronoun_is_the_subject_of_the_previous_clause(self) -> None:
+        text = "The Secretary General met Prime Minister Erna Solberg. He said: “We stand together with Norway.”"
+        assert speakers([text], "en", self.SG, self.PM) == ["Jens Stoltenberg"]
+
+    def test_a_role_without_article_after_the_quotation(self) -> None:
+        text = "Jens Stoltenberg met Erna Solberg. “We stand together with Norway,” NATO Secretary General said."
+        assert speakers([text], "en", self.SG, self.PM) == ["Jens Stoltenberg"]
+
+    def test_a_rank_alone_after_the_quotation(self) -> None:
+        penrose = Attendee(name="Alasdair Penrose", rank="Air Chief Marshal")
+        text = "Sir Alasdair Penrose visited the base. “The crews are ready,” said the Air Chief Marshal."
+        assert speakers([text], "en", penrose) == ["Alasdair Penrose"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Jens Stoltenberg called it “a turning point for the Alliance”.",
+            "Jens Stoltenberg told reporters: “We will not go back to the old days.”",
+            "Jens Stoltenberg wrote that “the Alliance is stronger than ever before”.",
+            "In Stoltenberg’s words, “the Alliance is stronger than ever before”.",
+            "Jens Stoltenberg described the deployment as “a commitment that will not waver”.",
+        ],
+    )
+    def test_attribution_forms_before_the_quotation(self, text: str) -> None:
+        assert speakers([text], "en", self.SG) == ["Jens Stoltenberg"]
+
+    def test_a_role_is_the_attendee_who_holds_it_most_recently_a_subject(self) -> None:
+        renaudin = Attendee(name="Gilles Renaudin", role="ministre de l’Europe et des affaires étrangères")
+        ciobanu = Attendee(name="Ana Ciobanu", role="ministre des affaires étrangères de la Moldavie")
+        text = (
+            "M. Gilles Renaudin s’est entretenu avec Mme Ana Ciobanu, ministre des affaires étrangères de la Moldavie. "
+            "Le ministre a salué les réformes engagées. Il a rappelé que la France se tenait « aux côtés de la Moldavie »."
+        )
+        assert speakers([text], "fr", renaudin, ciobanu) == ["Gilles Renaudin"]
+
+    def test_a_short_name_attendee_is_the_full_named_one(self) -> None:
+        text = "Margaret Ellison met Rajan Gill. “Safe seas are essential for prosperity,” said Minister Ellison."
+        found = speakers(
+            [text], "en", Attendee(name="Margaret Ellison"), Attendee(name="Ellison"), Attendee(name="Rajan Gill")
+        )
+        assert found == ["Margaret Ellison"]
+
+    def test_a_quotation_about_a_named_thing_after_that_is_speech(self) -> None:
+        text = 'El ministro Jaime Ortuño ha afirmado que el plan "es la mayor inversión de la historia".'
+        assert speakers([text], "es", Attendee(name="Jaime Ortuño", role="ministro")) == ["Jaime Ortuño"]
