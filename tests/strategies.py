@@ -6,7 +6,7 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from communique.model import Attendee, Dates, Header, Paragraph, PressRelease, Quote, stamp_before
+from communique.model import Attendee, Dates, Header, Paragraph, PressRelease, Quote, display_name, stamp_before
 
 # Any Unicode a release could carry: no lone surrogates (the model refuses them).
 # Formats that cannot carry some characters (XML 1.0 and C0 controls) filter with ``text(xml_safe=True)``.
@@ -69,14 +69,76 @@ def releases(draw: st.DrawFn, *, xml_safe: bool = False, max_paragraphs: int = 5
         ),
         title_derived=draw(st.booleans()),
     )
-    attendees: list[Attendee] = []
     names: set[str] = set()
-    for _ in range(draw(st.integers(0, 4))):
+    attendees = draw(_people(names, xml_safe=xml_safe, max_size=4))
+    # People only mentioned: the same type, names distinct from the attendees'.
+    mentions = draw(_people(names, xml_safe=xml_safe, max_size=3))
+    paragraphs = [Paragraph(text=draw(t(max_size=120))) for _ in range(draw(st.integers(0, max_paragraphs)))]
+    # Who may say a quote: nobody; an attendee by display string (name or role), linked or, for a
+    # name, left for the model to link; someone who is not an attendee.
+    who: list[tuple[str | None, int | None]] = [(None, None)]
+    for i, a in enumerate(attendees):
+        who.append((display_name(a), i))
+        if a.name is not None:
+            who.append((a.name, None))
+    speakers = st.sampled_from(who) | t(one_line=True, max_size=15).map(lambda s: (s, None))
+
+    def cut(text: str) -> list[tuple[int, int]]:
+        points = sorted(set(draw(st.lists(st.integers(0, len(text)), max_size=6))))
+        # Consecutive cut points delimit non-overlapping (possibly adjacent) quotes.
+        return [(a, b) for a, b in zip(points[::2], points[1::2], strict=False) if text[a:b].strip()]
+
+    quotes: list[dict[str, object]] = []
+    if draw(st.booleans()):
+        for start, end in cut(header.title):
+            quotes.append({"paragraph": 0, "start": start, "end": end, "in_title": True})
+    for index, paragraph in enumerate(paragraphs):
+        for start, end in cut(paragraph.text):
+            quotes.append({"paragraph": index, "start": start, "end": end})
+    for q in quotes:
+        q["speaker"], q["attendee"] = draw(speakers)
+    # Quotations that span paragraphs: one part in each of two or more paragraphs, in order, with
+    # the speaker of the first part.
+    free = [i for i, q in enumerate(quotes) if not q.get("in_title")]
+    ids = iter(draw(st.lists(st.integers(0, 99), unique=True, min_size=3, max_size=3)))
+    for _ in range(draw(st.integers(0, 2))):
+        by_paragraph: dict[object, int] = {}
+        for i in draw(st.permutations(free)):
+            by_paragraph.setdefault(quotes[i]["paragraph"], i)
+        parts = sorted(by_paragraph.values())
+        if len(parts) < 2:
+            break
+        parts = parts[: draw(st.integers(2, len(parts)))]
+        group = next(ids)
+        for i in parts:
+            quotes[i].update(group=group, speaker=quotes[parts[0]]["speaker"], attendee=quotes[parts[0]]["attendee"])
+        free = [i for i in free if i not in parts]
+    built = []
+    for q in quotes:
+        source = header.title if q.get("in_title") else paragraphs[q["paragraph"]].text  # type: ignore[index]
+        built.append(Quote(text=source[q["start"] : q["end"]], **q))  # type: ignore[arg-type, misc]
+    return PressRelease(
+        header=header,
+        dates=draw(dates()),
+        paragraphs=paragraphs,
+        quotes=built,
+        attendees=attendees,
+        mentions=mentions,
+    )
+
+
+@st.composite
+def _people(draw: st.DrawFn, names: set[str], *, xml_safe: bool, max_size: int) -> list[Attendee]:
+    """Attendees (or people mentioned) whose names are not in ``names``; their names are added to it."""
+    t = lambda **kw: text(xml_safe=xml_safe, **kw)  # noqa: E731
+    optional = lambda: st.none() | t(one_line=True)  # noqa: E731
+    people: list[Attendee] = []
+    for _ in range(draw(st.integers(0, max_size))):
         name = draw(st.none() | _non_blank(xml_safe=xml_safe, one_line=True, max_size=20))
         if name in names:
             continue
         role = draw(_non_blank(xml_safe=xml_safe, one_line=True)) if name is None else draw(optional())
-        attendees.append(
+        people.append(
             Attendee(
                 name=name,
                 rank=draw(optional()),
@@ -88,16 +150,4 @@ def releases(draw: st.DrawFn, *, xml_safe: bool = False, max_paragraphs: int = 5
         )
         if name is not None:
             names.add(name)
-    paragraphs = [Paragraph(text=draw(t(max_size=120))) for _ in range(draw(st.integers(0, max_paragraphs)))]
-    speakers = sorted(names)
-    quotes: list[Quote] = []
-    for index, paragraph in enumerate(paragraphs):
-        cuts = sorted(set(draw(st.lists(st.integers(0, len(paragraph.text)), max_size=6))))
-        # Consecutive cut points delimit non-overlapping (possibly adjacent) quotes.
-        for start, end in zip(cuts[::2], cuts[1::2], strict=False):
-            words = paragraph.text[start:end]
-            if not words.strip():
-                continue
-            speaker = draw(st.none() | st.sampled_from(speakers)) if speakers else None
-            quotes.append(Quote(text=words, speaker=speaker, paragraph=index, start=start, end=end))
-    return PressRelease(header=header, dates=draw(dates()), paragraphs=paragraphs, quotes=quotes, attendees=attendees)
+    return people

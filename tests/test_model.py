@@ -7,7 +7,7 @@ import datetime as dt
 import attrs
 import pytest
 
-from builders import TEXT, quote, release
+from builders import TEXT, TWO, quote, release, spanning
 from communique import Attendee, Dates, Header, Paragraph, PressRelease, Quote, ValidationError
 
 
@@ -29,7 +29,7 @@ def test_evolve_revalidates() -> None:
     r = release()
     with pytest.raises(ValidationError) as err:
         attrs.evolve(r, attendees=())
-    assert err.value.path == "quotes[0].speaker"
+    assert err.value.path == "quotes[0].attendee"
 
 
 def test_lists_become_tuples_and_quotes_are_kept_in_reading_order() -> None:
@@ -70,7 +70,22 @@ def test_lists_become_tuples_and_quotes_are_kept_in_reading_order() -> None:
         (lambda: release(quotes=(quote("l’OTAN", paragraph=1),)), "quotes[0].paragraph"),
         (lambda: release(quotes=(Quote(text="x", paragraph=0, start=len(TEXT), end=len(TEXT) + 1),)), "quotes[0].end"),
         (lambda: release(quotes=(Quote(text="zzz", paragraph=0, start=0, end=3),)), "quotes[0].text"),
-        (lambda: release(quotes=(quote("l’avenir", speaker="Nobody"),)), "quotes[0].speaker"),
+        (lambda: release(quotes=(attrs.evolve(quote("l’avenir"), attendee=0, speaker="Nobody"),)), "quotes[0].speaker"),
+        (lambda: release(quotes=(attrs.evolve(quote("l’avenir"), attendee=1),)), "quotes[0].attendee"),
+        (lambda: Quote(text="abc", end=3, attendee=-1), "attendee"),
+        (lambda: Quote(text="abc", end=3, attendee=True), "attendee"),
+        (lambda: Quote(text="abc", end=3, attendee=0), "speaker"),
+        (lambda: Quote(text="abc", end=3, group=-2), "group"),
+        (lambda: Quote(text="abc", end=3, group="1"), "group"),
+        (lambda: Quote(text="abc", end=3, in_title=1), "in_title"),
+        (lambda: Quote(text="abc", paragraph=1, end=3, in_title=True), "paragraph"),
+        (lambda: Quote(text="abc", end=3, in_title=True, group=0), "group"),
+        (lambda: release(quotes=(Quote(text="Titre", start=1, end=6, in_title=True),)), "quotes[0].end"),
+        (lambda: release(quotes=(Quote(text="itr", start=0, end=3, in_title=True),)), "quotes[0].text"),
+        (lambda: release(mentions=(Attendee(name="Shepro"),)), "mentions[0].name"),
+        (lambda: release(mentions=(Attendee(name="X"), Attendee(name="X"))), "mentions[1].name"),
+        (lambda: release(mentions=("X",)), "mentions[0]"),
+        (lambda: release(mentions="X"), "mentions"),
         (lambda: release(quotes=(quote("l’avenir réside"), quote("réside dans"))), "quotes[1].start"),
         (lambda: release(attendees=(Attendee(name="A"), Attendee(name="A"))), "attendees[1].name"),
         (lambda: release(paragraphs=("plain string",)), "paragraphs[0]"),
@@ -144,3 +159,98 @@ def test_subtitle_reference_and_derived_title_default_to_absent() -> None:
     )
     assert h.reference == "Press Release (2019) 123"
     assert h.title_derived is True
+
+
+# --- issue 14: quotations over paragraphs, in the title, by role; people only mentioned ------------
+
+
+def test_new_fields_default_to_a_plain_quote_and_no_mentions() -> None:
+    q = Quote(text="abc", end=3)
+    assert (q.attendee, q.in_title, q.group) == (None, False, None)
+    assert release().mentions == ()
+
+
+def test_a_quotation_over_two_paragraphs_said_by_a_role_with_a_title_quote_first() -> None:
+    r = spanning()
+    # The title's quotes come first in reading order.
+    assert [(q.in_title, q.paragraph) for q in r.quotes] == [(True, 0), (False, 0), (False, 1)]
+    assert r.header.title[r.quotes[0].start : r.quotes[0].end] == "Unis"
+    assert [q.group for q in r.quotes] == [None, 7, 7]
+    assert r.attendees[r.quotes[1].attendee or 0].role == r.quotes[1].speaker
+    assert r.mentions[0].name == "Jens Stoltenberg" and r.attendees[0].name is None
+
+
+def test_a_speaker_named_like_an_attendee_is_linked_to_it() -> None:
+    r = release()
+    assert [q.attendee for q in r.quotes] == [0, 0]
+    assert r == release(quotes=[attrs.evolve(q, attendee=0) for q in r.quotes])
+
+
+def test_a_speaker_who_is_not_an_attendee_stays_unlinked() -> None:
+    r = release(quotes=(quote("l’avenir", speaker="un porte-parole"),))
+    assert (r.quotes[0].speaker, r.quotes[0].attendee) == ("un porte-parole", None)
+    # A mention is not an attendee: a quote by someone only mentioned is not linked either.
+    r = release(quotes=(quote("l’avenir", speaker="Jane Doe"),), mentions=(Attendee(name="Jane Doe"),))
+    assert r.quotes[0].attendee is None
+
+
+@pytest.mark.parametrize(
+    ("change", "path", "words"),
+    [
+        (lambda qs: qs[:1] + qs[2:], "quotes[1].group", "one part"),
+        (lambda qs: [attrs.evolve(qs[0], group=1), qs[1], qs[2]], "quotes[1].group", "one part"),
+        (
+            lambda qs: [qs[0], attrs.evolve(qs[1], speaker="Jens Stoltenberg", attendee=None), qs[2]],
+            "quotes[2].speaker",
+            "one speaker",
+        ),
+    ],
+)
+def test_the_parts_of_a_group_are_two_or_more_with_one_speaker(change: object, path: str, words: str) -> None:
+    quotes = [*spanning().quotes[1:], spanning().quotes[0]]
+    with pytest.raises(ValidationError) as err:
+        spanning(quotes=change(quotes))  # type: ignore[operator]
+    assert err.value.path == path
+    assert words in err.value.message
+
+
+def test_a_group_has_one_part_per_paragraph() -> None:
+    text = "« un » et « deux »"
+    with pytest.raises(ValidationError, match="one part per paragraph") as err:
+        PressRelease(
+            header=Header(title="T", language="fr"),
+            paragraphs=[Paragraph(text=text), Paragraph(text="trois")],
+            quotes=[
+                Quote(text="un", start=2, end=4, group=0),
+                Quote(text="deux", start=12, end=16, group=0),
+                Quote(text="trois", paragraph=1, start=0, end=5, group=0),
+            ],
+        )
+    assert err.value.path == "quotes[1].group"
+
+
+def test_title_quotes_do_not_overlap_each_other_but_may_share_offsets_with_the_body() -> None:
+    r = spanning()
+    with pytest.raises(ValidationError) as err:
+        attrs.evolve(r, quotes=[*r.quotes, Quote(text="ni", start=3, end=5, speaker="porte-parole", in_title=True)])
+    assert err.value.path == "quotes[1].start"
+    # Offsets 2:6 in the title and in paragraph 0 are different places.
+    body = Quote(text=TWO[0][2:6], start=2, end=6)
+    assert body in attrs.evolve(r, quotes=[r.quotes[0], body]).quotes
+
+
+def test_an_attendee_index_follows_the_attendees() -> None:
+    r = spanning()
+    moved = [Attendee(name="Jane Doe"), *r.attendees]
+    with pytest.raises(ValidationError) as err:
+        attrs.evolve(r, attendees=moved)
+    assert err.value.path == "quotes[0].speaker"
+    fixed = attrs.evolve(r, attendees=moved, quotes=[attrs.evolve(q, attendee=1) for q in r.quotes])
+    assert fixed.attendees[fixed.quotes[0].attendee or 0].role == "porte-parole"
+
+
+def test_display_name_is_the_name_or_else_the_role() -> None:
+    from communique.model import display_name
+
+    assert display_name(Attendee(name="X", role="r")) == "X"
+    assert display_name(Attendee(role="r")) == "r"

@@ -260,21 +260,21 @@ def sample_links() -> str:
     release = _sample()
     if not release.quotes:
         return "*The text parser found no quotes in the sample.*\n"
-    index = {a.name: i for i, a in enumerate(release.attendees) if a.name}
     rows = []
     for i, q in enumerate(release.quotes):
         words = q.text if len(q.text) <= 48 else q.text[:45] + "…"
-        target = f"`attendees[{index[q.speaker]}]`" if q.speaker in index else "—"
+        target = f"`attendees[{q.attendee}]`" if q.attendee is not None else "—"
+        where = "header.title" if q.in_title else f"paragraphs[{q.paragraph}].text"
         rows.append(
             [
                 f"`quotes[{i}]`",
-                f"`paragraphs[{q.paragraph}].text[{q.start}:{q.end}]`",
+                f"`{where}[{q.start}:{q.end}]`",
                 _cell(words),
                 _cell(q.speaker or "None"),
                 target,
             ]
         )
-    return _table(["quote", "points into", "text", "speaker", "is attendee"], rows)
+    return _table(["quote", "points into", "text", "speaker", "attendee"], rows)
 
 
 def sample_findings(sample: str = "sample_en") -> str:
@@ -456,14 +456,21 @@ _ASPECTS: tuple[tuple[str, Callable[[Any], object]], ...] = (
     ("published / updated", lambda r: (r.dates.published, r.dates.updated)),
     ("paragraph text", lambda r: tuple(p.text for p in r.paragraphs)),
     ("quote positions and words", lambda r: tuple((q.paragraph, q.start, q.end, q.text) for q in r.quotes)),
+    ("quotes in the title", lambda r: tuple(q.in_title for q in r.quotes)),
+    ("quotations over paragraphs (group)", lambda r: tuple(q.group for q in r.quotes)),
     ("quote speakers", lambda r: tuple(q.speaker for q in r.quotes)),
+    ("quote attendees (which attendee spoke)", lambda r: tuple(q.attendee for q in r.quotes)),
     ("attendee names", lambda r: tuple(a.name for a in r.attendees)),
     (
         "attendee rank, role, organisation, country",
         lambda r: tuple((a.rank, a.role, a.organization, a.country) for a in r.attendees),
     ),
     ("attendee aliases", lambda r: tuple(a.aliases for a in r.attendees)),
+    ("people only mentioned", lambda r: r.mentions),
 )
+# The testing kit's sample with every cross-reference of the model (a quote in the title, a
+# quotation over two paragraphs said by an attendee known by role, a person only mentioned).
+_KIT_SAMPLE = "unicode"
 
 
 def roundtrip(name: str, *options: str) -> str:
@@ -477,9 +484,17 @@ def roundtrip(name: str, *options: str) -> str:
         raise _Unavailable(f"`{name}` can be written but not read back in this build, so there is no round trip.")
     parse_options = dict(o.split("=", 1) for o in options)
     samples = [k for k, p in SAMPLES.items() if p.exists()]
+    originals = {key: _sample(key) for key in samples}
+    try:
+        from communique.testing import sample
+
+        originals[_KIT_SAMPLE] = sample(_KIT_SAMPLE)
+        samples.append(_KIT_SAMPLE)
+    except ImportError:  # pragma: no cover - a build without the testing kit
+        pass
     columns: dict[str, dict[str, bool]] = {}
     for key in samples:
-        original = _sample(key)
+        original = originals[key]
         data = communique.render(original, exporter.name)
         back = communique.parse(data, parser.name, **parse_options)
         columns[key] = {label: get(original) == get(back) for label, get in _ASPECTS}
@@ -489,10 +504,13 @@ def roundtrip(name: str, *options: str) -> str:
         rows.append([label, *("✓ kept" if columns[k][label] else "✗ changed" for k in samples)])
     how = f"`communique.parse(communique.render(release, {name!r}), {name!r}"
     how += "".join(f", {k}={v}" for k, v in parse_options.items()) + ")`"
+    heads = [f"`{k}.txt`" if k in SAMPLES else f"`testing.sample({k!r})`" for k in samples]
     return (
-        "Computed when this page was built: each sample is parsed by the text parser, "
+        "Computed when this page was built: each sample is parsed by the text parser "
+        f"(`{_KIT_SAMPLE}` is the testing kit's sample built in code, with a quote in the title, a "
+        "quotation over two paragraphs said by an attendee known by role, and a person only mentioned), "
         f"then rendered and parsed back with {how}, and compared with the original.\n\n"
-        + _table(["part of the release", *(f"`{k}.txt`" for k in samples)], rows)
+        + _table(["part of the release", *heads], rows)
     )
 
 

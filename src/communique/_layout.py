@@ -81,7 +81,8 @@ def layout(release: PressRelease) -> Layout:
     words = labels(language)
     by_paragraph: dict[int, list[Any]] = {}
     for q in release.quotes:
-        by_paragraph.setdefault(q.paragraph, []).append(q)
+        if not q.in_title:  # the title is printed as written; its quotes live in the embedded copy
+            by_paragraph.setdefault(q.paragraph, []).append(q)
     paragraphs = tuple(
         LayoutParagraph(
             spans=_spans(p.text, by_paragraph.get(i, [])),

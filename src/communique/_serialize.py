@@ -4,6 +4,14 @@ JSON files, the DOCX custom part and the PDF attachment all use
 :func:`dumps` and :func:`loads`, so "canonical JSON" means one thing: UTF-8,
 two-space indentation, keys in model order, ISO 8601 dates, a ``$schema``
 marker and a ``schema_version`` checked on load.
+
+Version 2 added ``quotes[].attendee``, ``quotes[].in_title``,
+``quotes[].group`` and ``mentions``, and changed what ``quotes[].speaker``
+means: in version 1 it was always the name of an attendee, in version 2 it is
+the speaker's display string, who may be an attendee known only by role, or
+no attendee at all.  A version-1 document is still read: it may not hold the
+version-2 keys, and each of its speakers must be the name of an attendee,
+which is then the quote's :attr:`~communique.model.Quote.attendee`.
 """
 
 from __future__ import annotations
@@ -24,8 +32,11 @@ from cattrs.errors import (
 from .errors import ParseError, ValidationError
 from .model import Attendee, Dates, Header, Paragraph, PressRelease, Quote
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Version of the wire form.  Bumped when a field changes meaning or is removed."""
+READABLE_VERSIONS = (1, 2)
+"""The versions :func:`from_dict` reads."""
+_VERSION_2_QUOTE_KEYS = ("attendee", "in_title", "group")
 SCHEMA_ID = f"urn:communique:schema:release:{SCHEMA_VERSION}"
 
 
@@ -103,6 +114,7 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     # Optional fields get one direct hook each; cattrs' generic Optional
     # dispatch was a third of the parse time.
     converter.register_structure_hook_func(lambda t: t == str | None, _optional(strict(str)))
+    converter.register_structure_hook_func(lambda t: t == int | None, _optional(strict(int)))
     converter.register_structure_hook_func(lambda t: t == _dt.date | None, _optional(_structure_date))
     converter.register_structure_hook_func(lambda t: t == _dt.datetime | None, _optional(_structure_datetime))
     converter.register_structure_hook_func(lambda t: t == _dt.datetime | _dt.date | None, _optional(_structure_stamp))
@@ -195,10 +207,16 @@ def from_dict(data: Any, *, format: str = "json") -> PressRelease:
         raise ParseError(f"schema_version {version} is not valid", element="schema_version", format=format)
     if marker is not None and not (isinstance(marker, str) and marker.startswith("urn:communique:schema:release:")):
         raise ParseError(f"'$schema' {marker!r} is not a communique release schema", element="$schema", format=format)
+    if version == 1:
+        _refuse_version_2_keys(body, format)
     try:
-        return _fast.structure(body, PressRelease)
+        release = _fast.structure(body, PressRelease)
     except Exception:
         pass
+    else:
+        if version == 1:
+            _check_version_1_speakers(release, format)
+        return release
     try:
         release = _detailed.structure(body, PressRelease)
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:
@@ -209,6 +227,35 @@ def from_dict(data: Any, *, format: str = "json") -> PressRelease:
     except ValidationError as exc:
         raise ParseError(exc.message, element=exc.path, format=format) from None
     return release  # pragma: no cover - the fast converter failed, so the detailed one does too
+
+
+def _refuse_version_2_keys(body: dict[str, Any], format: str) -> None:
+    """A version-1 document holds none of the keys version 2 added."""
+    if "mentions" in body:
+        raise ParseError("unknown field(s): mentions (added in schema_version 2)", element="$", format=format)
+    quotes = body.get("quotes")
+    if type(quotes) is not list:
+        return  # the converter reports it
+    for i, quote in enumerate(quotes):
+        if type(quote) is dict:
+            added = [key for key in _VERSION_2_QUOTE_KEYS if key in quote]
+            if added:
+                raise ParseError(
+                    f"unknown field(s): {', '.join(sorted(added))} (added in schema_version 2)",
+                    element=f"quotes[{i}]",
+                    format=format,
+                )
+
+
+def _check_version_1_speakers(release: PressRelease, format: str) -> None:
+    """In version 1 a speaker is the name of an attendee (and so is linked to it by the model)."""
+    for i, quote in enumerate(release.quotes):
+        if quote.speaker is not None and quote.attendee is None:
+            raise ParseError(
+                f"{quote.speaker!r} is not the name of an attendee (required in schema_version 1)",
+                element=f"quotes[{i}].speaker",
+                format=format,
+            )
 
 
 def failures(exc: BaseException, path: str = "") -> list[tuple[str, BaseException]]:

@@ -414,13 +414,17 @@ def check_release(release: PressRelease, *, format: str) -> None:
             check_text(value, f"header.{name}", format=format)
     for i, p in enumerate(release.paragraphs):
         check_text(p.text, f"paragraphs[{i}].text", format=format)
-    for i, a in enumerate(release.attendees):
-        for name in ("name", "rank", "role", "organization"):
-            value = getattr(a, name)
-            if value is not None:
-                check_text(value, f"attendees[{i}].{name}", format=format)
-        for j, alias in enumerate(a.aliases):
-            check_text(alias, f"attendees[{i}].aliases[{j}]", format=format)
+    for i, q in enumerate(release.quotes):
+        if q.speaker is not None:
+            check_text(q.speaker, f"quotes[{i}].speaker", format=format)
+    for what, people in (("attendees", release.attendees), ("mentions", release.mentions)):
+        for i, a in enumerate(people):
+            for name in ("name", "rank", "role", "organization"):
+                value = getattr(a, name)
+                if value is not None:
+                    check_text(value, f"{what}[{i}].{name}", format=format)
+            for j, alias in enumerate(a.aliases):
+                check_text(alias, f"{what}[{i}].aliases[{j}]", format=format)
 
 
 def _show_invisible(text: str) -> str:

@@ -3,12 +3,16 @@
 Every class is an attrs ``@frozen`` class with keyword-only fields.  Change a
 release with :func:`attrs.evolve`; the result is validated again.
 
-A :class:`Quote` points into :attr:`PressRelease.paragraphs` by index and
-character offsets, and names its speaker by the :attr:`Attendee.name` of one
-of :attr:`PressRelease.attendees`::
+A :class:`Quote` points into :attr:`PressRelease.paragraphs` (or, with
+``in_title``, into :attr:`Header.title`) by index and character offsets, and
+into :attr:`PressRelease.attendees` by index when an attendee said it::
 
-    paragraphs[q.paragraph].text[q.start:q.end] == q.text
-    q.speaker is None or q.speaker in {a.name for a in attendees}
+    paragraphs[q.paragraph].text[q.start:q.end] == q.text     # header.title[...] when q.in_title
+    q.attendee is None or q.speaker == display(attendees[q.attendee])
+
+where ``display`` is the attendee's name, or its role when it has no name.
+Quotes sharing a :attr:`Quote.group` are the parts, one per paragraph, of one
+quotation.  :attr:`PressRelease.mentions` holds people who are only mentioned.
 
 Invalid values raise :class:`communique.errors.ValidationError` whose
 ``path`` names the field (``quotes[2].start``).
@@ -21,7 +25,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from .errors import ValidationError
 
@@ -198,18 +202,32 @@ class Paragraph:
 
 @frozen(kw_only=True)
 class Quote:
-    """Words inside quotation marks, located in a paragraph, with who said them."""
+    """Words inside quotation marks, located in a paragraph (or the title), with who said them.
+
+    A quotation that spans paragraphs is one ``Quote`` per paragraph, the parts
+    sharing a :attr:`group` id.
+    """
 
     text: str = field(validator=_text(optional=False, blank_ok=False))
     """The quoted words, quotation marks excluded."""
     speaker: str | None = field(default=None, validator=_text())
-    """Name of the attendee who said it, or ``None`` when the words are not speech."""
+    """Who said it, as a reader names them: the person's name, or the role of a speaker known only by
+    role (with :attr:`attendee`, the display string of that attendee); ``None`` when the words are not
+    speech or the speaker is unknown."""
+    attendee: int | None = None
+    """Index in :attr:`PressRelease.attendees` of the speaker; ``None`` when the speaker is not an
+    attendee.  A quote whose speaker is an attendee's name is linked to it on construction."""
     paragraph: int = 0
-    """Index into :attr:`PressRelease.paragraphs`."""
+    """Index into :attr:`PressRelease.paragraphs` (``0`` for a quotation in the title)."""
     start: int = 0
-    """Offset of the first character of :attr:`text` in the paragraph."""
+    """Offset of the first character of :attr:`text` in the paragraph (in the title, with :attr:`in_title`)."""
     end: int = 0
     """Offset just past the last character, so that ``paragraph_text[start:end] == text``."""
+    in_title: bool = False
+    """``True`` for a quotation inside :attr:`Header.title`: ``start`` and ``end`` index the title."""
+    group: int | None = None
+    """Quotes sharing a group id are the parts, one per paragraph and in paragraph order, of one
+    quotation that spans paragraphs; ``None`` for a quotation within one paragraph."""
 
     def __attrs_post_init__(self) -> None:
         p, s, e = self.paragraph, self.start, self.end
@@ -219,6 +237,8 @@ class Quote:
             raise ValidationError(
                 "end", f"end - start ({self.end} - {self.start}) must equal the length of text ({len(self.text)})"
             )
+        if self.attendee is not None or self.group is not None or self.in_title is not False:
+            self._check_links()  # the common case, a body quote in one paragraph, costs nothing
 
     def _check_offsets(self) -> None:
         """Raise the error for the first offset that is not a non-negative int."""
@@ -228,6 +248,25 @@ class Quote:
                 raise ValidationError(name, f"must be an int, not {type(value).__name__}")
             if value < 0:
                 raise ValidationError(name, f"must not be negative ({value})")
+
+    def _check_links(self) -> None:
+        for name in ("attendee", "group"):
+            value = getattr(self, name)
+            if value is None:
+                continue
+            if type(value) is not int:
+                raise ValidationError(name, f"must be an int or None, not {type(value).__name__}")
+            if value < 0:
+                raise ValidationError(name, f"must not be negative ({value})")
+        if type(self.in_title) is not bool:
+            raise ValidationError("in_title", f"must be a bool, not {type(self.in_title).__name__}")
+        if self.in_title:
+            if self.paragraph != 0:
+                raise ValidationError("paragraph", f"must be 0 for a quotation in the title, not {self.paragraph}")
+            if self.group is not None:
+                raise ValidationError("group", "a quotation in the title cannot span paragraphs")
+        if self.attendee is not None and self.speaker is None:
+            raise ValidationError("speaker", "a quote said by an attendee needs the speaker's name or role")
 
 
 def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
@@ -277,26 +316,39 @@ def _attendee_tuple(value: Iterable[Attendee]) -> tuple[Attendee, ...]:
     return _as_tuple(value, "attendees", Attendee)
 
 
+def _mention_tuple(value: Iterable[Attendee]) -> tuple[Attendee, ...]:
+    return _as_tuple(value, "mentions", Attendee)
+
+
+def display_name(attendee: Attendee) -> str:
+    """How a quote's :attr:`~Quote.speaker` names ``attendee``: its name, or its role when it has none."""
+    return attendee.name if attendee.name is not None else attendee.role or ""
+
+
 def _quote_order(value: Iterable[Quote]) -> tuple[Quote, ...]:
     items = _as_tuple(value, "quotes", Quote)
     for i, item in enumerate(items):
         if not isinstance(item, Quote):
             raise ValidationError(f"quotes[{i}]", f"must be a Quote, not {type(item).__name__}")
-    # Quotes are kept in reading order so that every format, including inline
-    # XML markup, gives them back in the same order.
-    return tuple(sorted(items, key=lambda q: (q.paragraph, q.start)))
+    # Quotes are kept in reading order (the title's first) so that every
+    # format, including inline XML markup, gives them back in the same order.
+    return tuple(sorted(items, key=lambda q: (not q.in_title, q.paragraph, q.start)))
 
 
 @frozen(kw_only=True)
 class PressRelease:
-    """A press release: header, dates, paragraphs, quotes and attendees."""
+    """A press release: header, dates, paragraphs, quotes, attendees and people only mentioned."""
 
     header: Header
     dates: Dates = field(factory=Dates)
     paragraphs: tuple[Paragraph, ...] = field(default=(), converter=_paragraph_tuple)
     quotes: tuple[Quote, ...] = field(default=(), converter=_quote_order)
-    """Quotes in reading order (sorted by paragraph, then start offset)."""
+    """Quotes in reading order: those in the title first, then by paragraph and start offset."""
     attendees: tuple[Attendee, ...] = field(default=(), converter=_attendee_tuple)
+    """The people taking part (the participants)."""
+    mentions: tuple[Attendee, ...] = field(default=(), converter=_mention_tuple)
+    """People the release only mentions — a predecessor, a historical figure, the topic of talks, the
+    addressee of a greeting — who are not participants."""
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.header, Header):
@@ -306,33 +358,99 @@ class PressRelease:
         for i, p in enumerate(self.paragraphs):
             if not isinstance(p, Paragraph):
                 raise ValidationError(f"paragraphs[{i}]", f"must be a Paragraph, not {type(p).__name__}")
-        names: set[str] = set()
+        names: dict[str, int] = {}
         for i, a in enumerate(self.attendees):
             if not isinstance(a, Attendee):
                 raise ValidationError(f"attendees[{i}]", f"must be an Attendee, not {type(a).__name__}")
             if a.name is not None:
                 if a.name in names:
                     raise ValidationError(f"attendees[{i}].name", f"{a.name!r} appears twice; names identify speakers")
-                names.add(a.name)
+                names[a.name] = i
+        if self.mentions:
+            self._check_mentions(names)
+        quotes = self.quotes
+        if names and any(q.attendee is None and q.speaker in names for q in quotes):
+            # A speaker named like an attendee is that attendee (names are unique): link it, so that
+            # ``attendee is None`` always means the speaker is not an attendee.
+            quotes = tuple(
+                evolve(q, attendee=names[q.speaker]) if q.attendee is None and q.speaker in names else q for q in quotes
+            )
+            object.__setattr__(self, "quotes", quotes)
+        groups: dict[int, tuple[int, Quote, int]] = {}  # group id -> (index, quote, parts) of its last part
         previous: Quote | None = None
-        for i, q in enumerate(self.quotes):
+        for i, q in enumerate(quotes):
             path = f"quotes[{i}]"
-            if q.paragraph >= len(self.paragraphs):
-                raise ValidationError(
-                    f"{path}.paragraph", f"{q.paragraph} is out of range ({len(self.paragraphs)} paragraphs)"
-                )
-            text = self.paragraphs[q.paragraph].text
+            if q.in_title:
+                text = self.header.title
+                where = "the title"
+            else:
+                if q.paragraph >= len(self.paragraphs):
+                    raise ValidationError(
+                        f"{path}.paragraph", f"{q.paragraph} is out of range ({len(self.paragraphs)} paragraphs)"
+                    )
+                text = self.paragraphs[q.paragraph].text
+                where = f"paragraph {q.paragraph}"
             if q.end > len(text):
-                raise ValidationError(
-                    f"{path}.end", f"{q.end} is past the end of paragraph {q.paragraph} ({len(text)} characters)"
-                )
+                raise ValidationError(f"{path}.end", f"{q.end} is past the end of {where} ({len(text)} characters)")
             if text[q.start : q.end] != q.text:
-                raise ValidationError(f"{path}.text", f"does not match paragraph {q.paragraph} at {q.start}:{q.end}")
-            if q.speaker is not None and q.speaker not in names:
-                raise ValidationError(f"{path}.speaker", f"{q.speaker!r} is not the name of an attendee")
-            if previous is not None and previous.paragraph == q.paragraph and q.start < previous.end:
+                raise ValidationError(f"{path}.text", f"does not match {where} at {q.start}:{q.end}")
+            if q.attendee is not None:
+                self._check_speaker(path, q)
+            if (
+                previous is not None
+                and previous.in_title == q.in_title
+                and previous.paragraph == q.paragraph
+                and q.start < previous.end
+            ):
                 raise ValidationError(f"{path}.start", "overlaps the previous quote")
+            if q.group is not None:
+                part = groups.get(q.group)
+                if part is not None:
+                    self._check_group(path, q, part[0], part[1])
+                groups[q.group] = (i, q, 1 if part is None else part[2] + 1)
             previous = q
+        for group, (i, _, parts) in groups.items():
+            if parts < 2:
+                raise ValidationError(
+                    f"quotes[{i}].group",
+                    f"group {group} has one part; a quotation that spans paragraphs has two or more",
+                )
+
+    def _check_mentions(self, names: dict[str, int]) -> None:
+        seen: set[str] = set()
+        for i, a in enumerate(self.mentions):
+            if not isinstance(a, Attendee):
+                raise ValidationError(f"mentions[{i}]", f"must be an Attendee, not {type(a).__name__}")
+            if a.name is None:
+                continue
+            if a.name in names:
+                raise ValidationError(f"mentions[{i}].name", f"{a.name!r} is an attendee; a person is one or the other")
+            if a.name in seen:
+                raise ValidationError(f"mentions[{i}].name", f"{a.name!r} appears twice")
+            seen.add(a.name)
+
+    def _check_speaker(self, path: str, q: Quote) -> None:
+        index = q.attendee
+        assert index is not None
+        if index >= len(self.attendees):
+            raise ValidationError(f"{path}.attendee", f"{index} is out of range ({len(self.attendees)} attendees)")
+        expected = display_name(self.attendees[index])
+        if q.speaker != expected:
+            raise ValidationError(
+                f"{path}.speaker", f"{q.speaker!r} is not {expected!r}, the name or role of attendees[{index}]"
+            )
+
+    @staticmethod
+    def _check_group(path: str, q: Quote, index: int, before: Quote) -> None:
+        """``q`` follows ``before`` (``quotes[index]``), the previous part of its group."""
+        if q.paragraph == before.paragraph:
+            raise ValidationError(
+                f"{path}.group", f"group {q.group} has two parts in paragraph {q.paragraph}; one part per paragraph"
+            )
+        if q.speaker != before.speaker or q.attendee != before.attendee:
+            raise ValidationError(
+                f"{path}.speaker", f"the parts of group {q.group} have one speaker; quotes[{index}] has another"
+            )
 
     def attendee(self, name: str) -> Attendee:
         """Return the attendee called ``name`` (or with that alias); ``KeyError`` if none."""

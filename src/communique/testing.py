@@ -20,7 +20,10 @@ per process):
 * ``english`` — an English release in the same style, read the same way;
 * ``minimal`` — a title and a language, nothing else;
 * ``unicode`` — Cyrillic, Greek, Latin with ć š œ, « » „ “ ’ –, non-breaking
-  spaces, a combining accent, and text that looks like markup;
+  spaces, a combining accent, and text that looks like markup; and every
+  cross-reference of the model: a quote in the title, a quotation over two
+  paragraphs said by an attendee known only by role, a speaker who is not an
+  attendee, and a person only mentioned;
 * ``large`` — 400 paragraphs, 80 quotes and 24 attendees.
 """
 
@@ -102,17 +105,23 @@ def minimal_sample() -> PressRelease:
     return PressRelease(header=Header(title="Communiqué", language="fr"))
 
 
-def _quote(paragraphs: list[str], index: int, words: str, speaker: str | None, occurrence: int = 0) -> Quote:
+def _quote(
+    paragraphs: list[str], index: int, words: str, speaker: str | None, occurrence: int = 0, **links: Any
+) -> Quote:
     start = -1
     for _ in range(occurrence + 1):
         start = paragraphs[index].index(words, start + 1)
-    return Quote(text=words, speaker=speaker, paragraph=index, start=start, end=start + len(words))
+    return Quote(text=words, speaker=speaker, paragraph=index, start=start, end=start + len(words), **links)
 
 
 @functools.cache
 def unicode_sample() -> PressRelease:
     """Scripts and punctuation that break naive exporters, text that looks like markup, a subtitle and a
-    reference, and a date-only update stamp (a ``datetime.date``) beside a time-zoned publication."""
+    reference, a date-only update stamp (a ``datetime.date``) beside a time-zoned publication, and
+    the model's cross-references: a quote in the title (``in_title``), a quotation over two
+    paragraphs (``group``) said by an attendee known only by role (``attendee``), a speaker who is
+    not an attendee, and a person only mentioned (``mentions``)."""
+    title = "Безбедност и сарадња – Ασφάλεια και συνεργασία – « l’œuvre commune » de Ćosić & Šuštar"
     paragraphs = [
         "Генерал Љубиша Диковић је рекао: „Безбедност региона је наша заједничка брига.“ Сарадња – кључна реч; "
         "ђ, ћ, џ, љ, њ.",
@@ -124,6 +133,8 @@ def unicode_sample() -> PressRelease:
         "Characters that look like markup stay text: <b>bold?</b> &amp; *stars* _underscores_ [link](x) "
         "`tick` {braces} | pipe \\ backslash %percent $dollar #hash ]]> <!-- comment --> & < >.",
         "# Not a heading. 1. Not a list; > not a quote; - not a bullet.",
+        "Представник ЕУ је, цитирајући Иву Андрића, рекао: „Мир није поклон,",
+        "„он је рад сваког дана.“ Портпарол је додао: „Врата су отворена.“",
         "",
     ]
     attendees = (
@@ -145,11 +156,22 @@ def unicode_sample() -> PressRelease:
         _quote(paragraphs, 1, "Η συνεργασία είναι η μόνη μας επιλογή", "Νίκος Παπαδόπουλος"),
         _quote(paragraphs, 2, "Ça suffit, l’Europe a besoin de paix", "Ana Šuštar"),
         _quote(paragraphs, 3, "<b>bold?</b> &amp; *stars*", None),
+        # One quotation over two paragraphs, said by the attendee known only by role.
+        _quote(paragraphs, 5, "Мир није поклон,", attendees[4].role, attendee=4, group=0),
+        _quote(paragraphs, 6, "он је рад сваког дана.", attendees[4].role, attendee=4, group=0),
+        _quote(paragraphs, 6, "Врата су отворена.", "портпарол"),  # a speaker who is not an attendee
+        Quote(
+            text="l’œuvre commune",
+            speaker="Dragan Ćosić",
+            start=title.index("l’œuvre"),
+            end=title.index(" » de"),
+            in_title=True,
+        ),
     )
     offset = _dt.timezone(_dt.timedelta(hours=1))
     return PressRelease(
         header=Header(
-            title="Безбедност и сарадња – Ασφάλεια και συνεργασία – « l’œuvre commune » de Ćosić & Šuštar",
+            title=title,
             subtitle="Заједничка изјава – <i>not markup</i> & « Ćosić »",
             language="sr-Cyrl",
             source="НАТО / OTAN",
@@ -166,6 +188,7 @@ def unicode_sample() -> PressRelease:
         paragraphs=tuple(Paragraph(text=p) for p in paragraphs),
         quotes=quotes,
         attendees=attendees,
+        mentions=(Attendee(name="Иво Андрић", role="писац", country="RS"),),
     )
 
 

@@ -156,7 +156,7 @@ def test_build_release_constructs_a_valid_release_in_code_and_renders_it(tmp_pat
     require("exporter", "json", "docx", "pdf")
     done = run("build_release.py", cwd=tmp_path)
 
-    assert "rejected as expected: quotes[0].speaker: 'Someone Else' is not the name of an attendee" in done.stdout
+    assert "rejected as expected: quotes[0].speaker: 'Someone Else' is not 'Élodie Marchetti'" in done.stdout
     out = tmp_path / "out"
     assert (out / "cyber_resilience.pdf").read_bytes().startswith(b"%PDF-")
     assert (out / "cyber_resilience.docx").read_bytes().startswith(b"PK\x03\x04")
@@ -169,7 +169,7 @@ def test_build_release_constructs_a_valid_release_in_code_and_renders_it(tmp_pat
     assert "Україна" in release.text and "Ελλάδα" in release.text
     assert release.dates.published is not None and release.dates.published.utcoffset() == dt.timedelta(hours=2)
     # The wire form is the canonical one: same keys as the exporter writes.
-    assert json.loads((out / "cyber_resilience.json").read_bytes())["schema_version"] == 1
+    assert json.loads((out / "cyber_resilience.json").read_bytes())["schema_version"] == 2
 
 
 # ------------------------------------------------------------------ batch_convert.py

@@ -241,7 +241,7 @@ def test_release_is_embedded_as_custom_xml_with_canonical_json() -> None:
         props = etree.fromstring(z.read("customXml/itemProps1.xml"))
         rels = z.read("word/_rels/document.xml.rels").decode()
         types = z.read("[Content_Types].xml").decode()
-    assert item.tag == "{urn:communique:docx}release" and item.get("schema-version") == "1"
+    assert item.tag == "{urn:communique:docx}release" and item.get("schema-version") == "2"
     assert item.text.encode() == dumps(release())
     assert item.get("visible", "").startswith("sha256:")
     assert props.find(".//{*}schemaRef").get(

@@ -11,29 +11,43 @@ import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from builders import headed, release
+from builders import headed, release, spanning
 from communique import Dates, ParseError, PressRelease, parse, render
 from strategies import releases
 
 
-@pytest.fixture(scope="module")
-def validator() -> jsonschema.Draft202012Validator:
-    schema = json.loads(resources.files("communique.schemas").joinpath("release-1.schema.json").read_text("utf-8"))
+def _validator(version: int) -> jsonschema.Draft202012Validator:
+    name = f"release-{version}.schema.json"
+    schema = json.loads(resources.files("communique.schemas").joinpath(name).read_text("utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+@pytest.fixture(scope="module")
+def validator() -> jsonschema.Draft202012Validator:
+    return _validator(2)
 
 
 def test_output_is_utf8_not_escaped_indented_and_marked() -> None:
     data = render(release(), "json")
     text = data.decode("utf-8")
     assert "« l’avenir" in text and "\\u" not in text
-    assert text.startswith('{\n  "$schema": "urn:communique:schema:release:1",\n  "schema_version": 1,')
+    assert text.startswith('{\n  "$schema": "urn:communique:schema:release:2",\n  "schema_version": 2,')
     assert text.endswith("}\n")
 
 
 def test_keys_follow_model_order() -> None:
     doc = json.loads(render(release(), "json"))
-    assert list(doc) == ["$schema", "schema_version", "header", "dates", "paragraphs", "quotes", "attendees"]
+    assert list(doc) == [
+        "$schema",
+        "schema_version",
+        "header",
+        "dates",
+        "paragraphs",
+        "quotes",
+        "attendees",
+        "mentions",
+    ]
     assert list(doc["header"]) == [
         "title",
         "subtitle",
@@ -44,7 +58,7 @@ def test_keys_follow_model_order() -> None:
         "reference",
         "title_derived",
     ]
-    assert list(doc["quotes"][0]) == ["text", "speaker", "paragraph", "start", "end"]
+    assert list(doc["quotes"][0]) == ["text", "speaker", "attendee", "paragraph", "start", "end", "in_title", "group"]
     assert doc["dates"] == {
         "start": "2018-05-22",
         "end": "2018-05-23",
@@ -115,3 +129,49 @@ def test_bad_new_values_are_refused_naming_the_field(
     assert err.value.element == ".".join(where)
     if where != ("dates", "updated"):  # ordering is the model's rule, not the schema's
         assert not validator.is_valid(doc)
+
+
+def test_version_2_fields_are_written_and_schema_valid(validator: jsonschema.Draft202012Validator) -> None:
+    r = spanning()
+    doc = json.loads(render(r, "json"))
+    validator.validate(doc)
+    assert doc["quotes"][0] == {
+        "text": "Unis",
+        "speaker": "porte-parole",
+        "attendee": 0,
+        "paragraph": 0,
+        "start": 2,
+        "end": 6,
+        "in_title": True,
+        "group": None,
+    }
+    assert [q["group"] for q in doc["quotes"]] == [None, 7, 7]
+    assert doc["mentions"] == [
+        {
+            "name": "Jens Stoltenberg",
+            "rank": None,
+            "role": "prédécesseur",
+            "organization": None,
+            "country": None,
+            "aliases": [],
+        }
+    ]
+    assert parse(render(r, "json"), "json") == r
+
+
+def test_the_version_2_schema_refuses_a_grouped_title_quote(validator: jsonschema.Draft202012Validator) -> None:
+    doc = json.loads(render(spanning(), "json"))
+    doc["quotes"][0]["group"] = 3
+    assert not validator.is_valid(doc)
+
+
+def test_the_version_1_schema_is_still_shipped_and_describes_version_1() -> None:
+    v1 = _validator(1)
+    doc = json.loads(render(release(), "json"))
+    assert not v1.is_valid(doc)  # a version-2 document is not a version-1 one
+    doc.update({"$schema": "urn:communique:schema:release:1", "schema_version": 1})
+    del doc["mentions"]
+    for q in doc["quotes"]:
+        for key in ("attendee", "in_title", "group"):
+            del q[key]
+    v1.validate(doc)

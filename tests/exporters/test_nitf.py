@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from lxml import etree
 
 import communique
-from builders import headed, release
+from builders import headed, release, spanning
 from communique import _xml, registry
 from communique.errors import RenderError
 from communique.model import Attendee, Dates, Header, Paragraph, PressRelease
@@ -163,3 +163,45 @@ def test_a_headline_title_has_no_derived_mark_and_no_subtitle_no_hl2() -> None:
     assert hedline.find("n:hl2", namespaces=N) is None
     assert hedline.find("n:hl1", namespaces=N).get(f"{{{N['cq']}}}derived") is None
     assert root.find("n:head/n:docdata/n:doc-id", namespaces=N) is None
+
+
+def test_version_2_markup_is_communique_attributes_on_valid_nitf() -> None:
+    r = spanning()
+    root = etree.fromstring(communique.render(r, "nitf"))
+    schema().assertValid(root)
+    cq = f"{{{N['cq']}}}"
+    assert root.get(f"{cq}version") == "2"
+    # head/title stays plain text; the title's quotes are marked in hl1.
+    assert root.findtext("n:head/n:title", namespaces=N) == r.header.title
+    hl1 = root.find("n:body/n:body.head/n:hedline/n:hl1", namespaces=N)
+    assert "".join(hl1.itertext()) == r.header.title
+    [q] = hl1.findall("n:q", namespaces=N)
+    assert (q.text, q.get("quote-source"), q.get(f"{cq}attendee"), q.get(f"{cq}group")) == (
+        "Unis",
+        "porte-parole",
+        "a1",
+        None,
+    )
+    parts = root.findall("n:body/n:body.content/n:p/n:q", namespaces=N)
+    assert [(q.get(f"{cq}group"), q.get(f"{cq}attendee"), q.get("quote-source")) for q in parts] == [
+        ("7", "a1", "porte-parole"),
+        ("7", "a1", "porte-parole"),
+    ]
+    content = root.find("n:head/n:docdata/n:identified-content", namespaces=N)
+    people = content.findall("n:person", namespaces=N)
+    assert [(p.get("id"), p.get(f"{cq}kind")) for p in people] == [("a1", None), ("m1", "mention")]
+    assert people[1].text == "Jens Stoltenberg"
+
+
+def test_a_mention_s_organisation_and_country_point_at_its_person() -> None:
+    r = spanning(mentions=[Attendee(name="Jens Stoltenberg", organization="NATO", country="NO")])
+    root = etree.fromstring(communique.render(r, "nitf"))
+    schema().assertValid(root)
+    cq = f"{{{N['cq']}}}"
+    content = root.find("n:head/n:docdata/n:identified-content", namespaces=N)
+    assert [(o.get(f"{cq}person"), o.text) for o in content.findall("n:org", namespaces=N)] == [
+        (None, "OTAN"),
+        ("m1", "NATO"),
+    ]
+    assert content.find("n:location", namespaces=N) is not None
+    assert communique.parse(communique.render(r, "nitf"), "nitf") == r

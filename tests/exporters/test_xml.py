@@ -10,18 +10,18 @@ from hypothesis import given, settings
 from lxml import etree
 
 import communique
-from builders import headed, release
+from builders import headed, quote, release, spanning
 from communique import _xml
 from communique.errors import RenderError
 from communique.model import Attendee, Dates, Header, Paragraph, PressRelease, Quote
 from strategies import releases
 
-NS = "urn:communique:xml:release:1"
+NS = "urn:communique:xml:release:2"
 C = {"c": NS}
 
 
 def schema() -> etree.XMLSchema:
-    return _xml.load_schema("communique-release-1.xsd")
+    return _xml.load_schema("communique-release-2.xsd")
 
 
 def tree(data: bytes) -> etree._Element:
@@ -35,7 +35,7 @@ def sample() -> PressRelease:
 
 def test_the_sample_renders_as_a_schema_valid_document(sample: PressRelease) -> None:
     data = communique.render(sample, "xml")
-    assert data.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<release xmlns="urn:communique:xml:release:1"')
+    assert data.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<release xmlns="urn:communique:xml:release:2"')
     root = tree(data)
     schema().assertValid(root)
     assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "fr"
@@ -47,13 +47,13 @@ def test_the_sample_renders_as_a_schema_valid_document(sample: PressRelease) -> 
     assert len(root.findall("c:paragraphs/c:p", namespaces=C)) == len(sample.paragraphs)
 
 
-def test_quotes_are_inline_with_speaker_idrefs(sample: PressRelease) -> None:
+def test_quotes_are_inline_with_speaker_names_and_attendee_idrefs(sample: PressRelease) -> None:
     root = tree(communique.render(sample, "xml"))
     quotes = root.findall("c:paragraphs/c:p/c:quote", namespaces=C)
     assert [q.text for q in quotes] == [q.text for q in sample.quotes]
     shepro = sample.attendees.index(sample.attendee("Shepro")) + 1
     spoken = [q for q in quotes if q.get("speaker")]
-    assert spoken and all(q.get("speaker") == f"a{shepro}" for q in spoken)
+    assert spoken and all(q.get("speaker") == "Shepro" and q.get("attendee") == f"a{shepro}" for q in spoken)
     p = quotes[1].getparent()
     assert p is not None
     assert "".join(p.itertext()) == sample.paragraphs[sample.quotes[1].paragraph].text
@@ -61,7 +61,7 @@ def test_quotes_are_inline_with_speaker_idrefs(sample: PressRelease) -> None:
 
 def test_the_issue_example_appears_verbatim(sample: PressRelease) -> None:
     text = communique.render(sample, "xml").decode()
-    assert 'souligné que «&#xA0;<quote speaker="a1">l’OTAN maintiendrait sa présence' in text
+    assert 'souligné que «&#xA0;<quote speaker="Shepro" attendee="a1">l’OTAN maintiendrait sa présence' in text
     assert "bénéfiques pour la stabilité et la sécurité en Europe</quote>&#xA0;»" in text
 
 
@@ -135,6 +135,8 @@ def test_an_offset_with_seconds_cannot_be_written() -> None:
         ({"header": Header(title="T", language="fr", dateline="Bel\x1bgrade")}, "header.dateline"),
         ({"attendees": [Attendee(name="Shepro", role="r\x0c")]}, "attendees[0].role"),
         ({"attendees": [Attendee(name="Shepro", aliases=("D\x01",))]}, "attendees[0].aliases[0]"),
+        ({"quotes": [quote("l’OTAN", speaker="un\x02témoin")]}, "quotes[0].speaker"),
+        ({"mentions": [Attendee(name="Tito\x03")]}, "mentions[0].name"),
     ],
 )
 def test_control_characters_are_refused_naming_the_field(changes: dict[str, object], path: str) -> None:
@@ -211,3 +213,63 @@ def test_the_schema_refuses_malformed_new_fields(old: bytes, new: bytes) -> None
     data = communique.render(headed(), "xml")
     assert old in data
     assert not schema().validate(tree(data.replace(old, new)))
+
+
+def test_version_2_markup_title_quotes_groups_role_speakers_and_mentions() -> None:
+    r = spanning()
+    data = communique.render(r, "xml")
+    root = tree(data)
+    schema().assertValid(root)
+    title = root.find("c:header/c:title", namespaces=C)
+    assert title is not None and "".join(title.itertext()) == r.header.title
+    [in_title] = title.findall("c:quote", namespaces=C)
+    assert (in_title.text, in_title.get("speaker"), in_title.get("attendee"), in_title.get("group")) == (
+        "Unis",
+        "porte-parole",
+        "a1",
+        None,
+    )
+    parts = root.findall("c:paragraphs/c:p/c:quote", namespaces=C)
+    assert [(q.get("group"), q.get("attendee")) for q in parts] == [("7", "a1"), ("7", "a1")]
+    mention = root.find("c:mentions/c:mention", namespaces=C)
+    assert mention is not None and mention.get("id") is None
+    assert mention.findtext("c:name", namespaces=C) == "Jens Stoltenberg"
+    assert communique.parse(data, "xml") == r
+
+
+def test_a_speaker_who_is_not_an_attendee_has_no_attendee_attribute() -> None:
+    r = release(quotes=(quote("l’avenir", speaker="un porte-parole"),))
+    q = tree(communique.render(r, "xml")).find("c:paragraphs/c:p/c:quote", namespaces=C)
+    assert q is not None and q.attrib == {"speaker": "un porte-parole"}
+
+
+@pytest.mark.parametrize(
+    ("header", "paragraphs"),
+    [
+        ('<title>T <quote group="0">x</quote></title>', ""),  # a quote in the title has no group
+        ("<title>T</title>", '<p>T <quote group="-1">x</quote></p>'),
+        ("<title>T</title>", '<p>T <quote in_title="true">x</quote></p>'),
+    ],
+)
+def test_the_version_2_schema_refuses_what_the_model_cannot_hold(header: str, paragraphs: str) -> None:
+    body = f"<paragraphs>{paragraphs}</paragraphs>" if paragraphs else ""
+    root = tree(f'<release xmlns="{NS}" xml:lang="fr"><header>{header}</header>{body}</release>'.encode())
+    assert not schema().validate(root)
+
+
+def test_names_are_unique_across_attendees_and_mentions_in_the_schema() -> None:
+    data = communique.render(spanning(), "xml").replace(b"Jens Stoltenberg", b"J")
+    root = tree(
+        data.replace(b"<role>porte-parole</role>\n      <organization>", b"<name>J</name>\n      <organization>")
+    )
+    assert not schema().validate(root)
+
+
+def test_the_version_1_schema_is_still_shipped() -> None:
+    v1 = _xml.load_schema("communique-release-1.xsd")
+    old = (
+        '<release xmlns="urn:communique:xml:release:1" xml:lang="fr"><header><title>T</title></header>'
+        '<paragraphs><p>a <quote speaker="a1">b</quote></p></paragraphs>'
+        '<attendees><attendee id="a1"><name>X</name></attendee></attendees></release>'
+    )
+    v1.assertValid(tree(old.encode()))

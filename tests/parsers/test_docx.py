@@ -22,7 +22,7 @@ import docx
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from builders import headed, release
+from builders import headed, release, spanning, version_1_json
 from communique import Attendee, Header, PressRelease, parse, read, render
 from communique.errors import CommuniqueWarning, ParseError
 from communique.registry import sniff
@@ -112,7 +112,7 @@ def test_edited_document_is_read_from_its_visible_text_with_a_warning() -> None:
 
 def test_corrupt_embedded_json_falls_back_to_visible_content_with_a_warning() -> None:
     data = render(release(), "docx")
-    item = read_part(data, "customXml/item1.xml").replace(b'"schema_version": 1,', b'"schema_version": 1,,')
+    item = read_part(data, "customXml/item1.xml").replace(b'"schema_version": 2,', b'"schema_version": 2,,')
     broken = rezip(data, {"customXml/item1.xml": item})
     with pytest.warns(
         CommuniqueWarning, match=r"embedded release \(customXml/item1.xml\) cannot be used.*not valid JSON"
@@ -132,13 +132,47 @@ def test_malformed_embedded_xml_falls_back_with_a_warning() -> None:
 
 def test_newer_schema_version_falls_back_and_says_upgrade() -> None:
     data = render(release(), "docx")
-    item = read_part(data, "customXml/item1.xml").replace(b'"schema_version": 1,', b'"schema_version": 99,')
+    item = read_part(data, "customXml/item1.xml").replace(b'"schema_version": 2,', b'"schema_version": 99,')
     newer = rezip(data, {"customXml/item1.xml": item})
     with pytest.warns(CommuniqueWarning, match="newer than this communique understands.*upgrade"):
         seen = parse(newer, "docx")
     assert seen.header.title == "Titre"
     with pytest.raises(ParseError, match="schema_version 99"):
         parse(newer, "docx", embedded="require")
+
+
+def test_a_version_1_embedded_copy_is_read_exactly() -> None:
+    from xml.sax.saxutils import escape
+
+    r = headed()
+    data = render(r, "docx")
+    item = read_part(data, "customXml/item1.xml")
+    head, _, _ = item.partition(b'schema-version="2"')
+    digest = re.search(rb'visible="([^"]*)"', item)
+    assert digest is not None
+    old = head + b'schema-version="1" visible="' + digest.group(1) + b'">' + escape(version_1_json(r).decode()).encode()
+    older = rezip(data, {"customXml/item1.xml": old + b"</release>\n"})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        back = parse(older, "docx", embedded="require")
+    assert back == r
+    assert [q.attendee for q in back.quotes] == [0, 0]
+
+
+def test_a_quotation_over_two_paragraphs_and_a_mention_round_trip_and_show() -> None:
+    r = spanning()
+    data = render(r, "docx")
+    assert parse(data, "docx") == r
+    # The visible document: each part of the quotation is a quote in its paragraph; the person only
+    # mentioned is not in the participants table.
+    from lxml import etree
+
+    w = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    document = etree.fromstring(read_part(data, "word/document.xml"))
+    quoted = document.xpath("//w:r[w:rPr/w:rStyle/@w:val='QuoteChar']/w:t/text()", namespaces=w)
+    assert quoted == [q.text for q in r.quotes if not q.in_title]
+    table = "".join(document.xpath("//w:tbl//w:t/text()", namespaces=w))
+    assert "porte-parole" in table and "Stoltenberg" not in table
 
 
 def test_require_without_embedded_part_is_an_error() -> None:

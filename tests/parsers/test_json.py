@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from builders import release
+from builders import release, version_1, version_1_json
 from communique import ParseError, parse, render
 
 
@@ -37,7 +37,12 @@ def test_accepts_str_and_utf8_bom_and_utf16() -> None:
     [
         (lambda d: d["quotes"][1].__setitem__("paragraph", "0"), "quotes[1].paragraph", "expected an integer"),
         (lambda d: d["quotes"][1].__setitem__("paragraph", 7), "quotes[1].paragraph", "out of range"),
-        (lambda d: d["quotes"][0].__setitem__("speaker", "Nobody"), "quotes[0].speaker", "not the name of an attendee"),
+        (lambda d: d["quotes"][0].__setitem__("speaker", "Nobody"), "quotes[0].speaker", "is not 'Shepro'"),
+        (lambda d: d["quotes"][0].__setitem__("attendee", 3), "quotes[0].attendee", "out of range"),
+        (lambda d: d["quotes"][0].__setitem__("attendee", "0"), "quotes[0].attendee", "expected an integer"),
+        (lambda d: d["quotes"][0].__setitem__("group", 0), "quotes[0].group", "one part"),
+        (lambda d: d["quotes"][0].__setitem__("in_title", 1), "quotes[0].in_title", "expected a boolean"),
+        (lambda d: d.__setitem__("mentions", [{"name": "Shepro"}]), "mentions[0].name", "is an attendee"),
         (lambda d: d["quotes"][0].__setitem__("end", 1000), "quotes[0].end", "length of text"),
         (lambda d: d["header"].pop("title"), "header.title", "missing"),
         (lambda d: d.pop("header"), "header", "missing"),
@@ -110,3 +115,30 @@ def test_a_value_where_an_object_belongs_says_so(field: str, value: Any, words: 
         parse(bad(lambda d: d.__setitem__(field, value)), "json")
     assert err.value.element == field
     assert str(err.value) == f"{field}: expected an object, got {words}"
+
+
+# --- version 1 --------------------------------------------------------------------------------
+
+
+def test_a_version_1_document_is_read_and_its_speakers_linked_to_their_attendees() -> None:
+    back = parse(version_1_json(release()), "json")
+    assert back == release()
+    assert [q.attendee for q in back.quotes] == [0, 0]
+    assert back.mentions == ()
+
+
+@pytest.mark.parametrize(
+    ("mutate", "element", "words"),
+    [
+        (lambda d: d.__setitem__("mentions", []), "$", "mentions (added in schema_version 2)"),
+        (lambda d: d["quotes"][1].__setitem__("group", None), "quotes[1]", "group (added in schema_version 2)"),
+        (lambda d: d["quotes"][0].__setitem__("speaker", "Nobody"), "quotes[0].speaker", "schema_version 1"),
+    ],
+)
+def test_a_version_1_document_holds_only_what_version_1_could(mutate: Any, element: str, words: str) -> None:
+    d = version_1(release())
+    mutate(d)
+    with pytest.raises(ParseError) as err:
+        parse(json.dumps(d).encode(), "json")
+    assert err.value.element == element
+    assert words in str(err.value)

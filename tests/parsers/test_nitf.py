@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 
 import communique
-from builders import release
+from builders import release, spanning
 from communique.errors import ParseError
 from communique.model import Attendee, PressRelease
 from strategies import releases
@@ -159,10 +160,63 @@ def test_without_markup_quotes_and_people_are_found_in_the_text(sample: PressRel
     assert r.attendee("Shepro").rank == "général de corps aérien"
 
 
+def version_1(data: bytes) -> bytes:
+    """A document as communique wrote it before schema version 2 (``cq:version="1"``)."""
+    data = data.replace(b'cq:version="2"', b'cq:version="1"')
+    return re.sub(rb'(<q [^>]*?) cq:attendee="a\d+"', rb"\1", data)
+
+
 def test_a_quote_source_that_is_an_alias_points_to_the_attendee() -> None:
     r = release()
-    data = communique.render(r, "nitf").replace(b'quote-source="Shepro"', b'quote-source="DCMC"')
+    data = version_1(communique.render(r, "nitf")).replace(b'quote-source="Shepro"', b'quote-source="DCMC"')
     assert communique.parse(data, "nitf") == r
+
+
+def test_a_version_1_document_is_read_and_its_speakers_linked(sample: PressRelease) -> None:
+    data = version_1(communique.render(sample, "nitf"))
+    assert b'cq:attendee="a1">' not in data.split(b"<body>")[1]
+    back = communique.parse(data, "nitf")
+    assert back == sample
+    assert any(q.attendee is not None for q in back.quotes)
+
+
+def test_in_version_1_a_quote_source_must_be_an_attendee() -> None:
+    data = version_1(communique.render(release(), "nitf")).replace(b'quote-source="Shepro"', b'quote-source="X"')
+    with pytest.raises(ParseError, match="not the name of an attendee"):
+        communique.parse(data, "nitf")
+
+
+def test_version_2_reads_title_quotes_groups_role_speakers_and_mentions() -> None:
+    r = spanning()
+    assert communique.parse(communique.render(r, "nitf"), "nitf") == r
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "words"),
+    [
+        (b'cq:attendee="a1" cq:group="7"', b'cq:attendee="a9" cq:group="7"', "'a9' is not the id"),
+        (b'cq:group="7"', b'cq:group="seven"', "not a group number"),
+        (b'cq:version="2"', b'cq:version="3"', "newer communique"),
+        (b'cq:version="2"', b'cq:version="two"', "not a version"),
+        (b'quote-source="porte-parole" cq:attendee', b'quote-source="Jens" cq:attendee', "is not 'porte-parole'"),
+    ],
+)
+def test_version_2_markup_errors_are_clear(old: bytes, new: bytes, words: str) -> None:
+    data = communique.render(spanning(), "nitf")
+    assert old in data
+    with pytest.raises(ParseError, match=words):
+        communique.parse(data.replace(old, new, 1), "nitf")
+
+
+def test_a_foreign_document_with_a_quote_in_its_headline() -> None:
+    data = (
+        f'<nitf xmlns="{NITF_NS}"><head><title>« Unis », dit Jane Doe</title></head><body><body.head>'
+        "<hedline><hl1>« <q quote-source='Jane Doe'>Unis</q> », dit Jane Doe</hl1></hedline></body.head>"
+        "<body.content><p>Texte.</p></body.content></body></nitf>"
+    ).encode()
+    r = communique.parse(data, "nitf")
+    assert [(q.text, q.in_title, q.speaker, q.attendee) for q in r.quotes] == [("Unis", True, "Jane Doe", 0)]
+    assert r.attendees == (Attendee(name="Jane Doe"),)
 
 
 # --- refusals ------------------------------------------------------------------------------

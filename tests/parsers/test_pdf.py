@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from builders import release
+from builders import release, spanning, version_1_json
 from communique import CommuniqueWarning, ParseError, PressRelease, parse, read, render, write
 from communique.registry import sniff
 from strategies import releases
@@ -182,6 +182,17 @@ def test_encrypted_pdf_is_refused(sample_pdf: bytes) -> None:
     writer.write(out)
     with pytest.raises(ParseError, match="encrypted"):
         parse(out.getvalue(), "pdf")
+
+
+def test_a_version_1_attachment_is_read_exactly(sample: PressRelease, sample_pdf: bytes) -> None:
+    back = parse(rewrite(sample_pdf, add=(NAME, version_1_json(sample))), "pdf")
+    assert back == sample
+    assert any(q.attendee is not None for q in back.quotes)
+
+
+def test_a_quotation_over_two_paragraphs_and_a_mention_round_trip() -> None:
+    r = spanning()
+    assert parse(render(r, "pdf"), "pdf") == r
 
 
 def test_schema_version_from_the_future_is_reported(sample_pdf: bytes) -> None:

@@ -15,11 +15,18 @@ from communique.model import Attendee, Dates, Header, Paragraph, PressRelease, Q
 from strategies import releases
 
 REPO = Path(__file__).parents[2]
+# The hand-written documents below are in version 1 of the vocabulary, which communique wrote
+# before schema version 2 and still reads; ``doc2`` writes version 2.
 NS = 'xmlns="urn:communique:xml:release:1"'
+NS2 = 'xmlns="urn:communique:xml:release:2"'
 
 
 def doc(inner: str, lang: str = "fr") -> bytes:
     return f'<?xml version="1.0"?>\n<release {NS} xml:lang="{lang}">\n{inner}\n</release>\n'.encode()
+
+
+def doc2(inner: str, lang: str = "fr") -> bytes:
+    return f'<?xml version="1.0"?>\n<release {NS2} xml:lang="{lang}">\n{inner}\n</release>\n'.encode()
 
 
 HEADER = "<header><title>Titre</title></header>"
@@ -63,6 +70,8 @@ def test_quote_offsets_follow_from_the_markup() -> None:
     assert text == "Il a dit « oui » puis « non »."
     assert [(q.text, q.speaker, q.start, q.end) for q in r.quotes] == [("oui", "Shepro", 11, 14), ("non", None, 24, 27)]
     assert all(text[q.start : q.end] == q.text for q in r.quotes)
+    # Version 1's speaker IDREF is the quote's attendee.
+    assert [q.attendee for q in r.quotes] == [0, None]
 
 
 def test_whitespace_and_carriage_returns_come_back_exactly() -> None:
@@ -190,9 +199,71 @@ def test_valid_xml_of_another_vocabulary_is_not_a_communique_release(data: bytes
 
 
 def test_a_newer_vocabulary_version_asks_for_an_upgrade() -> None:
-    data = b'<release xmlns="urn:communique:xml:release:2" xml:lang="fr"><header><title>T</title></header></release>'
-    with pytest.raises(ParseError, match=r"version 2 .*upgrade communique"):
+    data = b'<release xmlns="urn:communique:xml:release:3" xml:lang="fr"><header><title>T</title></header></release>'
+    with pytest.raises(ParseError, match=r"version 3 .*versions 1 and 2 .*upgrade communique"):
         communique.parse(data, "xml")
+
+
+# --- version 2 ---------------------------------------------------------------------------------
+
+
+def test_version_2_reads_title_quotes_groups_role_speakers_and_mentions() -> None:
+    r = communique.parse(
+        doc2(
+            "<header><title>« <quote speaker='porte-parole' attendee='p'>Unis</quote> »</title></header>"
+            "<paragraphs><p>« <quote speaker='porte-parole' attendee='p' group='4'>Un</quote></p>"
+            "<p><quote speaker='porte-parole' attendee='p' group='4'>deux</quote> »</p>"
+            "<p><quote speaker='un témoin'>trois</quote></p></paragraphs>"
+            "<attendees><attendee id='p'><role>porte-parole</role></attendee></attendees>"
+            "<mentions><mention><name>Jens Stoltenberg</name></mention></mentions>"
+        ),
+        "xml",
+    )
+    assert r.header.title == "« Unis »"
+    assert [(q.text, q.in_title, q.paragraph, q.attendee, q.group) for q in r.quotes] == [
+        ("Unis", True, 0, 0, None),
+        ("Un", False, 0, 0, 4),
+        ("deux", False, 1, 0, 4),
+        ("trois", False, 2, None, None),
+    ]
+    assert r.quotes[3].speaker == "un témoin"
+    assert r.mentions == (Attendee(name="Jens Stoltenberg"),)
+
+
+@pytest.mark.parametrize(
+    ("inner", "words"),
+    [
+        (HEADER + "<paragraphs><p>\n<quote speaker='X' attendee='ghost'>b</quote></p></paragraphs>", "'ghost'"),
+        (
+            HEADER + "<paragraphs><p>\n<quote speaker='Y' attendee='a'>b</quote></p></paragraphs>"
+            "<attendees><attendee id='a'><name>X</name></attendee></attendees>",
+            "quotes[0].speaker: 'Y' is not 'X'",
+        ),
+        (HEADER + "<paragraphs><p>\n<quote group='1'>b</quote></p></paragraphs>", "group 1 has one part"),
+        ("<header><title>two\nlines</title></header>", "header.title: must be a single line"),
+        ("<header><title>   </title></header>", "header.title: must not be empty"),
+        (
+            HEADER + "<attendees><attendee id='a'><name>X</name></attendee></attendees>"
+            "<mentions><mention><role>r</role><country>fr</country></mention></mentions>",
+            "does not match the schema",
+        ),
+    ],
+)
+def test_version_2_refusals_name_the_field(inner: str, words: str) -> None:
+    with pytest.raises(ParseError) as info:
+        communique.parse(doc2(inner), "xml")
+    assert words in str(info.value)
+    assert info.value.line is not None
+
+
+def test_version_1_has_no_title_quotes_groups_or_mentions() -> None:
+    for inner in (
+        "<header><title>« <quote>Unis</quote> »</title></header>",
+        HEADER + "<paragraphs><p><quote group='1'>b</quote></p></paragraphs>",
+        HEADER + "<mentions><mention><name>X</name></mention></mentions>",
+    ):
+        with pytest.raises(ParseError, match="version 1"):
+            communique.parse(doc(inner), "xml")
 
 
 # --- discovery ---------------------------------------------------------------------------

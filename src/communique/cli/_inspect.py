@@ -134,9 +134,14 @@ def release_tree(release: PressRelease, *, full: bool = False) -> RenderableType
                 (" »", "dim"),
                 " — ",
                 (speaker, "bold" if q.speaker else "dim"),
-                (f"  ¶{q.paragraph} {q.start}–{q.end}", "dim"),
+                (f"  {'title' if q.in_title else f'¶{q.paragraph}'} {q.start}–{q.end}", "dim"),
+                (f"  part of quotation {q.group}" if q.group is not None else "", "dim"),
             )
         )
+    if release.mentions:
+        mentions = tree.add(_label(f"mentioned, not taking part ({len(release.mentions)})"))
+        for a in release.mentions:
+            mentions.add(Text(", ".join(v for v in (a.name, a.rank, a.role, a.organization, a.country) if v)))
     tree.add(_label(f"attendees ({len(release.attendees)})" + (" — below" if release.attendees else "")))
     if not release.attendees:
         return tree

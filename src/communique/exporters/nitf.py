@@ -18,11 +18,17 @@ model                       NITF 3.6
 ``dates.updated``           ``head/revision-history@norm``
 ``dates.start`` / ``end``   ``docdata/identified-content/event@start-date`` / ``@end-date``
 ``paragraphs``              ``body/body.content/p``, text character for character
-``quotes``                  inline ``<q quote-source="speaker name">`` inside the ``<p>``
+``quotes``                  inline ``<q quote-source="speaker">`` inside the ``<p>``
+``quotes[].in_title``       the ``<q>`` is inside ``hl1`` (``head/title`` stays plain text)
+``quotes[].attendee``       ``q@cq:attendee="a1"``, the ``id`` of the attendee's ``<person>``
+``quotes[].group``          ``q@cq:group="0"``
 ``attendees``               once each in ``docdata/identified-content``: ``<person>`` (name
                             as its text, ``<function>`` for rank and for role, ``<alt-code>``
                             for each alias), ``<org>`` for the organisation and
                             ``<location><country iso-cc="…">`` for the country
+``mentions``                the same markup in ``identified-content``, the ``<person>``
+                            marked ``cq:kind="mention"`` (ids ``m1``, ``m2`` …; its
+                            ``<org>``/``<location>`` point at it with ``cq:person``)
 ==========================  ==============================================================
 
 ``norm`` dates use ISO 8601 basic form, ``YYYYMMDDTHHMMSS±HHMM`` (no offset for a
@@ -37,9 +43,15 @@ NITF has no element that ties an ``<org>`` or a ``<location>`` of
 ``<function>`` is a rank or a role, so communique adds attributes in its own
 namespace ``urn:communique:nitf:1`` (prefix ``cq``), which NITF 3.6 allows on
 every element: ``cq:attendee="a1"`` on ``<org>``/``<location>`` (the person's
-``id``), ``cq:field="rank"|"role"`` on ``<function>``, ``cq:field="url"|"reference"``
-on ``<doc-id>``, ``cq:derived`` on ``<hl1>``, ``cq:precision`` on a stamp, and ``cq:version="1"`` on the root to say the markup is complete
-(a reader then takes quotes and attendees from the markup only).  Other NITF
+``id``; ``cq:person="m1"`` for a person only mentioned), ``cq:kind="mention"``
+on the ``<person>`` of someone only mentioned, ``cq:attendee`` and
+``cq:group`` on a ``<q>``, ``cq:field="rank"|"role"`` on ``<function>``,
+``cq:field="url"|"reference"`` on ``<doc-id>``, ``cq:derived`` on ``<hl1>``,
+``cq:precision`` on a stamp, and ``cq:version="2"`` on the root to say the
+markup is complete (a reader then takes quotes, attendees and mentions from
+the markup only).  A quote's ``quote-source`` is its speaker as written (a
+name, or a role); in a document marked ``cq:version="1"``, which the parser
+still reads, it was always the name of an attendee.  Other NITF
 consumers simply ignore them.  With these, the ``nitf`` parser gives back the
 release exactly.
 
@@ -54,13 +66,15 @@ import datetime as _dt
 from typing import Any
 
 from ..errors import RenderError
-from ..model import PressRelease, Quote
+from ..model import Attendee, PressRelease, Quote
 from ..plugins import Exporter
 
 NAMESPACE = "http://iptc.org/std/NITF/2006-10-18/"
 """The NITF 3.6 namespace."""
 EXTENSION_NAMESPACE = "urn:communique:nitf:1"
 """communique's attributes on NITF elements (prefix ``cq``)."""
+EXTENSION_VERSION = 2
+"""``nitf@cq:version``: the version of communique's markup (the schema version of the release)."""
 VERSION = "-//IPTC//DTD NITF 3.6//EN"
 SCHEMA = "nitf/nitf-3-6.xsd"
 ALIAS_SOURCE = "urn:communique:alias"
@@ -98,12 +112,56 @@ def norm_stamp(value: _dt.date, path: str) -> str:
     return f'norm="{norm_date(value)}" cq:precision="date"'
 
 
+def _marked(raw: str, quotes: list[Quote] | tuple[Quote, ...]) -> str:
+    """``raw`` with its quotes as inline ``<q>`` elements (sorted, not overlapping: the model says so)."""
+    from .._xml import escape_attribute_markup as attr
+    from .._xml import escape_markup as esc
+
+    out: list[str] = []
+    cursor = 0
+    for q in quotes:
+        out.append(esc(raw[cursor : q.start]))
+        out.append("<q")
+        if q.speaker is not None:
+            out.append(f' quote-source="{attr(q.speaker)}"')
+        if q.attendee is not None:
+            out.append(f' cq:attendee="a{q.attendee + 1}"')
+        if q.group is not None:
+            out.append(f' cq:group="{q.group}"')
+        out.append(f">{esc(q.text)}</q>")
+        cursor = q.end
+    out.append(esc(raw[cursor:]))
+    return "".join(out)
+
+
+def _person(a: Attendee, key: str, owner: str, language: str) -> list[str]:
+    """``<person id="key">`` and its ``<org>``/``<location>`` for ``identified-content``."""
+    from .._xml import escape_attribute_markup as attr
+    from .._xml import escape_markup as esc
+    from ..locale import country_name
+
+    inner = [esc(a.name) if a.name is not None else ""]
+    if a.rank is not None:
+        inner.append(f'<function cq:field="rank">{esc(a.rank)}</function>')
+    if a.role is not None:
+        inner.append(f'<function cq:field="role">{esc(a.role)}</function>')
+    for alias in a.aliases:
+        inner.append(f'<alt-code idsrc="{ALIAS_SOURCE}" value="{attr(alias)}"/>')
+    kind = ' cq:kind="mention"' if owner == "person" else ""
+    out = [f'        <person id="{key}"{kind}>{"".join(inner)}</person>\n']
+    if a.organization is not None:
+        out.append(f'        <org cq:{owner}="{key}">{esc(a.organization)}</org>\n')
+    if a.country is not None:
+        name = esc(country_name(a.country, language))
+        out.append(f'        <location cq:{owner}="{key}"><country iso-cc="{a.country}">{name}</country></location>\n')
+    return out
+
+
 def render_release(release: PressRelease) -> bytes:
     """The release as an NITF 3.6 document (see the module docs for the mapping)."""
     from .._xml import escape_attribute_markup as attr
     from .._xml import escape_markup as esc
     from .._xml import finish_document
-    from ..locale import country_name
 
     h = release.header
     d = release.dates
@@ -112,7 +170,7 @@ def render_release(release: PressRelease) -> bytes:
     # The model restricts the language to letters, digits and hyphens: nothing to escape.
     add(
         f'<nitf xmlns="{NAMESPACE}" xmlns:cq="{EXTENSION_NAMESPACE}" version="{VERSION}" '
-        f'baselang="{h.language}" cq:version="1">\n'
+        f'baselang="{h.language}" cq:version="{EXTENSION_VERSION}">\n'
     )
     title = esc(h.title)
 
@@ -127,21 +185,9 @@ def render_release(release: PressRelease) -> bytes:
         docdata.append(f"      <date.issue {norm_stamp(d.published, 'dates.published')}/>\n")
     identified: list[str] = []
     for i, a in enumerate(release.attendees, 1):
-        inner = [esc(a.name) if a.name is not None else ""]
-        if a.rank is not None:
-            inner.append(f'<function cq:field="rank">{esc(a.rank)}</function>')
-        if a.role is not None:
-            inner.append(f'<function cq:field="role">{esc(a.role)}</function>')
-        for alias in a.aliases:
-            inner.append(f'<alt-code idsrc="{ALIAS_SOURCE}" value="{attr(alias)}"/>')
-        identified.append(f'        <person id="a{i}">{"".join(inner)}</person>\n')
-        if a.organization is not None:
-            identified.append(f'        <org cq:attendee="a{i}">{esc(a.organization)}</org>\n')
-        if a.country is not None:
-            name = esc(country_name(a.country, h.language))
-            identified.append(
-                f'        <location cq:attendee="a{i}"><country iso-cc="{a.country}">{name}</country></location>\n'
-            )
+        identified += _person(a, f"a{i}", "attendee", h.language)
+    for i, a in enumerate(release.mentions, 1):
+        identified += _person(a, f"m{i}", "person", h.language)
     if d.start is not None:
         end = f' end-date="{norm_date(d.end)}"' if d.end is not None else ""
         identified.append(f'        <event start-date="{norm_date(d.start)}"{end}/>\n')
@@ -159,7 +205,9 @@ def render_release(release: PressRelease) -> bytes:
 
     # body.head: hedline, distributor, dateline, in the schema's order.
     hl1 = '<hl1 cq:derived="true">' if h.title_derived else "<hl1>"
-    add(f"  <body>\n    <body.head>\n      <hedline>\n        {hl1}{title}</hl1>\n")
+    title_quotes = [q for q in release.quotes if q.in_title]
+    marked = _marked(h.title, title_quotes) if title_quotes else title
+    add(f"  <body>\n    <body.head>\n      <hedline>\n        {hl1}{marked}</hl1>\n")
     if h.subtitle is not None:
         add(f"        <hl2>{esc(h.subtitle)}</hl2>\n")
     add("      </hedline>\n")
@@ -171,21 +219,13 @@ def render_release(release: PressRelease) -> bytes:
 
     by_paragraph: dict[int, list[Quote]] = {}
     for q in release.quotes:
-        by_paragraph.setdefault(q.paragraph, []).append(q)
+        if not q.in_title:
+            by_paragraph.setdefault(q.paragraph, []).append(q)
     if release.paragraphs:
         add("    <body.content>\n")
         for index, paragraph in enumerate(release.paragraphs):
-            raw = paragraph.text
-            add("      <p>")
-            cursor = 0
-            for q in by_paragraph.get(index, ()):
-                add(esc(raw[cursor : q.start]))
-                add(f'<q quote-source="{attr(q.speaker)}">' if q.speaker is not None else "<q>")
-                add(esc(q.text))
-                add("</q>")
-                cursor = q.end
-            add(esc(raw[cursor:]))
-            add("</p>\n")
+            quotes = by_paragraph.get(index)
+            add(f"      <p>{_marked(paragraph.text, quotes) if quotes else esc(paragraph.text)}</p>\n")
         add("    </body.content>\n")
     add("  </body>\n</nitf>\n")
     return finish_document("".join(out), release, format=_FORMAT)

@@ -1,10 +1,12 @@
 """``xml`` exporter: communique's own XML vocabulary, lossless and schema-valid.
 
-The vocabulary (namespace ``urn:communique:xml:release:1``) is described by
-``communique/schemas/communique-release-1.xsd``, shipped in the package::
+The vocabulary (namespace ``urn:communique:xml:release:2``) is described by
+``communique/schemas/communique-release-2.xsd``, shipped in the package
+beside version 1's ``communique-release-1.xsd``, which the ``xml`` parser
+still reads::
 
     <?xml version="1.0" encoding="UTF-8"?>
-    <release xmlns="urn:communique:xml:release:1" xml:lang="fr">
+    <release xmlns="urn:communique:xml:release:2" xml:lang="fr">
       <header>
         <title>LE PRÉSIDENT DÉLÉGUÉ …</title>
         <subtitle>…</subtitle>
@@ -17,7 +19,9 @@ The vocabulary (namespace ``urn:communique:xml:release:1``) is described by
         <updated>2018-07-20T15:57:00</updated>
       </dates>
       <paragraphs>
-        <p>… a souligné que « <quote speaker="a1">l’OTAN maintiendrait …</quote> » …</p>
+        <p>… a souligné que « <quote speaker="Shepro" attendee="a1">l’OTAN maintiendrait …</quote> » …</p>
+        <p>« <quote speaker="Shepro" attendee="a1" group="0">first paragraph of a quotation …</quote></p>
+        <p>« <quote speaker="Shepro" attendee="a1" group="0">… and its second paragraph</quote> »</p>
       </paragraphs>
       <attendees>
         <attendee id="a1">
@@ -26,6 +30,9 @@ The vocabulary (namespace ``urn:communique:xml:release:1``) is described by
           …
         </attendee>
       </attendees>
+      <mentions>
+        <mention><name>…</name><role>…</role></mention>
+      </mentions>
     </release>
 
 Fidelity: every field of the model round-trips exactly (``None`` is an
@@ -33,8 +40,10 @@ absent element, ``""`` an empty one; a derived title is
 ``<title derived="true">``; a date-only stamp is an ``xs:date``
 (``<published>2018-05-23</published>``), a stamp with a time an
 ``xs:dateTime``; quotes are inline ``<quote>``
-elements whose offsets follow from the markup; speakers are ``a1``, ``a2``
-… IDREFs to the attendees in order).  Text is written character for
+elements whose offsets follow from the markup, in ``<p>`` or, for a quote
+in the title, in ``<title>``; ``speaker`` is the speaker's display string and
+``attendee`` an ``a1``, ``a2`` … IDREF to the attendees in order; ``group``
+is the quote's group id; people only mentioned are ``<mention>`` elements).  Text is written character for
 character: indentation is added only between elements that hold no text,
 never inside ``<p>`` or a text field, and ``\\r`` is written ``&#13;``.
 
@@ -51,15 +60,16 @@ Output is UTF-8 with an XML declaration, pretty-printed and deterministic
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from typing import Any
 
 from ..errors import RenderError
-from ..model import PressRelease, Quote
+from ..model import Attendee, PressRelease, Quote
 from ..plugins import Exporter
 
-NAMESPACE = "urn:communique:xml:release:1"
-"""The namespace of version 1 of the vocabulary."""
-SCHEMA = "communique-release-1.xsd"
+NAMESPACE = "urn:communique:xml:release:2"
+"""The namespace of version 2 of the vocabulary (the one written)."""
+SCHEMA = "communique-release-2.xsd"
 """The schema file, relative to ``communique/schemas``."""
 
 _FORMAT = "xml"
@@ -93,8 +103,28 @@ def _stamp(value: _dt.date, path: str) -> str:
     return _datetime(value, path) if isinstance(value, _dt.datetime) else _date(value)
 
 
+def _marked(raw: str, quotes: list[Quote], esc: Callable[[str], str], attr: Callable[[str], str]) -> str:
+    """``raw`` with its quotes as inline ``<quote>`` elements (sorted, not overlapping: the model says so)."""
+    out: list[str] = []
+    cursor = 0
+    for q in quotes:
+        out.append(esc(raw[cursor : q.start]))
+        out.append("<quote")
+        if q.speaker is not None:
+            out.append(f' speaker="{attr(q.speaker)}"')
+        if q.attendee is not None:
+            out.append(f' attendee="a{q.attendee + 1}"')
+        if q.group is not None:
+            out.append(f' group="{q.group}"')
+        out.append(f">{esc(q.text)}</quote>")
+        cursor = q.end
+    out.append(esc(raw[cursor:]))
+    return "".join(out)
+
+
 def render_release(release: PressRelease) -> bytes:
     """The release in communique's XML vocabulary (see the module docs)."""
+    from .._xml import escape_attribute_markup as attr
     from .._xml import escape_markup as esc
     from .._xml import finish_document
 
@@ -106,15 +136,23 @@ def render_release(release: PressRelease) -> bytes:
             return
         add(f"{indent}<{tag}>{esc(value)}</{tag}>\n" if value else f"{indent}<{tag}/>\n")
 
+    def person(a: Attendee) -> None:
+        field("      ", "name", a.name)
+        field("      ", "rank", a.rank)
+        field("      ", "role", a.role)
+        field("      ", "organization", a.organization)
+        field("      ", "country", a.country)
+        for alias in a.aliases:
+            field("      ", "alias", alias)
+
     h = release.header
     add('<?xml version="1.0" encoding="UTF-8"?>\n')
     # The model restricts the language to letters, digits and hyphens: nothing to escape.
     add(f'<release xmlns="{NAMESPACE}" xml:lang="{h.language}">\n  <header>\n')
-    add(
-        f'    <title derived="true">{esc(h.title)}</title>\n'
-        if h.title_derived
-        else f"    <title>{esc(h.title)}</title>\n"
-    )
+    title_quotes = [q for q in release.quotes if q.in_title]
+    add('    <title derived="true">' if h.title_derived else "    <title>")
+    add(_marked(h.title, title_quotes, esc, attr) if title_quotes else esc(h.title))
+    add("</title>\n")
     field("    ", "subtitle", h.subtitle)
     field("    ", "source", h.source)
     field("    ", "url", h.url)
@@ -137,10 +175,10 @@ def render_release(release: PressRelease) -> bytes:
             add(f"    <updated>{_stamp(d.updated, 'dates.updated')}</updated>\n")
         add("  </dates>\n")
 
-    ids = {a.name: f"a{i}" for i, a in enumerate(release.attendees, 1) if a.name is not None}
     by_paragraph: dict[int, list[Quote]] = {}
     for q in release.quotes:
-        by_paragraph.setdefault(q.paragraph, []).append(q)
+        if not q.in_title:
+            by_paragraph.setdefault(q.paragraph, []).append(q)
     if not release.paragraphs:
         add("  <paragraphs/>\n")
     else:
@@ -151,17 +189,7 @@ def render_release(release: PressRelease) -> bytes:
             if not quotes:
                 add(f"    <p>{esc(raw)}</p>\n" if raw else "    <p/>\n")
                 continue
-            # Quotes are sorted and do not overlap (the model guarantees it).
-            add("    <p>")
-            cursor = 0
-            for q in quotes:
-                add(esc(raw[cursor : q.start]))
-                add(f'<quote speaker="{ids[q.speaker]}">' if q.speaker is not None else "<quote>")
-                add(esc(q.text))
-                add("</quote>")
-                cursor = q.end
-            add(esc(raw[cursor:]))
-            add("</p>\n")
+            add(f"    <p>{_marked(raw, quotes, esc, attr)}</p>\n")
         add("  </paragraphs>\n")
 
     if not release.attendees:
@@ -170,15 +198,16 @@ def render_release(release: PressRelease) -> bytes:
         add("  <attendees>\n")
         for i, a in enumerate(release.attendees, 1):
             add(f'    <attendee id="a{i}">\n')
-            field("      ", "name", a.name)
-            field("      ", "rank", a.rank)
-            field("      ", "role", a.role)
-            field("      ", "organization", a.organization)
-            field("      ", "country", a.country)
-            for alias in a.aliases:
-                field("      ", "alias", alias)
+            person(a)
             add("    </attendee>\n")
         add("  </attendees>\n")
+    if release.mentions:
+        add("  <mentions>\n")
+        for a in release.mentions:
+            add("    <mention>\n")
+            person(a)
+            add("    </mention>\n")
+        add("  </mentions>\n")
     add("</release>\n")
     return finish_document("".join(out), release, format=_FORMAT)
 
@@ -196,5 +225,5 @@ class XmlExporter(Exporter):
     media_type = "application/xml"
 
     def render(self, release: PressRelease, **options: Any) -> bytes:
-        """Return the release as UTF-8 XML valid against ``communique-release-1.xsd``."""
+        """Return the release as UTF-8 XML valid against ``communique-release-2.xsd``."""
         return render_release(release)

@@ -102,6 +102,7 @@ def release_from_parts(
     subtitle: str | None = None,
     reference: str | None = None,
     title_derived: bool = False,
+    mentions: Sequence[Attendee] = (),
 ) -> PressRelease:
     """Build a release from parts another reader has already segmented (DOCX, NITF...).
 
@@ -112,7 +113,8 @@ def release_from_parts(
     23 mai") when there is no event date, finds attendees (unless given),
     quotations and their speakers.  ``place`` is a dateline found on a line of
     its own, used when no paragraph opens with one; ``subtitle``,
-    ``reference`` and ``title_derived`` go to the header as given.  Raises
+    ``reference`` and ``title_derived`` go to the header as given, ``mentions``
+    (people only mentioned) to the release as given.  Raises
     :class:`~communique.errors.ParseError` on an impossible date.
     """
     title = " ".join(title.split())
@@ -170,7 +172,9 @@ def release_from_parts(
     )
     quotes = _guarded("quotes", find_quotes, texts, language, found, analysis)
     try:
-        return PressRelease(header=header, dates=dates, paragraphs=written, quotes=quotes, attendees=found)
+        return PressRelease(
+            header=header, dates=dates, paragraphs=written, quotes=quotes, attendees=found, mentions=mentions
+        )
     except ValidationError as exc:
         # An extraction rule produced something the model refuses: keep the
         # release and its text, lose only what the rule got wrong.
@@ -179,7 +183,9 @@ def release_from_parts(
         unique = [a for i, a in enumerate(found) if a.name is None or a.name not in {b.name for b in found[:i]}]
         kept = [q if q.speaker in names else attrs.evolve(q, speaker=None) for q in quotes]
         try:
-            return PressRelease(header=header, dates=dates, paragraphs=written, quotes=kept, attendees=unique)
+            return PressRelease(
+                header=header, dates=dates, paragraphs=written, quotes=kept, attendees=unique, mentions=mentions
+            )
         except ValidationError:
             return PressRelease(header=header, dates=dates, paragraphs=written)
 

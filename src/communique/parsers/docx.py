@@ -408,7 +408,12 @@ class DocxParser(Parser):
                 return release
             listed = self._attendees(table, columns, language)
             speakers = {q.speaker for q in release.quotes if q.speaker is not None}
-            return attrs.evolve(release, attendees=_merge_attendees(listed, release.attendees, speakers))
+            # The merged list has other indexes: quotes are linked again, by name, to its attendees.
+            return attrs.evolve(
+                release,
+                attendees=_merge_attendees(listed, release.attendees, speakers),
+                quotes=[attrs.evolve(q, attendee=None) for q in release.quotes],
+            )
         except ParseError as exc:
             # Line numbers would point into text we assembled, not into the document.
             raise ParseError(exc.message, element=element, format="docx") from None

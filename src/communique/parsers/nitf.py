@@ -67,6 +67,8 @@ if TYPE_CHECKING:
 
 NAMESPACE = "http://iptc.org/std/NITF/2006-10-18/"
 EXTENSION_NAMESPACE = "urn:communique:nitf:1"
+EXTENSION_VERSION = 2
+"""The newest ``cq:version`` this parser reads (it reads 1 as well)."""
 SCHEMA = "nitf/nitf-3-6.xsd"
 ALIAS_SOURCE = "urn:communique:alias"
 NEWSML_NAMESPACE = "http://iptc.org/std/nar/2006-10-01/"
@@ -144,7 +146,20 @@ class _Doc:
         ns = namespace(nitf)
         self.root = nitf
         self.prefix = "{" + ns + "}" if ns else ""
-        self.exact = nitf.get(f"{_CQ}version") is not None
+        marked = nitf.get(f"{_CQ}version")
+        self.exact = marked is not None
+        self.version = 0
+        """The version of communique's markup (``cq:version``), 0 in a document from elsewhere."""
+        if marked is not None:
+            if not marked.strip().isdigit() or int(marked) < 1:
+                raise _located(nitf, f"cq:version={marked!r} is not a version of communique's NITF markup")
+            self.version = int(marked)
+            if self.version > EXTENSION_VERSION:
+                raise _located(
+                    nitf,
+                    f"cq:version {self.version}: this document was written by a newer communique, which this one "
+                    f"(markup version {EXTENSION_VERSION}) cannot read exactly; upgrade communique",
+                )
 
     def tag(self, name: str) -> str:
         return self.prefix + name
@@ -242,6 +257,16 @@ def _segments(doc: _Doc, p: etree._Element) -> tuple[str, list[tuple[int, int, s
     return "".join(pieces), quotes
 
 
+def _trimmed(text: str, a: int, b: int, exact: bool) -> tuple[int, int]:
+    """Quote offsets ``a:b`` without the spaces that collapsing can leave at either edge (not in exact mode)."""
+    if not exact:
+        while a < b and text[a] == " ":
+            a += 1
+        while b > a and text[b - 1] == " ":
+            b -= 1
+    return a, b
+
+
 def _collapse_with_map(text: str) -> tuple[str, list[int]]:
     """Collapse white space like :func:`_collapse`, with a map from old offsets to new ones."""
     out: list[str] = []
@@ -268,7 +293,12 @@ def _people(doc: _Doc, docdata: etree._Element | None) -> tuple[list[dict[str, A
     content = doc.findall(docdata, "identified-content")
     for block in content:
         for person in block.findall(doc.tag("person")):
-            fields: dict[str, Any] = {"aliases": [], "_element": person}
+            fields: dict[str, Any] = {
+                "aliases": [],
+                "_element": person,
+                "_id": person.get("id"),
+                "_mention": doc.exact and person.get(f"{_CQ}kind") == "mention",
+            }
             name_parts = [person.text or ""]
             roles: list[str] = []
             for child in person:
@@ -297,22 +327,31 @@ def _people(doc: _Doc, docdata: etree._Element | None) -> tuple[list[dict[str, A
             if person.get("id"):
                 by_id[person.get("id", "")] = fields
         for org in block.findall(doc.tag("org")):
-            owner = by_id.get(org.get(f"{_CQ}attendee", ""))
+            owner = by_id.get(_owner(org))
             if owner is not None:
                 owner["organization"] = doc.text(org)
         for location in block.findall(doc.tag("location")):
-            owner = by_id.get(location.get(f"{_CQ}attendee", ""))
+            owner = by_id.get(_owner(location))
             country = location.find(doc.tag("country"))
             if owner is not None and country is not None and country.get("iso-cc"):
                 owner["country"] = (country.get("iso-cc") or "").strip().upper()
     return people, bool(people)
 
 
-def _build_attendees(people: list[dict[str, Any]]) -> list[Attendee]:
+def _owner(element: etree._Element) -> str:
+    """The ``id`` of the ``<person>`` an ``<org>`` or ``<location>`` belongs to (communique's markup)."""
+    return element.get(f"{_CQ}attendee") or element.get(f"{_CQ}person") or ""
+
+
+def _build_attendees(people: list[dict[str, Any]], what: str = "attendees") -> tuple[list[Attendee], dict[str, int]]:
+    """The people as attendees (or mentions), and the index of each by its ``<person id>``."""
     attendees: list[Attendee] = []
+    ids: dict[str, int] = {}
     seen: set[str] = set()
     for i, fields in enumerate(people):
         element = fields.pop("_element", None)
+        key = fields.pop("_id", None)
+        fields.pop("_mention", None)
         if fields.get("name") is None and not (fields.get("role") or "").strip():
             continue  # a bare <person/> says nothing the model can hold
         if fields.get("name") in seen:
@@ -321,12 +360,14 @@ def _build_attendees(people: list[dict[str, Any]]) -> list[Attendee]:
             attendee = Attendee(**fields)
         except ValidationError as exc:
             if element is not None:
-                raise _located(element, f"{exc.under(f'attendees[{i}]').path}: {exc.message}") from None
-            raise ParseError(exc.message, element=exc.under(f"attendees[{i}]").path, format=_FORMAT) from None
+                raise _located(element, f"{exc.under(f'{what}[{i}]').path}: {exc.message}") from None
+            raise ParseError(exc.message, element=exc.under(f"{what}[{i}]").path, format=_FORMAT) from None
+        if key:
+            ids[key] = len(attendees)
         attendees.append(attendee)
         if attendee.name is not None:
             seen.add(attendee.name)
-    return attendees
+    return attendees, ids
 
 
 def _iter_paragraphs(doc: _Doc, body: etree._Element | None) -> Iterator[etree._Element]:
@@ -456,10 +497,22 @@ def release_from_document(root: etree._Element, *, validate: bool = True) -> Pre
     except ValidationError as exc:
         raise _located(event_el if event_el is not None else nitf, f"dates.{exc.path}: {exc.message}") from None
 
-    # Paragraphs and quotes.
+    # Paragraphs and quotes; a quote in the title has the paragraph index -1 here.
     paragraphs: list[str] = []
     spans: list[tuple[int, int, int, str | None, etree._Element]] = []
     any_q = False
+    if hl1 is not None:
+        headline, in_headline = _segments(doc, hl1)
+        offsets: list[int] | None = None
+        if not doc.exact:
+            headline, offsets = _collapse_with_map(headline)
+        if in_headline and headline == title:
+            any_q = True
+            for start_raw, end_raw, speaker, q_el in in_headline:
+                a, b = (offsets[start_raw], offsets[end_raw]) if offsets is not None else (start_raw, end_raw)
+                a, b = _trimmed(title, a, b, doc.exact)
+                if title[a:b].strip():
+                    spans.append((-1, a, b, speaker, q_el))
     for p in _iter_paragraphs(doc, body):
         raw, quotes = _segments(doc, p)
         any_q = any_q or bool(quotes)
@@ -474,12 +527,7 @@ def release_from_document(root: etree._Element, *, validate: bool = True) -> Pre
         paragraphs.append(text)
         for start_raw, end_raw, speaker, q_el in quotes:
             a, b = (mapping[start_raw], mapping[end_raw]) if mapping is not None else (start_raw, end_raw)
-            if not doc.exact:
-                # Collapsing can leave a space at either edge of the quoted words.
-                while a < b and text[a] == " ":
-                    a += 1
-                while b > a and text[b - 1] == " ":
-                    b -= 1
+            a, b = _trimmed(text, a, b, doc.exact)
             if text[a:b].strip():
                 spans.append((index, a, b, speaker, q_el))
 
@@ -506,6 +554,8 @@ def release_from_document(root: etree._Element, *, validate: bool = True) -> Pre
             header = attrs.evolve(header, dateline=dateline if dateline is not None else evloc_city)
         return attrs.evolve(release, header=header)
 
+    mentioned = [f for f in people if f["_mention"]]
+    people = [f for f in people if not f["_mention"]]
     known = {f.get("name") for f in people}
     for name in inline_people:
         if name and name not in known:
@@ -518,12 +568,19 @@ def release_from_document(root: etree._Element, *, validate: bool = True) -> Pre
         if wanted not in known and not any(wanted in f.get("aliases", ()) for f in people):
             people.append({"name": wanted, "aliases": []})
             known.add(wanted)
-    attendees = _build_attendees(people)
+    attendees, ids = _build_attendees(people)
+    mentions, _ = _build_attendees(mentioned, "mentions")
     names = {a.name for a in attendees if a.name is not None}
     quotes_out: list[Quote] = []
     for index, a, b, speaker, q_el in spans:
         who: str | None = None
-        if speaker is not None:
+        attendee: int | None = None
+        group: int | None = None
+        if doc.version >= 2:
+            # communique's markup: the speaker as written, the attendee by id, the group by number.
+            who = speaker
+            attendee, group = _links(q_el, ids)
+        elif speaker is not None:
             wanted = speaker if doc.exact else _collapse(speaker)
             if wanted in names:
                 who = wanted
@@ -531,10 +588,22 @@ def release_from_document(root: etree._Element, *, validate: bool = True) -> Pre
                 who = next((x.name for x in attendees if wanted in x.aliases and x.name is not None), None)
                 if who is None and doc.exact:
                     raise _located(q_el, f"quote-source {speaker!r} is not the name of an attendee")
+        within = title if index < 0 else paragraphs[index]
         try:
-            quotes_out.append(Quote(text=paragraphs[index][a:b], speaker=who, paragraph=index, start=a, end=b))
+            quotes_out.append(
+                Quote(
+                    text=within[a:b],
+                    speaker=who,
+                    attendee=attendee,
+                    paragraph=max(index, 0),
+                    start=a,
+                    end=b,
+                    in_title=index < 0,
+                    group=group,
+                )
+            )
         except ValidationError as exc:
-            raise _located(q_el, f"quote: {exc.message}") from None
+            raise _located(q_el, f"quote: {exc.path}: {exc.message}" if exc.path else f"quote: {exc.message}") from None
 
     if dateline is None and evloc_city:
         dateline = evloc_city.strip()
@@ -555,9 +624,27 @@ def release_from_document(root: etree._Element, *, validate: bool = True) -> Pre
             paragraphs=[Paragraph(text=t) for t in paragraphs],
             quotes=quotes_out,
             attendees=attendees,
+            mentions=mentions,
         )
     except ValidationError as exc:
         raise _located(nitf, f"{exc.path}: {exc.message}" if exc.path else exc.message) from None
+
+
+def _links(q: etree._Element, ids: dict[str, int]) -> tuple[int | None, int | None]:
+    """A ``<q>``'s ``cq:attendee`` (as an index into the attendees) and ``cq:group``."""
+    attendee: int | None = None
+    group: int | None = None
+    key = q.get(f"{_CQ}attendee")
+    if key is not None:
+        if key not in ids:
+            raise _located(q, f"cq:attendee={key!r} is not the id of an attendee's <person>")
+        attendee = ids[key]
+    raw = q.get(f"{_CQ}group")
+    if raw is not None:
+        if not raw.isdigit():
+            raise _located(q, f"cq:group={raw!r} is not a group number (0, 1, 2 …)")
+        group = int(raw)
+    return attendee, group
 
 
 def _comparable(a: _dt.date, b: _dt.date) -> bool:

@@ -2,11 +2,18 @@
 
 The input is read with communique's one safe XML configuration
 (:mod:`communique._xml`: no DOCTYPE, no entity expansion, no network, size
-and depth limits), checked to be a ``<release>`` in the namespace
-``urn:communique:xml:release:1``, validated against the shipped schema
-``communique-release-1.xsd`` (the first problem is reported with its line and
+and depth limits), checked to be a ``<release>`` in the namespace of version
+2 (``urn:communique:xml:release:2``) or version 1
+(``urn:communique:xml:release:1``) of the vocabulary, validated against that
+version's shipped schema (``communique-release-2.xsd`` or
+``communique-release-1.xsd``; the first problem is reported with its line and
 element), and only then turned into a :class:`~communique.model.PressRelease`.
-Quote offsets are computed from where each ``<quote>`` sits in its ``<p>``.
+Quote offsets are computed from where each ``<quote>`` sits in its ``<p>``
+(or, in version 2, in the ``<title>``).
+
+In version 1, a quote's ``speaker`` attribute is the id of an attendee with a
+name: the quote's speaker is that name and its ``attendee`` that attendee.
+In version 2, ``speaker`` is the display string and ``attendee`` the id.
 
 A ``.xml`` file may also hold NITF (``<nitf>``, possibly wrapped in a
 NewsML-G2 item): the root element decides, and such a document is handed to
@@ -27,17 +34,27 @@ from ..plugins import Parser
 if TYPE_CHECKING:
     from lxml import etree
 
-NAMESPACE = "urn:communique:xml:release:1"
-SCHEMA = "communique-release-1.xsd"
+NAMESPACE = "urn:communique:xml:release:2"
+"""The namespace of the newest version of the vocabulary (the exporter writes it)."""
+SCHEMA = "communique-release-2.xsd"
+NAMESPACES = {"urn:communique:xml:release:1": 1, NAMESPACE: 2}
+"""The namespaces this parser reads, with their vocabulary version."""
+SCHEMAS = {1: "communique-release-1.xsd", 2: SCHEMA}
 _FORMAT = "xml"
-_NS = "{" + NAMESPACE + "}"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_HEADER, _DATES, _PARAGRAPHS, _ATTENDEES = (f"{_NS}{n}" for n in ("header", "dates", "paragraphs", "attendees"))
-_HEADER_FIELDS = {f"{_NS}{n}": n for n in ("title", "subtitle", "source", "url", "dateline", "reference")}
-_TITLE = f"{_NS}title"
+
+
+def _tags(*names: str) -> dict[str, str]:
+    """``{namespace}name`` → ``name`` for every namespace read."""
+    return {f"{{{ns}}}{n}": n for ns in NAMESPACES for n in names}
+
+
+_SECTIONS = _tags("header", "dates", "paragraphs", "attendees", "mentions")
+_HEADER_FIELDS = _tags("title", "subtitle", "source", "url", "dateline", "reference")
 _STAMPS = ("published", "updated")
-_DATE_FIELDS = {f"{_NS}{n}": n for n in ("start", "end", "published", "updated")}
-_ATTENDEE_FIELDS = {f"{_NS}{n}": n for n in ("name", "rank", "role", "organization", "country", "alias")}
+_DATE_FIELDS = _tags("start", "end", "published", "updated")
+_ATTENDEE_FIELDS = _tags("name", "rank", "role", "organization", "country", "alias")
+_ROOTS = {f"{{{ns}}}release": version for ns, version in NAMESPACES.items()}
 _EMPTY_DATES = Dates()
 _OUR_NAMESPACE = re.compile(r"urn:communique:xml:release:(\d+)")
 _NITF_NAMESPACE = "http://iptc.org/std/NITF/2006-10-18/"
@@ -64,28 +81,25 @@ def _is_nitf(root: etree._Element) -> bool:
     return next(root.iter(f"{{{_NITF_NAMESPACE}}}nitf", "nitf"), None) is not None
 
 
-def _check_vocabulary(root: etree._Element) -> None:
+def _check_vocabulary(root: etree._Element) -> int:
+    """The vocabulary version of ``root``; a :class:`ParseError` when it is not one this parser reads."""
     tag = root.tag if isinstance(root.tag, str) else ""
-    if tag == f"{_NS}release":
-        return
+    version = _ROOTS.get(tag)
+    if version is not None:
+        return version
     found = _OUR_NAMESPACE.fullmatch(tag[1:].partition("}")[0]) if tag.startswith("{") else None
-    if found and found.group(1) != "1":
+    if found and int(found.group(1)) not in NAMESPACES.values():
+        readable = " and ".join(str(v) for v in sorted(NAMESPACES.values()))
         raise _located(
             root,
-            f"this is version {found.group(1)} of the communique XML vocabulary; this communique reads version 1 "
-            "(upgrade communique)",
+            f"this is version {found.group(1)} of the communique XML vocabulary; this communique reads versions "
+            f"{readable} (upgrade communique)",
         )
     raise _located(
         root,
         f'not a communique release: the root element is <{tag}>, expected <release xmlns="{NAMESPACE}"> '
         "(or NITF's <nitf>)",
     )
-
-
-def _text(element: etree._Element | None) -> str | None:
-    if element is None:
-        return None
-    return element.text or ""
 
 
 def _datetime(element: etree._Element) -> _dt.datetime:
@@ -104,32 +118,101 @@ def _date(element: etree._Element) -> _dt.date:
         raise _located(element, f"{raw!r} is not a valid date") from None
 
 
-def release_from_tree(root: etree._Element) -> PressRelease:
-    """Build a release from a ``<release>`` element that is already schema-valid."""
+def _quotes(
+    element: etree._Element, index: int, in_title: bool, version: int, attendees: dict[str, tuple[int, Attendee]]
+) -> tuple[str, list[Quote]]:
+    """The text of a ``<p>`` or ``<title>`` and the quotes marked inside it."""
+    first = element.text or ""
+    if not len(element):
+        return first, []
+    pieces = [first]
+    length = len(first)
+    quotes: list[Quote] = []
+    for q in element:
+        words = q.text or ""
+        speaker = q.get("speaker")
+        attendee: int | None = None
+        if version == 1 and speaker is not None:
+            # Version 1: speaker is the id of an attendee with a name.
+            if speaker not in attendees:
+                raise _located(q, f"the speaker {speaker!r} is not the id of an attendee")
+            attendee, person = attendees[speaker]
+            if person.name is None:
+                raise _located(
+                    q,
+                    f"the speaker {speaker!r} is an attendee without a name; "
+                    "in version 1 a quote's speaker must be an attendee with a name",
+                )
+            speaker = person.name
+        elif q.get("attendee") is not None:
+            key = q.get("attendee", "")
+            if key not in attendees:
+                raise _located(q, f"the attendee {key!r} is not the id of an attendee")
+            attendee = attendees[key][0]
+        group = q.get("group")
+        try:
+            quotes.append(
+                Quote(
+                    text=words,
+                    speaker=speaker,
+                    attendee=attendee,
+                    paragraph=index,
+                    start=length,
+                    end=length + len(words),
+                    in_title=in_title,
+                    group=None if group is None else int(group),
+                )
+            )
+        except ValidationError as exc:
+            raise _invalid(q, exc, "quote") from None
+        tail = q.tail or ""
+        pieces.append(words)
+        pieces.append(tail)
+        length += len(words) + len(tail)
+    return "".join(pieces), quotes
+
+
+def _people(section: etree._Element | None, what: str) -> list[tuple[str, Attendee]]:
+    """The ``(id, person)`` of each ``<attendee>`` or ``<mention>`` of ``section``."""
+    people: list[tuple[str, Attendee]] = []
+    if section is None:
+        return people
+    for i, el in enumerate(section):
+        fields: dict[str, Any] = {}
+        aliases: list[str] = []
+        for child in el:
+            name = _ATTENDEE_FIELDS[child.tag]
+            if name == "alias":
+                aliases.append(child.text or "")
+            else:
+                fields[name] = child.text or ""
+        try:
+            person = Attendee(aliases=aliases, **fields)
+        except ValidationError as exc:
+            raise _invalid(el, exc, f"{what}[{i}]") from None
+        people.append((el.get("id", ""), person))
+    return people
+
+
+def release_from_tree(root: etree._Element, version: int = 2) -> PressRelease:
+    """Build a release from a ``<release>`` element that is already schema-valid (vocabulary ``version``)."""
     header_fields: dict[str, Any] = {"title": "", "language": root.get(_XML_LANG, "")}
-    header_el = dates_el = paragraphs_el = attendees_el = None
+    sections: dict[str, etree._Element] = {}
     # One pass over the children: the schema has fixed their order and kinds.
     for section in root:
-        tag = section.tag
-        if tag == _HEADER:
-            header_el = section
-            for child in section:
-                header_fields[_HEADER_FIELDS[child.tag]] = child.text or ""
-                if child.tag == _TITLE and child.get("derived") in ("true", "1"):
-                    header_fields["title_derived"] = True
-        elif tag == _DATES:
-            dates_el = section
-        elif tag == _PARAGRAPHS:
-            paragraphs_el = section
-        elif tag == _ATTENDEES:
-            attendees_el = section
-    assert header_el is not None  # the schema requires it
-    try:
-        header = Header(**header_fields)
-    except ValidationError as exc:
-        raise _invalid(header_el, exc, "header") from None
+        sections[_SECTIONS[section.tag]] = section
+    header_el = sections["header"]  # the schema requires it
+    title_el: etree._Element | None = None
+    for child in header_el:
+        name = _HEADER_FIELDS[child.tag]
+        header_fields[name] = child.text or ""
+        if name == "title":
+            title_el = child
+            if child.get("derived") in ("true", "1"):
+                header_fields["title_derived"] = True
 
     dates = _EMPTY_DATES
+    dates_el = sections.get("dates")
     if dates_el is not None and len(dates_el):
         values: dict[str, Any] = {}
         for child in dates_el:
@@ -143,61 +226,31 @@ def release_from_tree(root: etree._Element) -> PressRelease:
         except ValidationError as exc:
             raise _invalid(dates_el, exc, "dates") from None
 
-    attendees: list[Attendee] = []
-    names_by_id: dict[str, str | None] = {}
-    if attendees_el is not None:
-        for i, el in enumerate(attendees_el):
-            fields: dict[str, Any] = {}
-            aliases: list[str] = []
-            for child in el:
-                name = _ATTENDEE_FIELDS[child.tag]
-                if name == "alias":
-                    aliases.append(child.text or "")
-                else:
-                    fields[name] = child.text or ""
-            try:
-                attendee = Attendee(aliases=aliases, **fields)
-            except ValidationError as exc:
-                raise _invalid(el, exc, f"attendees[{i}]") from None
-            attendees.append(attendee)
-            names_by_id[el.get("id", "")] = attendee.name
+    listed = _people(sections.get("attendees"), "attendees")
+    attendees = [person for _, person in listed]
+    by_id = {key: (i, person) for i, (key, person) in enumerate(listed)}
+    mentions = [person for _, person in _people(sections.get("mentions"), "mentions")]
+
+    quotes: list[Quote] = []
+    if title_el is not None and len(title_el):
+        header_fields["title"], quotes = _quotes(title_el, 0, True, version, by_id)
+    try:
+        header = Header(**header_fields)
+    except ValidationError as exc:
+        raise _invalid(header_el, exc, "header") from None
 
     paragraphs: list[Paragraph] = []
-    quotes: list[Quote] = []
+    paragraphs_el = sections.get("paragraphs")
     if paragraphs_el is not None:
         for index, p in enumerate(paragraphs_el):
-            first = p.text or ""
-            if not len(p):
-                paragraphs.append(Paragraph(text=first))
-                continue
-            pieces = [first]
-            length = len(first)
-            for q in p:
-                words = q.text or ""
-                speaker_id = q.get("speaker")
-                speaker = None
-                if speaker_id is not None:
-                    speaker = names_by_id.get(speaker_id)
-                    if speaker is None:
-                        raise _located(
-                            q,
-                            f"the speaker {speaker_id!r} is an attendee without a name; "
-                            "a quote's speaker must be an attendee with a name",
-                        )
-                try:
-                    quotes.append(
-                        Quote(text=words, speaker=speaker, paragraph=index, start=length, end=length + len(words))
-                    )
-                except ValidationError as exc:
-                    raise _invalid(q, exc, "quote") from None
-                tail = q.tail or ""
-                pieces.append(words)
-                pieces.append(tail)
-                length += len(words) + len(tail)
-            paragraphs.append(Paragraph(text="".join(pieces)))
+            text, found = _quotes(p, index, False, version, by_id)
+            paragraphs.append(Paragraph(text=text))
+            quotes += found
 
     try:
-        return PressRelease(header=header, dates=dates, paragraphs=paragraphs, quotes=quotes, attendees=attendees)
+        return PressRelease(
+            header=header, dates=dates, paragraphs=paragraphs, quotes=quotes, attendees=attendees, mentions=mentions
+        )
     except ValidationError as exc:
         raise _invalid(root, exc, "") from None
 
@@ -207,13 +260,18 @@ def parse_release(data: bytes) -> PressRelease:
     from .._xml import load_schema, parse_bytes, validate
 
     root = parse_bytes(data, format=_FORMAT)
-    if root.tag != f"{_NS}release" and _is_nitf(root):
+    if root.tag not in _ROOTS and _is_nitf(root):
         from .nitf import release_from_document
 
         return release_from_document(root)
-    _check_vocabulary(root)
-    validate(load_schema(SCHEMA), root, format=_FORMAT, what="the communique release schema")
-    return release_from_tree(root)
+    version = _check_vocabulary(root)
+    validate(
+        load_schema(SCHEMAS[version]),
+        root,
+        format=_FORMAT,
+        what=f"the communique release schema (version {version})",
+    )
+    return release_from_tree(root, version)
 
 
 class XmlParser(Parser):

@@ -118,7 +118,8 @@ def render_markdown(release: PressRelease, *, emphasise_quotes: bool = True, att
     spans: dict[int, list[tuple[int, int]]] = {}
     if emphasise_quotes:
         for q in release.quotes:
-            spans.setdefault(q.paragraph, []).append((q.start, q.end))
+            if not q.in_title:  # a quote in the title points into the title, not into paragraph 0
+                spans.setdefault(q.paragraph, []).append((q.start, q.end))
     bodies = []
     for index, paragraph in enumerate(release.paragraphs):
         pieces: list[tuple[str, bool]] = []
