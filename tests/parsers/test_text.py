@@ -237,7 +237,8 @@ def _valid_release_or_parse_error(text: str) -> None:
     except ParseError:
         return
     for q in r.quotes:
-        assert r.paragraphs[q.paragraph].text[q.start : q.end] == q.text
+        source = r.header.title if q.in_title else r.paragraphs[q.paragraph].text
+        assert source[q.start : q.end] == q.text
 
 
 def test_the_property_test_catches_a_crashing_rule(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -22,7 +22,7 @@ is the publisher family (``nato``, ``eu``, ``un``, ``ministry``, ``government``,
 ``ngo``, ``wire``...): it is not compared, the scorer groups figures by it.
 Inside ``dates`` each present key is checked; a stamp written ``YYYY-MM-DD``
 means the page gives no time, and the release must hold a date-only value.  ``quotes`` is the full ordered list of
-quotations.  Each ``people`` entry must match the attendee of that name; its
+quotations, those inside the title first (as the release orders them).  Each ``people`` entry must match the attendee of that name; its
 other keys are compared exactly (``null`` means the field must be ``None``).
 ``countries`` is compared, as a set, with the countries of all attendees.
 

@@ -11,12 +11,13 @@ import attrs
 
 from ..errors import CommuniqueError, CommuniqueWarning, ParseError, ValidationError
 from ..model import Attendee, Dates, Header, Paragraph, PressRelease, Quote, stamp_before, stamp_day
+from ._data import normalize
 from .analysis import Analysis
 from .attendees import find_attendees
 from .dateline import read_dateline
 from .dates import find_body_dates, parse_event_dates, parse_stamp, yearless_event_dates
 from .language import detect_language
-from .quotes import find_quote_spans
+from .quotes import QuoteSpan, find_quote_spans
 from .segment import HeaderLine, segment
 from .speakers import attribute_speakers
 
@@ -42,12 +43,62 @@ def find_quotes(
         attendees = find_attendees(paragraphs, language, body)[0]
     spans = find_quote_spans(paragraphs)
     speakers = attribute_speakers(paragraphs, spans, attendees, language, body)
+    groups = _groups(spans)
     return [
         Quote(
-            text=paragraphs[s.paragraph][s.start : s.end], speaker=who, paragraph=s.paragraph, start=s.start, end=s.end
+            text=paragraphs[s.paragraph][s.start : s.end],
+            speaker=who,
+            paragraph=s.paragraph,
+            start=s.start,
+            end=s.end,
+            group=group,
         )
-        for s, who in zip(spans, speakers, strict=True)
+        for s, who, group in zip(spans, speakers, groups, strict=True)
     ]
+
+
+def _groups(spans: Sequence[QuoteSpan]) -> list[int | None]:
+    """The group id of each span: the parts of one quotation over several paragraphs share one, numbered from 0.
+
+    A part ``continues`` the span before it; a quotation with a single part has no group.
+    """
+    ids: list[int | None] = [None] * len(spans)
+    next_id = 0
+    for i, span in enumerate(spans):
+        if span.continues and i > 0:
+            if ids[i - 1] is None:
+                ids[i - 1] = next_id
+                next_id += 1
+            ids[i] = ids[i - 1]
+    return ids
+
+
+def find_title_quotes(title: str, body: Sequence[Quote]) -> list[Quote]:
+    """The quotations inside ``title`` (``Libya: “The window is narrowing”``), as quotes with ``in_title``.
+
+    A headline quotes the release: the speaker is the speaker of the body
+    quotation that says the same words, else unknown.
+    """
+    out: list[Quote] = []
+    for span in find_quote_spans([title]):
+        if span.continues:
+            continue
+        text = title[span.start : span.end]
+        key = _quote_key(text)
+        speaker = next(
+            (
+                q.speaker
+                for q in body
+                if q.speaker is not None and (key in _quote_key(q.text) or _quote_key(q.text) in key)
+            ),
+            None,
+        )
+        out.append(Quote(text=text, speaker=speaker, paragraph=0, start=span.start, end=span.end, in_title=True))
+    return out
+
+
+def _quote_key(text: str) -> str:
+    return " ".join(normalize(text).casefold().replace(",", " ").replace(".", " ").split())
 
 
 def _header_dates(date_lines: Sequence[str | HeaderLine]) -> Dates:
@@ -171,6 +222,7 @@ def release_from_parts(
         list(attendees) if attendees is not None else _guarded("attendees", find_attendees, texts, language, analysis)
     )
     quotes = _guarded("quotes", find_quotes, texts, language, found, analysis)
+    quotes = _guarded("title quotes", find_title_quotes, header.title, quotes) + quotes
     try:
         return PressRelease(
             header=header, dates=dates, paragraphs=written, quotes=quotes, attendees=found, mentions=mentions
@@ -181,7 +233,7 @@ def release_from_parts(
         _degraded(f"{exc.path}: {exc.message}")
         names = {a.name for a in found}
         unique = [a for i, a in enumerate(found) if a.name is None or a.name not in {b.name for b in found[:i]}]
-        kept = [q if q.speaker in names else attrs.evolve(q, speaker=None) for q in quotes]
+        kept = [attrs.evolve(q, speaker=q.speaker if q.speaker in names else None, group=None) for q in quotes]
         try:
             return PressRelease(
                 header=header, dates=dates, paragraphs=written, quotes=kept, attendees=unique, mentions=mentions

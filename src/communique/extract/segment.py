@@ -48,6 +48,7 @@ __all__ = ["HeaderLine", "Segments", "segment"]
 _DATA = (Kind.DATE, Kind.STAMP, Kind.LABEL, Kind.REFERENCE)
 _SENTENCE_END = re.compile(r"(?<=[^\s.]{3}[.!?])\s+(?=[^\W\d_])")
 _DERIVED_MAX = 400
+_SENTENCE_MARK = re.compile(r"[.!?…][»”\"’)]?$")
 
 
 @frozen
@@ -472,7 +473,8 @@ def _without_footer(body: list[Line]) -> list[Line]:
     last = max((i for i, line in enumerate(body) if line.prose), default=None)
     if last is None:
         return body
-    return body[: last + 1] + [line for line in body[last + 1 :] if line.words >= 8]
+    # A sentence stays, however short ("“We must act now.”"); a line that ends like no sentence goes.
+    return body[: last + 1] + [line for line in body[last + 1 :] if line.words >= 8 or _SENTENCE_MARK.search(line.text)]
 
 
 def _paragraphs(body: list[Line]) -> tuple[list[str], list[int]]:

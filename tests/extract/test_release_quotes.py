@@ -1,0 +1,43 @@
+"""How the text parser fills the model's quotation fields: groups over paragraphs and quotes in the title."""
+
+from __future__ import annotations
+
+import communique
+
+PAGE = (
+    "Libya: “The window for elections is narrowing”, envoy says\n\n9 June 2023\n\n"
+    "New York – The Special Representative, Aminata Sow, briefed the Council on Tuesday. "
+    "“The window for elections is narrowing,” Aminata Sow said.\n\n"
+    "“We must act now.\n\n"
+    "“There is no time to lose,” she added."
+)
+
+
+def parse(text: str) -> communique.PressRelease:
+    return communique.parse(text.encode(), "text")
+
+
+def test_a_quotation_over_two_paragraphs_is_one_group_with_one_speaker() -> None:
+    body = [q for q in parse(PAGE).quotes if not q.in_title]
+    parts = [q for q in body if q.group is not None]
+    assert [q.text for q in parts] == ["We must act now.", "There is no time to lose"]
+    assert len({q.group for q in parts}) == 1
+    assert {q.speaker for q in parts} == {"Aminata Sow"}
+
+
+def test_a_quotation_on_its_own_has_no_group() -> None:
+    first = [q for q in parse(PAGE).quotes if not q.in_title][0]
+    assert first.text == "The window for elections is narrowing" and first.group is None
+
+
+def test_a_quotation_in_the_title_points_at_the_title_and_takes_the_speaker_of_the_same_words() -> None:
+    r = parse(PAGE)
+    title = r.quotes[0]
+    assert title.in_title and r.header.title[title.start : title.end] == title.text
+    assert title.text == "The window for elections is narrowing"
+    assert title.speaker == "Aminata Sow"
+
+
+def test_a_title_quotation_that_the_body_does_not_repeat_has_no_speaker() -> None:
+    r = parse("« Nous resterons » : le ministre à Kyiv\n\nKyiv – Le ministre a visité la ville et rencontré les élus.")
+    assert r.quotes[0].in_title and r.quotes[0].speaker is None
