@@ -26,7 +26,7 @@ def test_a_quotation_over_two_paragraphs_is_one_group_with_one_speaker() -> None
 
 
 def test_a_quotation_on_its_own_has_no_group() -> None:
-    first = [q for q in parse(PAGE).quotes if not q.in_title][0]
+    first = next(q for q in parse(PAGE).quotes if not q.in_title)
     assert first.text == "The window for elections is narrowing" and first.group is None
 
 
