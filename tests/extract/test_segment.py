@@ -176,3 +176,13 @@ def test_no_layout_makes_a_release_with_body_text_fail(first: str) -> None:
 def test_a_reader_that_knows_its_title_keeps_every_line_of_the_body() -> None:
     seg = segment("placeholder\n\nBudget 2018\n\n1,2 milliard\n\nTotal", titled=True)
     assert seg.paragraphs == ("Budget 2018", "1,2 milliard", "Total")
+
+
+def test_a_reader_that_knows_its_title_loses_no_paragraph_before_a_quotation_part() -> None:
+    # A document's first paragraph that ends with a comma (a quotation continued below) is not a heading.
+    seg = segment(
+        "placeholder\n\nLe porte-parole a déclaré : « Nous resterons aux côtés de nos partenaires,\n\n"
+        "« aussi longtemps qu’il le faudra. »\n\nMerci.",
+        titled=True,
+    )
+    assert seg.paragraphs[0].startswith("Le porte-parole") and seg.paragraphs[-1] == "Merci."

@@ -236,7 +236,12 @@ def segment(text: str, *, titled: bool = False) -> Segments:
     title_index: int | None = 0 if titled else None
     # Whether each line reads as the body's (running text, or a dateline opening): asked twice, computed once.
     body_like = [line.kind is Kind.TEXT and _is_body_line(line) for line in lines]
-    body_from, standfirst, header_end = _body_start(lines[:end], skip, body_like)
+    if titled:
+        # The reader knows the title and has taken its own header: every text line after it is the body.
+        first_text = next((i for i in range(1, end) if lines[i].kind is Kind.TEXT), None)
+        body_from, standfirst, header_end = first_text, None, None
+    else:
+        body_from, standfirst, header_end = _body_start(lines[:end], skip, body_like)
     zone_end = body_from if body_from is not None else end
     place: str | None = None
     place_dates: list[HeaderLine] = []
@@ -291,7 +296,8 @@ def segment(text: str, *, titled: bool = False) -> Segments:
         for i, line in enumerate(lines[body_from:end], body_from)
         if line.kind is Kind.TEXT and i not in skip and i != subtitle_index and i != title_index
     ]
-    paragraphs, starts = _paragraphs(_without_footer(body))
+    # A document a reader segmented has no site footer: only a pasted page's trailing menus are dropped.
+    paragraphs, starts = _paragraphs(body if titled else _without_footer(body))
     title_derived = False
     if title_index is None:
         if not paragraphs:
