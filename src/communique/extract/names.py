@@ -25,10 +25,10 @@ import re
 from functools import cache
 from typing import Any
 
-from ..locale import pack
+from ..locale import countries, pack
 from ..model import Attendee
 from ._data import alternation, normalize
-from .countries import country_at_start
+from .countries import country_at_start, country_code
 from .language import stopwords
 from .roles import apposition, from_role, role_before
 from .vocab import MAX_WORDS, POSSESSIVE, WORD, PeopleTables, bare, last_stop, low, people_tables
@@ -53,7 +53,8 @@ def _prefix_length(text: str, tokens: list[tuple[int, int]], t: PeopleTables) ->
         word = text[s:e]
         if word[0].islower() or (len(word) > 1 and word.isupper() and word.replace(".", "").isalpha()):
             return 1
-        return 1 if 1 in lengths.get(bare(word), ()) else 0
+        b = bare(word)
+        return 1 if 1 in lengths.get(b, ()) or b in t.not_name_words else 0
     while k < n_tokens:
         word = text[tokens[k][0] : tokens[k][1]]
         if word[0].islower() or (len(word) > 1 and word.isupper() and word.replace(".", "").isalpha()):
@@ -67,6 +68,9 @@ def _prefix_length(text: str, tokens: list[tuple[int, int]], t: PeopleTables) ->
                 k += n
                 break
         else:
+            if bares[k] in t.not_name_words:
+                k += 1  # a word of an institution or a portfolio ("Minister of National Defense Tomasz …")
+                continue
             return k
     return k
 
@@ -82,7 +86,60 @@ def _gate(text: str, pos: int, t: PeopleTables) -> bool:
         return True
     chunk = text[max(0, j - 30) : j + 1]
     prev = chunk[chunk.rfind(" ") + 1 :].lower()
-    return prev in t.trigger_last or prev[prev.rfind("’") + 1 :] in t.trigger_last
+    if prev in t.trigger_last or prev[prev.rfind("’") + 1 :] in t.trigger_last:
+        return True
+    return bare(prev) in t.bridge and _after_role(text, pos, t) is not None
+
+
+def _last_head(norm: str, tokens: list[tuple[int, int]], t: PeopleTables) -> int:
+    """How many tokens of a run end with its last rank, title or courtesy word, when a name follows it; else 0."""
+    for j in range(len(tokens) - 2, 0, -1):
+        s, e = tokens[j]
+        if bare(norm[s:e]) in t.trigger_last:
+            back = _backwards(list(WORD.finditer(norm, tokens[0][0], e)), t)
+            if back.get("trigger"):
+                return j + 1
+    return 0
+
+
+def _after_role(norm: str, pos: int, t: PeopleTables) -> tuple[int, int, str | None] | None:
+    """A role's head ends before ``pos`` with only a nationality adjective or a complement between them.
+
+    "le général danois X", "la chancelière allemande X" (an adjective), "le secrétaire général de
+    l’OTAN X", "Under Secretary of Defense for Policy X" (a complement: role links, and capitalised
+    words of institutions, portfolios, organisations or countries).  Returns ``(end of the head,
+    end of the role phrase, country of the adjective)``, or ``None``.
+    """
+    lo = max(0, pos - 120)
+    pre = norm[lo:pos]
+    cut = last_stop(pre)
+    words = list(WORD.finditer(norm, lo + cut + 1 if cut >= 0 else lo, pos))
+    if not words:
+        return None
+    last = words[-1]
+    hit = t.phrases.get(bare(last.group()))
+    if last.group()[0].islower() and hit is not None and hit[0] == "country":
+        # "le général danois X": an adjective right after the head.
+        if len(words) > 1 and bare(words[-2].group()) in t.trigger_last:
+            return words[-2].end(), words[-2].end(), hit[1]
+        return None
+    linked = False
+    if bare(last.group()) in t.link_words or not (last.group()[0].isupper() or last.group()[0].isdigit()):
+        return None  # "President of Harbor Point Logistics": a name right after a link is the complement itself
+    for k in range(len(words) - 1, max(-1, len(words) - 12), -1):
+        raw = words[k].group()
+        word = bare(raw)
+        if word in t.trigger_last and linked:
+            return words[k].end(), last.end(), None
+        if word in t.link_words or raw in t.link_words:
+            linked = True
+            continue
+        if not (raw[0].isupper() or raw[0].isdigit()):
+            return None
+        if word in t.not_name_words or word in t.bridge or word in t.vocab or (len(raw) > 1 and raw.isupper()):
+            continue
+        return None
+    return None
 
 
 def _split_run(text: str, start: int, end: int, t: PeopleTables) -> list[list[tuple[int, int]]]:
@@ -207,6 +264,9 @@ def _backwards(words: list[re.Match[str]], t: PeopleTables) -> dict[str, Any]:
             if found_here is not None:
                 hit, n = found_here, m
         if hit is None:
+            if "trigger" in found and texts[i - 1] in t.not_name_words:
+                i -= 1  # a service or unit word ("Italian Army Major General"): the modifiers go on
+                continue
             return found  # no phrase ends with these words
         kind, value = hit
         if kind in ("rank", "title") and kind in found:
@@ -240,7 +300,7 @@ def find_named(
 
     ``norm`` is ``text`` normalised (same length: offsets are shared with ``text``).
     """
-    phrases, trigger, ends = t.phrases, t.trigger_last, t.trigger_ends
+    phrases, trigger = t.phrases, t.trigger_last
     for run in t.run.finditer(norm):
         s = run.start()
         word = run.group()
@@ -251,11 +311,14 @@ def find_named(
             if s < 2 or norm[s - 1] != " " or word.lower() in phrases:
                 continue
             if norm[s - 2] != ",":
-                if norm[s - 2].lower()[-1:] not in ends:
-                    continue  # the word before cannot end a rank, a title or a courtesy word
                 k = norm.rfind(" ", s - 32 if s > 32 else 0, s - 1)
                 prev = norm[k + 1 : s - 1].lower()
-                if prev not in trigger and prev[prev.rfind("’") + 1 :] not in trigger:
+                # Else "le général danois Dupont", "le secrétaire général de l’OTAN Stoltenberg".
+                if (
+                    prev not in trigger
+                    and prev[prev.rfind("’") + 1 :] not in trigger
+                    and (bare(prev) not in t.bridge or _after_role(norm, s, t) is None)
+                ):
                     continue
         elif (
             "." not in word and "’" not in word and "  " not in word and word.count(" ") < MAX_WORDS
@@ -273,8 +336,19 @@ def find_named(
             introduced = k == 0 and len(tokens) >= 3 and _introduces(norm[tokens[0][0] : tokens[0][1]], language)
             if introduced:
                 k = 1  # "Selon Marie Curie, …": the capitalised introducer is not part of the name
+            if k == 0 and len(tokens) >= 3:
+                # "U.S. Navy Admiral Thomas E. Garrick", "Italian Army Major General Franco Liguori":
+                # the rank or title inside the run, after words that are neither (a service, a unit).
+                inner = _last_head(norm, tokens, t)
+                if inner:
+                    k = inner
             name_start = tokens[k][0]
-            if k > 0 and not introduced and bare(norm[tokens[k - 1][0] : tokens[k - 1][1]]) not in t.trigger_last:
+            if (
+                k > 0
+                and not introduced
+                and bare(norm[tokens[k - 1][0] : tokens[k - 1][1]]) not in t.trigger_last
+                and _after_role(norm, name_start, t) is None
+            ):
                 continue
             gated = (k > 0 and not introduced) or _gate(norm, name_start, t)
             if not gated and (len(tokens) < 2 or not _speech_near(norm, name_start, run.end(), language)):
@@ -283,6 +357,13 @@ def find_named(
             if cleaned is None:
                 continue
             name, _, name_end = cleaned
+            if (
+                k > 0
+                and not introduced
+                and bare(norm[tokens[k - 1][0] : tokens[k - 1][1]]) not in t.trigger_last
+                and (len(name.split()) < 2 or not _plain_name(name.split(), language))
+            ):
+                continue  # after a complement ("… of Defense Robert Calloway"), only a plain full name
             if not gated and not _speaks(norm, name_start, name_end, language):
                 continue
             # The noun phrase before the name, up to a punctuation mark.
@@ -291,6 +372,17 @@ def find_named(
             cut = last_stop(pre)
             seg_start = lo + cut + 1 if cut >= 0 else lo
             back = _backwards(list(WORD.finditer(norm, seg_start, name_start)), t)
+            if not back.get("trigger"):
+                after = _after_role(norm, name_start, t)
+                if after is not None:
+                    head_end, role_end, adjective = after
+                    back = _backwards(list(WORD.finditer(norm, seg_start, head_end)), t)
+                    if "title" in back:
+                        back["title"] = (back["title"][0], role_end)  # with its complement
+                    elif "rank" in back and role_end > head_end:
+                        back["title"] = (back["rank"][1] + 1, role_end)
+                    if adjective:
+                        back.setdefault("country", adjective)
             appositive = None
             if back["complete"] and cut >= 0 and pre[cut] == ",":
                 appositive = role_before(text, lo + cut, t, language)
@@ -390,8 +482,25 @@ def _speaks(norm: str, start: int, end: int, language: str) -> bool:
     return after.match(norm, end) is not None or before.search(norm, max(0, start - 48), start) is not None
 
 
+_PAREN_AFTER = re.compile(r"[ \u00a0]*\(([^()]{2,48})\)")
+
+
 def _country_after(text: str, end: int, language: str) -> str | None:
-    """The country in "X of Greece" / "X de la Grèce", written right after a name."""
+    """The country written right after a name: "X of Greece", "X de la Grèce", "X (Belgique)", "X (S&D, ES)".
+
+    In brackets, a country's name, or an ISO code after a comma (the political group of a member of the
+    European Parliament, then the code of the member's country).
+    """
+    paren = _PAREN_AFTER.match(text, end)
+    if paren is not None:
+        inside = paren.group(1).strip()
+        code = country_code(inside, language)
+        if code is not None:
+            return code
+        last = inside.rsplit(",", 1)[-1].strip()
+        if "," in inside and len(last) == 2 and last.isupper() and last in countries():
+            return last
+        return None
     link = people_tables(language).of_country.match(text, end)
     if link is None:
         return None
