@@ -272,6 +272,10 @@ def _backwards(words: list[re.Match[str]], t: PeopleTables) -> dict[str, Any]:
         if kind in ("rank", "title") and kind in found:
             return found  # a second rank or title belongs to another phrase
         if kind in ("honorific", "rank", "title"):
+            if kind == "title" and i - n > 0:
+                before = words[i - n - 1].group()
+                if before[:1].isupper() and bare(before) in t.head_words:
+                    n += 1  # "Deputy Secretary of State": a head word qualifies the title
             if kind != "honorific":
                 found[kind] = (words[i - n].start(), words[i - 1].end())
             found.setdefault("trigger", True)
@@ -351,7 +355,10 @@ def find_named(
             ):
                 continue
             gated = (k > 0 and not introduced) or _gate(norm, name_start, t)
-            if not gated and (len(tokens) < 2 or not _speech_near(norm, name_start, run.end(), language)):
+            if not gated and (
+                len(tokens) - k < 2
+                or not (_speech_near(norm, name_start, run.end(), language) or norm.startswith(",", run.end()))
+            ):
                 continue
             cleaned = _clean_name(text, tokens[k:], t)
             if cleaned is None:
@@ -361,10 +368,11 @@ def find_named(
                 k > 0
                 and not introduced
                 and bare(norm[tokens[k - 1][0] : tokens[k - 1][1]]) not in t.trigger_last
-                and (len(name.split()) < 2 or not _plain_name(name.split(), language))
+                and (len(name.split()) < 2 or not _name_like(name.split(), t, language))
             ):
                 continue  # after a complement ("… of Defense Robert Calloway"), only a plain full name
-            if not gated and not _speaks(norm, name_start, name_end, language):
+            vouched = not gated and _described(text, name_start, name_end, t, language)
+            if not gated and not vouched and not _speaks(norm, name_start, name_end, language):
                 continue
             # The noun phrase before the name, up to a punctuation mark.
             lo = max(0, tokens[0][0] - 120)
@@ -386,7 +394,12 @@ def find_named(
             appositive = None
             if back["complete"] and cut >= 0 and pre[cut] == ",":
                 appositive = role_before(text, lo + cut, t, language)
-            if not back.get("trigger") and appositive is None and not _speaks(norm, name_start, name_end, language):
+            if (
+                not back.get("trigger")
+                and appositive is None
+                and not (vouched or _described(text, name_start, name_end, t, language))
+                and not _speaks(norm, name_start, name_end, language)
+            ):
                 continue
             person = Person(name)
             start = back["start"] if back["start"] is not None else name_start
@@ -485,6 +498,36 @@ def _speaks(norm: str, start: int, end: int, language: str) -> bool:
 _PAREN_AFTER = re.compile(r"[ \u00a0]*\(([^()]{2,48})\)")
 
 
+def _described(text: str, start: int, end: int, t: PeopleTables, language: str) -> bool:
+    """Whether a plain full name is followed by a role in apposition ("Hélène Marchal, vice-présidente …,").
+
+    A name needs no title before it when a role head opens the words after its comma; the words
+    must still read as a name (two to four capitalised words, none of them vocabulary).
+    """
+    words = text[start:end].split()
+    if not 2 <= len(words) <= 4 or not _name_like(words, t, language):
+        return False
+    if _PAREN_AFTER.match(text, end) is not None and _country_after(text, end, language) is not None:
+        return True  # "Nora Keller (Switzerland) said": the delegate of a country
+    return apposition(text, end, t) is not None
+
+
+def _name_like(words: list[str], t: PeopleTables, language: str) -> bool:
+    """Words that read as a person's full name: capitalised, none a common, institution or portfolio word.
+
+    Softer than :func:`_plain_name`: a word of a place or a country ("Martin" of Saint Martin, "Lucía"
+    of Santa Lucía) may be a first name; the whole name may not be a country or an organisation.
+    """
+    stop = stopwords(language)
+    for word in words:
+        stem = bare(word)
+        if not word[:1].isupper() and stem not in t.particles:
+            return False
+        if stem in t.not_name_words or stem in t.trigger_last or (stem in stop and stem not in t.particles):
+            return False
+    return t.phrases.get(low(" ".join(words))) is None and len(set(words)) == len(words)
+
+
 def _country_after(text: str, end: int, language: str) -> str | None:
     """The country written right after a name: "X of Greece", "X de la Grèce", "X (Belgique)", "X (S&D, ES)".
 
@@ -516,11 +559,13 @@ def _same_person(a: str, b: str) -> bool:
     """
     # Particles change case at the head of a mention ("van Aalst", "el almirante Van Aalst").
     wa, wb = a.casefold().split(), b.casefold().split()
-    if wa[-1] != wb[-1]:
-        return False
     short, long_ = sorted((wa, wb), key=len)
     if long_[len(long_) - len(short) :] == short:
         return True  # the later mention drops the first names ("Molina Vidal", "von der Leyen")
+    if len(short) < len(long_) and any(long_[i : i + len(short)] == short for i in range(1, len(long_) - len(short))):
+        return True  # the first of two surnames ("Olmedo" of "Rafael Olmedo Quiroga", "Borrell Fontelles")
+    if wa[-1] != wb[-1]:
+        return False
     fa, fb = wa[0].rstrip("."), wb[0].rstrip(".")
     return fa == fb or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))
 
@@ -538,7 +583,11 @@ def _merge(people: list[Person], new: Person) -> int:
     # Only names ending with the same word can be the same person: a slice compare first.
     tail = new.name.casefold().rsplit(None, 1)[-1]
     n = len(tail)
-    same = [k for k, old in enumerate(people) if old.name[-n:].casefold() == tail and _same_person(old.name, new.name)]
+    same = [
+        k
+        for k, old in enumerate(people)
+        if (old.name[-n:].casefold() == tail or tail in old.name.casefold()) and _same_person(old.name, new.name)
+    ]
     if len(same) > 1:
         ranked = [k for k in same if new.rank is not None and people[k].rank == new.rank]
         same = ranked or same[-1:]

@@ -102,7 +102,8 @@ def _role_at(chunk: str, at: int, t: PeopleTables, language: str) -> dict[str, A
             if hit is None or hit[0] != "country":
                 break  # only capitalised modifiers, or a nationality adjective ("la ministra española")
         k -= 1
-    if k > 0 and lead[k - 1][0] not in t.role_articles:
+    # An article opens the phrase, or a possessive owner does ("a meeting with Ghana’s Minister …").
+    if k > 0 and lead[k - 1][0] not in t.role_articles and not (k < len(lead) and lead[k][2].endswith(POSSESSIVE)):
         return None
     begin = lead[k][1] if k < len(lead) else at
     written = chunk[begin:].strip()
