@@ -188,7 +188,8 @@ def test_a_role_before_a_name_is_the_one_nearest_the_comma() -> None:
         "Mr. Zdravko Krivokapić, to NATO Headquarters."
     )
     people = {a.name: a for a in find_attendees([text], "en")[0]}
-    assert people["Zdravko Krivokapić"].role == "Prime Minister of Montenegro"
+    # The country after the role is its country, not part of its name.
+    assert people["Zdravko Krivokapić"].role == "Prime Minister"
     assert people["Zdravko Krivokapić"].country == "ME"
     assert people["Jens Stoltenberg"].role == "Secretary General"
 

@@ -25,10 +25,10 @@ import re
 from functools import cache
 from typing import Any
 
-from ..locale import pack
+from ..locale import countries, pack
 from ..model import Attendee
 from ._data import alternation, normalize
-from .countries import country_at_start
+from .countries import country_at_start, country_code
 from .language import stopwords
 from .roles import apposition, from_role, role_before
 from .vocab import MAX_WORDS, POSSESSIVE, WORD, PeopleTables, bare, last_stop, low, people_tables
@@ -53,7 +53,8 @@ def _prefix_length(text: str, tokens: list[tuple[int, int]], t: PeopleTables) ->
         word = text[s:e]
         if word[0].islower() or (len(word) > 1 and word.isupper() and word.replace(".", "").isalpha()):
             return 1
-        return 1 if 1 in lengths.get(bare(word), ()) else 0
+        b = bare(word)
+        return 1 if 1 in lengths.get(b, ()) or b in t.not_name_words else 0
     while k < n_tokens:
         word = text[tokens[k][0] : tokens[k][1]]
         if word[0].islower() or (len(word) > 1 and word.isupper() and word.replace(".", "").isalpha()):
@@ -67,6 +68,9 @@ def _prefix_length(text: str, tokens: list[tuple[int, int]], t: PeopleTables) ->
                 k += n
                 break
         else:
+            if bares[k] in t.not_name_words:
+                k += 1  # a word of an institution or a portfolio ("Minister of National Defense Tomasz …")
+                continue
             return k
     return k
 
@@ -82,7 +86,60 @@ def _gate(text: str, pos: int, t: PeopleTables) -> bool:
         return True
     chunk = text[max(0, j - 30) : j + 1]
     prev = chunk[chunk.rfind(" ") + 1 :].lower()
-    return prev in t.trigger_last or prev[prev.rfind("’") + 1 :] in t.trigger_last
+    if prev in t.trigger_last or prev[prev.rfind("’") + 1 :] in t.trigger_last:
+        return True
+    return bare(prev) in t.bridge and _after_role(text, pos, t) is not None
+
+
+def _last_head(norm: str, tokens: list[tuple[int, int]], t: PeopleTables) -> int:
+    """How many tokens of a run end with its last rank, title or courtesy word, when a name follows it; else 0."""
+    for j in range(len(tokens) - 2, 0, -1):
+        s, e = tokens[j]
+        if bare(norm[s:e]) in t.trigger_last:
+            back = _backwards(list(WORD.finditer(norm, tokens[0][0], e)), t)
+            if back.get("trigger"):
+                return j + 1
+    return 0
+
+
+def _after_role(norm: str, pos: int, t: PeopleTables) -> tuple[int, int, str | None] | None:
+    """A role's head ends before ``pos`` with only a nationality adjective or a complement between them.
+
+    "le général danois X", "la chancelière allemande X" (an adjective), "le secrétaire général de
+    l’OTAN X", "Under Secretary of Defense for Policy X" (a complement: role links, and capitalised
+    words of institutions, portfolios, organisations or countries).  Returns ``(end of the head,
+    end of the role phrase, country of the adjective)``, or ``None``.
+    """
+    lo = max(0, pos - 120)
+    pre = norm[lo:pos]
+    cut = last_stop(pre)
+    words = list(WORD.finditer(norm, lo + cut + 1 if cut >= 0 else lo, pos))
+    if not words:
+        return None
+    last = words[-1]
+    hit = t.phrases.get(bare(last.group()))
+    if last.group()[0].islower() and hit is not None and hit[0] == "country":
+        # "le général danois X": an adjective right after the head.
+        if len(words) > 1 and bare(words[-2].group()) in t.trigger_last:
+            return words[-2].end(), words[-2].end(), hit[1]
+        return None
+    linked = False
+    if bare(last.group()) in t.link_words or not (last.group()[0].isupper() or last.group()[0].isdigit()):
+        return None  # "President of Harbor Point Logistics": a name right after a link is the complement itself
+    for k in range(len(words) - 1, max(-1, len(words) - 12), -1):
+        raw = words[k].group()
+        word = bare(raw)
+        if word in t.trigger_last and linked:
+            return words[k].end(), last.end(), None
+        if word in t.link_words or raw in t.link_words:
+            linked = True
+            continue
+        if not (raw[0].isupper() or raw[0].isdigit()):
+            return None
+        if word in t.not_name_words or word in t.bridge or word in t.vocab or (len(raw) > 1 and raw.isupper()):
+            continue
+        return None
+    return None
 
 
 def _split_run(text: str, start: int, end: int, t: PeopleTables) -> list[list[tuple[int, int]]]:
@@ -207,11 +264,18 @@ def _backwards(words: list[re.Match[str]], t: PeopleTables) -> dict[str, Any]:
             if found_here is not None:
                 hit, n = found_here, m
         if hit is None:
+            if "trigger" in found and texts[i - 1] in t.not_name_words:
+                i -= 1  # a service or unit word ("Italian Army Major General"): the modifiers go on
+                continue
             return found  # no phrase ends with these words
         kind, value = hit
         if kind in ("rank", "title") and kind in found:
             return found  # a second rank or title belongs to another phrase
         if kind in ("honorific", "rank", "title"):
+            if kind == "title" and i - n > 0:
+                before = words[i - n - 1].group()
+                if before[:1].isupper() and bare(before) in t.head_words:
+                    n += 1  # "Deputy Secretary of State": a head word qualifies the title
             if kind != "honorific":
                 found[kind] = (words[i - n].start(), words[i - 1].end())
             found.setdefault("trigger", True)
@@ -240,7 +304,7 @@ def find_named(
 
     ``norm`` is ``text`` normalised (same length: offsets are shared with ``text``).
     """
-    phrases, trigger, ends = t.phrases, t.trigger_last, t.trigger_ends
+    phrases, trigger = t.phrases, t.trigger_last
     for run in t.run.finditer(norm):
         s = run.start()
         word = run.group()
@@ -251,11 +315,14 @@ def find_named(
             if s < 2 or norm[s - 1] != " " or word.lower() in phrases:
                 continue
             if norm[s - 2] != ",":
-                if norm[s - 2].lower()[-1:] not in ends:
-                    continue  # the word before cannot end a rank, a title or a courtesy word
                 k = norm.rfind(" ", s - 32 if s > 32 else 0, s - 1)
                 prev = norm[k + 1 : s - 1].lower()
-                if prev not in trigger and prev[prev.rfind("’") + 1 :] not in trigger:
+                # Else "le général danois Dupont", "le secrétaire général de l’OTAN Stoltenberg".
+                if (
+                    prev not in trigger
+                    and prev[prev.rfind("’") + 1 :] not in trigger
+                    and (bare(prev) not in t.bridge or _after_role(norm, s, t) is None)
+                ):
                     continue
         elif (
             "." not in word and "’" not in word and "  " not in word and word.count(" ") < MAX_WORDS
@@ -273,17 +340,39 @@ def find_named(
             introduced = k == 0 and len(tokens) >= 3 and _introduces(norm[tokens[0][0] : tokens[0][1]], language)
             if introduced:
                 k = 1  # "Selon Marie Curie, …": the capitalised introducer is not part of the name
+            if k == 0 and len(tokens) >= 3:
+                # "U.S. Navy Admiral Thomas E. Garrick", "Italian Army Major General Franco Liguori":
+                # the rank or title inside the run, after words that are neither (a service, a unit).
+                inner = _last_head(norm, tokens, t)
+                if inner:
+                    k = inner
             name_start = tokens[k][0]
-            if k > 0 and not introduced and bare(norm[tokens[k - 1][0] : tokens[k - 1][1]]) not in t.trigger_last:
+            if (
+                k > 0
+                and not introduced
+                and bare(norm[tokens[k - 1][0] : tokens[k - 1][1]]) not in t.trigger_last
+                and _after_role(norm, name_start, t) is None
+            ):
                 continue
             gated = (k > 0 and not introduced) or _gate(norm, name_start, t)
-            if not gated and (len(tokens) < 2 or not _speech_near(norm, name_start, run.end(), language)):
+            if not gated and (
+                len(tokens) - k < 2
+                or not (_speech_near(norm, name_start, run.end(), language) or norm.startswith(",", run.end()))
+            ):
                 continue
             cleaned = _clean_name(text, tokens[k:], t)
             if cleaned is None:
                 continue
             name, _, name_end = cleaned
-            if not gated and not _speaks(norm, name_start, name_end, language):
+            if (
+                k > 0
+                and not introduced
+                and bare(norm[tokens[k - 1][0] : tokens[k - 1][1]]) not in t.trigger_last
+                and (len(name.split()) < 2 or not _name_like(name.split(), t, language))
+            ):
+                continue  # after a complement ("… of Defense Robert Calloway"), only a plain full name
+            vouched = not gated and _described(text, name_start, name_end, t, language)
+            if not gated and not vouched and not _speaks(norm, name_start, name_end, language):
                 continue
             # The noun phrase before the name, up to a punctuation mark.
             lo = max(0, tokens[0][0] - 120)
@@ -291,10 +380,26 @@ def find_named(
             cut = last_stop(pre)
             seg_start = lo + cut + 1 if cut >= 0 else lo
             back = _backwards(list(WORD.finditer(norm, seg_start, name_start)), t)
+            if not back.get("trigger"):
+                after = _after_role(norm, name_start, t)
+                if after is not None:
+                    head_end, role_end, adjective = after
+                    back = _backwards(list(WORD.finditer(norm, seg_start, head_end)), t)
+                    if "title" in back:
+                        back["title"] = (back["title"][0], role_end)  # with its complement
+                    elif "rank" in back and role_end > head_end:
+                        back["title"] = (back["rank"][1] + 1, role_end)
+                    if adjective:
+                        back.setdefault("country", adjective)
             appositive = None
             if back["complete"] and cut >= 0 and pre[cut] == ",":
                 appositive = role_before(text, lo + cut, t, language)
-            if not back.get("trigger") and appositive is None and not _speaks(norm, name_start, name_end, language):
+            if (
+                not back.get("trigger")
+                and appositive is None
+                and not (vouched or _described(text, name_start, name_end, t, language))
+                and not _speaks(norm, name_start, name_end, language)
+            ):
                 continue
             person = Person(name)
             start = back["start"] if back["start"] is not None else name_start
@@ -390,8 +495,55 @@ def _speaks(norm: str, start: int, end: int, language: str) -> bool:
     return after.match(norm, end) is not None or before.search(norm, max(0, start - 48), start) is not None
 
 
+_PAREN_AFTER = re.compile(r"[ \u00a0]*\(([^()]{2,48})\)")
+
+
+def _described(text: str, start: int, end: int, t: PeopleTables, language: str) -> bool:
+    """Whether a plain full name is followed by a role in apposition ("Hélène Marchal, vice-présidente …,").
+
+    A name needs no title before it when a role head opens the words after its comma; the words
+    must still read as a name (two to four capitalised words, none of them vocabulary).
+    """
+    words = text[start:end].split()
+    if not 2 <= len(words) <= 4 or not _name_like(words, t, language):
+        return False
+    if _PAREN_AFTER.match(text, end) is not None and _country_after(text, end, language) is not None:
+        return True  # "Nora Keller (Switzerland) said": the delegate of a country
+    return apposition(text, end, t) is not None
+
+
+def _name_like(words: list[str], t: PeopleTables, language: str) -> bool:
+    """Words that read as a person's full name: capitalised, none a common, institution or portfolio word.
+
+    Softer than :func:`_plain_name`: a word of a place or a country ("Martin" of Saint Martin, "Lucía"
+    of Santa Lucía) may be a first name; the whole name may not be a country or an organisation.
+    """
+    stop = stopwords(language)
+    for word in words:
+        stem = bare(word)
+        if not word[:1].isupper() and stem not in t.particles:
+            return False
+        if stem in t.not_name_words or stem in t.trigger_last or (stem in stop and stem not in t.particles):
+            return False
+    return t.phrases.get(low(" ".join(words))) is None and len(set(words)) == len(words)
+
+
 def _country_after(text: str, end: int, language: str) -> str | None:
-    """The country in "X of Greece" / "X de la Grèce", written right after a name."""
+    """The country written right after a name: "X of Greece", "X de la Grèce", "X (Belgique)", "X (S&D, ES)".
+
+    In brackets, a country's name, or an ISO code after a comma (the political group of a member of the
+    European Parliament, then the code of the member's country).
+    """
+    paren = _PAREN_AFTER.match(text, end)
+    if paren is not None:
+        inside = paren.group(1).strip()
+        code = country_code(inside, language)
+        if code is not None:
+            return code
+        last = inside.rsplit(",", 1)[-1].strip()
+        if "," in inside and len(last) == 2 and last.isupper() and last in countries():
+            return last
+        return None
     link = people_tables(language).of_country.match(text, end)
     if link is None:
         return None
@@ -407,11 +559,13 @@ def _same_person(a: str, b: str) -> bool:
     """
     # Particles change case at the head of a mention ("van Aalst", "el almirante Van Aalst").
     wa, wb = a.casefold().split(), b.casefold().split()
-    if wa[-1] != wb[-1]:
-        return False
     short, long_ = sorted((wa, wb), key=len)
     if long_[len(long_) - len(short) :] == short:
         return True  # the later mention drops the first names ("Molina Vidal", "von der Leyen")
+    if len(short) < len(long_) and any(long_[i : i + len(short)] == short for i in range(1, len(long_) - len(short))):
+        return True  # the first of two surnames ("Olmedo" of "Rafael Olmedo Quiroga", "Borrell Fontelles")
+    if wa[-1] != wb[-1]:
+        return False
     fa, fb = wa[0].rstrip("."), wb[0].rstrip(".")
     return fa == fb or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))
 
@@ -429,7 +583,11 @@ def _merge(people: list[Person], new: Person) -> int:
     # Only names ending with the same word can be the same person: a slice compare first.
     tail = new.name.casefold().rsplit(None, 1)[-1]
     n = len(tail)
-    same = [k for k, old in enumerate(people) if old.name[-n:].casefold() == tail and _same_person(old.name, new.name)]
+    same = [
+        k
+        for k, old in enumerate(people)
+        if (old.name[-n:].casefold() == tail or tail in old.name.casefold()) and _same_person(old.name, new.name)
+    ]
     if len(same) > 1:
         ranked = [k for k in same if new.rank is not None and people[k].rank == new.rank]
         same = ranked or same[-1:]

@@ -14,9 +14,10 @@ from typing import Any
 
 from ..locale import organizations
 from ._data import normalize
-from .countries import adjectives, find_countries
-from .organizations import find_organization, organization_name
-from .vocab import WORD, PeopleTables, bare, last_stop, low, people_tables
+from .countries import adjectives, country_code, find_countries
+from .organizations import _matcher as _org_matcher
+from .organizations import organization_name
+from .vocab import POSSESSIVE, WORD, PeopleTables, bare, last_stop, low, people_tables
 
 __all__ = ["apposition", "from_role", "role_before", "role_parts"]
 
@@ -26,7 +27,7 @@ _COMMA = re.compile(r",[ \u00a0]*")
 # An apposition runs to the next comma, colon, quotation mark or full stop,
 # except inside parentheses ("(DCMC)") and after an initial ("Tod D. Wolters").
 # (A run of plain characters is taken at once: the same end, without a loop turn per character.)
-_APPOSITION = re.compile(r"(?:[^,;:«»“”\"().]+|\([^()]*\)|(?<=[A-Z])\.|[()])*")
+_APPOSITION = re.compile(r"(?:[^,;:«»“”\"().]+|\([^()]*\)|(?<=(?<!\w)[A-Z])\.|[()])*")
 _TRAILING_ACRONYM = re.compile(r"[ \u00a0]*\([ \u00a0]*[A-Z][A-Z0-9&.\-]{1,14}[ \u00a0]*\)[ \u00a0]*$")
 
 
@@ -43,31 +44,124 @@ def role_before(text: str, end: int, t: PeopleTables, language: str) -> dict[str
         chunk, start = chunk[cut + 1 :], start + cut + 1
     # The head nearest the comma first: an earlier one would swallow whatever
     # lies between ("Secretary General X welcomed the Prime Minister of Y, Mr Z").
-    for head in reversed(list(t.heads.finditer(chunk))):
-        lead = [(bare(w.group()), w.start()) for w in WORD.finditer(chunk, 0, head.start())]
-        org = country = None
-        k = len(lead)
-        while k > 0:
-            hit = t.phrases.get(lead[k - 1][0])
-            if hit is None or hit[0] not in ("org", "country"):
-                break
-            if hit[0] == "org":
-                org = org or hit[1]
-            else:
-                country = country or hit[1]
-            k -= 1
-        if k > 0 and lead[k - 1][0] not in t.role_articles:
+    # Not a head inside the defined acronym ("(JEMAD)").
+    limit = len(chunk) - (len(text[max(0, end - 160) : end]) - defined.start()) if defined else len(chunk)
+    heads = [h for h in t.heads.finditer(chunk) if h.start() < limit]
+    if not heads and start + len(chunk) == end:
+        # "la ministra de Transportes, Movilidad y Agenda Urbana, X": the last items of a portfolio
+        # list, after a comma; the head is before it.
+        listed = _listed_role(text, start, end, t)
+        if listed is not None:
+            start, chunk = listed, text[listed:end]
+            heads = list(t.heads.finditer(chunk))
+    for head in reversed(heads):
+        found = _role_at(chunk, head.start(), t, language)
+        if found is None:
             continue
-        written = chunk[head.start() :].strip()
-        role, organization, role_country, aliases = from_role(written, language)
-        return {
-            "role": role,
-            "org": org or organization,
-            "country": country or role_country,
-            "aliases": aliases,
-            "start": start + (lead[k - 1][1] if k > 0 else head.start()),
-        }
+        found["start"] += start
+        return found
     return None
+
+
+def _listed_role(text: str, start: int, end: int, t: PeopleTables) -> int | None:
+    """Where the role phrase begins when ``text[start:end]`` is the tail of a list of capitalised portfolio words.
+
+    "… de Asuntos Exteriores, Unión Europea y Cooperación": the segment before the last comma holds
+    the head, and every word of the tail is a capitalised word or a link.
+    """
+    words = text[start:end].split()
+    if not words or len(words) > 8 or not (words[0][:1].isupper() or low(words[0]) in t.link_words):
+        return None
+    if not any(low(w) in t.joiner_words for w in words):
+        return None  # a list ends with a joiner ("y", "et", "and")
+    if any(low(w) in t.clause_words and low(w) not in t.joiner_words for w in words):
+        return None  # a clause is no list
+    before = text[max(0, start - 160) : start]
+    if not before.endswith(","):
+        return None
+    cut = last_stop(before[:-1])
+    seg = before[cut + 1 : -1]
+    if not t.heads.search(seg):
+        return None
+    return start - len(before) + cut + 1
+
+
+def _role_at(chunk: str, at: int, t: PeopleTables, language: str) -> dict[str, Any] | None:
+    """The role phrase of ``chunk`` whose head starts at ``at``, if only an article or modifiers precede it.
+
+    Modifiers are capitalised words ("the United Nations Emergency Relief Coordinator", "Finland’s
+    National Armaments Director"); an organisation or a country at their head, possessive or not,
+    is the role's organisation or country rather than part of it.
+    """
+    lead = [(bare(w.group()), w.start(), w.group()) for w in WORD.finditer(chunk, 0, at)]
+    k = len(lead)
+    while k > 0 and lead[k - 1][0] not in t.role_articles:
+        raw = lead[k - 1][2]
+        if not (raw[0].isupper() or raw[0].isdigit()):
+            hit = t.phrases.get(lead[k - 1][0])
+            if hit is None or hit[0] != "country":
+                break  # only capitalised modifiers, or a nationality adjective ("la ministra española")
+        k -= 1
+    # An article opens the phrase, or a possessive owner does ("a meeting with Ghana’s Minister …").
+    if k > 0 and lead[k - 1][0] not in t.role_articles and not (k < len(lead) and lead[k][2].endswith(POSSESSIVE)):
+        return None
+    begin = lead[k][1] if k < len(lead) else at
+    written = chunk[begin:].strip()
+    owner_org, owner_country, written = _owner(written, t, language)
+    role, organization, role_country, aliases = from_role(written, language)
+    return {
+        "role": role,
+        "org": owner_org or organization,
+        "country": owner_country or role_country,
+        "aliases": aliases,
+        "start": lead[k - 1][1] if k > 0 else begin,
+    }
+
+
+def _owner(written: str, t: PeopleTables, language: str) -> tuple[str | None, str | None, str]:
+    """Organisations and countries at the head of a role phrase, and the phrase without them.
+
+    "NATO’s Assistant Secretary General" → ("NATO", None, "Assistant Secretary General");
+    "Ghana’s Minister for Foreign Affairs" → (None, "GH", "Minister for Foreign Affairs");
+    "Amnesty International’s Deputy Europe Director" → ("Amnesty International", None, …).
+    """
+    org = country = None
+    while True:
+        norm = normalize(written)
+        m = _org_start(language).match(norm)
+        code = None
+        if m is None:
+            m = country_matcher_start(language).match(norm)
+            if m is not None:
+                code = country_code(m.group(), language)
+        if m is None:
+            break
+        rest = norm[m.end() :]
+        for suffix in POSSESSIVE:
+            if rest.startswith(suffix):
+                rest = rest[len(suffix) :]
+                break
+        if not rest.startswith(" ") or not t.heads.search(rest):
+            break
+        if code is not None:
+            country = country or code
+        else:
+            org = org or organization_name(m.group(), language)
+        written = written[len(written) - len(rest) :].strip()
+    return org, country, written
+
+
+@cache
+def _org_start(language: str) -> re.Pattern[str]:
+    from .organizations import _matcher
+
+    return _matcher(language)[0]
+
+
+def country_matcher_start(language: str) -> re.Pattern[str]:
+    from .countries import _matcher
+
+    return _matcher(language)[0]
 
 
 def apposition(text: str, pos: int, t: PeopleTables) -> tuple[str, int] | None:
@@ -82,9 +176,23 @@ def apposition(text: str, pos: int, t: PeopleTables) -> tuple[str, int] | None:
     if clause:
         segment = segment[: clause.start()]
     segment = segment.strip()
-    if not segment or not t.heads.match(segment):
+    if not segment:
         return None
-    return segment, start + len(segment)
+    if not t.heads.match(segment):
+        # "an American bridge commander", "Amnesty International’s Deputy Europe Director",
+        # "National Armaments Director": a head after an article and up to three modifiers.
+        head = t.heads.search(segment)
+        if head is None:
+            return None
+        lead = segment[: head.start()].split()
+        if len(lead) > 4 or any(low(w) in t.clause_words for w in lead):
+            return None
+        if lead and low(lead[0]) not in t.role_articles and not (lead[0][:1].isupper() or lead[0][:1].isdigit()):
+            return None
+    after = start + len(segment)
+    if end == after and t.next_name.match(text, end):
+        return None  # "…, el presidente de Navantia, Luis Berrocal Díaz,": the role of the next person in a list
+    return segment, after
 
 
 def from_role(role: str, language: str) -> tuple[str, str | None, str | None, list[str]]:
@@ -103,29 +211,147 @@ def _role_fields(role: str, language: str) -> tuple[str, str | None, str | None,
     acronyms = _ACRONYM.findall(role)
     aliases = [a for a in acronyms if organization_name(a, language) is None and not find_countries(a, language)]
     bare = _PAREN.sub("", role).strip()
-    organization = find_organization(bare, language) or next(
-        (org for a in acronyms if (org := organization_name(a, language))), None
+    last = bare.rsplit(None, 1)[-1] if bare else ""
+    if last.endswith(".") and (last[:-1].isupper() or len(last) > 5):
+        bare = bare[:-1]  # the full stop of the sentence ("directora de país del PMA.")
+    t = people_tables(language)
+    words = bare.split(None, 1)
+    if len(words) == 2 and low(words[0]) in t.role_articles:
+        bare = words[1]  # "an American bridge commander"
+    owner_org, owner_country, bare = _owner(bare, t, language)
+    organization = (
+        owner_org
+        or _role_organization(bare, t, language)
+        or next((org for a in acronyms if (org := organization_name(a, language))), None)
     )
-    countries = find_countries(bare, language)
-    country = countries[0][2] if countries else None
     adjective = adjectives(language)
-    for s, e, _ in reversed(countries):
+    country = owner_country
+    named = [(m.start(), m.end()) for m in _org_matcher(language)[0].finditer(normalize(bare))]
+    for s, e, code in find_countries(bare, language):
+        if any(a <= s and e <= b for a, b in named):
+            continue  # "Cruz Roja Española": the adjective belongs to the organisation's name
+        # A nationality adjective anywhere ("président finlandais"), a country after a country
+        # link ("Prime Minister of Norway"); a country after "for" or "in" is a topic or a place.
+        if low(bare[s:e]) in adjective or t.country_link_end.search(normalize(bare[:s])):
+            country = code
+            break
+    for s, e, _ in reversed(find_countries(bare, language)):
         if low(bare[s:e]) in adjective:
             bare = (bare[:s].rstrip() + " " + bare[e:].lstrip()).strip()
+    bare, tail_country, organization = _strip_tails(bare, organization, language)
+    country = country or tail_country
     if organization:
-        t = people_tables(language)
         norm = normalize(bare)
         for form in (organization, *_org_forms(organization, language)):
-            tail = re.search(r"[ \u00a0]" + t.of + re.escape(form) + "$", norm)
-            if tail:
-                bare = bare[: tail.start()]
-                break
             inside = re.search(r"(?<![\w’])" + re.escape(form) + rf"[ \u00a0](?=[{t.capital}])", norm)
             if inside and inside.start() > 0:
                 # "the NATO Military Committee": the acronym only says whose committee it is.
                 bare = bare[: inside.start()] + bare[inside.end() :]
                 break
     return bare.strip(), organization, country, tuple(aliases)
+
+
+def _role_organization(bare: str, t: PeopleTables, language: str) -> str | None:
+    """The organisation a role belongs to: the longest one named at its start or after a role link.
+
+    "NATO Secretary General", "commandant de la KFOR", "Chairman of the NATO Military Committee";
+    not an item of a portfolio ("ministro de Asuntos Exteriores, Unión Europea y Cooperación").
+    """
+    pattern, lookup = _org_matcher(language)
+    norm = normalize(bare)
+    best: str | None = None
+    size = 0
+    for m in pattern.finditer(norm):
+        before = norm[: m.start()]
+        linked = m.start() == 0 or re.search(r"(?:^|[ \u00a0])" + t.of + "$", before, re.IGNORECASE)
+        if linked and len(m.group()) > size:
+            best, size = lookup[m.group()], len(m.group())
+    return best
+
+
+def _strip_tails(bare: str, organization: str | None, language: str) -> tuple[str, str | None, str | None]:
+    """``bare`` without the complements that say where and for whom a role is held; the country and organisation.
+
+    A country after a country link ("Prime Minister of Norway", "jefe del Estado Mayor de la
+    Defensa de España"), the organisation after a role link ("directrice du PAM"), and a place
+    after either ("embajador de Grecia en España", "chef de délégation du CICR à Bamako") are
+    not part of the role: the role is what the office is called.
+    """
+    t = people_tables(language)
+    country: str | None = None
+    forms = (organization, *_org_forms(organization, language)) if organization else ()
+    found_org: list[str] = []
+
+    def cut(text: str) -> tuple[str, str | None] | None:
+        """``text`` without a country or organisation complement at its end, or ``None``."""
+        norm = normalize(text)
+        found = find_countries(text, language)
+        if found:
+            s, e, code = found[-1]
+            if e == len(text.rstrip()) and s > 0:
+                link = t.country_link_end.search(norm[:s])
+                if link is not None and link.start() > 0:
+                    # "Président de la République du Sénégal": the long form of the country would
+                    # cut into a title ("président de la République"); the short form does not.
+                    for word in re.finditer(r"(?<=[ \u00a0’])\w", norm[s + 1 : e]):
+                        p = s + 1 + word.start()
+                        inner = t.country_link_end.search(norm[:p])
+                        if (
+                            inner is not None
+                            and t.phrases.get(low(text[: inner.start()].strip()), ("",))[0] == "title"
+                            and country_code(text[p:e], language) == code
+                        ):
+                            return text[: inner.start()].rstrip(), code
+                    return text[: link.start()].rstrip(), code
+        for form in forms:
+            tail = re.search(r"[ \u00a0]" + t.of + re.escape(form) + "$", norm)
+            if tail:
+                return text[: tail.start()].rstrip(), None
+        if organization is None:
+            named = _named_organization(text, language)
+            if named is not None:
+                found_org.append(named[1])
+                return named[0], None
+        return None
+
+    while True:
+        done = cut(bare)
+        if done is None:
+            place = t.located.search(normalize(bare))
+            if place is None or place.start() == 0:
+                break
+            done = cut(bare[: place.start()])
+            if done is None:
+                break
+        bare, code = done
+        country = country or code
+        if found_org and organization is None:
+            organization = found_org[0]
+    return bare, country, organization
+
+
+def _named_organization(text: str, language: str) -> tuple[str, str] | None:
+    """``(role, organisation)`` when ``text`` ends with a role link and a proper name that is no office.
+
+    "presidente de Navantia", "Chief Executive Officer of Northlake Analytics", "présidente du CPT":
+    a name none of whose words is a common word of institutions or portfolios (``people.not_names``:
+    "Defensa", "Foreign", "Affaires"), that is no country and that does not end a title
+    ("Secretary of State", "président de la République"), names the organisation, not the office.
+    """
+    t = people_tables(language)
+    m = t.org_tail.search(normalize(text))
+    if m is None or m.start() == 0:
+        return None
+    org = text[m.start("org") : m.end("org")]
+    words = [w for w in org.split() if w[:1].isupper() or w[:1].isdigit()]
+    if any(low(w).rstrip(".") in t.not_name_words for w in words) or find_countries(org, language):
+        return None
+    if t.phrases.get(low(text.strip()), ("",))[0] in ("title", "rank"):
+        return None
+    role = text[: m.start()].rstrip()
+    if not t.heads.match(role) and not t.heads.search(role):
+        return None
+    return role, org
 
 
 def role_parts(phrase: str, language: str) -> tuple[str, str | None]:

@@ -64,6 +64,18 @@ class PeopleTables:
     joiners: tuple[str, ...]
     of: str  # regex: a preposition attaching an organisation to a role ("de l’OTAN", "of the EU")
     of_country: re.Pattern[str]  # a preposition between a name and its country ("X of Greece")
+    country_link_end: re.Pattern[str]  # a text ending with a country link ("embajador de ")
+    located: re.Pattern[str]  # a role's place at its end (" en España", " in Mozambique")
+    next_name: re.Pattern[str]  # ", Luis Berrocal Díaz," after a role: the next person of a list
+    org_tail: re.Pattern[
+        str
+    ]  # a role link and a proper name at a role's end (" de Navantia", " of Harbor Point Logistics")
+    not_name_words: frozenset[str]  # ``not_names`` in small letters
+    head_words: frozenset[str]  # one-word role heads, in small letters ("deputy", "chief")
+    clause_words: frozenset[str]  # ``clause_verbs`` in small letters
+    joiner_words: frozenset[str]  # words of the list joiners, in small letters
+    link_words: frozenset[str]  # words of role links, country links, articles and list joiners, in small letters
+    bridge: frozenset[str]  # words that may stand between a role's head and a name (links, complements, adjectives)
     lower_roles: bool  # the pack records roles and ranks in small letters
     capital: str  # regex class body: any capital letter
 
@@ -152,6 +164,11 @@ def people_tables(language: str) -> PeopleTables:
     vocab |= {low(w) for w in not_names}
     trigger_last = {key.split()[-1] for key, (kind, _) in phrases.items() if kind in ("honorific", "rank", "title")}
     plurals: dict[str, str] = people.plurals
+    link_words = {
+        w
+        for phrase in (*people.role_links, *people.country_links, *people.articles, *people.list_joiners)
+        for w in low(phrase).replace("’", "’ ").split()
+    }
     articles = "|".join(sorted(map(re.escape, people.articles), key=len, reverse=True))
     heads = phrase_pattern(people.role_heads)
     # Articles as a trie that starts with literals: the scan skips in C to
@@ -193,6 +210,31 @@ def people_tables(language: str) -> PeopleTables:
         joiners=tuple(sorted((low(j) for j in people.list_joiners), key=len, reverse=True)),
         of=_linked(people.role_links),
         of_country=re.compile(r"[ \u00a0]+" + _linked(people.country_links) + r"[ \u00a0]*"),
+        next_name=re.compile(
+            rf",[ \u00a0]+{token}(?:[ \u00a0]+(?:(?:{particles})[ \u00a0]+)*{inner})+[ \u00a0]*(?:[,;:.)]|$)"
+        ),
+        org_tail=re.compile(
+            r"[ \u00a0]"
+            + _linked(people.role_links)
+            + rf"(?P<org>[{upper}0-9][\w’'&\-]*(?:[ \u00a0]+(?:(?:{particles})[ \u00a0]+|{_linked(people.role_links)})?"
+            + rf"[{upper}0-9][\w’'&\-]*)*)$"
+        ),
+        not_name_words=frozenset(low(w) for w in not_names),
+        link_words=frozenset(link_words),
+        head_words=frozenset(low(h) for h in people.role_heads if " " not in h),
+        clause_words=frozenset(low(w) for w in people.clause_verbs),
+        joiner_words=frozenset(w for j in people.list_joiners for w in low(j).split()),
+        bridge=frozenset(
+            link_words
+            | {low(w) for w in not_names}
+            | {k for k, (kind, _) in phrases.items() if kind in ("org", "country") and " " not in k}
+        ),
+        country_link_end=re.compile(r"(?:^|(?<=[ \u00a0]))" + _linked(people.country_links) + r"$", re.IGNORECASE),
+        located=re.compile(
+            r"[ \u00a0]+"
+            + _linked(people.location_links)
+            + rf"[{upper}][\w’'\-.]*(?:[ \u00a0]+(?:(?:{particles})[ \u00a0]+)*[{upper}][\w’'\-.]*)*$"
+        ),
         lower_roles=people.role_case == "lower",
         capital=upper,
     )

@@ -172,6 +172,8 @@ class PeopleWords:
     """Prepositions (with their article) joining a role to its organisation ("de l’", "of the")."""
     country_links: Words
     """Prepositions between a name and a country ("X of Greece", "X de la Grèce")."""
+    location_links: Words
+    """Prepositions before the place where a role is held ("embajador de Grecia en España", "directrice du PAM en Haïti")."""
     not_names: Words
     """Capitalised words that never are, nor end, a person's name."""
     role_case: Literal["lower", "as_written"]

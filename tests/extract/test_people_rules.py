@@ -1,0 +1,139 @@
+"""The people rules, one specification each: what a role is, whose name it is, and where its country comes from.
+
+The examples in every language live in ``tests/data/locale/<code>.toml`` (``[[attendees]]``, run by
+``tests/locale/test_rules.py``); the tests here pin the rule behind each of them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.extract import find_attendees
+from communique.extract.roles import from_role
+
+
+def people(text: str, language: str = "en") -> dict[str, tuple[str | None, str | None, str | None, str | None]]:
+    return {a.name: (a.rank, a.role, a.organization, a.country) for a in find_attendees([text], language)[0] if a.name}
+
+
+@pytest.mark.parametrize(
+    ("written", "language", "role", "organization", "country"),
+    [
+        # A country after a country link is the role's country, not part of its name.
+        ("Prime Minister of Norway", "en", "Prime Minister", None, "NO"),
+        (
+            "ministre des affaires étrangères de la République du Kazakhstan",
+            "fr",
+            "ministre des affaires étrangères",
+            None,
+            "KZ",
+        ),
+        ("jefe del Estado Mayor de la Defensa de España", "es", "jefe del Estado Mayor de la Defensa", None, "ES"),
+        # The place where the role is held, after the country or the organisation, goes too.
+        ("embajador de Grecia en España", "es", "embajador", None, "GR"),
+        ("directrice du PAM en Haïti", "fr", "directrice", "PAM", None),
+        # A country after "for" or "in" is what the role is about, not whose it is: it stays.
+        ("Special Representative for South Sudan", "en", "Special Representative for South Sudan", None, None),
+        ("Resident Coordinator in Mozambique", "en", "Resident Coordinator in Mozambique", None, None),
+        # The long form of a country does not cut into a title ("président de la République").
+        ("Président de la République du Sénégal", "fr", "Président de la République", None, "SN"),
+        # A proper name after a role link is the organisation, unless it is a portfolio or an institution.
+        ("presidente de Navantia", "es", "presidente", "Navantia", None),
+        (
+            "Chief Executive Officer of Northlake Analytics",
+            "en",
+            "Chief Executive Officer",
+            "Northlake Analytics",
+            None,
+        ),
+        (
+            "présidente-directrice générale d’Altaïr Systèmes",
+            "fr",
+            "présidente-directrice générale",
+            "Altaïr Systèmes",
+            None,
+        ),
+        ("ministro de Defensa", "es", "ministro de Defensa", None, None),
+        ("Secretary of State", "en", "Secretary of State", None, None),
+        ("Minister of Energy", "en", "Minister of Energy", None, None),
+        # An organisation named inside a portfolio list is not the role's organisation.
+        (
+            "ministro de Asuntos Exteriores, Unión Europea y Cooperación",
+            "es",
+            "ministro de Asuntos Exteriores, Unión Europea y Cooperación",
+            None,
+            None,
+        ),
+        # A possessive owner: the country or the organisation, not part of the role.
+        ("Ghana’s Minister for Foreign Affairs", "en", "Minister for Foreign Affairs", None, "GH"),
+        # An adjective inside an organisation's name gives no country.
+        ("presidente de Cruz Roja Española", "es", "presidente", "Cruz Roja Española", None),
+    ],
+)
+def test_a_role_is_what_the_office_is_called(
+    written: str, language: str, role: str, organization: str | None, country: str | None
+) -> None:
+    got_role, got_org, got_country, _ = from_role(written, language)
+    assert (got_role, got_org, got_country) == (role, organization, country)
+
+
+def test_a_title_and_its_complement_stand_before_a_name_without_a_comma() -> None:
+    found = people("Mr Brenner met Deputy Secretary of State Karen Whitlock and Minister for Policy Martin Adeyemi.")
+    assert found["Karen Whitlock"][1] == "Deputy Secretary of State"
+    assert found["Martin Adeyemi"][1] == "Minister for Policy"
+
+
+def test_a_name_right_after_a_role_link_is_the_complement_not_a_person() -> None:
+    assert people("The President of Harbor Point Logistics said the deal was signed.") == {}
+
+
+def test_a_nationality_adjective_between_the_title_and_the_name() -> None:
+    found = people(
+        "La chancelière allemande Angela Merkel a reçu le président autrichien Alexander Van der Bellen.", "fr"
+    )
+    assert found["Angela Merkel"][3] == "DE"
+    assert found["Alexander Van der Bellen"][3] == "AT"
+
+
+def test_service_words_between_a_nationality_and_a_rank() -> None:
+    found = people("Danish Army Lieutenant General Søren Kjeldsen described the progress made.")
+    assert found["Søren Kjeldsen"][0] == "Lieutenant General"
+    assert found["Søren Kjeldsen"][3] == "DK"
+
+
+def test_a_plain_name_is_a_person_when_a_role_follows_it_in_apposition() -> None:
+    found = people("Nadia Belkacem, directrice des systèmes orbitaux du CNES, a salué le projet.", "fr")
+    assert found["Nadia Belkacem"][1] == "directrice des systèmes orbitaux"
+    assert found["Nadia Belkacem"][2] == "CNES"
+
+
+def test_a_role_before_the_next_name_of_a_list_is_not_an_apposition() -> None:
+    found = people(
+        "Asistieron el almirante general Rafael Olmedo Quiroga, el presidente de Navantia, Luis Berrocal Díaz, y otros.",
+        "es",
+    )
+    assert found["Rafael Olmedo Quiroga"][2] is None
+    assert found["Luis Berrocal Díaz"][1:3] == ("presidente", "Navantia")
+
+
+def test_a_short_re_mention_is_the_same_person_and_two_namesakes_stay_two() -> None:
+    found = people("El almirante general Rafael Olmedo Quiroga llegó. El almirante general Olmedo habló.", "es")
+    assert "Olmedo" not in found and "Rafael Olmedo Quiroga" in found
+    assert {"Jean Dupont", "Marie Dupont"} <= set(people("General Jean Dupont met Admiral Marie Dupont. Dupont spoke."))
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Speaking after the vote, Ana Lucía Ortega (Ecuador) welcomed the renewal.", "EC"),
+        ("Rapporteur Lucía Herrera Beltrán (S&D, ES) said the text was balanced.", "ES"),
+        ("Giulia Ferraro, an anti-trafficking expert from Italy, led the sessions.", "IT"),
+    ],
+)
+def test_a_country_written_beside_a_name(text: str, country: str) -> None:
+    assert [c for (_, _, _, c) in people(text).values()] == [country]
+
+
+def test_commonwealth_courtesy_words_are_not_part_of_the_name() -> None:
+    found = people("Minister for Foreign Affairs, Senator the Hon Catherine Delaney said: “We agree.”")
+    assert "Catherine Delaney" in found
