@@ -29,6 +29,7 @@ def find_quotes(
     language: str,
     attendees: Sequence[Attendee] | None = None,
     body: Analysis | None = None,
+    link: bool = False,
 ) -> list[Quote]:
     """The quotations of ``paragraphs`` as :class:`Quote` objects, with speakers.
 
@@ -36,22 +37,9 @@ def find_quotes(
     not given); a quotation that is not speech, or whose speaker is unknown,
     has ``speaker=None``.  ``body`` is the release's
     :class:`~.analysis.Analysis` of ``paragraphs``, when the caller has one.
-    """
-    return _find_quotes(paragraphs, language, attendees, body, link=False)
-
-
-def _find_quotes(
-    paragraphs: Sequence[str],
-    language: str,
-    attendees: Sequence[Attendee] | None,
-    body: Analysis | None,
-    *,
-    link: bool,
-) -> list[Quote]:
-    """:func:`find_quotes`; with ``link``, each quote said by an attendee also gets its index in ``attendees``.
-
-    The release links its quotes to its attendees anyway (:class:`PressRelease` does it for a quote
-    without one); linking them here, when each quote is built, saves building every linked quote twice.
+    With ``link``, a quote said by an attendee also gets its index in
+    ``attendees`` (what :class:`PressRelease` does for a quote without one:
+    linking here, when each quote is built, saves building it twice).
     """
     if body is None:
         body = Analysis(paragraphs)
@@ -254,7 +242,7 @@ def release_from_parts(
     found = (
         list(attendees) if attendees is not None else _guarded("attendees", find_attendees, texts, language, analysis)
     )
-    quotes = _guarded("quotes", _find_quotes, texts, language, found, analysis, link=True)
+    quotes = _guarded("quotes", find_quotes, texts, language, found, analysis, True)
     quotes = _guarded("title quotes", find_title_quotes, header.title, quotes) + quotes
     try:
         return PressRelease(
@@ -279,10 +267,10 @@ def release_from_parts(
             return PressRelease(header=header, dates=dates, paragraphs=written)
 
 
-def _guarded(what: str, rule: Callable[..., Any], *args: Any, **options: Any) -> list[Any]:
+def _guarded(what: str, rule: Callable[..., Any], *args: Any) -> list[Any]:
     """Run an extraction rule; a failure inside it costs its result, not the release."""
     try:
-        result = rule(*args, **options)
+        result = rule(*args)
     except CommuniqueError:
         raise  # a parse error, or a malformed language pack: the user must see it
     except Exception as exc:  # a rule's bug must not lose the whole release
