@@ -29,6 +29,7 @@ def find_quotes(
     language: str,
     attendees: Sequence[Attendee] | None = None,
     body: Analysis | None = None,
+    link: bool = False,
 ) -> list[Quote]:
     """The quotations of ``paragraphs`` as :class:`Quote` objects, with speakers.
 
@@ -36,6 +37,9 @@ def find_quotes(
     not given); a quotation that is not speech, or whose speaker is unknown,
     has ``speaker=None``.  ``body`` is the release's
     :class:`~.analysis.Analysis` of ``paragraphs``, when the caller has one.
+    With ``link``, a quote said by an attendee also gets its index in
+    ``attendees`` (what :class:`PressRelease` does for a quote without one:
+    linking here, when each quote is built, saves building it twice).
     """
     if body is None:
         body = Analysis(paragraphs)
@@ -44,6 +48,7 @@ def find_quotes(
     spans = find_quote_spans(paragraphs)
     speakers = attribute_speakers(paragraphs, spans, attendees, language, body)
     groups = _groups(spans)
+    index = _name_index(attendees) if link else {}
     return [
         Quote(
             text=paragraphs[s.paragraph][s.start : s.end],
@@ -52,9 +57,25 @@ def find_quotes(
             start=s.start,
             end=s.end,
             group=group,
+            attendee=index.get(who) if who is not None else None,
         )
         for s, who, group in zip(spans, speakers, groups, strict=True)
     ]
+
+
+def _name_index(attendees: Sequence[Attendee]) -> dict[str, int]:
+    """Each attendee's name → its index, as :class:`PressRelease` links speakers; empty if a name repeats.
+
+    A repeated name makes the release invalid (names identify speakers): then no quote is linked
+    here, and the release's own fallback decides.
+    """
+    index: dict[str, int] = {}
+    for i, a in enumerate(attendees):
+        if a.name is not None:
+            if a.name in index:
+                return {}
+            index[a.name] = i
+    return index
 
 
 def _groups(spans: Sequence[QuoteSpan]) -> list[int | None]:
@@ -221,7 +242,7 @@ def release_from_parts(
     found = (
         list(attendees) if attendees is not None else _guarded("attendees", find_attendees, texts, language, analysis)
     )
-    quotes = _guarded("quotes", find_quotes, texts, language, found, analysis)
+    quotes = _guarded("quotes", find_quotes, texts, language, found, analysis, True)
     quotes = _guarded("title quotes", find_title_quotes, header.title, quotes) + quotes
     try:
         return PressRelease(
@@ -233,7 +254,11 @@ def release_from_parts(
         _degraded(f"{exc.path}: {exc.message}")
         names = {a.name for a in found}
         unique = [a for i, a in enumerate(found) if a.name is None or a.name not in {b.name for b in found[:i]}]
-        kept = [attrs.evolve(q, speaker=q.speaker if q.speaker in names else None, group=None) for q in quotes]
+        # Links are made again against the attendees kept (their indexes change).
+        kept = [
+            attrs.evolve(q, speaker=q.speaker if q.speaker in names else None, attendee=None, group=None)
+            for q in quotes
+        ]
         try:
             return PressRelease(
                 header=header, dates=dates, paragraphs=written, quotes=kept, attendees=unique, mentions=mentions
