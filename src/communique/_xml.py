@@ -40,7 +40,7 @@ from .errors import ParseError, RenderError
 if TYPE_CHECKING:
     from lxml import etree
 
-    from .model import PressRelease
+    from .model import PressRelease, Quote
 
 __all__ = [
     "MAX_BYTES",
@@ -56,6 +56,7 @@ __all__ = [
     "finish_document",
     "load_schema",
     "local_name",
+    "mark_quotes",
     "namespace",
     "parse_bytes",
     "parse_stream",
@@ -379,6 +380,32 @@ def escape_attribute_markup(value: str) -> str:
     if "\n" in value:
         value = value.replace("\n", "&#10;")
     return value
+
+
+def mark_quotes(raw: str, quotes: Iterable[Quote], tag: str, names: tuple[str, str, str]) -> str:
+    """``raw`` escaped, with its quotes as inline ``<tag>`` elements (sorted, not overlapping: the model says so).
+
+    ``names`` are the attribute names of the speaker, the attendee reference
+    (``a1``, ``a2``…: the attendee's position from one) and the group, in the
+    vocabulary of the document (``speaker``/``attendee``/``group`` in communique
+    XML, ``quote-source``/``cq:attendee``/``cq:group`` in NITF).
+    """
+    speaker, attendee, group = names
+    out: list[str] = []
+    cursor = 0
+    for q in quotes:
+        out.append(escape_markup(raw[cursor : q.start]))
+        out.append(f"<{tag}")
+        if q.speaker is not None:
+            out.append(f' {speaker}="{escape_attribute_markup(q.speaker)}"')
+        if q.attendee is not None:
+            out.append(f' {attendee}="a{q.attendee + 1}"')
+        if q.group is not None:
+            out.append(f' {group}="{q.group}"')
+        out.append(f">{escape_markup(q.text)}</{tag}>")
+        cursor = q.end
+    out.append(escape_markup(raw[cursor:]))
+    return "".join(out)
 
 
 def finish_document(text: str, release: PressRelease, *, format: str) -> bytes:

@@ -113,25 +113,10 @@ def norm_stamp(value: _dt.date, path: str) -> str:
 
 
 def _marked(raw: str, quotes: list[Quote] | tuple[Quote, ...]) -> str:
-    """``raw`` with its quotes as inline ``<q>`` elements (sorted, not overlapping: the model says so)."""
-    from .._xml import escape_attribute_markup as attr
-    from .._xml import escape_markup as esc
+    """``raw`` with its quotes as inline elements of this vocabulary."""
+    from .._xml import mark_quotes
 
-    out: list[str] = []
-    cursor = 0
-    for q in quotes:
-        out.append(esc(raw[cursor : q.start]))
-        out.append("<q")
-        if q.speaker is not None:
-            out.append(f' quote-source="{attr(q.speaker)}"')
-        if q.attendee is not None:
-            out.append(f' cq:attendee="a{q.attendee + 1}"')
-        if q.group is not None:
-            out.append(f' cq:group="{q.group}"')
-        out.append(f">{esc(q.text)}</q>")
-        cursor = q.end
-    out.append(esc(raw[cursor:]))
-    return "".join(out)
+    return mark_quotes(raw, quotes, "q", ("quote-source", "cq:attendee", "cq:group"))
 
 
 def _person(a: Attendee, key: str, owner: str, language: str) -> list[str]:

@@ -60,7 +60,6 @@ Output is UTF-8 with an XML declaration, pretty-printed and deterministic
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable
 from typing import Any
 
 from ..errors import RenderError
@@ -103,28 +102,15 @@ def _stamp(value: _dt.date, path: str) -> str:
     return _datetime(value, path) if isinstance(value, _dt.datetime) else _date(value)
 
 
-def _marked(raw: str, quotes: list[Quote], esc: Callable[[str], str], attr: Callable[[str], str]) -> str:
-    """``raw`` with its quotes as inline ``<quote>`` elements (sorted, not overlapping: the model says so)."""
-    out: list[str] = []
-    cursor = 0
-    for q in quotes:
-        out.append(esc(raw[cursor : q.start]))
-        out.append("<quote")
-        if q.speaker is not None:
-            out.append(f' speaker="{attr(q.speaker)}"')
-        if q.attendee is not None:
-            out.append(f' attendee="a{q.attendee + 1}"')
-        if q.group is not None:
-            out.append(f' group="{q.group}"')
-        out.append(f">{esc(q.text)}</quote>")
-        cursor = q.end
-    out.append(esc(raw[cursor:]))
-    return "".join(out)
+def _marked(raw: str, quotes: list[Quote]) -> str:
+    """``raw`` with its quotes as inline elements of this vocabulary."""
+    from .._xml import mark_quotes
+
+    return mark_quotes(raw, quotes, "quote", ("speaker", "attendee", "group"))
 
 
 def render_release(release: PressRelease) -> bytes:
     """The release in communique's XML vocabulary (see the module docs)."""
-    from .._xml import escape_attribute_markup as attr
     from .._xml import escape_markup as esc
     from .._xml import finish_document
 
@@ -151,7 +137,7 @@ def render_release(release: PressRelease) -> bytes:
     add(f'<release xmlns="{NAMESPACE}" xml:lang="{h.language}">\n  <header>\n')
     title_quotes = [q for q in release.quotes if q.in_title]
     add('    <title derived="true">' if h.title_derived else "    <title>")
-    add(_marked(h.title, title_quotes, esc, attr) if title_quotes else esc(h.title))
+    add(_marked(h.title, title_quotes) if title_quotes else esc(h.title))
     add("</title>\n")
     field("    ", "subtitle", h.subtitle)
     field("    ", "source", h.source)
@@ -189,7 +175,7 @@ def render_release(release: PressRelease) -> bytes:
             if not quotes:
                 add(f"    <p>{esc(raw)}</p>\n" if raw else "    <p/>\n")
                 continue
-            add(f"    <p>{_marked(raw, quotes, esc, attr)}</p>\n")
+            add(f"    <p>{_marked(raw, quotes)}</p>\n")
         add("  </paragraphs>\n")
 
     if not release.attendees:
