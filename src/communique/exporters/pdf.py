@@ -696,7 +696,7 @@ def _reportlab() -> Any:
                         ops.show(piece, piece_face)
                     x += word.width
                 y -= style.leading
-            canv._code.append(ops.finish())
+            canv.addLiteral(ops.finish())
 
     class ReleaseTable(Table):  # type: ignore[misc]
         """reportlab's table, with one-line plain-string cells written by :class:`_TextOps`."""
@@ -716,7 +716,7 @@ def _reportlab() -> Any:
             ops = _TextOps(self.canv, style.fontsize, style.color)
             ops.move(pos[0] + style.leftPadding, pos[1] + size[1] - style.topPadding - style.fontsize)
             ops.show(value, style.fontname)
-            self.canv._code.append(ops.finish())
+            self.canv.addLiteral(ops.finish())
 
     class ReleaseCanvas(Canvas):  # type: ignore[misc]
         """A canvas that runs ``finish`` once, after the last page and before the file is written."""
