@@ -12,11 +12,13 @@ from typing import Any
 
 __all__ = [
     "alternation",
+    "fold",
     "matches_at",
     "normalize",
     "phrase_pattern",
     "positions",
     "upper_class",
+    "word_count",
 ]
 
 # Characters that vary between sources but mean the same thing for matching.
@@ -33,6 +35,16 @@ def normalize(text: str) -> str:
         if old in text:
             text = text.replace(old, new)
     return text
+
+
+def word_count(text: str) -> int:
+    """Words in ``text`` (runs without spaces)."""
+    return len(text.split())
+
+
+def fold(text: str) -> str:
+    """How a header label and a line are compared: case, apostrophes, odd spaces and a closing colon or dot ignored."""
+    return normalize(text).casefold().rstrip(" :.").strip()
 
 
 def positions(text: str, chars: str) -> list[int]:

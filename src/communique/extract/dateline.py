@@ -33,12 +33,12 @@ from functools import cache
 from typing import NamedTuple
 
 from ..locale import languages, pack
-from ._data import alternation, normalize, upper_class
+from ._data import alternation, fold, normalize, upper_class
 from .countries import country_code
 from .dates import month_number, parse_event_dates
 from .language import stopwords
 from .organizations import find_organization
-from .vocab import person_titles
+from .vocab import header_phrases, person_titles, stamp_labels
 
 __all__ = ["Dateline", "place_line", "read_dateline", "split_dateline"]
 
@@ -84,7 +84,8 @@ def _date_text() -> str:
     months = alternation(w.rstrip(".") for code in languages() for names in pack(code).months for w in names)
     weekdays = alternation(w.rstrip(".") for code in languages() for names in pack(code).weekdays for w in names)
     # A date starts with its day, its month or its weekday ("31 January 2023", "March 21, 2017", "le 7 mars 2023").
-    opening = rf"(?:(?i:le|el|the)[ \u00a0]+)?(?:(?i:{weekdays})\.?,?[ \u00a0]+)?(?:\d|(?i:{months})\b)"
+    articles = alternation(w for code in languages() for w in pack(code).people.role_articles)
+    opening = rf"(?:(?i:{articles})[ \u00a0]+)?(?:(?i:{weekdays})\.?,?[ \u00a0]+)?(?:\d|(?i:{months})\b)"
     return rf"(?:{opening}[\w .,/]{{0,25}}?\d{{4}}|\d{{1,2}}(?:[^\W\d_]{{1,3}}|º)?[ \u00a0]+(?:{link}[ \u00a0]+)?[^\W\d_]{{3,}}\.?)"
 
 
@@ -270,18 +271,9 @@ def place_line(line: str) -> tuple[str, str | None] | None:
     return m.group("place").strip(), date.strip(" ,") if date else None
 
 
-def word_count(text: str) -> int:
-    return len(text.split())
-
-
 @cache
 def _labels() -> frozenset[str]:
-    words: set[str] = set()
-    for code in languages():
-        p = pack(code)
-        for phrase in (*p.dates.published, *p.dates.updated, *p.header.reference, *p.header.furniture):
-            words.add(phrase.casefold())
-    return frozenset(words)
+    return header_phrases() | stamp_labels()
 
 
 @cache
@@ -292,7 +284,7 @@ def _label_words() -> frozenset[str]:
 
 def _is_label(text: str) -> bool:
     """A stamp label, a section label or a furniture phrase, or a line made with one of their words."""
-    key = text.casefold().strip(" :")
+    key = fold(text)
     return key in _labels() or any(w in _label_words() for w in key.split())
 
 

@@ -25,7 +25,7 @@ from attrs import Factory, frozen
 
 from ..errors import ParseError
 from ..locale import languages, pack
-from ._data import alternation, normalize
+from ._data import alternation, fold, word_count
 from .dateline import place_line
 from .dates import (
     DateStamp,
@@ -36,6 +36,7 @@ from .dates import (
     trailing_event_dates,
     yearless_event_dates,
 )
+from .vocab import header_phrases, stamp_labels
 
 __all__ = ["Kind", "Line", "classify_lines", "is_end_mark", "is_prose", "word_count"]
 
@@ -97,7 +98,8 @@ _SPACES = re.compile(r"[ \t\f\v]+")
 # a copyright line, a line of symbols.
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?:Tel\.?|Tél\.?|Phone|Téléphone|Teléfono)?[:\s]*\+?[\d ()./-]{7,}", re.IGNORECASE)
+# A telephone number, with or without a short label before it ("Tel.: +32 2 707 50 41").
+_PHONE = re.compile(r"(?:[^\W\d_]{1,12}\.?\s*:?\s*)?\+?[\d ()./-]{7,}")
 _SYMBOLS = re.compile(r"[\W_]+")
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright\b)", re.IGNORECASE)
 # Separators of breadcrumbs and share bars ("Home / News / 2019", "Share | Print | E-mail").
@@ -133,11 +135,6 @@ _SENTENCE_MARKS = (".", "!", "?", "…")
 _CLOSERS = ("»", "”", '"', "’", ")", "]")
 
 
-def word_count(text: str) -> int:
-    """Words in ``text`` (runs without spaces)."""
-    return len(text.split())
-
-
 def is_prose(text: str) -> bool:
     """A sentence or more of running text, not a heading: ends like a sentence and is long enough, or is long."""
     return _is_prose(text, word_count(text))
@@ -171,17 +168,13 @@ def _ends_sentence_here(text: str) -> bool:
 @cache
 def _furniture() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
     """Whole-line phrases, the words that make any line furniture, and the phrases that open a furniture line."""
-    phrases: set[str] = set()
-    words: list[str] = []
-    for code in languages():
-        header = pack(code).header
-        phrases.update(_key(p) for p in (*header.furniture, *header.reference))
-        words += header.furniture_words
+    phrases = header_phrases()
+    words = [w for code in languages() for w in pack(code).header.furniture_words]
     # A phrase of two words or more is specific enough to mark a line it opens
     # ("An official website of the European Union How do you know?", "Skip to content Menu").
     openers = [p for p in phrases if " " in p]
     return (
-        frozenset(phrases),
+        phrases,
         re.compile(rf"(?<!\w){alternation(words)}(?!\w)", re.IGNORECASE),
         re.compile(rf"{alternation(openers)}(?!\w)"),
     )
@@ -195,7 +188,7 @@ def _end_mark_length() -> int:
 
 @cache
 def _end_marks() -> frozenset[str]:
-    return frozenset(_key(m) for code in languages() for m in pack(code).header.end_marks)
+    return frozenset(fold(m) for code in languages() for m in pack(code).header.end_marks)
 
 
 @cache
@@ -233,14 +226,9 @@ def _find_reference(text: str) -> str | None:
     return None
 
 
-def _key(text: str) -> str:
-    """How a furniture phrase and a line are compared: case, apostrophes and closing colons ignored."""
-    return normalize(text).casefold().rstrip(" :.").strip()
-
-
 def is_end_mark(text: str) -> bool:
     """``text`` is an end mark ("###", "-30-", "– FIN –")."""
-    return _key(text) in _end_marks()
+    return fold(text) in _end_marks()
 
 
 @cache
@@ -269,7 +257,7 @@ def _has_furniture_word(text: str) -> bool:
 
 def _is_furniture(text: str) -> bool:
     phrases, _, openers = _furniture()
-    key = _key(text)
+    key = fold(text)
     if key in phrases or _has_furniture_word(text) or openers.match(key):
         return True
     if not text or _SYMBOLS.fullmatch(text):
@@ -283,7 +271,7 @@ def _is_furniture(text: str) -> bool:
             return True
     if _has_any(text, _DASHES) and word_count(text) <= 10:
         parts = [p.strip() for p in _DASH_SEPARATOR.split(text)]
-        if len(parts) == 2 and any(_key(p) in phrases for p in parts):
+        if len(parts) == 2 and any(fold(p) in phrases for p in parts):
             return True  # "European Commission - Press release": a site name and a section label
     if _NUMBERED.match(text) and word_count(text) <= 6 and not _ends_sentence(text):
         return True  # "2. News", "3. Global Affairs Canada news": a numbered breadcrumb item
@@ -420,14 +408,9 @@ def classify_lines(text: str) -> list[Line]:
     return _join_split_stamps(out)
 
 
-@cache
-def _stamp_labels() -> frozenset[str]:
-    return frozenset(_key(w) for code in languages() for w in (*pack(code).dates.published, *pack(code).dates.updated))
-
-
 def _join_split_stamps(lines: list[Line]) -> list[Line]:
     """A stamp label on its own line and its date on the next ("Published" / "4 December 2018") make one stamp."""
-    labels = _stamp_labels()
+    labels = stamp_labels()
     out: list[Line] = []
     for line in lines:
         previous = out[-1] if out else None
@@ -436,7 +419,7 @@ def _join_split_stamps(lines: list[Line]) -> list[Line]:
             and line.kind is Kind.DATE
             and line.field is None
             and previous.kind in (Kind.TEXT, Kind.FURNITURE)
-            and _key(previous.text) in labels
+            and fold(previous.text) in labels
         ):
             stamp = parse_stamp(f"{previous.text.rstrip(' :')}: {line.text}")
             if stamp is not None:

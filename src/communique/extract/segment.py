@@ -38,10 +38,12 @@ from attrs import field, frozen
 
 from ..errors import ParseError
 from ..locale import languages, pack
+from ._data import fold, word_count
 from .dateline import place_line, read_dateline, split_dateline
 from .dates import LineDates
-from .lines import Kind, Line, classify_lines, word_count
+from .lines import Kind, Line, classify_lines
 from .organizations import organization_name
+from .vocab import section_labels
 
 __all__ = ["HeaderLine", "Segments", "segment"]
 
@@ -358,7 +360,7 @@ def _title_score(lines: list[Line], i: int, candidates: list[int]) -> float:
     previous = lines[i - 1] if i > 0 else None
     if previous is not None and previous.number != line.number:
         if previous.kind is Kind.FURNITURE and (
-            (line.words >= 4 and _key(previous.text).endswith(_key(text))) or _is_section_label(previous.text)
+            (line.words >= 4 and fold(previous.text).endswith(fold(text))) or _is_section_label(previous.text)
         ):
             score += 6  # "Press release" above it, or a breadcrumb ending with it
         elif previous.kind in (Kind.DATE, Kind.STAMP, Kind.REFERENCE):
@@ -385,18 +387,8 @@ def _subtitle_openers() -> frozenset[str]:
     return frozenset(w.casefold() for code in languages() for w in pack(code).header.subtitle_openers)
 
 
-def _key(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
 def _is_section_label(text: str) -> bool:
-    return _key(text) in _section_labels()
-
-
-@cache
-def _section_labels() -> frozenset[str]:
-    """The packs' section labels ("Press release", "Communiqué de presse") as :func:`_key` makes them."""
-    return frozenset(_key(w) for code in languages() for w in pack(code).header.reference)
+    return fold(text) in section_labels()
 
 
 def _pick_title(
@@ -412,7 +404,7 @@ def _pick_title(
     seen: dict[str, int] = {}
     unique: list[int] = []
     for i in candidates:
-        key = _key(lines[i].text)
+        key = fold(lines[i].text)
         if key in seen:
             if lines[seen[key]].text.isupper() and not lines[i].text.isupper():
                 unique[unique.index(seen[key])] = i

@@ -13,8 +13,8 @@ from typing import Any
 
 from attrs import frozen
 
-from ..locale import organizations, pack
-from ._data import _trie_regex, normalize, phrase_pattern, upper_class
+from ..locale import languages, organizations, pack
+from ._data import _trie_regex, fold, normalize, phrase_pattern, upper_class
 from .countries import _matcher as country_matcher
 
 __all__ = [
@@ -24,10 +24,13 @@ __all__ = [
     "WORD",
     "PeopleTables",
     "bare",
+    "header_phrases",
     "last_stop",
     "low",
     "people_tables",
     "person_titles",
+    "section_labels",
+    "stamp_labels",
 ]
 
 # What ends the noun phrase of a name when reading backwards from it.
@@ -259,3 +262,23 @@ def bare(word: str) -> str:
     if len(low) > 2 and low[1] == "’":
         low = low[2:]
     return low
+
+
+@cache
+def header_phrases() -> frozenset[str]:
+    """Every pack's furniture phrases and section labels, folded (:func:`~._data.fold`): never a title or a place."""
+    return frozenset(
+        fold(p) for code in languages() for p in (*pack(code).header.furniture, *pack(code).header.reference)
+    )
+
+
+@cache
+def section_labels() -> frozenset[str]:
+    """Every pack's kinds of document alone on a line ("Press release", "Communiqué de presse"), folded."""
+    return frozenset(fold(p) for code in languages() for p in pack(code).header.reference)
+
+
+@cache
+def stamp_labels() -> frozenset[str]:
+    """Every pack's publication and update stamp labels ("Published", "Mis à jour le"), folded."""
+    return frozenset(fold(w) for code in languages() for w in (*pack(code).dates.published, *pack(code).dates.updated))
