@@ -17,6 +17,7 @@ from attrs import define
 from ..model import Attendee
 from .analysis import Analysis
 from .collectives import find_collectives_and_roles
+from .home import of_home
 from .names import Person, find_named
 from .roles import role_parts
 from .vocab import people_tables
@@ -35,14 +36,16 @@ class Mention:
 
 
 def find_attendees(
-    paragraphs: Sequence[str], language: str, body: Analysis | None = None
+    paragraphs: Sequence[str], language: str, body: Analysis | None = None, home: str | None = None
 ) -> tuple[list[Attendee], list[Mention]]:
     """All attendees of ``paragraphs``, named ones first, and where each named person is introduced.
 
     Names are unique (a later "le général Shepro" is merged into the first
     mention); role-only and collective attendees have ``name=None``.
     ``body`` is the release's :class:`~.analysis.Analysis` of ``paragraphs``,
-    when the caller has one to share.
+    when the caller has one to share.  ``home`` is the country of the state that
+    publishes the release (:func:`.home.home_country`): the country of its officials
+    whose country the text does not give (:func:`.home.of_home`).
     """
     if body is None:
         body = Analysis(paragraphs)
@@ -51,12 +54,21 @@ def find_attendees(
     found: list[tuple[int, int, int, int]] = []
     for i, text in enumerate(paragraphs):
         find_named(i, text, body.norms[i], t, language, people, found)
+    if home is not None:
+        for p in people:
+            if p.country is None and (p.role or p.rank) and of_home(p.organization, p.role, language):
+                p.country = home
     built = [p.build() for p in people]
     mentions = [Mention(i, s, e, built[k]) for i, s, e, k in found]
     spans: list[list[tuple[int, int]]] = [[] for _ in paragraphs]
     for i, s, e, _ in found:
         spans[i].append((s, e))
     others = find_collectives_and_roles(body, language, t, built, spans)
+    if home is not None:
+        others = [
+            attrs.evolve(a, country=home) if a.country is None and of_home(a.organization, a.role, language) else a
+            for a in others
+        ]
     return [*built, *others], mentions
 
 

@@ -414,7 +414,10 @@ def find_named(
             person.organization = back.get("org")
             person.country = back.get("country")
             if appositive is not None:
-                person.role = appositive["role"] or person.role
+                written_role: str | None = appositive["role"]
+                if written_role and bare(written_role.split()[0]) in t.counterparts:
+                    written_role = None  # "son homologue luxembourgeois, X": a country, and no role of its own
+                person.role = written_role or person.role
                 person.organization = person.organization or appositive["org"]
                 person.country = person.country or appositive["country"]
                 person.aliases += appositive["aliases"]

@@ -16,6 +16,7 @@ from .analysis import Analysis
 from .attendees import find_attendees
 from .dateline import read_dateline
 from .dates import find_body_dates, parse_event_dates, parse_stamp, yearless_event_dates
+from .home import home_country
 from .language import detect_language
 from .quotes import QuoteSpan, find_quote_spans
 from .segment import HeaderLine, segment
@@ -175,6 +176,7 @@ def release_from_parts(
     reference: str | None = None,
     title_derived: bool = False,
     mentions: Sequence[Attendee] = (),
+    masthead: Sequence[str] = (),
 ) -> PressRelease:
     """Build a release from parts another reader has already segmented (DOCX, NITF...).
 
@@ -186,7 +188,9 @@ def release_from_parts(
     quotations and their speakers.  ``place`` is a dateline found on a line of
     its own, used when no paragraph opens with one; ``subtitle``,
     ``reference`` and ``title_derived`` go to the header as given, ``mentions``
-    (people only mentioned) to the release as given.  Raises
+    (people only mentioned) to the release as given; ``masthead`` (the page's lines
+    above the body, with the title) says which state publishes it, the country of
+    its officials (:mod:`.home`).  Raises
     :class:`~communique.errors.ParseError` on an impossible date.
     """
     title = " ".join(title.split())
@@ -240,7 +244,16 @@ def release_from_parts(
     # One analysis of the body (normalised, lower-cased, searched once), shared by the rules.
     analysis = Analysis(texts)
     found = (
-        list(attendees) if attendees is not None else _guarded("attendees", find_attendees, texts, language, analysis)
+        list(attendees)
+        if attendees is not None
+        else _guarded(
+            "attendees",
+            find_attendees,
+            texts,
+            language,
+            analysis,
+            home_country(masthead if title in masthead else [*masthead, title], language),
+        )
     )
     quotes = _guarded("quotes", find_quotes, texts, language, found, analysis, True)
     quotes = _guarded("title quotes", find_title_quotes, header.title, quotes) + quotes
@@ -306,6 +319,7 @@ def release_from_text(text: str) -> PressRelease:
             subtitle=seg.subtitle,
             reference=seg.reference,
             title_derived=seg.title_derived,
+            masthead=seg.masthead,
         )
     except ParseError as exc:
         if exc.line is None and seg.header:

@@ -82,6 +82,8 @@ class Segments:
     """The page had no headline: ``title`` is its first sentence."""
     place: str | None = None
     """A dateline written on a line of its own ("New York", "Brussels, 4 April 2019")."""
+    masthead: tuple[str, ...] = ()
+    """Every line above the body (site furniture, title, header), for what the site says of itself."""
 
 
 def _menu_runs(lines: list[Line]) -> set[int]:
@@ -322,6 +324,7 @@ def segment(text: str, *, titled: bool = False) -> Segments:
         reference=reference,
         title_derived=title_derived,
         place=place,
+        masthead=tuple(line.text for line in lines[:body_from]),
     )
 
 

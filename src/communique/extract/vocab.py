@@ -75,6 +75,7 @@ class PeopleTables:
     ]  # a role link and a proper name at a role's end (" de Navantia", " of Harbor Point Logistics")
     not_name_words: frozenset[str]  # ``not_names`` in small letters
     head_words: frozenset[str]  # one-word role heads, in small letters ("deputy", "chief")
+    counterparts: frozenset[str]  # words for an opposite number, in small letters ("homologue")
     clause_words: frozenset[str]  # ``clause_verbs`` in small letters
     joiner_words: frozenset[str]  # words of the list joiners, in small letters
     link_words: frozenset[str]  # words of role links, country links, articles and list joiners, in small letters
@@ -225,6 +226,7 @@ def people_tables(language: str) -> PeopleTables:
         not_name_words=frozenset(low(w) for w in not_names),
         link_words=frozenset(link_words),
         head_words=frozenset(low(h) for h in people.role_heads if " " not in h),
+        counterparts=frozenset(low(w) for w in people.counterparts),
         clause_words=frozenset(low(w) for w in people.clause_verbs),
         joiner_words=frozenset(w for j in people.list_joiners for w in low(j).split()),
         bridge=frozenset(

@@ -176,6 +176,15 @@ class PeopleWords:
     """Prepositions before the place where a role is held ("embajador de Grecia en España", "directrice du PAM en Haïti")."""
     not_names: Words
     """Capitalised words that never are, nor end, a person's name."""
+    counterparts: Words
+    """Words for a person's opposite number ("homologue", "counterpart"): role heads that give a country
+    ("son homologue luxembourgeois, X") but are no role of their own."""
+    government_names: Words
+    """How a page's masthead names the state that publishes it: ``{country}`` stands for a country's
+    name, ``{adjective}`` for its nationality adjective ("Government of {country}", "{adjective} Government")."""
+    state_bodies: Words
+    """Words of a state body's name ("Ministry", "Armada"): an attendee of one, or of no organisation, is of
+    the publishing state's country when the release names no other."""
     role_case: Literal["lower", "as_written"]
     """How a role or rank is recorded: ``lower`` (French: "le Président" → "président") or as written."""
 

@@ -23,7 +23,7 @@ from attrs import frozen
 from ..errors import LanguagePackError
 from .pack import languages, primary
 
-__all__ = ["Organization", "countries", "country_name", "organizations", "time_zones"]
+__all__ = ["Organization", "countries", "country_name", "governments", "organizations", "time_zones"]
 
 
 def _read(name: str) -> str:
@@ -121,6 +121,34 @@ def organizations() -> tuple[Organization, ...]:
             )
         )
     return tuple(out)
+
+
+@cache
+def governments() -> dict[str, tuple[str, ...]]:
+    """ISO code → the names that say a page is that state's (``data/governments.toml``), checked.
+
+    Government portals, palaces, offices and state mottos printed in a page's masthead
+    ("GOV.UK", "La Moncloa", "Liberté Égalité Fraternité"); read by :mod:`communique.extract.home`.
+    """
+    file = "communique/data/governments.toml"
+    try:
+        raw = tomllib.loads(_read("governments.toml"))
+    except tomllib.TOMLDecodeError as exc:
+        raise LanguagePackError(f"not valid TOML: {exc}", file=file) from None
+    table = raw.get("governments")
+    if set(raw) != {"governments"} or not isinstance(table, dict):
+        raise LanguagePackError("expected one [governments] table", file=file)
+    known = countries()
+    out: dict[str, tuple[str, ...]] = {}
+    for code, names in table.items():
+        if code not in known:
+            raise LanguagePackError(
+                "not an ISO 3166-1 alpha-2 code of countries.json", file=file, key=f"governments.{code}"
+            )
+        if type(names) is not list or not names or not all(type(n) is str and n.strip() for n in names):
+            raise LanguagePackError("expected a list of non-empty strings", file=file, key=f"governments.{code}")
+        out[code] = tuple(names)
+    return out
 
 
 @cache

@@ -1,0 +1,166 @@
+"""The home country: a state's page gives its own officials the state's country.
+
+Releases here are written for these tests, in the shapes of real government pages.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import communique
+from communique.errors import LanguagePackError
+from communique.extract.home import home_country, of_home
+
+
+@pytest.mark.parametrize(
+    ("masthead", "language", "code"),
+    [
+        (["Skip to main content", "GOV.UK", "Menu"], "en", "GB"),
+        (["Ir al contenido", "La Moncloa", "Menú"], "es", "ES"),
+        # A state motto printed one word per line, as a logo's text is copied.
+        (["Ministère de l’Intérieur", "Liberté", "Égalité", "Fraternité"], "fr", "FR"),
+        (["Skip to main content", "Australian Government", "Minister for Trade"], "en", "AU"),
+        (["Passer au contenu", "Gouvernement du Canada", "Recherche"], "fr", "CA"),
+        (["Le portail du Gouvernement suisse", "DE | FR | IT"], "fr", "CH"),
+        (["Ir al contenido", "Gobierno de España", "Ministerio de Defensa"], "es", "ES"),
+        (["GOV.CO", "Ministerio de Defensa Nacional", "República de Colombia"], "es", "CO"),
+        # A name of a seat of government counts in the title too.
+        (["El presidente recibe al primer ministro de Grecia en La Moncloa"], "es", "ES"),
+    ],
+)
+def test_the_masthead_names_the_publishing_state(masthead: list[str], language: str, code: str) -> None:
+    assert home_country(masthead, language) == code
+
+
+@pytest.mark.parametrize(
+    ("masthead", "language"),
+    [
+        (["NATO", "North Atlantic Treaty Organization", "News"], "en"),
+        (["Un sitio web oficial de la Unión Europea", "Comisión Europea", "Sala de prensa"], "es"),
+        # In a sentence or a title, a government's name is as likely the other party.
+        (["Secretary General welcomes the decision of the Government of Ghana to join the initiative"], "en"),
+        (["Le secrétaire général reçoit le Premier ministre de la République de Moldavie"], "fr"),
+        ([], "en"),
+    ],
+)
+def test_a_page_of_no_state_has_no_home(masthead: list[str], language: str) -> None:
+    assert home_country(masthead, language) is None
+
+
+def test_the_earliest_name_in_the_masthead_wins() -> None:
+    assert home_country(["GOV.UK", "Embassy of the United States"], "en") == "GB"
+    assert home_country(["Embassy of the United States", "GOV.UK"], "en") == "US"
+
+
+@pytest.mark.parametrize(
+    ("organization", "role", "language", "expected"),
+    [
+        (None, "Defence Secretary", "en", True),
+        ("Ministerio de Defensa", "ministra", "es", True),
+        ("Forces aériennes", "commandant", "fr", True),
+        ("135 Expeditionary Air Wing", "commander", "en", True),
+        ("Harbor Point Logistics", "Chief Executive", "en", False),  # a company
+        ("OTAN", "secrétaire général", "fr", False),  # an international organisation
+        (None, "commandant suprême des forces alliées en Europe", "fr", False),  # its office holder's title
+        (None, "Special Representative of the United Nations", "en", False),
+    ],
+)
+def test_who_belongs_to_the_publishing_state(
+    organization: str | None, role: str | None, language: str, expected: bool
+) -> None:
+    assert of_home(organization, role, language) is expected
+
+
+_GOVUK_PAGE = """\
+Skip to main content
+
+GOV.UK
+
+Menu
+
+Press release
+
+Defence Secretary hosts Norwegian counterpart in London
+
+From:
+    Ministry of Defence
+Published
+    4 February 2025
+
+The Defence Secretary, Alan Pembury, hosted his Norwegian counterpart, Kari Lundvik, in London today to agree a plan for joint patrols of the North Sea.
+
+Also at the meeting was Rear Admiral Joanna Stead, who will lead the patrols. "The North Sea is our shared back yard," Alan Pembury said.
+
+Martin Hale, chief executive of Harbor Point Logistics, said the plan would protect shipping.
+"""
+
+
+def test_a_state_page_gives_its_officials_its_country_and_no_one_else() -> None:
+    release = communique.parse(_GOVUK_PAGE, "text")
+    by_name = {a.name: a for a in release.attendees}
+    assert by_name["Alan Pembury"].country == "GB"
+    assert by_name["Joanna Stead"].country == "GB"  # a rank, no organisation: the state's officer
+    # "his Norwegian counterpart, X": the counterpart gives the country, and is no role.
+    assert by_name["Kari Lundvik"].country == "NO"
+    assert by_name["Kari Lundvik"].role is None
+    assert by_name["Martin Hale"].country is None  # a company's people are not the state's
+
+
+def test_a_counterpart_takes_the_role_written_after_the_name() -> None:
+    text = (
+        "La ministre belge des Affaires étrangères, Claire Dujardin, et son homologue luxembourgeois, Marc Wiltz, "
+        "ministre des Affaires étrangères et européennes, ont signé un accord à Bruxelles. "
+        "« Nos citoyens seront mieux protégés », a déclaré Marc Wiltz."
+    )
+    release = communique.parse(f"Accord consulaire\n\n{text}\n", "text")
+    wiltz = next(a for a in release.attendees if a.name == "Marc Wiltz")
+    assert (wiltz.country, wiltz.role) == ("LU", "ministre des Affaires étrangères et européennes")
+
+
+def test_the_same_page_from_no_state_leaves_the_countries_unknown() -> None:
+    page = _GOVUK_PAGE.replace("GOV.UK", "Harbor Point News")
+    by_name = {a.name: a for a in communique.parse(page, "text").attendees}
+    assert by_name["Alan Pembury"].country is None
+
+
+@pytest.mark.parametrize("form", ["Government of Canada", "{country} and {adjective} Government"])
+def test_a_government_name_needs_exactly_one_slot(form: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import attrs
+
+    from communique.extract import home
+    from communique.locale import pack
+
+    real = pack("en")
+    people = attrs.evolve(real.people, government_names=(form,))
+    monkeypatch.setattr(home, "pack", lambda language: attrs.evolve(real, people=people))
+    home._templates.cache_clear()
+    try:
+        with pytest.raises(LanguagePackError) as err:
+            home_country(["GOV.UK"], "en")
+        assert err.value.key == "people.government_names[0]"
+    finally:
+        monkeypatch.undo()
+        home._templates.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("toml", "key"),
+    [
+        ('[governments]\nXX = ["Somewhere"]\n', "governments.XX"),
+        ('[governments]\nFR = "Élysée"\n', "governments.FR"),
+        ('[governments]\nFR = [""]\n', "governments.FR"),
+    ],
+)
+def test_a_malformed_governments_table_is_refused(toml: str, key: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from communique.locale import tables
+
+    real = tables._read
+    monkeypatch.setattr(tables, "_read", lambda name: toml if name == "governments.toml" else real(name))
+    tables.governments.cache_clear()
+    try:
+        with pytest.raises(LanguagePackError) as err:
+            tables.governments()
+        assert err.value.key == key and err.value.file.endswith("governments.toml")
+    finally:
+        monkeypatch.undo()
+        tables.governments.cache_clear()
