@@ -56,6 +56,9 @@ all gets ``1970-01-01T00:00:00Z`` (the schema requires the element and the
 output must not depend on the clock).  A UTC offset that is not a whole
 number of minutes is refused, as in NITF.
 
+**Names.**  A NewsML-G2 ``<name>`` cannot hold a tab or a line break, so in
+the metadata those become spaces (the inline NITF keeps them).
+
 Control characters XML 1.0 cannot carry are refused with a
 :class:`~communique.errors.RenderError` naming the field.
 """
@@ -81,6 +84,7 @@ UNKNOWN_VERSION_CREATED = "1970-01-01T00:00:00Z"
 """``versionCreated`` of a release without any stamp (the schema requires one)."""
 
 _FORMAT = "newsml"
+_NAME_SPACES = str.maketrans("\t\n\r", "   ")
 
 
 def guid(release: PressRelease) -> str:
@@ -132,6 +136,13 @@ def _date_time(value: _dt.date, path: str) -> str:
     return f"{value.isoformat()}T00:00:00"
 
 
+def _name(value: str) -> str:
+    """``value`` for a ``<name>``: NewsML-G2 names hold no tab or line break, so those become spaces."""
+    from .._xml import escape_markup
+
+    return escape_markup(value.translate(_NAME_SPACES))
+
+
 def _definition(a: Attendee) -> str | None:
     parts = [p for p in (a.rank, a.role) if p]
     return ", ".join(parts) if parts else None
@@ -150,11 +161,11 @@ def _person_parts(a: Attendee, language: str, *, details: bool) -> str:
     from ..locale import country_name
 
     # A person known only by role has no name: the role is the definition.
-    out = [f"<name>{esc(a.name)}</name>"] if a.name is not None else []
+    out = [f"<name>{_name(a.name)}</name>"] if a.name is not None else []
     definition = _definition(a)
     if definition is not None:
         out.append(f"<definition>{esc(definition)}</definition>")
-    organisation = f'type="cpnat:organisation"><name>{esc(a.organization)}</name>' if a.organization else None
+    organisation = f'type="cpnat:organisation"><name>{_name(a.organization)}</name>' if a.organization else None
     if organisation is not None and not details:
         out.append(f"<related {organisation}</related>")
     if a.country is not None:
@@ -187,7 +198,7 @@ def render_release(release: PressRelease) -> bytes:
 
     # itemMeta
     add('  <itemMeta>\n    <itemClass qcode="ninat:text"/>\n')
-    add(f"    <provider><name>{esc(h.source)}</name></provider>\n" if h.source else "    <provider/>\n")
+    add(f"    <provider><name>{_name(h.source)}</name></provider>\n" if h.source else "    <provider/>\n")
     latest = d.updated if d.updated is not None else d.published
     if latest is not None:
         where = "dates.updated" if d.updated is not None else "dates.published"
@@ -208,15 +219,15 @@ def render_release(release: PressRelease) -> bytes:
     if d.updated is not None:
         add(f"    <contentModified>{iso_stamp(d.updated, 'dates.updated')}</contentModified>\n")
     if h.dateline is not None:
-        add(f"    <located><name>{esc(h.dateline)}</name></located>\n")
+        add(f"    <located><name>{_name(h.dateline)}</name></located>\n")
     if h.source is not None:
-        add(f"    <creator><name>{esc(h.source)}</name></creator>\n")
+        add(f"    <creator><name>{_name(h.source)}</name></creator>\n")
     if h.reference is not None:
         add(f"    <altId>{esc(h.reference)}</altId>\n")
     add(f'    <language tag="{h.language}"/>\n')
     event = f"{item}:event"
     if d.start is not None:
-        add(f'    <subject type="cpnat:event" uri="{event}"><name>{esc(h.title)}</name></subject>\n')
+        add(f'    <subject type="cpnat:event" uri="{event}"><name>{_name(h.title)}</name></subject>\n')
     for i, a in enumerate(release.attendees):
         if a.name is not None:
             parts = _person_parts(a, h.language, details=False)
@@ -239,7 +250,7 @@ def render_release(release: PressRelease) -> bytes:
             add(f"<end>{d.end.isoformat()}</end>")
         add("</dates>\n")
         if h.dateline is not None:
-            add(f"      <location><name>{esc(h.dateline)}</name></location>\n")
+            add(f"      <location><name>{_name(h.dateline)}</name></location>\n")
         for i, a in enumerate(release.attendees):
             parts = _person_parts(a, h.language, details=True)
             add(f'      <participant type="cpnat:person" uri="{item}:attendee:{i + 1}">{parts}</participant>\n')

@@ -75,10 +75,12 @@ SCHEMA = "newsml-g2/NewsML-G2_2.35-spec-All-Power.xsd"
 NITF_NAMESPACE = "http://iptc.org/std/NITF/2006-10-18/"
 NITF_EXTENSION = "urn:communique:nitf:1"
 XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml"
+UNKNOWN_VERSION_CREATED = "1970-01-01T00:00:00Z"
+"""The ``versionCreated`` communique writes for a release without any stamp: read as no stamp."""
 _G = "{" + NAMESPACE + "}"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _FORMAT = "newsml"
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"[ \t\r\n]+")  # XML white space (a no-break space is text)
 _OTHER_ITEMS = {
     "packageItem": "a package item: a structured collection of references to other items, not a story",
     "conceptItem": "a concept item: knowledge about one concept (a person, an organisation, a place, an event), "
@@ -100,7 +102,7 @@ def _located(element: etree._Element, message: str) -> ParseError:
 
 
 def _collapse(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    return _SPACE.sub(" ", text).strip(" ")
 
 
 def _text(element: etree._Element | None) -> str | None:
@@ -205,6 +207,16 @@ def _comparable(a: _dt.date, b: _dt.date) -> bool:
     return True
 
 
+def _midnight_of(version: _dt.date, published: _dt.date | None) -> bool:
+    """Whether ``version`` is the midnight (no time zone) communique writes for a date-only ``published``."""
+    return (
+        isinstance(version, _dt.datetime)
+        and published is not None
+        and not isinstance(published, _dt.datetime)
+        and version == _dt.datetime.combine(published, _dt.time())
+    )
+
+
 def _dates(item: etree._Element, event: etree._Element | None) -> tuple[Dates, bool]:
     """The item's dates, and whether it gave any."""
     from ..model import stamp_before
@@ -214,9 +226,15 @@ def _dates(item: etree._Element, event: etree._Element | None) -> tuple[Dates, b
     published = _stamp(_g(content, "contentCreated")) or _stamp(_g(meta, "firstCreated"))
     updated = _stamp(_g(content, "contentModified"))
     if updated is None:
-        version = _stamp(_g(meta, "versionCreated"))
-        if version is not None and (
-            published is None or (_comparable(published, version) and stamp_before(published, version))
+        version_el = _g(meta, "versionCreated")
+        version = _stamp(version_el) if version_el is not None and version_el.text != UNKNOWN_VERSION_CREATED else None
+        if (
+            version is not None
+            and (
+                published is None
+                or (_comparable(published, version) and not stamp_before(version, published) and version != published)
+            )
+            and not _midnight_of(version, published)
         ):
             updated = version
     if (
@@ -291,13 +309,22 @@ def _people(item: etree._Element, event: etree._Element | None) -> list[tuple[di
     return found
 
 
-def _attendees(people: list[tuple[dict[str, Any], etree._Element]], taken: set[str]) -> list[Attendee]:
-    out: list[Attendee] = []
+def _attendees(
+    people: list[tuple[dict[str, Any], etree._Element]], known: tuple[Attendee, ...], mentioned: set[str]
+) -> list[Attendee]:
+    """``known`` with what the metadata adds (an organisation, a country), then the persons it adds."""
+    out = list(known)
+    index = {a.name: i for i, a in enumerate(out) if a.name is not None}
     for fields, concept in people:
-        if fields["name"] is not None and fields["name"] in taken:
-            continue
+        name = fields["name"]
         try:
-            out.append(Attendee(**fields))
+            if name is not None and name in index:
+                a = out[index[name]]
+                fill = {k: v for k, v in fields.items() if k != "role" and v is not None and getattr(a, k) is None}
+                if fill:
+                    out[index[name]] = attrs.evolve(a, **fill)
+            elif name is None or name not in mentioned:
+                out.append(Attendee(**fields))
         except ValidationError as exc:
             raise _located(concept, f"attendee: {exc.path}: {exc.message}") from None
     return out
@@ -457,7 +484,8 @@ def release_from_document(root: etree._Element, *, validate: bool = True, item: 
     if kind == "xhtml":
         title, paragraphs = _xhtml_parts(content)  # type: ignore[arg-type]
     elif kind == "text":
-        title, paragraphs = None, [_collapse(p) for p in re.split(r"\n\s*\n", str(content)) if _collapse(p)]
+        blocks = re.split(r"\n[ \t\r]*\n", str(content))
+        title, paragraphs = None, [_collapse(p) for p in blocks if _collapse(p)]
     else:
         title, paragraphs = None, []
     title = headline or title
@@ -516,7 +544,7 @@ def _overlay(
     quotes = release.quotes
     if headline is not None and headline != h.title:
         quotes = tuple(q for q in quotes if not q.in_title)  # they pointed into the other title
-    taken = {a.name for a in (*release.attendees, *release.mentions) if a.name is not None}
+    mentioned = {a.name for a in release.mentions if a.name is not None}
     try:
         header = Header(
             title=headline or h.title,
@@ -541,7 +569,7 @@ def _overlay(
             header=header,
             dates=d,
             quotes=quotes,
-            attendees=(*release.attendees, *_attendees(people, taken)),
+            attendees=_attendees(people, release.attendees, mentioned),
         )
     except ValidationError as exc:
         raise _located(news, f"{exc.path}: {exc.message}" if exc.path else exc.message) from None
