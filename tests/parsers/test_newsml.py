@@ -89,6 +89,8 @@ def test_the_newsml_metadata_alone_carries_what_the_fidelity_table_says(r: Press
     assert b.language == h.language
     for name in ("source", "reference", "subtitle", "dateline"):
         assert norm(getattr(b, name)) == norm(getattr(h, name)), name
+    if h.url is not None and h.url.strip() == h.url and h.url.startswith(("http://", "https://")):
+        assert b.url == h.url
     assert back.dates.published == r.dates.published
     assert back.dates.updated == r.dates.updated
     if r.dates.start is not None:

@@ -164,7 +164,7 @@ def _the_item(root: etree._Element, choice: int) -> etree._Element:
         raise _located(
             root,
             f"the newsMessage holds {len(news)} news items ({listed}{more}); a release is one item: choose one "
-            "with the parser option item=N (1 for the first), e.g. -O newsml.item=1",
+            "with the parser option item=N, 1 for the first (communique.parse(data, 'newsml', item=1))",
         )
     return news[0]
 
