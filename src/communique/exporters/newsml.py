@@ -69,6 +69,9 @@ import datetime as _dt
 import hashlib
 from typing import Any
 
+from .._xml import escape_attribute_markup as attr
+from .._xml import escape_markup as esc
+from .._xml import finish_document
 from ..errors import RenderError
 from ..model import Attendee, PressRelease
 from ..plugins import Exporter
@@ -138,9 +141,9 @@ def _date_time(value: _dt.date, path: str) -> str:
 
 def _name(value: str) -> str:
     """``value`` for a ``<name>``: NewsML-G2 names hold no tab or line break, so those become spaces."""
-    from .._xml import escape_markup
-
-    return escape_markup(value.translate(_NAME_SPACES))
+    if "\t" in value or "\n" in value or "\r" in value:
+        value = value.translate(_NAME_SPACES)
+    return esc(value)
 
 
 def _definition(a: Attendee) -> str | None:
@@ -148,18 +151,15 @@ def _definition(a: Attendee) -> str | None:
     return ", ".join(parts) if parts else None
 
 
-def _person_parts(a: Attendee, language: str, *, details: bool) -> str:
+def _person_parts(a: Attendee, country: str | None, *, details: bool) -> str:
     """The children describing an attendee: ``name``, ``definition`` (rank and role), organisation, country.
 
     A person known only by role has no ``name``, only the ``definition``.
 
     In a ``subject`` the organisation is a ``related`` concept; in a ``participant``
     (``details``) it is the ``personDetails/affiliation`` NewsML-G2 has for it.
-    The country is a ``related`` geographical area in both.
+    The country is a ``related`` geographical area in both; ``country`` is its name, escaped.
     """
-    from .._xml import escape_markup as esc
-    from ..locale import country_name
-
     # A person known only by role has no name: the role is the definition.
     out = [f"<name>{_name(a.name)}</name>"] if a.name is not None else []
     definition = _definition(a)
@@ -169,8 +169,7 @@ def _person_parts(a: Attendee, language: str, *, details: bool) -> str:
     if organisation is not None and not details:
         out.append(f"<related {organisation}</related>")
     if a.country is not None:
-        name = esc(country_name(a.country, language))
-        out.append(f'<related type="cpnat:geoArea" qcode="iso3166-1a2:{a.country}"><name>{name}</name></related>')
+        out.append(f'<related type="cpnat:geoArea" qcode="iso3166-1a2:{a.country}"><name>{country}</name></related>')
     if organisation is not None and details:
         out.append(f"<personDetails><affiliation {organisation}</affiliation></personDetails>")
     return "".join(out)
@@ -178,15 +177,17 @@ def _person_parts(a: Attendee, language: str, *, details: bool) -> str:
 
 def render_release(release: PressRelease) -> bytes:
     """The release as a NewsML-G2 2.35 ``newsItem`` (see the module docs for the mapping)."""
-    from .._xml import escape_attribute_markup as attr
-    from .._xml import escape_markup as esc
-    from .._xml import finish_document
     from ..locale import country_name
     from .nitf import nitf_markup
 
     h = release.header
     d = release.dates
     item = guid(release)
+    # Each country's name once (an attendee appears up to three times: subject, participant, NITF).
+    names = {
+        code: esc(country_name(code, h.language))
+        for code in dict.fromkeys(a.country for a in release.attendees if a.country is not None)
+    }
     out: list[str] = ['<?xml version="1.0" encoding="UTF-8"?>\n']
     add = out.append
     # The model restricts the language to letters, digits and hyphens: nothing to escape.
@@ -230,11 +231,9 @@ def render_release(release: PressRelease) -> bytes:
         add(f'    <subject type="cpnat:event" uri="{event}"><name>{_name(h.title)}</name></subject>\n')
     for i, a in enumerate(release.attendees):
         if a.name is not None:
-            parts = _person_parts(a, h.language, details=False)
+            parts = _person_parts(a, names.get(a.country or ""), details=False)
             add(f'    <subject type="cpnat:person" uri="{item}:attendee:{i + 1}">{parts}</subject>\n')
-    countries = list(dict.fromkeys(a.country for a in release.attendees if a.country is not None))
-    for code in countries:
-        name = esc(country_name(code, h.language))
+    for code, name in names.items():
         add(f'    <subject type="cpnat:geoArea" qcode="iso3166-1a2:{code}"><name>{name}</name></subject>\n')
     add(f"    <headline>{esc(h.title)}</headline>\n")
     if h.dateline is not None:
@@ -252,7 +251,7 @@ def render_release(release: PressRelease) -> bytes:
         if h.dateline is not None:
             add(f"      <location><name>{_name(h.dateline)}</name></location>\n")
         for i, a in enumerate(release.attendees):
-            parts = _person_parts(a, h.language, details=True)
+            parts = _person_parts(a, names.get(a.country or ""), details=True)
             add(f'      <participant type="cpnat:person" uri="{item}:attendee:{i + 1}">{parts}</participant>\n')
         add("    </eventDetails>\n  </assert>\n")
 
