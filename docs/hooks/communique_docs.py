@@ -47,7 +47,7 @@ EXAMPLES = REPO / "examples"
 SAMPLES = {"sample_fr": EXAMPLES / "sample_fr.txt", "sample_en": EXAMPLES / "sample_en.txt"}
 # Pages kept beside mkdocs.yml (owned elsewhere or conventional there), added to the site as-is.
 EXTRA_PAGES = ("plugins.md", "changelog.md", "benchmarks.md")
-BUILTIN_FORMATS = ("text", "json", "xml", "nitf", "docx", "pdf")
+BUILTIN_FORMATS = ("text", "json", "xml", "nitf", "newsml", "docx", "pdf")
 
 _DIRECTIVE = re.compile(r"^<!--\s*communique:(?P<name>[\w-]+)(?P<args>[^>]*?)\s*-->\s*$", re.MULTILINE)
 
@@ -193,7 +193,7 @@ def sample_forms(*formats: str) -> str:
             body = _admonition("info", f"No {fmt} exporter", f"The `{fmt}` exporter is not available in this build.")
         else:
             data = communique.render(release, fmt).decode("utf-8")
-            body = _fence(data, "xml" if fmt in ("xml", "nitf") else fmt)
+            body = _fence(data, "xml" if fmt in ("xml", "nitf", "newsml") else fmt)
         columns.append(f'<div class="communique-column" markdown>\n\n**{fmt}**\n\n{body}\n</div>')
     return '<div class="communique-side-by-side" markdown>\n\n' + "\n\n".join(columns) + "\n\n</div>\n"
 

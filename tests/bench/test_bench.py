@@ -338,6 +338,18 @@ def test_a_target_compares_in_its_direction() -> None:
     assert at_most.met({}) is None
 
 
+def test_newsml_gets_render_and_parse_rows_on_the_founding_sample() -> None:
+    from communique.bench.measure import measure_throughput
+
+    ops, missing = available_ops(["newsml"])
+    assert not missing
+    assert [op.name for op in ops] == ["newsml render", "newsml parse", "newsml render+parse"]
+    rows = measure_throughput(ops, [corpus.founding_sample()], Budget(repeat=1, min_time=0.001, cap=1.0))
+    assert [(r.name, r.case, r.status) for r in rows] == [(op.name, "sample-fr", "") for op in ops]
+    assert all(float(r.metrics["releases_per_s"]) > 0 for r in rows)  # type: ignore[arg-type]
+    assert rows[1].metrics["lossless"] is True and rows[2].metrics["lossless"] is True
+
+
 def test_available_ops_reports_unknown_formats() -> None:
     ops, missing = available_ops(["json", "nosuchformat"])
     assert missing["nosuchformat"] == "not registered"

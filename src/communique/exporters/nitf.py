@@ -144,13 +144,24 @@ def _person(a: Attendee, key: str, owner: str, language: str) -> list[str]:
 
 def render_release(release: PressRelease) -> bytes:
     """The release as an NITF 3.6 document (see the module docs for the mapping)."""
+    from .._xml import finish_document
+
+    return finish_document('<?xml version="1.0" encoding="UTF-8"?>\n' + nitf_markup(release), release, format=_FORMAT)
+
+
+def nitf_markup(release: PressRelease) -> str:
+    """The ``<nitf>`` element of :func:`render_release`, as markup to embed in another document.
+
+    Text is escaped with :func:`communique._xml.escape_markup` only: the
+    embedding document must be finished with :func:`communique._xml.finish_document`
+    (the ``newsml`` exporter puts it inside a NewsML-G2 ``<inlineXML>``).
+    """
     from .._xml import escape_attribute_markup as attr
     from .._xml import escape_markup as esc
-    from .._xml import finish_document
 
     h = release.header
     d = release.dates
-    out: list[str] = ['<?xml version="1.0" encoding="UTF-8"?>\n']
+    out: list[str] = []
     add = out.append
     # The model restricts the language to letters, digits and hyphens: nothing to escape.
     add(
@@ -213,7 +224,7 @@ def render_release(release: PressRelease) -> bytes:
             add(f"      <p>{_marked(paragraph.text, quotes) if quotes else esc(paragraph.text)}</p>\n")
         add("    </body.content>\n")
     add("  </body>\n</nitf>\n")
-    return finish_document("".join(out), release, format=_FORMAT)
+    return "".join(out)
 
 
 class NitfExporter(Exporter):
