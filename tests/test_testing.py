@@ -61,7 +61,8 @@ def test_the_english_sample_is_a_nato_style_release_in_english() -> None:
     release = testing.english_sample()
     assert release.header.language == "en"
     assert release.header.dateline == "Riga"
-    assert release.dates.start == dt.date(2019, 9, 14)
+    # "held on 13 and 14 September" in the first paragraph: the event is the range the header's day ends.
+    assert (release.dates.start, release.dates.end) == (dt.date(2019, 9, 13), dt.date(2019, 9, 14))
     assert release.dates.updated == dt.datetime(2019, 9, 14, 19, 44)
     assert len(release.paragraphs) == 7
     speakers = {q.speaker for q in release.quotes}

@@ -88,7 +88,8 @@ def test_the_english_sample_is_a_nato_page_release_the_text_parser_reads() -> No
     assert release.header.language == "en"
     assert release.header.title.startswith("NATO MILITARY COMMITTEE CHAIR ATTENDS")
     assert release.header.dateline == "Riga"
-    assert release.dates.start == dt.date(2019, 9, 14)
+    # The header gives 14 September; the first paragraph says the conference was "held on 13 and 14 September".
+    assert (release.dates.start, release.dates.end) == (dt.date(2019, 9, 13), dt.date(2019, 9, 14))
     assert release.dates.updated == dt.datetime(2019, 9, 14, 19, 44)
     speakers = {q.speaker for q in release.quotes}
     assert {"Alasdair Penrose", "Aivars Ozoliņš", "Tarmo Kõiv"} <= speakers

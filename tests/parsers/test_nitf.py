@@ -99,7 +99,8 @@ def test_agency_story_in_old_unnamespaced_nitf(shared: Path) -> None:
     assert r.header.source == "Agencia EFE"
     assert r.header.dateline == "Tegucigalpa"  # docdata/evloc@city: the dateline element has only a date
     assert r.dates.published == dt.datetime(2017, 1, 2, 22, 28, tzinfo=dt.UTC)
-    assert [p.text for p in r.paragraphs] == ["Tegucigalpa, Jan 2 (EFE).- Test body."]
+    # The body opens with the agency's dateline (month first, no year: "Jan 2"), read off like any dateline.
+    assert [p.text for p in r.paragraphs] == ["Test body."]
 
 
 # --- markup, whitespace, extraction --------------------------------------------------------

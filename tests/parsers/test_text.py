@@ -96,10 +96,11 @@ def test_sample_via_public_api(sample_path: Path, sample: PressRelease) -> None:
 # --- fixtures of our own ---------------------------------------------------------------------
 
 
-def test_english_single_date_and_role_before_name() -> None:
+def test_english_event_range_from_the_body_and_role_before_name() -> None:
     r = parse("02_peach_tbilisi_en.txt")
     assert r.header.language == "en" and r.header.dateline == "Tbilisi"
-    assert (r.dates.start, r.dates.end) == (dt.date(2019, 9, 14), None)
+    # The header bullet gives 14 September; the first paragraph says the visit was "on 13 and 14 September".
+    assert (r.dates.start, r.dates.end) == (dt.date(2019, 9, 13), dt.date(2019, 9, 14))
     assert r.dates.updated == dt.datetime(2019, 9, 14, 19, 44)
     peach = r.attendee("Stuart Peach")
     assert peach.rank == "Air Chief Marshal" and peach.organization == "NATO"

@@ -86,7 +86,11 @@ def _date_text() -> str:
     # A date starts with its day, its month or its weekday ("31 January 2023", "March 21, 2017", "le 7 mars 2023").
     articles = alternation(w for code in languages() for w in pack(code).people.role_articles)
     opening = rf"(?:(?i:{articles})[ \u00a0]+)?(?:(?i:{weekdays})\.?,?[ \u00a0]+)?(?:\d|(?i:{months})\b)"
-    return rf"(?:{opening}[\w .,/]{{0,25}}?\d{{4}}|\d{{1,2}}(?:[^\W\d_]{{1,3}}|º)?[ \u00a0]+(?:{link}[ \u00a0]+)?[^\W\d_]{{3,}}\.?)"
+    # With a year: "31 January 2023", "15-mayo-2024"; without: "2 janvier", and month first "abr. 18".
+    return (
+        rf"(?:{opening}[\w .,/-]{{0,25}}?\d{{4}}|\d{{1,2}}(?:[^\W\d_]{{1,3}}|º)?[ \u00a0]+(?:{link}[ \u00a0]+)?[^\W\d_]{{3,}}\.?"
+        rf"|(?i:{months})\.?[ \u00a0]+\d{{1,2}}(?!\d))"
+    )
 
 
 _SEPARATOR = r"(?:[ \u00a0]*[–—][ \u00a0]*|[ \u00a0]+-[ \u00a0]+|[ \u00a0]*--[ \u00a0]*|\.-[ \u00a0]*)"

@@ -96,7 +96,8 @@ def _patterns(codes: tuple[str, ...]) -> _Patterns:
     # "Tuesday 3 March 2021", "Martes, 3 de marzo de 2021": the weekday is read past, never checked.
     opening = rf"(?:{weekday}\.?,?\s+)?"
     # "22 May. 2018", "1er juillet 2018", "3 de marzo de 2021"
-    dmy = rf"(?P<d>\d{{1,2}}){ordinal}{link}\s+(?P<m>{_WORD}){link}\s+(?P<y>\d{{4}})"
+    # "07. Mar 2024": a dot after the day, as German-speaking sites write it.
+    dmy = rf"(?P<d>\d{{1,2}})\.?{ordinal}{link}\s+(?P<m>{_WORD}){link}\s+(?P<y>\d{{4}})"
     # "May 22, 2018"
     mdy = rf"(?P<m2>{_WORD})\s+(?P<d2>\d{{1,2}}){ordinal},?\s+(?P<y2>\d{{4}})"
     iso = r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
@@ -107,9 +108,12 @@ def _patterns(codes: tuple[str, ...]) -> _Patterns:
     date = rf"{opening}(?:{dmy}|{mdy}|{iso}|{num}|{hyphenated})"
     hour_marks = alternation([":", *_words("hour_marks", codes)])
     zone = rf"(?P<Z>{alternation(time_zones())}|(?:UTC|GMT)[ \u00a0]*[+−-][ \u00a0]*\d{{1,2}}(?::?\d{{2}})?)"
+    suffixes = alternation(
+        [*_words("time_suffixes", codes), *_words("afternoon_marks", codes), *_words("morning_marks", codes)]
+    )
     time = (
         rf"(?:\s*{alternation(_words('time_joiners', codes))}?\s*(?P<H>\d{{1,2}})\s*{hour_marks}\s*(?P<M>\d{{2}})"
-        rf"(?:\s*{alternation(_words('time_suffixes', codes))}(?!\w))?(?:\s*\(?\s*{zone}\s*\)?)?)?"
+        rf"(?:\s*(?P<S>{suffixes})(?!\w))?(?:\s*\(?\s*{zone}\s*\)?)?)?"
     )
     joiner = alternation(_words("range_joiners", codes))
     a_date, b_date = date.replace("?P<", "?P<a_"), date.replace("?P<", "?P<b_")
@@ -119,7 +123,7 @@ def _patterns(codes: tuple[str, ...]) -> _Patterns:
     # "14-02-2023 - 13:05", "March 21, 2023 04:00 AM Eastern Daylight Time".
     clock = (
         rf"(?:\s*[,–—-]?\s*(?:{alternation(_words('time_joiners', codes))}\s*)?\d{{1,2}}\s*{hour_marks}\s*\d{{2}}"
-        rf"(?:\s*(?:{alternation(_words('time_suffixes', codes))})(?!\w))?(?:\s*\(?[^\W\d_][\w .+:()-]{{0,30}}\)?)?)?"
+        rf"(?:\s*(?:{suffixes})(?!\w))?(?:\s*\(?[^\W\d_][\w .+:()-]{{0,30}}\)?)?)?"
     )
     range_ = rf"\s*{date_label}(?P<a>{a_date})\s*{joiner}?\s*(?P<b>{b_date})?{clock}\s*[-–—]?\s*"
     labels = []
@@ -132,9 +136,12 @@ def _patterns(codes: tuple[str, ...]) -> _Patterns:
     # first month is only read when a second day follows it, so that "on 2 November for talks"
     # does not take "for" for the month.
     opener = rf"(?:{alternation(_words('range_openers', codes))}\s+)?"
+    # "entre el martes 25 y el miércoles 26 de junio", "du lundi 3 au mercredi 5 juin": a weekday (after a
+    # short article) may stand before each day.
+    day_name = rf"(?:(?:[^\W\d_]{{1,3}}\s+)?(?i:{weekday})\.?,?\s+)?"
     body = (
-        rf"(?<![\d\w]){opener}(?P<d1>\d{{1,2}}){ordinal}"
-        rf"(?:(?:{link}\s+(?P<m1>[^\W\d_]+)\.?)?\s*{joiner}\s*(?P<d2>\d{{1,2}}){ordinal})?"
+        rf"(?<![\d\w]){opener}{day_name}(?P<d1>\d{{1,2}}){ordinal}"
+        rf"(?:(?:{link}\s+(?P<m1>[^\W\d_]+)\.?)?\s*{joiner}\s*{day_name}(?P<d2>\d{{1,2}}){ordinal})?"
         rf"{link}\s+(?P<m2>[^\W\d_]+)\.?(?:,?{link}\s+(?P<y>\d{{4}}))?"
     )
     body_mdy = None
@@ -291,15 +298,40 @@ def parse_stamp(text: str) -> DateStamp | None:
     ymd = _ymd(m)
     if ymd is None:
         return None
-    written, hours, minutes, updated, zone = m.group("date", "H", "M", "updated", "Z")
+    written, hours, minutes, updated, zone, suffix = m.group("date", "H", "M", "updated", "Z", "S")
     day = _make_date(ymd, written)
     hour, minute = int(hours or 0), int(minutes or 0)
     if hour > 23 or minute > 59:
         raise ParseError(f"impossible time {hours}:{minutes}", format="text")
+    if suffix is not None:
+        hour = _twelve_hour(hour, suffix)
     kind = "updated" if updated else "published"
     if hours is None:
         return DateStamp(kind, day)  # "Published 4 December 2018": a day, not midnight
     return DateStamp(kind, _dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=_zone(zone)))
+
+
+@cache
+def _half_days() -> tuple[frozenset[str], frozenset[str]]:
+    """The afternoon and morning marks of every pack, lower-cased."""
+    codes = languages()
+    return (
+        frozenset(w.lower() for w in _words("afternoon_marks", codes)),
+        frozenset(w.lower() for w in _words("morning_marks", codes)),
+    )
+
+
+def _twelve_hour(hour: int, suffix: str) -> int:
+    """The 24-hour hour of ``hour`` followed by ``suffix`` ("9:15 PM" → 21, "12:30 AM" → 0)."""
+    afternoon, morning = _half_days()
+    mark = suffix.lower()
+    if mark not in afternoon and mark not in morning:
+        return hour  # "15:57 h": a suffix read past
+    if hour == 0 or hour > 12:
+        return hour  # "15:05 PM", "0:30 AM": already a 24-hour time, whatever the mark says
+    if mark in afternoon:
+        return hour if hour == 12 else hour + 12
+    return 0 if hour == 12 else hour
 
 
 def _zone(written: str | None) -> _dt.timezone | None:

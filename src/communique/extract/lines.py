@@ -115,6 +115,9 @@ _DASHES = "-–—"
 _DOC_NUMBER = re.compile(
     r"(?=[^\s]*\d)[A-Z]{1,10}(?:\s?[/-]\s?|\()[A-Z0-9()]{1,10}(?:[/.-][A-Z0-9()]{1,10}){0,4}(?:-rev\d)?"
 )
+# "2024-131-EN", "112/2024": a number first, then parts joined by a slash or a hyphen (a date is read before).
+# It holds a capital letter: "12/05" or "2019-2024" alone are no document numbers.
+_NUMBERED_DOC = re.compile(r"(?=[0-9A-Z/-]*[A-Z])\d{1,4}(?:[/-][A-Z0-9]{1,10}){1,4}")
 # The longest header item seen: "Mise à jour : 16/06/2021 - Direction : Direction de la communication…".
 _LONGEST_DATA_LINE = 25
 # A consent banner is a few sentences; a longer paragraph that mentions cookies is content.
@@ -210,9 +213,12 @@ def _reference_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
         labels += pack(code).header.reference_labels
     # "Press Release (2019) 123", "Communiqué de presse (2019) 123", "Statement (2022) 045-rev1".
     cited = re.compile(rf"{alternation(kinds)}\s*\(\d{{4}}\)\s*[\w./-]+", re.IGNORECASE)
-    # "SG/SM/21234", "Release No: NR-099-17", "Référence : 2021/045".
+    # "SG/SM/21234", "Release No: NR-099-17", "Référence : 2021/045"; after the kind of document:
+    # "PRESS RELEASE N°: 112/2024", "Información para la prensa N°: 214/24", "Boletín UNAM-DGCS-318".
     labelled = re.compile(
-        rf"(?:{alternation(labels)}\s*[:.]?\s*(?P<labelled>[\w/().-]*\d[\w/().-]*)|(?P<bare>(?-i:{_DOC_NUMBER.pattern})))",
+        rf"(?:{alternation(kinds)}\s+)?"
+        rf"(?:{alternation(labels)}\s*[:.]?\s*(?P<labelled>[\w/().-]*\d[\w/().-]*)"
+        rf"|(?P<bare>(?-i:{_DOC_NUMBER.pattern}|{_NUMBERED_DOC.pattern})))",
         re.IGNORECASE,
     )
     return cited, labelled
@@ -307,6 +313,11 @@ def _classify(text: str, number: int, block: int, piece: bool, bullet: bool = Fa
         return _classify_undated(text, number, block, piece, bullet)
     try:
         stamp = parse_stamp(text)
+        if stamp is None and _has_any(text, _DASHES):
+            # "Communiqué financier – Publié le 25/04/2024 à 07h00 CEST": a section label, a dash, the stamp.
+            parts = _DASH_SEPARATOR.split(text, maxsplit=1)
+            if len(parts) == 2 and word_count(parts[0]) <= 4:
+                stamp = parse_stamp(parts[1])
         if stamp is not None:
             return [Line(number, text, Kind.STAMP, block, piece, stamp=stamp, read=LineDates(stamp, None))]
         dates = parse_event_dates(text) if words <= _LONGEST_DATE_LINE else None

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import warnings
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import Any
 
 import attrs
 
 from ..errors import CommuniqueError, CommuniqueWarning, ParseError, ValidationError
+from ..locale import pack
 from ..model import Attendee, Dates, Header, Paragraph, PressRelease, Quote, stamp_before, stamp_day
-from ._data import normalize
+from ._data import normalize, phrase_pattern
 from .analysis import Analysis
 from .attendees import find_attendees
 from .dateline import read_dateline
@@ -220,6 +223,12 @@ def release_from_parts(
         )
         if event is not None:
             dates = Dates(start=event[0], end=event[1], published=dates.published, updated=dates.updated)
+    if dates.start is not None and dates.end is None and texts:
+        # "ABUJA, 18 April 2024 – … held from 16 to 18 April": a release dated the last day of an event
+        # that its first paragraphs say lasted several days; the event is the range.
+        body = find_body_dates("\n".join(texts[:2]), dates.start.year, language=language)
+        if body is not None and body[1] is not None and _ends_near(body[1], dates.start):
+            dates = Dates(start=body[0], end=body[1], published=dates.published, updated=dates.updated)
     if dates.start is None and texts:
         stamp = dates.published or dates.updated
         body = find_body_dates(
@@ -230,6 +239,10 @@ def release_from_parts(
         )
         if body is not None:
             dates = Dates(start=body[0], end=body[1], published=dates.published, updated=dates.updated)
+    if dates.start is None and dates.published is not None and texts and _says_today(texts[:2], language):
+        # "… signed today": an event of the day the release was published.
+        day = stamp_day(dates.published)
+        dates = Dates(start=day, end=None, published=dates.published, updated=dates.updated)
     header = Header(
         title=title,
         subtitle=subtitle,
@@ -278,6 +291,24 @@ def release_from_parts(
             )
         except ValidationError:
             return PressRelease(header=header, dates=dates, paragraphs=written)
+
+
+_NEAR_DAYS = 7  # a release reports an event of the past week, not of last month
+
+
+def _ends_near(end: _dt.date, dated: _dt.date) -> bool:
+    """Whether a range ending ``end`` is the event of a release dated ``dated`` (it ends that day or the week before)."""
+    return dated - _dt.timedelta(days=_NEAR_DAYS) <= end <= dated
+
+
+@cache
+def _today_pattern(language: str) -> re.Pattern[str]:
+    return re.compile(phrase_pattern(pack(language).dates.today), re.IGNORECASE)
+
+
+def _says_today(texts: Sequence[str], language: str) -> bool:
+    pattern = _today_pattern(language)
+    return any(pattern.search(normalize(t)) is not None for t in texts)
 
 
 def _guarded(what: str, rule: Callable[..., Any], *args: Any) -> list[Any]:

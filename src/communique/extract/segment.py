@@ -400,8 +400,10 @@ def _pick_title(
     """``(title, subtitle, place)`` among the heading-like lines before the body."""
     if len(candidates) >= 2 and place is None:
         # A place line just before the body ("Palacio de La Moncloa, Madrid"): the dateline, not the title.
-        found = place_line(lines[candidates[-1]].text)
-        if found is not None and word_count(lines[candidates[-1]].text) <= 6:
+        last = lines[candidates[-1]]
+        # (Not a piece of a dated line: those are read with the date, see _place_piece.)
+        found = None if last.piece else place_line(last.text)
+        if found is not None and word_count(last.text) <= 6:
             place, candidates = found[0], candidates[:-1]
     # A headline printed twice (capitals, then mixed case) counts once, in mixed case.
     seen: dict[str, int] = {}
@@ -456,13 +458,21 @@ def _subtitle_after(lines: list[Line], title: int, candidates: list[int]) -> int
 
 
 def _place_piece(lines: list[Line], number: int) -> str | None:
-    """A place written after the date among the pieces of one header line (the section and committee come before)."""
-    dated = False
-    for line in lines:
-        if line.number != number:
-            continue
-        dated = dated or line.kind is Kind.DATE
-        if dated and line.piece and line.kind is Kind.TEXT and line.words <= 3:
+    """A place among the pieces of one header line: after the date ("Statement | 21 September 2023 | Brussels"),
+    else right before it ("Genève | 5 février 2024"), unless that piece is a section label ("Communiqué | …")."""
+    pieces = [line for line in lines if line.number == number]
+    dated = next((k for k, line in enumerate(pieces) if line.kind is Kind.DATE), None)
+    if dated is None:
+        return None
+    # Before the date, a committee's acronym is as common as a place ("Plenary session | LIBE | 14-02-2023"):
+    # only a word in small letters with its capital ("Genève") counts there.
+    before = [
+        line
+        for line in pieces[max(0, dated - 1) : dated]
+        if not line.text.isupper() and not _is_section_label(line.text)
+    ]
+    for line in [*pieces[dated + 1 :], *before]:
+        if line.piece and line.kind is Kind.TEXT and line.words <= 3:
             found = place_line(line.text)
             if found is not None:
                 return found[0]

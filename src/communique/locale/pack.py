@@ -67,6 +67,8 @@ class DateWords:
     """Words between the two days of a range ("22 et 23 mai", "22 to 23 May")."""
     range_openers: Words
     """Words opening a range ("du 22 au 23 mai", "from 22 to 23 May"), skipped before the first day."""
+    today: Words
+    """Words in prose that date an event to the day of the release ("today", "aujourd’hui", "hoy")."""
     time_joiners: Words
     """Words between a date and its time ("20 juillet 2018 à 15 h 57")."""
     date_links: Words
@@ -75,6 +77,10 @@ class DateWords:
     """What separates hours and minutes besides ":" ("15 h 57", "15.57")."""
     time_suffixes: Words
     """What may follow the minutes and is read past ("15:57 h", "10.05 horas")."""
+    afternoon_marks: Words
+    """Suffixes of a 12-hour time after noon ("PM", "p.m."): 12 is added to the hour (12 PM stays 12)."""
+    morning_marks: Words
+    """Suffixes of a 12-hour time before noon ("AM", "a.m."): 12 AM is hour 0."""
     month_first: bool
     """Whether prose writes the month before the day ("May 22, 2018")."""
     date_labels: Words

