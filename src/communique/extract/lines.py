@@ -21,7 +21,6 @@ import re
 from functools import cache
 
 import attrs
-from attrs import Factory, frozen
 
 from ..errors import ParseError
 from ..locale import languages, pack
@@ -60,9 +59,14 @@ class Kind(enum.Enum):
     """Anything else: a title, a subtitle, a place, a paragraph line."""
 
 
-@frozen
+@attrs.define(slots=True)
 class Line:
-    """One classified line (or one ``|``-separated piece of a line) of a page."""
+    """One classified line (or one ``|``-separated piece of a line) of a page.
+
+    Not frozen: the classifier builds one per line of every page, and a frozen class
+    sets each field through ``object.__setattr__`` (twice the cost); nothing changes
+    a line once made.
+    """
 
     number: int
     """1-based line number in the page, for error messages."""
@@ -83,12 +87,14 @@ class Line:
     """A label's field: ``"source"`` or ``"url"``; ``"place"`` for a dateline line's place; ``"yearless"``."""
     read: LineDates | None = attrs.field(default=None, eq=False, repr=False)
     """What ``text`` reads as, when the classifier parsed this very text as a stamp and as event dates."""
-    words: int = attrs.field(init=False, default=Factory(lambda self: self.text.count(" ") + 1, takes_self=True))
+    words: int = attrs.field(init=False, eq=False, repr=False)
     """Words in the text (computed once: every rule that weighs a line reads it)."""
-    prose: bool = attrs.field(
-        init=False, default=Factory(lambda self: _is_prose(self.text, self.words), takes_self=True)
-    )
+    prose: bool = attrs.field(init=False, eq=False, repr=False)
     """The text is running text (see :func:`is_prose`)."""
+
+    def __attrs_post_init__(self) -> None:
+        self.words = self.text.count(" ") + 1
+        self.prose = _is_prose(self.text, self.words)
 
 
 _BULLET = re.compile(r"\s*(?:[•·▪◦‣∙*]|-(?=\s)|–(?=\s))\s*")
