@@ -137,3 +137,19 @@ def test_a_country_written_beside_a_name(text: str, country: str) -> None:
 def test_commonwealth_courtesy_words_are_not_part_of_the_name() -> None:
     found = people("Minister for Foreign Affairs, Senator the Hon Catherine Delaney said: “We agree.”")
     assert "Catherine Delaney" in found
+
+
+class TestWordsOfAnOfficeAreNoName:
+    """A capitalised word that belongs to a title or a portfolio is never a person, whatever stands before it."""
+
+    def test_a_word_before_a_portfolio_word_is_the_portfolios(self) -> None:
+        # "Commissioner for" stands before names ("Commissioner for Trade Jane Doe"), but the
+        # capitalised words after it here are a portfolio: "Economic" is not a person.
+        text = "The ECOWAS Commissioner for Economic Affairs and Agriculture, Mrs. Adjoa Mensima Boateng, said it."
+        assert set(people(text)) == {"Adjoa Mensima Boateng"}
+
+    def test_the_last_word_of_a_longer_title_is_no_name(self) -> None:
+        # "Chief Executive" is a title and "Officer" follows it: the title is "Chief Executive Officer".
+        assert set(people("Gavi’s Chief Executive Officer, Dr Lars Ekström, said the stockpile was ready.")) == {
+            "Lars Ekström"
+        }

@@ -206,7 +206,7 @@ def _clean_name(text: str, tokens: list[tuple[int, int]], t: PeopleTables) -> tu
         if w in t.not_names or w in t.particles:
             return None
         hit = t.phrases.get(w.lower())
-        if w[0].islower() or (hit is not None and hit[0] == "country"):
+        if w[0].islower() or (hit is not None and hit[0] == "country") or w.lower() in t.trigger_last:
             return None
         return w, s, s + len(w)
     words = [(text[s:e], s) for s, e in tokens]
@@ -219,9 +219,13 @@ def _clean_name(text: str, tokens: list[tuple[int, int]], t: PeopleTables) -> tu
         if last.endswith(suffix):
             words[-1] = (last[: -len(suffix)], last_start)
     while words and (words[-1][0] in t.not_names or words[-1][0] in t.particles):
-        words.pop()
+        popped = bare(words.pop()[0])
+        if popped in t.not_name_words and popped not in t.article_words and popped not in t.role_articles:
+            return None  # "for Economic Affairs": a word before a portfolio or an institution word is the portfolio's
     if not words:
         return None
+    if all(bare(w) in t.trigger_last for w, _ in words):
+        return None  # "Chief Executive Officer": the last words of a title are no name
     first = words[0][0]
     hit = t.phrases.get(first.lower())
     if first in t.not_names or first[0].islower() or (hit is not None and hit[0] == "country"):
