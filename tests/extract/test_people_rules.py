@@ -153,3 +153,28 @@ class TestWordsOfAnOfficeAreNoName:
         assert set(people("Gavi’s Chief Executive Officer, Dr Lars Ekström, said the stockpile was ready.")) == {
             "Lars Ekström"
         }
+
+
+class TestAnOwnerTheTableDoesNotKnow:
+    """An acronym before a title, or a possessive owning a role, is the organisation, listed or not."""
+
+    @pytest.mark.parametrize(
+        ("text", "name", "role", "organization"),
+        [
+            ("EIB Vice-President Joana Almeida Reis said it.", "Joana Almeida Reis", "Vice-President", "EIB"),
+            ("“We act,” said NRC Secretary General Maren Solheim-Dahl.", "Maren Solheim-Dahl", "Secretary General", "NRC"),
+            (
+                "Closing the meeting, the ECOWAS Commissioner for Economic Affairs, Mrs. Adjoa Boateng, said it.",
+                "Adjoa Boateng",
+                "Commissioner for Economic Affairs",
+                "ECOWAS",
+            ),
+            ("“We act,” said Tomas Aaberg, NRC’s Country Director.", "Tomas Aaberg", "Country Director", "NRC"),
+            ("Gavi’s Chief Executive Officer, Dr Lars Ekström, said:", "Lars Ekström", "Chief Executive Officer", "Gavi"),
+        ],
+    )
+    def test_the_owner_is_the_organisation(self, text: str, name: str, role: str, organization: str) -> None:
+        assert people(text)[name][1:3] == (role, organization)
+
+    def test_a_country_acronym_stays_a_country(self) -> None:
+        assert people("UK Defence Secretary John Healey said it.")["John Healey"][2] is None

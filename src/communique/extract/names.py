@@ -31,7 +31,7 @@ from ._data import alternation, normalize
 from .countries import country_at_start, country_code
 from .language import stopwords
 from .roles import apposition, from_role, role_before
-from .vocab import MAX_WORDS, POSSESSIVE, WORD, PeopleTables, bare, last_stop, low, people_tables
+from .vocab import MAX_WORDS, POSSESSIVE, WORD, PeopleTables, acronym, bare, last_stop, low, people_tables
 
 __all__ = ["Person", "find_named"]
 
@@ -270,6 +270,12 @@ def _backwards(words: list[re.Match[str]], t: PeopleTables) -> dict[str, Any]:
         if hit is None:
             if "trigger" in found and texts[i - 1] in t.not_name_words:
                 i -= 1  # a service or unit word ("Italian Army Major General"): the modifiers go on
+                continue
+            owner = acronym(words[i - 1].group(), t) if "trigger" in found else None
+            if owner is not None:
+                found.setdefault("org", owner)  # "EIB Vice-President X": the acronym is the organisation
+                i -= 1
+                found["start"] = words[i].start()
                 continue
             return found  # no phrase ends with these words
         kind, value = hit

@@ -17,7 +17,7 @@ from ._data import normalize
 from .countries import adjectives, country_code, find_countries
 from .organizations import _matcher as _org_matcher
 from .organizations import organization_name
-from .vocab import POSSESSIVE, WORD, PeopleTables, bare, last_stop, low, people_tables
+from .vocab import POSSESSIVE, WORD, PeopleTables, acronym, bare, last_stop, low, people_tables
 
 __all__ = ["apposition", "from_role", "role_before", "role_parts"]
 
@@ -28,6 +28,8 @@ _COMMA = re.compile(r",[ \u00a0]*")
 # except inside parentheses ("(DCMC)") and after an initial ("Tod D. Wolters").
 # (A run of plain characters is taken at once: the same end, without a loop turn per character.)
 _APPOSITION = re.compile(r"(?:[^,;:«»“”\"().]+|\([^()]*\)|(?<=(?<!\w)[A-Z])\.|[()])*")
+# A first word and its possessive, then a space: the owner of a role ("NRC’s ", "Gavi’s ", "ECOWAS ").
+_OWNER = re.compile(r"([^\W\d_][\w\-&]*)(’s)?[ \u00a0]+")
 _TRAILING_ACRONYM = re.compile(r"[ \u00a0]*\([ \u00a0]*[A-Z][A-Z0-9&.\-]{1,14}[ \u00a0]*\)[ \u00a0]*$")
 
 
@@ -135,7 +137,18 @@ def _owner(written: str, t: PeopleTables, language: str) -> tuple[str | None, st
             if m is not None:
                 code = country_code(m.group(), language)
         if m is None:
-            break
+            # An owner the organisation table does not know: an acronym ("ECOWAS Commissioner for …",
+            # "NRC’s Country Director") or a capitalised possessive ("Gavi’s Chief Executive Officer").
+            m = _OWNER.match(norm)
+            if m is None or not (acronym(m.group(1), t) or (m.group(2) and m.group(1).lower() not in t.vocab)):
+                break
+            rest = norm[m.end() :]
+            head = t.heads.search(rest)
+            if head is None or not all(w[:1].isupper() for w in rest[: head.start()].split()):
+                break  # only capitalised modifiers between the owner and the head ("NRC’s Country Director")
+            org = org or m.group(1)
+            written = written[len(written) - len(rest) :].strip()
+            continue
         rest = norm[m.end() :]
         for suffix in POSSESSIVE:
             if rest.startswith(suffix):

@@ -23,6 +23,7 @@ __all__ = [
     "STOPS",
     "WORD",
     "PeopleTables",
+    "acronym",
     "bare",
     "header_phrases",
     "last_stop",
@@ -252,6 +253,24 @@ def last_stop(text: str) -> int:
     """
     m = _STOP.search(text[::-1])
     return -1 if m is None else len(text) - 1 - m.start()
+
+
+def acronym(word: str, t: PeopleTables) -> str | None:
+    """``word`` (normalised) without a possessive when it is an acronym that names no country: "EIB", "NRC’s" → "NRC".
+
+    An acronym standing before a title, or owning it, is the office holder's organisation ("EIB
+    Vice-President", "NRC’s Country Director"), whether or not the organisation table knows it.
+    """
+    for suffix in POSSESSIVE:
+        if word.endswith(suffix):
+            word = word[: -len(suffix)]
+            break
+    if len(word) < 2 or not word.isupper() or not word.isalpha():
+        return None
+    hit = t.phrases.get(word.lower())
+    if (hit is not None and hit[0] != "org") or word in t.not_names:
+        return None
+    return word
 
 
 def bare(word: str) -> str:
