@@ -178,3 +178,36 @@ class TestAnOwnerTheTableDoesNotKnow:
 
     def test_a_country_acronym_stays_a_country(self) -> None:
         assert people("UK Defence Secretary John Healey said it.")["John Healey"][2] is None
+
+
+class TestWhereARoleIsHeldAndItsLists:
+    """The complements at a role's end: the employer after "at" / "à", a country after an article, list items."""
+
+    @pytest.mark.parametrize(
+        ("written", "language", "role", "organization", "country"),
+        [
+            # After a location link, an organisation (listed, or a name opened by an acronym) is the employer.
+            ("chercheur à l’EPFZ", "fr", "chercheur", "EPFZ", None),
+            ("cheffe de projet à l’UNESCO", "fr", "cheffe de projet", "UNESCO", None),
+            ("professor of biological oceanography at USF", "en", "professor of biological oceanography", "USF", None),
+            # A place is not an employer: it stays in the role.
+            (
+                "delegada del Gobierno en la Comunitat Valenciana",
+                "es",
+                "delegada del Gobierno en la Comunitat Valenciana",
+                None,
+                None,
+            ),
+            # An article may stand between the location link and the place.
+            ("embajador de la República de Corea en el Perú", "es", "embajador", None, "KR"),
+            # A form that is a country's name and an adjective is the name after an article.
+            ("embajadora de Uruguay en la Argentina", "es", "embajadora", None, "UY"),
+            ("la ministra argentina", "es", "ministra", None, "AR"),
+            # A capitalised word after a list joiner is the last item of a portfolio, not an organisation.
+            ("ministre du Tourisme et des Antiquités", "fr", "ministre du Tourisme et des Antiquités", None, None),
+        ],
+    )
+    def test_the_tail_of_a_role(
+        self, written: str, language: str, role: str, organization: str | None, country: str | None
+    ) -> None:
+        assert from_role(written, language)[:3] == (role, organization, country)

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..locale import organizations
 from ._data import normalize
-from .countries import adjectives, country_code, find_countries
+from .countries import adjectives, country_code, country_names, find_countries
 from .organizations import _matcher as _org_matcher
 from .organizations import organization_name
 from .vocab import POSSESSIVE, WORD, PeopleTables, acronym, bare, last_stop, low, people_tables
@@ -243,17 +243,23 @@ def _role_fields(role: str, language: str) -> tuple[str, str | None, str | None,
     adjective = adjectives(language)
     country = owner_country
     named = [(m.start(), m.end()) for m in _org_matcher(language)[0].finditer(normalize(bare))]
-    mentioned = find_countries(bare, language)
-    for s, e, code in mentioned:
+    # A form that is both a country's name and an adjective ("Argentina", "argentina") is the name
+    # after an article ("en la Argentina"); "the Polish 12th Division" keeps its adjective.
+    names = country_names(language)
+    mentioned = [
+        (s, e, code, low(bare[s:e]) in adjective and not (low(bare[s:e]) in names and _after_article(bare[:s], t)))
+        for s, e, code in find_countries(bare, language)
+    ]
+    for s, e, code, is_adjective in mentioned:
         if any(a <= s and e <= b for a, b in named):
             continue  # "Cruz Roja Española": the adjective belongs to the organisation's name
         # A nationality adjective anywhere ("président finlandais"), a country after a country
         # link ("Prime Minister of Norway"); a country after "for" or "in" is a topic or a place.
-        if low(bare[s:e]) in adjective or t.country_link_end.search(normalize(bare[:s])):
+        if is_adjective or t.country_link_end.search(normalize(bare[:s])):
             country = code
             break
-    for s, e, _ in reversed(mentioned):
-        if low(bare[s:e]) in adjective:
+    for s, e, _, is_adjective in reversed(mentioned):
+        if is_adjective:
             bare = (bare[:s].rstrip() + " " + bare[e:].lstrip()).strip()
     bare, tail_country, organization = _strip_tails(bare, organization, language)
     country = country or tail_country
@@ -266,6 +272,12 @@ def _role_fields(role: str, language: str) -> tuple[str, str | None, str | None,
                 bare = bare[: inside[0]] + bare[inside[1] :]
                 break
     return bare.strip(), organization, country, tuple(aliases)
+
+
+def _after_article(before: str, t: PeopleTables) -> bool:
+    """Whether ``before`` ends with an article ("embajadora de Uruguay en la ")."""
+    words = before.split()
+    return bool(words) and (low(words[-1]) in t.article_words or low(words[-1]) in t.role_articles)
 
 
 # The patterns below are built from the pack's role links and its organisations' forms (never from a
@@ -396,12 +408,31 @@ def _strip_tails(bare: str, organization: str | None, language: str) -> tuple[st
                 break
             done = cut(bare[: place.start()])
             if done is None:
-                break
+                employer = _employer(bare[place.start("place") :], language) if organization is None else None
+                if employer is None:
+                    break
+                # "chercheur à l’EPFZ", "professor of oceanography at USF": where the role is held is whose it is.
+                done, organization = (bare[: place.start()].rstrip(), None), employer
         bare, code = done
         country = country or code
         if found_org and organization is None:
             organization = found_org[0]
     return bare, country, organization
+
+
+def _employer(place: str, language: str) -> str | None:
+    """The organisation a "place" after a location link names: a listed one, or a name opened by an acronym.
+
+    "l’UNESCO", "USF", "the USF College of Marine Science" are organisations; "la Comunitat
+    Valenciana", "Bamako" are places and stay in the role (or go, after a country or an organisation).
+    """
+    known = organization_name(place, language)
+    if known is not None:
+        return known
+    first = place.split(None, 1)[0]
+    if acronym(first, people_tables(language)) is None or find_countries(place, language):
+        return None
+    return place.strip()
 
 
 def _named_organization(text: str, language: str) -> tuple[str, str] | None:
@@ -425,6 +456,8 @@ def _named_organization(text: str, language: str) -> tuple[str, str] | None:
     role = text[: m.start()].rstrip()
     if not t.heads.match(role) and not t.heads.search(role):
         return None
+    if low(role.rsplit(None, 1)[-1]) in t.joiner_words:
+        return None  # "ministre du Tourisme et des Antiquités": the last item of a portfolio list
     return role, org
 
 

@@ -69,7 +69,7 @@ class PeopleTables:
     of: str  # regex: a preposition attaching an organisation to a role ("de l’OTAN", "of the EU")
     of_country: re.Pattern[str]  # a preposition between a name and its country ("X of Greece")
     country_link_end: re.Pattern[str]  # a text ending with a country link ("embajador de ")
-    located: re.Pattern[str]  # a role's place at its end (" en España", " in Mozambique")
+    located: re.Pattern[str]  # a role's place at its end (" en España", " in Mozambique", " en la Argentina"), group "place"
     next_name: re.Pattern[str]  # ", Luis Berrocal Díaz," after a role: the next person of a list
     org_tail: re.Pattern[
         str
@@ -239,7 +239,10 @@ def people_tables(language: str) -> PeopleTables:
         located=re.compile(
             r"[ \u00a0]+"
             + _linked(people.location_links)
-            + rf"[{upper}][\w’'\-.]*(?:[ \u00a0]+(?:(?:{particles})[ \u00a0]+)*[{upper}][\w’'\-.]*)*$"
+            # An article may stand between the link and the place ("en la Argentina", "à l’UNESCO").
+            + _linked(people.role_articles)
+            + "?"
+            + rf"(?P<place>[{upper}][\w’'\-.]*(?:[ \u00a0]+(?:(?:{particles})[ \u00a0]+)*[{upper}][\w’'\-.]*)*)$"
         ),
         lower_roles=people.role_case == "lower",
         capital=upper,
