@@ -211,3 +211,16 @@ class TestWhereARoleIsHeldAndItsLists:
         self, written: str, language: str, role: str, organization: str | None, country: str | None
     ) -> None:
         assert from_role(written, language)[:3] == (role, organization, country)
+
+
+def test_a_country_in_brackets_then_a_role_is_a_delegate() -> None:
+    # A plain full name with a country in brackets is a person even without a verb of saying; the
+    # role in apposition after the brackets is theirs; "(Canada-Québec)" is a country and one of its parts.
+    text = (
+        "La mission sera conduite par Édouard Kibanda (Gabon), envoyé spécial de la secrétaire générale. "
+        "Elle comprendra Sylvie Tremblay-Roy (Canada-Québec), experte en administration électorale."
+    )
+    assert people(text, "fr") == {
+        "Édouard Kibanda": (None, "envoyé spécial de la secrétaire générale", None, "GA"),
+        "Sylvie Tremblay-Roy": (None, "experte en administration électorale", None, "CA"),
+    }

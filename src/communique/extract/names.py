@@ -367,7 +367,11 @@ def find_named(
             gated = (k > 0 and not introduced) or _gate(norm, name_start, t)
             if not gated and (
                 len(tokens) - k < 2
-                or not (_speech_near(norm, name_start, run.end(), language) or norm.startswith(",", run.end()))
+                or not (
+                    _speech_near(norm, name_start, run.end(), language)
+                    or norm.startswith(",", run.end())
+                    or _PAREN_AFTER.match(norm, run.end()) is not None  # "Édouard Kibanda (Gabon), envoyé …"
+                )
             ):
                 continue
             cleaned = _clean_name(text, tokens[k:], t)
@@ -434,6 +438,10 @@ def find_named(
                 start = appositive["start"]
             end = name_end
             appo = apposition(text, name_end, t)
+            if appo is None and text.startswith((" (", "("), name_end):
+                paren = _PAREN_AFTER.match(text, name_end)
+                if paren is not None:
+                    appo = apposition(text, paren.end(), t)  # "Édouard Kibanda (Gabon), envoyé spécial …"
             if appo:
                 written, end = appo
                 role, organization, country, aliases = from_role(written, language)
@@ -550,9 +558,9 @@ def _country_after(text: str, end: int, language: str) -> str | None:
     paren = _PAREN_AFTER.match(text, end)
     if paren is not None:
         inside = paren.group(1).strip()
-        code = country_code(inside, language)
+        code = country_code(inside, language) or country_code(inside.split("-", 1)[0], language)
         if code is not None:
-            return code
+            return code  # "(Gabon)"; "(Canada-Québec)": a country and one of its parts
         last = inside.rsplit(",", 1)[-1].strip()
         if "," in inside and len(last) == 2 and last.isupper() and last in countries():
             return last
