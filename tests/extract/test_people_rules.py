@@ -224,3 +224,20 @@ def test_a_country_in_brackets_then_a_role_is_a_delegate() -> None:
         "Édouard Kibanda": (None, "envoyé spécial de la secrétaire générale", None, "GA"),
         "Sylvie Tremblay-Roy": (None, "experte en administration électorale", None, "CA"),
     }
+
+
+class TestJobsBesideANameInEveryRegister:
+    """Ranks of the police, deputy heads, scholars: pack words, read by the same rules as any rank or role."""
+
+    def test_a_police_rank_after_selon(self) -> None:
+        text = "Selon la commissaire divisionnaire Sandrine Oukhaled, qui a dirigé l’opération, « tout est fini »."
+        assert people(text, "fr")["Sandrine Oukhaled"][0] == "commissaire divisionnaire"
+
+    def test_a_deputy_head_before_the_name(self) -> None:
+        text = "« Oui », a déclaré la sous-directrice générale pour la culture de l’UNESCO, Elena Marchetti-Ruiz, hier."
+        assert people(text, "fr")["Elena Marchetti-Ruiz"][1:3] == ("sous-directrice générale pour la culture", "UNESCO")
+
+    def test_an_employer_after_a_clause_word_ends_the_apposition(self) -> None:
+        # "at" usually opens the next clause ("X, Minister, at the summit"); before an organisation it is the employer.
+        text = "“We expected it,” said lead author Rosa Delgado-Whitman, a doctoral candidate at the USF College of Marine Science."
+        assert people(text)["Rosa Delgado-Whitman"][1:3] == ("doctoral candidate", "USF College of Marine Science")

@@ -186,6 +186,8 @@ def apposition(text: str, pos: int, t: PeopleTables) -> tuple[str, int] | None:
     end = _APPOSITION.match(text, start, min(len(text), start + 200)).end()  # type: ignore[union-attr]
     segment = text[start:end]
     clause = t.clause.search(segment)
+    while clause is not None and _employed_at(segment, clause.start(), t):
+        clause = t.clause.search(segment, clause.end() - 1)  # "professor … at USF": the employer, not a clause
     if clause:
         segment = segment[: clause.start()]
     segment = segment.strip()
@@ -206,6 +208,16 @@ def apposition(text: str, pos: int, t: PeopleTables) -> tuple[str, int] | None:
     if end == after and t.next_name.match(text, end):
         return None  # "…, el presidente de Navantia, Luis Berrocal Díaz,": the role of the next person in a list
     return segment, after
+
+
+def _employed_at(segment: str, at: int, t: PeopleTables) -> bool:
+    """Whether the clause word at ``segment[at:]`` is a location link before an employer that ends the segment.
+
+    "a doctoral candidate at the USF College of Marine Science": "at" (a clause word in English) opens
+    no clause here.  The place must end the segment and name an organisation (:func:`_employer`).
+    """
+    place = t.located.match(segment.rstrip(" ."), at)
+    return place is not None and _employer(place.group("place"), t.language) is not None
 
 
 def from_role(role: str, language: str) -> tuple[str, str | None, str | None, list[str]]:

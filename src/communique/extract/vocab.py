@@ -83,6 +83,7 @@ class PeopleTables:
     bridge: frozenset[str]  # words that may stand between a role's head and a name (links, complements, adjectives)
     lower_roles: bool  # the pack records roles and ranks in small letters
     capital: str  # regex class body: any capital letter
+    language: str  # the code of the pack these tables were built from
 
 
 def _linked(words: Any) -> str:
@@ -242,10 +243,11 @@ def people_tables(language: str) -> PeopleTables:
             # An article may stand between the link and the place ("en la Argentina", "à l’UNESCO").
             + _linked(people.role_articles)
             + "?"
-            + rf"(?P<place>[{upper}][\w’'\-.]*(?:[ \u00a0]+(?:(?:{particles})[ \u00a0]+)*[{upper}][\w’'\-.]*)*)$"
+            + rf"(?P<place>[{upper}][\w’'\-.]*(?:[ \u00a0]+(?:(?:{particles})[ \u00a0]+|{_linked(people.role_links)})*[{upper}][\w’'\-.]*)*)$"
         ),
         lower_roles=people.role_case == "lower",
         capital=upper,
+        language=language,
     )
 
 
