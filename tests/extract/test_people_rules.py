@@ -162,7 +162,12 @@ class TestAnOwnerTheTableDoesNotKnow:
         ("text", "name", "role", "organization"),
         [
             ("EIB Vice-President Joana Almeida Reis said it.", "Joana Almeida Reis", "Vice-President", "EIB"),
-            ("“We act,” said NRC Secretary General Maren Solheim-Dahl.", "Maren Solheim-Dahl", "Secretary General", "NRC"),
+            (
+                "“We act,” said NRC Secretary General Maren Solheim-Dahl.",
+                "Maren Solheim-Dahl",
+                "Secretary General",
+                "NRC",
+            ),
             (
                 "Closing the meeting, the ECOWAS Commissioner for Economic Affairs, Mrs. Adjoa Boateng, said it.",
                 "Adjoa Boateng",
@@ -170,7 +175,12 @@ class TestAnOwnerTheTableDoesNotKnow:
                 "ECOWAS",
             ),
             ("“We act,” said Tomas Aaberg, NRC’s Country Director.", "Tomas Aaberg", "Country Director", "NRC"),
-            ("Gavi’s Chief Executive Officer, Dr Lars Ekström, said:", "Lars Ekström", "Chief Executive Officer", "Gavi"),
+            (
+                "Gavi’s Chief Executive Officer, Dr Lars Ekström, said:",
+                "Lars Ekström",
+                "Chief Executive Officer",
+                "Gavi",
+            ),
         ],
     )
     def test_the_owner_is_the_organisation(self, text: str, name: str, role: str, organization: str) -> None:

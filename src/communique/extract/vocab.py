@@ -69,7 +69,9 @@ class PeopleTables:
     of: str  # regex: a preposition attaching an organisation to a role ("de l’OTAN", "of the EU")
     of_country: re.Pattern[str]  # a preposition between a name and its country ("X of Greece")
     country_link_end: re.Pattern[str]  # a text ending with a country link ("embajador de ")
-    located: re.Pattern[str]  # a role's place at its end (" en España", " in Mozambique", " en la Argentina"), group "place"
+    located: re.Pattern[
+        str
+    ]  # a role's place at its end (" en España", " in Mozambique", " en la Argentina"), group "place"
     next_name: re.Pattern[str]  # ", Luis Berrocal Díaz," after a role: the next person of a list
     org_tail: re.Pattern[
         str
