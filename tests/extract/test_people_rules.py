@@ -137,3 +137,117 @@ def test_a_country_written_beside_a_name(text: str, country: str) -> None:
 def test_commonwealth_courtesy_words_are_not_part_of_the_name() -> None:
     found = people("Minister for Foreign Affairs, Senator the Hon Catherine Delaney said: “We agree.”")
     assert "Catherine Delaney" in found
+
+
+class TestWordsOfAnOfficeAreNoName:
+    """A capitalised word that belongs to a title or a portfolio is never a person, whatever stands before it."""
+
+    def test_a_word_before_a_portfolio_word_is_the_portfolios(self) -> None:
+        # "Commissioner for" stands before names ("Commissioner for Trade Jane Doe"), but the
+        # capitalised words after it here are a portfolio: "Economic" is not a person.
+        text = "The ECOWAS Commissioner for Economic Affairs and Agriculture, Mrs. Adjoa Mensima Boateng, said it."
+        assert set(people(text)) == {"Adjoa Mensima Boateng"}
+
+    def test_the_last_word_of_a_longer_title_is_no_name(self) -> None:
+        # "Chief Executive" is a title and "Officer" follows it: the title is "Chief Executive Officer".
+        assert set(people("Gavi’s Chief Executive Officer, Dr Lars Ekström, said the stockpile was ready.")) == {
+            "Lars Ekström"
+        }
+
+
+class TestAnOwnerTheTableDoesNotKnow:
+    """An acronym before a title, or a possessive owning a role, is the organisation, listed or not."""
+
+    @pytest.mark.parametrize(
+        ("text", "name", "role", "organization"),
+        [
+            ("EIB Vice-President Joana Almeida Reis said it.", "Joana Almeida Reis", "Vice-President", "EIB"),
+            (
+                "“We act,” said NRC Secretary General Maren Solheim-Dahl.",
+                "Maren Solheim-Dahl",
+                "Secretary General",
+                "NRC",
+            ),
+            (
+                "Closing the meeting, the ECOWAS Commissioner for Economic Affairs, Mrs. Adjoa Boateng, said it.",
+                "Adjoa Boateng",
+                "Commissioner for Economic Affairs",
+                "ECOWAS",
+            ),
+            ("“We act,” said Tomas Aaberg, NRC’s Country Director.", "Tomas Aaberg", "Country Director", "NRC"),
+            (
+                "Gavi’s Chief Executive Officer, Dr Lars Ekström, said:",
+                "Lars Ekström",
+                "Chief Executive Officer",
+                "Gavi",
+            ),
+        ],
+    )
+    def test_the_owner_is_the_organisation(self, text: str, name: str, role: str, organization: str) -> None:
+        assert people(text)[name][1:3] == (role, organization)
+
+    def test_a_country_acronym_stays_a_country(self) -> None:
+        assert people("UK Defence Secretary John Healey said it.")["John Healey"][2] is None
+
+
+class TestWhereARoleIsHeldAndItsLists:
+    """The complements at a role's end: the employer after "at" / "à", a country after an article, list items."""
+
+    @pytest.mark.parametrize(
+        ("written", "language", "role", "organization", "country"),
+        [
+            # After a location link, an organisation (listed, or a name opened by an acronym) is the employer.
+            ("chercheur à l’EPFZ", "fr", "chercheur", "EPFZ", None),
+            ("cheffe de projet à l’UNESCO", "fr", "cheffe de projet", "UNESCO", None),
+            ("professor of biological oceanography at USF", "en", "professor of biological oceanography", "USF", None),
+            # A place is not an employer: it stays in the role.
+            (
+                "delegada del Gobierno en la Comunitat Valenciana",
+                "es",
+                "delegada del Gobierno en la Comunitat Valenciana",
+                None,
+                None,
+            ),
+            # An article may stand between the location link and the place.
+            ("embajador de la República de Corea en el Perú", "es", "embajador", None, "KR"),
+            # A form that is a country's name and an adjective is the name after an article.
+            ("embajadora de Uruguay en la Argentina", "es", "embajadora", None, "UY"),
+            ("la ministra argentina", "es", "ministra", None, "AR"),
+            # A capitalised word after a list joiner is the last item of a portfolio, not an organisation.
+            ("ministre du Tourisme et des Antiquités", "fr", "ministre du Tourisme et des Antiquités", None, None),
+        ],
+    )
+    def test_the_tail_of_a_role(
+        self, written: str, language: str, role: str, organization: str | None, country: str | None
+    ) -> None:
+        assert from_role(written, language)[:3] == (role, organization, country)
+
+
+def test_a_country_in_brackets_then_a_role_is_a_delegate() -> None:
+    # A plain full name with a country in brackets is a person even without a verb of saying; the
+    # role in apposition after the brackets is theirs; "(Canada-Québec)" is a country and one of its parts.
+    text = (
+        "La mission sera conduite par Édouard Kibanda (Gabon), envoyé spécial de la secrétaire générale. "
+        "Elle comprendra Sylvie Tremblay-Roy (Canada-Québec), experte en administration électorale."
+    )
+    assert people(text, "fr") == {
+        "Édouard Kibanda": (None, "envoyé spécial de la secrétaire générale", None, "GA"),
+        "Sylvie Tremblay-Roy": (None, "experte en administration électorale", None, "CA"),
+    }
+
+
+class TestJobsBesideANameInEveryRegister:
+    """Ranks of the police, deputy heads, scholars: pack words, read by the same rules as any rank or role."""
+
+    def test_a_police_rank_after_selon(self) -> None:
+        text = "Selon la commissaire divisionnaire Sandrine Oukhaled, qui a dirigé l’opération, « tout est fini »."
+        assert people(text, "fr")["Sandrine Oukhaled"][0] == "commissaire divisionnaire"
+
+    def test_a_deputy_head_before_the_name(self) -> None:
+        text = "« Oui », a déclaré la sous-directrice générale pour la culture de l’UNESCO, Elena Marchetti-Ruiz, hier."
+        assert people(text, "fr")["Elena Marchetti-Ruiz"][1:3] == ("sous-directrice générale pour la culture", "UNESCO")
+
+    def test_an_employer_after_a_clause_word_ends_the_apposition(self) -> None:
+        # "at" usually opens the next clause ("X, Minister, at the summit"); before an organisation it is the employer.
+        text = "“We expected it,” said lead author Rosa Delgado-Whitman, a doctoral candidate at the USF College of Marine Science."
+        assert people(text)["Rosa Delgado-Whitman"][1:3] == ("doctoral candidate", "USF College of Marine Science")

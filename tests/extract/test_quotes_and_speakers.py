@@ -136,3 +136,21 @@ class TestSpeakers:
     def test_a_quotation_about_a_named_thing_after_that_is_speech(self) -> None:
         text = 'El ministro Jaime Ortuño ha afirmado que el plan "es la mayor inversión de la historia".'
         assert speakers([text], "es", Attendee(name="Jaime Ortuño", role="ministro")) == ["Jaime Ortuño"]
+
+
+class TestAttributionVerbsOfEveryRegister:
+    """Verbs of saying beyond "said" — a warning, an account, a comment — attribute the quotation before them."""
+
+    @pytest.mark.parametrize(
+        ("text", "language", "name"),
+        [
+            ("« Il sera trop tard », alerte Amina Diallo-Kone, directrice pays.", "fr", "Amina Diallo-Kone"),
+            ("“Varias personas ya estaban en el agua”, relata Lucía Barrachina Soler.", "es", "Lucía Barrachina Soler"),
+            ("“Our engineers worked closely with the team,” comments Juha Virtanen, CEO.", "en", "Juha Virtanen"),
+        ],
+    )
+    def test_the_verb_after_the_quotation_names_its_speaker(self, text: str, language: str, name: str) -> None:
+        before = Attendee(name="Karin Lindholm")  # the previous speaker must not keep the floor
+        assert speakers(["“We are proud,” said Karin Lindholm.", text], language, before, Attendee(name=name))[1:] == [
+            name
+        ]

@@ -16,7 +16,7 @@ from functools import cache
 from ..locale import countries, pack, primary
 from ._data import normalize, phrase_pattern
 
-__all__ = ["adjectives", "country_at_start", "country_code", "find_countries"]
+__all__ = ["adjectives", "country_at_start", "country_code", "country_names", "find_countries"]
 
 
 @cache
@@ -73,3 +73,12 @@ def adjectives(language: str) -> dict[str, str]:
     """
     key = f"{primary(language)}_adj"
     return {normalize(form).lower(): code for code, entry in countries().items() for form in entry.get(key, [])}
+
+
+@cache
+def country_names(language: str) -> frozenset[str]:
+    """Every country name (not adjective) of ``language``, normalised and lower-case: "argentina", "grèce"."""
+    code_ = primary(language)
+    return frozenset(
+        normalize(name).lower() for entry in countries().values() for name in (entry.get(code_) or entry.get("en", []))
+    )

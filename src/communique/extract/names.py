@@ -31,7 +31,7 @@ from ._data import alternation, normalize
 from .countries import country_at_start, country_code
 from .language import stopwords
 from .roles import apposition, from_role, role_before
-from .vocab import MAX_WORDS, POSSESSIVE, WORD, PeopleTables, bare, last_stop, low, people_tables
+from .vocab import MAX_WORDS, POSSESSIVE, WORD, PeopleTables, acronym, bare, last_stop, low, people_tables
 
 __all__ = ["Person", "find_named"]
 
@@ -206,7 +206,7 @@ def _clean_name(text: str, tokens: list[tuple[int, int]], t: PeopleTables) -> tu
         if w in t.not_names or w in t.particles:
             return None
         hit = t.phrases.get(w.lower())
-        if w[0].islower() or (hit is not None and hit[0] == "country"):
+        if w[0].islower() or (hit is not None and hit[0] == "country") or w.lower() in t.trigger_last:
             return None
         return w, s, s + len(w)
     words = [(text[s:e], s) for s, e in tokens]
@@ -219,9 +219,13 @@ def _clean_name(text: str, tokens: list[tuple[int, int]], t: PeopleTables) -> tu
         if last.endswith(suffix):
             words[-1] = (last[: -len(suffix)], last_start)
     while words and (words[-1][0] in t.not_names or words[-1][0] in t.particles):
-        words.pop()
+        popped = bare(words.pop()[0])
+        if popped in t.not_name_words and popped not in t.article_words and popped not in t.role_articles:
+            return None  # "for Economic Affairs": a word before a portfolio or an institution word is the portfolio's
     if not words:
         return None
+    if all(bare(w) in t.trigger_last for w, _ in words):
+        return None  # "Chief Executive Officer": the last words of a title are no name
     first = words[0][0]
     hit = t.phrases.get(first.lower())
     if first in t.not_names or first[0].islower() or (hit is not None and hit[0] == "country"):
@@ -266,6 +270,12 @@ def _backwards(words: list[re.Match[str]], t: PeopleTables) -> dict[str, Any]:
         if hit is None:
             if "trigger" in found and texts[i - 1] in t.not_name_words:
                 i -= 1  # a service or unit word ("Italian Army Major General"): the modifiers go on
+                continue
+            owner = acronym(words[i - 1].group(), t) if "trigger" in found else None
+            if owner is not None:
+                found.setdefault("org", owner)  # "EIB Vice-President X": the acronym is the organisation
+                i -= 1
+                found["start"] = words[i].start()
                 continue
             return found  # no phrase ends with these words
         kind, value = hit
@@ -357,7 +367,11 @@ def find_named(
             gated = (k > 0 and not introduced) or _gate(norm, name_start, t)
             if not gated and (
                 len(tokens) - k < 2
-                or not (_speech_near(norm, name_start, run.end(), language) or norm.startswith(",", run.end()))
+                or not (
+                    _speech_near(norm, name_start, run.end(), language)
+                    or norm.startswith(",", run.end())
+                    or _PAREN_AFTER.match(norm, run.end()) is not None  # "Édouard Kibanda (Gabon), envoyé …"
+                )
             ):
                 continue
             cleaned = _clean_name(text, tokens[k:], t)
@@ -424,6 +438,10 @@ def find_named(
                 start = appositive["start"]
             end = name_end
             appo = apposition(text, name_end, t)
+            if appo is None and text.startswith((" (", "("), name_end):
+                paren = _PAREN_AFTER.match(text, name_end)
+                if paren is not None:
+                    appo = apposition(text, paren.end(), t)  # "Édouard Kibanda (Gabon), envoyé spécial …"
             if appo:
                 written, end = appo
                 role, organization, country, aliases = from_role(written, language)
@@ -540,9 +558,9 @@ def _country_after(text: str, end: int, language: str) -> str | None:
     paren = _PAREN_AFTER.match(text, end)
     if paren is not None:
         inside = paren.group(1).strip()
-        code = country_code(inside, language)
+        code = country_code(inside, language) or country_code(inside.split("-", 1)[0], language)
         if code is not None:
-            return code
+            return code  # "(Gabon)"; "(Canada-Québec)": a country and one of its parts
         last = inside.rsplit(",", 1)[-1].strip()
         if "," in inside and len(last) == 2 and last.isupper() and last in countries():
             return last

@@ -14,10 +14,10 @@ from typing import Any
 
 from ..locale import organizations
 from ._data import normalize
-from .countries import adjectives, country_code, find_countries
+from .countries import adjectives, country_code, country_names, find_countries
 from .organizations import _matcher as _org_matcher
 from .organizations import organization_name
-from .vocab import POSSESSIVE, WORD, PeopleTables, bare, last_stop, low, people_tables
+from .vocab import POSSESSIVE, WORD, PeopleTables, acronym, bare, last_stop, low, people_tables
 
 __all__ = ["apposition", "from_role", "role_before", "role_parts"]
 
@@ -28,6 +28,8 @@ _COMMA = re.compile(r",[ \u00a0]*")
 # except inside parentheses ("(DCMC)") and after an initial ("Tod D. Wolters").
 # (A run of plain characters is taken at once: the same end, without a loop turn per character.)
 _APPOSITION = re.compile(r"(?:[^,;:«»“”\"().]+|\([^()]*\)|(?<=(?<!\w)[A-Z])\.|[()])*")
+# A first word and its possessive, then a space: the owner of a role ("NRC’s ", "Gavi’s ", "ECOWAS ").
+_OWNER = re.compile(r"([^\W\d_][\w\-&]*)(’s)?[ \u00a0]+")
 _TRAILING_ACRONYM = re.compile(r"[ \u00a0]*\([ \u00a0]*[A-Z][A-Z0-9&.\-]{1,14}[ \u00a0]*\)[ \u00a0]*$")
 
 
@@ -135,7 +137,18 @@ def _owner(written: str, t: PeopleTables, language: str) -> tuple[str | None, st
             if m is not None:
                 code = country_code(m.group(), language)
         if m is None:
-            break
+            # An owner the organisation table does not know: an acronym ("ECOWAS Commissioner for …",
+            # "NRC’s Country Director") or a capitalised possessive ("Gavi’s Chief Executive Officer").
+            m = _OWNER.match(norm)
+            if m is None or not (acronym(m.group(1), t) or (m.group(2) and m.group(1).lower() not in t.vocab)):
+                break
+            rest = norm[m.end() :]
+            head = t.heads.search(rest)
+            if head is None or not all(w[:1].isupper() for w in rest[: head.start()].split()):
+                break  # only capitalised modifiers between the owner and the head ("NRC’s Country Director")
+            org = org or m.group(1)
+            written = written[len(written) - len(rest) :].strip()
+            continue
         rest = norm[m.end() :]
         for suffix in POSSESSIVE:
             if rest.startswith(suffix):
@@ -173,6 +186,8 @@ def apposition(text: str, pos: int, t: PeopleTables) -> tuple[str, int] | None:
     end = _APPOSITION.match(text, start, min(len(text), start + 200)).end()  # type: ignore[union-attr]
     segment = text[start:end]
     clause = t.clause.search(segment)
+    while clause is not None and _employed_at(segment, clause.start(), t):
+        clause = t.clause.search(segment, clause.end() - 1)  # "professor … at USF": the employer, not a clause
     if clause:
         segment = segment[: clause.start()]
     segment = segment.strip()
@@ -193,6 +208,16 @@ def apposition(text: str, pos: int, t: PeopleTables) -> tuple[str, int] | None:
     if end == after and t.next_name.match(text, end):
         return None  # "…, el presidente de Navantia, Luis Berrocal Díaz,": the role of the next person in a list
     return segment, after
+
+
+def _employed_at(segment: str, at: int, t: PeopleTables) -> bool:
+    """Whether the clause word at ``segment[at:]`` is a location link before an employer that ends the segment.
+
+    "a doctoral candidate at the USF College of Marine Science": "at" (a clause word in English) opens
+    no clause here.  The place must end the segment and name an organisation (:func:`_employer`).
+    """
+    place = t.located.match(segment.rstrip(" ."), at)
+    return place is not None and _employer(place.group("place"), t.language) is not None
 
 
 def from_role(role: str, language: str) -> tuple[str, str | None, str | None, list[str]]:
@@ -230,17 +255,23 @@ def _role_fields(role: str, language: str) -> tuple[str, str | None, str | None,
     adjective = adjectives(language)
     country = owner_country
     named = [(m.start(), m.end()) for m in _org_matcher(language)[0].finditer(normalize(bare))]
-    mentioned = find_countries(bare, language)
-    for s, e, code in mentioned:
+    # A form that is both a country's name and an adjective ("Argentina", "argentina") is the name
+    # after an article ("en la Argentina"); "the Polish 12th Division" keeps its adjective.
+    names = country_names(language)
+    mentioned = [
+        (s, e, code, low(bare[s:e]) in adjective and not (low(bare[s:e]) in names and _after_article(bare[:s], t)))
+        for s, e, code in find_countries(bare, language)
+    ]
+    for s, e, code, is_adjective in mentioned:
         if any(a <= s and e <= b for a, b in named):
             continue  # "Cruz Roja Española": the adjective belongs to the organisation's name
         # A nationality adjective anywhere ("président finlandais"), a country after a country
         # link ("Prime Minister of Norway"); a country after "for" or "in" is a topic or a place.
-        if low(bare[s:e]) in adjective or t.country_link_end.search(normalize(bare[:s])):
+        if is_adjective or t.country_link_end.search(normalize(bare[:s])):
             country = code
             break
-    for s, e, _ in reversed(mentioned):
-        if low(bare[s:e]) in adjective:
+    for s, e, _, is_adjective in reversed(mentioned):
+        if is_adjective:
             bare = (bare[:s].rstrip() + " " + bare[e:].lstrip()).strip()
     bare, tail_country, organization = _strip_tails(bare, organization, language)
     country = country or tail_country
@@ -253,6 +284,12 @@ def _role_fields(role: str, language: str) -> tuple[str, str | None, str | None,
                 bare = bare[: inside[0]] + bare[inside[1] :]
                 break
     return bare.strip(), organization, country, tuple(aliases)
+
+
+def _after_article(before: str, t: PeopleTables) -> bool:
+    """Whether ``before`` ends with an article ("embajadora de Uruguay en la ")."""
+    words = before.split()
+    return bool(words) and (low(words[-1]) in t.article_words or low(words[-1]) in t.role_articles)
 
 
 # The patterns below are built from the pack's role links and its organisations' forms (never from a
@@ -383,12 +420,31 @@ def _strip_tails(bare: str, organization: str | None, language: str) -> tuple[st
                 break
             done = cut(bare[: place.start()])
             if done is None:
-                break
+                employer = _employer(bare[place.start("place") :], language) if organization is None else None
+                if employer is None:
+                    break
+                # "chercheur à l’EPFZ", "professor of oceanography at USF": where the role is held is whose it is.
+                done, organization = (bare[: place.start()].rstrip(), None), employer
         bare, code = done
         country = country or code
         if found_org and organization is None:
             organization = found_org[0]
     return bare, country, organization
+
+
+def _employer(place: str, language: str) -> str | None:
+    """The organisation a "place" after a location link names: a listed one, or a name opened by an acronym.
+
+    "l’UNESCO", "USF", "the USF College of Marine Science" are organisations; "la Comunitat
+    Valenciana", "Bamako" are places and stay in the role (or go, after a country or an organisation).
+    """
+    known = organization_name(place, language)
+    if known is not None:
+        return known
+    first = place.split(None, 1)[0]
+    if acronym(first, people_tables(language)) is None or find_countries(place, language):
+        return None
+    return place.strip()
 
 
 def _named_organization(text: str, language: str) -> tuple[str, str] | None:
@@ -412,6 +468,8 @@ def _named_organization(text: str, language: str) -> tuple[str, str] | None:
     role = text[: m.start()].rstrip()
     if not t.heads.match(role) and not t.heads.search(role):
         return None
+    if low(role.rsplit(None, 1)[-1]) in t.joiner_words:
+        return None  # "ministre du Tourisme et des Antiquités": the last item of a portfolio list
     return role, org
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "STOPS",
     "WORD",
     "PeopleTables",
+    "acronym",
     "bare",
     "header_phrases",
     "last_stop",
@@ -68,7 +69,9 @@ class PeopleTables:
     of: str  # regex: a preposition attaching an organisation to a role ("de l’OTAN", "of the EU")
     of_country: re.Pattern[str]  # a preposition between a name and its country ("X of Greece")
     country_link_end: re.Pattern[str]  # a text ending with a country link ("embajador de ")
-    located: re.Pattern[str]  # a role's place at its end (" en España", " in Mozambique")
+    located: re.Pattern[
+        str
+    ]  # a role's place at its end (" en España", " in Mozambique", " en la Argentina"), group "place"
     next_name: re.Pattern[str]  # ", Luis Berrocal Díaz," after a role: the next person of a list
     org_tail: re.Pattern[
         str
@@ -82,6 +85,7 @@ class PeopleTables:
     bridge: frozenset[str]  # words that may stand between a role's head and a name (links, complements, adjectives)
     lower_roles: bool  # the pack records roles and ranks in small letters
     capital: str  # regex class body: any capital letter
+    language: str  # the code of the pack these tables were built from
 
 
 def _linked(words: Any) -> str:
@@ -238,10 +242,14 @@ def people_tables(language: str) -> PeopleTables:
         located=re.compile(
             r"[ \u00a0]+"
             + _linked(people.location_links)
-            + rf"[{upper}][\w’'\-.]*(?:[ \u00a0]+(?:(?:{particles})[ \u00a0]+)*[{upper}][\w’'\-.]*)*$"
+            # An article may stand between the link and the place ("en la Argentina", "à l’UNESCO").
+            + _linked(people.role_articles)
+            + "?"
+            + rf"(?P<place>[{upper}][\w’'\-.]*(?:[ \u00a0]+(?:(?:{particles})[ \u00a0]+|{_linked(people.role_links)})*[{upper}][\w’'\-.]*)*)$"
         ),
         lower_roles=people.role_case == "lower",
         capital=upper,
+        language=language,
     )
 
 
@@ -252,6 +260,24 @@ def last_stop(text: str) -> int:
     """
     m = _STOP.search(text[::-1])
     return -1 if m is None else len(text) - 1 - m.start()
+
+
+def acronym(word: str, t: PeopleTables) -> str | None:
+    """``word`` (normalised) without a possessive when it is an acronym that names no country: "EIB", "NRC’s" → "NRC".
+
+    An acronym standing before a title, or owning it, is the office holder's organisation ("EIB
+    Vice-President", "NRC’s Country Director"), whether or not the organisation table knows it.
+    """
+    for suffix in POSSESSIVE:
+        if word.endswith(suffix):
+            word = word[: -len(suffix)]
+            break
+    if len(word) < 2 or not word.isupper() or not word.isalpha():
+        return None
+    hit = t.phrases.get(word.lower())
+    if (hit is not None and hit[0] != "org") or word in t.not_names:
+        return None
+    return word
 
 
 def bare(word: str) -> str:
