@@ -167,8 +167,8 @@ def test_no_worker_outlives_the_parent_and_no_output_appears_after_it(
 @pytest.mark.parametrize("jobs", ["1", "2"])
 @pytest.mark.parametrize(
     ("sig", "code", "group"),
-    [(signal.SIGINT, 130, True), (signal.SIGTERM, 143, False)],
-    ids=["ctrl-c", "sigterm"],
+    [(signal.SIGINT, 130, True), (signal.SIGTERM, 143, False), (signal.SIGTERM, 143, True)],
+    ids=["ctrl-c", "sigterm", "sigterm-to-the-group"],
 )
 def test_stopping_leaves_each_input_with_all_its_outputs_or_none_and_counts_them(
     tmp_path: Path, jobs: str, sig: signal.Signals, code: int, group: bool, reaper: list[int]
@@ -204,6 +204,30 @@ def test_stopping_leaves_each_input_with_all_its_outputs_or_none_and_counts_them
     for path in on_disk:
         if path.suffix == ".json":
             communique.read(path)  # complete, valid files only
+
+
+@posix_only
+@linux_only
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
+def test_a_killed_worker_is_reported_and_what_it_wrote_is_counted_and_its_staged_files_removed(
+    tmp_path: Path, sig: signal.Signals, reaper: list[int]
+) -> None:
+    write_batch(tmp_path / "in", 300, broken=False)
+    out = tmp_path / "out"
+    proc = start(["convert", tmp_path / "in", "--to", FORMATS, "-o", out, "--jobs", "2"], tmp_path / "stderr")
+    wait_for_outputs(proc, out, 40)
+    workers = children(proc.pid)
+    reaper.extend(workers)
+
+    os.kill(workers[0], sig)
+    proc.wait(timeout=20)
+
+    stderr = (tmp_path / "stderr").read_bytes()
+    assert proc.returncode == 1, stderr.decode()
+    assert b"a worker process died" in stderr
+    assert not any(running(w) for w in workers)
+    assert reported_outputs(stderr) == len(outputs(out)), "the summary does not count what is on disk"
+    assert leftovers(out) == []
 
 
 # ---------------------------------------------------------------- leftovers of a killed run

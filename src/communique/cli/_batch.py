@@ -32,11 +32,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .. import api, registry
 from ..errors import CommuniqueError, OutputError, ParseError, PluginError
 from . import _lifeline
+
+if TYPE_CHECKING:
+    from multiprocessing.synchronize import Event as Draining
 
 Status = Literal["converted", "failed", "skipped"]
 
@@ -400,16 +403,18 @@ def _check_input(s: Source) -> str | None:
 # ---------------------------------------------------------------- running
 
 
-def init_worker(formats: Sequence[str]) -> None:
+def init_worker(formats: Sequence[str], draining: Draining | None = None) -> None:
     """Prepare a worker process: ignore Ctrl-C, die with the parent, load the plugins once.
 
     The parent handles Ctrl-C: it stops handing out work and lets the files
     in progress finish, so no worker dies half-way through a write.  If the
     parent dies (SIGKILL included) or the worker is sent SIGTERM, the worker
-    finishes the commit in progress, removes its staged files and exits.
+    finishes the commit in progress, removes its staged files and exits
+    (unless the parent sets ``draining``: then the parent is stopping the
+    batch itself, see :func:`._lifeline.guard_worker`).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _lifeline.guard_worker()
+    _lifeline.guard_worker(draining)
     with warnings.catch_warnings():
         # The parent has already told the user about broken plugins.
         warnings.simplefilter("ignore")
@@ -640,6 +645,54 @@ def _failed_writes(task: Task, problems: Sequence[BaseException], warning_lines:
     return Outcome(task.position, task.display, "failed", message, (), warning_lines, tb)
 
 
+Mark = tuple[int, int] | None
+
+
+def output_marks(tasks: Iterable[Task]) -> dict[str, Mark]:
+    """The identity (device, inode) of every planned output before the batch, ``None`` if absent.
+
+    Taken before the work starts, so that :func:`found_on_disk` can tell the
+    files this batch wrote from the ones that were there (a rename always
+    brings a new inode).
+    """
+    marks: dict[str, Mark] = {}
+    for task in tasks:
+        for _, out in task.targets:
+            try:
+                st = os.lstat(out)
+            except (OSError, ValueError):
+                marks[out] = None
+            else:
+                marks[out] = (st.st_dev, st.st_ino)
+    return marks
+
+
+def found_on_disk(task: Task, marks: Mapping[str, Mark]) -> Outcome | None:
+    """The outcome of an input whose worker died before reporting it, as the disk shows it.
+
+    ``None`` when none of its outputs was written by this batch; converted when
+    all were (they are renamed into place together); failed, naming what is
+    there, in the rare case of a worker killed between two renames.
+    """
+    written: list[str] = []
+    for _, out in task.targets:
+        try:
+            st = os.lstat(out)
+        except (OSError, ValueError):
+            continue
+        if stat.S_ISREG(st.st_mode) and (st.st_dev, st.st_ino) != marks.get(out):
+            written.append(out)
+    if not written:
+        return None
+    if len(written) == len(task.targets):
+        return Outcome(task.position, task.display, "converted", None, tuple(written))
+    message = (
+        f"{task.display}: its worker process was killed while renaming its outputs into place: "
+        f"only {', '.join(written)} written"
+    )
+    return Outcome(task.position, task.display, "failed", message, tuple(written))
+
+
 _WRITER: tuple[int, ThreadPoolExecutor] | None = None
 _WRITE_THREADS = 8
 
@@ -707,27 +760,56 @@ def remove_stale_parts(
     this user, unchanged for ``older_than`` seconds.  Returns the paths removed.
     """
     ends = tuple(suffixes)
-    uid = os.getuid() if hasattr(os, "getuid") else None
     limit = time.time() - older_than
     removed: list[str] = []
     for directory in sorted(set(directories)):
+        removed += _remove_parts(directory, lambda target, mtime: target.endswith(ends) and mtime <= limit)
+    return removed
+
+
+def remove_parts_of(tasks: Iterable[Task], *, since: float) -> list[str]:
+    """Remove what a killed worker had staged for ``tasks``: their outputs' ``.part`` files changed since ``since``.
+
+    Call it once no worker of this batch is running; a task whose outcome
+    was reported has no staged file left, so only lost ones matter.
+    """
+    names: dict[str, set[str]] = {}
+    for task in tasks:
+        for _, out in task.targets:
+            directory, name = os.path.split(out)
+            names.setdefault(directory, set()).add(name)
+    removed: list[str] = []
+    for directory, wanted in sorted(names.items()):
+        removed += _remove_parts(directory, functools.partial(_lost_part, wanted, since))
+    return removed
+
+
+def _lost_part(wanted: set[str], since: float, target: str, mtime: float) -> bool:
+    return target in wanted and mtime >= since
+
+
+def _remove_parts(directory: str, accept: Callable[[str, float], bool]) -> list[str]:
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    try:
+        entries = sorted(os.scandir(directory or os.curdir), key=lambda e: e.name)
+    except OSError:
+        return []  # not created yet, or not readable: nothing of ours there
+    removed: list[str] = []
+    for entry in entries:
+        match = _PART.fullmatch(entry.name)
+        if match is None:
+            continue
         try:
-            entries = list(os.scandir(directory or os.curdir))
+            st = entry.stat(follow_symlinks=False)
         except OSError:
-            continue  # not created yet, or not readable: nothing of ours there
-        for entry in sorted(entries, key=lambda e: e.name):
-            match = _PART.fullmatch(entry.name)
-            if match is None or not match["target"].endswith(ends):
-                continue
-            try:
-                st = entry.stat(follow_symlinks=False)
-            except OSError:
-                continue
-            if not stat.S_ISREG(st.st_mode) or (uid is not None and st.st_uid != uid) or st.st_mtime > limit:
-                continue
-            try:
-                os.unlink(entry.path)
-            except OSError:
-                continue
-            removed.append(entry.path)
+            continue
+        if not stat.S_ISREG(st.st_mode) or (uid is not None and st.st_uid != uid):
+            continue
+        if not accept(match["target"], st.st_mtime):
+            continue
+        try:
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed.append(entry.path)
     return removed

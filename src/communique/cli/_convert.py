@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 import os
 import signal
 import time
@@ -396,10 +397,19 @@ def _run(
     results: Iterator[_batch.Outcome]
     size = max(1, min(_MAX_CHUNK, len(tasks) // (jobs * 4)))
     chunks = [tasks[i : i + size] for i in range(0, len(tasks), size)]
+    # What the outputs were before the batch: if a worker dies (killed, out of memory,
+    # SIGTERM sent to the whole group), what it had written is still counted.
+    marks = _batch.output_marks(tasks) if jobs > 1 else {}
+    began = time.time() - 1  # for file times (a second early: coarse file-system clocks)
     if jobs > 1:
         # Created (and its workers forked) before the progress bar starts its
         # refresh thread: forking a process that runs threads is unsafe.
-        executor = ProcessPoolExecutor(max_workers=jobs, initializer=_batch.init_worker, initargs=(formats,))
+        context = multiprocessing.get_context()
+        draining = context.Event()  # set when this process is told to stop: workers leave it to us
+        stop.on_signal = draining.set
+        executor = ProcessPoolExecutor(
+            max_workers=jobs, mp_context=context, initializer=_batch.init_worker, initargs=(formats, draining)
+        )
         futures = [executor.submit(_batch.run_chunk, chunk) for chunk in chunks]
         # Taken in input order, so messages come in a stable order whatever the timing.
         results = itertools.chain.from_iterable(f.result() for f in futures)
@@ -410,8 +420,10 @@ def _run(
     stopped = False
     interrupted: int | None = None
     consumed = 0
+    reported: set[int] = set()
 
     def handle(outcome: _batch.Outcome) -> None:
+        reported.add(outcome.position)
         tally.add(outcome)
         _report(outcome, say, verbose=verbose)
 
@@ -452,6 +464,15 @@ def _run(
     late = produced[consumed:] if executor is None else _finished_late(futures, chunks, consumed)
     for outcome in late:
         handle(outcome)
+    if marks:
+        # Chunks lost with a worker that died: what they wrote is on disk, and counted;
+        # what it had only staged is removed (no worker of this batch is left to finish it).
+        lost = [task for task in tasks if task.position not in reported]
+        for task in lost:
+            found = _batch.found_on_disk(task, marks)
+            if found is not None:
+                handle(found)
+        _batch.remove_parts_of(lost, since=began)
     elapsed = time.perf_counter() - started
     total = len(plan.items)
     if not quiet or interrupted is not None:

@@ -18,15 +18,19 @@ receives SIGTERM: it never goes on converting for nobody.
 from __future__ import annotations
 
 import contextlib
+import functools
 import multiprocessing
 import multiprocessing.connection
 import os
 import signal
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from types import FrameType
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from multiprocessing.synchronize import Event as Draining
 
 COMMIT = threading.Lock()
 """Held while an input's staged files are renamed into place."""
@@ -96,14 +100,23 @@ def abandon(code: int) -> NoReturn:
 # ---------------------------------------------------------------- workers
 
 
-def guard_worker() -> None:
+DRAIN_WAIT = 0.5
+"""Seconds a worker sent SIGTERM waits to learn whether its parent is stopping the batch itself."""
+
+
+def guard_worker(draining: Draining | None = None) -> None:
     """Make this worker process exit when its parent dies or when it is sent SIGTERM.
 
     The parent's death is seen through :func:`multiprocessing.parent_process`'s
     sentinel (a pipe whose other end only the parent holds open): it becomes
     ready when the parent is gone, whatever killed it, SIGKILL included.
+
+    SIGTERM sent to the whole process group (a service manager stopping the
+    command) reaches the parent too: when the parent sets ``draining`` soon
+    after, the worker leaves the stopping to it (it finishes the chunk it is
+    converting, which the parent counts) rather than dying with that chunk.
     """
-    signal.signal(signal.SIGTERM, _worker_sigterm)
+    signal.signal(signal.SIGTERM, functools.partial(_worker_sigterm, draining))
     parent = multiprocessing.parent_process()
     if parent is None or parent.sentinel is None:
         return
@@ -116,9 +129,16 @@ def _watch(sentinel: int) -> None:
     abandon(EXIT_PARENT_GONE)
 
 
-def _worker_sigterm(signum: int, frame: FrameType | None) -> None:
+def _worker_sigterm(draining: Draining | None, signum: int, frame: FrameType | None) -> None:
     # Not abandon() here: the main thread may hold COMMIT; a thread waits for it.
-    threading.Thread(target=abandon, args=(128 + signum,), daemon=True).start()
+    threading.Thread(target=_stop_worker, args=(draining, signum), daemon=True).start()
+
+
+def _stop_worker(draining: Draining | None, signum: int) -> None:
+    parent = multiprocessing.parent_process()
+    if draining is not None and draining.wait(DRAIN_WAIT) and parent is not None and parent.is_alive():
+        return  # the parent stops the batch and will shut this worker down (or die, and _watch sees it)
+    abandon(128 + signum)
 
 
 # ---------------------------------------------------------------- the parent
@@ -142,11 +162,15 @@ STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 class StopSignals:
     """SIGINT and SIGTERM as a request to stop, honoured at safe points."""
 
-    def __init__(self) -> None:
+    def __init__(self, on_signal: Callable[[], object] | None = None) -> None:
         self.received: int | None = None
+        self.on_signal = on_signal
+        """Called (in the main thread) when a signal arrives, before anything else."""
         self._shielded = 0
 
     def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if self.on_signal is not None:
+            self.on_signal()
         if self.received is None:
             self.received = signum
         if not self._shielded:
