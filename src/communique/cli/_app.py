@@ -13,18 +13,21 @@ from attrs import define
 
 from .. import __version__, registry
 from ..errors import CommuniqueError, CommuniqueWarning
+from ._lifeline import Interrupted, StopSignals
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
 
 EXIT_CODES_HELP = """\b
 Exit codes:
   0    everything asked for was done
   1    some inputs failed (or were skipped, e.g. an output already exists)
   2    usage error (unknown option, format or option value)
-  130  interrupted (Ctrl-C); no partial file is left behind"""
+  130  interrupted (Ctrl-C); no partial file is left behind
+  143  stopped by SIGTERM, the same way as by Ctrl-C"""
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -120,7 +123,7 @@ class Group(click.Group):
     """A click group whose ``main`` maps every outcome to a documented exit code.
 
     Errors are one line (``communique: error: ...``); a traceback is shown
-    only with ``--debug``.  Ctrl-C exits with 130.
+    only with ``--debug``.  Ctrl-C exits with 130, SIGTERM with 143.
     """
 
     def main(
@@ -133,7 +136,7 @@ class Group(click.Group):
     ) -> Any:
         state = extra.setdefault("obj", Settings())
         try:
-            with warnings.catch_warnings():
+            with warnings.catch_warnings(), StopSignals().installed():
                 warnings.showwarning = _show_warning
                 code = super().main(args, prog_name or "communique", complete_var, standalone_mode=False, **extra)
             if not isinstance(code, int):
@@ -141,9 +144,9 @@ class Group(click.Group):
         except click.exceptions.Abort:
             click.echo("communique: interrupted", err=True)
             code = EXIT_INTERRUPTED
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             click.echo("\ncommunique: interrupted", err=True)
-            code = EXIT_INTERRUPTED
+            code = exc.exit_code if isinstance(exc, Interrupted) else EXIT_INTERRUPTED
         except click.exceptions.NoArgsIsHelpError as exc:
             exc.show()
             code = exc.exit_code

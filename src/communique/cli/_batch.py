@@ -7,23 +7,39 @@ collide with each other, outputs that already exist.  What remains are
 :class:`Task` tuples, small and picklable, that :func:`run_task` executes in
 this process or in a worker process.  Outputs are a function of the input
 alone, so the result is byte-identical whatever the number of workers.
+
+Only regular files are inputs (a FIFO or a device would block or never end).
+Each input's outputs are staged in full, then renamed into place together
+(see :mod:`._lifeline`): an input ends with all its outputs or none, whether
+a write fails or the batch is stopped.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import functools
 import os
+import re
+import secrets
 import signal
+import stat
+import threading
+import time
 import traceback
 import warnings
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .. import api, registry
-from ..errors import CommuniqueError, ParseError, PluginError
+from ..errors import CommuniqueError, OutputError, ParseError, PluginError
+from . import _lifeline
+
+if TYPE_CHECKING:
+    from multiprocessing.synchronize import Event as Draining
 
 Status = Literal["converted", "failed", "skipped"]
 
@@ -69,6 +85,8 @@ class Source(NamedTuple):
     """Directory that receives this input's outputs."""
     stem: str
     parser: str | None
+    walked: bool = False
+    """Found by walking a directory (rather than named on the command line)."""
 
 
 class Plan(NamedTuple):
@@ -189,7 +207,9 @@ def discover(
     Directories are walked recursively (sorted, hidden entries skipped) for
     files with a known extension; the output tree mirrors the input tree.
     The output directory itself is never walked, so converting a folder into
-    a sub-folder of itself twice does not convert the outputs.
+    a sub-folder of itself twice does not convert the outputs.  Only regular
+    files found there are inputs: a FIFO, socket or device with a known
+    extension is skipped, and said so (reading it could block for ever).
     """
     skip = os.path.realpath(out_dir) if out_dir is not None else None
     for given in inputs:
@@ -206,8 +226,12 @@ def discover(
                         continue
                     found = True
                     path = os.path.join(root, name)
+                    kind = special_kind(path)
+                    if kind is not None:
+                        yield Outcome(0, path, "skipped", f"{path}: skipped: {kind}, not a regular file")
+                        continue
                     target_dir = root if out_dir is None else os.path.normpath(os.path.join(out_dir, rel))
-                    yield Source(path, path, target_dir, name[: -len(ext)], parser or extensions[ext])
+                    yield Source(path, path, target_dir, name[: -len(ext)], parser or extensions[ext], walked=True)
             if not found:
                 yield Outcome(0, given, "skipped", f"{given}: no file with a known extension ({_known(extensions)})")
         else:
@@ -217,6 +241,40 @@ def discover(
             yield Source(
                 given, given, target_dir, stem_of(name, extensions), parser or (extensions[ext] if ext else None)
             )
+
+
+_KINDS = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def special_kind(path: str) -> str | None:
+    """What ``path`` is when it exists and is neither a regular file nor a directory, else ``None``."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None  # missing, or a bad name: reported where it is read
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return next((kind for test, kind in _KINDS if test(mode)), "a special file")
+
+
+def input_problem(path: str, display: str) -> str | None:
+    """Why ``path`` cannot be an input file (missing, a directory, a FIFO…), or ``None``."""
+    if not os.path.lexists(path):
+        return f"{display}: no such file or directory"
+    if os.path.isdir(path):
+        return f"{display}: is a directory"
+    kind = special_kind(path)
+    if kind is not None:
+        return (
+            f"{display}: is {kind}, not a regular file; to convert a stream, "
+            f"read standard input: communique convert - --from FORMAT < {display}"
+        )
+    return None
 
 
 def _known(extensions: Mapping[str, str]) -> str:
@@ -264,6 +322,7 @@ def make_plan(
         problem = _check_input(s)
         targets = tuple((fmt, os.path.join(s.out_dir, s.stem + suffix)) for fmt, suffix in suffixes.items())
         existing: list[str] = []
+        blocked: list[str] = []
         for _fmt, out in targets:
             if problem is not None:
                 break
@@ -274,8 +333,14 @@ def make_plan(
                 )
             elif out_key in claimed:
                 problem = f"{s.display}: the output {out} is also the output of {claimed[out_key]}; convert separately"
-            elif os.path.lexists(out):
-                existing.append(out)
+            else:
+                kind = _existing_kind(out)
+                if kind == "directory":
+                    blocked.append(out)
+                elif kind is not None:
+                    existing.append(out)
+        if problem is None and blocked:
+            problem = f"{s.display}: not converted: {_are_directories(blocked)} (a file cannot replace a directory)"
         if problem is not None:
             items.append(Outcome(index, s.display, "failed", problem))
             continue
@@ -287,6 +352,19 @@ def make_plan(
             continue
         items.append(Task(index, s.path, s.display, s.parser, targets, option_items, overwrite, debug))
     return Plan(tuple(items))
+
+
+def _existing_kind(path: str) -> Literal["directory", "other"] | None:
+    # One lstat: a symbolic link (even to a directory) is replaced by the rename, a directory is not.
+    try:
+        mode = os.lstat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    return "directory" if stat.S_ISDIR(mode) else "other"
+
+
+def _are_directories(paths: Sequence[str]) -> str:
+    return f"{', '.join(paths)} {'is a directory' if len(paths) == 1 else 'are directories'}"
 
 
 def _exist(paths: Sequence[str]) -> str:
@@ -319,23 +397,24 @@ def _same_as_input(path: str, inodes: set[tuple[int, int]]) -> bool:
 
 
 def _check_input(s: Source) -> str | None:
-    if not os.path.lexists(s.path):
-        return f"{s.display}: no such file or directory"
-    if os.path.isdir(s.path):
-        return f"{s.display}: is a directory"
-    return None
+    return input_problem(s.path, s.display)
 
 
 # ---------------------------------------------------------------- running
 
 
-def init_worker(formats: Sequence[str]) -> None:
-    """Prepare a worker process: ignore Ctrl-C and load the plugins once.
+def init_worker(formats: Sequence[str], draining: Draining | None = None) -> None:
+    """Prepare a worker process: ignore Ctrl-C, die with the parent, load the plugins once.
 
     The parent handles Ctrl-C: it stops handing out work and lets the files
-    in progress finish, so no worker dies half-way through a write.
+    in progress finish, so no worker dies half-way through a write.  If the
+    parent dies (SIGKILL included) or the worker is sent SIGTERM, the worker
+    finishes the commit in progress, removes its staged files and exits
+    (unless the parent sets ``draining``: then the parent is stopping the
+    batch itself, see :func:`._lifeline.guard_worker`).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _lifeline.guard_worker(draining)
     with warnings.catch_warnings():
         # The parent has already told the user about broken plugins.
         warnings.simplefilter("ignore")
@@ -352,41 +431,59 @@ class _Rendered(NamedTuple):
     warnings: tuple[str, ...]
 
 
+_Staging = tuple[_Rendered, list[Future[str]]]
+
+
 def run_task(task: Task) -> Outcome:
     """Convert one input (see :func:`run_chunk`)."""
     return run_chunk([task])[0]
 
 
-def run_chunk(tasks: Sequence[Task]) -> list[Outcome]:
-    """Convert a few inputs: read and render each, write every output atomically.
+def run_chunk(
+    tasks: Sequence[Task],
+    *,
+    done: list[Outcome] | None = None,
+    shield: Callable[[], AbstractContextManager[object]] = contextlib.nullcontext,
+) -> list[Outcome]:
+    """Convert a few inputs: read and render each, then write all its outputs or none.
 
     Each input is rendered in every format before any of its files is
     written, so an input that fails in one format leaves no output at all.
-    The writes go through a small thread pool: each atomic write ends with an
-    ``fsync``, and overlapping them lets the file system commit them together
-    (about ten times faster than one after the other on ext4), while each
-    file is still complete or absent.
+    Then every output is staged (written to a hidden temporary file beside
+    it, flushed to disk) and, once all of an input's outputs are staged, they
+    are renamed into place together; if one cannot be written, none is, and
+    every failure is named.  The staging goes through a small thread pool:
+    each ends with an ``fsync``, and overlapping them lets the file system
+    commit them together (about ten times faster than one after the other on
+    ext4).
+
+    Each outcome is appended to ``done`` (when given) as soon as it is final,
+    so a caller interrupted mid-chunk still knows what is on disk; the renames
+    run inside ``shield()``, which the caller uses to hold off signals.
     """
+    outcomes = done if done is not None else []
     prepared = [_prepare(task) for task in tasks]
     writer = _writer()
-    submitted: list[tuple[_Rendered, list[Future[None]]] | Outcome] = []
+    staging: list[_Staging | Outcome] = []
     try:
         for item in prepared:
             if isinstance(item, Outcome):
-                submitted.append(item)
+                staging.append(item)
                 continue
             directories = {os.path.dirname(out) for out, _ in item.outputs}
-            futures = [writer.submit(_write, out, data, directories) for out, data in item.outputs]
-            submitted.append((item, futures))
-        return [_finish(entry) for entry in submitted]
+            futures = [writer.submit(_stage, out, data, directories) for out, data in item.outputs]
+            staging.append((item, futures))
+        concurrent.futures.wait([f for entry in staging if not isinstance(entry, Outcome) for f in entry[1]])
+        with shield():
+            for entry in staging:
+                outcomes.append(entry if isinstance(entry, Outcome) else _commit(*entry))
     except BaseException:
-        # Ctrl-C (in the single-process mode): writes not started are dropped,
-        # the ones in flight finish (they are atomic), then the interrupt goes on.
-        for entry in submitted:
-            if not isinstance(entry, Outcome):
-                for future in entry[1]:
-                    future.cancel()
+        # Ctrl-C (in the single-process mode): staging not started is dropped,
+        # the staging in flight finishes, and every staged file not renamed
+        # into place is removed; then the interrupt goes on.
+        _discard(staging)
         raise
+    return outcomes
 
 
 def _prepare(task: Task) -> _Rendered | Outcome:
@@ -415,34 +512,185 @@ def _prepare(task: Task) -> _Rendered | Outcome:
     return _Rendered(task, outputs, lines)
 
 
-def _write(path: str, data: bytes, directories: set[str]) -> None:
+def _stage(path: str, data: bytes, directories: set[str]) -> str:
+    """Write ``data`` in full to a hidden temporary file beside ``path``; return its name."""
     for directory in directories:
         _makedirs(directory)
-    api.write_bytes_atomic(path, data)
+    directory, name = os.path.split(path)
+    try:
+        fd, tmp = _lifeline.stage_file(directory or os.curdir, name)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write here: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
+    except BaseException as exc:
+        _remove_staged(tmp)
+        if isinstance(exc, OSError):
+            raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise
+    return tmp
 
 
-def _finish(entry: tuple[_Rendered, list[Future[None]]] | Outcome) -> Outcome:
-    if isinstance(entry, Outcome):
-        return entry
-    item, futures = entry
+def _commit(item: _Rendered, futures: Sequence[Future[str]]) -> Outcome:
+    """Rename an input's staged files into place, all of them or none."""
     task = item.task
-    written: list[str] = []
+    staged: list[tuple[str, str]] = []
     problems: list[BaseException] = []
     for (out, _), future in zip(item.outputs, futures, strict=True):
         exc = future.exception()
         if exc is None:
-            written.append(out)
+            staged.append((out, future.result()))
         else:
             problems.append(exc)
-    if problems:
-        exc = problems[0]
+    if not problems:
+        blocked = [out for out, _ in staged if _existing_kind(out) == "directory"]
+        if blocked:
+            problems.append(OutputError(f"{_are_directories(blocked)} (a file cannot replace a directory)"))
+    if not problems:
+        with _lifeline.COMMIT:
+            problem = _rename_all(staged)
+        if problem is None:
+            written = tuple(out for out, _ in staged)
+            return Outcome(task.position, task.display, "converted", None, written, item.warnings)
+        problems.append(problem)
+    for _, tmp in staged:
+        _remove_staged(tmp)
+    return _failed_writes(task, problems, item.warnings)
+
+
+def _rename_all(staged: Sequence[tuple[str, str]]) -> OutputError | None:
+    """Rename each staged file over its output; on a failure, put every output back as it was."""
+    backups: dict[str, str] = {}
+    renamed: list[str] = []
+    try:
+        for out, tmp in staged:
+            backup = _backup(out)
+            if backup is not None:
+                backups[out] = backup
+            os.replace(tmp, out)
+            _lifeline.unstage(tmp)
+            renamed.append(out)
+    except OSError as exc:
+        failed = next(out for out, tmp in staged if out not in renamed)
+        for out in renamed:
+            with contextlib.suppress(OSError):
+                if out in backups:
+                    os.replace(backups.pop(out), out)
+                else:
+                    os.unlink(out)
+        return OutputError(f"{failed}: cannot write: {exc.strerror or exc}")
+    finally:
+        for backup in backups.values():
+            _remove_staged(backup)
+    return None
+
+
+def _backup(out: str) -> str | None:
+    """A hard link to the file that ``out`` is about to replace (to restore it on a failure)."""
+    try:
+        if not stat.S_ISREG(os.lstat(out).st_mode):
+            return None
+    except OSError:
+        return None
+    directory, name = os.path.split(out)
+    for _ in range(8):
+        backup = os.path.join(directory, f".{name}.{secrets.token_hex(4)}.part")
+        if not _lifeline.register_staged(backup):
+            return None
+        try:
+            os.link(out, backup)
+        except FileExistsError:
+            _lifeline.unstage(backup)
+            continue
+        except OSError:
+            # No hard links here: on a failure the new file is removed rather than the old one restored.
+            _lifeline.unstage(backup)
+            return None
+        return backup
+    return None
+
+
+def _remove_staged(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+    _lifeline.unstage(path)
+
+
+def _discard(staging: Sequence[_Staging | Outcome]) -> None:
+    futures = [f for entry in staging if not isinstance(entry, Outcome) for f in entry[1]]
+    for future in futures:
+        future.cancel()
+    concurrent.futures.wait(futures)
+    for future in futures:
+        if not future.cancelled() and future.exception() is None:
+            tmp = future.result()
+            if _lifeline.is_staged(tmp):
+                _remove_staged(tmp)
+
+
+def _failed_writes(task: Task, problems: Sequence[BaseException], warning_lines: tuple[str, ...]) -> Outcome:
+    texts: list[str] = []
+    for exc in problems:
         if isinstance(exc, CommuniqueError):
-            message = describe(exc, task.display)
+            text = one_line(str(exc))
         else:
-            message = one_line(f"{task.display}: internal error: {type(exc).__name__}: {exc} (see --debug)")
-        tb = "".join(traceback.format_exception(exc)) if task.debug else None
-        return Outcome(task.position, task.display, "failed", message, tuple(written), item.warnings, tb)
-    return Outcome(task.position, task.display, "converted", None, tuple(written), item.warnings)
+            text = one_line(f"internal error: {type(exc).__name__}: {exc} (see --debug)")
+        texts.append(text)
+    message = f"{task.display}: not converted, no output written: {'; '.join(texts)}"
+    tb = "".join(traceback.format_exception(problems[0])) if task.debug else None
+    return Outcome(task.position, task.display, "failed", message, (), warning_lines, tb)
+
+
+Mark = tuple[int, int] | None
+
+
+def output_marks(tasks: Iterable[Task]) -> dict[str, Mark]:
+    """The identity (device, inode) of every planned output before the batch, ``None`` if absent.
+
+    Taken before the work starts, so that :func:`found_on_disk` can tell the
+    files this batch wrote from the ones that were there (a rename always
+    brings a new inode).
+    """
+    marks: dict[str, Mark] = {}
+    for task in tasks:
+        for _, out in task.targets:
+            try:
+                st = os.lstat(out)
+            except (OSError, ValueError):
+                marks[out] = None
+            else:
+                marks[out] = (st.st_dev, st.st_ino)
+    return marks
+
+
+def found_on_disk(task: Task, marks: Mapping[str, Mark]) -> Outcome | None:
+    """The outcome of an input whose worker died before reporting it, as the disk shows it.
+
+    ``None`` when none of its outputs was written by this batch; converted when
+    all were (they are renamed into place together); failed, naming what is
+    there, in the rare case of a worker killed between two renames.
+    """
+    written: list[str] = []
+    for _, out in task.targets:
+        try:
+            st = os.lstat(out)
+        except (OSError, ValueError):
+            continue
+        if stat.S_ISREG(st.st_mode) and (st.st_dev, st.st_ino) != marks.get(out):
+            written.append(out)
+    if not written:
+        return None
+    if len(written) == len(task.targets):
+        return Outcome(task.position, task.display, "converted", None, tuple(written))
+    message = (
+        f"{task.display}: its worker process was killed while renaming its outputs into place: "
+        f"only {', '.join(written)} written"
+    )
+    return Outcome(task.position, task.display, "failed", message, tuple(written))
 
 
 _WRITER: tuple[int, ThreadPoolExecutor] | None = None
@@ -453,6 +701,7 @@ def _writer() -> ThreadPoolExecutor:
     global _WRITER
     # Keyed by process id: a pool inherited through fork has no live threads.
     if _WRITER is None or _WRITER[0] != os.getpid():
+        _umask()  # read once, before any write thread runs (reading it means setting it)
         _WRITER = (os.getpid(), ThreadPoolExecutor(max_workers=_WRITE_THREADS, thread_name_prefix="communique-write"))
     return _WRITER[1]
 
@@ -465,16 +714,102 @@ def close_writer() -> None:
     _WRITER = None
 
 
+_UMASK: int | None = None
+_UMASK_LOCK = threading.Lock()
+
+
+def _umask() -> int:
+    global _UMASK
+    with _UMASK_LOCK:
+        if _UMASK is None:
+            _UMASK = os.umask(0)
+            os.umask(_UMASK)
+        return _UMASK
+
+
 def _makedirs(directory: str) -> None:
     if not directory:
         return
     try:
         os.makedirs(directory, exist_ok=True)
     except OSError as exc:
-        from ..errors import OutputError
-
         raise OutputError(f"{directory}: cannot create the output directory: {exc.strerror or exc}") from None
 
 
 def _warning_lines(task: Task, caught: Sequence[warnings.WarningMessage]) -> tuple[str, ...]:
     return tuple(one_line(f"{task.display}: {w.message}") for w in caught)
+
+
+# ---------------------------------------------------------------- leftovers
+
+STALE_AFTER = 15 * 60
+"""Seconds after its last change when a hidden ``.part`` file is surely not being written."""
+
+_PART = re.compile(r"\.(?P<target>.+)\.[a-z0-9_]{8}\.part")
+
+
+def remove_stale_parts(
+    directories: Iterable[str], suffixes: Iterable[str], *, older_than: float = STALE_AFTER
+) -> list[str]:
+    """Remove the temporary files an interrupted earlier run left in ``directories``.
+
+    A file is removed only when it is provably a communique temporary file
+    that nobody is writing: named ``.NAME.XXXXXXXX.part`` (as
+    :func:`communique.write` and this batch name them) where ``NAME`` ends
+    with one of the output ``suffixes``, a regular file (not a link) owned by
+    this user, unchanged for ``older_than`` seconds.  Returns the paths removed.
+    """
+    ends = tuple(suffixes)
+    limit = time.time() - older_than
+    removed: list[str] = []
+    for directory in sorted(set(directories)):
+        removed += _remove_parts(directory, lambda target, mtime: target.endswith(ends) and mtime <= limit)
+    return removed
+
+
+def remove_parts_of(tasks: Iterable[Task], *, since: float) -> list[str]:
+    """Remove what a killed worker had staged for ``tasks``: their outputs' ``.part`` files changed since ``since``.
+
+    Call it once no worker of this batch is running; a task whose outcome
+    was reported has no staged file left, so only lost ones matter.
+    """
+    names: dict[str, set[str]] = {}
+    for task in tasks:
+        for _, out in task.targets:
+            directory, name = os.path.split(out)
+            names.setdefault(directory, set()).add(name)
+    removed: list[str] = []
+    for directory, wanted in sorted(names.items()):
+        removed += _remove_parts(directory, functools.partial(_lost_part, wanted, since))
+    return removed
+
+
+def _lost_part(wanted: set[str], since: float, target: str, mtime: float) -> bool:
+    return target in wanted and mtime >= since
+
+
+def _remove_parts(directory: str, accept: Callable[[str, float], bool]) -> list[str]:
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    try:
+        entries = sorted(os.scandir(directory or os.curdir), key=lambda e: e.name)
+    except OSError:
+        return []  # not created yet, or not readable: nothing of ours there
+    removed: list[str] = []
+    for entry in entries:
+        match = _PART.fullmatch(entry.name)
+        if match is None:
+            continue
+        try:
+            st = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if not stat.S_ISREG(st.st_mode) or (uid is not None and st.st_uid != uid):
+            continue
+        if not accept(match["target"], st.st_mtime):
+            continue
+        try:
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed.append(entry.path)
+    return removed

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 import os
+import signal
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -14,11 +16,10 @@ from attrs import define
 from .. import api, registry
 from ..errors import CommuniqueError, OptionError, ParseError, PluginError
 from ..plugins import Exporter, convert_options
-from . import _batch
+from . import _batch, _lifeline
 from ._app import (
     EXIT_CODES_HELP,
     EXIT_FAILED,
-    EXIT_INTERRUPTED,
     EXIT_OK,
     binary_stream,
     cli,
@@ -139,9 +140,10 @@ def convert(
         return _convert_to_stdout(inputs, parser, exporters, per_format)
     names = [(name, plugin.extensions) for name, plugin in exporters.items()]
     extensions = _batch.parser_extensions()
+    suffixes = _batch.output_suffixes(names)
     plan = _batch.make_plan(
         _batch.discover(inputs, out_dir=output_dir, parser=parser, extensions=extensions),
-        suffixes=_batch.output_suffixes(names),
+        suffixes=suffixes,
         options=per_format,
         overwrite=overwrite,
         debug=state.debug,
@@ -153,7 +155,12 @@ def convert(
     if jobs is None:
         jobs = _cpu_count() if len(tasks) >= _PARALLEL_FROM else 1
     jobs = max(1, min(jobs, len(tasks)))
-    return _run(plan, jobs=jobs, formats=list(exporters), fail_fast=fail_fast, verbose=verbose, quiet=state.quiet)
+    _remove_stale_parts(plan, suffixes.values(), quiet=state.quiet)
+    stop = _lifeline.StopSignals()
+    with stop.installed():
+        return _run(
+            plan, stop, jobs=jobs, formats=list(exporters), fail_fast=fail_fast, verbose=verbose, quiet=state.quiet
+        )
 
 
 # ---------------------------------------------------------------- arguments
@@ -297,6 +304,10 @@ def _convert_to_stdout(
     if len(inputs) != 1 or os.path.isdir(inputs[0]):
         raise click.UsageError("-o - (standard output) takes exactly one input file")
     _check_stdout(exporters)
+    problem = _batch.input_problem(inputs[0], inputs[0])
+    if problem is not None:
+        error(problem)
+        return EXIT_FAILED
     try:
         release = api.read(inputs[0], parser)
     except CommuniqueError as exc:
@@ -352,7 +363,27 @@ class _Tally:
         self.written += len(outcome.written)
 
 
-def _run(plan: _batch.Plan, *, jobs: int, formats: list[str], fail_fast: bool, verbose: bool, quiet: bool) -> int:
+def _remove_stale_parts(plan: _batch.Plan, suffixes: Iterable[str], *, quiet: bool) -> None:
+    directories = {os.path.dirname(out) for task in plan.tasks for _, out in task.targets}
+    removed = _batch.remove_stale_parts(directories, suffixes)
+    if removed and not quiet:
+        shown = ", ".join(removed[:3]) + (f" and {len(removed) - 3} more" if len(removed) > 3 else "")
+        files = "file" if len(removed) == 1 else "files"
+        click.echo(
+            f"communique: removed {len(removed)} stale temporary {files} left by an interrupted run: {shown}", err=True
+        )
+
+
+def _run(
+    plan: _batch.Plan,
+    stop: _lifeline.StopSignals,
+    *,
+    jobs: int,
+    formats: list[str],
+    fail_fast: bool,
+    verbose: bool,
+    quiet: bool,
+) -> int:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
@@ -361,24 +392,38 @@ def _run(plan: _batch.Plan, *, jobs: int, formats: list[str], fail_fast: bool, v
     started = time.perf_counter()
     executor: ProcessPoolExecutor | None = None
     futures: list[Future[list[_batch.Outcome]]] = []
+    # In one process: every outcome as soon as it is final (its files are on disk or not at all).
+    produced: list[_batch.Outcome] = []
     results: Iterator[_batch.Outcome]
     size = max(1, min(_MAX_CHUNK, len(tasks) // (jobs * 4)))
     chunks = [tasks[i : i + size] for i in range(0, len(tasks), size)]
+    # What the outputs were before the batch: if a worker dies (killed, out of memory,
+    # SIGTERM sent to the whole group), what it had written is still counted.
+    marks = _batch.output_marks(tasks) if jobs > 1 else {}
+    began = time.time() - 1  # for file times (a second early: coarse file-system clocks)
     if jobs > 1:
         # Created (and its workers forked) before the progress bar starts its
         # refresh thread: forking a process that runs threads is unsafe.
-        executor = ProcessPoolExecutor(max_workers=jobs, initializer=_batch.init_worker, initargs=(formats,))
+        context = multiprocessing.get_context()
+        draining = context.Event()  # set when this process is told to stop: workers leave it to us
+        stop.on_signal = draining.set
+        executor = ProcessPoolExecutor(
+            max_workers=jobs, mp_context=context, initializer=_batch.init_worker, initargs=(formats, draining)
+        )
         futures = [executor.submit(_batch.run_chunk, chunk) for chunk in chunks]
         # Taken in input order, so messages come in a stable order whatever the timing.
         results = itertools.chain.from_iterable(f.result() for f in futures)
     else:
-        results = itertools.chain.from_iterable(map(_batch.run_chunk, chunks))
+        results = _serial(chunks, produced, stop)
     progress = _progress(quiet=quiet or len(plan.items) < 2)
     say = _printer(progress)
-    stopped = interrupted = False
+    stopped = False
+    interrupted: int | None = None
     consumed = 0
+    reported: set[int] = set()
 
     def handle(outcome: _batch.Outcome) -> None:
+        reported.add(outcome.position)
         tally.add(outcome)
         _report(outcome, say, verbose=verbose)
 
@@ -386,40 +431,66 @@ def _run(plan: _batch.Plan, *, jobs: int, formats: list[str], fail_fast: bool, v
         with progress:
             bar = progress.add_task("converting", total=len(plan.items))
             for item in plan.items:
-                if isinstance(item, _batch.Outcome):
-                    outcome = item
-                else:
-                    outcome = next(results)
-                    consumed += 1
-                handle(outcome)
-                progress.update(bar, advance=1, description=_short(outcome.display))
+                planned = isinstance(item, _batch.Outcome)
+                outcome = item if isinstance(item, _batch.Outcome) else next(results)
+                with stop.shield():  # an outcome is counted and reported, or neither
+                    if not planned:
+                        consumed += 1
+                    handle(outcome)
+                    progress.update(bar, advance=1, description=_short(outcome.display))
+                stop.check()
                 if fail_fast and outcome.status == "failed":
                     stopped = True
                     break
+    except _lifeline.Interrupted as exc:
+        interrupted = exc.signum
     except KeyboardInterrupt:
-        interrupted = True
+        interrupted = signal.SIGINT
     except BrokenProcessPool as exc:
         error(f"a worker process died ({exc}); try --jobs 1")
         stopped = True
     finally:
-        if interrupted:
-            click.echo("communique: interrupted; finishing the files in progress…", err=True)
-        if executor is not None:
-            for future in futures:
-                future.cancel()
-            executor.shutdown(wait=True)
-        _batch.close_writer()
+        # A second Ctrl-C or SIGTERM while the files in progress finish is noted, not obeyed.
+        with stop.shield():
+            if interrupted is not None:
+                click.echo("communique: interrupted; finishing the files in progress…", err=True)
+            if executor is not None:
+                for future in futures:
+                    future.cancel()
+                executor.shutdown(wait=True)
+            _batch.close_writer()
     # Chunks that were running when the batch stopped have finished: their files
     # exist, so they are reported and counted like the others.
-    for late in _finished_late(futures, chunks, consumed):
-        handle(late)
+    late = produced[consumed:] if executor is None else _finished_late(futures, chunks, consumed)
+    for outcome in late:
+        handle(outcome)
+    if marks:
+        # Chunks lost with a worker that died: what they wrote is on disk, and counted;
+        # what it had only staged is removed (no worker of this batch is left to finish it).
+        lost = [task for task in tasks if task.position not in reported]
+        for task in lost:
+            found = _batch.found_on_disk(task, marks)
+            if found is not None:
+                handle(found)
+        _batch.remove_parts_of(lost, since=began)
     elapsed = time.perf_counter() - started
     total = len(plan.items)
-    if not quiet or interrupted:
+    if not quiet or interrupted is not None:
         _summary(tally, total, elapsed, jobs=jobs, stopped=stopped, interrupted=interrupted)
-    if interrupted:
-        return EXIT_INTERRUPTED
+    if interrupted is not None:
+        return 128 + interrupted
     return EXIT_OK if tally.failed == tally.skipped == 0 and not stopped else EXIT_FAILED
+
+
+def _serial(
+    chunks: Sequence[Sequence[_batch.Task]], produced: list[_batch.Outcome], stop: _lifeline.StopSignals
+) -> Iterator[_batch.Outcome]:
+    taken = 0
+    for chunk in chunks:
+        _batch.run_chunk(chunk, done=produced, shield=stop.shield)
+        while taken < len(produced):
+            taken += 1
+            yield produced[taken - 1]
 
 
 def _finished_late(
@@ -479,7 +550,7 @@ def _report(outcome: _batch.Outcome, say: Callable[[str], None], *, verbose: boo
         say(f"{outcome.display} → {', '.join(outcome.written)}")
 
 
-def _summary(tally: _Tally, total: int, elapsed: float, *, jobs: int, stopped: bool, interrupted: bool) -> None:
+def _summary(tally: _Tally, total: int, elapsed: float, *, jobs: int, stopped: bool, interrupted: int | None) -> None:
     files = "file" if tally.converted == 1 else "files"
     parts = [f"converted {tally.converted} {files}", f"{tally.failed} failed", f"{tally.skipped} skipped"]
     done = tally.converted + tally.failed + tally.skipped
@@ -488,8 +559,10 @@ def _summary(tally: _Tally, total: int, elapsed: float, *, jobs: int, stopped: b
     outputs = "output" if tally.written == 1 else "outputs"
     workers = f", {jobs} processes" if jobs > 1 else ""
     line = f"communique: {', '.join(parts)} ({tally.written} {outputs} written in {elapsed:.2f} s{workers})"
-    if interrupted:
+    if interrupted == signal.SIGINT:
         line += "; interrupted"
+    elif interrupted is not None:
+        line += f"; interrupted by {signal.Signals(interrupted).name}"
     elif stopped:
         line += "; stopped after the first failure"
     click.echo(line, err=True)

@@ -41,6 +41,10 @@ def _read(path: str, parser: str | None) -> PressRelease:
             return api.parse(binary_stream("stdin").read(), parser)
         except ParseError as exc:
             raise exc.with_source("<stdin>") from None
+    problem = _batch.input_problem(path, path)
+    if problem is not None:
+        # A FIFO or a device would block or never end: only regular files are read.
+        raise CommuniqueError(problem.replace("communique convert -", "communique show -"))
     return api.read(path, parser)
 
 
