@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from builders import quote, release
@@ -319,9 +320,16 @@ def test_every_field_name_is_a_scored_field() -> None:
             "quotes": QUOTES,
             "people": [{"name": "Shepro", "rank": None, "role": None, "organization": None, "country": None}],
             "countries": ["RS"],
+            "mentions": ["Jean Leroux"],
         },
     )
     assert set(cells) == set(FIELDS)
+
+
+def test_mentions_are_scored_as_names() -> None:
+    parsed = attrs.evolve(release(), mentions=(Attendee(name="Jean Leroux", rank="vice-amiral"),))
+    cells = score_release(parsed, {"mentions": ["Jean Leroux", "Stuart Munsch"]})
+    assert cells["mentions.recall"] == (1, 2) and cells["mentions.precision"] == (1, 1)
 
 
 # --- the command ---------------------------------------------------------------------------------

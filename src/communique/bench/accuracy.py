@@ -42,6 +42,9 @@ How each field is scored (a field a gold file does not mention is not checked):
     The set of attendees' countries against the gold ``countries``: gold
     countries found / gold countries, and found countries in the gold list /
     found countries.
+``mentions.recall``, ``mentions.precision``
+    The names of the people only mentioned (``PressRelease.mentions``) against
+    the gold ``mentions``, for gold files that list them.
 
 ``xfail`` entries of the gold files are ignored: the scorer measures what the
 parser does, not what is known.  Warnings from the parser are ignored too.
@@ -137,6 +140,8 @@ FIELDS: tuple[str, ...] = (
     "person.country",
     "countries.recall",
     "countries.precision",
+    "mentions.recall",
+    "mentions.precision",
 )
 """Every scored field, in table order."""
 
@@ -287,6 +292,11 @@ def score_release(release: PressRelease | None, gold: Mapping[str, Any]) -> dict
         got = set() if release is None else {a.country for a in release.attendees if a.country is not None}
         cells["countries.recall"] = (len(expected & got), len(expected))
         cells["countries.precision"] = (len(expected & got), len(got))
+    if "mentions" in gold:
+        named = set(gold["mentions"])
+        found = set() if release is None else {a.name for a in release.mentions if a.name is not None}
+        cells["mentions.recall"] = (len(named & found), len(named))
+        cells["mentions.precision"] = (len(named & found), len(found))
     return cells
 
 
@@ -480,7 +490,7 @@ def render_text(report: Report) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-SHOWABLE = (*FIELDS, "quotes", "people", "person", "countries", "dates")
+SHOWABLE = (*FIELDS, "quotes", "people", "person", "countries", "mentions", "dates")
 """What ``--show`` accepts: a scored field, or a family of them."""
 
 

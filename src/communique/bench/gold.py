@@ -15,6 +15,7 @@ A fixture ``NAME.txt`` is described by ``NAME.gold.json`` beside it::
      "quotes": [{"text_starts": "first words of the quote", "speaker": "Full Name"|null}],
      "people": [{"name": "...", "rank": ..., "role": ..., "organization": ..., "country": ...}],
      "countries": ["AL", ...],
+     "mentions": ["Full Name", ...],
      "xfail": {"field path": "reason"}}
 
 Every top-level key is optional: an absent key is not checked.  ``family``
@@ -25,13 +26,15 @@ means the page gives no time, and the release must hold a date-only value.  ``qu
 quotations, those inside the title first (as the release orders them).  Each ``people`` entry must match the attendee of that name; its
 other keys are compared exactly (``null`` means the field must be ``None``).
 ``countries`` is compared, as a set, with the countries of all attendees.
+``mentions`` lists the named people the release only mentions (a predecessor, someone
+remembered: ``PressRelease.mentions``), compared as a set of names; they are not in ``people``.
 
 Field paths (used in mismatches and as ``xfail`` keys): ``title``,
 ``subtitle``, ``reference``, ``language``, ``dateline``, ``source``, ``dates.start`` (``.end``,
 ``.published``, ``.updated``), ``quotes`` (the count), ``quotes[2]`` (a missing
 or unexpected quote), ``quotes[2].text``, ``quotes[2].speaker``,
 ``people[Jean Dupont]`` (no such attendee), ``people[Jean Dupont].rank``,
-``countries``.
+``countries``, ``mentions``.
 
 An ``xfail`` key marks a check the parser is known to fail today.  It covers
 the mismatch at that path and below it (``quotes`` covers every quote), and is
@@ -80,7 +83,7 @@ _COUNTRY = re.compile(r"[A-Z]{2}")
 _WHOLE_QUOTE = re.compile(r"quotes\[\d+\]")
 _PERSON_FIELDS = ("rank", "role", "organization", "country")
 _HEADER_KEYS = ("title", "subtitle", "reference", "language", "dateline", "source")
-_TOP_LEVEL = ("family", *_HEADER_KEYS, "dates", "quotes", "people", "countries", "xfail")
+_TOP_LEVEL = ("family", *_HEADER_KEYS, "dates", "quotes", "people", "countries", "mentions", "xfail")
 _DATE_KEYS = ("start", "end")
 _DATETIME_KEYS = ("published", "updated")
 
@@ -172,6 +175,10 @@ def validate(gold: object, file: str | Path = "<gold>") -> None:
         _validate_people(file, gold["people"])
     if "countries" in gold:
         _validate_countries(file, gold["countries"])
+    if "mentions" in gold:
+        _need(file, "mentions", gold["mentions"], (list,), "an array")
+        for i, name in enumerate(gold["mentions"]):
+            _need_str(file, f"mentions[{i}]", name, nullable=False)
     if "xfail" in gold:
         _validate_xfail(file, gold)
 
@@ -289,6 +296,8 @@ def checked_paths(gold: dict[str, Any]) -> list[str]:
         paths += [f"people[{name}].{key}" for key in _PERSON_FIELDS if key in person]
     if "countries" in gold:
         paths.append("countries")
+    if "mentions" in gold:
+        paths.append("mentions")
     return paths
 
 
@@ -314,6 +323,10 @@ def compare(release: PressRelease, gold: dict[str, Any]) -> list[Mismatch]:
         got_countries = {a.country for a in release.attendees if a.country is not None}
         if got_countries != set(gold["countries"]):
             out.append(Mismatch("countries", sorted(gold["countries"]), sorted(got_countries)))
+    if "mentions" in gold:
+        got_mentions = {a.name for a in release.mentions if a.name is not None}
+        if got_mentions != set(gold["mentions"]):
+            out.append(Mismatch("mentions", sorted(gold["mentions"]), sorted(got_mentions)))
     return out
 
 

@@ -21,6 +21,7 @@ from .dateline import read_dateline
 from .dates import find_body_dates, parse_event_dates, parse_stamp, yearless_event_dates
 from .home import home_country
 from .language import detect_language
+from .mentioned import split_mentioned
 from .quotes import QuoteSpan, find_quote_spans
 from .segment import HeaderLine, segment
 from .speakers import attribute_speakers
@@ -256,18 +257,13 @@ def release_from_parts(
     written = [Paragraph(text=p) for p in texts]
     # One analysis of the body (normalised, lower-cased, searched once), shared by the rules.
     analysis = Analysis(texts)
-    found = (
-        list(attendees)
-        if attendees is not None
-        else _guarded(
-            "attendees",
-            find_attendees,
-            texts,
-            language,
-            analysis,
-            home_country(masthead if title in masthead else [*masthead, title], language),
-        )
-    )
+    if attendees is not None:
+        found = list(attendees)
+    else:
+        home = home_country(masthead if title in masthead else [*masthead, title], language)
+        people = _guarded("attendees", _attendees_and_mentioned, texts, language, analysis, home)
+        found, only_mentioned = (people[0], people[1]) if people else ([], [])
+        mentions = [*mentions, *only_mentioned]
     quotes = _guarded("quotes", find_quotes, texts, language, found, analysis, True)
     quotes = _guarded("title quotes", find_title_quotes, header.title, quotes) + quotes
     try:
@@ -309,6 +305,14 @@ def _today_pattern(language: str) -> re.Pattern[str]:
 def _says_today(texts: Sequence[str], language: str) -> bool:
     pattern = _today_pattern(language)
     return any(pattern.search(normalize(t)) is not None for t in texts)
+
+
+def _attendees_and_mentioned(
+    texts: Sequence[str], language: str, analysis: Analysis, home: str | None
+) -> list[list[Attendee]]:
+    """The attendees of ``texts`` and the people only mentioned (:mod:`.mentioned`), as two lists."""
+    attendees, where = find_attendees(texts, language, analysis, home)
+    return list(split_mentioned(attendees, where, texts, language))
 
 
 def _guarded(what: str, rule: Callable[..., Any], *args: Any) -> list[Any]:

@@ -182,6 +182,9 @@ class PeopleWords:
     """Prepositions before the place where a role is held ("embajador de Grecia en España", "directrice du PAM en Haïti")."""
     not_names: Words
     """Capitalised words that never are, nor end, a person's name."""
+    mention_cues: Words
+    """Words right before a named person who is only mentioned, not taking part ("succeeding", "succède au",
+    "in memory of"): read by :mod:`communique.extract.mentioned`."""
     counterparts: Words
     """Words for a person's opposite number ("homologue", "counterpart"): role heads that give a country
     ("son homologue luxembourgeois, X") but are no role of their own."""

@@ -1,0 +1,59 @@
+"""People only mentioned go to ``PressRelease.mentions``, not to the attendees (releases written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+import communique
+
+
+def _names(release: communique.PressRelease) -> tuple[list[str | None], list[str | None]]:
+    return [a.name for a in release.attendees], [m.name for m in release.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "attendee", "mentioned"),
+    [
+        (
+            "NAPLES – Admiral Laura Bianchi assumed command today, succeeding Admiral Stuart Munsch, who retires.",
+            "Laura Bianchi",
+            "Stuart Munsch",
+        ),
+        (
+            "Toulon – Le vice-amiral Claire Morel succède au vice-amiral Jean Leroux à la tête de la force navale.",
+            "Claire Morel",
+            "Jean Leroux",
+        ),
+        (
+            "Madrid – La general Marta Quintana Roig ha asumido el mando, en el que sucede al teniente general "
+            "Alberto Iriarte Solís, que pasa a la reserva.",
+            "Marta Quintana Roig",
+            "Alberto Iriarte Solís",
+        ),
+        (
+            "LONDON – The Defence Secretary, Alan Pembury, opened a memorial in memory of General Sir Hugh Talbot.",
+            "Alan Pembury",
+            "Hugh Talbot",
+        ),
+    ],
+)
+def test_a_predecessor_or_a_person_remembered_is_only_mentioned(text: str, attendee: str, mentioned: str) -> None:
+    attendees, mentions = _names(communique.parse(f"A change of command\n\n{text}\n", "text"))
+    assert attendee in attendees
+    assert mentioned in mentions and mentioned not in attendees
+
+
+def test_one_mention_elsewhere_keeps_a_person_an_attendee() -> None:
+    text = (
+        "NAPLES – Admiral Laura Bianchi assumed command today, succeeding Admiral Stuart Munsch.\n\n"
+        "Admiral Munsch thanked the staff for three years of work."
+    )
+    attendees, mentions = _names(communique.parse(f"A change of command\n\n{text}\n", "text"))
+    assert "Stuart Munsch" in attendees and mentions == []
+
+
+def test_a_speaker_after_a_cue_word_elsewhere_in_the_sentence_is_an_attendee() -> None:
+    # The cue must stand right before the name (an article may come between), not anywhere before it.
+    text = "BRUSSELS – Replacing the old rules was urgent, said Commissioner Anna Lindqvist."
+    attendees, mentions = _names(communique.parse(f"New rules\n\n{text}\n", "text"))
+    assert "Anna Lindqvist" in attendees and mentions == []
