@@ -259,7 +259,7 @@ class DocxParser(Parser):
             try:
                 release = loads(root.text or "", format="docx")
             except ParseError as exc:
-                return None, f"the embedded release ({where}) cannot be used: {exc}"
+                return None, f"the embedded release ({where}) cannot be used: {exc.summary()}"
             recorded = root.get("visible")
             if recorded is not None and recorded != visible_digest(_visible_texts(blocks)):
                 return None, (

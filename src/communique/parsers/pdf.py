@@ -54,12 +54,16 @@ class PdfParser(Parser):
             return loads(payload, format="pdf")
         except ParseError as exc:
             where = f" at {exc.element}" if exc.element else ""
+            others = exc.count - 1
             raise ParseError(
-                f"the embedded {_ATTACHMENT} is not a valid release{where}: {exc.message}",
+                f"the embedded {_ATTACHMENT} is not a valid release{where}: {exc.message}"
+                + (f" (and {others:,} more problem{'s' if others > 1 else ''})" if others else ""),
                 element=exc.element,
                 line=exc.line,
                 column=exc.column,
                 format="pdf",
+                more=exc.more,
+                omitted=exc.omitted,
             ) from None
 
     def sniff(self, head: bytes) -> bool:

@@ -263,13 +263,14 @@ def parse_release(data: bytes) -> PressRelease:
     if root.tag not in _ROOTS and _is_nitf(root):
         from .nitf import release_from_document
 
-        return release_from_document(root)
+        return release_from_document(root, data=data)
     version = _check_vocabulary(root)
     validate(
         load_schema(SCHEMAS[version]),
         root,
         format=_FORMAT,
         what=f"the communique release schema (version {version})",
+        data=data,
     )
     return release_from_tree(root, version)
 
