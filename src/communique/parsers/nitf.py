@@ -60,7 +60,7 @@ import attrs
 
 from ..errors import ParseError, ValidationError
 from ..model import Attendee, Dates, Header, Paragraph, PressRelease, Quote, stamp_before
-from ..plugins import Option, Parser
+from ..plugins import Option, Parser, max_size_option
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -709,13 +709,14 @@ class NitfParser(Parser):
             True,
             "check namespaced NITF 3.6 against the official schema before reading it",
         ),
+        max_size_option(16 * 2**20),
     )
 
-    def parse(self, data: bytes, *, validate: bool = True, **options: Any) -> PressRelease:
+    def parse(self, data: bytes, *, validate: bool = True, max_size: int = 16 * 2**20, **options: Any) -> PressRelease:
         """Build a release from an NITF document (or a NewsML-G2 item holding one)."""
         from .._xml import parse_bytes
 
-        root = parse_bytes(data, format=_FORMAT)
+        root = parse_bytes(data, format=_FORMAT, max_bytes=max_size)
         return release_from_document(root, validate=validate, data=data)
 
     def sniff(self, head: bytes) -> bool:

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..errors import CommuniqueWarning, ParseError
 from ..model import PressRelease
-from ..plugins import Parser
+from ..plugins import Parser, max_size_option
 
 __all__ = ["PdfParser"]
 
@@ -36,6 +36,7 @@ class PdfParser(Parser):
     label = "PDF document (written by communique)"
     extensions = (".pdf",)
     media_type = "application/pdf"
+    options = (max_size_option(64 * 2**20),)
 
     def parse(self, data: bytes, **options: Any) -> PressRelease:
         """Return the release embedded in ``data``; :class:`ParseError` when there is none."""
