@@ -328,4 +328,95 @@ def loads(data: bytes | str, *, format: str = "json") -> PressRelease:
         obj = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         raise ParseError(f"not valid JSON: {exc.msg}", line=exc.lineno, column=exc.colno, format=format) from None
+    _refuse_duplicate_keys(data, obj, format)
     return from_dict(obj, format=format)
+
+
+class _Duplicate(dict[str, Any]):
+    """An object that repeats a key (built by the exact check only)."""
+
+    key = ""
+
+
+def _refuse_duplicate_keys(data: bytes | str, obj: Any, format: str) -> None:
+    """Refuse an object that repeats a key: JSON parsers keep the last one silently (RFC 8259 §4).
+
+    Cheap for what communique writes: every key of canonical JSON is followed
+    by ``":``, so when that pair occurs exactly as often as there are keys in
+    the parsed objects, no key can repeat.  Otherwise (other spacing, a ``":``
+    inside a string, a real duplicate) the standard library parses the text
+    again, keeping every key.
+    """
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
+    if raw.count(b'":') == _key_count(obj):
+        return
+    import json
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in items:
+            if key in out:
+                duplicate = _Duplicate(out)
+                duplicate.key = key
+                return duplicate
+            out[key] = value
+        return out
+
+    try:
+        checked = json.loads(raw, object_pairs_hook=pairs)
+    except (ValueError, RecursionError):
+        return  # orjson read it; a disagreement on syntax is not a duplicate
+    found = _find_duplicate(checked, "")
+    if found is None:
+        return
+    path, key = found
+    where = f"{path}.{key}" if path else key
+    raise ParseError(
+        f"duplicate key {key!r}: an object may hold a key once (a reader would silently keep only the last)",
+        element=where,
+        line=_key_line(raw, where),
+        format=format,
+    )
+
+
+def _key_count(obj: Any) -> int:
+    count = 0
+    stack = [obj]
+    while stack:
+        item = stack.pop()
+        if type(item) is dict:
+            count += len(item)
+            stack.extend(item.values())
+        elif type(item) is list:
+            stack.extend(item)
+    return count
+
+
+def _find_duplicate(obj: Any, path: str) -> tuple[str, str] | None:
+    """The path and key of the first object (in document order) that repeats a key."""
+    if isinstance(obj, _Duplicate):
+        return path, obj.key
+    items: Any = obj.items() if isinstance(obj, dict) else enumerate(obj) if isinstance(obj, list) else ()
+    for key, value in items:
+        sub = f"{path}[{key}]" if isinstance(key, int) else (f"{path}.{key}" if path else key)
+        found = _find_duplicate(value, sub)
+        if found is not None:
+            return found
+    return None
+
+
+def _key_line(raw: bytes, where: str) -> int | None:
+    """The line of the repeated key, found by following the path's keys (not through arrays)."""
+    if "[" in where:
+        return None
+    import re
+
+    *parents, key = where.split(".")
+    position = 0
+    for name in parents:
+        found = re.compile(rb'"' + re.escape(name.encode()) + rb'"\s*:').search(raw, position)
+        if found is None:
+            return None
+        position = found.end()
+    hits = list(re.compile(rb'"' + re.escape(key.encode()) + rb'"\s*:').finditer(raw, position))
+    return raw.count(b"\n", 0, hits[1].start()) + 1 if len(hits) > 1 else None

@@ -16,6 +16,7 @@ import contextlib
 import hashlib
 import io
 import logging
+import re
 import warnings
 from collections.abc import Iterator
 from typing import Any
@@ -140,9 +141,26 @@ def _read_attachment(data: bytes) -> bytes:
         raise
     except FileNotDecryptedError:
         raise ParseError("the PDF is encrypted; communique PDFs are not, so this is not one", format="pdf") from None
-    except (PyPdfError, PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
-        # pypdf reports damage in many shapes; all of them mean "this file cannot be read".
+    except (PyPdfError, PdfReadError) as exc:
+        # pypdf's own errors are written for people ("EOF marker not found").
         raise ParseError(f"damaged PDF: {exc or type(exc).__name__}", format="pdf") from None
+    except NotImplementedError as exc:
+        found = re.search(r"(?i)unsupported filter\s*(\S*)", str(exc))
+        what = (
+            f"the attachment is stored with a compression filter communique cannot read ({found.group(1) or '?'})"
+            if found
+            else "it uses a PDF feature communique cannot read"
+        )
+        raise ParseError(f"damaged PDF: {what}", format="pdf") from None
+    except RecursionError:
+        raise ParseError("damaged PDF: its objects refer to each other in a loop", format="pdf") from None
+    except Exception:
+        # Any other exception is pypdf tripping over a broken object graph (an object that is only a
+        # reference to itself, a dictionary where a stream belongs …); its Python wording means nothing
+        # to a user.
+        raise ParseError(
+            "damaged PDF: its objects are malformed or refer to each other in a loop", format="pdf"
+        ) from None
     if size is not None and size != len(payload):
         raise ParseError(
             f"the embedded {_ATTACHMENT} is damaged: {len(payload)} bytes, the PDF says {size}", format="pdf"
