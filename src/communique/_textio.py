@@ -167,7 +167,11 @@ def _repair_strays(data: bytes, format: str) -> str | None:
     offset, raw, chars = found[0]
     line = data.count(b"\n", 0, offset) + 1
     first = " ".join(f"0x{b:02X}" for b in raw)
-    many = f"{stray_bytes} bytes that are not UTF-8 (the first, {first}," if stray_bytes > 1 else f"1 byte that is not UTF-8 ({first})"
+    many = (
+        f"{stray_bytes} bytes that are not UTF-8 (the first, {first},"
+        if stray_bytes > 1
+        else f"1 byte that is not UTF-8 ({first})"
+    )
     warnings.warn(
         CommuniqueWarning(
             f"{format}: line {line}: {many} read as cp1252 ({chars!r}){')' if stray_bytes > 1 else ''}; "

@@ -28,6 +28,7 @@ lxml is imported on first use, never at ``import communique`` time.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 from collections.abc import Iterable
@@ -354,17 +355,16 @@ def _stream_validate(schema: etree.XMLSchema, element: etree._Element, data: byt
     source = data if whole and data is not None else etree.tostring(element)
     parser = etree.XMLParser(
         schema=schema,
-        target=_Discard(),
+        target=cast(Any, _Discard()),
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
         huge_tree=False,
         remove_comments=True,
     )
-    try:
+    # Well-formed already (it was parsed once): a syntax error here is the log's to explain.
+    with contextlib.suppress(etree.XMLSyntaxError):
         etree.fromstring(source, parser)
-    except etree.XMLSyntaxError:
-        pass  # well-formed already (it was parsed once): what is logged says why
     return list(cast(Any, parser.error_log))
 
 

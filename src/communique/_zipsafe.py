@@ -223,7 +223,7 @@ def _central_entries(data: bytes) -> int:
             declared, cd_size = struct.unpack_from("<QQ", data, start64 + 32)
             record = start64
     start = max(0, record - cd_size)
-    return max(declared, data.count(_CENTRAL_ENTRY, start, record))
+    return max(int(declared), data.count(_CENTRAL_ENTRY, start, record))
 
 
 def parse_xml(data: bytes, *, part: str, format: str = "docx") -> etree._Element:

@@ -6,7 +6,7 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
-from typing import Any, BinaryIO, cast
+from typing import Any, BinaryIO
 
 from . import registry
 from .errors import CommuniqueError, FormatError, OptionError, OutputError, ParseError, RenderError
@@ -128,7 +128,7 @@ def read(
             raise ParseError(f"cannot read: {exc.strerror or exc}", source=source) from None
     if callable(getattr(path, "read", None)):
         name = getattr(path, "name", None)
-        return _read_stream(cast(BinaryIO, path), name if isinstance(name, str) else None, format, max_size, options)
+        return _read_stream(path, name if isinstance(name, str) else None, format, max_size, options)
     raise TypeError(f"read() needs a path (str or os.PathLike) or a binary file, not {type(path).__name__}")
 
 

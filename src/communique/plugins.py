@@ -63,6 +63,7 @@ if TYPE_CHECKING:
     from .model import PressRelease
 
 __all__ = [
+    "DEFAULT_MAX_INPUT_SIZE",
     "OPTION_TYPES",
     "PLUGIN_API_VERSION",
     "Exporter",
@@ -70,7 +71,6 @@ __all__ = [
     "Option",
     "Parser",
     "ParserProtocol",
-    "DEFAULT_MAX_INPUT_SIZE",
     "convert_options",
     "max_size_option",
     "plugin_problems",

@@ -534,7 +534,9 @@ def test_external_relationships_of_the_template_body_are_dropped_and_named(tmp_p
 
     docx_exporter._USER_TEMPLATES.clear()
     template = _template_with(tmp_path, "document", kind, "http://attacker.example/x")
-    with pytest.warns(CommuniqueWarning, match=rf"template .*: dropped its external relationship {kind} → http://attacker.example/x"):
+    with pytest.warns(
+        CommuniqueWarning, match=rf"template .*: dropped its external relationship {kind} → http://attacker.example/x"
+    ):
         data = render(release(), "docx", template=str(template))
     assert "attacker.example" not in _rels(data)
     assert parse(data, "docx") == release()
@@ -542,7 +544,9 @@ def test_external_relationships_of_the_template_body_are_dropped_and_named(tmp_p
 
 def test_an_external_image_in_a_template_header_refuses_the_template(tmp_path: Path) -> None:
     template = _template_with(tmp_path, "header", "image", "http://tracker.example/pixel.png")
-    with pytest.raises(RenderError, match=r"cannot be used: .*header1.xml links to http://tracker.example/pixel.png \(image\)"):
+    with pytest.raises(
+        RenderError, match=r"cannot be used: .*header1.xml links to http://tracker.example/pixel.png \(image\)"
+    ):
         render(release(), "docx", template=str(template))
 
 

@@ -32,8 +32,32 @@ TESTS = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(TESTS))
 
 _INTERESTING = (0x00, 0x01, 0x7F, 0x80, 0xFF, 0xFE, 0x0C, 0x0B, 0x85, 0xC3, 0xE2, 0xF0)
-_MARKUP = (b"<", b">", b"&", b'"', b"{", b"}", b"[", b"]", b":", b",", b"\\", b"<p>", b"</p>", b"&#0;", b"\\u0000",
-           b"\xed\xa0\x80", b"%PDF-", b"PK\x03\x04", b"obj", b"R", b"9" * 20, b"-1", b"1e999", b"null")
+_MARKUP = (
+    b"<",
+    b">",
+    b"&",
+    b'"',
+    b"{",
+    b"}",
+    b"[",
+    b"]",
+    b":",
+    b",",
+    b"\\",
+    b"<p>",
+    b"</p>",
+    b"&#0;",
+    b"\\u0000",
+    b"\xed\xa0\x80",
+    b"%PDF-",
+    b"PK\x03\x04",
+    b"obj",
+    b"R",
+    b"9" * 20,
+    b"-1",
+    b"1e999",
+    b"null",
+)
 
 
 class CaseTimeout(BaseException):
@@ -143,7 +167,7 @@ def run(fmt: str, seed: int, cases: int, seconds: float, case_seconds: float, ou
             if "internal error in the" in str(exc) or "parser failed:" in str(exc):
                 cause = exc.__cause__
                 problem = f"wrapped {type(cause).__name__}: {cause}"
-        except BaseException as exc:  # noqa: BLE001 - reporting is the point
+        except BaseException as exc:
             problem = f"raw {type(exc).__name__}: {exc}"
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)

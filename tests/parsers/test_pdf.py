@@ -229,7 +229,9 @@ def _replace_object(data: bytes, number: int, body: bytes) -> bytes:
 def test_an_attachment_in_an_unknown_filter_is_a_damaged_pdf_in_words(sample_pdf: bytes) -> None:
     bad = sample_pdf.replace(b"/Filter [ /FlateDecode ] /Length", b"/Filter [ /FlateDecodX ] /Length", 1)
     assert bad != sample_pdf
-    with pytest.raises(ParseError, match=r"damaged PDF: .*a compression filter communique cannot read \(/FlateDecodX\)") as info:
+    with pytest.raises(
+        ParseError, match=r"damaged PDF: .*a compression filter communique cannot read \(/FlateDecodX\)"
+    ) as info:
         parse(bad, "pdf")
     assert "NotImplementedError" not in str(info.value) and "internal error" not in str(info.value)
 

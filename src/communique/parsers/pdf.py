@@ -145,10 +145,10 @@ def _read_attachment(data: bytes) -> bytes:
         # pypdf's own errors are written for people ("EOF marker not found").
         raise ParseError(f"damaged PDF: {exc or type(exc).__name__}", format="pdf") from None
     except NotImplementedError as exc:
-        found = re.search(r"(?i)unsupported filter\s*(\S*)", str(exc))
+        unsupported = re.search(r"(?i)unsupported filter\s*(\S*)", str(exc))
         what = (
-            f"the attachment is stored with a compression filter communique cannot read ({found.group(1) or '?'})"
-            if found
+            f"the attachment is stored with a compression filter communique cannot read ({unsupported.group(1) or '?'})"
+            if unsupported
             else "it uses a PDF feature communique cannot read"
         )
         raise ParseError(f"damaged PDF: {what}", format="pdf") from None
