@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-FORMATS = ("text", "json", "xml", "nitf", "docx", "pdf")
+FORMATS = ("text", "json", "xml", "nitf", "newsml", "docx", "pdf")
 SEED = 20260115
 CASES = 100_000  # the time budget, not this count, ends a run
 CASE_SECONDS = 5.0  # generous: measured slowest cases are well under 1 s
