@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -136,3 +138,93 @@ def test_all_errors_share_one_root() -> None:
         communique.PluginError,
     ):
         assert issubclass(cls, CommuniqueError)
+
+
+# --------------------------------------------------------------------------- hostile arguments (issue 15)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "xml", "nitf", "docx", "pdf"])
+def test_a_lone_surrogate_in_a_str_is_a_parse_error_for_every_format(fmt: str) -> None:
+    from communique import CommuniqueError
+
+    with pytest.raises(CommuniqueError) as info:
+        communique.parse("Titre\ud800\n\nTexte.", fmt)
+    assert "surrogate" in str(info.value) or fmt in ("docx", "pdf")
+    assert not isinstance(info.value, UnicodeError)
+
+
+def test_a_nul_in_a_path_is_ours_for_read_and_write(tmp_path: Path) -> None:
+    from communique.errors import OutputError
+
+    with pytest.raises(communique.ParseError, match="NUL character"):
+        communique.read(str(tmp_path / "x\0y.json"))
+    with pytest.raises(OutputError, match="NUL character"):
+        communique.write(release(), str(tmp_path / "a\0.json"))
+
+
+def test_read_of_something_that_is_not_a_path_is_a_documented_type_error() -> None:
+    with pytest.raises(TypeError, match=r"read\(\) needs a path .* or a binary file, not NoneType"):
+        communique.read(None)  # type: ignore[arg-type]
+    assert "TypeError" in (communique.read.__doc__ or "")
+
+
+def test_an_unexpected_exception_in_a_parser_is_not_shown_as_a_python_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    from communique.parsers.json import JsonParser
+
+    def boom(self: object, data: bytes, **options: object) -> object:
+        raise KeyError("internal_detail")
+
+    monkeypatch.setattr(JsonParser, "parse", boom)
+    with pytest.raises(communique.ParseError) as info:
+        communique.parse(b"{}", "json")
+    message = str(info.value)
+    assert "KeyError" not in message and "internal_detail" not in message
+    assert "internal error in the json parser" in message
+    assert isinstance(info.value.__cause__, KeyError)  # kept for --debug
+
+
+def test_input_larger_than_the_format_limit_is_refused_while_reading(tmp_path: Path) -> None:
+    from communique.parsers.text import TextParser
+
+    big = tmp_path / "big.txt"
+    (limit,) = (o.default for o in TextParser.options if o.name == "max_size")
+    assert limit == 16 * 2**20
+    with big.open("wb") as handle:
+        handle.truncate(limit + 1)
+    with pytest.raises(communique.ParseError, match=r"larger than the 16 MiB the text parser accepts.*max_size"):
+        communique.read(big)
+    with pytest.raises(communique.ParseError, match=r"larger than the 1 KiB"):
+        communique.parse(b"x" * 2000, "text", max_size=1024)
+
+
+def test_an_endless_stream_is_read_only_up_to_the_limit() -> None:
+    class Endless(io.RawIOBase):
+        """/dev/zero as a Python stream: counts what is asked of it."""
+
+        served = 0
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer: Any) -> int:
+            n = len(buffer)
+            buffer[:n] = b"a" * n
+            Endless.served += n
+            return n
+
+    with pytest.raises(communique.ParseError, match=r"larger than the 1 MiB"):
+        communique.read(Endless(), "text", max_size=1 << 20)
+    assert Endless.served <= (1 << 20) + 65536 * 2
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero on this system")
+def test_dev_zero_is_refused_after_the_limit_not_read_forever() -> None:
+    with pytest.raises(communique.ParseError, match="larger than"):
+        communique.read("/dev/zero", "text", max_size=1 << 20)
+
+
+def test_the_limit_can_be_raised() -> None:
+    text = "Titre\n\n" + "Un paragraphe assez long pour la limite. " * 40
+    with pytest.raises(communique.ParseError, match="larger than"):
+        communique.parse(text.encode(), "text", max_size=1024)
+    assert communique.parse(text.encode(), "text", max_size=1 << 20).header.title == "Titre"

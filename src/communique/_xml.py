@@ -28,6 +28,7 @@ lxml is imported on first use, never at ``import communique`` time.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 from collections.abc import Iterable
@@ -277,23 +278,94 @@ def load_schema(relative: str) -> etree.XMLSchema:
     return etree.XMLSchema(etree.parse(str(path), parser))
 
 
-def validate(
-    schema: etree.XMLSchema, element: etree._Element, *, format: str, source: str | None = None, what: str = ""
-) -> None:
-    """Validate ``element`` against ``schema``; the first problem becomes a :class:`ParseError`.
+_TREE_COST = 2_000_000
+"""Sum of the squared child counts under which a tree is validated in place (see :func:`validate`)."""
 
-    The error names the line and the element of the first problem, and
-    ``what`` (e.g. ``"the communique release schema"``) in the message.
+
+def validate(
+    schema: etree.XMLSchema,
+    element: etree._Element,
+    *,
+    format: str,
+    source: str | None = None,
+    what: str = "",
+    data: bytes | None = None,
+) -> None:
+    """Validate ``element`` against ``schema``; problems become one :class:`ParseError`.
+
+    The error is the first problem, with its line and element, and ``what``
+    (e.g. ``"the communique release schema"``) in the message; it carries the
+    next ones (at most :data:`~communique.errors.MAX_PROBLEMS` in all) and the
+    count of the rest.
+
+    The cost is linear in the document whatever it holds.  libxml2 records a
+    path for every schema error by walking the element's preceding siblings,
+    so validating a tree with a wide run of invalid siblings is quadratic
+    (13 s for 100,000).  A tree whose runs are short (the sum of its squared
+    child counts is at most :data:`_TREE_COST`: every real release) is
+    validated in place; a wider one is validated while re-parsing its
+    serialisation, which records no paths: linear, but its problems carry the
+    element's name and no line.  ``data``, the bytes ``element`` was parsed
+    from when it is the document's root, spares serialising it again.
     """
-    if schema.validate(element):
-        return
+    if _narrow(element):
+        if schema.validate(element):
+            return
+        entries: list[Any] = list(cast(Any, schema.error_log))
+    else:
+        entries = _stream_validate(schema, element, data)
+        if not entries:
+            return
     # In document order: the first is the one to fix first (later ones are
     # often its consequences), and the rest ride along for `communique validate`.
+    from .errors import MAX_PROBLEMS
+
     suffix = f" (checked against {what})" if what else ""
-    problems = [_schema_problem(entry, suffix, format=format, source=source) for entry in cast(Any, schema.error_log)]
-    first, *more = problems
-    first.more = tuple(more)
-    raise first
+    problems = [_schema_problem(e, suffix, format=format, source=source) for e in entries[:MAX_PROBLEMS]]
+    raise ParseError.collect(problems, total=len(entries))
+
+
+def _narrow(element: etree._Element) -> bool:
+    cost = 0
+    for node in element.iter():
+        width = len(node)
+        if width > 1:
+            cost += width * width
+            if cost > _TREE_COST:
+                return False
+    return True
+
+
+class _Discard:
+    """A parser target that builds nothing (lxml calls only the methods a target has)."""
+
+    def close(self) -> None:
+        return None
+
+
+def _stream_validate(schema: etree.XMLSchema, element: etree._Element, data: bytes | None) -> list[Any]:
+    """The schema errors of ``element``, found while parsing its bytes again without building a tree.
+
+    No per-error path is recorded this way (linear time), and no second tree
+    is built (the memory is the error log's).
+    """
+    from lxml import etree
+
+    whole = data is not None and element.getparent() is None and element is element.getroottree().getroot()
+    source = data if whole and data is not None else etree.tostring(element)
+    parser = etree.XMLParser(
+        schema=schema,
+        target=cast(Any, _Discard()),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=True,
+    )
+    # Well-formed already (it was parsed once): a syntax error here is the log's to explain.
+    with contextlib.suppress(etree.XMLSyntaxError):
+        etree.fromstring(source, parser)
+    return list(cast(Any, parser.error_log))
 
 
 def _schema_problem(entry: Any, suffix: str, *, format: str, source: str | None) -> ParseError:

@@ -5,6 +5,12 @@ a single byte is inflated:
 
 * data that is not a zip archive is refused with a message that says what it
   looks like instead (a Word 97-2003 ``.doc``, an encrypted document, RTF, a PDF);
+* an archive whose central directory holds more than :data:`MAX_ENTRIES`
+  entries is refused from its end record and the entry signatures it spans,
+  before :mod:`zipfile` builds an object per entry;
+* an entry compressed with anything but *stored* or *deflate* (the only
+  methods Office writes) is refused from its header: the standard library
+  inflates bzip2 and LZMA without an output bound;
 * a part whose *declared* size exceeds :data:`MAX_PART_SIZE` (50 MB), a package
   whose declared sizes add up to more than :data:`MAX_TOTAL_SIZE`, more than
   :data:`MAX_ENTRIES` entries, or a part whose declared compression ratio is
@@ -25,6 +31,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import struct
 import zipfile
 import zlib
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -45,8 +52,14 @@ __all__ = [
     "parse_xml",
 ]
 
-# The methods zipfile can inflate with the standard library alone.
-_READABLE_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA})
+# The methods Office writes.  zipfile also inflates bzip2 and LZMA, but in one call without an
+# output bound (a 1 KB entry can take gigabytes before any size check), so they are refused.
+_READABLE_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
+_METHOD_NAMES = {9: "Deflate64", 12: "bzip2", 14: "LZMA", 93: "Zstandard", 95: "XZ", 98: "PPMd", 99: "AES-encrypted"}
+_EOCD = b"PK\x05\x06"
+_EOCD64_LOCATOR = b"PK\x06\x07"
+_EOCD64 = b"PK\x06\x06"
+_CENTRAL_ENTRY = b"PK\x01\x02"
 MAX_PART_SIZE = 50 * 1024 * 1024
 """No single part may inflate to more than 50 MB."""
 MAX_TOTAL_SIZE = 200 * 1024 * 1024
@@ -88,16 +101,32 @@ class SafeZip:
         self.format = format
         if not data.startswith(b"PK"):
             raise ParseError(f"not {what}: {_what_is(data)}", format=format)
+        entries = _central_entries(data)
+        if entries > MAX_ENTRIES:
+            raise ParseError(f"refused: {entries:,} entries in the archive (at most {MAX_ENTRIES:,})", format=format)
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        except NotImplementedError as exc:  # "zip file version 8.4" and other features zipfile lacks
+            raise ParseError(
+                f"not {what}: the zip archive uses a feature Office files do not ({exc})", format=format
+            ) from None
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, struct.error) as exc:
             raise ParseError(f"not {what}: the zip archive is damaged ({exc})", format=format) from None
         infos = self._zip.infolist()
         if len(infos) > MAX_ENTRIES:
-            raise ParseError(f"refused: {len(infos)} entries in the archive (at most {MAX_ENTRIES})", format=format)
+            raise ParseError(f"refused: {len(infos):,} entries in the archive (at most {MAX_ENTRIES:,})", format=format)
         total = 0
         self._by_name: dict[str, zipfile.ZipInfo] = {}
         for info in infos:
+            if info.compress_type not in _READABLE_METHODS:
+                # From the header, before anything is inflated (also for parts never read).
+                method = _METHOD_NAMES.get(info.compress_type, "unknown")
+                raise ParseError(
+                    f"unsupported zip compression (method {info.compress_type}): {method}; "
+                    "Office files use only stored and deflate",
+                    element=info.filename,
+                    format=format,
+                )
             if info.file_size > MAX_PART_SIZE:
                 raise ParseError(
                     f"refused: part declares {info.file_size:,} bytes, over the {MAX_PART_SIZE // 2**20} MB limit",
@@ -134,13 +163,6 @@ class SafeZip:
         info = self._by_name.get(name.lower())
         if info is None:
             raise ParseError("the part is missing", element=name, format=self.format)
-        if info.compress_type not in _READABLE_METHODS:
-            # Checked up front: zipfile would only fail once asked to inflate.
-            raise ParseError(
-                f"unsupported zip compression (method {info.compress_type}); Office files use deflate",
-                element=name,
-                format=self.format,
-            )
         limit = info.file_size
         try:
             with self._zip.open(info) as handle:
@@ -160,6 +182,10 @@ class SafeZip:
                     chunks.append(chunk)
         except ParseError:
             raise
+        except NotImplementedError as exc:  # strong encryption, compressed patched data
+            raise ParseError(
+                f"the zip entry uses a feature Office files do not ({exc})", element=name, format=self.format
+            ) from None
         except RuntimeError as exc:  # zipfile's "encrypted, password required"
             raise ParseError(f"cannot read an encrypted part ({exc})", element=name, format=self.format) from None
         except zipfile.BadZipFile as exc:
@@ -173,6 +199,31 @@ class SafeZip:
         except (zlib.error, OSError, EOFError, ValueError) as exc:
             raise ParseError(f"the zip entry is damaged ({exc})", element=name, format=self.format) from None
         return b"".join(chunks)
+
+
+def _central_entries(data: bytes) -> int:
+    """How many entries the central directory may hold, read from the end record, before zipfile reads it.
+
+    The end record's own count can lie, so the ``PK\\x01\\x02`` signatures in the
+    region it names are counted too (zipfile parses one entry per signature):
+    the larger of the two is returned, ``0`` when there is no end record
+    (zipfile then reports the damage).
+    """
+    end = len(data) - 22 if data[-22:-18] == _EOCD else data.rfind(_EOCD, max(0, len(data) - 22 - 65535))
+    if end < 0 or end + 22 > len(data):
+        return 0
+    _, _, _, _, declared, cd_size, _, _ = struct.unpack_from("<4s4H2LH", data, end)
+    record = end
+    locator = end - 20
+    if locator >= 0 and data[locator : locator + 4] == _EOCD64_LOCATOR:
+        (offset64,) = struct.unpack_from("<Q", data, locator + 8)
+        # The zip64 end record sits right before its locator (data may be prepended to the archive).
+        start64 = locator - 56 if data[locator - 56 : locator - 52] == _EOCD64 else offset64
+        if 0 <= start64 <= len(data) - 56 and data[start64 : start64 + 4] == _EOCD64:
+            declared, cd_size = struct.unpack_from("<QQ", data, start64 + 32)
+            record = start64
+    start = max(0, record - cd_size)
+    return max(int(declared), data.count(_CENTRAL_ENTRY, start, record))
 
 
 def parse_xml(data: bytes, *, part: str, format: str = "docx") -> etree._Element:

@@ -6,63 +6,163 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from . import registry
-from .errors import CommuniqueError, FormatError, OutputError, ParseError, RenderError
+from .errors import CommuniqueError, FormatError, OptionError, OutputError, ParseError, RenderError
 from .model import PressRelease
-from .plugins import convert_options
+from .plugins import DEFAULT_MAX_INPUT_SIZE, convert_options, size_text
 
 __all__ = ["parse", "read", "render", "write"]
 
 _SNIFF_BYTES = 8192
+_READ_CHUNK = 1 << 20
 StrPath = str | os.PathLike[str]
 
 
-def parse(data: str | bytes, format: str = "text", **options: Any) -> PressRelease:
+def parse(data: str | bytes, format: str = "text", *, max_size: int | None = None, **options: Any) -> PressRelease:
     """Parse ``data`` (text or bytes) in the named ``format`` into a release.
+
+    ``max_size`` overrides the format's largest accepted input (its
+    ``max_size`` option; see the limits page): longer data is refused before
+    the parser sees it.  Every failure is a
+    :class:`~communique.errors.CommuniqueError`; ``data`` that is neither
+    ``str`` nor ``bytes`` raises :class:`TypeError`.
 
     >>> release = parse(Path("examples/sample_fr.txt").read_text())  # doctest: +SKIP
     """
     plugin = registry.get_parser(format)
-    opts = convert_options(plugin, options)
-    if isinstance(data, str) and format != "text":
-        payload: str | bytes = data.encode("utf-8")
+    opts, limit = _options(plugin, options, max_size)
+    if isinstance(data, str):
+        payload: str | bytes = data if plugin.name == "text" else _encode(data, plugin.name)
+    elif isinstance(data, bytes | bytearray | memoryview):
+        payload = bytes(data)
     else:
-        payload = data
+        raise TypeError(f"parse() needs str or bytes, not {type(data).__name__}")
+    if len(payload) > limit:
+        raise _too_large(plugin.name, limit, None)
+    return _run(plugin, payload, opts)
+
+
+def _options(plugin: Any, options: dict[str, Any], max_size: int | None) -> tuple[dict[str, Any], int]:
+    """The parser's converted options and the input limit that applies."""
+    declared = any(o.name == "max_size" for o in plugin.options)
+    if max_size is not None:
+        if type(max_size) is not int or max_size < 1:
+            raise OptionError(f"max_size must be a positive number of bytes, not {max_size!r}")
+        if declared:
+            options = {**options, "max_size": max_size}
+    opts = convert_options(plugin, options)
+    limit = opts.get("max_size") if declared else max_size
+    return opts, limit if isinstance(limit, int) and limit > 0 else DEFAULT_MAX_INPUT_SIZE
+
+
+def _encode(text: str, format: str) -> bytes:
     try:
-        release = plugin.parse(payload, **opts)  # type: ignore[arg-type]
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        line = text.count("\n", 0, exc.start) + 1
+        raise ParseError(
+            f"the text holds a lone surrogate U+{ord(text[exc.start]):04X}, which is not a character "
+            "(text decoded with errors='surrogateescape'?)",
+            line=line,
+            format=format,
+        ) from None
+
+
+def _run(plugin: Any, payload: str | bytes, opts: dict[str, Any]) -> PressRelease:
+    try:
+        release = plugin.parse(payload, **opts)
     except CommuniqueError:
         raise
     except Exception as exc:
-        # A parser bug or a library error must still reach the user as ours.
-        raise ParseError(f"the {plugin.name} parser failed: {type(exc).__name__}: {exc}", format=plugin.name) from exc
+        # Every failure a parser knows of is a ParseError with its place; anything else is a bug,
+        # reported as ours in words (the exception stays chained for --debug and bug reports).
+        raise ParseError(
+            f"internal error in the {plugin.name} parser: it could not read this input "
+            "(a bug in communique or the plugin; --debug shows the details)",
+            format=plugin.name,
+        ) from exc
     if not isinstance(release, PressRelease):
         raise ParseError(f"the {plugin.name} parser returned {type(release).__name__}, not a PressRelease")
     return release
 
 
-def read(path: StrPath, format: str | None = None, **options: Any) -> PressRelease:
-    """Read a release from a file.
+def _too_large(format: str, limit: int, source: str | None) -> ParseError:
+    return ParseError(
+        f"the input is larger than the {size_text(limit)} the {format} parser accepts "
+        f"(raise it with max_size=, e.g. read(path, max_size={limit * 4}))",
+        source=source,
+        format=format,
+    )
+
+
+def read(
+    path: StrPath | BinaryIO, format: str | None = None, *, max_size: int | None = None, **options: Any
+) -> PressRelease:
+    """Read a release from a file (a path, or a binary file object such as ``sys.stdin.buffer``).
 
     The format is ``format`` if given, else inferred from the file extension
     (``.txt`` is ``text``), else by sniffing the first bytes of the content.
+    The input is read in chunks and refused one byte past the format's
+    largest accepted size (``max_size``, see :func:`parse`), so ``/dev/zero``
+    or an endless pipe cost no more than that.  A bad path (missing, a
+    directory, a NUL character in the name) is a
+    :class:`~communique.errors.ParseError`; ``path`` of another type (``None``)
+    raises :class:`TypeError`.
     """
-    source = os.fspath(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise ParseError("no such file", source=source) from None
-    except IsADirectoryError:
-        raise ParseError("is a directory, not a file", source=source) from None
-    except OSError as exc:
-        raise ParseError(f"cannot read: {exc.strerror or exc}", source=source) from None
+    if isinstance(path, str | os.PathLike):
+        source = os.fspath(path)
+        if not isinstance(source, str):
+            raise TypeError(f"read() needs a str path, not {type(source).__name__}")
+        if "\0" in source:
+            raise ParseError("the file name contains a NUL character", source=source.replace("\0", "\\0"))
+        try:
+            with open(source, "rb") as handle:
+                return _read_stream(handle, source, format, max_size, options)
+        except FileNotFoundError:
+            raise ParseError("no such file", source=source) from None
+        except IsADirectoryError:
+            raise ParseError("is a directory, not a file", source=source) from None
+        except OSError as exc:
+            raise ParseError(f"cannot read: {exc.strerror or exc}", source=source) from None
+    if callable(getattr(path, "read", None)):
+        name = getattr(path, "name", None)
+        return _read_stream(path, name if isinstance(name, str) else None, format, max_size, options)
+    raise TypeError(f"read() needs a path (str or os.PathLike) or a binary file, not {type(path).__name__}")
+
+
+def _read_stream(
+    handle: BinaryIO, source: str | None, format: str | None, max_size: int | None, options: dict[str, Any]
+) -> PressRelease:
+    head = _chunk(handle, _SNIFF_BYTES, source)
     if format is None:
-        format = _infer_parser(source, data)
+        format = _infer_parser(source or "<stream>", head)
+    plugin = registry.get_parser(format)
+    opts, limit = _options(plugin, options, max_size)
+    chunks = [head]
+    size = len(head)
+    while head and size <= limit:
+        chunk = _chunk(handle, min(_READ_CHUNK, limit + 1 - size), source)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    if size > limit:
+        raise _too_large(plugin.name, limit, source)
+    data = b"".join(chunks)
+    del chunks
     try:
-        return parse(data, format, **options)
+        return _run(plugin, data, opts)
     except ParseError as exc:
-        raise exc.with_source(source) from exc.__cause__
+        raise (exc.with_source(source) if source else exc) from exc.__cause__
+
+
+def _chunk(handle: BinaryIO, size: int, source: str | None) -> bytes:
+    data = handle.read(size)
+    if isinstance(data, str):
+        raise TypeError("read() needs a binary file (open it with 'rb'), not a text file")
+    return bytes(data or b"")
 
 
 def _infer_parser(source: str, data: bytes) -> str:
@@ -108,6 +208,7 @@ def write(release: PressRelease, path: StrPath, format: str | None = None, **opt
     no partial file and an existing file intact.
     """
     target = os.fspath(path)
+    _check_output_name(target)
     if format is None:
         format = registry.exporter_for(target)
     data = render(release, format, **options)
@@ -116,6 +217,7 @@ def write(release: PressRelease, path: StrPath, format: str | None = None, **opt
 
 def write_bytes_atomic(path: StrPath, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename."""
+    _check_output_name(os.fspath(path))
     target = Path(path)
     directory = target.parent
     try:
@@ -135,6 +237,11 @@ def write_bytes_atomic(path: StrPath, data: bytes) -> None:
         if isinstance(exc, OSError):
             raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from None
         raise
+
+
+def _check_output_name(target: str) -> None:
+    if "\0" in target:
+        raise OutputError(f"{target.replace(chr(0), chr(92) + '0')}: the file name contains a NUL character")
 
 
 def _umask() -> int:

@@ -9,6 +9,7 @@ plugin errors the distribution that provides the plugin.
 from __future__ import annotations
 
 __all__ = [
+    "MAX_PROBLEMS",
     "CommuniqueError",
     "CommuniqueWarning",
     "FormatError",
@@ -20,6 +21,12 @@ __all__ = [
     "RenderError",
     "ValidationError",
 ]
+
+
+MAX_PROBLEMS = 50
+"""At most this many problems are collected and listed for one input (schema and JSON validation);
+the rest are counted (:attr:`ParseError.omitted`), so a document with a million invalid
+elements costs no more to report than one with fifty."""
 
 
 class CommuniqueError(Exception):
@@ -53,7 +60,9 @@ class ParseError(CommuniqueError, ValueError):
     Carries what is known about the location: ``source`` (file name or
     ``None``), ``line`` and ``column`` (1-based), ``element`` (XML element or
     JSON path) and ``format``.  When a validator found several problems at
-    once, the error is the first and :attr:`problems` lists them all.
+    once, the error is the first and :attr:`problems` lists them (at most
+    :data:`MAX_PROBLEMS`, then one closing "and N more problems" entry;
+    :attr:`omitted` is N).
     """
 
     def __init__(
@@ -66,9 +75,11 @@ class ParseError(CommuniqueError, ValueError):
         element: str | None = None,
         format: str | None = None,
         more: tuple[ParseError, ...] = (),
+        omitted: int = 0,
     ) -> None:
         self.message = message
         self.more = more
+        self.omitted = omitted
         self.source = source
         self.line = line
         self.column = column
@@ -90,6 +101,41 @@ class ParseError(CommuniqueError, ValueError):
     def problems(self) -> tuple[ParseError, ...]:
         """Every problem found, this one first (``communique validate`` prints them all)."""
         return (self, *self.more)
+
+    @property
+    def count(self) -> int:
+        """How many problems were found in all: this one, the others listed and the ones only counted."""
+        # When problems were omitted, the last of `more` is the "and N more problems" entry.
+        return 1 + len(self.more) - (1 if self.omitted else 0) + self.omitted
+
+    def summary(self) -> str:
+        """``str(self)``, followed by "(and N more problems)" when there are others."""
+        others = self.count - 1
+        return f"{self} (and {others:,} more problem{'s' if others > 1 else ''})" if others else str(self)
+
+    @classmethod
+    def collect(cls, problems: list[ParseError], total: int | None = None) -> ParseError:
+        """The first of ``problems`` carrying the others, capped at :data:`MAX_PROBLEMS`.
+
+        ``total`` is how many problems there are in all when only some were
+        collected; the ones not listed are counted in :attr:`omitted` and
+        named by a closing "and N more problems" entry.
+        """
+        total = len(problems) if total is None else max(total, len(problems))
+        listed = problems[:MAX_PROBLEMS]
+        first, *more = listed
+        omitted = total - len(listed)
+        if omitted:
+            more.append(
+                cls(
+                    f"and {omitted:,} more problems (only the first {MAX_PROBLEMS} are listed)",
+                    source=first.source,
+                    format=first.format,
+                )
+            )
+        first.more = tuple(more)
+        first.omitted = omitted
+        return first
 
     def with_source(self, source: str) -> ParseError:
         """Fill in the source name if it is not known yet (returns ``self``)."""

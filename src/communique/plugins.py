@@ -63,6 +63,7 @@ if TYPE_CHECKING:
     from .model import PressRelease
 
 __all__ = [
+    "DEFAULT_MAX_INPUT_SIZE",
     "OPTION_TYPES",
     "PLUGIN_API_VERSION",
     "Exporter",
@@ -71,6 +72,7 @@ __all__ = [
     "Parser",
     "ParserProtocol",
     "convert_options",
+    "max_size_option",
     "plugin_problems",
 ]
 
@@ -78,6 +80,10 @@ PLUGIN_API_VERSION = 1
 """The plugin API version this communique implements.  A plugin whose
 ``api_version`` differs is reported as broken (with a warning naming its
 distribution when a lookup skips it) instead of being used."""
+
+DEFAULT_MAX_INPUT_SIZE = 64 * 2**20
+"""Largest input (64 MiB) :func:`communique.read` and :func:`communique.parse` give a parser
+that declares no ``max_size`` option; the built-in parsers declare their own."""
 
 OPTION_TYPES: tuple[type, ...] = (str, int, float, bool)
 """The types an :class:`Option` may declare: the ones a command line can spell."""
@@ -223,6 +229,28 @@ def convert_options(plugin: Exporter | Parser, options: Mapping[str, Any]) -> di
     for name, option in declared.items():
         out.setdefault(name, option.default)
     return out
+
+
+def size_text(size: int) -> str:
+    """``16 MiB``, ``1 KiB``, ``1,500 bytes``: a byte count as the limits are written."""
+    for unit, factor in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
+        if size >= factor and size % factor == 0:
+            return f"{size // factor:,} {unit}"
+    return f"{size:,} bytes"
+
+
+def max_size_option(default: int) -> Option:
+    """The ``max_size`` option of a parser: the largest input it accepts, checked while reading.
+
+    :func:`communique.read` stops reading a file or stream one byte past it,
+    and :func:`communique.parse` refuses longer data before the parser sees it.
+    """
+    return Option(
+        "max_size",
+        int,
+        default,
+        f"largest input accepted, in bytes (default {size_text(default)}), checked while reading; raise it for larger files",
+    )
 
 
 class _Plugin:

@@ -505,3 +505,51 @@ def test_a_date_only_stamp_is_a_day_in_the_core_properties() -> None:
     assert core.findtext("dcterms:created", namespaces=ns) == "2018-05-23"
     assert core.findtext("dcterms:modified", namespaces=ns) == "2018-07-20"
     assert open_docx(render(r, "docx")).core_properties.created == dt.datetime(2018, 5, 23, tzinfo=dt.UTC)
+
+
+# ---------------------------------------------------------------- template external relationships (issue 15)
+
+_EXT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+
+def _template_with(tmp_path: Path, where: str, kind: str, target: str) -> Path:
+    doc = docx.Document()
+    doc.add_paragraph("house template")
+    part = doc.part if where == "document" else doc.sections[0].header.part
+    doc.sections[0].header.paragraphs[0].text = "NATO"
+    part.relate_to(target, _EXT + kind, is_external=True)
+    path = tmp_path / f"{where}-{kind}.dotx"
+    doc.save(str(path))
+    return path
+
+
+def _rels(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return "".join(z.read(n).decode() for n in z.namelist() if n.endswith(".rels"))
+
+
+@pytest.mark.parametrize("kind", ["subDocument", "aFChunk", "styles", "image"])
+def test_external_relationships_of_the_template_body_are_dropped_and_named(tmp_path: Path, kind: str) -> None:
+    from communique.exporters import docx as docx_exporter
+
+    docx_exporter._USER_TEMPLATES.clear()
+    template = _template_with(tmp_path, "document", kind, "http://attacker.example/x")
+    with pytest.warns(
+        CommuniqueWarning, match=rf"template .*: dropped its external relationship {kind} → http://attacker.example/x"
+    ):
+        data = render(release(), "docx", template=str(template))
+    assert "attacker.example" not in _rels(data)
+    assert parse(data, "docx") == release()
+
+
+def test_an_external_image_in_a_template_header_refuses_the_template(tmp_path: Path) -> None:
+    template = _template_with(tmp_path, "header", "image", "http://tracker.example/pixel.png")
+    with pytest.raises(
+        RenderError, match=r"cannot be used: .*header1.xml links to http://tracker.example/pixel.png \(image\)"
+    ):
+        render(release(), "docx", template=str(template))
+
+
+def test_an_external_hyperlink_in_a_template_header_is_kept(tmp_path: Path) -> None:
+    template = _template_with(tmp_path, "header", "hyperlink", "https://www.nato.int/")
+    assert "https://www.nato.int/" in _rels(render(release(), "docx", template=str(template)))

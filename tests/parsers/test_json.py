@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from builders import release, version_1, version_1_json
-from communique import ParseError, parse, render
+from communique import Header, ParseError, parse, render
 
 
 def doc() -> dict[str, Any]:
@@ -142,3 +142,44 @@ def test_a_version_1_document_holds_only_what_version_1_could(mutate: Any, eleme
         parse(json.dumps(d).encode(), "json")
     assert err.value.element == element
     assert words in str(err.value)
+
+
+# --------------------------------------------------------------------------- duplicate keys (issue 15)
+
+
+def _with_duplicate(data: bytes) -> bytes:
+    """The canonical JSON with a second, different "title" in the header: last-wins would read "Autre"."""
+    return data.replace(b'"title": "Titre",', b'"title": "Titre",\n    "title": "Autre",', 1)
+
+
+def test_a_duplicate_key_is_refused_not_last_wins() -> None:
+    data = _with_duplicate(render(release(), "json"))
+    with pytest.raises(ParseError, match=r"duplicate key 'title'") as info:
+        parse(data, "json")
+    assert info.value.element == "header.title" and info.value.line == 6
+
+
+def test_a_duplicate_top_level_key_is_refused() -> None:
+    data = render(release(), "json").replace(b'"schema_version": 2,', b'"schema_version": 2,\n  "schema_version": 1,')
+    with pytest.raises(ParseError, match=r"duplicate key 'schema_version'"):
+        parse(data, "json")
+
+
+def test_a_duplicate_key_without_the_canonical_spacing_is_found_too() -> None:
+    data = b'{"schema_version" : 2, "schema_version" : 2}'
+    with pytest.raises(ParseError, match=r"duplicate key 'schema_version'"):
+        parse(data, "json")
+
+
+def test_a_colon_inside_a_string_is_not_a_duplicate() -> None:
+    r = release(header=Header(title='Le mot "clé": un test', language="fr"))
+    assert parse(render(r, "json"), "json") == r
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_a_duplicate_key_in_an_embedded_copy_is_refused(fmt: str) -> None:
+    from embedding import with_embedded
+
+    data = with_embedded(fmt, _with_duplicate(render(release(), "json")))
+    with pytest.raises(ParseError, match=r"duplicate key 'title'"):
+        parse(data, fmt, **({"embedded": "require"} if fmt == "docx" else {}))

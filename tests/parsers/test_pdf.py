@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import shutil
 import subprocess
 import warnings
@@ -214,3 +215,34 @@ def test_a_damaged_pdf_is_one_error_and_nothing_is_printed(
     assert "EOF marker not found" in str(err.value)  # pypdf's own words travel inside our error
     out, printed = capfd.readouterr()
     assert (out, printed) == ("", "")
+
+
+# --------------------------------------------------------------------------- damage in pypdf's internals (issue 15)
+
+
+def _replace_object(data: bytes, number: int, body: bytes) -> bytes:
+    start = data.index(f"\n{number} 0 obj\n".encode()) + 1
+    end = data.index(b"endobj", start) + len(b"endobj")
+    return data[:start] + f"{number} 0 obj\n".encode() + body + b"\nendobj" + data[end:]
+
+
+def test_an_attachment_in_an_unknown_filter_is_a_damaged_pdf_in_words(sample_pdf: bytes) -> None:
+    bad = sample_pdf.replace(b"/Filter [ /FlateDecode ] /Length", b"/Filter [ /FlateDecodX ] /Length", 1)
+    assert bad != sample_pdf
+    with pytest.raises(
+        ParseError, match=r"damaged PDF: .*a compression filter communique cannot read \(/FlateDecodX\)"
+    ) as info:
+        parse(bad, "pdf")
+    assert "NotImplementedError" not in str(info.value) and "internal error" not in str(info.value)
+
+
+def test_an_object_that_is_only_a_reference_is_a_damaged_pdf_in_words(sample_pdf: bytes) -> None:
+    # The file specification (object 5) replaced by a reference to itself: pypdf fails with
+    # "property 'indirect_reference' of 'IndirectObject' object has no setter".
+    number = int(re.search(rb"\(communique-release.json\) (\d+) 0 R", sample_pdf).group(1))  # type: ignore[union-attr]
+    bad = _replace_object(sample_pdf, number, f"{number} 0 R".encode())
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CommuniqueWarning)
+        with pytest.raises(ParseError, match=r"damaged PDF: its objects are malformed or refer to each other") as info:
+            parse(bad, "pdf")
+    assert "indirect_reference" not in str(info.value) and "setter" not in str(info.value)

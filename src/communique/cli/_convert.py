@@ -271,9 +271,9 @@ def _convert_stdin(
     to_stdout = output_dir is None or output_dir == "-"
     if to_stdout:
         _check_stdout(exporters)
-    data = binary_stream("stdin").read()
     try:
-        release = api.parse(data, parser)
+        # read(), not .read(): an endless pipe is refused at the format's max_size.
+        release = api.read(binary_stream("stdin"), parser)
     except ParseError as exc:
         fail(exc.with_source("<stdin>"), "<stdin>")
         return EXIT_FAILED

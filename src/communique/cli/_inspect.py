@@ -38,7 +38,7 @@ def _read(path: str, parser: str | None) -> PressRelease:
         if parser is None:
             raise click.UsageError("reading standard input needs --from FORMAT (e.g. --from text)")
         try:
-            return api.parse(binary_stream("stdin").read(), parser)
+            return api.read(binary_stream("stdin"), parser)  # bounded: stops at the format's max_size
         except ParseError as exc:
             raise exc.with_source("<stdin>") from None
     problem = _batch.input_problem(path, path)

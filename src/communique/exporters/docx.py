@@ -53,7 +53,11 @@ revision ids, document ids, thumbnails or template paths from the template.
 
 Options: ``page_size`` (``a4`` or ``letter``; default A4, or the template's own
 size when a ``template`` is given) and ``template`` (a ``.docx``/``.dotx`` whose
-styles, page setup, headers and footers are used).  The base template is
+styles, page setup, headers and footers are used; its external relationships
+are not: those of its body — remote styles, linked images, subDocument,
+altChunk — are dropped with a warning naming them, and a template whose
+header, footer or styles link to remote content Word would fetch is refused;
+hyperlinks stay).  The base template is
 python-docx's default, pruned and prepared once per process; a user template is
 prepared once per file version.
 """
@@ -106,6 +110,7 @@ _RELS_CT = "application/vnd.openxmlformats-package.relationships+xml"
 _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _RT_STYLES = _RT + "styles"
 _RT_SETTINGS = _RT + "settings"
+_RT_HYPERLINK = _RT + "hyperlink"
 _RT_CUSTOM_XML = _RT + "customXml"
 _RT_CUSTOM_XML_PROPS = _RT + "customXmlProps"
 _RT_OFFICE_DOCUMENT = _RT + "officeDocument"
@@ -286,7 +291,7 @@ def _set_language(styles: etree._Element, language: str) -> None:
 class _Template:
     """A template package prepared once: static parts as bytes, the rest ready to fill per release."""
 
-    def __init__(self, data: bytes, *, builtin: bool) -> None:
+    def __init__(self, data: bytes, *, builtin: bool, name: str = "template") -> None:
         from lxml import etree
 
         from .._zipsafe import Package
@@ -301,6 +306,7 @@ class _Template:
         # Walk the relationship graph from the main part: only what the document uses is carried over.
         queue = [main]
         seen = {main}
+        dropped: list[str] = []
         styles_part = settings_part = None
         while queue:
             part = queue.pop(0)
@@ -309,6 +315,20 @@ class _Template:
                 if rel.type in _DROPPED_TYPES or (builtin and "stylesWithEffects" in rel.type):
                     continue
                 if rel.type == _RT_CUSTOM_XML and not rel.external and (builtin or _is_ours(pkg, rel.target)):
+                    continue
+                if rel.external and rel.type != _RT_HYPERLINK:
+                    # Remote styles, linked images, subDocument, altChunk …: Word fetches them when the
+                    # document opens, so every release would phone home.  The template's body is replaced
+                    # by the release, so what it links is unused: dropped.  Another part (a header, the
+                    # styles) still refers to its link by id, so such a template is refused.
+                    kind = rel.type.rpartition("/")[2]
+                    if part != main:
+                        raise ParseError(
+                            f"{part.lstrip('/')} links to {rel.target} ({kind}), which Word would fetch when "
+                            "each document opens; remove the link from the template",
+                            format="docx",
+                        )
+                    dropped.append(f"{kind} → {rel.target}")
                     continue
                 if not rel.external:
                     if not pkg.has(rel.target) or pkg.content_type(rel.target) is None:
@@ -326,6 +346,14 @@ class _Template:
                 parts[part] = (pkg.content_type(part) or "application/octet-stream", pkg.read(part))
         self.parts = parts
         self.rels = rels
+        if dropped:
+            warnings.warn(
+                CommuniqueWarning(
+                    f"docx: {name}: dropped its external relationship{'s' if len(dropped) > 1 else ''} "
+                    f"{', '.join(dropped)} (remote content Word would fetch; the template's body is not used)"
+                ),
+                stacklevel=2,
+            )
 
         document = pkg.xml(main)
         body = document.find(w("body"))
@@ -558,7 +586,7 @@ def _user_template(path: Path) -> _Template:
             f"template {path}: cannot read: {exc.strerror or exc}", path="template", format="docx"
         ) from None
     try:
-        template = _Template(data, builtin=False)
+        template = _Template(data, builtin=False, name=f"template {path}")
     except ParseError as exc:
         raise RenderError(f"template {path} cannot be used: {exc}", path="template", format="docx") from None
     with _USER_LOCK:

@@ -58,7 +58,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..errors import CommuniqueWarning, ParseError
-from ..plugins import Option, Parser
+from ..plugins import Option, Parser, max_size_option
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -206,6 +206,7 @@ class DocxParser(Parser):
             "require: fail instead of falling back; ignore: always read the visible content",
             choices=("auto", "require", "ignore"),
         ),
+        max_size_option(64 * 2**20),
     )
 
     def sniff(self, head: bytes) -> bool:
@@ -259,7 +260,7 @@ class DocxParser(Parser):
             try:
                 release = loads(root.text or "", format="docx")
             except ParseError as exc:
-                return None, f"the embedded release ({where}) cannot be used: {exc}"
+                return None, f"the embedded release ({where}) cannot be used: {exc.summary()}"
             recorded = root.get("visible")
             if recorded is not None and recorded != visible_digest(_visible_texts(blocks)):
                 return None, (

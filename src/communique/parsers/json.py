@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import PressRelease
-from ..plugins import Parser
+from ..plugins import Parser, max_size_option
 
 
 class JsonParser(Parser):
@@ -15,6 +15,7 @@ class JsonParser(Parser):
     label = "JSON (communique schema)"
     extensions = (".json",)
     media_type = "application/json"
+    options = (max_size_option(16 * 2**20),)
 
     def parse(self, data: bytes | str, **options: Any) -> PressRelease:
         from .._serialize import loads

@@ -65,7 +65,7 @@ import attrs
 
 from ..errors import ParseError, ValidationError
 from ..model import Attendee, Dates, Header, PressRelease
-from ..plugins import Option, Parser
+from ..plugins import Option, Parser, max_size_option
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -422,8 +422,13 @@ def _is_ours(nitf: etree._Element) -> bool:
 # --------------------------------------------------------------------------- the release
 
 
-def release_from_document(root: etree._Element, *, validate: bool = True, item: int = 0) -> PressRelease:
-    """Build a release from a parsed ``newsItem`` (or a ``newsMessage`` holding one)."""
+def release_from_document(
+    root: etree._Element, *, validate: bool = True, item: int = 0, data: bytes | None = None
+) -> PressRelease:
+    """Build a release from a parsed ``newsItem`` (or a ``newsMessage`` holding one).
+
+    ``data``, the bytes ``root`` was parsed from, spares serialising it again for a linear validation.
+    """
     from .._xml import load_schema
     from .._xml import validate as check
     from .nitf import release_from_document as from_nitf
@@ -431,7 +436,7 @@ def release_from_document(root: etree._Element, *, validate: bool = True, item: 
     news = _the_item(root, item)
     _check_version(news)
     if validate:
-        check(load_schema(SCHEMA), root, format=_FORMAT, what="the NewsML-G2 2.35 schema")
+        check(load_schema(SCHEMA), root, format=_FORMAT, what="the NewsML-G2 2.35 schema", data=data)
     kind, content = _content(news)
     if kind == "nitf" and _is_ours(content):  # type: ignore[arg-type]
         # communique's own item: its NITF holds the release exactly (detached, so that the item's
@@ -591,16 +596,19 @@ class NewsmlParser(Parser):
             "which newsItem of a newsMessage to read, counting from 1 (0: the only one; a message with several "
             "is refused)",
         ),
+        max_size_option(16 * 2**20),
     )
 
-    def parse(self, data: bytes, *, validate: bool = True, item: int = 0, **options: Any) -> PressRelease:
+    def parse(
+        self, data: bytes, *, validate: bool = True, item: int = 0, max_size: int = 16 * 2**20, **options: Any
+    ) -> PressRelease:
         """Build a release from a NewsML-G2 news item."""
         from .._xml import parse_bytes
 
         if type(item) is not int or item < 0:
             raise ParseError(f"option item={item!r} must be 0 or a positive item number", format=_FORMAT)
-        root = parse_bytes(data, format=_FORMAT)
-        return release_from_document(root, validate=validate, item=item)
+        root = parse_bytes(data, format=_FORMAT, max_bytes=max_size)
+        return release_from_document(root, validate=validate, item=item, data=data)
 
     def sniff(self, head: bytes) -> bool:
         """Recognise a NewsML-G2 item or message: its root element, in the NewsML-G2 namespace."""

@@ -60,7 +60,7 @@ import attrs
 
 from ..errors import ParseError, ValidationError
 from ..model import Attendee, Dates, Header, Paragraph, PressRelease, Quote, stamp_before
-from ..plugins import Option, Parser
+from ..plugins import Option, Parser, max_size_option
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -376,8 +376,11 @@ def _iter_paragraphs(doc: _Doc, body: etree._Element | None) -> Iterator[etree._
         yield from content.iter(p_tag)
 
 
-def release_from_document(root: etree._Element, *, validate: bool = True) -> PressRelease:
-    """Build a release from a parsed document whose root is, or holds, an ``<nitf>`` element."""
+def release_from_document(root: etree._Element, *, validate: bool = True, data: bytes | None = None) -> PressRelease:
+    """Build a release from a parsed document whose root is, or holds, an ``<nitf>`` element.
+
+    ``data``, the bytes ``root`` was parsed from, spares serialising it again for a linear validation.
+    """
     from .._xml import load_schema, namespace
     from .._xml import validate as check
 
@@ -386,7 +389,7 @@ def release_from_document(root: etree._Element, *, validate: bool = True) -> Pre
     if ns not in (None, NAMESPACE):
         raise _located(nitf, f"not NITF: <nitf> is in the namespace {ns!r}, not NITF 3.6's {NAMESPACE!r} (or none)")
     if ns == NAMESPACE and validate:
-        check(load_schema(SCHEMA), nitf, format=_FORMAT, what="the NITF 3.6 schema")
+        check(load_schema(SCHEMA), nitf, format=_FORMAT, what="the NITF 3.6 schema", data=data)
     doc = _Doc(nitf)
     head = doc.find(nitf, "head")
     body = doc.find(nitf, "body")
@@ -706,14 +709,15 @@ class NitfParser(Parser):
             True,
             "check namespaced NITF 3.6 against the official schema before reading it",
         ),
+        max_size_option(16 * 2**20),
     )
 
-    def parse(self, data: bytes, *, validate: bool = True, **options: Any) -> PressRelease:
+    def parse(self, data: bytes, *, validate: bool = True, max_size: int = 16 * 2**20, **options: Any) -> PressRelease:
         """Build a release from an NITF document (or a NewsML-G2 item holding one)."""
         from .._xml import parse_bytes
 
-        root = parse_bytes(data, format=_FORMAT)
-        return release_from_document(root, validate=validate)
+        root = parse_bytes(data, format=_FORMAT, max_bytes=max_size)
+        return release_from_document(root, validate=validate, data=data)
 
     def sniff(self, head: bytes) -> bool:
         """Recognise NITF by its root element (``<nitf``) or its namespace near the start."""

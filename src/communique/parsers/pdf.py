@@ -16,13 +16,14 @@ import contextlib
 import hashlib
 import io
 import logging
+import re
 import warnings
 from collections.abc import Iterator
 from typing import Any
 
 from ..errors import CommuniqueWarning, ParseError
 from ..model import PressRelease
-from ..plugins import Parser
+from ..plugins import Parser, max_size_option
 
 __all__ = ["PdfParser"]
 
@@ -36,6 +37,7 @@ class PdfParser(Parser):
     label = "PDF document (written by communique)"
     extensions = (".pdf",)
     media_type = "application/pdf"
+    options = (max_size_option(64 * 2**20),)
 
     def parse(self, data: bytes, **options: Any) -> PressRelease:
         """Return the release embedded in ``data``; :class:`ParseError` when there is none."""
@@ -54,12 +56,16 @@ class PdfParser(Parser):
             return loads(payload, format="pdf")
         except ParseError as exc:
             where = f" at {exc.element}" if exc.element else ""
+            others = exc.count - 1
             raise ParseError(
-                f"the embedded {_ATTACHMENT} is not a valid release{where}: {exc.message}",
+                f"the embedded {_ATTACHMENT} is not a valid release{where}: {exc.message}"
+                + (f" (and {others:,} more problem{'s' if others > 1 else ''})" if others else ""),
                 element=exc.element,
                 line=exc.line,
                 column=exc.column,
                 format="pdf",
+                more=exc.more,
+                omitted=exc.omitted,
             ) from None
 
     def sniff(self, head: bytes) -> bool:
@@ -135,9 +141,26 @@ def _read_attachment(data: bytes) -> bytes:
         raise
     except FileNotDecryptedError:
         raise ParseError("the PDF is encrypted; communique PDFs are not, so this is not one", format="pdf") from None
-    except (PyPdfError, PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
-        # pypdf reports damage in many shapes; all of them mean "this file cannot be read".
+    except (PyPdfError, PdfReadError) as exc:
+        # pypdf's own errors are written for people ("EOF marker not found").
         raise ParseError(f"damaged PDF: {exc or type(exc).__name__}", format="pdf") from None
+    except NotImplementedError as exc:
+        unsupported = re.search(r"(?i)unsupported filter\s*(\S*)", str(exc))
+        what = (
+            f"the attachment is stored with a compression filter communique cannot read ({unsupported.group(1) or '?'})"
+            if unsupported
+            else "it uses a PDF feature communique cannot read"
+        )
+        raise ParseError(f"damaged PDF: {what}", format="pdf") from None
+    except RecursionError:
+        raise ParseError("damaged PDF: its objects refer to each other in a loop", format="pdf") from None
+    except Exception:
+        # Any other exception is pypdf tripping over a broken object graph (an object that is only a
+        # reference to itself, a dictionary where a stream belongs …); its Python wording means nothing
+        # to a user.
+        raise ParseError(
+            "damaged PDF: its objects are malformed or refer to each other in a loop", format="pdf"
+        ) from None
     if size is not None and size != len(payload):
         raise ParseError(
             f"the embedded {_ATTACHMENT} is damaged: {len(payload)} bytes, the PDF says {size}", format="pdf"

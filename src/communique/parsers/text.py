@@ -7,7 +7,7 @@ from typing import Any
 from .._textio import decode
 from ..errors import ParseError
 from ..model import PressRelease
-from ..plugins import Parser
+from ..plugins import Parser, max_size_option
 
 __all__ = ["TextParser"]
 
@@ -23,6 +23,7 @@ class TextParser(Parser):
     label = "Plain text (NATO news page style)"
     extensions = (".txt", ".text")
     media_type = "text/plain"
+    options = (max_size_option(16 * 2**20),)
 
     def parse(self, data: bytes | str, **options: Any) -> PressRelease:
         """Parse ``data`` (bytes in any encoding :func:`communique._textio.decode` accepts, or text)."""

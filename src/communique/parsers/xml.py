@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ParseError, ValidationError
 from ..model import Attendee, Dates, Header, Paragraph, PressRelease, Quote
-from ..plugins import Parser
+from ..plugins import Parser, max_size_option
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -255,21 +255,22 @@ def release_from_tree(root: etree._Element, version: int = 2) -> PressRelease:
         raise _invalid(root, exc, "") from None
 
 
-def parse_release(data: bytes) -> PressRelease:
+def parse_release(data: bytes, max_size: int = 16 * 2**20) -> PressRelease:
     """Parse communique XML (or NITF, handed to the ``nitf`` parser) from ``data``."""
     from .._xml import load_schema, parse_bytes, validate
 
-    root = parse_bytes(data, format=_FORMAT)
+    root = parse_bytes(data, format=_FORMAT, max_bytes=max_size)
     if root.tag not in _ROOTS and _is_nitf(root):
         from .nitf import release_from_document
 
-        return release_from_document(root)
+        return release_from_document(root, data=data)
     version = _check_vocabulary(root)
     validate(
         load_schema(SCHEMAS[version]),
         root,
         format=_FORMAT,
         what=f"the communique release schema (version {version})",
+        data=data,
     )
     return release_from_tree(root, version)
 
@@ -281,10 +282,11 @@ class XmlParser(Parser):
     label = "XML (communique vocabulary)"
     extensions = (".xml",)
     media_type = "application/xml"
+    options = (max_size_option(16 * 2**20),)
 
-    def parse(self, data: bytes, **options: Any) -> PressRelease:
+    def parse(self, data: bytes, *, max_size: int = 16 * 2**20, **options: Any) -> PressRelease:
         """Build a release from communique XML; raise :class:`ParseError` with line and element on bad input."""
-        return parse_release(data)
+        return parse_release(data, max_size)
 
     def sniff(self, head: bytes) -> bool:
         """Recognise communique XML by its namespace near the start of the document."""
