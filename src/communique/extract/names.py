@@ -96,7 +96,10 @@ def _last_head(norm: str, tokens: list[tuple[int, int]], t: PeopleTables) -> int
     for j in range(len(tokens) - 2, 0, -1):
         s, e = tokens[j]
         if bare(norm[s:e]) in t.trigger_last:
-            back = _backwards(list(WORD.finditer(norm, tokens[0][0], e)), t)
+            # A rank or title is a few words: reading from further back than a few phrases only
+            # costs time (a run of thousands of capitalised words would make this quadratic).
+            lo = tokens[max(0, j - 3 * MAX_WORDS)][0]
+            back = _backwards(list(WORD.finditer(norm, lo, e)), t)
             if back.get("trigger"):
                 return j + 1
     return 0
@@ -194,6 +197,9 @@ class Person:
         )
 
 
+_MAX_NAME_WORDS = 10  # "Miguel Ángel de la Fuente y García-Moreno" is 8
+
+
 def _clean_name(text: str, tokens: list[tuple[int, int]], t: PeopleTables) -> tuple[str, int, int] | None:
     """The name of ``tokens`` (spans of name words) and its span, or ``None`` if it is not a name."""
     if len(tokens) == 1:
@@ -209,6 +215,8 @@ def _clean_name(text: str, tokens: list[tuple[int, int]], t: PeopleTables) -> tu
         if w[0].islower() or (hit is not None and hit[0] == "country") or w.lower() in t.trigger_last:
             return None
         return w, s, s + len(w)
+    if len(tokens) > _MAX_NAME_WORDS:
+        return None  # a run of a dozen capitalised words is a heading or an institution, not a person
     words = [(text[s:e], s) for s, e in tokens]
     for k, (w, _) in enumerate(words[1:], 1):
         if len(w) > 1 and w.isupper() and w.isalpha():

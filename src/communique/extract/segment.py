@@ -32,6 +32,7 @@ The NATO news-page layout, the founding sample's, is one case of these rules::
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from functools import cache
 
 from attrs import field, frozen
@@ -333,7 +334,7 @@ def _is_filler(line: Line) -> bool:
     return line.kind is Kind.FURNITURE or (line.kind is Kind.TEXT and _is_organization(line.text))
 
 
-def _title_score(lines: list[Line], i: int, candidates: list[int]) -> float:
+def _title_score(lines: list[Line], i: int, candidates: Set[int]) -> float:
     """How much line ``i`` looks like the headline (higher is better).
 
     A headline has several words and does not end like a sentence or an
@@ -417,8 +418,10 @@ def _pick_title(
             continue
         seen[key] = i
         unique.append(i)
+    candidate_set = frozenset(unique)
     scored = [
-        (i, _title_score(lines, i, unique) - (2 if header_end is not None and i > header_end else 0)) for i in unique
+        (i, _title_score(lines, i, candidate_set) - (2 if header_end is not None and i > header_end else 0))
+        for i in unique
     ]
     scored = [(i, sc) for i, sc in scored if sc > 0]
     if not scored:
@@ -426,11 +429,11 @@ def _pick_title(
     best = max(sc for _, sc in scored)
     title = next(i for i, sc in scored if sc == best)
     earlier = [(i, sc) for i, sc in scored if i < title]
-    if earlier and earlier[-1][1] >= 5 and _subtitle_after(lines, earlier[-1][0], unique) == title:
+    if earlier and earlier[-1][1] >= 5 and _subtitle_after(lines, earlier[-1][0], candidate_set) == title:
         title = earlier[-1][0]  # the best line reads as the subtitle of the line above it: that one is the headline
     subtitle = standfirst if standfirst is not None and standfirst > title else None
     if subtitle is None:
-        subtitle = _subtitle_after(lines, title, unique)
+        subtitle = _subtitle_after(lines, title, candidate_set)
     # A short place line just above the title ("New York") is the dateline.
     before = [i for i in unique if i < title]
     if place is None and before and before[-1] == title - 1:
@@ -440,20 +443,22 @@ def _pick_title(
     return title, subtitle, place
 
 
-def _subtitle_after(lines: list[Line], title: int, candidates: list[int]) -> int | None:
+def _subtitle_after(lines: list[Line], title: int, candidates: Set[int]) -> int | None:
     """The line right after the title when it reads as a subtitle: "by …", or a summary line above the date."""
-    after = [i for i in candidates if i > title]
-    if not after or after[0] != title + 1 or lines[after[0]].bullet:
+    # The next candidate must be the very next line: a set lookup, not a scan of the candidates
+    # (a page of thousands of menu lines would make the title's choice quadratic).
+    following = title + 1
+    if following not in candidates or lines[following].bullet:
         return None
-    line = lines[after[0]]
+    line = lines[following]
     if _opens_subtitle(line.text):
-        return after[0]
+        return following
     if line.words < 5 or line.text.endswith(":") or "©" in line.text:
         return None
     # A summary line is followed by the page's date or stamp (or a dateline line), not by the body.
-    rest = [x for x in lines[after[0] + 1 : after[0] + 5] if not _is_filler(x)]
+    rest = [x for x in lines[following + 1 : following + 5] if not _is_filler(x)]
     if rest and (rest[0].kind in _DATA or place_line(rest[0].text) is not None):
-        return after[0]
+        return following
     return None
 
 

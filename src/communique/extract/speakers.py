@@ -78,6 +78,8 @@ _OPENERS = '«“„"'
 _DASHES = "–—"
 # How far back (in paragraphs) a pronoun looks for its antecedent.
 _BACK = 3
+_SENTENCE_REACH = 600  # characters: a sentence's words before its quotation are read no further back
+_SENTENCES_BACK = 12  # sentences: how far back the subject of an earlier clause is looked for
 
 
 @cache
@@ -381,16 +383,23 @@ class _Attribution:
 
     def segments_before(self, para: int, pos: int) -> Iterator[tuple[int, int, int]]:
         """(paragraph, start, end) of each sentence before ``pos``, the nearest first; the first is cut at ``pos``."""
+        given = 0
         for i in range(para, max(-1, para - _BACK - 1), -1):
             tx = self.text_of(i)
             end = pos if i == para else len(tx.text)
             while end > 0:
                 start, _ = tx.sentence(max(0, end - 1))
-                start = min(start, end)
+                # A "sentence" longer than _SENTENCE_REACH (a page without sentence ends) is read in
+                # pieces of that length, and no more than _SENTENCES_BACK of them: the cost per quotation
+                # stays bounded whatever the page.
+                start = max(min(start, end), end - _SENTENCE_REACH)
                 yield i, start, end
-                if start <= 0:
+                given += 1
+                if start <= 0 or given >= _SENTENCES_BACK:
                     break
                 end = start
+            if given >= _SENTENCES_BACK:
+                return
 
     def antecedent(self, para: int, pos: int) -> str | None:
         """The subject of the nearest clause before ``pos`` with a person as subject (``None``: unknown)."""
@@ -431,6 +440,9 @@ class _Attribution:
         s_start, _ = para.sentence(open_)
         close = min(span.close, len(text) - 1)
         _, s_end = para.sentence(close)
+        # A sentence is read no further than _SENTENCE_REACH around its quotation: a page without
+        # sentence ends would make reading each of its quotations' sentences quadratic.
+        s_start, s_end = max(s_start, open_ - _SENTENCE_REACH), min(s_end, close + 1 + _SENTENCE_REACH)
         before = text[s_start:open_] if span.open >= 0 else ""
         after_start = span.close + 1
         after_end = s_end
@@ -475,7 +487,7 @@ class _Attribution:
         if speaker is None:
             speaker = self._aside(span)
         if speaker is None:
-            speaker = self._signature(span)
+            speaker = self._signature(idx)
             introduced = introduced or speaker is not None
         if speaker is None and stripped.strip(_LEAD) and words > 3:
             # No attribution at all: the words of the sentence's subject
@@ -522,17 +534,17 @@ class _Attribution:
                 return self.who(text, m.end(), close, span.paragraph)
         return None
 
-    def _signature(self, span: QuoteSpan) -> str | None:
+    def _signature(self, idx: int) -> str | None:
         """A paragraph that is only the quotation, then a short line naming a person: "– The Hon. Jane Doe, Minister"."""
-        last = span
-        k = self.spans.index(span)
+        span = last = self.spans[idx]
+        k = idx
         while k + 1 < len(self.spans) and self.spans[k + 1].continues:
             k += 1
             last = self.spans[k]
         text = self.norms[last.paragraph]
         if text[last.close + 1 :].strip(" .") or last.close >= len(text) or last.paragraph + 1 >= len(self.norms):
             return None
-        if text[: max(self.spans[self.spans.index(span)].open, 0)].strip():
+        if text[: max(span.open, 0)].strip():
             return None
         line = self.norms[last.paragraph + 1]
         body = line.lstrip(" " + _DASHES + "-")
@@ -620,7 +632,12 @@ def _not_speech(window: str, t: dict[str, Any]) -> bool:
 
 
 def _before(text: str, start: int, end: int, t: dict[str, Any], who: Any, para: int) -> str | None:
-    """The speaker named in the words before a quotation, in its own sentence."""
+    """The speaker named in the words before a quotation, in its own sentence.
+
+    Only the last :data:`_SENTENCE_REACH` characters are read: a "sentence" longer than that is a
+    page without sentence ends, and reading all of it for each of its quotations is quadratic.
+    """
+    start = max(start, end - _SENTENCE_REACH)
     if start >= end:
         return None
     according = t["according"].search(text, start, end)
