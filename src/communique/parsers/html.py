@@ -826,27 +826,8 @@ class HtmlParser(Parser):
                 format=_FORMAT,
             )
         walker = page_lines(root, markup.language)
-        lines = walker.lines
-        blocks = _main_blocks(root)
-        where = _locate(blocks, lines)
-        located = [i for i in where if i >= 0]
-        self._check_release_like(blocks, [lines[i] for i in located])
-        header: list[str] = []
-        trailer: list[str] = []
-        if located:
-            first, last = located[0], located[-1]
-            container = _container(lines[first].element, markup.title_element)
-            header = [ln.text for ln in lines[:first] if ln.element is not None and _within(ln.element, container)]
-            trailer = [
-                ln.text
-                for ln in lines[last + 1 :]
-                if ln.element is not None and _within(ln.element, container) and parse_stamp(ln.text) is not None
-            ]
-        main = [lines[i].text if i >= 0 else block for block, i in zip(blocks, where, strict=True)]
-        parts = [*header, *main, *trailer]
+        parts = compose(walker, markup, root)
         title = markup.title
-        if title is not None and _key(title) not in {_key(p) for p in parts}:
-            parts.insert(0, title)
         seg = segment("\n\n".join(parts))
         if title is None:
             title = seg.title
@@ -899,6 +880,77 @@ class HtmlParser(Parser):
                     "are links to other pages: a search result or an index)",
                     format=_FORMAT,
                 )
+
+
+def compose(walker: _Lines, markup: Markup, root: Any) -> list[str]:
+    """The page's text for the text parser's rules: the article's header lines, its main blocks, its stamps.
+
+    Above the first block of running text that trafilatura keeps, every line of the article (the lowest
+    element holding its title and that block) is kept: section labels, dates, document numbers are
+    the header the rules read, which extractors tend to drop.  From there on, only the blocks
+    trafilatura keeps, then the stamps (``Last updated …``) below them.  Raises
+    :class:`~communique.errors.ParseError` for a page that is not a release.
+    """
+    from ..extract.dates import parse_stamp
+
+    lines = walker.lines
+    blocks = _main_blocks(root)
+    where = _locate(blocks, lines)
+    located = [i for i in where if i >= 0]
+    HtmlParser._check_release_like(blocks, [lines[i] for i in located])
+    header: list[str] = []
+    trailer: list[str] = []
+    body: int | None = None
+    container: Any = None
+    main = [lines[i].text if i >= 0 else block for block, i in zip(blocks, where, strict=True)]
+    if located:
+        body = next((k for k, i in enumerate(where) if i >= 0 and _running(lines[i].text)), None)
+        first = where[body] if body is not None else located[0]
+        last = located[-1]
+        container = _container(lines[first].element, markup.title_element)
+        header = [ln.text for ln in lines[:first] if ln.element is not None and _within(ln.element, container)]
+        main = main[body:] if body is not None else main[where.index(first) :]
+        if not header and body is not None:
+            header = [b for b in [lines[i].text if i >= 0 else blk for blk, i in zip(blocks[:body], where[:body], strict=True)]]
+        trailer = [
+            ln.text
+            for ln in lines[last + 1 :]
+            if ln.element is not None and _within(ln.element, container) and parse_stamp(ln.text) is not None
+        ]
+    if located and body is not None:
+        main = _with_dated_lines(main, where[body:], lines, container)
+    parts = [*header, *main, *trailer]
+    if markup.title is not None and _key(markup.title) not in {_key(p) for p in parts}:
+        parts.insert(0, markup.title)
+    return parts
+
+
+def _with_dated_lines(main: list[str], where: Sequence[int], lines: Sequence[_Line], container: Any) -> list[str]:
+    """``main`` with the article's date and stamp lines that trafilatura left out between its blocks put back
+    (``Published`` / ``4 December 2023`` in a metadata list under a standfirst), with a short label before one."""
+    from ..extract.dates import parse_event_dates, parse_stamp
+
+    def dated(text: str) -> bool:
+        return len(text) < 80 and (parse_stamp(text) is not None or parse_event_dates(text) is not None)
+
+    out: list[str] = []
+    previous = -1
+    for text, index in zip(main, where, strict=True):
+        if index >= 0:
+            if previous >= 0:
+                gap = [ln for ln in lines[previous + 1 : index] if ln.element is not None and _within(ln.element, container)]
+                for k, ln in enumerate(gap):
+                    label = k + 1 < len(gap) and len(ln.text.split()) <= 3 and dated(gap[k + 1].text)
+                    if dated(ln.text) or label:
+                        out.append(ln.text)
+            previous = index
+        out.append(text)
+    return out
+
+
+def _running(text: str) -> bool:
+    """Running text: a sentence of eight words or more."""
+    return len(text.split()) >= 8 and any(c in text for c in ".!?:;")
 
 
 def _shown_texts(root: Any) -> list[str]:
