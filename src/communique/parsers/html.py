@@ -277,7 +277,9 @@ class _Lines:
             start = len(self._buffer)
         self._add(element.text)
         for child in element:
-            if _local(child) in ("cite", "figcaption", "footer") and name == "blockquote":
+            if (_local(child) in ("cite", "figcaption", "footer") and name == "blockquote") or (
+                name == "figure" and _local(child) == "figcaption" and element.find("blockquote") is not None
+            ):
                 pass  # the speaker, read by the markup pass, not quoted words
             else:
                 self.walk(child, owner)
@@ -295,10 +297,10 @@ class _Lines:
     def _already_marked(self, element: Any) -> bool:
         """Whether the page writes the quotation marks itself (``« <q>…</q> »``, ``<blockquote>“…”``)."""
         inner = _collapse("".join(element.itertext()))
-        if inner[:1] in _OPEN_MARKS:
+        if not inner or inner[0] in _OPEN_MARKS:
             return True
         before = "".join(self._buffer).rstrip(" \u00a0\u202f\t\n")
-        return before[-1:] in _OPEN_MARKS
+        return bool(before) and before[-1] in _OPEN_MARKS
 
 
 def _inside(element: Any, names: tuple[str, ...]) -> bool:
@@ -680,27 +682,36 @@ def _main_blocks(root: Any) -> list[str]:
     return out
 
 
-def _locate(blocks: Sequence[str], lines: Sequence[_Line]) -> list[int]:
-    """For each main block, the index of the page line it is (or starts at); -1 when none is found."""
-    keys = [_key(line.text) for line in lines]
-    where: list[int] = []
+def _locate(blocks: Sequence[str], lines: Sequence[_Line]) -> list[tuple[str, int]]:
+    """Each main block as the page lines it is made of: ``(text, index)``; ``(block, -1)`` when none is found.
+
+    A block trafilatura joined from several lines (a short page it read as one block) gives them all.
+    """
+    keys = [_loose(line.text) for line in lines]
+    out: list[tuple[str, int]] = []
     cursor = 0
     for block in blocks:
-        found = -1
         loose = _loose(block)
-        for i in range(cursor, len(keys)):
-            if keys[i] == block or (_loose(keys[i]) == loose and loose):
-                found = i
-                break
-        if found < 0:
-            for i in range(cursor, len(keys)):
-                if len(keys[i]) >= 12 and (block.startswith(keys[i]) or _loose(block).startswith(_loose(keys[i]))):
-                    found = i
-                    break
-        where.append(found)
+        found = next((i for i in range(cursor, len(keys)) if keys[i] and keys[i] == loose), -1)
         if found >= 0:
+            out.append((lines[found].text, found))
             cursor = found + 1
-    return where
+            continue
+        start = next((i for i in range(cursor, len(keys)) if len(keys[i]) >= 10 and loose.startswith(keys[i])), -1)
+        if start < 0:
+            out.append((block, -1))
+            continue
+        rest = loose[len(keys[start]) :]
+        out.append((lines[start].text, start))
+        cursor = start + 1
+        while rest and cursor < len(keys):
+            at = rest.find(keys[cursor]) if keys[cursor] else -1
+            if at < 0 or at > 80:
+                break
+            out.append((lines[cursor].text, cursor))
+            rest = rest[at + len(keys[cursor]) :]
+            cursor += 1
+    return out
 
 
 def _loose(text: str) -> str:
@@ -870,6 +881,11 @@ class HtmlParser(Parser):
                 f"not a press release: the page's main text is {words} words (a release has at least {_MIN_WORDS})",
                 format=_FORMAT,
             )
+        if not any(_running(b) for b in blocks):
+            raise ParseError(
+                "not a press release: the page's main text has no sentence (a list of titles or links: an index page)",
+                format=_FORMAT,
+            )
         if lines:
             entries = sum(1 for ln in lines if ln.is_link)
             linked = sum(ln.links for ln in lines)
@@ -895,23 +911,28 @@ def compose(walker: _Lines, markup: Markup, root: Any) -> list[str]:
 
     lines = walker.lines
     blocks = _main_blocks(root)
-    where = _locate(blocks, lines)
+    pairs = _locate(blocks, lines)
+    where = [i for _, i in pairs]
     located = [i for i in where if i >= 0]
     HtmlParser._check_release_like(blocks, [lines[i] for i in located])
     header: list[str] = []
     trailer: list[str] = []
     body: int | None = None
     container: Any = None
-    main = [lines[i].text if i >= 0 else block for block, i in zip(blocks, where, strict=True)]
+    main = [text for text, _ in pairs]
     if located:
-        body = next((k for k, i in enumerate(where) if i >= 0 and _running(lines[i].text)), None)
+        title = _key(markup.title or "")
+        body = next(
+            (k for k, i in enumerate(where) if i >= 0 and _running(lines[i].text) and _key(lines[i].text) != title),
+            None,
+        )
         first = where[body] if body is not None else located[0]
         last = located[-1]
         container = _container(lines[first].element, markup.title_element)
         header = [ln.text for ln in lines[:first] if ln.element is not None and _within(ln.element, container)]
-        main = main[body:] if body is not None else main[where.index(first) :]
         if not header and body is not None:
-            header = [b for b in [lines[i].text if i >= 0 else blk for blk, i in zip(blocks[:body], where[:body], strict=True)]]
+            header = main[:body]
+        main = main[body:] if body is not None else main[where.index(first) :]
         trailer = [
             ln.text
             for ln in lines[last + 1 :]
@@ -949,8 +970,9 @@ def _with_dated_lines(main: list[str], where: Sequence[int], lines: Sequence[_Li
 
 
 def _running(text: str) -> bool:
-    """Running text: a sentence of eight words or more."""
-    return len(text.split()) >= 8 and any(c in text for c in ".!?:;")
+    """Running text: a sentence of eight words or more (a headline has no full stop at its end nor inside)."""
+    text = text.rstrip(" \u00a0»”’\"')")
+    return len(text.split()) >= 8 and (text[-1:] in ".!?:;" or ". " in text)
 
 
 def _shown_texts(root: Any) -> list[str]:
