@@ -96,19 +96,22 @@ def _astral_shown(match: re.Match[str]) -> str:
     return "\ufffd" if _noncharacter(ord(match.group())) else match.group()
 
 
-def script_json(data: bytes | str) -> str:
-    """JSON text that can sit inside ``<script>`` and still parse to the same value."""
+def script_json(data: bytes | str, astral: bool = True) -> str:
+    """JSON text that can sit inside ``<script>`` and still parse to the same value.
+
+    ``astral=False`` says the text has no character beyond U+FFFF (the caller checked once).
+    """
     text = data.decode("utf-8") if isinstance(data, bytes) else data
     text = _JSON_UNSAFE.sub(_json_escape, text)
-    return _ASTRAL.sub(_astral_json, text) if _ASTRAL.search(text) else text
+    return _ASTRAL.sub(_astral_json, text) if astral and _ASTRAL.search(text) else text
 
 
-def _shown(value: str) -> str:
-    """``value`` with what HTML cannot show as U+FFFD (run once over the page: markup holds none of it)."""
+def _shown(value: str, astral: bool = True) -> str:
+    """``value`` with what HTML cannot show as U+FFFD (run once over the page's text: markup holds none of it)."""
     if "\r" in value:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
     value = _UNSHOWABLE.sub("\ufffd", value)
-    return _ASTRAL.sub(_astral_shown, value) if _ASTRAL.search(value) else value
+    return _ASTRAL.sub(_astral_shown, value) if astral and _ASTRAL.search(value) else value
 
 
 def _text(value: str) -> str:
@@ -344,9 +347,11 @@ def render_page(release: PressRelease, *, embed_release: bool = True) -> str:
         head.append(f'<meta property="article:published_time" content="{_iso(d.published)}">')
     if d.updated is not None:
         head.append(f'<meta property="article:modified_time" content="{_iso(d.updated)}">')
-    head.append(f"<style>\n{_CSS}</style>")
+    canonical = dumps(release).decode("utf-8")
+    # Every string of the release is in its JSON: one scan says whether any is beyond U+FFFF.
+    astral = _ASTRAL.search(canonical) is not None
     ld = orjson.dumps(json_ld(release), option=orjson.OPT_INDENT_2)
-    head.append(f'<script type="application/ld+json">\n{script_json(ld)}\n</script>')
+    data = [f"<style>\n{_CSS}</style>", f'<script type="application/ld+json">\n{script_json(ld, astral)}\n</script>']
 
     shown: list[str] = [h.title]
     body: list[str] = ["</head>", "<body>", '<article class="release">', '<header class="release-header">']
@@ -375,11 +380,12 @@ def render_page(release: PressRelease, *, embed_release: bool = True) -> str:
     body.append(f'<footer class="release-footer"><p>{_text(words.end_mark)}</p></footer>')
     body.extend(["</article>", "</body>", "</html>", ""])
     if embed_release:
-        head.append(
+        data.append(
             f'<script type="application/json" id="{RELEASE_SCRIPT_ID}" data-visible="{visible_digest(shown)}">\n'
-            f"{script_json(dumps(release))}\n</script>"
+            f"{script_json(canonical, astral)}\n</script>"
         )
-    return _shown("\n".join(head + body))
+    # The style and the scripts hold nothing to show (the JSON is escaped already): only the rest is scanned.
+    return "\n".join([_shown("\n".join(head), astral), *data, _shown("\n".join(body), astral)])
 
 
 class HtmlExporter(Exporter):
