@@ -103,7 +103,7 @@ def test_standalone_no_external_resource_viewport_print_and_dark_css(sample: Pre
     css = root.xpath("string(//style)")
     assert "@media print" in css and "prefers-color-scheme:dark" in css
     assert "url(" not in css and "@import" not in css
-    assert text.startswith("<!DOCTYPE html>\n<html lang=\"fr\">")
+    assert text.startswith('<!DOCTYPE html>\n<html lang="fr">')
 
 
 def test_head_metadata() -> None:
@@ -225,7 +225,7 @@ def test_without_json_ld_the_participant_table_gives_the_attendees(sample: Press
 
 def test_an_edited_page_is_read_from_what_it_shows(sample: PressRelease) -> None:
     head, body = communique.render(sample, "html").split(b"<body>")
-    data = head + b"<body>" + body.replace("Au terme de sa visite".encode(), "À la fin de sa visite".encode())
+    data = head + b"<body>" + body.replace(b"Au terme de sa visite", "À la fin de sa visite".encode())
     with pytest.warns(CommuniqueWarning, match="edited after communique wrote it"):
         back = communique.parse(data, "html")
     assert back.paragraphs[5].text.startswith("À la fin de sa visite")
@@ -284,9 +284,7 @@ def test_headless_chromium_shows_everything_without_horizontal_scroll(tmp_path: 
     visible = 1 + len(r.paragraphs) + len(r.attendees)
     assert f"<title>cq:fits:{visible}</title>" in dom
     shot = tmp_path / f"{name}-{width}.png"
-    subprocess.run(
-        [*common, f"--screenshot={shot}", path.as_uri()], capture_output=True, timeout=120, check=True
-    )
+    subprocess.run([*common, f"--screenshot={shot}", path.as_uri()], capture_output=True, timeout=120, check=True)
     assert shot.stat().st_size > 10_000
 
 

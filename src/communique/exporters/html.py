@@ -254,7 +254,9 @@ def _date_line(release: PressRelease) -> str | None:
         end = f' data-end="{_iso(d.end)}"' if d.end is not None and d.end != d.start else ""
         parts.append(f'<time class="event" datetime="{_iso(d.start)}"{end}>{_text(event)}</time>')
     if d.updated is not None:
-        parts.append(f'<time class="updated" datetime="{_iso(d.updated)}">{_text(format_updated(d.updated, language))}</time>')
+        parts.append(
+            f'<time class="updated" datetime="{_iso(d.updated)}">{_text(format_updated(d.updated, language))}</time>'
+        )
     elif d.published is not None:
         parts.append(
             f'<time class="published" datetime="{_iso(d.published)}">{_text(format_published(d.published, language))}</time>'

@@ -83,13 +83,78 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 
 _BLOCK = frozenset(
-    "address article aside blockquote body dd details dialog div dl dt fieldset figcaption figure footer form "
-    "h1 h2 h3 h4 h5 h6 header hgroup hr li main nav ol p pre section table tbody thead tfoot tr ul caption "
-    "summary center menu".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "ul",
+        "caption",
+        "summary",
+        "center",
+        "menu",
+    ]
 )
 _SKIP = frozenset(
-    "script style noscript template svg math head title meta link iframe object embed canvas video audio "
-    "button select option textarea input nav aside dialog".split()
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "video",
+        "audio",
+        "button",
+        "select",
+        "option",
+        "textarea",
+        "input",
+        "nav",
+        "aside",
+        "dialog",
+    ]
 )
 _SKIP_ROLES = frozenset({"navigation", "search", "banner", "contentinfo", "complementary", "dialog", "alert"})
 _ARTICLE_TYPES = frozenset(
@@ -568,7 +633,9 @@ def read_markup(root: Any) -> Markup:
         value = _stamp(time.get("datetime"))
         if value is None:
             continue
-        if m.published is None and ("datepublished" in marks or "published" in marks or time.get("pubdate") is not None):
+        if m.published is None and (
+            "datepublished" in marks or "published" in marks or time.get("pubdate") is not None
+        ):
             m.published = value
         elif m.updated is None and ("datemodified" in marks or "updated" in marks or "modified" in marks):
             m.updated = value
@@ -793,9 +860,7 @@ class HtmlParser(Parser):
             if mode == "require":
                 raise ParseError(problem or "no embedded communique release in this page", format=_FORMAT)
             if problem is not None:
-                warnings.warn(
-                    f"{problem}; reading what the page shows instead", CommuniqueWarning, stacklevel=2
-                )
+                warnings.warn(f"{problem}; reading what the page shows instead", CommuniqueWarning, stacklevel=2)
         try:
             return self._visible(root)
         except ParseError as exc:
@@ -819,13 +884,15 @@ class HtmlParser(Parser):
             return None, f"the embedded release (script#{RELEASE_SCRIPT_ID}) cannot be used: {exc}"
         recorded = script.get("data-visible")
         if recorded is not None and recorded != visible_digest(_shown_texts(root)):
-            return None, "the page was edited after communique wrote it (its text no longer matches the embedded release)"
+            return (
+                None,
+                "the page was edited after communique wrote it (its text no longer matches the embedded release)",
+            )
         return release, None
 
     # ------------------------------------------------------------------ what the page shows
 
     def _visible(self, root: Any) -> PressRelease:
-        from ..extract.dates import parse_stamp
         from ..extract.release import release_from_parts
         from ..extract.segment import segment
 
@@ -959,7 +1026,11 @@ def _with_dated_lines(main: list[str], where: Sequence[int], lines: Sequence[_Li
     for text, index in zip(main, where, strict=True):
         if index >= 0:
             if previous >= 0:
-                gap = [ln for ln in lines[previous + 1 : index] if ln.element is not None and _within(ln.element, container)]
+                gap = [
+                    ln
+                    for ln in lines[previous + 1 : index]
+                    if ln.element is not None and _within(ln.element, container)
+                ]
                 for k, ln in enumerate(gap):
                     label = k + 1 < len(gap) and len(ln.text.split()) <= 3 and dated(gap[k + 1].text)
                     if dated(ln.text) or label:
