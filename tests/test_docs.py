@@ -27,7 +27,7 @@ from communique.errors import FormatError, PluginError
 REPO = Path(__file__).resolve().parents[1]
 DOCS = REPO / "docs"
 CONFIG = DOCS / "mkdocs.yml"
-BUILTIN = ("text", "json", "xml", "nitf", "newsml", "docx", "pdf")
+BUILTIN = ("text", "json", "xml", "nitf", "newsml", "docx", "pdf", "html")
 PAGES = (
     "index.html",
     "getting-started/index.html",

@@ -47,7 +47,7 @@ EXAMPLES = REPO / "examples"
 SAMPLES = {"sample_fr": EXAMPLES / "sample_fr.txt", "sample_en": EXAMPLES / "sample_en.txt"}
 # Pages kept beside mkdocs.yml (owned elsewhere or conventional there), added to the site as-is.
 EXTRA_PAGES = ("plugins.md", "changelog.md", "benchmarks.md")
-BUILTIN_FORMATS = ("text", "json", "xml", "nitf", "newsml", "docx", "pdf")
+BUILTIN_FORMATS = ("text", "json", "xml", "nitf", "newsml", "docx", "pdf", "html")
 
 _DIRECTIVE = re.compile(r"^<!--\s*communique:(?P<name>[\w-]+)(?P<args>[^>]*?)\s*-->\s*$", re.MULTILINE)
 
@@ -205,7 +205,7 @@ def sample_render(name: str, sample: str = "sample_en", lines: str = "60") -> st
     shown = data.splitlines()
     limit = int(lines)
     cut = f"\n… ({len(shown) - limit} more lines)" if len(shown) > limit else ""
-    lang = "xml" if data.lstrip().startswith("<") else ""
+    lang = "html" if data.lstrip().lower().startswith("<!doctype html") else "xml" if data.lstrip().startswith("<") else ""
     return f"`examples/{sample}.txt` rendered by `{exporter.name}`:\n\n" + _fence("\n".join(shown[:limit]) + cut, lang)
 
 

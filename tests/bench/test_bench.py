@@ -350,6 +350,20 @@ def test_newsml_gets_render_and_parse_rows_on_the_founding_sample() -> None:
     assert rows[1].metrics["lossless"] is True and rows[2].metrics["lossless"] is True
 
 
+def test_html_gets_render_and_parse_rows_and_targets_on_the_founding_sample() -> None:
+    from communique.bench.measure import TARGETS, measure_throughput
+
+    ops, missing = available_ops(["html"])
+    assert not missing
+    assert [op.name for op in ops] == ["html render", "html parse", "html render+parse"]
+    rows = measure_throughput(ops, [corpus.founding_sample()], Budget(repeat=1, min_time=0.001, cap=1.0))
+    assert [(r.name, r.case) for r in rows] == [(op.name, "sample-fr") for op in ops]
+    # The two rows with a target are judged (never a speed asserted: it depends on the machine).
+    assert [r.status in ("met", "not met") for r in rows] == [True, True, False]
+    assert rows[1].metrics["lossless"] is True and rows[2].metrics["lossless"] is True
+    assert ("html render", "sample-fr") in TARGETS and ("html parse", "sample-fr") in TARGETS
+
+
 def test_available_ops_reports_unknown_formats() -> None:
     ops, missing = available_ops(["json", "nosuchformat"])
     assert missing["nosuchformat"] == "not registered"

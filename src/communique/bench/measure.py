@@ -187,6 +187,8 @@ TARGETS: dict[tuple[str, str], Target] = {
     ("xml render+parse", "sample-fr"): Target("releases_per_s", ">=", 3000, "≥ 3,000/s"),
     ("docx render", "sample-fr"): Target("releases_per_s", ">=", 150, "≥ 150/s"),
     ("pdf render", "sample-fr"): Target("releases_per_s", ">=", 100, "≥ 100/s"),
+    ("html render", "sample-fr"): Target("releases_per_s", ">=", 2000, "≥ 2,000/s"),
+    ("html parse", "sample-fr"): Target("releases_per_s", ">=", 1000, "≥ 1,000/s"),
 }
 """Throughput targets (2-core machine, median, the founding sample)."""
 

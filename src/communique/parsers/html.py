@@ -1,0 +1,1119 @@
+"""``html`` parser: saved web pages (``.html``/``.htm``) into releases.
+
+**Our own pages** (written by the ``html`` exporter) carry the release as
+canonical JSON in ``<script type="application/json" id="communique-release">``;
+it is read first, so ``parse(render(r, "html"), "html") == r``.  When the page
+was edited after export (its title or paragraphs no longer match the digest
+recorded beside the copy), or the copy is corrupt or from a newer communique,
+the page is read from what it shows, with a
+:class:`~communique.errors.CommuniqueWarning` saying why.  The option
+``embedded`` changes this: ``"require"`` raises instead, ``"ignore"`` always
+reads what the page shows.
+
+**Any other page** is read in four steps:
+
+1. *Bytes to a tree, as browsers do*: the encoding is the byte-order mark's,
+   else the ``<meta charset>`` / ``http-equiv="Content-Type"`` declaration's,
+   else UTF-8 when the bytes are UTF-8, else Windows-1252; broken markup is
+   repaired by lxml's HTML parser (libxml2); comments, processing
+   instructions, ``<script>``, ``<style>``, ``<template>``, ``<noscript>`` and
+   hidden elements never become text.
+2. *What the markup says* (:class:`Markup`): ``<html lang>``; the ``<h1>``
+   (else ``og:title``, else the JSON-LD ``headline``); ``<link
+   rel="canonical">`` (else ``og:url``); the publisher (JSON-LD
+   ``publisher``, else ``og:site_name``); ``article:published_time`` and
+   ``article:modified_time``; schema.org JSON-LD ``NewsArticle`` (headline,
+   alternativeHeadline, identifier, datePublished, dateModified, inLanguage,
+   dateline, contributor) and ``Event`` (startDate, endDate, attendee);
+   ``<time datetime>`` marked as the publication or update
+   (``itemprop``, ``pubdate``, a ``published``/``updated`` class); speakers
+   of ``<q data-speaker>`` and of a ``<blockquote>``'s ``<cite>`` or
+   ``<figcaption>``.
+3. *Main content*: trafilatura separates the article's blocks from the
+   site's furniture (menus, share bars, related links, footers).  The text of
+   those blocks is taken from the page as a browser renders it (``<q>`` with
+   its quotation marks, a ``<blockquote>`` between marks), together with the
+   lines of the article's header above them (section label, date bullets,
+   document number) and the stamps below them.
+4. *The text parser's rules* on that text: the segmenter
+   (:func:`communique.extract.segment.segment`) and
+   :func:`communique.extract.release.release_from_parts` — the same rules,
+   one rule set — find the dateline, dates, quotations, speakers and people;
+   then what the markup says replaces what the text gave (the markup is the
+   publisher's own statement of the field; the text is read by rules that
+   can be wrong).
+
+A page that is not a release — a search result list, an index of links, a
+page without running text — is a :class:`~communique.errors.ParseError`
+saying so.  Input is bounded like the other parsers (:data:`MAX_BYTES`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import copy
+import datetime as _dt
+import re
+import warnings
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ..errors import CommuniqueWarning, ParseError, ValidationError
+from ..plugins import Option, Parser
+
+if TYPE_CHECKING:
+    from lxml import html as lxml_html
+
+    from ..model import Attendee, Dates, PressRelease
+
+__all__ = ["MAX_BYTES", "HtmlParser", "Markup", "read_markup"]
+
+MAX_BYTES = 16 * 1024 * 1024
+"""Pages larger than this are refused (the XML formats' limit)."""
+_FORMAT = "html"
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_:.+-]+)", re.IGNORECASE)
+# The WHATWG encoding standard reads these labels as Windows-1252, and a UTF-16 declaration in
+# bytes that were readable as ASCII as UTF-8.
+_AS_1252 = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp819", "ibm819"}
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_SPACE = re.compile(r"[ \t\n\r\f]+")
+
+_BLOCK = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "ul",
+        "caption",
+        "summary",
+        "center",
+        "menu",
+    ]
+)
+_SKIP = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "video",
+        "audio",
+        "button",
+        "select",
+        "option",
+        "textarea",
+        "input",
+        "nav",
+        "aside",
+        "dialog",
+    ]
+)
+_SKIP_ROLES = frozenset({"navigation", "search", "banner", "contentinfo", "complementary", "dialog", "alert"})
+_ARTICLE_TYPES = frozenset(
+    {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "Report", "PressRelease"}
+)
+_LISTING_TYPES = frozenset({"SearchResultsPage", "CollectionPage", "ItemList"})
+_OPEN_MARKS = "«“„‘‚‹\"'"
+_MARKS = {"fr": ("«\u00a0", "\u00a0»"), "es": ("«", "»"), "en": ("“", "”")}
+_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MIN_WORDS = 25
+_SKIP_MARK = "data-communique-skip"
+
+
+def _collapse(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _key(text: str) -> str:
+    """A comparison key: white space of any kind (no-break spaces too) collapsed."""
+    return " ".join(text.split())
+
+
+# --------------------------------------------------------------------------- bytes → tree
+
+
+def decode(data: bytes | str) -> str:
+    """The page's text: BOM, else ``<meta charset>``/``http-equiv``, else UTF-8, else Windows-1252."""
+    if isinstance(data, str):
+        if len(data) > MAX_BYTES:
+            raise ParseError(f"the page is larger than {MAX_BYTES // 2**20} MiB; refused", format=_FORMAT)
+        return data[1:] if data.startswith("\ufeff") else data
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise ParseError(f"HTML input must be bytes or str, not {type(data).__name__}", format=_FORMAT)
+    data = bytes(data)
+    if len(data) > MAX_BYTES:
+        raise ParseError(
+            f"the page is {len(data) / 2**20:.1f} MiB; HTML input larger than {MAX_BYTES // 2**20} MiB is refused",
+            format=_FORMAT,
+        )
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    declared = _META_CHARSET.search(data[:4096])
+    if declared is not None:
+        label = declared.group(1).decode("ascii", "replace").strip().lower()
+        if label.startswith("utf-16") or label.startswith("utf16"):
+            label = "utf-8"
+        if label in _AS_1252:
+            label = "cp1252"
+        try:
+            codec = codecs.lookup(label).name
+        except LookupError:
+            codec = None
+        if codec is not None:
+            return data.decode(codec, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def parse_tree(text: str) -> lxml_html.HtmlElement:
+    """The page's tree, repaired as a browser would, without comments or processing instructions."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    text = _XML_DECLARATION.sub("", text, count=1)
+    if "\x00" in text:
+        text = text.replace("\x00", "\ufffd")  # as browsers do; libxml2 would stop at it
+    if not text.strip():
+        raise ParseError("the page is empty", format=_FORMAT)
+    parser = lxml_html.HTMLParser(
+        remove_comments=True, remove_pis=True, no_network=True, huge_tree=False, remove_blank_text=False
+    )
+    try:
+        root = lxml_html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise ParseError(f"not HTML: {exc}", format=_FORMAT) from None
+    if root is None:
+        raise ParseError("not HTML: the page has no element", format=_FORMAT)
+    return root
+
+
+def _local(element: Any) -> str:
+    tag = element.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def _hidden(element: Any) -> bool:
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    role = (element.get("role") or "").strip().lower()
+    if role in _SKIP_ROLES:
+        return True
+    style = (element.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style
+
+
+# --------------------------------------------------------------------------- the page as lines
+
+
+@attrs.define
+class _Line:
+    text: str
+    element: Any
+    """The block element the line belongs to."""
+    links: int = 0
+    """How many of its characters are link text."""
+    is_link: bool = False
+    """The whole line is the text of one link (an index's entry)."""
+
+
+class _Lines:
+    """The page's text the way a browser lays it out: one line per block, ``<br>`` breaks, quotes marked."""
+
+    def __init__(self, language: str | None) -> None:
+        self.lines: list[_Line] = []
+        self.marks = _MARKS.get((language or "").split("-")[0].lower(), _MARKS["en"])
+        self._buffer: list[str] = []
+        self._links = 0
+        self._link_texts: list[str] = []
+        self._owner: Any = None
+        self._pending: str | None = None
+        self.tables: list[tuple[Any, list[str | None]]] = []
+        """Participant tables (their header row names attendee columns): not text, read as attendees."""
+
+    def flush(self) -> None:
+        raw = "".join(self._buffer)
+        text = _collapse(raw)
+        if text:
+            links = sum(len(_collapse(t)) for t in self._link_texts)
+            is_link = len(self._link_texts) == 1 and _collapse(self._link_texts[0]) == text
+            self.lines.append(_Line(text, self._owner, min(links, len(text)), is_link))
+        self._buffer.clear()
+        self._link_texts.clear()
+
+    def _add(self, text: str | None) -> None:
+        if text:
+            if self._pending is not None and text.strip():
+                lead = len(text) - len(text.lstrip())
+                text = text[:lead] + self._pending + text[lead:]
+                self._pending = None
+            self._buffer.append(text)
+
+    def _close(self, mark: str, element: Any) -> None:
+        """Close a quotation: after the words still in the line, else at the end of the quotation's last line."""
+        if self._pending is not None:
+            self._pending = None  # an empty quotation: nothing was opened
+            return
+        if "".join(self._buffer).strip():
+            self._buffer.append(mark)
+        elif self.lines and _within(self.lines[-1].element, element):
+            self.lines[-1].text += mark
+
+    def walk(self, element: Any, owner: Any, skip_outer: bool = False) -> None:
+        name = _local(element)
+        if not name or name in _SKIP or _hidden(element):
+            return
+        if name == "footer" and not _inside(element, ("article", "main")):
+            return
+        if name == "header" and not _inside(element, ("article", "main")) and element.find(".//h1") is None:
+            return
+        if name == "table":
+            columns = _attendee_columns(element)
+            if columns is not None:
+                self.flush()
+                element.set(_SKIP_MARK, "")  # kept out of the main content too
+                self.tables.append((element, columns))
+                return
+        block = name in _BLOCK
+        if block:
+            self.flush()
+            owner = element
+        self._owner = owner
+        if name == "br":
+            self.flush()
+            return
+        before = len(self._buffer)
+        opened = False
+        if name == "q" or name == "blockquote":
+            opened = not self._already_marked(element)
+            if opened:
+                self._pending = self.marks[0]
+        if name == "a":
+            start = len(self._buffer)
+        self._add(element.text)
+        for child in element:
+            if (_local(child) in ("cite", "figcaption", "footer") and name == "blockquote") or (
+                name == "figure" and _local(child) == "figcaption" and element.find("blockquote") is not None
+            ):
+                pass  # the speaker, read by the markup pass, not quoted words
+            else:
+                self.walk(child, owner)
+                self._owner = owner
+            self._add(child.tail)
+        if name == "a":
+            self._link_texts.append("".join(self._buffer[start:]))
+        if opened:
+            self._close(self.marks[1], element)
+        if name in ("td", "th") and len(self._buffer) > before:
+            self._buffer.append(" ")
+        if block:
+            self.flush()
+
+    def _already_marked(self, element: Any) -> bool:
+        """Whether the page writes the quotation marks itself (``« <q>…</q> »``, ``<blockquote>“…”``)."""
+        inner = _collapse("".join(element.itertext()))
+        if not inner or inner[0] in _OPEN_MARKS:
+            return True
+        before = "".join(self._buffer).rstrip(" \u00a0\u202f\t\n")
+        return bool(before) and before[-1] in _OPEN_MARKS
+
+
+def _inside(element: Any, names: tuple[str, ...]) -> bool:
+    node = element.getparent()
+    while node is not None:
+        if _local(node) in names or (node.get("role") or "") == "main":
+            return True
+        node = node.getparent()
+    return False
+
+
+def page_lines(root: Any, language: str | None) -> _Lines:
+    """The text lines of ``root``'s body, in order, each with its block element (and its participant tables)."""
+    body = root.find("body")
+    walker = _Lines(language)
+    walker.walk(body if body is not None else root, None)
+    walker.flush()
+    return walker
+
+
+_FIELDS = ("name", "rank", "role", "organization", "country")
+
+
+def _column_words() -> dict[str, str]:
+    from ..locale import labels, languages
+
+    return {getattr(labels(code), f).casefold(): f for code in languages() for f in _FIELDS}
+
+
+def _rows(table: Any) -> list[list[str]]:
+    return [[_text_of(cell) for cell in row if _local(cell) in ("td", "th")] for row in table.iter("tr")]
+
+
+def _attendee_columns(table: Any) -> list[str | None] | None:
+    """The model field of each column when the table's first row names attendee columns (Name, Role…)."""
+    rows = _rows(table)
+    if not rows:
+        return None
+    words = _column_words()
+    columns = [words.get(cell.casefold()) for cell in rows[0]]
+    known = {c for c in columns if c}
+    return columns if len(known) >= 2 and {"name", "role"} & known else None
+
+
+def _table_attendees(table: Any, columns: list[str | None], language: str) -> list[Attendee]:
+    from ..extract import country_code
+    from ..model import Attendee
+
+    people: list[Attendee] = []
+    names: set[str] = set()
+    for row in _rows(table)[1:]:
+        values: dict[str, Any] = {k: (v or None) for k, v in zip(columns, row, strict=False) if k is not None}
+        country = values.pop("country", None)
+        if country:
+            values["country"] = country if re.fullmatch(r"[A-Z]{2}", country) else country_code(country, language)
+        try:
+            person = Attendee(**values)
+        except ValidationError:
+            continue
+        if person.name is None or person.name not in names:
+            people.append(person)
+            names.add(person.name or "")
+    return people
+
+
+# --------------------------------------------------------------------------- what the markup says
+
+
+@attrs.define
+class Markup:
+    """What a page's markup states about the release (``None`` where it says nothing)."""
+
+    language: str | None = None
+    title: str | None = None
+    title_element: Any = None
+    subtitle: str | None = None
+    site_name: str | None = None
+    source: str | None = None
+    url: str | None = None
+    reference: str | None = None
+    dateline: str | None = None
+    published: _dt.date | None = None
+    updated: _dt.date | None = None
+    start: _dt.date | None = None
+    end: _dt.date | None = None
+    attendees: list[Attendee] = attrs.field(factory=list)
+    mentions: list[Attendee] = attrs.field(factory=list)
+    speakers: list[tuple[str, str]] = attrs.field(factory=list)
+    """(quoted words, speaker) from ``<q data-speaker>`` and ``<blockquote>`` with a ``<cite>``."""
+    types: set[str] = attrs.field(factory=set)
+    """Every JSON-LD ``@type`` on the page."""
+    banner: list[str] = attrs.field(factory=list)
+    """Short texts of the site's banner (its name, a government's name, a logo's text): the masthead."""
+
+
+def _meta(root: Any, key: str) -> str | None:
+    for element in root.iter("meta"):
+        if (element.get("property") or element.get("name") or "").strip().lower() == key:
+            value = _collapse(element.get("content") or "")
+            if value:
+                return value
+    return None
+
+
+def _language_tag(value: str | None) -> str | None:
+    from ..model import Header
+
+    if not value:
+        return None
+    tag = value.strip().replace("_", "-")
+    try:
+        Header(title="x", language=tag)
+    except ValidationError:
+        return None
+    return tag
+
+
+def _stamp(value: Any) -> _dt.date | None:
+    """An ISO 8601 date or date-time from markup; a date when it has no time (no midnight is invented)."""
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    if _DATE_ONLY.fullmatch(value):
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    try:
+        return _dt.datetime.fromisoformat(value.replace("Z", "+00:00") if value.endswith("Z") else value)
+    except ValueError:
+        return _dt.date.fromisoformat(value[:10]) if _DATE_ONLY.fullmatch(value[:10]) and _valid_day(value) else None
+
+
+def _valid_day(value: str) -> bool:
+    try:
+        _dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return True
+
+
+def _day(value: _dt.date | None) -> _dt.date | None:
+    return value.date() if isinstance(value, _dt.datetime) else value
+
+
+def _json_ld(root: Any) -> list[dict[str, Any]]:
+    import orjson
+
+    out: list[dict[str, Any]] = []
+    for script in root.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = orjson.loads((script.text or "").strip())
+        except orjson.JSONDecodeError:
+            continue  # a broken description is not the page's fault to the reader
+        stack = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                out.append(item)
+                if "@graph" in item:
+                    stack.append(item["@graph"])
+    return out
+
+
+def _types(item: dict[str, Any]) -> set[str]:
+    kind = item.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {k.rpartition("/")[2] for k in kinds if isinstance(k, str)}
+
+
+def _name(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name")
+    if isinstance(value, str) and _collapse(value):
+        return _collapse(value)
+    return None
+
+
+def _person(item: Any) -> Attendee | None:
+    from ..model import Attendee
+
+    if not isinstance(item, dict) or "Person" not in _types(item):
+        return None
+    name = _name(item.get("name"))
+    role = _name(item.get("jobTitle"))
+    nationality = item.get("nationality")
+    country = None
+    if isinstance(nationality, dict):
+        code = nationality.get("identifier")
+        country = code.strip().upper() if isinstance(code, str) and re.fullmatch(r"[A-Za-z]{2}", code.strip()) else None
+    aliases = item.get("alternateName")
+    aliases = [aliases] if isinstance(aliases, str) else aliases if isinstance(aliases, list) else []
+    try:
+        return Attendee(
+            # A person known only by role is written with the role as its name.
+            name=None if name is not None and name == role else name,
+            rank=_name(item.get("honorificPrefix")),
+            role=role,
+            organization=_name(item.get("affiliation")) or _name(item.get("worksFor")),
+            country=country,
+            aliases=tuple(a for a in aliases if isinstance(a, str) and a.strip()),
+        )
+    except ValidationError:
+        return None
+
+
+def _people(value: Any, by_id: dict[str, dict[str, Any]]) -> list[Attendee]:
+    items = value if isinstance(value, list) else [value] if value is not None else []
+    out: list[Attendee] = []
+    seen: set[str | None] = set()
+    for item in items:
+        if isinstance(item, dict) and set(item) == {"@id"}:
+            item = by_id.get(str(item["@id"]), item)
+        person = _person(item)
+        key = person.name if person is not None else None
+        if person is not None and (key is None or key not in seen):
+            seen.add(key)
+            out.append(person)
+    return out
+
+
+def _text_of(element: Any) -> str:
+    return _collapse("".join(t for t in element.itertext() if isinstance(t, str)))
+
+
+def read_markup(root: Any) -> Markup:
+    """What ``root``'s markup says (see the module's documentation for the order of the sources)."""
+    m = Markup()
+    m.language = _language_tag(root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang"))
+    m.site_name = _meta(root, "og:site_name") or _meta(root, "application-name")
+    items = _json_ld(root)
+    by_id = {str(i["@id"]): i for i in items if isinstance(i.get("@id"), str)}
+    article = next((i for i in items if _types(i) & _ARTICLE_TYPES), None)
+    event = next((i for i in items if any(t == "Event" or t.endswith("Event") for t in _types(i))), None)
+    for item in items:
+        m.types |= _types(item)
+    # The title: the article's <h1> (not the site's logo), else og:title, else the JSON-LD headline.
+    body = root.find("body")
+    h1s = [h for h in (body.iter("h1") if body is not None else []) if not _hidden(h) and _text_of(h)]
+    h1s.sort(key=lambda h: not _inside(h, ("article", "main")))
+    h1 = next((h for h in h1s if _text_of(h) != m.site_name), None)
+    if h1 is not None:
+        m.title, m.title_element = _text_of(h1), h1
+    else:
+        m.title = _meta(root, "og:title") or (_name(article.get("headline")) if article else None)
+        if m.title and m.site_name:
+            for sep in (" | ", " - ", " – ", " — "):
+                if m.title.endswith(sep + m.site_name):
+                    m.title = m.title[: -len(sep + m.site_name)].strip()
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and (link.get("href") or "").strip():
+            m.url = link.get("href", "").strip()
+            break
+    m.url = m.url or _meta(root, "og:url")
+    m.published = _stamp(_meta(root, "article:published_time"))
+    m.updated = _stamp(_meta(root, "article:modified_time"))
+    for time in body.iter("time") if body is not None else ():
+        marks = " ".join([time.get("itemprop") or "", time.get("class") or ""]).lower()
+        value = _stamp(time.get("datetime"))
+        if value is None:
+            continue
+        if m.published is None and (
+            "datepublished" in marks or "published" in marks or time.get("pubdate") is not None
+        ):
+            m.published = value
+        elif m.updated is None and ("datemodified" in marks or "updated" in marks or "modified" in marks):
+            m.updated = value
+    if article is not None:
+        m.language = m.language or _language_tag(_name(article.get("inLanguage")))
+        m.subtitle = _name(article.get("alternativeHeadline"))
+        m.source = _name(article.get("publisher"))
+        identifier = article.get("identifier")
+        m.reference = _name(identifier) if not isinstance(identifier, dict) else _name(identifier.get("value"))
+        m.published = _stamp(article.get("datePublished")) or m.published
+        m.updated = _stamp(article.get("dateModified")) or m.updated
+        dateline = _name(article.get("dateline"))
+        if dateline and not any(c.isdigit() for c in dateline) and len(dateline) <= 60:
+            m.dateline = dateline
+        m.attendees = _people(article.get("contributor"), by_id)
+        m.mentions = _people(article.get("mentions"), by_id)
+        m.url = m.url or _name(article.get("url"))
+    if event is not None:
+        m.start = _day(_stamp(event.get("startDate")))
+        m.end = _day(_stamp(event.get("endDate")))
+        if m.start is None or (m.end is not None and m.end < m.start):
+            m.start = m.end = None
+        elif m.end == m.start:
+            m.end = None
+        m.attendees = _people(event.get("attendee"), by_id) or m.attendees
+    m.source = m.source or m.site_name
+    m.banner = _banner(body) if body is not None else []
+    m.language = m.language or _language_tag(_meta(root, "og:locale"))
+    for q in body.iter("q", "blockquote") if body is not None else ():
+        speaker = q.get("data-speaker")
+        if not speaker and _local(q) == "blockquote":
+            cite = next((c for c in q if _local(c) in ("cite", "footer")), None)
+            parent = q.getparent()
+            if cite is None and parent is not None and _local(parent) == "figure":
+                cite = next((c for c in parent if _local(c) == "figcaption"), None)
+            speaker = _text_of(cite) if cite is not None else None
+        speaker = _collapse(speaker or "").lstrip("—–-― ").strip()
+        if speaker:
+            words = _collapse("".join(t for c in [q] for t in _quoted_text(c)))
+            if words:
+                m.speakers.append((words, speaker))
+    return m
+
+
+def _banner(body: Any) -> list[str]:
+    out: list[str] = []
+    for element in body.iter("header", "div"):
+        banner = (element.get("role") or "") == "banner" or (
+            _local(element) == "header" and not _inside(element, ("article", "main")) and element.find(".//h1") is None
+        )
+        if not banner:
+            continue
+        for node in element.iter():
+            name = _local(node)
+            if name in ("script", "style", "svg"):
+                continue
+            texts = [node.get("alt") or ""] if name == "img" else [node.text or ""]
+            for text in texts:
+                text = _collapse(text)
+                if text and len(text) < 60 and text not in out:
+                    out.append(text)
+    return out[:12]
+
+
+def _quoted_text(element: Any) -> Iterator[str]:
+    if element.text:
+        yield element.text
+    for child in element:
+        if _local(child) not in ("cite", "footer", "figcaption"):
+            yield from _quoted_text(child)
+        if child.tail:
+            yield child.tail
+
+
+# --------------------------------------------------------------------------- main content
+
+
+def _main_blocks(root: Any) -> list[str]:
+    """The texts of the blocks trafilatura keeps as the page's main content, in order."""
+    import trafilatura
+
+    tree = copy.deepcopy(root)
+    for element in list(tree.iter()):
+        if element.get(_SKIP_MARK) is not None and element.getparent() is not None:
+            element.getparent().remove(element)
+    document = trafilatura.bare_extraction(
+        tree,
+        with_metadata=False,
+        include_comments=False,
+        include_tables=True,
+        include_formatting=False,
+        include_images=False,
+        include_links=False,
+        deduplicate=False,
+    )
+    body = getattr(document, "body", None)
+    if body is None:
+        return []
+    out: list[str] = []
+    for block in body:
+        tag = block.tag if isinstance(block.tag, str) else ""
+        if tag in ("list", "table"):
+            for item in block.iter("item", "row"):
+                text = _key("".join(item.itertext()))
+                if text:
+                    out.append(text)
+        else:
+            text = _key("".join(block.itertext()))
+            if text:
+                out.append(text)
+    return out
+
+
+def _locate(blocks: Sequence[str], lines: Sequence[_Line]) -> list[tuple[str, int]]:
+    """Each main block as the page lines it is made of: ``(text, index)``; ``(block, -1)`` when none is found.
+
+    A block trafilatura joined from several lines (a short page it read as one block) gives them all.
+    """
+    keys = [_loose(line.text) for line in lines]
+    out: list[tuple[str, int]] = []
+    cursor = 0
+    for block in blocks:
+        loose = _loose(block)
+        found = next((i for i in range(cursor, len(keys)) if keys[i] and keys[i] == loose), -1)
+        if found >= 0:
+            out.append((lines[found].text, found))
+            cursor = found + 1
+            continue
+        start = next((i for i in range(cursor, len(keys)) if len(keys[i]) >= 10 and loose.startswith(keys[i])), -1)
+        if start < 0:
+            out.append((block, -1))
+            continue
+        rest = loose[len(keys[start]) :]
+        out.append((lines[start].text, start))
+        cursor = start + 1
+        while rest and cursor < len(keys):
+            at = rest.find(keys[cursor]) if keys[cursor] else -1
+            if at < 0 or at > 80:
+                break
+            out.append((lines[cursor].text, cursor))
+            rest = rest[at + len(keys[cursor]) :]
+            cursor += 1
+    return out
+
+
+def _loose(text: str) -> str:
+    """Letters and digits only: the quotation marks a page adds to ``<q>`` and trafilatura's spacing aside."""
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def _ancestors(element: Any) -> list[Any]:
+    out = []
+    node = element
+    while node is not None:
+        out.append(node)
+        node = node.getparent()
+    return out
+
+
+def _container(first: Any, title: Any) -> Any:
+    """The element holding the article: the lowest common ancestor of its title and first block."""
+    chain = _ancestors(first)
+    if title is not None:
+        above = {id(e) for e in _ancestors(title)}
+        common = next((e for e in chain if id(e) in above), None)
+        if common is not None:
+            return common
+    for element in chain:
+        if _local(element) in ("article", "main") or (element.get("role") or "") == "main":
+            return element
+    return chain[1] if len(chain) > 1 else chain[0]
+
+
+def _within(element: Any, container: Any) -> bool:
+    return any(e is container for e in _ancestors(element))
+
+
+# --------------------------------------------------------------------------- the parser
+
+
+class HtmlParser(Parser):
+    """Saved web pages: our own exactly (the embedded release), any other by trafilatura and the text rules."""
+
+    name = "html"
+    label = "Web page (HTML)"
+    extensions = (".html", ".htm", ".xhtml")
+    media_type = "text/html"
+    options = (
+        Option(
+            "embedded",
+            str,
+            "auto",
+            "auto: the embedded release if valid and current, else what the page shows (with a warning); "
+            "require: the embedded release or an error; ignore: always what the page shows",
+            choices=("auto", "require", "ignore"),
+        ),
+    )
+
+    def sniff(self, head: bytes) -> bool:
+        """An HTML document: ``<!DOCTYPE html>`` or ``<html`` first (after a BOM, white space, comments)."""
+        text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        if text.startswith(b"\xff\xfe") or text.startswith(b"\xfe\xff"):
+            text = head[2:].decode("utf-16-le" if head[:2] == b"\xff\xfe" else "utf-16-be", "ignore").lower().encode()
+            text = text.lstrip()
+        while text.startswith(b"<!--"):
+            end = text.find(b"-->")
+            if end < 0:
+                return False
+            text = text[end + 3 :].lstrip()
+        if text.startswith(b"<?xml"):
+            text = text[text.find(b"?>") + 2 :].lstrip()
+        return text.startswith(b"<!doctype html") or text.startswith(b"<html")
+
+    def parse(self, data: bytes | str, **options: Any) -> PressRelease:
+        """Parse a page (bytes in the page's encoding, or text)."""
+        mode = options.get("embedded") or "auto"
+        root = parse_tree(decode(data))
+        if mode != "ignore":
+            release, problem = self._embedded(root)
+            if release is not None:
+                return release
+            if mode == "require":
+                raise ParseError(problem or "no embedded communique release in this page", format=_FORMAT)
+            if problem is not None:
+                warnings.warn(f"{problem}; reading what the page shows instead", CommuniqueWarning, stacklevel=2)
+        try:
+            return self._visible(root)
+        except ParseError as exc:
+            if exc.format is None or exc.format == "text":
+                exc.format = _FORMAT
+            raise
+
+    # ------------------------------------------------------------------ embedded
+
+    @staticmethod
+    def _embedded(root: Any) -> tuple[PressRelease | None, str | None]:
+        from .._serialize import loads
+        from ..exporters.html import RELEASE_SCRIPT_ID, visible_digest
+
+        script = next((s for s in root.iter("script") if s.get("id") == RELEASE_SCRIPT_ID), None)
+        if script is None:
+            return None, None
+        try:
+            release = loads(script.text or "", format=_FORMAT)
+        except ParseError as exc:
+            return None, f"the embedded release (script#{RELEASE_SCRIPT_ID}) cannot be used: {exc}"
+        recorded = script.get("data-visible")
+        if recorded is not None and recorded != visible_digest(_shown_texts(root)):
+            return (
+                None,
+                "the page was edited after communique wrote it (its text no longer matches the embedded release)",
+            )
+        return release, None
+
+    # ------------------------------------------------------------------ what the page shows
+
+    def _visible(self, root: Any) -> PressRelease:
+        from ..extract.release import release_from_parts
+        from ..extract.segment import segment
+
+        markup = read_markup(root)
+        listing = markup.types & _LISTING_TYPES
+        if listing and not markup.types & _ARTICLE_TYPES:
+            raise ParseError(
+                f"not a press release: the page describes itself as a {sorted(listing)[0]} (a list of pages)",
+                format=_FORMAT,
+            )
+        walker = page_lines(root, markup.language)
+        parts = compose(walker, markup, root)
+        title = markup.title
+        seg = segment("\n\n".join(parts))
+        if title is None:
+            title = seg.title
+        paragraphs = [p for p in seg.paragraphs if _key(p) != _key(title)]
+        subtitle = markup.subtitle or (seg.subtitle if seg.subtitle and _key(seg.subtitle) != _key(title) else None)
+        masthead = [s for s in (markup.site_name, markup.source) if s] + markup.banner
+        release = release_from_parts(
+            title=title,
+            paragraphs=paragraphs,
+            date_lines=seg.header,
+            language=markup.language,
+            source=markup.source or seg.source,
+            url=markup.url or seg.url,
+            place=markup.dateline or seg.place,
+            subtitle=subtitle,
+            reference=markup.reference or seg.reference,
+            title_derived=seg.title_derived if markup.title is None else False,
+            attendees=markup.attendees or self._listed(walker, markup, seg, title) or None,
+            mentions=markup.mentions,
+            masthead=[*masthead, *seg.masthead],
+        )
+        return _with_markup(release, markup)
+
+    @staticmethod
+    def _listed(walker: _Lines, markup: Markup, seg: Any, title: str) -> list[Attendee]:
+        from ..extract.language import detect_language
+
+        if not walker.tables:
+            return []
+        language = markup.language or detect_language(" ".join([*seg.paragraphs[:3], title]))
+        return [a for table, columns in walker.tables for a in _table_attendees(table, columns, language)]
+
+    @staticmethod
+    def _check_release_like(blocks: Sequence[str], lines: Sequence[_Line]) -> None:
+        if not blocks:
+            raise ParseError("not a press release: the page has no main text (trafilatura found none)", format=_FORMAT)
+        words = sum(len(b.split()) for b in blocks)
+        if words < _MIN_WORDS:
+            raise ParseError(
+                f"not a press release: the page's main text is {words} words (a release has at least {_MIN_WORDS})",
+                format=_FORMAT,
+            )
+        if not any(_running(b) for b in blocks):
+            raise ParseError(
+                "not a press release: the page's main text has no sentence (a list of titles or links: an index page)",
+                format=_FORMAT,
+            )
+        if lines:
+            entries = sum(1 for ln in lines if ln.is_link)
+            linked = sum(ln.links for ln in lines)
+            total = sum(len(ln.text) for ln in lines)
+            if (entries >= 4 and entries * 3 >= len(lines)) or (total and linked * 2 > total):
+                raise ParseError(
+                    f"not a press release: the page is a list of links ({entries} of its {len(lines)} main lines "
+                    "are links to other pages: a search result or an index)",
+                    format=_FORMAT,
+                )
+
+
+def compose(walker: _Lines, markup: Markup, root: Any) -> list[str]:
+    """The page's text for the text parser's rules: the article's header lines, its main blocks, its stamps.
+
+    Above the first block of running text that trafilatura keeps, every line of the article (the lowest
+    element holding its title and that block) is kept: section labels, dates, document numbers are
+    the header the rules read, which extractors tend to drop.  From there on, only the blocks
+    trafilatura keeps, then the stamps (``Last updated …``) below them.  Raises
+    :class:`~communique.errors.ParseError` for a page that is not a release.
+    """
+    from ..extract.dates import parse_stamp
+
+    lines = walker.lines
+    blocks = _main_blocks(root)
+    pairs = _locate(blocks, lines)
+    where = [i for _, i in pairs]
+    located = [i for i in where if i >= 0]
+    HtmlParser._check_release_like(blocks, [lines[i] for i in located])
+    header: list[str] = []
+    trailer: list[str] = []
+    body: int | None = None
+    container: Any = None
+    main = [text for text, _ in pairs]
+    if located:
+        title = _key(markup.title or "")
+        body = next(
+            (k for k, i in enumerate(where) if i >= 0 and _running(lines[i].text) and _key(lines[i].text) != title),
+            None,
+        )
+        first = where[body] if body is not None else located[0]
+        last = located[-1]
+        container = _container(lines[first].element, markup.title_element)
+        header = [ln.text for ln in lines[:first] if ln.element is not None and _within(ln.element, container)]
+        if not header and body is not None:
+            header = main[:body]
+        main = main[body:] if body is not None else main[where.index(first) :]
+        trailer = [
+            ln.text
+            for ln in lines[last + 1 :]
+            if ln.element is not None and _within(ln.element, container) and parse_stamp(ln.text) is not None
+        ]
+    if located and body is not None:
+        main = _with_dated_lines(main, where[body:], lines, container)
+    parts = [*header, *main, *trailer]
+    if markup.title is not None and _key(markup.title) not in {_key(p) for p in parts}:
+        parts.insert(0, markup.title)
+    return parts
+
+
+def _with_dated_lines(main: list[str], where: Sequence[int], lines: Sequence[_Line], container: Any) -> list[str]:
+    """``main`` with the article's date and stamp lines that trafilatura left out between its blocks put back
+    (``Published`` / ``4 December 2023`` in a metadata list under a standfirst), with a short label before one."""
+    from ..extract.dates import parse_event_dates, parse_stamp
+
+    def dated(text: str) -> bool:
+        return len(text) < 80 and (parse_stamp(text) is not None or parse_event_dates(text) is not None)
+
+    out: list[str] = []
+    previous = -1
+    for text, index in zip(main, where, strict=True):
+        if index >= 0:
+            if previous >= 0:
+                gap = [
+                    ln
+                    for ln in lines[previous + 1 : index]
+                    if ln.element is not None and _within(ln.element, container)
+                ]
+                for k, ln in enumerate(gap):
+                    label = k + 1 < len(gap) and len(ln.text.split()) <= 3 and dated(gap[k + 1].text)
+                    if dated(ln.text) or label:
+                        out.append(ln.text)
+            previous = index
+        out.append(text)
+    return out
+
+
+def _running(text: str) -> bool:
+    """Running text: a sentence of eight words or more (a headline has no full stop at its end nor inside)."""
+    text = text.rstrip(" \u00a0»”’\"')")
+    return len(text.split()) >= 8 and (text[-1:] in ".!?:;" or ". " in text)
+
+
+def _shown_texts(root: Any) -> list[str]:
+    """The title and paragraphs of a page written by the ``html`` exporter, as the page shows them now."""
+    article = next((a for a in root.iter("article") if "release" in (a.get("class") or "").split()), None)
+    if article is None:
+        return []
+    h1 = next(article.iter("h1"), None)
+    texts = ["".join(h1.itertext())] if h1 is not None else []
+    body = next((d for d in article.iter("div") if "release-body" in (d.get("class") or "").split()), None)
+    if body is not None:
+        texts.extend("".join(p.itertext()) for p in body.iter("p"))
+    return texts
+
+
+def _merged_dates(found: Dates, markup: Markup) -> Dates:
+    """The markup's dates where it gives them, the text's elsewhere; a pair the model refuses loses the text's part."""
+    from ..model import Dates
+
+    start, end = (markup.start, markup.end) if markup.start is not None else (found.start, found.end)
+    published = markup.published if markup.published is not None else found.published
+    updated = markup.updated if markup.updated is not None else found.updated
+    for candidate in (
+        (published, updated),
+        (markup.published, markup.updated) if markup.published or markup.updated else (published, None),
+        (published, None),
+        (None, None),
+    ):
+        try:
+            return Dates(start=start, end=end, published=candidate[0], updated=candidate[1])
+        except ValidationError:
+            continue
+    return Dates(start=start, end=end)
+
+
+def _with_markup(release: PressRelease, markup: Markup) -> PressRelease:
+    """``release`` (read from the text) with what the markup says instead, where it says something."""
+    from ..model import PressRelease
+
+    header = release.header
+    if markup.dateline and header.dateline != markup.dateline:
+        header = attrs.evolve(header, dateline=markup.dateline)
+    dates = _merged_dates(release.dates, markup)
+    quotes = list(release.quotes)
+    if markup.speakers:
+        names = {a.name: i for i, a in enumerate(release.attendees) if a.name is not None}
+        said = {_loose(words): who for words, who in markup.speakers}
+        groups: dict[int, str] = {}
+        for i, q in enumerate(quotes):
+            who = said.get(_loose(q.text))
+            if who is None or q.speaker == who:
+                continue
+            if q.group is not None:
+                groups[q.group] = who
+            quotes[i] = attrs.evolve(q, speaker=who, attendee=names.get(who))
+        if groups:
+            quotes = [
+                attrs.evolve(q, speaker=groups[q.group], attendee=names.get(groups[q.group]))
+                if q.group in groups
+                else q
+                for q in quotes
+            ]
+    try:
+        return PressRelease(
+            header=header,
+            dates=dates,
+            paragraphs=release.paragraphs,
+            quotes=quotes,
+            attendees=release.attendees,
+            mentions=release.mentions,
+        )
+    except ValidationError:
+        return attrs.evolve(release, header=header, dates=dates)

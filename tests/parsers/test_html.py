@@ -1,0 +1,192 @@
+"""The ``html`` parser on pages from elsewhere: markup first, trafilatura for the main content, the text rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from pathlib import Path
+
+import pytest
+
+import communique
+from communique import registry
+from communique.errors import ParseError
+from communique.model import PressRelease, stamp_day
+from communique.parsers.html import MAX_BYTES, decode
+
+DATA = Path(__file__).parents[1] / "data" / "html"
+PAGES = sorted(p for p in DATA.glob("[0-9]*.html"))
+
+
+def test_there_are_at_least_twelve_pages_in_three_languages() -> None:
+    assert len(PAGES) >= 12
+    assert {p.stem.rsplit("_", 1)[1] for p in PAGES} == {"en", "fr", "es"}
+    assert all(p.with_suffix(".txt").exists() for p in PAGES)
+
+
+def _wall(value: dt.date | None) -> object:
+    """A stamp as the page's text shows it: the day, and the wall-clock time when there is one."""
+    if isinstance(value, dt.datetime):
+        return (value.date(), value.time().replace(tzinfo=None))
+    return value
+
+
+def _same_stamp(html: dt.date | None, text: dt.date | None) -> bool:
+    # The text gives a naive time or only a day; the markup gives the instant with its offset.
+    if text is None:
+        return True  # the markup says more than the text: nothing to compare
+    if html is None:
+        return False
+    if not isinstance(text, dt.datetime) or not isinstance(html, dt.datetime):
+        return stamp_day(html) == stamp_day(text)
+    return _wall(html) == _wall(text)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_the_page_and_its_text_copy_give_the_same_release(page: Path) -> None:
+    html = communique.read(page)
+    text = communique.read(page.with_suffix(".txt"))
+    hh, th = html.header, text.header
+    assert hh.title == th.title
+    assert hh.subtitle == th.subtitle
+    assert hh.language.split("-")[0] == th.language
+    assert hh.dateline == th.dateline
+    assert hh.reference == th.reference
+    assert hh.title_derived == th.title_derived
+    if th.url is not None:
+        assert hh.url == th.url
+    if th.source is not None:
+        assert hh.source == th.source
+    assert (html.dates.start, html.dates.end) == (text.dates.start, text.dates.end)
+    assert _same_stamp(html.dates.published, text.dates.published)
+    assert _same_stamp(html.dates.updated, text.dates.updated)
+    # A copy may turn no-break spaces into spaces; the words are the same.
+    assert [" ".join(p.text.split()) for p in html.paragraphs] == [" ".join(p.text.split()) for p in text.paragraphs]
+    assert [(" ".join(q.text.split()), q.speaker) for q in html.quotes] == [
+        (" ".join(q.text.split()), q.speaker) for q in text.quotes
+    ]
+    assert html.attendees == text.attendees
+    assert html.mentions == text.mentions
+
+
+def test_markup_wins_over_text() -> None:
+    nato = communique.read(DATA / "01_nato_news_en.html")
+    assert nato.header.url == "https://www.nato.int/cps/en/natohq/news_218001.htm"  # <link rel=canonical>
+    assert nato.header.source == "NATO"  # og:site_name
+    wire = communique.read(DATA / "09_wire_en.html")
+    assert wire.header.source == "PR Newswire"  # JSON-LD publisher
+    assert wire.header.language == "en-US"  # <html lang>
+    assert wire.dates.published == dt.datetime(2024, 3, 21, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=-4)))
+    gov = communique.read(DATA / "10_govuk_en.html")
+    assert gov.dates.published == dt.datetime(2023, 12, 4, 10, 15, tzinfo=dt.UTC)  # not the text's date only
+    event = communique.read(DATA / "13_nato_event_en.html")
+    assert (event.dates.start, event.dates.end) == (dt.date(2024, 1, 17), dt.date(2024, 1, 18))
+
+
+def test_the_home_country_comes_from_the_banner() -> None:
+    moncloa = communique.read(DATA / "08_moncloa_es.html")
+    assert moncloa.attendee("Pilar Echeverría").country == "ES"
+    armees = communique.read(DATA / "07_ministere_fr.html")
+    assert armees.attendee("Julien Marchetti").country == "FR"
+
+
+def test_encodings_from_meta_http_equiv_and_meta_charset() -> None:
+    raw = (DATA / "02_nato_news_fr.html").read_bytes()
+    assert "é".encode() not in raw  # windows-1252 bytes, declared by http-equiv
+    assert "Comité militaire" in communique.read(DATA / "02_nato_news_fr.html").header.title
+    moncloa = (DATA / "08_moncloa_es.html").read_bytes()
+    assert b'charset="iso-8859-15"' in moncloa
+    assert communique.read(DATA / "08_moncloa_es.html").header.title.startswith("La ministra de Defensa")
+
+
+def test_bom_wins_over_the_declaration() -> None:
+    page = '<!DOCTYPE html><html><head><meta charset="windows-1252"></head><body><p>Génial</p></body></html>'
+    assert "Génial" in decode(b"\xef\xbb\xbf" + page.encode("utf-8"))
+    assert "Génial" in decode(page.encode("utf-16-le").join([b"\xff\xfe", b""]))
+    assert "Génial" in decode(page.replace("windows-1252", "utf-8").encode("utf-8"))
+    assert "Génial" in decode(page.replace(' charset="windows-1252"', "").encode("cp1252"))  # not UTF-8: 1252
+
+
+def test_scripts_styles_comments_and_hidden_text_never_become_text() -> None:
+    release = communique.read(DATA / "01_nato_news_en.html")
+    everything = release.header.title + release.text
+    for leak in ("dataLayer", "display: none", "carousel", "Skip to main content", "Related news", "© NATO"):
+        assert leak not in everything
+    gov = communique.read(DATA / "10_govuk_en.html")
+    assert "cookies" not in gov.text.lower()
+
+
+def test_broken_html_is_repaired_as_browsers_do() -> None:
+    page = (
+        b"<html lang=en><title>x</title><body><main><h1>Port reopens after the storm"
+        b"<p>HAMBURG \xe2\x80\x93 The port of Hamburg reopened on Monday after the storm that closed it for two days."
+        b"<p>Ships waiting in the estuary were given berths in the order of their arrival, the port authority said."
+        b"<div><p>Traffic is expected to be back to normal by the end of the week.</div>"
+    )
+    release = communique.parse(page, "html")
+    assert release.header.title == "Port reopens after the storm"
+    assert release.header.dateline == "HAMBURG"
+    assert len(release.paragraphs) == 3
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("not_a_release_search_en.html", "SearchResultsPage"),
+        ("not_a_release_index_fr.html", "index page"),
+    ],
+)
+def test_a_page_that_is_not_a_release_is_a_clear_error(name: str, message: str) -> None:
+    with pytest.raises(ParseError, match=f"not a press release.*{message}") as caught:
+        communique.read(DATA / name)
+    assert caught.value.format == "html"
+
+
+def test_a_list_of_links_without_json_ld_is_an_index() -> None:
+    data = (DATA / "not_a_release_search_en.html").read_bytes().replace(b"SearchResultsPage", b"WebPage")
+    with pytest.raises(ParseError, match="list of links"):
+        communique.parse(data, "html")
+
+
+@pytest.mark.parametrize("data", [b"", b"   ", b"<html></html>", b"<!DOCTYPE html><html><body></body></html>"])
+def test_empty_pages_are_parse_errors(data: bytes) -> None:
+    with pytest.raises(ParseError):
+        communique.parse(data, "html")
+
+
+def test_input_is_bounded() -> None:
+    with pytest.raises(ParseError, match="larger than"):
+        communique.parse(b"<html>" + b" " * (MAX_BYTES + 1), "html")
+
+
+def test_blockquote_cite_and_q_data_speaker_name_the_speaker() -> None:
+    page = """<!DOCTYPE html><html lang="en"><body><article><h1>Ministers agree water plan</h1>
+    <p>GENEVA – Ministers from nine countries agreed on Tuesday a plan to repair the region's water networks by 2030.</p>
+    <figure><blockquote><p>No family should walk a day for clean water.</p></blockquote>
+    <figcaption>— Amina Diallo, Minister of Water</figcaption></figure>
+    <p>The plan was welcomed by <q data-speaker="Jon Berg">a turning point for the region</q>, one delegate said.</p>
+    </article></body></html>"""
+    release = communique.parse(page, "html")
+    said = {q.text: q.speaker for q in release.quotes}
+    assert said["No family should walk a day for clean water."] == "Amina Diallo, Minister of Water"
+    assert said["a turning point for the region"] == "Jon Berg"
+    assert "Amina" not in release.text  # the caption names the speaker; it is not body text
+
+
+def test_sniffed_by_content() -> None:
+    head = (DATA / "01_nato_news_en.html").read_bytes()[:512]
+    assert registry.sniff(head) == "html"
+    assert registry.sniff(b"\xef\xbb\xbf  <!-- saved -->\n<!doctype HTML><html>") == "html"
+    assert registry.sniff(b"<nitf><head/></nitf>") != "html"
+    assert registry.sniff(b"Title\n\nParagraph") == "text"
+    assert registry.parser_for("page.htm") == "html"
+
+
+def test_read_a_page_fetched_with_your_own_client() -> None:
+    # What the docs show: fetch the bytes yourself, then parse them (no network in communique).
+    data = (DATA / "05_un_press_en.html").read_bytes()
+    release: PressRelease = communique.parse(data, "html")
+    assert release.header.reference == "SG/SM/22170"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        communique.parse(data.decode("utf-8"), "html")  # text works too
