@@ -134,11 +134,15 @@ def _french(text: str) -> str:
     return _TIME.sub(lambda m: f"{m.group(1)}{NBSP}h{NBSP}{m.group(2)}", text)
 
 
-def typeset(text: str, language: str, *, quote: bool = False, speaker: str | None = None) -> tuple[Span, ...]:
-    """``text`` as printed in ``language``: French spacing and superscript ordinals; other languages as written."""
+def typeset(
+    text: str, language: str, *, quote: bool = False, speaker: str | None = None, spacing: bool = True
+) -> tuple[Span, ...]:
+    """``text`` as printed in ``language``: French spacing (unless ``spacing`` is false) and superscript
+    ordinals; other languages as written."""
     if not language.startswith("fr") or not text:
         return (Span(text, quote=quote, speaker=speaker),)
-    text = _french(text)
+    if spacing:
+        text = _french(text)
     spans: list[Span] = []
     cursor = 0
     for m in _ORDINAL.finditer(text):
@@ -162,17 +166,17 @@ def _join_spans(parts: Sequence[tuple[Span, ...]]) -> tuple[Span, ...]:
     return tuple(out)
 
 
-def _spans(text: str, quotes: list[Any], language: str) -> tuple[Span, ...]:
+def _spans(text: str, quotes: list[Any], language: str, spacing: bool) -> tuple[Span, ...]:
     pieces: list[tuple[Span, ...]] = []
     cursor = 0
     for q in quotes:
         if q.start > cursor:
-            pieces.append(typeset(text[cursor : q.start], language))
-        pieces.append(typeset(text[q.start : q.end], language, quote=True, speaker=q.speaker))
+            pieces.append(typeset(text[cursor : q.start], language, spacing=spacing))
+        pieces.append(typeset(text[q.start : q.end], language, quote=True, speaker=q.speaker, spacing=spacing))
         cursor = q.end
     if cursor < len(text) or not pieces:
-        pieces.append(typeset(text[cursor:], language))
-    return _join_spans(pieces)
+        pieces.append(typeset(text[cursor:], language, spacing=spacing))
+    return _join_spans(pieces) if spacing else tuple(s for piece in pieces for s in piece)
 
 
 def plain(spans: Sequence[Span]) -> str:
@@ -280,13 +284,13 @@ def fit_widths(
 
 
 def _participants(
-    release: PressRelease, language: str
+    release: PressRelease, language: str, collapse: bool
 ) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...], tuple[tuple[int, ...], ...]]:
     """Shown fields, rows and their attendees: identical role-only rows collapsed, empty columns dropped."""
     groups: dict[tuple[str | None, str | None], int] = {}
     rows: list[dict[str, Any]] = []
     for index, a in enumerate(release.attendees):
-        if a.name is None and a.rank is None and a.role is not None:
+        if collapse and a.name is None and a.rank is None and a.role is not None:
             key = (a.role, a.organization)
             at = groups.get(key)
             if at is not None:
@@ -318,8 +322,21 @@ def _participants(
     return fields, table, sources
 
 
-def layout(release: PressRelease, *, organization: str | None = None) -> Layout:
-    """Lay out ``release`` for a document exporter; ``organization`` overrides the header band's organisation."""
+def layout(
+    release: PressRelease,
+    *,
+    organization: str | None = None,
+    collapse: bool = True,
+    spacing: bool = True,
+    all_columns: bool = False,
+) -> Layout:
+    """Lay out ``release`` for a document exporter; ``organization`` overrides the header band's organisation.
+
+    ``collapse`` (identical role-only rows in one row), ``spacing`` (French no-break
+    spaces) and dropping empty columns (unless ``all_columns``) change the printed
+    text; the DOCX exporter, whose visible text the ``docx`` parser reads back,
+    turns them off until that parser reads grouped rows and no-break spaces back.
+    """
     language = release.header.language
     words = labels(language)
     by_paragraph: dict[int, list[Any]] = {}
@@ -328,13 +345,19 @@ def layout(release: PressRelease, *, organization: str | None = None) -> Layout:
             by_paragraph.setdefault(q.paragraph, []).append(q)
     paragraphs = tuple(
         LayoutParagraph(
-            spans=_spans(p.text, by_paragraph.get(i, []), language),
+            spans=_spans(p.text, by_paragraph.get(i, []), language, spacing),
             dateline=release.header.dateline if i == 0 else None,
             dateline_separator=words.dateline_separator,
         )
         for i, p in enumerate(release.paragraphs)
     )
-    fields, rows, sources = _participants(release, language) if release.attendees else ((), (), ())
+    fields, rows, sources = _participants(release, language, collapse) if release.attendees else ((), (), ())
+    if all_columns and release.attendees:
+        fields, rows, sources = _participants(release, language, collapse)
+        keep = set(fields)
+        index = {f: i for i, f in enumerate(fields)}
+        rows = tuple(tuple(row[index[f]] if f in keep else "" for f in COLUMN_FIELDS) for row in rows)
+        fields = COLUMN_FIELDS
     keywords: list[str] = []
     for a in release.attendees:
         for word in (a.organization, country_name(a.country, language) if a.country else None):
@@ -344,7 +367,7 @@ def layout(release: PressRelease, *, organization: str | None = None) -> Layout:
     created = d.published or d.updated or d.start
     return Layout(
         title=release.header.title,
-        title_spans=typeset(release.header.title, language),
+        title_spans=typeset(release.header.title, language, spacing=spacing),
         language=language,
         organization=organization or release.header.source,
         kind=words.kind,

@@ -323,12 +323,23 @@ class _Template:
                 body.remove(child)
         part = document.part
         for rel_id, rel in list(part.rels.items()):
-            if rel.reltype in (_RT_CUSTOM_XML, _RT_ATTACHED_TEMPLATE):
+            if rel.reltype in (_RT_CUSTOM_XML, _RT_ATTACHED_TEMPLATE) or "stylesWithEffects" in rel.reltype:
                 part.drop_rel(rel_id)
         package = part.package
         for rel_id, rel in list(package.rels.items()):
             if rel.reltype in (_RT_THUMBNAIL, _RT_APP):
                 package.rels.pop(rel_id)
+        # Editing-session ids and template paths of the template are not this document's.
+        for root in (document.settings.element, document.styles.element, document.element):
+            for el in list(root.iter()):
+                if not isinstance(el.tag, str):
+                    continue
+                local = el.tag.rsplit("}", 1)[-1]
+                if "rsid" in local.lower() or local in ("docId", "attachedTemplate"):
+                    el.getparent().remove(el)
+                    continue
+                for attr in [a for a in el.attrib if "rsid" in a.lower()]:
+                    del el.attrib[attr]
         self.style_names = _ensure_styles(document, builtin=builtin)
         self.page_from_template = not builtin
         if builtin:
@@ -821,7 +832,9 @@ class DocxExporter(Exporter):
         if page_size is not None and page_size not in _PAGE_SIZES_MM:
             raise RenderError(f"page_size must be a4 or letter, not {page_size!r}", path="page_size", format="docx")
         template = _user_template(Path(template_path)) if template_path is not None else _builtin_template()
-        lay = layout(release, organization=options.get("organization"))
+        # The docx parser reads this document's visible text back (after an edit): rows and text it
+        # reads exactly, so attendees stay one row each and spaces as written (see the module docs).
+        lay = layout(release, organization=options.get("organization"), collapse=False, spacing=False)
         document = template.copy()
         section = document.sections[0]
         if page_size is not None or not template.page_from_template:

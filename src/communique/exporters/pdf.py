@@ -674,6 +674,9 @@ def _reportlab() -> Any:
         A page never ends the table with a single row, nor starts it with one.
         """
 
+        frame_height = 1e9
+        """Height of the page's text frame (set by the exporter): a taller row must split inside."""
+
         def __init__(
             self, header: list[Any], rows: list[list[Any]], heights: list[float], widths: list[float], style: Any
         ) -> None:
@@ -707,14 +710,23 @@ def _reportlab() -> Any:
         def split(self, available_width: float, available_height: float) -> list[Any]:
             fit = self._fit(available_height)
             total = len(self.rows)
+            if fit == 0 and self.header_height + self.body[0] > self.frame_height - 1:
+                # A row taller than a whole page: reportlab's table continues it on the next page.
+                table = Table(
+                    [self.header, *self.rows], colWidths=self.widths, repeatRows=1, splitInRow=1, hAlign="LEFT"
+                )
+                table.setStyle(self.table_style)
+                return list(table.split(available_width, available_height))
             if fit >= total:
                 return [self]
             if total - fit == 1 and fit >= 3:
                 fit -= 1  # never a single row alone on the next page
             if fit < min(2, total):
                 return []  # nor a single row at the foot of this one
-            first = Participants(self.header, self.rows[:fit], [self.header_height, *self.body[:fit]], self.widths, self.table_style)
-            rest = Participants(self.header, self.rows[fit:], [self.header_height, *self.body[fit:]], self.widths, self.table_style)
+            head = [self.header_height]
+            first = Participants(self.header, self.rows[:fit], [*head, *self.body[:fit]], self.widths, self.table_style)
+            rest = Participants(self.header, self.rows[fit:], [*head, *self.body[fit:]], self.widths, self.table_style)
+            first.frame_height = rest.frame_height = self.frame_height
             return [first, rest]
 
         def draw(self) -> None:
@@ -940,7 +952,9 @@ def _build(
                 ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
             ]
         )
-        story.append(rl.Participants(header, rows, heights, widths, table_style))
+        participants = rl.Participants(header, rows, heights, widths, table_style)
+        participants.frame_height = page_height - _MARGIN_TOP - _MARGIN_BOTTOM
+        story.append(participants)
     if lay.end_mark:
         story.append(block([(_one_line(show(lay.end_mark, REGULAR)), REGULAR)], _END_MARK))
     if story_hook is not None:
