@@ -31,9 +31,10 @@ class ContactPdf(PdfExporter):
     """The house PDF with a contact line after the end mark."""
 
     def story(self, story: list[Any], layout: Any) -> list[Any] | None:
+        from xml.sax.saxutils import escape
+
         from reportlab.lib.styles import ParagraphStyle
         from reportlab.platypus import Paragraph
-        from xml.sax.saxutils import escape
 
         style = ParagraphStyle("contact", fontName="CommuniqueSans", fontSize=8.5, leading=11, spaceBefore=12)
         story.append(Paragraph(escape("Media contact: press@example.org"), style))  # escaped: text, not markup

@@ -27,6 +27,7 @@ Deciding all that here keeps the two exporters about typography only.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -207,10 +208,14 @@ def count_lines(text: str, width: float, measure: Measure) -> int:
     return lines
 
 
+def _at_size(measure_at: Callable[[str, float], float], size: float, text: str) -> float:
+    return measure_at(text, size)
+
+
 def title_size(title: str, width: float, measure_at: Callable[[str, float], float]) -> float:
     """The first of :data:`TITLE_SIZES` at which ``title`` takes at most :data:`TITLE_MAX_LINES` lines."""
     for size in TITLE_SIZES:
-        if count_lines(title, width, lambda t, s=size: measure_at(t, s)) <= TITLE_MAX_LINES:
+        if count_lines(title, width, functools.partial(_at_size, measure_at, size)) <= TITLE_MAX_LINES:
             return size
     return TITLE_SIZES[-1]
 

@@ -39,9 +39,19 @@ def as_pdf(fmt: str, sample: str, tmp_path: Path) -> Path:
     soffice = tool("soffice")
     out = tmp_path / "lo"
     subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf",
-         "--outdir", str(out), str(source)],
-        check=True, capture_output=True, timeout=180,
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
     )
     return out / f"{sample}.pdf"
 
@@ -60,15 +70,18 @@ def test_first_page_looks_like_a_press_release(fmt: str, sample: str, tmp_path: 
     release = read(REPO / "examples" / f"{sample}.txt")
     lay = layout(release)
     pdf = as_pdf(fmt, sample, tmp_path)
-    subprocess.run([tool("pdftoppm"), "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
-                   check=True)
+    subprocess.run(
+        [tool("pdftoppm"), "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True
+    )
     assert list(tmp_path.glob("page*.png")), "no page image"
     pages = [p for p in pages_text(pdf) if p.strip()]
     total = len(pages)
     # Title: the lines of page 1 holding title words, before the date line.
     first = [line.strip() for line in pages[0].splitlines() if line.strip()]
     title_words = set(release.header.title.split())
-    title_lines = [line for line in first[:8] if set(line.split()) & title_words and set(line.split()) <= title_words | {"e", "12"}]
+    title_lines = [
+        line for line in first[:8] if set(line.split()) & title_words and set(line.split()) <= title_words | {"e", "12"}
+    ]
     assert 1 <= len(title_lines) <= TITLE_MAX_LINES, title_lines
     # Page numbers n / N on every page.
     for number, page in enumerate(pages, start=1):

@@ -383,7 +383,10 @@ def _house_defaults(document: Any, *, builtin: bool) -> None:
             if child.tag in (qn("w:rFonts"), qn("w:lang"), qn("w:sz"), qn("w:szCs")):
                 rpr.remove(child)
         rpr.insert(
-            0, parse_xml(f'<w:rFonts xmlns:w="{W_NS}" w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}" w:eastAsia="{FONT}"/>')
+            0,
+            parse_xml(
+                f'<w:rFonts xmlns:w="{W_NS}" w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}" w:eastAsia="{FONT}"/>'
+            ),
         )
         rpr.append(parse_xml(f'<w:sz xmlns:w="{W_NS}" w:val="21"/>'))
         rpr.append(parse_xml(f'<w:szCs xmlns:w="{W_NS}" w:val="21"/>'))
@@ -426,7 +429,12 @@ def _builtin_template() -> _Template:
 
     with _BUILTIN_LOCK:
         document = docx.Document()
-        keep = {name.lower() for _, name in _ROLES.values()} | {"normal", "default paragraph font", "normal table", "no list"}
+        keep = {name.lower() for _, name in _ROLES.values()} | {
+            "normal",
+            "default paragraph font",
+            "normal table",
+            "no list",
+        }
         for style in list(document.styles):
             if style.name and style.name.lower() not in keep:
                 style.delete()
@@ -642,7 +650,10 @@ def _furniture(document: Any, lay: Layout, styles: dict[str, str], writer: _Writ
             run = footer.add_run()
             run.element.append(parse_xml(f'<w:r xmlns:w="{W_NS}">{xml}</w:r>')[0])
     # Rules under the header band and over the footer, as the PDF draws them.
-    for style, side, colour, size in ((header_style, "bottom", _ACCENT, 10), (document.styles[styles["footer"]], "top", _RULE, 5)):
+    for style, side, colour, size in (
+        (header_style, "bottom", _ACCENT, 10),
+        (document.styles[styles["footer"]], "top", _RULE, 5),
+    ):
         ppr = style.element.get_or_add_pPr()
         for old in ppr.findall(f"{{{W_NS}}}pBdr"):
             ppr.remove(old)
@@ -650,7 +661,14 @@ def _furniture(document: Any, lay: Layout, styles: dict[str, str], writer: _Writ
             f'<w:pBdr xmlns:w="{W_NS}"><w:{side} w:val="single" w:sz="{size}" w:space="4" w:color="{colour}"/></w:pBdr>'
         )
         # pBdr comes before shd, tabs, spacing … in CT_PPr's sequence.
-        anchor = next((c for c in ppr if c.tag.rsplit("}", 1)[-1] in ("shd", "tabs", "suppressAutoHyphens", "spacing", "ind", "jc")), None)
+        anchor = next(
+            (
+                c
+                for c in ppr
+                if c.tag.rsplit("}", 1)[-1] in ("shd", "tabs", "suppressAutoHyphens", "spacing", "ind", "jc")
+            ),
+            None,
+        )
         if anchor is not None:
             anchor.addprevious(border)
         else:

@@ -433,7 +433,7 @@ def _xml_text(text: str) -> str:
 
 # PDF/A wants every XMP property outside the predefined schemas described in the packet.
 _PDFA_EXTENSION = (
-    "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">"
+    '<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">'
     "<pdfaSchema:schema>communique release</pdfaSchema:schema>"
     f"<pdfaSchema:namespaceURI>{XMP_NAMESPACE}</pdfaSchema:namespaceURI>"
     "<pdfaSchema:prefix>communique</pdfaSchema:prefix>"
@@ -976,9 +976,7 @@ def _build(
             )
     kind = block([(_one_line(show(lay.kind, REGULAR)), REGULAR)], _BAND_KIND)
     kind_width = width_of(_one_line(lay.kind), REGULAR, _BAND_KIND.size) + 1
-    organisation = (
-        block([(_one_line(show(lay.organization, BOLD)), BOLD)], _BAND_ORG) if lay.organization else None
-    )
+    organisation = block([(_one_line(show(lay.organization, BOLD)), BOLD)], _BAND_ORG) if lay.organization else None
     logo_image = ImageReader(io.BytesIO(logo[0])) if logo else None
     pages = [0]
     rule = colors.HexColor(_RULE)
@@ -1095,14 +1093,14 @@ def _finish_document(
     from pikepdf import Array, Dictionary, Name, String
 
     pdf = pikepdf.open(io.BytesIO(pages))
-    params = Dictionary(
-        Size=len(payload), CheckSum=String(hashlib.md5(payload, usedforsecurity=False).digest())
-    )
+    params = Dictionary(Size=len(payload), CheckSum=String(hashlib.md5(payload, usedforsecurity=False).digest()))
     if lay.modified:
         params.ModDate = String(_pdf_date(lay.modified))
     if lay.created:
         params.CreationDate = String(_pdf_date(lay.created))
-    embedded = pdf.make_stream(payload, Type=Name.EmbeddedFile, Subtype=Name("/" + ATTACHMENT_MEDIA_TYPE), Params=params)
+    embedded = pdf.make_stream(
+        payload, Type=Name.EmbeddedFile, Subtype=Name("/" + ATTACHMENT_MEDIA_TYPE), Params=params
+    )
     filespec = pdf.make_indirect(
         Dictionary(
             Type=Name.Filespec,
