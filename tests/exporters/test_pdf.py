@@ -143,18 +143,26 @@ def test_pypdf_reads_every_table_row_in_order(sample: PressRelease, sample_pdf: 
     from communique.locale import country_name
 
     text = pypdf_text(sample_pdf)
-    cells: list[str] = ["Nom", "Grade", "Fonction", "Organisation", "Pays"]
-    for a in sample.attendees:
-        country = country_name(a.country, "fr") if a.country else None
-        cells += [c for c in (a.name, a.rank, a.role, a.organization, country) if c]
+    from communique._layout import layout
+
+    del country_name
+    lay = layout(sample)  # identical role-only rows are one row listing their countries
+    cells: list[str] = list(lay.attendee_columns)
+    for row in lay.attendee_rows:
+        cells += [c for c in row if c]
     assert_in_order(text, [sample.header.title, *(p.text for p in sample.paragraphs), *cells])
 
 
 def test_words_are_not_split_by_layout(sample: PressRelease, sample_pdf: bytes, tmp_path: Path) -> None:
-    """Every word of the body comes back whole from both extractors, in both alignments."""
+    """Every word of the body comes back whole from both extractors, in both alignments.
+
+    Justified text is hyphenated (pyphen): a word cut at a line end is joined again first."""
+    import re
+
     expected = words(" ".join(p.text for p in sample.paragraphs)).split()
     for data in (sample_pdf, render(sample, "pdf", align="justify")):
         for extracted in (pdftotext(data, tmp_path), pypdf_text(data)):
+            extracted = re.sub(r"(\w)-[ ]*\n\s*(\w)", r"\1\2", extracted)
             got = set(words(extracted).split())
             missing = [w for w in expected if w not in got]
             assert not missing, missing[:10]
@@ -315,7 +323,7 @@ def test_same_release_same_bytes_across_processes(sample_pdf: bytes) -> None:
 def test_document_id_is_derived_from_the_content(sample_pdf: bytes) -> None:
     one = reader(sample_pdf).trailer["/ID"]
     other = reader(render(release(), "pdf")).trailer["/ID"]
-    assert one[0] == one[1]
+    # /ID[0] is the content hash; qpdf (pikepdf) writes /ID[1] as a digest of the file written.
     assert one[0] != other[0]
     assert reader(render(release(), "pdf", page_size="letter")).trailer["/ID"][0] != other[0]
 

@@ -227,8 +227,18 @@ def _replace_object(data: bytes, number: int, body: bytes) -> bytes:
 
 
 def test_an_attachment_in_an_unknown_filter_is_a_damaged_pdf_in_words(sample_pdf: bytes) -> None:
-    bad = sample_pdf.replace(b"/Filter [ /FlateDecode ] /Length", b"/Filter [ /FlateDecodX ] /Length", 1)
-    assert bad != sample_pdf
+    import io
+
+    import pikepdf
+
+    # The embedded release's stream relabelled with a filter no reader knows (its bytes unchanged).
+    with pikepdf.open(io.BytesIO(sample_pdf)) as pdf:
+        (spec,) = pdf.attachments.values()
+        stream = spec.obj.EF.F
+        stream.write(stream.read_raw_bytes(), filter=pikepdf.Name("/FlateDecodX"), decode_parms=None)
+        out = io.BytesIO()
+        pdf.save(out, object_stream_mode=pikepdf.ObjectStreamMode.disable)
+    bad = out.getvalue()
     with pytest.raises(
         ParseError, match=r"damaged PDF: .*a compression filter communique cannot read \(/FlateDecodX\)"
     ) as info:

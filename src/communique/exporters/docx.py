@@ -1,44 +1,59 @@
-"""``docx`` exporter: a Word document an editor would accept, with the release embedded.
+"""``docx`` exporter: a Word document a press office would send, with the release embedded.
 
 What the document shows comes from :func:`communique._layout.layout` (the pass
-shared with the PDF exporter); this module only decides the typography, and it
-does so with **styles, never direct formatting**, so a newsroom can restyle:
+shared with the PDF exporter, so both formats have one house style: header
+band with the organisation and the kind of document, title, subtitle, date
+line, body with the dateline, quotations, participants table, end mark, page
+numbers ``n / N``); this module only decides the typography, and it does so
+with **styles, never direct formatting**, so a newsroom can restyle:
 
 =========================  ==========================================================
 What                       Style (type, name as Word shows it)
 =========================  ==========================================================
+header band                ``Header`` (paragraph), the organisation in ``Organisation``
+                           (character); page numbers in ``Footer``
 reference (document no.)   ``Reference`` (paragraph: small, grey), above the title
-title                      ``Title`` (paragraph)
+title                      ``Title`` (paragraph; its size is chosen so that the
+                           title takes at most four lines)
 subtitle (standfirst)      ``Subtitle`` (paragraph), under the title
-date line                  ``Date`` (paragraph; added if the template lacks it)
-dateline (``Belgrade –``)  ``Dateline`` (character: bold small caps), start of paragraph 1
+date line                  ``Date`` (paragraph)
+dateline (``Belgrade –``)  ``Dateline`` (character: bold), start of paragraph 1
 body paragraphs            ``Body Text`` (paragraph)
 quoted words               ``Quote Char`` (character), in place inside their paragraph
+ordinals (``12e``)         ``Ordinal`` (character: superscript)
 attendees heading          ``heading 1`` (paragraph), in the release's language
 attendees table            ``Table Grid`` (table), header row in ``Table Heading``,
                            cells in ``Table Contents`` (paragraph styles)
+end mark (``– FIN –``)     ``End Mark`` (paragraph)
 =========================  ==========================================================
 
-A style missing from the template is added with a plain definition; one the
-template has (matched by name, case-insensitively) is used as it is.  The
-language of the release is set as ``w:lang`` on the style defaults and every
-style, and as the theme font language, so spell-checking uses it.  Core
-properties carry the title, language, subject, keywords, author (the source)
-and created/modified dates from the release.
+Fonts, sizes, colours and margins are the PDF's: DejaVu Sans (bundled with
+communique for the PDF; LibreOffice ships it, Word substitutes a sans serif of
+similar metrics, e.g. Verdana), 10.5 pt body on a 15 pt line, 20 mm side
+margins.  Column widths of the participants table are fitted with the same
+measure as the PDF's, so no word is split inside a cell.
+
+The document is built with python-docx's public API: the base template
+(python-docx's default, its styles replaced by the house style) is prepared
+**once per process** and copied per document; a user ``template`` is
+prepared once per file version (its own styles, page setup, headers and
+footers are used; a style it lacks is added).  A plugin author subclasses
+:class:`DocxExporter` and overrides :meth:`DocxExporter.document`, which
+receives the python-docx ``Document`` before it is saved.
 
 **Lossless embedding.**  The canonical JSON of the release
 (:func:`communique._serialize.dumps`) is stored as a Custom XML data-store item
 (``customXml/itemN.xml``, with its ``itemPropsN.xml``, related from the main
 document part), a part Word and LibreOffice keep when they re-save::
 
-    <release xmlns="urn:communique:docx" schema-version="1"
+    <release xmlns="urn:communique:docx" schema-version="2"
              visible="sha256:…">{ canonical JSON, XML-escaped }</release>
 
 ``visible`` is a digest of the text the document shows (every paragraph and
-table-cell paragraph in order); the parser compares it with what it reads, so a
-document edited after export is read from its visible content, not from the
-stale embedded copy.  U+FFFE/U+FFFF, which XML cannot hold, are written as JSON
-``\\uFFFE`` escapes, so the embedded copy is exact for every valid release.
+table-cell paragraph of the body in order); the parser compares it with what it
+reads, so a document edited after export is read from its visible content, not
+from the stale embedded copy.  U+FFFE/U+FFFF, which XML cannot hold, are
+written as JSON ``\\uFFFE`` escapes, so the embedded copy is exact.
 
 **Characters Word cannot hold.**  C0 control characters (other than tab and
 newline; carriage returns included) and U+FFFE/U+FFFF are removed from the
@@ -46,20 +61,20 @@ newline; carriage returns included) and U+FFFE/U+FFFF are removed from the
 fields; the embedded release keeps them, so read-back stays exact.  Newlines
 inside a paragraph become line breaks, tabs become tabs.
 
-**Determinism.**  The same release gives the same bytes: zip entries in a fixed
-order with a fixed timestamp taken from the release (its modified/created date,
-1980-01-01 when it has none), core-property dates from the release, and no
-revision ids, document ids, thumbnails or template paths from the template.
+**Determinism.**  The same release gives the same bytes: python-docx writes the
+parts in a fixed order; the zip entries are then dated from the release (its
+modified/created date, 1980-01-01 when it has none) and the core properties
+carry the release's dates, with no revision, template path or thumbnail.
 
 Options: ``page_size`` (``a4`` or ``letter``; default A4, or the template's own
-size when a ``template`` is given) and ``template`` (a ``.docx``/``.dotx`` whose
-styles, page setup, headers and footers are used; its external relationships
-are not: those of its body — remote styles, linked images, subDocument,
-altChunk — are dropped with a warning naming them, and a template whose
-header, footer or styles link to remote content Word would fetch is refused;
-hyperlinks stay).  The base template is
-python-docx's default, pruned and prepared once per process; a user template is
-prepared once per file version.
+size when a ``template`` is given), ``template`` (a ``.docx``/``.dotx`` whose
+styles, page setup, headers and footers are used; it is read through the safe zip
+reader first, and its external relationships are not used: those of its body —
+remote styles, linked images, subDocument, altChunk — are dropped with a warning
+naming them, and a template whose header, footer or styles link to remote content
+Word would fetch is refused; hyperlinks stay), ``align`` (``left`` or
+``justify``: justified body text is hyphenated by the word processor in the
+release's language) and ``organization`` (the header band's organisation).
 """
 
 from __future__ import annotations
@@ -68,25 +83,22 @@ import copy
 import datetime as _dt
 import functools
 import hashlib
+import io
 import os
-import posixpath
 import re
 import struct
 import threading
 import warnings
-import zlib
-from collections.abc import Iterable, Sequence
+import zipfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from ..errors import CommuniqueWarning, ParseError, RenderError
 from ..plugins import Exporter, Option
 
 if TYPE_CHECKING:
-    from lxml import etree
-
-    from .._layout import Layout
-    from .._zipsafe import Package
+    from .._layout import Layout, Span
     from ..model import PressRelease
 
 __all__ = ["RELEASE_NS", "DocxExporter", "visible_digest"]
@@ -95,50 +107,35 @@ RELEASE_NS = "urn:communique:docx"
 """Namespace of the root element of the embedded release part."""
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-_XML_NS = "http://www.w3.org/XML/1998/namespace"
-
-DOCUMENT_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-_CORE_CT = "application/vnd.openxmlformats-package.core-properties+xml"
-_APP_CT = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
-_STYLES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
-_ITEM_PROPS_CT = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
-_RELS_CT = "application/vnd.openxmlformats-package.relationships+xml"
-
 _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-_RT_STYLES = _RT + "styles"
-_RT_SETTINGS = _RT + "settings"
-_RT_HYPERLINK = _RT + "hyperlink"
 _RT_CUSTOM_XML = _RT + "customXml"
 _RT_CUSTOM_XML_PROPS = _RT + "customXmlProps"
-_RT_OFFICE_DOCUMENT = _RT + "officeDocument"
 _RT_APP = _RT + "extended-properties"
-_RT_CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
-# Relationship types whose targets never go into a release document.
-_DROPPED_TYPES = {
-    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail",
-    "http://schemas.microsoft.com/office/2006/relationships/vbaProject",
-    "http://schemas.microsoft.com/office/2006/relationships/attachedToolbars",
-    _RT + "attachedTemplate",
-}
+_RT_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+_RT_ATTACHED_TEMPLATE = _RT + "attachedTemplate"
+_ITEM_PROPS_CT = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
+_APP_CT = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
+_TEMPLATE_CT = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_DOCUMENT_CT = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
 # Fixed id of our data-store item: Word wants one per item, unique in the package.
 _ITEM_ID = "{6C0D3B5A-2F7E-4C1B-9A39-C0E3E4A1D0C5}"
-_REL_ID = "rIdCommuniqueRelease"
 
-_PAGE_SIZES = {"a4": (11906, 16838), "letter": (12240, 15840)}
+_PAGE_SIZES_MM = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
 
 # Characters XML 1.0 or Word cannot carry in text.
 _UNWRITABLE = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _NOT_XML = re.compile("[\ufffe\uffff]")
-_TAB_OR_BREAK = re.compile("([\t\n])")
 
-
-def w(tag: str) -> str:
-    """Clark name of a WordprocessingML element or attribute."""
-    return f"{{{W_NS}}}{tag}"
+# The house style (the PDF exporter's sizes and colours).
+FONT = "DejaVu Sans"
+_ACCENT = "123A63"
+_INK = "1B1B1B"
+_MUTED = "5C6670"
+_RULE = "C5CCD3"
+_STRIPE = "F1F4F7"
+_MARGIN_X_MM = 20.0
+_CELL_PADDING_PT = 4.0
 
 
 def visible_digest(texts: Iterable[str]) -> str:
@@ -156,409 +153,345 @@ def visible_digest(texts: Iterable[str]) -> str:
 
 # --------------------------------------------------------------------------- styles
 
-# role -> (style type, style name as stored, fallback definition).  Names are
-# matched case-insensitively: Word stores built-in names as "heading 1", LibreOffice as "Heading 1".
-_STYLE_XML = {
-    "title": (
-        "paragraph",
-        "Title",
-        '<w:pPr><w:keepNext/><w:spacing w:before="0" w:after="240"/><w:outlineLvl w:val="0"/></w:pPr>'
-        '<w:rPr><w:b/><w:bCs/><w:sz w:val="36"/><w:szCs w:val="36"/></w:rPr>',
-    ),
-    "reference": (
-        "paragraph",
-        "Reference",
-        '<w:pPr><w:keepNext/><w:spacing w:before="0" w:after="60"/></w:pPr>'
-        '<w:rPr><w:color w:val="595959"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>',
-    ),
-    "subtitle": (
-        "paragraph",
-        "Subtitle",
-        '<w:pPr><w:keepNext/><w:spacing w:before="0" w:after="160"/></w:pPr>'
-        '<w:rPr><w:color w:val="404040"/><w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr>',
-    ),
-    "date": (
-        "paragraph",
-        "Date",
-        '<w:pPr><w:spacing w:before="0" w:after="240"/></w:pPr><w:rPr><w:i/><w:iCs/><w:color w:val="595959"/></w:rPr>',
-    ),
-    "body": ("paragraph", "Body Text", '<w:pPr><w:spacing w:after="120"/></w:pPr>'),
-    "dateline": ("character", "Dateline", "<w:rPr><w:b/><w:bCs/><w:smallCaps/></w:rPr>"),
-    "quote": ("character", "Quote Char", "<w:rPr><w:i/><w:iCs/></w:rPr>"),
-    "heading": (
-        "paragraph",
-        "heading 1",
-        '<w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="360" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr>'
-        '<w:rPr><w:b/><w:bCs/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr>',
-    ),
-    "table": (
-        "table",
-        "Table Grid",
-        '<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
-        "<w:tblPr><w:tblBorders>"
-        + "".join(
-            f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
-            for side in ("top", "left", "bottom", "right", "insideH", "insideV")
-        )
-        + '</w:tblBorders><w:tblCellMar><w:left w:w="108" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
-        "</w:tblCellMar></w:tblPr>",
-    ),
-    "table_heading": (
-        "paragraph",
-        "Table Heading",
-        '<w:pPr><w:keepNext/><w:spacing w:before="40" w:after="40"/></w:pPr><w:rPr><w:b/><w:bCs/></w:rPr>',
-    ),
-    "table_contents": ("paragraph", "Table Contents", '<w:pPr><w:spacing w:before="40" w:after="40"/></w:pPr>'),
+# role -> (style type, name as stored); names are matched case-insensitively
+# (Word stores built-in names as "heading 1", LibreOffice as "Heading 1").
+_ROLES = {
+    "header": ("paragraph", "Header"),
+    "footer": ("paragraph", "Footer"),
+    "organisation": ("character", "Organisation"),
+    "reference": ("paragraph", "Reference"),
+    "title": ("paragraph", "Title"),
+    "subtitle": ("paragraph", "Subtitle"),
+    "date": ("paragraph", "Date"),
+    "body": ("paragraph", "Body Text"),
+    "dateline": ("character", "Dateline"),
+    "quote": ("character", "Quote Char"),
+    "ordinal": ("character", "Ordinal"),
+    "heading": ("paragraph", "heading 1"),
+    "table": ("table", "Table Grid"),
+    "table_heading": ("paragraph", "Table Heading"),
+    "table_contents": ("paragraph", "Table Contents"),
+    "end_mark": ("paragraph", "End Mark"),
 }
-# Elements of CT_RPr that must come after w:lang (schema order).
-_AFTER_LANG = {w("eastAsianLayout"), w("specVanish"), w("oMath")}
+
+# The builtin template's definitions: (size pt, bold, italic, colour, space before, after, line pt, align, keep).
+_HOUSE = {
+    "Normal": (10.5, False, False, _INK, 0, 0, None, None, False),
+    "Header": (9.5, False, False, _MUTED, 0, 0, None, None, False),
+    "Footer": (8.0, False, False, _MUTED, 0, 0, None, "right", False),
+    "Reference": (8.5, False, False, _MUTED, 0, 4, 11, None, True),
+    "Title": (19.0, True, False, _ACCENT, 0, 6, 24, None, True),
+    "Subtitle": (12.5, False, False, _INK, 0, 8, 16, None, True),
+    "Date": (10.0, False, False, _MUTED, 0, 16, 13, None, False),
+    "Body Text": (10.5, False, False, _INK, 0, 7.5, 15, None, False),
+    "heading 1": (13.0, True, False, _ACCENT, 14, 7, 17, None, True),
+    "Table Heading": (8.5, True, False, "FFFFFF", 0, 0, 11, None, True),
+    "Table Contents": (8.5, False, False, _INK, 0, 0, 11, None, False),
+    "End Mark": (10.5, False, False, _MUTED, 18, 0, 15, "center", False),
+}
 
 
-def _style_id(name: str, taken: set[str]) -> str:
-    base = re.sub(r"[^A-Za-z0-9]", "", name.title()) or "Style"
-    candidate, n = base, 1
-    while candidate.lower() in taken:
-        n += 1
-        candidate = f"{base}{n}"
-    return candidate
+def _style_element_xml(kind: str, sid: str, name: str, *, custom: bool, based: str | None) -> str:
+    custom_attr = ' w:customStyle="1"' if custom else ""
+    based_xml = f'<w:basedOn w:val="{based}"/>' if based else ""
+    return (
+        f'<w:style xmlns:w="{W_NS}" w:type="{kind}"{custom_attr} w:styleId="{sid}">'
+        f'<w:name w:val="{name}"/>{based_xml}<w:uiPriority w:val="10"/><w:qFormat/></w:style>'
+    )
 
 
-def _ensure_styles(styles: etree._Element) -> dict[str, str]:
-    """Find (or add) the style of each role; return role -> styleId."""
-    from lxml import etree
+def _ensure_styles(doc: Any, *, builtin: bool) -> dict[str, str]:
+    """Find (or add) the style of each role; return role -> style name as stored."""
+    from docx.enum.style import WD_STYLE_TYPE
 
-    found: dict[tuple[str, str], str] = {}
-    taken: set[str] = set()
-    default_paragraph: str | None = None
-    for style in styles.iter(w("style")):
-        sid = style.get(w("styleId")) or ""
-        taken.add(sid.lower())
-        kind = style.get(w("type")) or "paragraph"
-        name_el = style.find(w("name"))
-        name = (name_el.get(w("val")) if name_el is not None else None) or sid
-        found.setdefault((kind, name.lower()), sid)
-        if kind == "paragraph" and style.get(w("default")) in ("1", "true", "on"):
-            default_paragraph = sid
-    ids: dict[str, str] = {}
-    for role, (kind, name, body) in _STYLE_XML.items():
-        existing = found.get((kind, name.lower()))
-        if existing is not None:
-            sid = existing
-        else:
-            sid = _style_id(name, taken)
-            taken.add(sid.lower())
-            based = f'<w:basedOn w:val="{default_paragraph}"/>' if kind == "paragraph" and default_paragraph else ""
-            custom = (
-                ""
-                if name in ("Title", "Subtitle", "heading 1", "Body Text", "Quote Char", "Table Grid", "Date")
-                else (' w:customStyle="1"')
+    kinds = {
+        "paragraph": WD_STYLE_TYPE.PARAGRAPH,
+        "character": WD_STYLE_TYPE.CHARACTER,
+        "table": WD_STYLE_TYPE.TABLE,
+    }
+    found: dict[tuple[Any, str], str] = {}
+    for style in doc.styles:
+        if style.name:
+            found.setdefault((style.type, style.name.lower()), style.name)
+    names: dict[str, str] = {}
+    for role, (kind, name) in _ROLES.items():
+        existing = found.get((kinds[kind], name.lower()))
+        if existing is None:
+            style = doc.styles.add_style(name, kinds[kind])
+            if kind == "paragraph" and name not in ("Header", "Footer"):
+                style.base_style = doc.styles["Normal"] if "normal" in {n for _, n in found} else None
+            existing = style.name
+            _define(style, role, builtin=builtin)
+        elif builtin:
+            _define(doc.styles[existing], role, builtin=True)
+        names[role] = existing
+    return names
+
+
+def _define(style: Any, role: str, *, builtin: bool) -> None:
+    """Give a style the house definition (the builtin template) or a plain one (a user template lacked it)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+    from docx.shared import Pt, RGBColor
+
+    font = style.font
+    if role == "dateline":
+        font.bold = True
+        return
+    if role == "quote":
+        font.italic = True
+        return
+    if role == "ordinal":
+        font.superscript = True
+        return
+    if role == "organisation":
+        font.bold = True
+        font.color.rgb = RGBColor.from_string(_ACCENT)
+        return
+    if role == "table":
+        _table_style(style, builtin=builtin)
+        return
+    definition = _HOUSE.get(style.name) or _HOUSE.get(_ROLES[role][1])
+    if definition is None:
+        return
+    size, bold, italic, colour, before, after, line, align, keep = definition
+    font.size = Pt(size)
+    font.bold = bold or None
+    font.italic = italic or None
+    if builtin or role in ("reference", "date", "table_heading"):
+        font.color.rgb = RGBColor.from_string(colour)
+    fmt = style.paragraph_format
+    fmt.space_before = Pt(before)
+    fmt.space_after = Pt(after)
+    if line is not None:
+        fmt.line_spacing = Pt(line)
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    if align == "center":
+        fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    elif align == "right":
+        fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if keep:
+        fmt.keep_with_next = True
+
+
+def _table_style(style: Any, *, builtin: bool) -> None:
+    """Borders, cell margins, a filled header row and stripes, as table-style XML (python-docx has no API for them)."""
+    from docx.oxml import parse_xml
+
+    element = style.element
+    for child in list(element):
+        if child.tag.rsplit("}", 1)[-1] in ("pPr", "rPr", "tblPr", "trPr", "tcPr", "tblStylePr"):
+            element.remove(child)
+    twips = int(_CELL_PADDING_PT * 20)
+    rule = _RULE if builtin else "auto"
+    sides = ("top", "bottom", "insideH") if builtin else ("top", "left", "bottom", "right", "insideH", "insideV")
+    borders = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="{rule}"/>' for side in sides)
+    element.append(
+        parse_xml(
+            f'<w:pPr xmlns:w="{W_NS}"><w:spacing w:before="0" w:after="0" w:line="220" w:lineRule="exact"/></w:pPr>'
+        )
+    )
+    element.append(
+        parse_xml(
+            f'<w:tblPr xmlns:w="{W_NS}"><w:tblStyleRowBandSize w:val="1"/><w:tblBorders>{borders}</w:tblBorders>'
+            f'<w:tblCellMar><w:top w:w="70" w:type="dxa"/><w:left w:w="{twips}" w:type="dxa"/>'
+            f'<w:bottom w:w="80" w:type="dxa"/><w:right w:w="{twips}" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+        )
+    )
+    if builtin:
+        element.append(
+            parse_xml(
+                f'<w:tblStylePr xmlns:w="{W_NS}" w:type="firstRow"><w:rPr><w:b/><w:color w:val="FFFFFF"/></w:rPr>'
+                f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{_ACCENT}"/></w:tcPr></w:tblStylePr>'
             )
-            xml = (
-                f'<w:style xmlns:w="{W_NS}" w:type="{kind}"{custom} w:styleId="{sid}"><w:name w:val="{name}"/>'
-                f'{based}<w:uiPriority w:val="10"/><w:qFormat/>{body}</w:style>'
+        )
+        element.append(
+            parse_xml(
+                f'<w:tblStylePr xmlns:w="{W_NS}" w:type="band2Horz">'
+                f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{_STRIPE}"/></w:tcPr></w:tblStylePr>'
             )
-            styles.append(etree.fromstring(xml))
-        ids[role] = sid
-    return ids
-
-
-def _set_language(styles: etree._Element, language: str) -> None:
-    from lxml import etree
-
-    defaults = styles.find(w("docDefaults"))
-    if defaults is None:
-        defaults = etree.Element(w("docDefaults"))
-        styles.insert(0, defaults)
-    rpr_default = defaults.find(w("rPrDefault"))
-    if rpr_default is None:
-        rpr_default = etree.Element(w("rPrDefault"))
-        defaults.insert(0, rpr_default)
-    rpr = rpr_default.find(w("rPr"))
-    if rpr is None:
-        rpr = etree.SubElement(rpr_default, w("rPr"))
-    if rpr.find(w("lang")) is None:
-        lang = etree.Element(w("lang"))
-        later = [i for i, child in enumerate(rpr) if child.tag in _AFTER_LANG]
-        rpr.insert(later[0] if later else len(rpr), lang)
-    # Every explicit language in the styles, not only the default, so no style keeps the template's.
-    for lang in styles.iter(w("lang")):
-        lang.set(w("val"), language)
+        )
 
 
 # --------------------------------------------------------------------------- template
 
 
 class _Template:
-    """A template package prepared once: static parts as bytes, the rest ready to fill per release."""
+    """A python-docx ``Document`` prepared once (styles found or added, body emptied); copied per release."""
 
-    def __init__(self, data: bytes, *, builtin: bool, name: str = "template") -> None:
-        from lxml import etree
+    def __init__(self, document: Any, *, builtin: bool) -> None:
+        from docx.oxml.ns import qn
 
-        from .._zipsafe import Package
-
-        pkg = Package(data, what="a Word document or template")
-        main = pkg.main_part()
-        self.main = main
-        self.rels_name_main = _rels_name(main)
         self.builtin = builtin
-        parts: dict[str, tuple[str, bytes]] = {}
-        rels: dict[str, list[tuple[str, str, str, bool]]] = {}
-        # Walk the relationship graph from the main part: only what the document uses is carried over.
-        queue = [main]
-        seen = {main}
-        dropped: list[str] = []
-        styles_part = settings_part = None
-        while queue:
-            part = queue.pop(0)
-            kept: list[tuple[str, str, str, bool]] = []
-            for rel in pkg.relationships(part):
-                if rel.type in _DROPPED_TYPES or (builtin and "stylesWithEffects" in rel.type):
+        body = document.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+        part = document.part
+        for rel_id, rel in list(part.rels.items()):
+            if rel.reltype in (_RT_CUSTOM_XML, _RT_ATTACHED_TEMPLATE) or "stylesWithEffects" in rel.reltype:
+                part.drop_rel(rel_id)
+        package = part.package
+        for rel_id, rel in list(package.rels.items()):
+            if rel.reltype in (_RT_THUMBNAIL, _RT_APP):
+                package.rels.pop(rel_id)
+        # Editing-session ids and template paths of the template are not this document's.
+        for root in (document.settings.element, document.styles.element, document.element):
+            for el in list(root.iter()):
+                if not isinstance(el.tag, str):
                     continue
-                if rel.type == _RT_CUSTOM_XML and not rel.external and (builtin or _is_ours(pkg, rel.target)):
+                local = el.tag.rsplit("}", 1)[-1]
+                if "rsid" in local.lower() or local in ("docId", "attachedTemplate"):
+                    el.getparent().remove(el)
                     continue
-                if rel.external and rel.type != _RT_HYPERLINK:
-                    # Remote styles, linked images, subDocument, altChunk …: Word fetches them when the
-                    # document opens, so every release would phone home.  The template's body is replaced
-                    # by the release, so what it links is unused: dropped.  Another part (a header, the
-                    # styles) still refers to its link by id, so such a template is refused.
-                    kind = rel.type.rpartition("/")[2]
-                    if part != main:
-                        raise ParseError(
-                            f"{part.lstrip('/')} links to {rel.target} ({kind}), which Word would fetch when "
-                            "each document opens; remove the link from the template",
-                            format="docx",
-                        )
-                    dropped.append(f"{kind} → {rel.target}")
-                    continue
-                if not rel.external:
-                    if not pkg.has(rel.target) or pkg.content_type(rel.target) is None:
-                        continue
-                    if part == main and rel.type == _RT_STYLES:
-                        styles_part = rel.target
-                    if part == main and rel.type == _RT_SETTINGS:
-                        settings_part = rel.target
-                    if rel.target not in seen:
-                        seen.add(rel.target)
-                        queue.append(rel.target)
-                kept.append((rel.id, rel.type, rel.target, rel.external))
-            rels[part] = kept
-            if part != main:
-                parts[part] = (pkg.content_type(part) or "application/octet-stream", pkg.read(part))
-        self.parts = parts
-        self.rels = rels
-        if dropped:
-            warnings.warn(
-                CommuniqueWarning(
-                    f"docx: {name}: dropped its external relationship{'s' if len(dropped) > 1 else ''} "
-                    f"{', '.join(dropped)} (remote content Word would fetch; the template's body is not used)"
-                ),
-                stacklevel=2,
-            )
-
-        document = pkg.xml(main)
-        body = document.find(w("body"))
-        sect = body.find(w("sectPr")) if body is not None else None
-        self.sect_pr = copy.deepcopy(sect) if sect is not None else etree.Element(w("sectPr"))
-        for attr in list(self.sect_pr.attrib):
-            if "rsid" in attr:
-                del self.sect_pr.attrib[attr]
-        self.template_page_size = self.sect_pr.find(w("pgSz")) is not None and not builtin
-        # The body is written as text with the "w" prefix: the root keeps the template's namespaces
-        # and attributes (mc:Ignorable …) and binds "w" to WordprocessingML.
-        nsmap: dict[Any, str] = {prefix: uri for prefix, uri in document.nsmap.items() if prefix != "w"}
-        nsmap["w"] = W_NS
-        attrib = {str(k): str(v) for k, v in document.attrib.items()}
-        root = etree.Element(w("document"), attrib=attrib, nsmap=nsmap)
-        etree.SubElement(root, w("body"))
-        head = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True).decode("utf-8")
-        self.document_open = head.replace("<w:body/></w:document>", "<w:body>")
-        self._sect_cache: dict[str | None, str] = {}
-
-        # Styles: ensure every role has a style; language is set per release (cached per language).
-        if styles_part is None:
-            styles_part = _free_name({*parts, main}, "/word/styles{}.xml", first="")
-            parts[styles_part] = (_STYLES_CT, f'<w:styles xmlns:w="{W_NS}"/>'.encode())
-            rels[main].append(("rIdCommuniqueStyles", _RT_STYLES, styles_part, False))
-        styles = _parse_part(parts[styles_part][1], styles_part, builtin=builtin)
+                for attr in [a for a in el.attrib if "rsid" in a.lower()]:
+                    del el.attrib[attr]
+        self.style_names = _ensure_styles(document, builtin=builtin)
+        self.page_from_template = not builtin
         if builtin:
-            # python-docx's template carries 140 table styles (400 KB); keep what a release uses.
-            for style in list(styles.iter(w("style"))):
-                if style.get(w("type")) == "table" and style.get(w("styleId")) not in ("TableNormal", "TableGrid"):
-                    styles.remove(style)
-        for rsid in list(styles.iter(w("rsid"))):
-            rsid.getparent().remove(rsid)  # type: ignore[union-attr]
-        # Style ids go into attribute values of the body, which is written as text.
-        self.style_ids = {role: _escape(sid).replace('"', "&quot;") for role, sid in _ensure_styles(styles).items()}
-        self.styles_part = styles_part
-        self._styles = styles
-        self.settings_part = settings_part
-        self._settings: etree._Element | None = None
-        if settings_part is not None:
-            settings = _parse_part(parts[settings_part][1], settings_part, builtin=builtin)
-            # Ids and state of the template's own editing history must not leak into every release.
-            w14 = "http://schemas.microsoft.com/office/word/2010/wordml"
-            w15 = "http://schemas.microsoft.com/office/word/2012/wordml"
-            for tag in (w("rsids"), w("proofState"), w("attachedTemplate"), f"{{{w14}}}docId", f"{{{w15}}}docId"):
-                for el in list(settings.iter(tag)):
-                    el.getparent().remove(el)  # type: ignore[union-attr]
-            self._settings = settings
-        self._lock = threading.Lock()
-        self._by_language: dict[str, tuple[_Deflated, _Deflated | None]] = {}
-        self._static: dict[str, _Deflated] = {}
+            _house_page(document)
+        _house_defaults(document, builtin=builtin)
+        self.document = document
 
-        taken = {*parts, main}
-        n = 1
-        while f"/customxml/item{n}.xml" in {t.lower() for t in taken}:
-            n += 1
-        self.item = f"/customXml/item{n}.xml"
-        self.item_props = f"/customXml/itemProps{n}.xml"
-        self.static_rels = {
-            part: _rels_xml(part, entries) for part, entries in rels.items() if part != main and entries
-        }
-        self.main_rels = _rels_xml(main, [*rels[main], (_REL_ID, _RT_CUSTOM_XML, self.item, False)])
-        self.item_rels = _rels_xml(self.item, [("rId1", _RT_CUSTOM_XML_PROPS, self.item_props, False)])
-        self.item_props_xml = (
-            "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-            f'<ds:datastoreItem xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml" '
-            f'ds:itemID="{_ITEM_ID}"><ds:schemaRefs><ds:schemaRef ds:uri="{RELEASE_NS}"/></ds:schemaRefs>'
-            "</ds:datastoreItem>"
-        ).encode()
-        self.content_types = _content_types(
-            [
-                (main, DOCUMENT_CT),
-                ("/docProps/core.xml", _CORE_CT),
-                ("/docProps/app.xml", _APP_CT),
-                (self.item_props, _ITEM_PROPS_CT),
-                *((name, ct) for name, (ct, _) in parts.items()),
-            ]
+    def copy(self) -> Any:
+        return copy.deepcopy(self.document)
+
+
+def _house_page(document: Any) -> None:
+    from docx.shared import Mm
+
+    section = document.sections[0]
+    section.left_margin = section.right_margin = Mm(_MARGIN_X_MM)
+    section.top_margin, section.bottom_margin = Mm(30), Mm(24)
+    section.header_distance, section.footer_distance = Mm(16), Mm(11)
+
+
+def _house_defaults(document: Any, *, builtin: bool) -> None:
+    """Document defaults: the house font (builtin template only), a language element to set per release."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = parse_xml(f'<w:docDefaults xmlns:w="{W_NS}"/>')
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = parse_xml(f'<w:rPrDefault xmlns:w="{W_NS}"/>')
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = parse_xml(f'<w:rPr xmlns:w="{W_NS}"/>')
+        rpr_default.append(rpr)
+    if builtin:
+        for child in list(rpr):
+            if child.tag in (qn("w:rFonts"), qn("w:lang"), qn("w:sz"), qn("w:szCs")):
+                rpr.remove(child)
+        rpr.insert(
+            0,
+            parse_xml(
+                f'<w:rFonts xmlns:w="{W_NS}" w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}" w:eastAsia="{FONT}"/>'
+            ),
         )
-        self.package_rels = _rels_xml(
-            "/",
-            [
-                ("rId1", _RT_OFFICE_DOCUMENT, main, False),
-                ("rId2", _RT_CORE, "/docProps/core.xml", False),
-                ("rId3", _RT_APP, "/docProps/app.xml", False),
-            ],
-        )
+        rpr.append(parse_xml(f'<w:sz xmlns:w="{W_NS}" w:val="21"/>'))
+        rpr.append(parse_xml(f'<w:szCs xmlns:w="{W_NS}" w:val="21"/>'))
+        # Theme fonts would win over the house font in some styles: name the font everywhere.
+        for fonts in styles.iter(qn("w:rFonts")):
+            for attr in ("asciiTheme", "hAnsiTheme", "cstheme", "eastAsiaTheme"):
+                fonts.attrib.pop(qn(f"w:{attr}"), None)
+            for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
+                fonts.set(qn(f"w:{attr}"), FONT)
+    if rpr.find(qn("w:lang")) is None:
+        later = [i for i, child in enumerate(rpr) if child.tag in (qn("w:eastAsianLayout"), qn("w:specVanish"))]
+        rpr.insert(later[0] if later else len(rpr), parse_xml(f'<w:lang xmlns:w="{W_NS}" w:val="en"/>'))
 
-    def sect_pr_xml(self, page_size: str | None) -> str:
-        """The section properties (page size, margins, header/footer references) as XML text."""
-        found = self._sect_cache.get(page_size)
-        if found is None:
-            from lxml import etree
 
-            sect = copy.deepcopy(self.sect_pr)
-            size = _effective_size(self, page_size)
-            if size is not None:
-                pg = sect.find(w("pgSz"))
-                if pg is None:
-                    pg = etree.Element(w("pgSz"))
-                    # pgSz follows the header/footer references, footnote/endnote properties and type.
-                    before = ("headerReference", "footerReference", "footnotePr", "endnotePr", "type")
-                    heads = [i for i, c in enumerate(sect) if etree.QName(c).localname in before]
-                    sect.insert(heads[-1] + 1 if heads else 0, pg)
-                pg.attrib.clear()
-                pg.set(w("w"), str(size[0]))
-                pg.set(w("h"), str(size[1]))
-            found = etree.tostring(sect, encoding="unicode")
-            self._sect_cache[page_size] = found
-        return found
+_RT_HYPERLINK = _RT + "hyperlink"
 
-    def static(self, name: str, data: bytes) -> _Deflated:
-        """A part that is the same in every document from this template, compressed once."""
-        found = self._static.get(name)
-        if found is None:
-            found = self._static[name] = _deflate(data)
-        return found
 
-    def localized(self, language: str) -> tuple[_Deflated, _Deflated | None]:
-        """Styles and settings parts with ``language`` set, compressed, cached per language."""
-        with self._lock:
-            found = self._by_language.get(language)
-            if found is None:
-                from lxml import etree
+def _remote_links(data: bytes) -> list[str]:
+    """The external relationships of a template's main part (``kind → target``), read safely.
 
-                styles = copy.deepcopy(self._styles)
-                _set_language(styles, language)
-                settings_part = None
-                if self._settings is not None:
-                    settings = copy.deepcopy(self._settings)
-                    for el in settings.iter(w("themeFontLang")):
-                        el.set(w("val"), language)
-                    settings_part = _deflate(
-                        etree.tostring(settings, xml_declaration=True, encoding="UTF-8", standalone=True)
+    Remote styles, linked images, subDocument, altChunk: Word fetches them when a document opens,
+    so every release would phone home.  The main part's body is replaced by the release, so what
+    it links is unused and can go; a header, footer or styles part still refers to its link, so a
+    template with one of those is refused (a :class:`ParseError`).  Hyperlinks stay.
+    """
+    from .._zipsafe import Package
+
+    pkg = Package(data, what="a Word document or template")
+    main = pkg.main_part()
+    dropped: list[str] = []
+    queue, seen = [main], {main}
+    while queue:
+        part = queue.pop(0)
+        for rel in pkg.relationships(part):
+            if rel.external:
+                if rel.type == _RT_HYPERLINK:
+                    continue
+                kind = rel.type.rpartition("/")[2]
+                if part != main:
+                    raise ParseError(
+                        f"{part.lstrip('/')} links to {rel.target} ({kind}), which Word would fetch when "
+                        "each document opens; remove the link from the template",
+                        format="docx",
                     )
-                styles_part = _deflate(etree.tostring(styles, xml_declaration=True, encoding="UTF-8", standalone=True))
-                found = (styles_part, settings_part)
-                if len(self._by_language) < 64:
-                    self._by_language[language] = found
-            return found
+                dropped.append(f"{kind} → {rel.target}")
+            elif rel.target not in seen and pkg.has(rel.target):
+                seen.add(rel.target)
+                queue.append(rel.target)
+    return dropped
 
 
-def _parse_part(data: bytes, partname: str, *, builtin: bool) -> etree._Element:
-    from .._zipsafe import parse_xml
-
-    if not builtin:
-        return parse_xml(data, part=partname.lstrip("/"))
-    from lxml import etree
-
-    # Our own base template: drop its pretty-printing whitespace, which is most of its size.
-    return etree.fromstring(data, etree.XMLParser(remove_blank_text=True, resolve_entities=False))
+def _drop_remote(document: Any) -> None:
+    """Remove the main part's external relationships other than hyperlinks (its body is emptied anyway)."""
+    part = document.part
+    for rel_id, rel in list(part.rels.items()):
+        if rel.is_external and rel.reltype != _RT_HYPERLINK:
+            part.rels.pop(rel_id)
 
 
-def _is_ours(pkg: Package, partname: str) -> bool:
-    head = pkg.read(partname)[:400]
-    return RELEASE_NS.encode() in head
+def _load(data: bytes) -> Any:
+    """A python-docx ``Document`` from package bytes; a .dotx is opened as the document it makes."""
+    import docx
+
+    if _TEMPLATE_CT in data[:0] or data[:2] == b"PK":
+        with zipfile.ZipFile(io.BytesIO(data)) as source:
+            types = source.read("[Content_Types].xml") if "[Content_Types].xml" in source.namelist() else b""
+            if _TEMPLATE_CT in types:
+                out = io.BytesIO()
+                with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+                    for info in source.infolist():
+                        content = source.read(info)
+                        if info.filename == "[Content_Types].xml":
+                            content = content.replace(_TEMPLATE_CT, _DOCUMENT_CT)
+                        target.writestr(info, content)
+                data = out.getvalue()
+    return docx.Document(io.BytesIO(data))
 
 
-def _free_name(taken: set[str], pattern: str, *, first: str) -> str:
-    lowered = {t.lower() for t in taken}
-    candidate, n = pattern.format(first), 1
-    while candidate.lower() in lowered:
-        n += 1
-        candidate = pattern.format(n)
-    return candidate
-
-
-def _relative(source: str, target: str) -> str:
-    if source == "/":
-        return target.lstrip("/")
-    return posixpath.relpath(target, posixpath.dirname(source))
-
-
-def _rels_xml(source: str, entries: Sequence[tuple[str, str, str, bool]]) -> bytes:
-    from xml.sax.saxutils import quoteattr
-
-    lines = ["<?xml version='1.0' encoding='UTF-8' standalone='yes'?>", f'<Relationships xmlns="{_REL_NS}">']
-    for rid, kind, target, external in entries:
-        where = target if external else _relative(source, target)
-        mode = ' TargetMode="External"' if external else ""
-        lines.append(f"<Relationship Id={quoteattr(rid)} Type={quoteattr(kind)} Target={quoteattr(where)}{mode}/>")
-    lines.append("</Relationships>")
-    return "\n".join(lines).encode("utf-8")
-
-
-def _content_types(parts: Iterable[tuple[str, str]]) -> bytes:
-    from xml.sax.saxutils import quoteattr
-
-    lines = [
-        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>",
-        f'<Types xmlns="{_CT_NS}">',
-        f'<Default Extension="rels" ContentType="{_RELS_CT}"/>',
-        '<Default Extension="xml" ContentType="application/xml"/>',
-    ]
-    for name, kind in sorted(parts):
-        lines.append(f"<Override PartName={quoteattr(name)} ContentType={quoteattr(kind)}/>")
-    lines.append("</Types>")
-    return "\n".join(lines).encode("utf-8")
+_BUILTIN_LOCK = threading.Lock()
 
 
 @functools.cache
 def _builtin_template() -> _Template:
-    from importlib import resources
+    import docx
 
-    data = resources.files("docx").joinpath("templates", "default.docx").read_bytes()
-    return _Template(data, builtin=True)
+    with _BUILTIN_LOCK:
+        document = docx.Document()
+        keep = {name.lower() for _, name in _ROLES.values()} | {
+            "normal",
+            "default paragraph font",
+            "normal table",
+            "no list",
+        }
+        for style in list(document.styles):
+            if style.name and style.name.lower() not in keep:
+                style.delete()
+        latent = document.styles.latent_styles
+        for item in list(latent):
+            item.delete()
+        return _Template(document, builtin=True)
 
 
 _USER_TEMPLATES: dict[tuple[str, int, int], _Template] = {}
@@ -586,9 +519,28 @@ def _user_template(path: Path) -> _Template:
             f"template {path}: cannot read: {exc.strerror or exc}", path="template", format="docx"
         ) from None
     try:
-        template = _Template(data, builtin=False, name=f"template {path}")
+        # The package is read safely first (zip bombs, bzip2/LZMA entries, huge directories refused
+        # from the headers), and its external relationships are checked, before python-docx opens it.
+        remote = _remote_links(data)
+        document = _load(data)
     except ParseError as exc:
         raise RenderError(f"template {path} cannot be used: {exc}", path="template", format="docx") from None
+    except Exception:  # python-docx raises many kinds for a package it cannot read as a document
+        raise RenderError(
+            f"template {path} cannot be used: not a Word document or template python-docx can open",
+            path="template",
+            format="docx",
+        ) from None
+    if remote:
+        _drop_remote(document)
+        warnings.warn(
+            CommuniqueWarning(
+                f"docx: template {path}: dropped its external relationship{'s' if len(remote) > 1 else ''} "
+                f"{', '.join(remote)} (remote content Word would fetch; the template's body is not used)"
+            ),
+            stacklevel=2,
+        )
+    template = _Template(document, builtin=False)
     with _USER_LOCK:
         if len(_USER_TEMPLATES) >= 8:
             _USER_TEMPLATES.pop(next(iter(_USER_TEMPLATES)))
@@ -599,19 +551,12 @@ def _user_template(path: Path) -> _Template:
 # --------------------------------------------------------------------------- body
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 class _Writer:
-    """Writes the body of one document as WordprocessingML text, recording the visible text and removals.
+    """Adds the release to a python-docx document, recording the visible text and what was removed."""
 
-    Strings, not an lxml tree: the markup is a handful of fixed shapes and every
-    text goes through :func:`_escape`, which is several times faster per document.
-    """
-
-    def __init__(self) -> None:
-        self.out: list[str] = []
+    def __init__(self, document: Any, styles: dict[str, str]) -> None:
+        self.document = document
+        self.styles = styles
         self.visible: list[str] = []
         self.stripped: list[str] = []
 
@@ -621,108 +566,178 @@ class _Writer:
             self.stripped.append(field)
         return cleaned
 
-    def open_paragraph(self, style: str) -> None:
-        self.out.append(f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>')
-
-    def run(self, text: str, style: str | None = None) -> None:
-        if not text:
-            return
-        out = self.out
-        out.append(f'<w:r><w:rPr><w:rStyle w:val="{style}"/></w:rPr>' if style else "<w:r>")
-        for piece in _TAB_OR_BREAK.split(text):
-            if piece == "\t":
-                out.append("<w:tab/>")
-            elif piece == "\n":
-                out.append("<w:br/>")
-            elif piece:
-                space = ' xml:space="preserve"' if piece[0].isspace() or piece[-1].isspace() else ""
-                out.append(f"<w:t{space}>{_escape(piece)}</w:t>")
-        out.append("</w:r>")
-
-    def simple(self, style: str, text: str) -> None:
-        self.open_paragraph(style)
-        self.run(text)
-        self.out.append("</w:p>")
-        self.visible.append(text)
-
-
-def _document(template: _Template, lay: Layout, writer: _Writer, page_size: str | None) -> bytes:
-    ids = template.style_ids
-    out = writer.out
-    out.append(template.document_open)
-    if lay.reference:
-        writer.simple(ids["reference"], writer.clean(lay.reference, "header.reference"))
-    writer.simple(ids["title"], writer.clean(lay.title, "title"))
-    if lay.subtitle:
-        writer.simple(ids["subtitle"], writer.clean(lay.subtitle, "header.subtitle"))
-    if lay.date_line:
-        writer.simple(ids["date"], writer.clean(lay.date_line, "dates"))
-    for i, para in enumerate(lay.paragraphs):
-        writer.open_paragraph(ids["body"])
+    def spans(self, paragraph: Any, spans: Iterable[Span], field: str) -> str:
         shown: list[str] = []
+        for span in spans:
+            text = self.clean(span.text, field)
+            if not text:
+                continue
+            style = self.styles["ordinal"] if span.sup else self.styles["quote"] if span.quote else None
+            paragraph.add_run(text, style=style)
+            shown.append(text)
+        return "".join(shown)
+
+    def simple(self, role: str, text: str) -> Any:
+        paragraph = self.document.add_paragraph(style=self.styles[role])
+        if text:
+            paragraph.add_run(text)
+        self.visible.append(text)
+        return paragraph
+
+
+def _body(writer: _Writer, lay: Layout, text_width_pt: float, *, align: str, house: bool) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    from .._fonts import BOLD, REGULAR
+    from .._layout import fit_widths, plain, title_size
+
+    document = writer.document
+    styles = writer.styles
+    if lay.reference:
+        writer.simple("reference", writer.clean(lay.reference, "header.reference"))
+    measure_fonts = _measure()
+    if house:
+        # The title's size is the PDF's: the first that keeps it to four lines (a style change, per document).
+        points = title_size(plain(lay.title_spans), text_width_pt, lambda t, s: measure_fonts(t, BOLD, s))
+        title_style = document.styles[styles["title"]]
+        title_style.font.size = Pt(points)
+        title_style.paragraph_format.line_spacing = Pt(round(points * 1.26, 1))
+    title = document.add_paragraph(style=styles["title"])
+    writer.visible.append(writer.spans(title, lay.title_spans, "title"))
+    if lay.subtitle:
+        writer.simple("subtitle", writer.clean(lay.subtitle, "header.subtitle"))
+    if lay.date_line:
+        writer.simple("date", writer.clean(lay.date_line, "dates"))
+    if align == "justify":
+        document.styles[styles["body"]].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    for i, para in enumerate(lay.paragraphs):
+        paragraph = document.add_paragraph(style=styles["body"])
+        shown = ""
         if para.dateline:
             place = writer.clean(para.dateline, "header.dateline")
-            writer.run(place, ids["dateline"])
-            writer.run(para.dateline_separator)
-            shown += [place, para.dateline_separator]
-        for span in para.spans:
-            text = writer.clean(span.text, f"paragraphs[{i}]")
-            writer.run(text, ids["quote"] if span.quote else None)
-            shown.append(text)
-        out.append("</w:p>")
-        writer.visible.append("".join(shown))
+            paragraph.add_run(place, style=styles["dateline"])
+            paragraph.add_run(para.dateline_separator)
+            shown = place + para.dateline_separator
+        writer.visible.append(shown + writer.spans(paragraph, para.spans, f"paragraphs[{i}]"))
     if lay.attendee_rows:
-        writer.simple(ids["heading"], lay.attendees_heading)
-        columns = len(lay.attendee_columns)
-        col = _text_width(template, page_size) // columns
-        out.append(
-            f'<w:tbl><w:tblPr><w:tblStyle w:val="{ids["table"]}"/><w:tblW w:w="5000" w:type="pct"/>'
-            '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
-            'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>'
-            + f'<w:gridCol w:w="{col}"/>' * columns
-            + "</w:tblGrid>"
+        writer.simple("heading", lay.attendees_heading)
+        rows = [
+            [writer.clean(cell, f"attendees[{sources[0]}]") for cell in row]
+            for row, sources in zip(lay.attendee_rows, lay.attendee_sources, strict=True)
+        ]
+        widths = fit_widths(
+            lay.attendee_columns,
+            rows,
+            text_width_pt,
+            lambda t: measure_fonts(t, REGULAR, 8.5),
+            lambda t: measure_fonts(t, BOLD, 8.5),
+            _CELL_PADDING_PT,
         )
-        cell_open = f'<w:tc><w:tcPr><w:tcW w:w="{5000 // columns}" w:type="pct"/></w:tcPr>'
-        rows: list[tuple[tuple[str, ...], str, str | None]] = [(lay.attendee_columns, ids["table_heading"], None)]
-        rows += [(row, ids["table_contents"], f"attendees[{j}]") for j, row in enumerate(lay.attendee_rows)]
-        for cells, style, field in rows:
-            # The header row repeats on every page; no row is split across pages.
-            out.append(
-                "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
-                if field is None
-                else "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-            )
-            for cell in cells:
-                out.append(cell_open)
-                writer.simple(style, writer.clean(cell, field) if field else cell)
-                out.append("</w:tc>")
-            out.append("</w:tr>")
-        out.append("</w:tbl>")
-    out.append(template.sect_pr_xml(page_size))
-    out.append("</w:body></w:document>")
-    return "".join(out).encode("utf-8")
+        _table(writer, lay.attendee_columns, rows, widths)
+    if lay.end_mark:
+        writer.simple("end_mark", lay.end_mark)
 
 
-def _effective_size(template: _Template, page_size: str | None) -> tuple[int, int] | None:
-    if page_size is None and template.template_page_size:
-        return None  # keep the template's own page
-    return _PAGE_SIZES[page_size or "a4"]
+def _table(writer: _Writer, header: Iterable[str], rows: list[list[str]], widths: list[float]) -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+    from docx.shared import Twips
+
+    document = writer.document
+    columns = len(widths)
+    table = document.add_table(rows=1 + len(rows), cols=columns)
+    table.style = document.styles[writer.styles["table"]]
+    table.autofit = False
+    twips = [int(w * 20) for w in widths]
+    for column, width in zip(table.columns, twips, strict=True):
+        column.width = Twips(width)
+    heading, contents = writer.styles["table_heading"], writer.styles["table_contents"]
+    for index, (row, texts) in enumerate(zip(table.rows, [list(header), *rows], strict=True)):
+        for cell, text, width in zip(row.cells, texts, twips, strict=True):
+            cell.width = Twips(width)
+            paragraph = cell.paragraphs[0]
+            paragraph.style = heading if index == 0 else contents
+            if text:
+                paragraph.add_run(text)
+            writer.visible.append(text)
+    # Row properties python-docx has no API for: the header row repeats on every page, no row splits.
+    tbl = document.element.body.findall(qn("w:tbl"))[-1]
+    for index, tr in enumerate(tbl.findall(qn("w:tr"))):
+        marks = "<w:cantSplit/><w:tblHeader/>" if index == 0 else "<w:cantSplit/>"
+        tr.insert(0, parse_xml(f'<w:trPr xmlns:w="{W_NS}">{marks}</w:trPr>'))
 
 
-def _text_width(template: _Template, page_size: str | None) -> int:
-    size = _effective_size(template, page_size)
-    pg = template.sect_pr.find(w("pgSz"))
-    page_width = size[0] if size is not None else int((pg.get(w("w")) if pg is not None else None) or 11906)
-    margins = template.sect_pr.find(w("pgMar"))
+@functools.cache
+def _measure() -> Any:
+    """Width of text in the bundled faces (reportlab's metrics of the same DejaVu files the PDF embeds)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    def margin(side: str) -> int:
-        value = margins.get(w(side)) if margins is not None else None
-        try:
-            return int(value) if value is not None else 1440
-        except ValueError:
-            return 1440
+    from .._fonts import family
 
-    return max(page_width - margin("left") - margin("right"), 1440)
+    family()
+
+    def measure(text: str, face: str, size: float) -> float:
+        return float(stringWidth(text, face, size))
+
+    return measure
+
+
+def _furniture(document: Any, lay: Layout, styles: dict[str, str], writer: _Writer) -> None:
+    """The header band (organisation, kind of document) and the footer's page numbers ``n / N``."""
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.oxml import parse_xml
+
+    section = document.sections[0]
+    text_width = section.page_width - section.left_margin - section.right_margin
+    header = section.header.paragraphs[0]
+    header.style = document.styles[styles["header"]]
+    header_style = document.styles[styles["header"]]
+    stops = header_style.paragraph_format.tab_stops
+    stops.clear_all()
+    stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
+    if lay.organization:
+        header.add_run(writer.clean(lay.organization, "header.source"), style=styles["organisation"])
+    header.add_run("\t" + lay.kind)
+    footer = section.footer.paragraphs[0]
+    footer.style = document.styles[styles["footer"]]
+    for instruction in ("PAGE", None, "NUMPAGES"):
+        if instruction is None:
+            footer.add_run(" / ")
+            continue
+        for xml in (
+            '<w:fldChar w:fldCharType="begin"/>',
+            f'<w:instrText xml:space="preserve"> {instruction} </w:instrText>',
+            '<w:fldChar w:fldCharType="separate"/>',
+            "<w:t>1</w:t>",
+            '<w:fldChar w:fldCharType="end"/>',
+        ):
+            run = footer.add_run()
+            run.element.append(parse_xml(f'<w:r xmlns:w="{W_NS}">{xml}</w:r>')[0])
+    # Rules under the header band and over the footer, as the PDF draws them.
+    for style, side, colour, size in (
+        (header_style, "bottom", _ACCENT, 10),
+        (document.styles[styles["footer"]], "top", _RULE, 5),
+    ):
+        ppr = style.element.get_or_add_pPr()
+        for old in ppr.findall(f"{{{W_NS}}}pBdr"):
+            ppr.remove(old)
+        border = parse_xml(
+            f'<w:pBdr xmlns:w="{W_NS}"><w:{side} w:val="single" w:sz="{size}" w:space="4" w:color="{colour}"/></w:pBdr>'
+        )
+        # pBdr comes before shd, tabs, spacing … in CT_PPr's sequence.
+        anchor = next(
+            (
+                c
+                for c in ppr
+                if c.tag.rsplit("}", 1)[-1] in ("shd", "tabs", "suppressAutoHyphens", "spacing", "ind", "jc")
+            ),
+            None,
+        )
+        if anchor is not None:
+            anchor.addprevious(border)
+        else:
+            ppr.append(border)
 
 
 # --------------------------------------------------------------------------- properties
@@ -736,32 +751,36 @@ def _w3cdtf(value: _dt.date) -> str:
     return f"{value.year:04d}-{value.month:02d}-{value.day:02d}T{value.hour:02d}:{value.minute:02d}:{value.second:02d}Z"
 
 
-def _core(lay: Layout, writer: _Writer) -> bytes:
-    from xml.sax.saxutils import escape
+def _core(document: Any, lay: Layout, writer: _Writer) -> None:
+    """Core properties from the release, through python-docx's ``core_properties`` (dates W3CDTF, a day alone kept)."""
+    from docx.oxml import parse_xml
 
-    def element(tag: str, value: str | None, field: str) -> str:
-        if not value:
-            return ""
-        return f"<{tag}>{escape(writer.clean(value, field))}</{tag}>"
-
-    parts = [
-        element("dc:title", lay.title, "title"),
-        element("dc:subject", lay.subject, "header.dateline"),
-        element("dc:creator", lay.author, "header.source"),
-        element("cp:keywords", ", ".join(lay.keywords), "attendees"),
-        element("dc:language", lay.language, "header.language"),
-    ]
-    for tag, value in (("dcterms:created", lay.created), ("dcterms:modified", lay.modified)):
+    props = document.core_properties
+    props.title = writer.clean(lay.title, "title")
+    props.subject = writer.clean(lay.subject, "header.dateline") if lay.subject else ""
+    props.author = writer.clean(lay.author, "header.source") if lay.author else ""
+    props.keywords = writer.clean(", ".join(lay.keywords), "attendees")
+    props.language = lay.language
+    props.last_modified_by = ""
+    props.comments = ""
+    props.category = ""
+    core_part = next(p for p in document.part.package.iter_parts() if p.content_type.endswith("core-properties+xml"))
+    root = core_part.element
+    for child in list(root):
+        name = child.tag.rsplit("}", 1)[-1]
+        if name in ("created", "modified", "revision", "lastPrinted", "lastModifiedBy") or (
+            name in ("subject", "creator", "keywords", "description", "category") and not (child.text or "")
+        ):
+            root.remove(child)
+    for tag, value in (("created", lay.created), ("modified", lay.modified)):
         if value is not None:
-            parts.append(f'<{tag} xsi:type="dcterms:W3CDTF">{_w3cdtf(value)}</{tag}>')
-    return (
-        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
-        'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        + "".join(parts)
-        + "</cp:coreProperties>"
-    ).encode("utf-8")
+            root.append(
+                parse_xml(
+                    f'<dcterms:{tag} xmlns:dcterms="http://purl.org/dc/terms/" '
+                    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+                    f'xsi:type="dcterms:W3CDTF">{_w3cdtf(value)}</dcterms:{tag}>'
+                )
+            )
 
 
 _APP_XML = (
@@ -787,6 +806,32 @@ def _embedded(release: PressRelease, digest: str) -> bytes:
     ).encode()
 
 
+_ITEM_PROPS_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='no'?>\n"
+    f'<ds:datastoreItem ds:itemID="{_ITEM_ID}" '
+    'xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml">'
+    f'<ds:schemaRefs><ds:schemaRef ds:uri="{RELEASE_NS}"/></ds:schemaRefs></ds:datastoreItem>'
+).encode()
+
+
+def _attach(document: Any, release: PressRelease, digest: str) -> None:
+    """The release as a Custom XML data-store item, and the app properties naming communique (python-docx parts)."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    package = document.part.package
+    taken = {str(p.partname).lower() for p in package.iter_parts()}
+    n = 1
+    while f"/customxml/item{n}.xml" in taken:
+        n += 1
+    item = Part(PackURI(f"/customXml/item{n}.xml"), "application/xml", _embedded(release, digest), package)
+    props = Part(PackURI(f"/customXml/itemProps{n}.xml"), _ITEM_PROPS_CT, _ITEM_PROPS_XML, package)
+    item.relate_to(props, _RT_CUSTOM_XML_PROPS)
+    document.part.relate_to(item, _RT_CUSTOM_XML)
+    app = Part(PackURI("/docProps/app.xml"), _APP_CT, _APP_XML, package)
+    package.relate_to(app, _RT_APP)
+
+
 def _zip_time(lay: Layout) -> tuple[int, int, int, int, int, int]:
     day = lay.modified or lay.created
     if day is None:
@@ -803,53 +848,33 @@ def _zip_time(lay: Layout) -> tuple[int, int, int, int, int, int]:
     return (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
 
 
-class _Deflated(NamedTuple):
-    """One zip entry's data, compressed once (raw DEFLATE) with its CRC and sizes."""
+def _restamp(data: bytes, stamp: tuple[int, int, int, int, int, int]) -> bytes:
+    """The zip ``data`` with every entry dated ``stamp``: python-docx dates entries with the clock.
 
-    crc: int
-    size: int
-    data: bytes
-
-
-def _deflate(data: bytes) -> _Deflated:
-    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
-    return _Deflated(zlib.crc32(data), len(data), packer.compress(data) + packer.flush())
-
-
-def _package(entries: Sequence[tuple[str, _Deflated]], stamp: tuple[int, int, int, int, int, int]) -> bytes:
-    """A zip archive of already-deflated entries, with fixed metadata so the bytes depend only on the input.
-
-    Written by hand rather than with :mod:`zipfile` so that the template's parts are
-    compressed once per process, not once per document.
+    Only the two date fields of each local header and central-directory entry
+    change (CRCs and sizes do not depend on them), so nothing is compressed again.
     """
     year, month, day, hour, minute, second = stamp
-    dos_time = (hour << 11) | (minute << 5) | (second // 2)
-    dos_date = ((year - 1980) << 9) | (month << 5) | day
-    out: list[bytes] = []
-    central: list[bytes] = []
-    offset = 0
-    for name, entry in entries:
-        raw = name.lstrip("/").encode("utf-8")
-        fixed = (20, 0, 8, dos_time, dos_date, entry.crc, len(entry.data), entry.size, len(raw))
-        local = struct.pack("<IHHHHHIIIHH", 0x04034B50, *fixed, 0) + raw
-        # Made by "Unix" (3) with rw-r--r-- permissions, so unzip gives ordinary files.
-        central.append(
-            struct.pack("<IH", 0x02014B50, (3 << 8) | 20)
-            + struct.pack("<HHHHHIIIHHHHHII", *fixed, 0, 0, 0, 0, 0o100644 << 16, offset)
-            + raw
+    dos = struct.pack("<HH", (hour << 11) | (minute << 5) | (second // 2), ((year - 1980) << 9) | (month << 5) | day)
+    out = bytearray(data)
+    end = out.rfind(b"PK\x05\x06")
+    count, _, offset = struct.unpack("<HII", out[end + 10 : end + 20])
+    for _ in range(count):
+        local, name_len, extra_len, comment_len = (
+            struct.unpack("<I", out[offset + 42 : offset + 46])[0],
+            *struct.unpack("<HHH", out[offset + 28 : offset + 34]),
         )
-        out += (local, entry.data)
-        offset += len(local) + len(entry.data)
-    directory = b"".join(central)
-    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(directory), offset, 0)
-    return b"".join(out) + directory + end
+        out[offset + 12 : offset + 16] = dos
+        out[local + 10 : local + 14] = dos
+        offset += 46 + name_len + extra_len + comment_len
+    return bytes(out)
 
 
 # --------------------------------------------------------------------------- exporter
 
 
 class DocxExporter(Exporter):
-    """Word document (.docx): styled for editors, with the release embedded for lossless read-back."""
+    """Word document (.docx): the house style in named styles, with the release embedded for lossless read-back."""
 
     name = "docx"
     label = "Word document (DOCX)"
@@ -869,21 +894,44 @@ class DocxExporter(Exporter):
             None,
             "a .docx or .dotx whose styles, page setup, headers and footers are used (missing styles are added)",
         ),
+        Option(
+            "align",
+            str,
+            "left",
+            "body text: ragged-right ('left') or 'justify' (hyphenated by the word processor)",
+            choices=("left", "justify"),
+        ),
+        Option("organization", str, None, "organisation in the header band (default: the release's source)"),
     )
 
     def render(self, release: PressRelease, **options: Any) -> bytes:
         """Render ``release`` as DOCX bytes (deterministic for a given release and options)."""
+        from docx.shared import Mm
+
         from .._layout import layout
 
         page_size: str | None = options.get("page_size")
         template_path: str | os.PathLike[str] | None = options.get("template")
-        if page_size is not None and page_size not in _PAGE_SIZES:
+        if page_size is not None and page_size not in _PAGE_SIZES_MM:
             raise RenderError(f"page_size must be a4 or letter, not {page_size!r}", path="page_size", format="docx")
         template = _user_template(Path(template_path)) if template_path is not None else _builtin_template()
-        lay = layout(release)
-        writer = _Writer()
-        document = _document(template, lay, writer, page_size)
-        core = _core(lay, writer)
+        # The docx parser reads this document's visible text back (after an edit): rows and text it
+        # reads exactly, so attendees stay one row each and spaces as written (see the module docs).
+        lay = layout(release, organization=options.get("organization"), collapse=False, spacing=False)
+        document = template.copy()
+        section = document.sections[0]
+        if page_size is not None or not template.page_from_template:
+            width, height = _PAGE_SIZES_MM[page_size or "a4"]
+            section.page_width, section.page_height = Mm(width), Mm(height)
+        _language(document, lay.language)
+        writer = _Writer(document, template.style_names)
+        text_width = (section.page_width - section.left_margin - section.right_margin) / 12700
+        if template.builtin:
+            _furniture(document, lay, template.style_names, writer)
+        _body(writer, lay, text_width, align=options.get("align") or "left", house=template.builtin)
+        if options.get("align") == "justify":
+            _hyphenation(document)
+        _core(document, lay, writer)
         if writer.stripped:
             warnings.warn(
                 CommuniqueWarning(
@@ -892,31 +940,47 @@ class DocxExporter(Exporter):
                 ),
                 stacklevel=2,
             )
-        styles, settings = template.localized(lay.language)
-        static = template.static
-        entries: list[tuple[str, _Deflated]] = [
-            ("[Content_Types].xml", static("[Content_Types].xml", template.content_types)),
-            ("/_rels/.rels", static("/_rels/.rels", template.package_rels)),
-            ("/docProps/core.xml", _deflate(core)),
-            ("/docProps/app.xml", static("/docProps/app.xml", _APP_XML)),
-            (template.main, _deflate(document)),
-            (template.rels_name_main, static(template.rels_name_main, template.main_rels)),
-            (template.item, _deflate(_embedded(release, visible_digest(writer.visible)))),
-            (_rels_name(template.item), static(_rels_name(template.item), template.item_rels)),
-            (template.item_props, static(template.item_props, template.item_props_xml)),
-        ]
-        for name in sorted(template.parts):
-            if name == template.styles_part:
-                entries.append((name, styles))
-            elif name == template.settings_part and settings is not None:
-                entries.append((name, settings))
-            else:
-                entries.append((name, static(name, template.parts[name][1])))
-            if name in template.static_rels:
-                entries.append((_rels_name(name), static(_rels_name(name), template.static_rels[name])))
-        return _package(entries, _zip_time(lay))
+        _attach(document, release, visible_digest(writer.visible))
+        self.document(document, lay)
+        out = io.BytesIO()
+        document.save(out)
+        return _restamp(out.getvalue(), _zip_time(lay))
+
+    def document(self, document: Any, layout: Layout) -> None:
+        """Hook for plugin authors: change the python-docx ``Document`` before it is saved.
+
+        ``document`` is a ``docx.document.Document`` holding the whole release (header
+        band, body, participants table, end mark, the embedded copy); ``layout``
+        is what :func:`communique._layout.layout` decided.  Add a letterhead
+        paragraph, a logo (``document.sections[0].header``), a contact block …
+        with python-docx's API.  Text added to the *body* changes what the
+        parser sees, so a document changed there is read back from its visible
+        content (with a warning); the header, footer and properties are free.
+        The default does nothing.
+        """
+        return None
 
 
-def _rels_name(partname: str) -> str:
-    folder, name = partname.rsplit("/", 1)
-    return f"{folder}/_rels/{name}.rels"
+def _hyphenation(document: Any) -> None:
+    """Automatic hyphenation on (Word and LibreOffice hyphenate in the document's language)."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    settings = document.settings.element
+    if settings.find(qn("w:autoHyphenation")) is None:
+        settings.insert(0, parse_xml(f'<w:autoHyphenation xmlns:w="{W_NS}"/>'))
+
+
+def _language(document: Any, language: str) -> None:
+    """``w:lang`` on the style defaults and every style, and the theme font language (spell-checking)."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    for lang in document.styles.element.iter(qn("w:lang")):
+        lang.set(qn("w:val"), language)
+    settings = document.settings.element
+    theme = settings.find(qn("w:themeFontLang"))
+    if theme is None:
+        theme = parse_xml(f'<w:themeFontLang xmlns:w="{W_NS}"/>')
+        settings.append(theme)
+    theme.set(qn("w:val"), language)

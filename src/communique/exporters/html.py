@@ -322,7 +322,9 @@ def render_page(release: PressRelease, *, embed_release: bool = True) -> str:
     from .._serialize import dumps
     from ..locale import labels
 
-    lay = layout(release)
+    # The page's visible text is read back when the embedded copy is missing (an edited page):
+    # printed as written — no collapsed rows, no added spaces, every column — like the DOCX.
+    lay = layout(release, collapse=False, spacing=False, all_columns=True)
     h, d = release.header, release.dates
     words = labels(h.language)
     head: list[str] = [

@@ -87,6 +87,7 @@ class PdfExporter(Exporter):
         Option("align", str, "left", "body text: ragged-right ('left') or 'justify'", choices=("left", "justify")),
         Option("logo", str, None, "PNG or JPEG file shown in the header band of every page"),
         Option("footer", str, None, "text printed at the foot of every page, beside the page number"),
+        Option("organization", str, None, "organisation in the header band (default: the release's source)"),
         Option(
             "strict",
             bool,
@@ -105,7 +106,21 @@ class PdfExporter(Exporter):
             logo=options.get("logo"),
             footer=options.get("footer"),
             strict=options.get("strict", True),
+            organization=options.get("organization"),
+            story_hook=self.story,
         )
+
+    def story(self, story: list[Any], layout: Layout) -> list[Any] | None:
+        """Hook for plugin authors: change the story before reportlab builds it.
+
+        ``story`` is the list of platypus flowables in page order (reference,
+        title, subtitle, date line, paragraphs, participants heading and table,
+        end mark); ``layout`` is what :func:`communique._layout.layout` decided.
+        Insert, remove or replace flowables in place and return ``None``, or
+        return a new list.  Text in a flowable you add is yours to escape (a
+        reportlab ``Paragraph`` parses markup).  The default does nothing.
+        """
+        return None
 
 
 # --------------------------------------------------------------------------- checks
@@ -121,7 +136,7 @@ def _glyph_items(release: PressRelease, lay: Layout, footer: str | None) -> Iter
     if lay.subtitle:
         yield "header.subtitle", lay.subtitle, REGULAR, 0
     if release.header.source:
-        yield "header.source", release.header.source, REGULAR, 0
+        yield "header.source", release.header.source, BOLD, 0
     if lay.date_line:
         yield "dates", lay.date_line, REGULAR, 0
     for i, paragraph in enumerate(lay.paragraphs):
@@ -135,10 +150,14 @@ def _glyph_items(release: PressRelease, lay: Layout, footer: str | None) -> Iter
         yield "attendees heading (language labels)", lay.attendees_heading, BOLD, 0
         for column in lay.attendee_columns:
             yield "attendee column names (language labels)", column, BOLD, 0
-        fields = ("name", "rank", "role", "organization", "country")
-        for i, row in enumerate(lay.attendee_rows):
-            for field, cell in zip(fields, row, strict=True):
-                yield f"attendees[{i}].{field}", cell, REGULAR, 0
+        for sources, row in zip(lay.attendee_sources, lay.attendee_rows, strict=True):
+            for field, cell in zip(lay.attendee_fields, row, strict=True):
+                yield f"attendees[{sources[0]}].{field}", cell, REGULAR, 0
+    yield "kind (language labels)", lay.kind, REGULAR, 0
+    if lay.end_mark:
+        yield "end mark (language labels)", lay.end_mark, REGULAR, 0
+    if lay.organization and lay.organization != release.header.source:
+        yield "option organization", lay.organization, BOLD, 0
     if footer:
         yield "option footer", footer, REGULAR, 0
 
@@ -294,10 +313,35 @@ def _split_word(word: _Word, width: float, size: float, width_of: Callable[[str,
     return chunks
 
 
+def _hyphen_split(
+    word: _Word, room: float, size: float, width_of: Callable[[str, str, float], float], hyphenate: Any
+) -> tuple[_Word, _Word] | None:
+    """``word`` cut at a hyphenation point so that its head and a hyphen fit in ``room``, if it can be."""
+    if len(word.pieces) != 1:
+        return None
+    text, face = word.pieces[0]
+    if len(text) < 6 or not text.isalpha():
+        return None
+    for head, tail in hyphenate.iterate(text):
+        if len(head) < 3 or len(tail) < 3:
+            continue
+        w = width_of(head + "-", face, size)
+        if w <= room + 1e-6:
+            first = _Word([(head + "-", face)], w, word.space_face, word.space_width)
+            return first, _Word([(tail, face)], width_of(tail, face, size))
+    return None
+
+
 def _break_lines(
-    tokens: list[_Word | None], width: float, size: float, width_of: Callable[[str, str, float], float]
+    tokens: list[_Word | None],
+    width: float,
+    size: float,
+    width_of: Callable[[str, str, float], float],
+    *,
+    hyphenate: Any = None,
 ) -> list[_Line]:
-    """Greedy, hyphen-free line breaking: linear in the number of words."""
+    """Greedy line breaking, linear in the number of words; with ``hyphenate`` (a pyphen dictionary),
+    a word that does not fit at the end of a line is hyphenated when its head fits."""
     lines: list[_Line] = []
     words: list[_Word] = []
     used = 0.0
@@ -308,6 +352,11 @@ def _break_lines(
             continue
         gap = token.space_width if words else 0.0
         if words and used + gap + token.width > width + 1e-6:
+            cut = _hyphen_split(token, width - used - gap, size, width_of, hyphenate) if hyphenate else None
+            if cut is not None:
+                head, token = cut
+                words.append(head)
+                used += gap + head.width
             lines.append(_Line(words, used, end=False))
             words, used, gap = [], 0.0, 0.0
         if not words and token.width > width + 1e-6:
@@ -382,6 +431,27 @@ def _xml_text(text: str) -> str:
     return clean.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
+# PDF/A wants every XMP property outside the predefined schemas described in the packet.
+_PDFA_EXTENSION = (
+    '<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">'
+    "<pdfaSchema:schema>communique release</pdfaSchema:schema>"
+    f"<pdfaSchema:namespaceURI>{XMP_NAMESPACE}</pdfaSchema:namespaceURI>"
+    "<pdfaSchema:prefix>communique</pdfaSchema:prefix>"
+    "<pdfaSchema:property><rdf:Seq>"
+    + "".join(
+        f'<rdf:li rdf:parseType="Resource"><pdfaProperty:name>{name}</pdfaProperty:name>'
+        "<pdfaProperty:valueType>Text</pdfaProperty:valueType>"
+        "<pdfaProperty:category>external</pdfaProperty:category>"
+        f"<pdfaProperty:description>{text}</pdfaProperty:description></rdf:li>"
+        for name, text in (
+            ("schemaVersion", "schema version of the attached canonical JSON"),
+            ("attachment", "file name of the attached canonical JSON"),
+        )
+    )
+    + "</rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas>"
+)
+
+
 def _xmp(lay: Layout, *, producer: str, document_id: str, url: str | None) -> bytes:
     from .._serialize import SCHEMA_VERSION
 
@@ -413,6 +483,9 @@ def _xmp(lay: Layout, *, producer: str, document_id: str, url: str | None) -> by
         props.append(f"<xmp:MetadataDate>{lay.modified.isoformat()}</xmp:MetadataDate>")
     props.append(f"<xmpMM:DocumentID>uuid:{document_id}</xmpMM:DocumentID>")
     props.append(f"<xmpMM:InstanceID>uuid:{document_id}</xmpMM:InstanceID>")
+    props.append("<pdfaid:part>3</pdfaid:part>")
+    props.append("<pdfaid:conformance>B</pdfaid:conformance>")
+    props.append(_PDFA_EXTENSION)
     props.append(f"<communique:schemaVersion>{SCHEMA_VERSION}</communique:schemaVersion>")
     props.append(f"<communique:attachment>{ATTACHMENT_NAME}</communique:attachment>")
     body = "\n    ".join(props)
@@ -425,6 +498,10 @@ def _xmp(lay: Layout, *, producer: str, document_id: str, url: str | None) -> by
         '    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"\n'
         '    xmlns:xmp="http://ns.adobe.com/xap/1.0/"\n'
         '    xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"\n'
+        '    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"\n'
+        '    xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"\n'
+        '    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"\n'
+        '    xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#"\n'
         f'    xmlns:communique="{XMP_NAMESPACE}">\n'
         f"    {body}\n"
         "  </rdf:Description>\n"
@@ -435,56 +512,34 @@ def _xmp(lay: Layout, *, producer: str, document_id: str, url: str | None) -> by
     return packet.encode("utf-8")
 
 
-def _encode(face: str, text: str, doc: Any) -> list[tuple[int, bytes]]:
-    """``text`` as (font subset, codes) pairs for ``face`` in ``doc``: reportlab's ``splitString``, memoised.
-
-    reportlab assigns subset codes character by character in Python; once every
-    character of ``text`` has a code in the first subset, one ``str.translate``
-    gives the same bytes.  The table lives on the document (codes are per
-    document), so nothing outlives a render.
-    """
-    from reportlab.pdfbase.pdfmetrics import getFont
-
-    tables: dict[str, tuple[dict[int, int], set[str]]] = doc.__dict__.setdefault("_communique_codes", {})
-    entry = tables.get(face)
-    if entry is None:
-        entry = tables[face] = ({}, set())
-    table, known = entry
-    chars = set(text)
-    if chars <= known:
-        return [(0, text.translate(table).encode("latin-1"))]
-    font = getFont(face)
-    # Codes are assigned in order of first appearance: splitting just the new characters,
-    # in that order, assigns what splitting the whole text would, without walking all of it.
-    new = "".join(char for char in dict.fromkeys(text) if char not in known)
-    # splitString gives each character one byte in one subset, in order: read the codes back
-    # from its public result.
-    codes = [(subset, byte) for subset, run in font.splitString(new, doc) for byte in run]
-    wide = False
-    for char, (subset, code) in zip(new, codes, strict=True):
-        if subset == 0:
-            table[ord(char)] = code
-            known.add(char)
-        else:
-            wide = True
-    if wide:  # a second subset: reportlab splits the text by subset
-        parts: list[tuple[int, bytes]] = font.splitString(text, doc)
-        return parts
-    return [(0, text.translate(table).encode("latin-1"))]
-
-
 # --------------------------------------------------------------------------- reportlab pieces (built on first use)
+
+_SUP = "^"
+"""Suffix of a face name in a piece: the text is a superscript (ordinal letters) in that face."""
+_SUP_SCALE = 0.66
+_SUP_RISE = 0.36
+
+
+@functools.cache
+def _hyphenator(language: str) -> Any:
+    """pyphen's dictionary for ``language`` (``None`` when pyphen has none): loaded once per process."""
+    import pyphen
+
+    code = pyphen.language_fallback(language.replace("-", "_"))
+    return pyphen.Pyphen(lang=code) if code else None
 
 
 @functools.cache
 def _reportlab() -> Any:
-    """reportlab-based classes, defined on first use so that importing this module stays cheap."""
+    """reportlab-based classes, defined on first use so that importing this module stays cheap.
+
+    Only reportlab's public API: platypus ``Flowable``, ``Table`` and ``TableStyle``,
+    the canvas and its text objects, ``stringWidth``.
+    """
     from types import SimpleNamespace
 
     from reportlab.lib.colors import HexColor
-    from reportlab.lib.rl_accel import escapePDF, fp_str, instanceStringWidthTTF
-    from reportlab.pdfbase import pdfdoc
-    from reportlab.pdfbase.pdfmetrics import getFont
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import BaseDocTemplate, Table
     from reportlab.platypus.flowables import Flowable
@@ -504,105 +559,19 @@ def _reportlab() -> Any:
             self.canv.bookmarkHorizontal(self.key, 0, 0)
             self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
 
-    class Info(pdfdoc.PDFObject):  # type: ignore[misc]
-        """The document information dictionary, with dates from the release (not the clock)."""
-
-        def __init__(self, entries: dict[str, Any]) -> None:
-            self.entries = entries
-
-        def digest(self, md5object: Any) -> None:
-            # reportlab hashes the info into its own /ID; ours comes from the content instead.
-            return None
-
-        def format(self, document: Any) -> bytes:
-            return pdfdoc.PDFDictionary(self.entries).format(document)  # type: ignore[no-any-return]
-
-    widths: dict[str, Callable[[str, float], float]] = {}
-
     def width_of(text: str, face: str, size: float) -> float:
-        measure = widths.get(face)
-        if measure is None:
-            # The C measure itself, without the Python method around it (called once a word).
-            measure = widths[face] = functools.partial(instanceStringWidthTTF, getFont(face))
-        return measure(text, size)
-
-    fills: dict[Any, str] = {}
-
-    def fill(color: Any) -> str:
-        """The ``rg`` operator of a hex string or reportlab colour (memoised per process)."""
-        op = fills.get(color)
-        if op is None:
-            rgb = HexColor(color) if isinstance(color, str) else color
-            op = fills[color] = f"{fp_str(rgb.red, rgb.green, rgb.blue)} rg"
-        return op
-
-    class _TextOps:
-        """One ``BT … ET`` text object written as PDF operators, without reportlab's text object.
-
-        reportlab's ``PDFTextObject`` costs a Python call per operator and re-encodes
-        every string through the font's subset state character by character; here a
-        run of one face becomes one ``Tj`` and text whose characters already have
-        subset codes is encoded by one ``str.translate``.  The codes still come from
-        the font's own ``splitString`` (in drawing order, as reportlab assigns them), so
-        the subsets, widths and ``ToUnicode`` maps reportlab writes stay right.
-        """
-
-        __slots__ = ("doc", "face", "font", "fonts", "moved", "ops", "pending", "size")
-
-        def __init__(self, canv: Any, size: float, color: Any) -> None:
-            self.doc, self.size = canv._doc, size
-            self.fonts: dict[tuple[str, int, float], str] = self.doc.__dict__.setdefault("_communique_fonts", {})
-            """``Tf`` operators of this document by (face, subset, size)."""
-            self.ops: list[str] = ["BT", fill(color)]
-            self.face = ""
-            self.font = ""
-            """The last ``Tf`` written (a face change back and forth writes none)."""
-            self.pending: list[str] = []
-            self.moved: tuple[float, float] | None = None
-
-        def move(self, x: float, y: float) -> None:
-            self.flush()
-            self.moved = (x, y)
-
-        def show(self, text: str, face: str) -> None:
-            if face != self.face:
-                self.flush()
-                self.face = face
-            self.pending.append(text)
-
-        def flush(self) -> None:
-            if not self.pending:
-                return
-            ops = self.ops
-            if self.moved is not None:
-                ops.append(f"1 0 0 1 {fp_str(*self.moved)} Tm")
-                self.moved = None
-            text = "".join(self.pending)
-            self.pending = []
-            fonts = self.fonts
-            for subset, data in _encode(self.face, text, self.doc):
-                key = (self.face, subset, self.size)
-                font = fonts.get(key)
-                if font is None:
-                    # The subset's resource name, registered with the document on first use.
-                    name = getFont(self.face).getSubsetInternalName(subset, self.doc)
-                    font = fonts[key] = f"{name} {fp_str(self.size)} Tf"
-                if font != self.font:
-                    ops.append(font)
-                    self.font = font
-                ops.append(f"({escapePDF(data)}) Tj")
-
-        def finish(self) -> str:
-            self.flush()
-            self.ops.append("ET")
-            return " ".join(self.ops)
+        if face.endswith(_SUP):
+            return float(stringWidth(text, face[:-1], size * _SUP_SCALE))
+        return float(stringWidth(text, face, size))
 
     class TextBlock(Flowable):  # type: ignore[misc]
-        """Text runs in the bundled faces, wrapped without hyphens, split across pages by lines.
+        """Text runs in the bundled faces, wrapped at spaces (hyphenated when justified), split by lines.
 
         Text is only ever measured and drawn, never parsed: unlike a reportlab
         Paragraph there is no markup to escape.  Line breaking is greedy and
-        linear; justification sets each word at its computed position.
+        linear; justification sets each word at its computed position, and a
+        word that would leave a justified line loose is hyphenated with pyphen
+        in the release's language.
         """
 
         def __init__(
@@ -614,6 +583,7 @@ def _reportlab() -> Any:
             laid: tuple[float, list[_Line]] | None = None,
             space_before: float | None = None,
             space_after: float | None = None,
+            hyphenate: Any = None,
         ) -> None:
             super().__init__()
             self.style = style
@@ -623,12 +593,13 @@ def _reportlab() -> Any:
             self.tokens = _tokens(runs, style.size, width_of) if runs is not None else None
             self.laid = laid
             """(width, lines) of the last layout; a split part has only these, no tokens."""
+            self.hyphenate = hyphenate
 
         def lines_for(self, width: float) -> list[_Line]:
             if self.laid is not None and self.laid[0] == width:
                 return self.laid[1]
             tokens = self.tokens if self.tokens is not None else _unbreak(self.laid[1] if self.laid else [])
-            lines = _break_lines(tokens, width, self.style.size, width_of)
+            lines = _break_lines(tokens, width, self.style.size, width_of, hyphenate=self.hyphenate)
             self.laid = (width, lines)
             return lines
 
@@ -654,69 +625,114 @@ def _reportlab() -> Any:
             style = self.style
             width = self.width
             canv = self.canv
-            ops = _TextOps(canv, style.size, style.color)
-            y = self.height - style.size
+            text = canv.beginText()
+            text.setFillColor(HexColor(style.color))
+            size = style.size
+            current = ""
+
+            def show(piece: str, face: str) -> None:
+                nonlocal current
+                if face != current:
+                    if face.endswith(_SUP):
+                        text.setFont(face[:-1], size * _SUP_SCALE)
+                        text.setRise(size * _SUP_RISE)
+                    else:
+                        text.setFont(face, size)
+                        text.setRise(0)
+                    current = face
+                text.textOut(piece)
+
+            y = self.height - size
             for line in self.lines_for(width):
                 x = width - line.width if self.align == "right" else 0.0
+                if self.align == "center":
+                    x = (width - line.width) / 2
                 justify = self.align == "justify" and not line.end and len(line.words) > 1
                 extra = (width - line.width) / (len(line.words) - 1) if justify else 0.0
-                ops.move(x, y)
-                if not justify:
-                    # The whole line in one go: one show() per change of face, not per word.
-                    face = ""
-                    run: list[str] = []
-                    for index, word in enumerate(line.words):
-                        if index:
-                            space_face = word.space_face or word.pieces[0][1]
-                            if space_face != face:
-                                if run:
-                                    ops.show("".join(run), face)
-                                    run = []
-                                face = space_face
-                            run.append(" ")
-                        for piece, piece_face in word.pieces:
-                            if piece_face != face:
-                                if run:
-                                    ops.show("".join(run), face)
-                                    run = []
-                                face = piece_face
-                            run.append(piece)
-                    if run:
-                        ops.show("".join(run), face)
-                    y -= style.leading
-                    continue
+                text.setTextOrigin(x, y)
                 for index, word in enumerate(line.words):
                     if index:
-                        ops.show(" ", word.space_face or word.pieces[0][1])
-                        x += word.space_width
                         if justify:
-                            x += extra
-                            ops.move(x, y)
+                            x += word.space_width + extra
+                            text.setTextOrigin(x, y)
+                        else:
+                            space_face = word.space_face or word.pieces[0][1]
+                            show(" ", space_face.rstrip(_SUP))
                     for piece, piece_face in word.pieces:
-                        ops.show(piece, piece_face)
+                        show(piece, piece_face)
                     x += word.width
                 y -= style.leading
-            canv.addLiteral(ops.finish())
+            canv.drawText(text)
 
-    class ReleaseTable(Table):  # type: ignore[misc]
-        """reportlab's table, with one-line plain-string cells written by :class:`_TextOps`."""
+    class Participants(Flowable):  # type: ignore[misc]
+        """The participants table, measured once and cut into one reportlab ``Table`` per page.
 
-        def _drawCell(self, value: Any, style: Any, pos: tuple[float, float], size: tuple[float, float]) -> None:
-            if (
-                not isinstance(value, str)
-                or "\n" in value
-                or style.alignment != "LEFT"
-                or style.valign != "TOP"
-                or style.href
-                or style.destination
-            ):
-                super()._drawCell(value, style, pos, size)
-                return
-            # Where reportlab's own string cell puts a top-aligned, left-aligned first line.
-            ops = _TextOps(self.canv, style.fontsize, style.color)
-            ops.move(pos[0] + style.leftPadding, pos[1] + size[1] - style.topPadding - style.fontsize)
-            ops.show(value, style.fontname)
-            self.canv.addLiteral(ops.finish())
+        reportlab's ``Table.split`` measures the rows left on every page again (the
+        cost of a long table grows with the square of its rows); here each row's
+        height is known from the start, so a split only counts rows, and the
+        table drawn on a page holds that page's rows with their heights given.
+        A page never ends the table with a single row, nor starts it with one.
+        """
+
+        frame_height = 1e9
+        """Height of the page's text frame (set by the exporter): a taller row must split inside."""
+
+        def __init__(
+            self, header: list[Any], rows: list[list[Any]], heights: list[float], widths: list[float], style: Any
+        ) -> None:
+            super().__init__()
+            self.header, self.rows, self.heights, self.widths, self.table_style = header, rows, heights, widths, style
+            self.header_height = heights[0]
+            self.body = heights[1:]
+            self.width = sum(widths)
+
+        def _table(self, rows: list[list[Any]], heights: list[float]) -> Any:
+            table = Table(
+                [self.header, *rows], colWidths=self.widths, rowHeights=[self.header_height, *heights], hAlign="LEFT"
+            )
+            table.setStyle(self.table_style)
+            return table
+
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            self.height = self.header_height + sum(self.body)
+            return self.width, self.height
+
+        def _fit(self, available_height: float) -> int:
+            used = self.header_height
+            count = 0
+            for height in self.body:
+                if used + height > available_height + 1e-6:
+                    break
+                used += height
+                count += 1
+            return count
+
+        def split(self, available_width: float, available_height: float) -> list[Any]:
+            fit = self._fit(available_height)
+            total = len(self.rows)
+            if fit == 0 and self.header_height + self.body[0] > self.frame_height - 1:
+                # A row taller than a whole page: reportlab's table continues it on the next page.
+                table = Table(
+                    [self.header, *self.rows], colWidths=self.widths, repeatRows=1, splitInRow=1, hAlign="LEFT"
+                )
+                table.setStyle(self.table_style)
+                return list(table.split(available_width, available_height))
+            if fit >= total:
+                return [self]
+            if total - fit == 1 and fit >= 3:
+                fit -= 1  # never a single row alone on the next page
+            if fit < min(2, total):
+                return []  # nor a single row at the foot of this one
+            head = [self.header_height]
+            first = Participants(self.header, self.rows[:fit], [*head, *self.body[:fit]], self.widths, self.table_style)
+            rest = Participants(self.header, self.rows[fit:], [*head, *self.body[fit:]], self.widths, self.table_style)
+            first.frame_height = rest.frame_height = self.frame_height
+            return [first, rest]
+
+        def draw(self) -> None:
+            table = self._table(self.rows, self.body)
+            table.wrapOn(self.canv, self.width, self.height)
+            table.drawOn(self.canv, 0, 0)
 
     class ReleaseCanvas(Canvas):  # type: ignore[misc]
         """A canvas that runs ``finish`` once, after the last page and before the file is written."""
@@ -727,24 +743,19 @@ def _reportlab() -> Any:
             if self.finish is not None:
                 finish, self.finish = self.finish, None
                 finish(self)
-            # Page content streams deflated only: reportlab would also ASCII85-encode them
-            # (a quarter larger, and time spent) for 7-bit transports no PDF goes through now.
-            for page in self._doc.Pages.pages:
-                if not page.Contents and page.stream:
-                    page.Contents = pdfdoc.PDFStream(content=page.stream, filters=[pdfdoc.PDFZCompress])
             super().save()
 
     return SimpleNamespace(
         Anchor=Anchor,
-        Info=Info,
         TextBlock=TextBlock,
+        Participants=Participants,
         ReleaseCanvas=ReleaseCanvas,
-        ReleaseTable=ReleaseTable,
         BaseDocTemplate=BaseDocTemplate,
-        pdfdoc=pdfdoc,
+        width_of=width_of,
     )
 
 
+# The house style (the DOCX exporter uses the same sizes, see communique.exporters.docx).
 _REFERENCE = _Style(8.5, 11, color=_MUTED, space_after=4)
 _TITLE = _Style(19, 24, color=_ACCENT, space_after=6)
 _SUBTITLE = _Style(12.5, 16, color=_INK, space_after=8)
@@ -753,10 +764,11 @@ _BODY = _Style(10.5, 15, space_after=7.5)
 _HEADING = _Style(13, 17, color=_ACCENT, space_before=14, space_after=7)
 _CELL = _Style(8.5, 11)
 _HEAD_CELL = _Style(8.5, 11, color="#ffffff")
+_END_MARK = _Style(10.5, 15, color=_MUTED, align="center", space_before=18)
 _FOOTER = _Style(8, 10, color=_MUTED)
-_RUNNING = _Style(8.5, 10.5, color=_MUTED, align="right")
-
-
+_BAND_ORG = _Style(9.5, 12, color=_ACCENT)
+_BAND_KIND = _Style(9.5, 12, color=_MUTED, align="right")
+_CELL_TOP, _CELL_BOTTOM = 3.5, 4.0
 # --------------------------------------------------------------------------- the render
 
 
@@ -768,13 +780,15 @@ def _render(
     logo: str | None,
     footer: str | None,
     strict: bool,
+    organization: str | None = None,
+    story_hook: Callable[[list[Any], Layout], list[Any] | None] | None = None,
 ) -> bytes:
     from .. import __version__, _fonts
     from .._layout import layout
     from .._serialize import dumps
 
     fonts = _fonts.family()
-    lay = layout(release)
+    lay = layout(release, organization=organization)
     _check_glyphs(release, lay, footer, fonts, strict=strict)
     logo_data = _load_logo(logo) if logo else None
     payload = dumps(release)
@@ -785,7 +799,7 @@ def _render(
     content_hash = hashlib.sha256()
     for part in (
         payload,
-        repr((page_size, align, footer, strict, producer)).encode(),
+        repr((page_size, align, footer, strict, producer, organization)).encode(),
         logo_data[0] if logo_data else b"",
     ):
         content_hash.update(hashlib.sha256(part).digest())
@@ -797,19 +811,18 @@ def _render(
         return _fonts.display_text(text, face, fonts)
 
     try:
-        return _build(
+        pages = _build(
             release,
             lay,
-            fonts=fonts,
             show=show,
             page_size=page_size,
             align=align,
             logo=logo_data,
             footer=footer,
-            payload=payload,
-            file_id=file_id,
             producer=producer,
+            story_hook=story_hook,
         )
+        return _finish_document(pages, lay, release, payload=payload, file_id=file_id, producer=producer)
     except (RenderError, OptionError):
         raise
     except Exception as exc:
@@ -817,39 +830,53 @@ def _render(
         raise RenderError(f"the PDF could not be laid out: {type(exc).__name__}: {exc}", format="pdf") from exc
 
 
+def _runs(spans: Any, regular: str, quote_face: str, show: Callable[[str, str], str], body: bool) -> list[Piece]:
+    """Layout spans as (text, face) pieces; superscripts get the :data:`_SUP` face suffix."""
+    runs: list[Piece] = []
+    for span in spans:
+        face = quote_face if span.quote else regular
+        text = show(span.text, face)
+        text = _body_text(text) if body else _one_line(text)
+        runs.append((text, face + _SUP if span.sup else face))
+    return runs
+
+
 def _build(
     release: PressRelease,
     lay: Layout,
     *,
-    fonts: Family,
     show: Callable[[str, str], str],
     page_size: str,
     align: str,
     logo: tuple[bytes, tuple[float, float]] | None,
     footer: str | None,
-    payload: bytes,
-    file_id: bytes,
     producer: str,
+    story_hook: Callable[[list[Any], Layout], list[Any] | None] | None,
 ) -> bytes:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, LETTER
     from reportlab.lib.utils import ImageReader
-    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import CondPageBreak, Frame, PageTemplate, TableStyle
 
     from .._fonts import BOLD, ITALIC, REGULAR
+    from .._layout import fit_widths, title_size
 
     rl = _reportlab()
     block = rl.TextBlock
+    width_of = rl.width_of
     size = A4 if page_size == "a4" else LETTER
     page_width, page_height = size
     frame_width = page_width - 2 * _MARGIN_X
+    hyphenate = _hyphenator(lay.language) if align == "justify" else None
 
-    # ---- the story: title, date line, paragraphs, attendees
+    # ---- the story: reference, title, subtitle, date line, paragraphs, participants, end mark
     story: list[Any] = [rl.Anchor("title", _one_line(lay.title), 0)]
     if lay.reference:
         story.append(block([(_one_line(show(lay.reference, REGULAR)), REGULAR)], _REFERENCE))
-    story.append(block([(_one_line(show(lay.title, BOLD)), BOLD)], _TITLE))
+    title_runs = _runs(lay.title_spans, BOLD, BOLD, show, body=False)
+    points = title_size("".join(t for t, _ in title_runs), frame_width, lambda t, s: width_of(t, BOLD, s))
+    title_style = _Style(points, round(points * 1.26, 1), color=_TITLE.color, space_after=_TITLE.space_after)
+    story.append(block(title_runs, title_style))
     if lay.subtitle:
         story.append(block([(_one_line(show(lay.subtitle, REGULAR)), REGULAR)], _SUBTITLE))
     if lay.date_line:
@@ -859,58 +886,81 @@ def _build(
         if paragraph.dateline:
             runs.append((_one_line(show(paragraph.dateline, BOLD)), BOLD))
             runs.append((_one_line(paragraph.dateline_separator), REGULAR))
-        for span in paragraph.spans:
-            face = ITALIC if span.quote else REGULAR
-            runs.append((_body_text(show(span.text, face)), face))
-        story.append(block(runs, _BODY, align=align))
+        runs += _runs(paragraph.spans, REGULAR, ITALIC, show, body=True)
+        story.append(block(runs, _BODY, align=align, hyphenate=hyphenate))
     if lay.attendee_rows:
-        # Keep the heading with the first rows by a conditional break, not keepWithNext:
-        # that would wrap the whole table an extra time just to measure it.
+        # Keep the heading with the first rows by a conditional break, not keepWithNext.
         story.append(CondPageBreak(_MIN_TABLE_START))
         story.append(rl.Anchor("attendees", _one_line(lay.attendees_heading), 1))
         story.append(block([(_one_line(show(lay.attendees_heading, BOLD)), BOLD)], _HEADING))
-        widths = [frame_width * share for share in _COLUMN_SHARES]
+        header_texts = [_one_line(show(c, BOLD)) for c in lay.attendee_columns]
+        row_texts = [[_one_line(show(c, REGULAR)) for c in row] for row in lay.attendee_rows]
+        widths = fit_widths(
+            header_texts,
+            row_texts,
+            frame_width,
+            lambda t: width_of(t, REGULAR, _CELL.size),
+            lambda t: width_of(t, BOLD, _CELL.size),
+            _CELL_PADDING,
+        )
+        pad = _CELL_TOP + _CELL_BOTTOM
 
-        def cell(text: str, face: str, style: _Style, width: float) -> Any:
-            shown = _one_line(show(text, face))
+        def cell(text: str, face: str, style: _Style, width: float) -> tuple[Any, float]:
             # A plain string costs the table far less than a flowable; only text that
             # needs wrapping pays for one.
-            if stringWidth(shown, face, style.size) <= width - 2 * _CELL_PADDING:
-                return shown
-            return block([(shown, face)], style)
+            if width_of(text, face, style.size) <= width - 2 * _CELL_PADDING:
+                return text, style.leading
+            flowable = block([(text, face)], style)
+            _, height = flowable.wrap(width - 2 * _CELL_PADDING, 1e6)
+            return flowable, height
 
-        header = [cell(c, BOLD, _HEAD_CELL, w) for c, w in zip(lay.attendee_columns, widths, strict=True)]
-        rows = [[cell(c, REGULAR, _CELL, w) for c, w in zip(row, widths, strict=True)] for row in lay.attendee_rows]
-        table = rl.ReleaseTable(
-            [header, *rows],
-            colWidths=widths,
-            repeatRows=1,
-            splitInRow=1,  # a very tall row continues on the next page instead of failing the layout
-            hAlign="LEFT",
+        heights: list[float] = []
+        header: list[Any] = []
+        tallest = 0.0
+        for text, width in zip(header_texts, widths, strict=True):
+            shown, height = cell(text, BOLD, _HEAD_CELL, width)
+            header.append(shown)
+            tallest = max(tallest, height)
+        heights.append(tallest + pad)
+        rows: list[list[Any]] = []
+        for texts in row_texts:
+            row: list[Any] = []
+            tallest = 0.0
+            for text, width in zip(texts, widths, strict=True):
+                shown, height = cell(text, REGULAR, _CELL, width)
+                row.append(shown)
+                tallest = max(tallest, height)
+            rows.append(row)
+            heights.append(tallest + pad)
+        table_style = TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(_ACCENT)),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor(_STRIPE)]),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(_RULE)),
+                # Plain-string cells: the same faces and sizes as the wrapping cells (never
+                # Helvetica, which would not be embedded).
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("FONTNAME", (0, 0), (-1, 0), BOLD),
+                ("FONTSIZE", (0, 0), (-1, -1), _CELL.size),
+                ("LEADING", (0, 0), (-1, -1), _CELL.leading),
+                ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+                ("TEXTCOLOR", (0, 1), (-1, -1), colors.HexColor(_INK)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), _CELL_TOP),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), _CELL_BOTTOM),
+                ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
+            ]
         )
-        table.setStyle(
-            TableStyle(
-                [
-                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(_ACCENT)),
-                    ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor(_STRIPE)]),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(_RULE)),
-                    # Plain-string cells: the same faces and sizes as the wrapping cells (never
-                    # Helvetica, which would not be embedded).
-                    ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-                    ("FONTNAME", (0, 0), (-1, 0), BOLD),
-                    ("FONTSIZE", (0, 0), (-1, -1), _CELL.size),
-                    ("LEADING", (0, 0), (-1, -1), _CELL.leading),
-                    ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
-                    ("TEXTCOLOR", (0, 1), (-1, -1), colors.HexColor(_INK)),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("TOPPADDING", (0, 0), (-1, -1), 3.5),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                    ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
-                ]
-            )
-        )
-        story.append(table)
+        participants = rl.Participants(header, rows, heights, widths, table_style)
+        participants.frame_height = page_height - _MARGIN_TOP - _MARGIN_BOTTOM
+        story.append(participants)
+    if lay.end_mark:
+        story.append(block([(_one_line(show(lay.end_mark, REGULAR)), REGULAR)], _END_MARK))
+    if story_hook is not None:
+        replaced = story_hook(story, lay)
+        if replaced is not None:
+            story = replaced
 
     # ---- page furniture: header band, footer, page numbers
     label_width = 30 * _MM
@@ -924,12 +974,13 @@ def _build(
                 f"option 'footer' of format 'pdf' is too long: it takes {lines} lines"
                 f" at the foot of the page, at most {_FOOTER_MAX_LINES} fit"
             )
-    running = (
-        block([(_one_line(show(release.header.source, REGULAR)), REGULAR)], _RUNNING) if release.header.source else None
-    )
+    kind = block([(_one_line(show(lay.kind, REGULAR)), REGULAR)], _BAND_KIND)
+    kind_width = width_of(_one_line(lay.kind), REGULAR, _BAND_KIND.size) + 1
+    organisation = block([(_one_line(show(lay.organization, BOLD)), BOLD)], _BAND_ORG) if lay.organization else None
     logo_image = ImageReader(io.BytesIO(logo[0])) if logo else None
     pages = [0]
     rule = colors.HexColor(_RULE)
+    accent = colors.HexColor(_ACCENT)
     muted = colors.HexColor(_MUTED)
 
     def on_page(canv: Any, doc: Any) -> None:
@@ -941,16 +992,21 @@ def _build(
         if logo_image is not None and logo is not None:
             width, height = logo[1]
             scale = min(_LOGO_MAX[0] / width, _LOGO_MAX[1] / height)
-            canv.drawImage(logo_image, _MARGIN_X, band_bottom + 2, width * scale, height * scale, mask="auto")
+            canv.drawImage(logo_image, _MARGIN_X, band_bottom + 3, width * scale, height * scale, mask="auto")
             text_left += width * scale + 6 * _MM
-        if running is not None:
-            # A running head is one line; a longer source is in the metadata and the JSON.
-            _, height = running.wrap(page_width - _MARGIN_X - text_left, _HEADER_BAND)
-            if height <= _RUNNING.leading * 1.5:
-                running.drawOn(canv, text_left, band_bottom + 2)
+        kind.wrap(kind_width, _HEADER_BAND)
+        kind.drawOn(canv, page_width - _MARGIN_X - kind_width, band_bottom + 4)
+        if organisation is not None:
+            # One line: a longer organisation name is in the metadata and the JSON.
+            room = page_width - _MARGIN_X - text_left - kind_width - 6 * _MM
+            _, height = organisation.wrap(room, _HEADER_BAND)
+            if height <= _BAND_ORG.leading * 1.5:
+                organisation.drawOn(canv, text_left, band_bottom + 4)
+        canv.setStrokeColor(accent)
+        canv.setLineWidth(1.2)
+        canv.line(_MARGIN_X, band_bottom, page_width - _MARGIN_X, band_bottom)
         canv.setStrokeColor(rule)
         canv.setLineWidth(0.6)
-        canv.line(_MARGIN_X, band_bottom, page_width - _MARGIN_X, band_bottom)
         footer_top = _MARGIN_BOTTOM - 5 * _MM
         canv.line(_MARGIN_X, footer_top, page_width - _MARGIN_X, footer_top)
         if footer_block is not None:
@@ -971,7 +1027,7 @@ def _build(
             canv.setFillColor(muted)
             canv.drawRightString(0, 0, f"{number} / {total}")
             canv.endForm()
-        _finish_document(canv, lay, release, payload=payload, file_id=file_id, producer=producer)
+        canv.showOutline()
 
     frame = Frame(
         _MARGIN_X,
@@ -1017,79 +1073,81 @@ def _build(
     return out.getvalue()
 
 
+@functools.cache
+def _icc_profile() -> bytes:
+    from importlib import resources
+
+    return resources.files("communique.data").joinpath("sRGB.icc").read_bytes()
+
+
 def _finish_document(
-    canv: Any, lay: Layout, release: PressRelease, *, payload: bytes, file_id: bytes, producer: str
-) -> None:
-    """Attach the JSON, the XMP packet, the information dictionary and the fixed /ID."""
-    rl = _reportlab()
-    pd = rl.pdfdoc
-    doc = canv._doc
+    pages: bytes, lay: Layout, release: PressRelease, *, payload: bytes, file_id: bytes, producer: str
+) -> bytes:
+    """PDF/A-3b document structures reportlab's public API cannot write, added with pikepdf's public API.
 
-    params: dict[str, Any] = {
-        "Size": len(payload),
-        "CheckSum": pd.PDFText(hashlib.md5(payload, usedforsecurity=False).digest(), enc="raw"),
-    }
+    The canonical JSON as an associated file (``/AF``, ``/AFRelationship /Source``),
+    the sRGB output intent, the XMP packet (``pdfaid`` part 3, conformance B), the
+    information dictionary's dates from the release and the file identifier.
+    """
+    import pikepdf
+    from pikepdf import Array, Dictionary, Name, String
+
+    pdf = pikepdf.open(io.BytesIO(pages))
+    params = Dictionary(Size=len(payload), CheckSum=String(hashlib.md5(payload, usedforsecurity=False).digest()))
     if lay.modified:
-        params["ModDate"] = pd.PDFString(_pdf_date(lay.modified))
+        params.ModDate = String(_pdf_date(lay.modified))
     if lay.created:
-        params["CreationDate"] = pd.PDFString(_pdf_date(lay.created))
-    embedded = pd.PDFStream(
-        dictionary=pd.PDFDictionary(
-            {
-                "Type": pd.PDFName("EmbeddedFile"),
-                # reportlab does not escape "/" inside a name; PDF spells it #2F.
-                "Subtype": "/" + ATTACHMENT_MEDIA_TYPE.replace("/", "#2F"),
-                "Params": pd.PDFDictionary(params),
-            }
-        ),
-        content=payload,
-        filters=[pd.PDFZCompress],
+        params.CreationDate = String(_pdf_date(lay.created))
+    embedded = pdf.make_stream(
+        payload, Type=Name.EmbeddedFile, Subtype=Name("/" + ATTACHMENT_MEDIA_TYPE), Params=params
     )
-    embedded_ref = doc.Reference(embedded, "communique.attachment")
-    filespec = pd.PDFDictionary(
-        {
-            "Type": pd.PDFName("Filespec"),
-            "F": pd.PDFString(ATTACHMENT_NAME),
-            "UF": pd.PDFString(ATTACHMENT_NAME),
-            "Desc": pd.PDFString("The press release as communique canonical JSON (lossless source of this document)"),
-            "AFRelationship": pd.PDFName("Source"),
-            "EF": pd.PDFDictionary({"F": embedded_ref, "UF": embedded_ref}),
-        }
+    filespec = pdf.make_indirect(
+        Dictionary(
+            Type=Name.Filespec,
+            F=String(ATTACHMENT_NAME),
+            UF=String(ATTACHMENT_NAME),
+            Desc=String("The press release as communique canonical JSON (lossless source of this document)"),
+            AFRelationship=Name.Source,
+            EF=Dictionary(F=embedded, UF=embedded),
+        )
     )
-    filespec_ref = doc.Reference(filespec, "communique.filespec")
-    catalog = doc.Catalog
-    catalog.Names = pd.PDFDictionary(
-        {"EmbeddedFiles": pd.PDFDictionary({"Names": pd.PDFArray([pd.PDFString(ATTACHMENT_NAME), filespec_ref])})}
+    root = pdf.Root
+    root.Names = Dictionary(EmbeddedFiles=Dictionary(Names=Array([String(ATTACHMENT_NAME), filespec])))
+    root.AF = Array([filespec])
+    profile = pdf.make_stream(_icc_profile(), N=3)
+    root.OutputIntents = Array(
+        [
+            Dictionary(
+                Type=Name.OutputIntent,
+                S=Name.GTS_PDFA1,
+                OutputConditionIdentifier=String("sRGB IEC61966-2.1"),
+                Info=String("sRGB IEC61966-2.1"),
+                DestOutputProfile=profile,
+            )
+        ]
     )
-
     document_id = _uuid(file_id)
-    xmp = pd.PDFStream(
-        dictionary=pd.PDFDictionary({"Type": pd.PDFName("Metadata"), "Subtype": pd.PDFName("XML")}),
-        content=_xmp(lay, producer=producer, document_id=document_id, url=release.header.url),
+    root.Metadata = pdf.make_stream(
+        _xmp(lay, producer=producer, document_id=document_id, url=release.header.url),
+        Type=Name.Metadata,
+        Subtype=Name.XML,
     )
-    catalog.Metadata = xmp
-    canv.showOutline()
-
-    info: dict[str, Any] = {
-        "Title": pd.PDFString(_one_line(lay.title)),
-        "Creator": pd.PDFString("communique"),
-        "Producer": pd.PDFString(producer),
-        "Trapped": pd.PDFName("False"),
-    }
-    if lay.author:
-        info["Author"] = pd.PDFString(_one_line(lay.author))
-    if lay.subject:
-        info["Subject"] = pd.PDFString(_one_line(lay.subject))
-    if lay.keywords:
-        info["Keywords"] = pd.PDFString(", ".join(_one_line(k) for k in lay.keywords))
+    info = pdf.docinfo
+    info.Title = String(_one_line(lay.title))
+    info.Creator = String("communique")
+    info.Producer = String(producer)
+    for key in ("/CreationDate", "/ModDate", "/Trapped"):
+        if key in info:
+            del info[key]
     if lay.created:
-        info["CreationDate"] = pd.PDFString(_pdf_date(lay.created))
+        info.CreationDate = String(_pdf_date(lay.created))
     if lay.modified:
-        info["ModDate"] = pd.PDFString(_pdf_date(lay.modified))
-    doc.info = rl.Info(info)
-    # The trailer /ID is reportlab's own digest; in invariant mode it only covers constants, so
-    # the content hash (release and options) goes into it.
-    doc.updateSignature(file_id)
+        info.ModDate = String(_pdf_date(lay.modified))
+    pdf.trailer.ID = Array([String(file_id), String(file_id)])
+    out = io.BytesIO()
+    # The identifier stays the content hash given above; nothing else depends on the clock.
+    pdf.save(out, deterministic_id=True, stream_decode_level=pikepdf.StreamDecodeLevel.none)
+    return out.getvalue()
 
 
 def _uuid(digest: bytes) -> str:
