@@ -1,8 +1,7 @@
 """Header forms of real pages, written for these tests in the shapes the held-out set showed.
 
 Stamps with a 12-hour time or a dotted day, a stamp after a section label, document numbers
-after the kind of document, a place before the date on one line, an event range in the body
-of a release dated its last day, and "today".
+after the kind of document, a place before the date on one line, the event's own dates in the first paragraph, and the publication day when nothing else dates it.
 """
 
 from __future__ import annotations
@@ -117,17 +116,103 @@ def test_a_range_of_last_month_is_not_the_event() -> None:
 
 
 @pytest.mark.parametrize(
-    ("stamp", "body", "start"),
+    ("stamp", "body"),
     [
-        ("Published on 12 April 2024", "The EIB signed a loan today to renew the water network.", dt.date(2024, 4, 12)),
+        ("Published on 12 April 2024", "The EIB signed a loan today to renew the water network."),
         (
-            "Publicado el martes 21 de mayo de 2024",
-            "Los cancilleres de los dos países se reunieron hoy en Colonia para hablar de la frontera.",
-            dt.date(2024, 5, 21),
+            "Publicado el martes 12 de abril de 2024",
+            "Los cancilleres se reunieron hoy en Colonia para hablar de la frontera.",
         ),
-        ("Published on 12 April 2024", "The EIB has renewed its support for the water network.", None),
+        ("Published on 12 April 2024", "The EIB has renewed its support for the water network."),
     ],
 )
-def test_today_dates_the_event_to_the_publication_day(stamp: str, body: str, start: dt.date | None) -> None:
+def test_with_no_event_date_the_event_is_the_publication_day(stamp: str, body: str) -> None:
     release = communique.parse(_page(stamp, body), "text")
-    assert release.dates.start == start
+    assert release.dates.start == dt.date(2024, 4, 12)
+
+
+def test_an_update_stamp_alone_gives_no_event_date() -> None:
+    release = communique.parse(_page("Last updated 12 April 2024", "The EIB renewed its support."), "text")
+    assert release.dates.start is None
+
+
+@pytest.mark.parametrize(
+    ("dateline_paragraph", "start", "end"),
+    [
+        # The release's date, then the event's own day, opening the first paragraph.
+        ("THE HAGUE, 12 March 2025 – On 4 March, police in six ports seized 9 tonnes of cocaine.", (2025, 3, 4), None),
+        ("Lille, le 4 mars 2025 – Le 18 février dernier, l’équipe a réalisé une greffe.", (2025, 2, 18), None),
+        # An event announced for the weeks after the release: its range.
+        ("Paris, le 3 juin 2024 – La mission se rendra à Antananarivo du 10 au 14 juin.", (2024, 6, 10), (2024, 6, 14)),
+        # Month first, across two months.
+        (
+            "ASUNCIÓN, March 7, 2025 – A staff team visited from February 24 to March 7, 2025.",
+            (2025, 2, 24),
+            (2025, 3, 7),
+        ),
+        # A date later in the sentence is not the event.
+        (
+            "THE HAGUE, 12 March 2025 – Police seized 9 tonnes of cocaine, the largest haul since 4 March 2019.",
+            (2025, 3, 12),
+            None,
+        ),
+    ],
+)
+def test_the_first_paragraph_gives_the_events_own_dates(
+    dateline_paragraph: str, start: tuple[int, int, int], end: tuple[int, int, int] | None
+) -> None:
+    release = communique.parse(f"A title for the release\n\n{dateline_paragraph}\n", "text")
+    assert release.dates.start == dt.date(*start)
+    assert release.dates.end == (dt.date(*end) if end else None)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place"),
+    [
+        ("Asunción, Paraguay: An International Monetary Fund staff team visited the country.", "Asunción"),
+        ("NEW DELHI: The government announced a new scheme for farmers on Monday.", "NEW DELHI"),
+        ("18 de marzo de 2025, Santiago de Chile – La FAO advirtió sobre la sequía.", "Santiago de Chile"),
+    ],
+)
+def test_more_dateline_forms(paragraph: str, place: str) -> None:
+    assert communique.parse(f"Un titre assez long\n\n{paragraph}\n", "text").header.dateline == place
+
+
+def test_a_label_with_a_colon_is_no_dateline() -> None:
+    release = communique.parse("A title\n\nNote: The figures are provisional and may change.\n", "text")
+    assert release.header.dateline is None
+
+
+def test_a_byline_is_neither_a_place_nor_a_subtitle() -> None:
+    page = (
+        "Le lichen recule plus vite que prévu dans le nord du Québec\n\n"
+        "Une équipe a comparé des images satellites sur quarante ans et constate une perte nette\n\n"
+        "Par Mélanie Gagnon\n\nPublié le 3 mars 2025 à 10h32\n\n"
+        "Les lichens terricoles, principale source de nourriture du caribou, ont reculé de près du tiers.\n"
+    )
+    release = communique.parse(page, "text")
+    assert release.header.title.startswith("Le lichen")
+    assert release.header.subtitle is not None and release.header.subtitle.startswith("Une équipe")
+    assert release.header.dateline is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "value"),
+    [
+        ("Posted On: 18 FEB 2025 6:42PM by PIB Delhi", "published", dt.datetime(2025, 2, 18, 18, 42)),
+        ("Última modificación: 05/03/2025 10:12", "updated", dt.datetime(2025, 3, 5, 10, 12)),
+    ],
+)
+def test_stamps_with_a_byline_and_other_labels(line: str, kind: str, value: dt.datetime) -> None:
+    stamp = parse_stamp(line)
+    assert stamp is not None and (stamp.kind, stamp.value) == (kind, value)
+
+
+def test_a_labelled_number_in_brackets() -> None:
+    (found,) = classify_lines("(Release ID: 2104417)")
+    assert (found.kind, found.value) == (Kind.REFERENCE, "2104417")
+
+
+def test_a_dateline_line_with_an_article_before_its_date_dates_the_release() -> None:
+    release = communique.parse(_page("Luxembourg, le 13 mars 2025", "La Cour des comptes publie un rapport."), "text")
+    assert (release.header.dateline, release.dates.start) == ("Luxembourg", dt.date(2025, 3, 13))

@@ -93,6 +93,7 @@ def _date_text() -> str:
     )
 
 
+_COLON_REACH = 60  # a dateline ending with a colon ends within this many characters
 _SEPARATOR = r"(?:[ \u00a0]*[–—][ \u00a0]*|[ \u00a0]+-[ \u00a0]+|[ \u00a0]*--[ \u00a0]*|\.-[ \u00a0]*)"
 # "(Geneva) – …": a place in brackets, then the separator.
 _BRACKETED = re.compile(r"\(([^()]{2,40})\)(" + _SEPARATOR + r")(?=\S)")
@@ -116,7 +117,7 @@ def _dateline() -> re.Pattern[str]:
         rf"(?:,[ \u00a0](?P<country>{_country()})|(?:[ \u00a0]?|--)\((?P<paren>[^()]{{2,40}})\))?"
         rf"(?:,?[ \u00a0]+(?P<date>{_date_text()}))?"
         r"(?:[ \u00a0]*/[^/\s][^/]{1,30}/|[ \u00a0]*\([^()]{2,30}\))?"  # "/PRNewswire/", "(GLOBE NEWSWIRE)"
-        rf"(?:{_SEPARATOR}|(?<=\d{{4}})\.?[ \u00a0]+(?=[{upper_class()}]))"
+        rf"(?:{_SEPARATOR}|(?<=\d{{4}})\.?[ \u00a0]+(?=[{upper_class()}])|(?P<colon>[ \u00a0]*:[ \u00a0]+))"
         r"(?=\S)"
     )
 
@@ -125,7 +126,7 @@ def _dateline() -> re.Pattern[str]:
 def _date_first() -> re.Pattern[str]:
     articles = alternation(w for code in languages() for w in pack(code).people.role_articles)
     return re.compile(
-        rf"(?:(?i:{articles})[ \u00a0]+)?(?P<date>[^–—\n]{{4,40}}?\d{{4}}){_SEPARATOR}"
+        rf"(?:(?i:{articles})[ \u00a0]+)?(?P<date>[^–—\n]{{4,40}}?\d{{4}})(?:{_SEPARATOR}|,[ \u00a0]+)"
         rf"(?P<place>{_place()})"
         rf"(?:,[ \u00a0](?P<country>{_country()})|(?:[ \u00a0]?|--)\((?P<paren>[^()]{{2,40}})\))?"
         rf"(?:{_SEPARATOR}(?P<org>[^–—]{{2,80}}?))?(?:{_SEPARATOR}|$)"
@@ -197,13 +198,26 @@ def _is_date(text: str) -> bool:
     return any(month_number(w) is not None for w in words) and any(w.rstrip("ºerth.").isdigit() for w in words)
 
 
+@cache
+def _date_articles() -> frozenset[str]:
+    """The articles that may open a written date ("le 13 mars 2025", "el 3 de marzo"), in small letters."""
+    return frozenset(w.casefold() for code in languages() for w in pack(code).people.role_articles)
+
+
+def _bare_date(date: str) -> str:
+    """``date`` without its article and surrounding commas: "le 13 mars 2025" → "13 mars 2025"."""
+    date = date.strip(" ,")
+    head, _, rest = date.partition(" ")
+    return rest if rest and head.casefold() in _date_articles() else date
+
+
 def read_dateline(paragraph: str) -> Dateline | None:
     """The dateline at the head of ``paragraph``, or ``None``."""
     # Every dateline ends with a dash (``_SEPARATOR``) or with a year: a text with neither (most
     # headlines) holds none, and the patterns, which backtrack over every word of a headline in
     # capitals, need not run.  A date first ("Le 17 février 2022 – Bruxelles") needs both.
     dashed = _has_separator(paragraph)
-    if not dashed and _YEAR.search(paragraph) is None:
+    if not dashed and _YEAR.search(paragraph) is None and ":" not in paragraph[:_COLON_REACH]:
         return None
     bracketed = _BRACKETED.match(paragraph) if dashed and paragraph.startswith("(") else None
     # One word only ("(Geneva) –", "(Beirut) –"): "(Sports Network) -" credits an agency, it names no place.
@@ -216,11 +230,14 @@ def read_dateline(paragraph: str) -> Dateline | None:
         paren = m.group("paren")
         if date is None and paren is not None and _is_date(paren):
             date, country = paren, None  # "GENEVA (2 May 2023) –"
-        if (date is None or _is_date(date.strip(" ,"))) and _is_place(m.group("place"), country):
-            return Dateline(m.group("place").strip(), paragraph[m.end() :], date.strip(" ,") if date else None)
+        # "Asunción, Paraguay: An International …", "NEW DELHI: The …": a colon ends a dateline only after
+        # a place with its country or a place in capitals ("Note: …", "Contact: …" are labels).
+        colon_ok = m.group("colon") is None or m.group("country") is not None or m.group("place").isupper()
+        if colon_ok and (date is None or _is_date(date.strip(" ,"))) and _is_place(m.group("place"), country):
+            return Dateline(m.group("place").strip(), paragraph[m.end() :], _bare_date(date) if date else None)
     m = _date_first().match(paragraph) if dashed else None
     if m is not None and _is_date(m.group("date")) and _is_place(m.group("place"), m.group("country")):
-        return Dateline(m.group("place").strip(), paragraph[m.end() :], m.group("date").strip(" ,"))
+        return Dateline(m.group("place").strip(), paragraph[m.end() :], _bare_date(m.group("date")))
     return None
 
 
@@ -245,6 +262,8 @@ def place_line(line: str) -> tuple[str, str | None] | None:
     text = line.strip().removesuffix(".-").rstrip(".")  # "Ferrol (A Coruña), 14 de marzo de 2023."
     if not text or text[-1] in ":;!?":
         return None
+    if text.split(None, 1)[0].casefold() in _bylines():
+        return None  # "Par Mélanie Gagnon", "By U.S. Embassy Manila": a byline, not a place
     alone = read_dateline(text + " ⁠")
     if alone is not None and alone.text == "⁠":
         return alone.place, alone.date  # "WASHINGTON –", "PARIS--(BUSINESS WIRE)--": a dateline, then the line ends
@@ -255,7 +274,7 @@ def place_line(line: str) -> tuple[str, str | None] | None:
         and _is_place(m.group("place"), m.group("country"))
         and not _is_label(m.group("place"))
     ):
-        return m.group("place").strip(), m.group("date").strip(" ,")
+        return m.group("place").strip(), _bare_date(m.group("date"))
     if "," not in text and "(" not in text and _spaces(text) > _most_place_spaces():
         return None  # no country, agency or date can follow the place, and the line is too long to be one
     m = _place_alone().fullmatch(text)
@@ -272,7 +291,13 @@ def place_line(line: str) -> tuple[str, str | None] | None:
         return None  # "Published", "Press Operations": a header label, not a place
     if date is None and any(w.casefold() in _body_words() for w in text.split()):
         return None  # "European Commission", "Ministère des Armées": a publisher's name on its own line
-    return m.group("place").strip(), date.strip(" ,") if date else None
+    return m.group("place").strip(), _bare_date(date) if date else None
+
+
+@cache
+def _bylines() -> frozenset[str]:
+    """The words that open a byline ("by", "par", "por": the packs' subtitle openers), casefolded."""
+    return frozenset(w.casefold() for code in languages() for w in pack(code).header.subtitle_openers)
 
 
 @cache

@@ -26,6 +26,7 @@ __all__ = [
     "DateStamp",
     "LineDates",
     "find_body_dates",
+    "leading_body_date",
     "leading_event_dates",
     "month_number",
     "parse_date",
@@ -129,8 +130,10 @@ def _patterns(codes: tuple[str, ...]) -> _Patterns:
     labels = []
     for kind in ("updated", "published"):
         labels.append(f"(?P<{kind}>{alternation(_words(kind, codes))})")
-    # What may follow a stamp on its line and is not part of it: "Mise à jour : 16/06/2021 - Direction : …".
-    tail = r"(?:\s+[-–—|]\s+.*)?"
+    # What may follow a stamp on its line and is not part of it: "Mise à jour : 16/06/2021 - Direction : …",
+    # "Posted On: 18 FEB 2025 6:42PM by PIB Delhi" (a byline: the packs' subtitle openers).
+    bylines = alternation(w for code in codes for w in pack(code).header.subtitle_openers)
+    tail = rf"(?:\s+(?:[-–—|]|(?i:{bylines}))\s+.*)?"
     stamp = rf"\s*(?:{'|'.join(labels)})\s*:?\s*(?P<date>{date}){time}{tail}\s*"
     # Prose: "les 22 et 23 mai", "du 30 mai au 2 juin 2018", "on 22-23 May", "el 3 de marzo".  The
     # first month is only read when a second day follows it, so that "on 2 November for talks"
@@ -146,9 +149,10 @@ def _patterns(codes: tuple[str, ...]) -> _Patterns:
     )
     body_mdy = None
     if any(pack(code).dates.month_first for code in codes):
+        # "May 22-23, 2018", "February 24 to March 7, 2025" (a second month before the second day).
         body_mdy = (
             rf"(?<![\w])(?P<m>[^\W\d_]+)\.?\s+(?P<d1>\d{{1,2}}){ordinal}"
-            rf"(?:\s*{joiner}\s*(?P<d2>\d{{1,2}}){ordinal})?(?:,?\s+(?P<y>\d{{4}}))?(?!\d)"
+            rf"(?:\s*{joiner}\s*(?:(?P<mb>[^\W\d_]+)\.?\s+)?(?P<d2>\d{{1,2}}){ordinal})?(?:,?\s+(?P<y>\d{{4}}))?(?!\d)"
         )
     return _Patterns(
         date=re.compile(date, re.IGNORECASE),
@@ -396,12 +400,35 @@ def find_body_dates(
         month = month_number(m.group("m"))
         if month is None:
             continue
+        second = month_number(m.group("mb")) if m.group("mb") else month
+        if second is None:
+            continue
         found = _body_range(
-            int(m.group("d1")), month, int(m.group("d2") or 0) or None, month, m.group("y"), year, before
+            int(m.group("d1")), month, int(m.group("d2") or 0) or None, second, m.group("y"), year, before
         )
         if found:
             return found
     return None
+
+
+def leading_body_date(
+    text: str, year: int | None, *, language: str | None = None
+) -> tuple[_dt.date, _dt.date | None] | None:
+    """The date or range a paragraph opens with ("On 4 March, …", "Le 18 février dernier, …"), else ``None``.
+
+    An opening word of up to three letters may come first ("On", "Le", "El"); a year missing from
+    the date is ``year``.
+    """
+    head = text[:60]
+    short, _, rest = head.partition(" ")
+    if rest and len(short) <= 3 and short.isalpha():
+        head = rest
+    found = find_body_dates(head[:40], year, language=language)
+    if found is None:
+        return None
+    # The date must be the opening words, not a later date of the sentence.
+    first = re.search(r"\d", head)
+    return found if first is not None and first.start() <= 14 else None
 
 
 def _body_range(

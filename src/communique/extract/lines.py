@@ -361,7 +361,9 @@ def _classify(text: str, number: int, block: int, piece: bool, bullet: bool = Fa
         cited, labelled = _reference_re()
         if cited.fullmatch(text):
             return [Line(number, text, Kind.REFERENCE, block, piece, value=text)]
-        ref = labelled.fullmatch(text)
+        # "(Release ID: 2104417)": a labelled number may be set in brackets.
+        inner = text[1:-1].strip() if text.startswith("(") and text.endswith(")") else text
+        ref = labelled.fullmatch(inner)
         if ref is not None:
             value = ref.group("labelled") or ref.group("bare")
             return [Line(number, text, Kind.REFERENCE, block, piece, value=value)]

@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import datetime as _dt
-import re
 import warnings
 from collections.abc import Callable, Sequence
-from functools import cache
 from typing import Any
 
 import attrs
 
 from ..errors import CommuniqueError, CommuniqueWarning, ParseError, ValidationError
-from ..locale import pack
 from ..model import Attendee, Dates, Header, Paragraph, PressRelease, Quote, stamp_before, stamp_day
-from ._data import normalize, phrase_pattern
+from ._data import normalize
 from .analysis import Analysis
 from .attendees import find_attendees
 from .dateline import read_dateline
-from .dates import find_body_dates, parse_event_dates, parse_stamp, yearless_event_dates
+from .dates import find_body_dates, leading_body_date, parse_event_dates, parse_stamp, yearless_event_dates
 from .home import home_country
 from .language import detect_language
 from .mentioned import split_mentioned
@@ -225,10 +222,18 @@ def release_from_parts(
         if event is not None:
             dates = Dates(start=event[0], end=event[1], published=dates.published, updated=dates.updated)
     if dates.start is not None and dates.end is None and texts:
-        # "ABUJA, 18 April 2024 – … held from 16 to 18 April": a release dated the last day of an event
-        # that its first paragraphs say lasted several days; the event is the range.
-        body = find_body_dates("\n".join(texts[:2]), dates.start.year, language=language)
-        if body is not None and body[1] is not None and _ends_near(body[1], dates.start):
+        # A release dated one day (its date line or its dateline) whose first paragraphs give the event's
+        # own dates: a range ("… held from 16 to 18 April", "se rendra du 10 au 14 juin"), or a day the
+        # first paragraph opens with ("On 4 March, …", "Le 18 février dernier, …"). The event is those.
+        dated = dates.start
+        # (The first three paragraphs, where the dateline may be: a standfirst or a caption may come first.)
+        body = find_body_dates("\n".join(texts[:3]), dated.year, language=language)
+        if body is None or body[1] is None or not _near(body[0], dated):
+            openings = (leading_body_date(p, dated.year, language=language) for p in texts[:3])
+            body = next((opening for opening in openings if opening is not None), None)
+            if body is not None and not (_near(body[0], dated) and body[0] <= dated):
+                body = None
+        if body is not None:
             dates = Dates(start=body[0], end=body[1], published=dates.published, updated=dates.updated)
     if dates.start is None and texts:
         stamp = dates.published or dates.updated
@@ -240,8 +245,8 @@ def release_from_parts(
         )
         if body is not None:
             dates = Dates(start=body[0], end=body[1], published=dates.published, updated=dates.updated)
-    if dates.start is None and dates.published is not None and texts and _says_today(texts[:2], language):
-        # "… signed today": an event of the day the release was published.
+    if dates.start is None and dates.published is not None:
+        # No event date anywhere: the release is the event of the day it was published ("… signed today").
         day = stamp_day(dates.published)
         dates = Dates(start=day, end=None, published=dates.published, updated=dates.updated)
     header = Header(
@@ -289,22 +294,12 @@ def release_from_parts(
             return PressRelease(header=header, dates=dates, paragraphs=written)
 
 
-_NEAR_DAYS = 7  # a release reports an event of the past week, not of last month
+_NEAR_DAYS = 31  # a release reports an event of the past month or announces one of the next
 
 
-def _ends_near(end: _dt.date, dated: _dt.date) -> bool:
-    """Whether a range ending ``end`` is the event of a release dated ``dated`` (it ends that day or the week before)."""
-    return dated - _dt.timedelta(days=_NEAR_DAYS) <= end <= dated
-
-
-@cache
-def _today_pattern(language: str) -> re.Pattern[str]:
-    return re.compile(phrase_pattern(pack(language).dates.today), re.IGNORECASE)
-
-
-def _says_today(texts: Sequence[str], language: str) -> bool:
-    pattern = _today_pattern(language)
-    return any(pattern.search(normalize(t)) is not None for t in texts)
+def _near(day: _dt.date, dated: _dt.date) -> bool:
+    """Whether ``day`` can be the event of a release dated ``dated`` (within a month either way)."""
+    return abs((day - dated).days) <= _NEAR_DAYS
 
 
 def _attendees_and_mentioned(

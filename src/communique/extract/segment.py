@@ -330,8 +330,16 @@ def segment(text: str, *, titled: bool = False) -> Segments:
 
 
 def _is_filler(line: Line) -> bool:
-    """Furniture, or a publisher's name between a headline and its date ("Secretaría de Relaciones Exteriores | 14 …")."""
-    return line.kind is Kind.FURNITURE or (line.kind is Kind.TEXT and _is_organization(line.text))
+    """Furniture, a publisher's name or a byline between a headline and its date
+    ("Secretaría de Relaciones Exteriores | 14 …", "Par Mélanie Gagnon")."""
+    return line.kind is Kind.FURNITURE or (
+        line.kind is Kind.TEXT and (_is_organization(line.text) or _is_byline(line.text))
+    )
+
+
+def _is_byline(text: str) -> bool:
+    words = text.split(maxsplit=_LONGEST_BYLINE)
+    return 1 < len(words) <= _LONGEST_BYLINE and words[0].casefold() in _subtitle_openers()
 
 
 def _title_score(lines: list[Line], i: int, candidates: Set[int]) -> float:
@@ -357,8 +365,13 @@ def _title_score(lines: list[Line], i: int, candidates: Set[int]) -> float:
         score -= 10
     if _opens_subtitle(text):
         score -= 10  # "by NATO Secretary General …" is the line under a headline
-    if i + 1 < len(lines) and lines[i + 1].kind is Kind.TEXT and _opens_subtitle(lines[i + 1].text):
-        score += 8  # … and the line above it is the headline, however short ("Press conference")
+    if (
+        i + 1 < len(lines)
+        and lines[i + 1].kind is Kind.TEXT
+        and _opens_subtitle(lines[i + 1].text)
+        and not text.endswith((".", "!", "?", "…"))
+    ):
+        score += 8  # … and the line above it is the headline, however short ("Press conference"); not a standfirst
     if (text.isupper() and word_count(text) <= 4) or _LABEL_CODE.search(text):
         score -= 4  # "9341ST MEETING (AM)", "PRESSE 52": a meeting or document label
     previous = lines[i - 1] if i > 0 else None
@@ -380,9 +393,16 @@ def _title_score(lines: list[Line], i: int, candidates: Set[int]) -> float:
 _LABEL_CODE = re.compile(r"\b\d+[A-Z]{2,}\b|\b[A-Z]{2,}\s\d+\b")
 
 
+_LONGEST_BYLINE = 4  # words: "Par Mélanie Gagnon", "By U.S. Embassy Manila" credit an author
+
+
 def _opens_subtitle(text: str) -> bool:
-    words = text.split(maxsplit=1)
-    return bool(words) and words[0].casefold() in _subtitle_openers()
+    """A line under a headline that says who speaks: "by NATO Secretary General Jens Stoltenberg at …".
+
+    A short one is a byline crediting the author ("Par Mélanie Gagnon"), not a subtitle.
+    """
+    words = text.split(maxsplit=_LONGEST_BYLINE)
+    return len(words) > _LONGEST_BYLINE and words[0].casefold() in _subtitle_openers()
 
 
 @cache
@@ -448,8 +468,8 @@ def _subtitle_after(lines: list[Line], title: int, candidates: Set[int]) -> int 
     # The next candidate must be the very next line: a set lookup, not a scan of the candidates
     # (a page of thousands of menu lines would make the title's choice quadratic).
     following = title + 1
-    if following not in candidates or lines[following].bullet:
-        return None
+    if following not in candidates or lines[following].bullet or lines[following].piece:
+        return None  # (a piece of a dated line is its byline or section: "By X | 3 March, 2025 | Topics: …")
     line = lines[following]
     if _opens_subtitle(line.text):
         return following
