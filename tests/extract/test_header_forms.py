@@ -216,3 +216,25 @@ def test_a_labelled_number_in_brackets() -> None:
 def test_a_dateline_line_with_an_article_before_its_date_dates_the_release() -> None:
     release = communique.parse(_page("Luxembourg, le 13 mars 2025", "La Cour des comptes publie un rapport."), "text")
     assert (release.header.dateline, release.dates.start) == ("Luxembourg", dt.date(2025, 3, 13))
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [("WASHINGTON –", "WASHINGTON"), ("PARIS--(BUSINESS WIRE)--Regulatory News:", "PARIS")],
+)
+def test_a_dateline_alone_above_the_body_among_short_menu_lines(line: str, place: str) -> None:
+    page = (
+        "Home\n\nNews\n\nReadout of the Secretary's meeting with the Polish minister of defence\n\n"
+        f"March 10, 2017\n\nSubscribe\n\nPrint\n\n{line}\n\n"
+        "The Secretary hosted the Polish minister at the Pentagon today to discuss the brigade.\n"
+    )
+    assert communique.parse(page, "text").header.dateline == place
+
+
+def test_a_date_line_naming_its_place_beats_a_short_line_above_the_body() -> None:
+    page = (
+        "Déclaration du haut représentant sur la situation dans l’est du pays\n\n"
+        "Bruxelles, 23/01/2023 - 18:20, UNIQUE ID: 230123_12\n\nDéclarations du HR/VP\n\n"
+        "L'Union européenne est profondément préoccupée par l'intensification des combats dans la région.\n"
+    )
+    assert communique.parse(page, "text").header.dateline == "Bruxelles"

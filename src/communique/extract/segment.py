@@ -262,8 +262,16 @@ def segment(text: str, *, titled: bool = False) -> Segments:
             continue
         candidates.append(i)
     subtitle_index = standfirst
+    if place is None:
+        # A date line that names its place ("Bruxelles, 23/01/2023 - 18:20") says it better than any
+        # short line the title's choice may take for a place.
+        place = next(
+            (line.value for line in lines[:zone_end] if line.kind is Kind.DATE and line.field == "place"), None
+        )
     if not titled:
         title_index, subtitle_index, place = _pick_title(lines, candidates, standfirst, place, header_end)
+    if place is None and body_from is not None and not titled:
+        place = _dateline_above(lines, body_from, title_index)
     if body_from is None:
         # No running text: the body is what follows the title (short lines, a list).
         after = (title_index if title_index is not None else -1) + 1
@@ -480,6 +488,25 @@ def _subtitle_after(lines: list[Line], title: int, candidates: Set[int]) -> int 
     if rest and (rest[0].kind in _DATA or place_line(rest[0].text) is not None):
         return following
     return None
+
+
+def _dateline_above(lines: list[Line], body_from: int, title: int | None) -> str | None:
+    """A dateline on a line of its own right above the body: "WASHINGTON –", "PARIS--(BUSINESS WIRE)--Regulatory News:".
+
+    Such a short line reads like a menu item, so it may have been skipped with the site's menus;
+    it opens with a place and a separator, and little or nothing follows.
+    """
+    above = next((i for i in range(body_from - 1, -1, -1) if lines[i].kind is Kind.TEXT), None)
+    if above is None or above == title or lines[above].words > _LONGEST_DATELINE_LINE:
+        return None
+    found = read_dateline(lines[above].text + " ⁠")
+    if found is None or word_count(found.text) > _DATELINE_TAIL:
+        return None
+    return found.place
+
+
+_LONGEST_DATELINE_LINE = 8  # words
+_DATELINE_TAIL = 3  # words after the separator: a wire's section ("Regulatory News:")
 
 
 def _place_piece(lines: list[Line], number: int) -> str | None:
