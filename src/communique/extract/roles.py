@@ -14,12 +14,12 @@ from typing import Any
 
 from ..locale import organizations
 from ._data import normalize
-from .countries import adjectives, country_code, country_names, find_countries
+from .countries import adjectives, ambiguous_country, country_code, country_names, find_countries
 from .organizations import _matcher as _org_matcher
 from .organizations import organization_name
 from .vocab import POSSESSIVE, WORD, PeopleTables, acronym, bare, last_stop, low, people_tables
 
-__all__ = ["apposition", "from_role", "role_before", "role_parts"]
+__all__ = ["apposition", "from_role", "role_before", "role_parts", "territorial"]
 
 _ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9&\-]{1,9})\s*\)")
 _PAREN = re.compile(r"\s*\([^()]*\)")
@@ -140,12 +140,18 @@ def _owner(written: str, t: PeopleTables, language: str) -> tuple[str | None, st
             # An owner the organisation table does not know: an acronym ("ECOWAS Commissioner for …",
             # "NRC’s Country Director") or a capitalised possessive ("Gavi’s Chief Executive Officer").
             m = _OWNER.match(norm)
-            if m is None or not (acronym(m.group(1), t) or (m.group(2) and m.group(1).lower() not in t.vocab)):
+            owned = ambiguous_country(m.group(1), language) if m is not None and m.group(2) else None
+            if m is None or not (owned or acronym(m.group(1), t) or (m.group(2) and m.group(1).lower() not in t.vocab)):
                 break
             rest = norm[m.end() :]
             head = t.heads.search(rest)
             if head is None or not all(w[:1].isupper() for w in rest[: head.start()].split()):
                 break  # only capitalised modifiers between the owner and the head ("NRC’s Country Director")
+            if owned is not None:
+                # "Chad’s Minister of Foreign Affairs": a form that is also a first name owns an office as a country.
+                country = country or owned
+                written = written[len(written) - len(rest) :].strip()
+                continue
             org = org or m.group(1)
             written = written[len(written) - len(rest) :].strip()
             continue
@@ -468,9 +474,24 @@ def _named_organization(text: str, language: str) -> tuple[str, str] | None:
     role = text[: m.start()].rstrip()
     if not t.heads.match(role) and not t.heads.search(role):
         return None
+    if territorial(role, t):
+        return None  # "alcaldesa de València", "préfet de la Gironde": the place the office is held over
     if low(role.rsplit(None, 1)[-1]) in t.joiner_words:
         return None  # "ministre du Tourisme et des Antiquités": the last item of a portfolio list
     return role, org
+
+
+def territorial(role: str, t: PeopleTables) -> bool:
+    """Whether ``role`` (without its complement) is an office held over a territory ("maire", "Governor").
+
+    The head may follow an article and capitalised modifiers ("the Lord Mayor", "la alcaldesa").
+    """
+    if not t.territorial:
+        return False
+    words = low(role).split()
+    while words and words[0] in t.role_articles:
+        words.pop(0)
+    return " ".join(words) in t.territorial or (bool(words) and words[-1] in t.territorial)
 
 
 def role_parts(phrase: str, language: str) -> tuple[str, str | None]:
