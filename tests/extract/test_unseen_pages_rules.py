@@ -133,3 +133,51 @@ class TestMastheadsOfMoreStates:
     )
     def test_the_masthead_names_the_state(self, masthead: list[str], language: str, code: str) -> None:
         assert home_country(masthead, language) == code
+
+
+class TestPortfolioWordsBeforeATitle:
+    @pytest.mark.parametrize(
+        ("text", "name", "role"),
+        [
+            ("Agriculture Secretary Juan Dela Cruz thanked the farmers.", "Juan Dela Cruz", "Agriculture Secretary"),
+            ("External Affairs Minister Dr. Ravi Menon met the delegation.", "Ravi Menon", "External Affairs Minister"),
+        ],
+    )
+    def test_they_are_part_of_the_title(self, text: str, name: str, role: str) -> None:
+        assert people(text)[name][1] == role
+
+
+class TestAPlaceAfterALocationLinkIsNoRole:
+    def test_the_institution_before_the_comma_is_neither_role_nor_person(self) -> None:
+        found = people(
+            "Speaking at the Coast General Teaching and Referral Hospital, Health Cabinet Secretary "
+            "Dr. Amina Odhiambo urged the public to come forward."
+        )
+        assert found == {"Amina Odhiambo": (None, "Health Cabinet Secretary", None, None)}
+
+    def test_her_words_are_hers(self) -> None:
+        paragraphs = [
+            "Speaking at the Coast General Teaching and Referral Hospital, Health Cabinet Secretary "
+            "Dr. Amina Odhiambo urged the public to come forward. “Nobody should be ashamed,” she said."
+        ]
+        assert speakers(paragraphs, "en") == ["Amina Odhiambo"]
+
+
+def test_an_elided_article_and_a_common_noun_are_no_name() -> None:
+    assert people("L’organisme Vélo Québec salue la décision.", "fr") == {}
+
+
+def test_a_role_with_its_modifiers_resolves_to_the_holder_of_that_role() -> None:
+    paragraphs = [
+        "External Affairs Minister Dr. Ravi Menon and the Deputy Prime Minister of Viet Nam, Tran Van Minh, met today.",
+        "In his remarks, the External Affairs Minister said that “the partnership has never been stronger”.",
+    ]
+    assert speakers(paragraphs, "en") == ["Ravi Menon"]
+
+
+def test_a_verb_of_rejoicing_attributes_the_quotation() -> None:
+    paragraphs = [
+        "Le professeur Jean Martin a opéré le patient. « C’est une première », se félicite Claire Dumas, "
+        "directrice générale du CHU."
+    ]
+    assert speakers(paragraphs, "fr") == ["Claire Dumas"]

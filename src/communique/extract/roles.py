@@ -107,6 +107,8 @@ def _role_at(chunk: str, at: int, t: PeopleTables, language: str) -> dict[str, A
     # An article opens the phrase, or a possessive owner does ("a meeting with Ghana’s Minister …").
     if k > 0 and lead[k - 1][0] not in t.role_articles and not (k < len(lead) and lead[k][2].endswith(POSSESSIVE)):
         return None
+    if k > 1 and lead[k - 2][0] in t.location_words:
+        return None  # "at the Coast General Teaching Hospital, X": the object of a location link is a place
     begin = lead[k][1] if k < len(lead) else at
     written = chunk[begin:].strip()
     owner_org, owner_country, written = _owner(written, t, language)

@@ -324,7 +324,15 @@ class _Attribution:
         # A nationality adjective right after the role ("la mandataria finlandesa"): the attendee of that country.
         after = self.t["next_word"].match(text, other.end())
         country = self.t["adjectives"].get(after.group(1).lower()) if after is not None else None
-        resolved = self.by_role(text[role_start : other.end()], para, start, country)
+        # With its modifiers first ("the External Affairs Minister"), else the head alone ("Minister").
+        resolved = (
+            self.by_role(text[other.start() : other.end()], para, start, country)
+            if role_start > other.start()
+            and text[role_start - 1] == " "
+            and text[role_start - 2].isalpha()
+            and text[other.start() : role_start].split()[-1][:1].isupper()
+            else None
+        ) or self.by_role(text[role_start : other.end()], para, start, country)
         if resolved is None:
             # A role no attendee holds, right before a name ("le lieutenant-colonel portugais X"): the name.
             near = next((name for p, name in hits if other.end() <= p <= other.end() + 40), None)
@@ -427,6 +435,10 @@ class _Attribution:
                 kind, value = found
                 if kind == "pronoun":
                     continue  # the sentence's subject is an earlier one's
+                if kind == "role" and value is None:
+                    # A role no attendee holds ("the Coast General … Hospital"): the sentence's first name.
+                    hits = self.people.find(text, start, end, self.word)
+                    return hits[0][1] if hits else None
                 return value
             if self.t["verbs"].search(text, start, end) and not spoken:
                 return None  # someone this release does not name speaks here

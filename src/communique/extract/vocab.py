@@ -83,6 +83,7 @@ class PeopleTables:
     joiner_words: frozenset[str]  # words of the list joiners, in small letters
     link_words: frozenset[str]  # words of role links, country links, articles and list joiners, in small letters
     bridge: frozenset[str]  # words that may stand between a role's head and a name (links, complements, adjectives)
+    location_words: frozenset[str]  # the one-word location links, in small letters ("at", "en")
     territorial: frozenset[str]  # heads of an office over a territory, in small letters ("maire", "alcaldesa")
     epithets: frozenset[str]  # nouns for any office holder, in small letters ("titular", "mandatario")
     relatives: frozenset[str]  # relative pronouns, in small letters ("who", "qui", "quien")
@@ -250,6 +251,7 @@ def people_tables(language: str) -> PeopleTables:
             + "?"
             + rf"(?P<place>[{upper}][\w’'\-.]*(?:[ \u00a0]+(?:(?:{particles})[ \u00a0]+|{_linked(people.role_links)})*[{upper}][\w’'\-.]*)*)$"
         ),
+        location_words=frozenset(low(w) for w in people.location_links if " " not in w),
         territorial=frozenset(low(h) for h in people.territorial_heads),
         epithets=frozenset(low(h) for h in people.epithets),
         relatives=frozenset(low(h) for h in people.relatives),
