@@ -181,3 +181,25 @@ def test_a_verb_of_rejoicing_attributes_the_quotation() -> None:
         "directrice générale du CHU."
     ]
     assert speakers(paragraphs, "fr") == ["Claire Dumas"]
+
+
+class TestANationalityOpensARolePhrase:
+    def test_without_an_article_before_it(self) -> None:
+        found = people(
+            "The ceremony was attended by Lithuanian Vice Minister of National Defence, Jonas Petraitis, who spoke."
+        )
+        assert found["Jonas Petraitis"][1:] == ("Vice Minister of National Defence", None, "LT")
+
+    def test_with_a_unit_noun_between_it_and_the_head(self) -> None:
+        found = people("The Hungarian detachment commander, Lieutenant Colonel Péter Szabó, said the crews were ready.")
+        assert found["Péter Szabó"] == ("Lieutenant Colonel", "detachment commander", None, "HU")
+
+
+def test_authorship_before_a_name_is_no_part_of_it_and_the_apposition_gives_the_role() -> None:
+    found = people("Co-author Ingrid Solberg, a researcher at the institute, said the method works.")
+    assert found["Ingrid Solberg"][1] == "researcher"
+
+
+def test_a_named_institution_after_a_location_link_is_the_employer() -> None:
+    found = people("“Every minute counts,” said Dr. Maya Iyer, a vascular neurologist at Lakeshore Health.")
+    assert found["Maya Iyer"][1:3] == ("vascular neurologist", "Lakeshore Health")

@@ -101,11 +101,30 @@ def _role_at(chunk: str, at: int, t: PeopleTables, language: str) -> dict[str, A
         raw = lead[k - 1][2]
         if not (raw[0].isupper() or raw[0].isdigit()):
             hit = t.phrases.get(lead[k - 1][0])
+            if (
+                (hit is None or hit[0] != "country")
+                and k >= 2
+                and t.phrases.get(lead[k - 2][0], ("",))[0] == "country"
+                and (k == 2 or lead[k - 3][0] in t.role_articles)
+            ):
+                k -= 1  # "The Hungarian detachment commander": a unit noun after a nationality adjective
+                continue
             if hit is None or hit[0] != "country":
                 break  # only capitalised modifiers, or a nationality adjective ("la ministra española")
         k -= 1
     # An article opens the phrase, or a possessive owner does ("a meeting with Ghana’s Minister …").
-    if k > 0 and lead[k - 1][0] not in t.role_articles and not (k < len(lead) and lead[k][2].endswith(POSSESSIVE)):
+    # A nationality adjective opens a phrase as an article would ("attended by Lithuanian Vice Minister …, X").
+    national = k < len(lead) and lead[k][2][:1].isupper() and t.phrases.get(lead[k][0], ("",))[0] == "country"
+    if national and k > 0 and lead[k - 1][0] not in t.role_articles:
+        k_open = k
+    else:
+        k_open = -1
+    if (
+        k > 0
+        and k_open < 0
+        and lead[k - 1][0] not in t.role_articles
+        and not (k < len(lead) and lead[k][2].endswith(POSSESSIVE))
+    ):
         return None
     if k > 1 and lead[k - 2][0] in t.location_words:
         return None  # "at the Coast General Teaching Hospital, X": the object of a location link is a place
@@ -118,7 +137,7 @@ def _role_at(chunk: str, at: int, t: PeopleTables, language: str) -> dict[str, A
         "org": owner_org or organization,
         "country": owner_country or role_country,
         "aliases": aliases,
-        "start": lead[k - 1][1] if k > 0 else begin,
+        "start": lead[k - 1][1] if k > 0 and k_open < 0 else begin,
     }
 
 
@@ -450,7 +469,16 @@ def _employer(place: str, language: str) -> str | None:
     if known is not None:
         return known
     first = place.split(None, 1)[0]
-    if acronym(first, people_tables(language)) is None or find_countries(place, language):
+    t = people_tables(language)
+    if acronym(first, t) is None or find_countries(place, language):
+        words = place.split()
+        if (
+            first[:1].isupper()
+            and len(words) > 1
+            and any(w[:1].isupper() and bare(w) in t.not_name_words for w in words)
+            and country_code(place, language) is None
+        ):
+            return place.strip()  # "the Norwegian University of Science and Technology": a named institution
         return None
     return place.strip()
 
