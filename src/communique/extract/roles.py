@@ -115,10 +115,8 @@ def _role_at(chunk: str, at: int, t: PeopleTables, language: str) -> dict[str, A
     # An article opens the phrase, or a possessive owner does ("a meeting with Ghana’s Minister …").
     # A nationality adjective opens a phrase as an article would ("attended by Lithuanian Vice Minister …, X").
     national = k < len(lead) and lead[k][2][:1].isupper() and t.phrases.get(lead[k][0], ("",))[0] == "country"
-    if national and k > 0 and lead[k - 1][0] not in t.role_articles:
-        k_open = k
-    else:
-        k_open = -1
+    opened = national and k > 0 and lead[k - 1][0] not in t.role_articles
+    k_open = k if opened else -1
     if (
         k > 0
         and k_open < 0
