@@ -16,7 +16,7 @@ from functools import cache
 from ..locale import countries, pack, primary
 from ._data import normalize, phrase_pattern
 
-__all__ = ["adjectives", "country_at_start", "country_code", "country_names", "find_countries"]
+__all__ = ["adjectives", "ambiguous_country", "country_at_start", "country_code", "country_names", "find_countries"]
 
 
 @cache
@@ -36,6 +36,29 @@ def _matcher(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
                 for variant in (form, form[:1].upper() + form[1:]):
                     lookup.setdefault(variant, code)
     return re.compile(phrase_pattern(lookup)), lookup
+
+
+@cache
+def _ambiguous(language: str) -> dict[str, str]:
+    """The pack's ambiguous country forms ("Chad", "Jordan": also first names) → their code."""
+    code_ = primary(language)
+    wanted = {normalize(w) for w in pack(language).countries.ambiguous}
+    out: dict[str, str] = {}
+    for code, entry in countries().items():
+        for name in (*(entry.get(code_) or entry.get("en", [])), *entry.get(f"{code_}_adj", [])):
+            form = normalize(name)
+            if form in wanted:
+                out.setdefault(form, code)
+    return out
+
+
+def ambiguous_country(word: str, language: str) -> str | None:
+    """The code of ``word`` when it is one of the pack's ambiguous country forms ("Chad"), else ``None``.
+
+    Such a form is a country only where a person's name cannot stand: as the owner of an office
+    ("Chad’s Minister of Foreign Affairs").
+    """
+    return _ambiguous(language).get(normalize(word))
 
 
 def find_countries(text: str, language: str) -> list[tuple[int, int, str]]:

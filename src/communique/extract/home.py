@@ -32,6 +32,7 @@ from ._data import normalize, phrase_pattern
 from .countries import _matcher as country_matcher
 from .countries import adjectives
 from .organizations import find_organization, organization_name
+from .roles import territorial
 from .vocab import bare, people_tables
 
 __all__ = ["home_country", "of_home"]
@@ -173,6 +174,8 @@ def of_home(organization: str | None, role: str | None, language: str) -> bool:
         # organisation; portfolio and institution words are not ("Minister of Foreign Affairs").
         t = people_tables(language)
         tail = t.org_tail.search(normalize(role))
+        if tail is not None and territorial(role[: tail.start()], t):
+            tail = None  # "préfet de la Gironde": a place, the state's own
         if tail is not None and any(
             bare(w) not in t.not_name_words and bare(w) not in t.link_words for w in tail.group("org").split()
         ):

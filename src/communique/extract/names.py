@@ -277,6 +277,10 @@ def _backwards(words: list[re.Match[str]], t: PeopleTables) -> dict[str, Any]:
                 hit, n = found_here, m
         if hit is None:
             if "trigger" in found and texts[i - 1] in t.not_name_words:
+                title = found.get("title")
+                if title is not None and title[0] == words[i].start() and words[i - 1].group()[:1].isupper():
+                    # "Health Cabinet Secretary", "Agriculture Secretary": a portfolio word before a title is the title's.
+                    found["title"] = (words[i - 1].start(), title[1])
                 i -= 1  # a service or unit word ("Italian Army Major General"): the modifiers go on
                 continue
             owner = acronym(words[i - 1].group(), t) if "trigger" in found else None
@@ -386,6 +390,8 @@ def find_named(
             if cleaned is None:
                 continue
             name, _, name_end = cleaned
+            if _joined_institution(norm, name_end, t):
+                continue  # "the Coast General Teaching and Referral Hospital": a name's words, not a person
             if (
                 k > 0
                 and not introduced
@@ -467,6 +473,29 @@ def find_named(
             found.append((i, start, end, _merge(people, person)))
 
 
+def _joined_institution(norm: str, end: int, t: PeopleTables) -> bool:
+    """Whether a list joiner after ``end`` continues a name that ends with an institution word.
+
+    "Coast General Teaching and Referral Hospital": the words after the joiner are capitalised and the
+    last of them is a word of institutions (``people.not_names``), so the words before it were the
+    institution's too.
+    """
+    if not norm.startswith(" ", end):
+        return False
+    rest = norm[end + 1 : end + 80]
+    for joiner in t.joiners:
+        if rest.startswith(joiner + " "):
+            words = []
+            for word in rest[len(joiner) + 1 :].split():
+                if not word[:1].isupper():
+                    break
+                words.append(word)
+                if not word[-1:].isalnum():
+                    break
+            return bool(words) and bare(words[-1].rstrip(",.;:")) in t.not_name_words and len(words) > 1
+    return False
+
+
 @cache
 def _speech_context(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Patterns for a speech verb right after a name and for one right before it."""
@@ -490,6 +519,8 @@ def _plain_name(words: list[str], language: str) -> bool:
         stem = bare(word)
         if stem in t.vocab or stem in t.not_names or stem.lower() in stop:
             return False
+        if len(word) > 2 and word[1] == "’" and word[2].islower():
+            return False  # an elided article and a common noun ("L’organisme")
         if len(word.rstrip(".")) < 2 and not word.endswith("."):
             return False
     return len(set(words)) == len(words)

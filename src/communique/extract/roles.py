@@ -14,12 +14,12 @@ from typing import Any
 
 from ..locale import organizations
 from ._data import normalize
-from .countries import adjectives, country_code, country_names, find_countries
+from .countries import adjectives, ambiguous_country, country_code, country_names, find_countries
 from .organizations import _matcher as _org_matcher
 from .organizations import organization_name
 from .vocab import POSSESSIVE, WORD, PeopleTables, acronym, bare, last_stop, low, people_tables
 
-__all__ = ["apposition", "from_role", "role_before", "role_parts"]
+__all__ = ["apposition", "from_role", "role_before", "role_parts", "territorial"]
 
 _ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9&\-]{1,9})\s*\)")
 _PAREN = re.compile(r"\s*\([^()]*\)")
@@ -101,12 +101,31 @@ def _role_at(chunk: str, at: int, t: PeopleTables, language: str) -> dict[str, A
         raw = lead[k - 1][2]
         if not (raw[0].isupper() or raw[0].isdigit()):
             hit = t.phrases.get(lead[k - 1][0])
+            if (
+                (hit is None or hit[0] != "country")
+                and k >= 2
+                and t.phrases.get(lead[k - 2][0], ("",))[0] == "country"
+                and (k == 2 or lead[k - 3][0] in t.role_articles)
+            ):
+                k -= 1  # "The Hungarian detachment commander": a unit noun after a nationality adjective
+                continue
             if hit is None or hit[0] != "country":
                 break  # only capitalised modifiers, or a nationality adjective ("la ministra española")
         k -= 1
     # An article opens the phrase, or a possessive owner does ("a meeting with Ghana’s Minister …").
-    if k > 0 and lead[k - 1][0] not in t.role_articles and not (k < len(lead) and lead[k][2].endswith(POSSESSIVE)):
+    # A nationality adjective opens a phrase as an article would ("attended by Lithuanian Vice Minister …, X").
+    national = k < len(lead) and lead[k][2][:1].isupper() and t.phrases.get(lead[k][0], ("",))[0] == "country"
+    opened = national and k > 0 and lead[k - 1][0] not in t.role_articles
+    k_open = k if opened else -1
+    if (
+        k > 0
+        and k_open < 0
+        and lead[k - 1][0] not in t.role_articles
+        and not (k < len(lead) and lead[k][2].endswith(POSSESSIVE))
+    ):
         return None
+    if k > 1 and lead[k - 2][0] in t.location_words:
+        return None  # "at the Coast General Teaching Hospital, X": the object of a location link is a place
     begin = lead[k][1] if k < len(lead) else at
     written = chunk[begin:].strip()
     owner_org, owner_country, written = _owner(written, t, language)
@@ -116,7 +135,7 @@ def _role_at(chunk: str, at: int, t: PeopleTables, language: str) -> dict[str, A
         "org": owner_org or organization,
         "country": owner_country or role_country,
         "aliases": aliases,
-        "start": lead[k - 1][1] if k > 0 else begin,
+        "start": lead[k - 1][1] if k > 0 and k_open < 0 else begin,
     }
 
 
@@ -140,12 +159,18 @@ def _owner(written: str, t: PeopleTables, language: str) -> tuple[str | None, st
             # An owner the organisation table does not know: an acronym ("ECOWAS Commissioner for …",
             # "NRC’s Country Director") or a capitalised possessive ("Gavi’s Chief Executive Officer").
             m = _OWNER.match(norm)
-            if m is None or not (acronym(m.group(1), t) or (m.group(2) and m.group(1).lower() not in t.vocab)):
+            owned = ambiguous_country(m.group(1), language) if m is not None and m.group(2) else None
+            if m is None or not (owned or acronym(m.group(1), t) or (m.group(2) and m.group(1).lower() not in t.vocab)):
                 break
             rest = norm[m.end() :]
             head = t.heads.search(rest)
             if head is None or not all(w[:1].isupper() for w in rest[: head.start()].split()):
                 break  # only capitalised modifiers between the owner and the head ("NRC’s Country Director")
+            if owned is not None:
+                # "Chad’s Minister of Foreign Affairs": a form that is also a first name owns an office as a country.
+                country = country or owned
+                written = written[len(written) - len(rest) :].strip()
+                continue
             org = org or m.group(1)
             written = written[len(written) - len(rest) :].strip()
             continue
@@ -442,7 +467,16 @@ def _employer(place: str, language: str) -> str | None:
     if known is not None:
         return known
     first = place.split(None, 1)[0]
-    if acronym(first, people_tables(language)) is None or find_countries(place, language):
+    t = people_tables(language)
+    if acronym(first, t) is None or find_countries(place, language):
+        words = place.split()
+        if (
+            first[:1].isupper()
+            and len(words) > 1
+            and any(w[:1].isupper() and bare(w) in t.not_name_words for w in words)
+            and country_code(place, language) is None
+        ):
+            return place.strip()  # "the Norwegian University of Science and Technology": a named institution
         return None
     return place.strip()
 
@@ -468,9 +502,24 @@ def _named_organization(text: str, language: str) -> tuple[str, str] | None:
     role = text[: m.start()].rstrip()
     if not t.heads.match(role) and not t.heads.search(role):
         return None
+    if territorial(role, t):
+        return None  # "alcaldesa de València", "préfet de la Gironde": the place the office is held over
     if low(role.rsplit(None, 1)[-1]) in t.joiner_words:
         return None  # "ministre du Tourisme et des Antiquités": the last item of a portfolio list
     return role, org
+
+
+def territorial(role: str, t: PeopleTables) -> bool:
+    """Whether ``role`` (without its complement) is an office held over a territory ("maire", "Governor").
+
+    The head may follow an article and capitalised modifiers ("the Lord Mayor", "la alcaldesa").
+    """
+    if not t.territorial:
+        return False
+    words = low(role).split()
+    while words and words[0] in t.role_articles:
+        words.pop(0)
+    return " ".join(words) in t.territorial or (bool(words) and words[-1] in t.territorial)
 
 
 def role_parts(phrase: str, language: str) -> tuple[str, str | None]:

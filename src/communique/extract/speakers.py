@@ -67,6 +67,7 @@ from ..locale import pack
 from ..model import Attendee
 from ._data import _trie_regex, alternation, matches_at, normalize, phrase_pattern, upper_class
 from .analysis import Analysis
+from .countries import adjectives
 from .quotes import QuoteSpan
 from .roles import role_parts
 from .vocab import person_titles
@@ -131,6 +132,10 @@ def _tables(language: str) -> dict[str, Any]:
         # place (the order in which who() prefers them): one scan of a window instead of two.
         "pronoun_or_role": re.compile(rf"(?P<pronoun>{phrase_pattern(people.pronouns)}|{inverted}\b)|{role}"),
         "apposed": frozenset(apposed),
+        "relative": re.compile(r",[ \u00a0]+" + phrase_pattern(people.relatives)) if people.relatives else None,
+        "epithets": frozenset(normalize(w).lower() for w in people.epithets),
+        "adjectives": adjectives(language),
+        "next_word": re.compile(r"[ \u00a0]+([^\W\d_][\w\-]*)"),
         "quote_marks": _OPENERS,
     }
 
@@ -316,7 +321,18 @@ class _Attribution:
             if p >= other.start():
                 break
         role_start = other.start("role") if other.group("role") is not None else other.start("bare")
-        resolved = self.by_role(text[role_start : other.end()], para, start)
+        # A nationality adjective right after the role ("la mandataria finlandesa"): the attendee of that country.
+        after = self.t["next_word"].match(text, other.end())
+        country = self.t["adjectives"].get(after.group(1).lower()) if after is not None else None
+        # With its modifiers first ("the External Affairs Minister"), else the head alone ("Minister").
+        resolved = (
+            self.by_role(text[other.start() : other.end()], para, start, country)
+            if role_start > other.start()
+            and text[role_start - 1] == " "
+            and text[role_start - 2].isalpha()
+            and text[other.start() : role_start].split()[-1][:1].isupper()
+            else None
+        ) or self.by_role(text[role_start : other.end()], para, start, country)
         if resolved is None:
             # A role no attendee holds, right before a name ("le lieutenant-colonel portugais X"): the name.
             near = next((name for p, name in hits if other.end() <= p <= other.end() + 40), None)
@@ -376,8 +392,8 @@ class _Attribution:
             return hits[0][1] if hits else None
         return value
 
-    def by_role(self, phrase: str, para: int, pos: int) -> str | None:
-        return _resolve_role(phrase, self, para, pos)
+    def by_role(self, phrase: str, para: int, pos: int, country: str | None = None) -> str | None:
+        return _resolve_role(phrase, self, para, pos, country)
 
     # --- the subject of the clauses before a point -------------------------------------------------
 
@@ -411,15 +427,42 @@ class _Attribution:
                 if self.speakers[k] is not None:
                     return self.speakers[k]
             text = self.masked(i)
+            relative = self._relative(text, start, end)
+            if relative is not None:
+                return relative
             found = self.mention(text, start, end, i)
             if found is not None:
                 kind, value = found
                 if kind == "pronoun":
                     continue  # the sentence's subject is an earlier one's
+                if kind == "role" and value is None:
+                    # A role no attendee holds ("the Coast General … Hospital"): the sentence's first name.
+                    hits = self.people.find(text, start, end, self.word)
+                    return hits[0][1] if hits else None
                 return value
             if self.t["verbs"].search(text, start, end) and not spoken:
                 return None  # someone this release does not name speaks here
         return None
+
+    def _relative(self, text: str, start: int, end: int) -> str | None:
+        """The person a relative clause of ``text[start:end]`` is about ("…, Lucia Ferraro, who briefed him"), or ``None``.
+
+        The last relative clause of the sentence is its nearest clause: the name right before its
+        comma and pronoun is that clause's subject.
+        """
+        pattern = self.t["relative"]
+        if pattern is None:
+            return None
+        last = None
+        for m in pattern.finditer(text, start, end):
+            last = m
+        if last is None:
+            return None
+        hits = self.people.find(text, max(start, last.start() - 60), last.start(), self.word)
+        if not hits:
+            return None
+        p, name = hits[-1]
+        return name if "," not in text[p : last.start()] else None
 
     def subjects_before(self, para: int, pos: int) -> Iterator[str]:
         """The names that are the first person of each sentence before ``pos``, the nearest first."""
@@ -651,18 +694,30 @@ def _before(text: str, start: int, end: int, t: dict[str, Any], who: Any, para: 
     return None
 
 
-def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int) -> str | None:
+def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int, country: str | None = None) -> str | None:
     """The attendee a role noun phrase ("le ministre de la Défense") stands for, or ``None``.
 
     Candidates are the named attendees whose role or rank matches the phrase
     (its longest leading part that matches anyone; an exact match before a
     longer role); the one most recently a sentence's subject wins, then the one
-    mentioned most recently before the quotation.
+    mentioned most recently before the quotation.  An epithet of the pack
+    (``people.epithets``: "la titular de Cultura", "el mandatario") stands for any
+    attendee with a role, whose role ends with the epithet's complement if it has
+    one.  A nationality adjective after the phrase (``country``) keeps the
+    candidates of that country, when there are any (an epithet needs one).
     """
     role, organization = role_parts(phrase, state.language)
     words = role.lower().split()
     people = state.people
     candidates: list[str] = []
+    if words and words[0] in state.t["epithets"]:
+        tail = " " + " ".join(words[1:]) if len(words) > 1 else ""
+        candidates = [
+            a.name
+            for a in people.attendees
+            if a.name is not None and (a.role or a.rank) and (a.role or "").lower().endswith(tail)
+        ]
+        words = []
     for n in range(len(words), 0, -1):
         p = " ".join(words[:n])
         exact: list[str] = []
@@ -680,6 +735,11 @@ def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int) -> str 
             candidates = exact
         if candidates:
             break
+    if country is not None:
+        of_country = {a.name for a in people.attendees if a.country == country}
+        kept = [c for c in candidates if c in of_country]
+        if kept or not words:
+            candidates = kept
     if not candidates:
         return None
     if len(candidates) == 1:

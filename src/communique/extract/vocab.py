@@ -83,6 +83,10 @@ class PeopleTables:
     joiner_words: frozenset[str]  # words of the list joiners, in small letters
     link_words: frozenset[str]  # words of role links, country links, articles and list joiners, in small letters
     bridge: frozenset[str]  # words that may stand between a role's head and a name (links, complements, adjectives)
+    location_words: frozenset[str]  # the one-word location links, in small letters ("at", "en")
+    territorial: frozenset[str]  # heads of an office over a territory, in small letters ("maire", "alcaldesa")
+    epithets: frozenset[str]  # nouns for any office holder, in small letters ("titular", "mandatario")
+    relatives: frozenset[str]  # relative pronouns, in small letters ("who", "qui", "quien")
     lower_roles: bool  # the pack records roles and ranks in small letters
     capital: str  # regex class body: any capital letter
     language: str  # the code of the pack these tables were built from
@@ -247,6 +251,10 @@ def people_tables(language: str) -> PeopleTables:
             + "?"
             + rf"(?P<place>[{upper}][\w’'\-.]*(?:[ \u00a0]+(?:(?:{particles})[ \u00a0]+|{_linked(people.role_links)})*[{upper}][\w’'\-.]*)*)$"
         ),
+        location_words=frozenset(low(w) for w in people.location_links if " " not in w),
+        territorial=frozenset(low(h) for h in people.territorial_heads),
+        epithets=frozenset(low(h) for h in people.epithets),
+        relatives=frozenset(low(h) for h in people.relatives),
         lower_roles=people.role_case == "lower",
         capital=upper,
         language=language,

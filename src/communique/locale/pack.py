@@ -192,6 +192,15 @@ class PeopleWords:
     state_bodies: Words
     """Words of a state body's name ("Ministry", "Armada"): an attendee of one, or of no organisation, is of
     the publishing state's country when the release names no other."""
+    territorial_heads: Words
+    """Role heads of an office held over a territory ("maire", "alcaldesa", "Governor"): the place after their
+    link is part of the role ("alcaldesa de València", "préfet de la Gironde"), never an organisation."""
+    epithets: Words
+    """Nouns the press uses for any office holder ("titular", "mandatario"): "la titular de Cultura" is the
+    attendee whose role has that complement, "la mandataria finlandesa" the one of that country."""
+    relatives: Words
+    """Relative pronouns after a person's name ("X, who briefed him", "X, qui a", "X, quien"): the clause they
+    open has that person as its subject."""
     role_case: Literal["lower", "as_written"]
     """How a role or rank is recorded: ``lower`` (French: "le Président" → "président") or as written."""
 
