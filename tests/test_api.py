@@ -228,3 +228,21 @@ def test_the_limit_can_be_raised() -> None:
     with pytest.raises(communique.ParseError, match="larger than"):
         communique.parse(text.encode(), "text", max_size=1024)
     assert communique.parse(text.encode(), "text", max_size=1 << 20).header.title == "Titre"
+
+
+def test_a_bug_in_an_exporter_is_reported_in_words_not_as_a_python_exception(monkeypatch: pytest.MonkeyPatch) -> None:
+    from communique import registry
+
+    plugin = registry.get_exporter("json")
+
+    def broken(release: object, **options: object) -> bytes:
+        raise KeyError("layout")
+
+    monkeypatch.setattr(plugin, "render", broken)
+    release = communique.parse("A title\n\nA body paragraph that says something.\n", "text")
+    with pytest.raises(communique.RenderError) as info:
+        communique.render(release, "json")
+    message = str(info.value)
+    assert "internal error in the json exporter" in message
+    assert "KeyError" not in message and "layout" not in message
+    assert isinstance(info.value.__cause__, KeyError)  # kept for --debug and bug reports

@@ -191,8 +191,12 @@ def render(release: PressRelease, format: str, **options: Any) -> bytes:
     except CommuniqueError:
         raise
     except Exception as exc:
+        # As for parsers: a failure the exporter knows of is a RenderError with its place; anything
+        # else is a bug, reported as ours in words (the exception stays chained for --debug).
         raise RenderError(
-            f"the {plugin.name} exporter failed: {type(exc).__name__}: {exc}", format=plugin.name
+            f"internal error in the {plugin.name} exporter: it could not write this release "
+            "(a bug in communique or the plugin; --debug shows the details)",
+            format=plugin.name,
         ) from exc
     if not isinstance(out, bytes):
         raise RenderError(f"the {plugin.name} exporter returned {type(out).__name__}, not bytes", format=plugin.name)
