@@ -61,7 +61,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..errors import CommuniqueWarning, ParseError, ValidationError
-from ..plugins import Option, Parser
+from ..plugins import Option, Parser, max_size_option
 
 if TYPE_CHECKING:
     from lxml import html as lxml_html
@@ -180,18 +180,22 @@ def _key(text: str) -> str:
 # --------------------------------------------------------------------------- bytes → tree
 
 
-def decode(data: bytes | str) -> str:
-    """The page's text: BOM, else ``<meta charset>``/``http-equiv``, else UTF-8, else Windows-1252."""
+def decode(data: bytes | str, *, max_size: int = 16 * 1024 * 1024) -> str:
+    """The page's text: BOM, else ``<meta charset>``/``http-equiv``, else UTF-8, else Windows-1252.
+
+    A page larger than ``max_size`` bytes (characters for text) is refused.
+    """
     if isinstance(data, str):
-        if len(data) > MAX_BYTES:
-            raise ParseError(f"the page is larger than {MAX_BYTES // 2**20} MiB; refused", format=_FORMAT)
+        if len(data) > max_size:
+            raise ParseError(f"the page is larger than {max_size // 2**20} MiB; refused", format=_FORMAT)
         return data[1:] if data.startswith("\ufeff") else data
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise ParseError(f"HTML input must be bytes or str, not {type(data).__name__}", format=_FORMAT)
     data = bytes(data)
-    if len(data) > MAX_BYTES:
+    if len(data) > max_size:
         raise ParseError(
-            f"the page is {len(data) / 2**20:.1f} MiB; HTML input larger than {MAX_BYTES // 2**20} MiB is refused",
+            f"the page is {len(data) / 2**20:.1f} MiB; HTML input larger than {max_size // 2**20} MiB is refused "
+            "(the max_size option raises the limit)",
             format=_FORMAT,
         )
     for bom, encoding in _BOMS:
@@ -824,6 +828,7 @@ class HtmlParser(Parser):
     extensions = (".html", ".htm", ".xhtml")
     media_type = "text/html"
     options = (
+        max_size_option(MAX_BYTES),
         Option(
             "embedded",
             str,
@@ -852,7 +857,7 @@ class HtmlParser(Parser):
     def parse(self, data: bytes | str, **options: Any) -> PressRelease:
         """Parse a page (bytes in the page's encoding, or text)."""
         mode = options.get("embedded") or "auto"
-        root = parse_tree(decode(data))
+        root = parse_tree(decode(data, max_size=options.get("max_size") or MAX_BYTES))
         if mode != "ignore":
             release, problem = self._embedded(root)
             if release is not None:
