@@ -388,3 +388,9 @@ def test_the_cli_converts_text_to_newsml(sample: PressRelease, tmp_path: Path) -
 def test_dates_keep_their_kind(sample: PressRelease) -> None:
     r = attrs.evolve(sample, dates=Dates(published=dt.date(2018, 5, 22), updated=dt.datetime(2018, 5, 22, 18)))
     assert communique.parse(communique.render(r, "newsml"), "newsml").dates == r.dates
+
+
+def test_a_news_item_saved_as_plain_xml_is_read_by_the_xml_parser_too() -> None:
+    source = communique.parse("A title\n\nBelgrade – A body paragraph that says something.\n", "text")
+    item = communique.render(source, "newsml")
+    assert communique.parse(item, "xml") == communique.parse(item, "newsml")

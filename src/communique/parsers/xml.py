@@ -15,9 +15,10 @@ In version 1, a quote's ``speaker`` attribute is the id of an attendee with a
 name: the quote's speaker is that name and its ``attendee`` that attendee.
 In version 2, ``speaker`` is the display string and ``attendee`` the id.
 
-A ``.xml`` file may also hold NITF (``<nitf>``, possibly wrapped in a
-NewsML-G2 item): the root element decides, and such a document is handed to
-the ``nitf`` parser, so ``communique.read("story.xml")`` works for both.
+A ``.xml`` file may also hold a NewsML-G2 item (handed to the ``newsml``
+parser) or NITF (``<nitf>``, possibly wrapped in another root, handed to the
+``nitf`` parser): the root element decides, so ``communique.read("story.xml")``
+works for all three.
 Any other vocabulary is refused as "not a communique release".
 """
 
@@ -71,6 +72,9 @@ def _invalid(element: etree._Element, exc: ValidationError, prefix: str) -> Pars
     # The model names the field; the XML path and line say where it is in the file.
     field = exc.under(prefix).path if prefix else exc.path
     return _located(element, f"{field}: {exc.message}" if field else exc.message)
+
+
+_NEWSML_NAMESPACE = "http://iptc.org/std/nar/2006-10-01/"
 
 
 def _is_nitf(root: etree._Element) -> bool:
@@ -260,6 +264,12 @@ def parse_release(data: bytes, max_size: int = 16 * 2**20) -> PressRelease:
     from .._xml import load_schema, parse_bytes, validate
 
     root = parse_bytes(data, format=_FORMAT, max_bytes=max_size)
+    if root.tag not in _ROOTS and isinstance(root.tag, str) and root.tag.startswith(f"{{{_NEWSML_NAMESPACE}}}"):
+        # A NewsML-G2 item saved as plain ".xml": the newsml parser reads it (and names what it is
+        # when it is a conceptItem, a packageItem …).
+        from .newsml import release_from_document as from_newsml
+
+        return from_newsml(root, data=data)
     if root.tag not in _ROOTS and _is_nitf(root):
         from .nitf import release_from_document
 
