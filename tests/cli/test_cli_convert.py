@@ -25,7 +25,7 @@ from click.testing import Result
 
 import communique
 from communique import registry
-from communique.cli._batch import output_suffixes
+from communique.batch._core import output_suffixes
 from communique.plugins import Exporter, Option
 
 Invoke = Callable[..., Result]
