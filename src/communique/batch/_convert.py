@@ -32,22 +32,36 @@ class _Beside:
 BESIDE: Final = _Beside()
 """``output=BESIDE``: write each input's outputs into its own folder (what the command line does without ``-o``)."""
 
-PARALLEL_FROM: Final = 64
-"""The fewest inputs for which :func:`default_jobs` starts worker processes (see the benchmarks page)."""
+PARALLEL_FROM: Final = 100
+"""The fewest inputs for which :func:`default_jobs` starts worker processes (see "Converting archives")."""
 
 
 def default_jobs(count: int, formats: Sequence[str] = ()) -> int:
     """The number of worker processes used when ``jobs`` is not given, for ``count`` inputs.
 
-    Chosen from measurements on a 2-CPU machine (the table is on the
-    "Converting archives" page): below :data:`PARALLEL_FROM` inputs, starting
-    the workers and importing the formats in each costs more than it saves;
-    from there on, one worker per CPU.
+    Chosen from measurements (the table is on the "Converting archives" page):
+    starting the workers costs about 0.2 s (JSON) to 0.7 s (PDF, whose fonts
+    and templates each worker loads), so below :data:`PARALLEL_FROM` inputs
+    one process is faster even on idle cores; and a worker per CPU only pays
+    on CPUs that are free: on a 2-CPU machine already busy, two workers were
+    slower than one for 7, 40 and 300 inputs alike.  So: one process below
+    :data:`PARALLEL_FROM` inputs or when fewer than two CPUs are idle (by the
+    load average), else one per idle CPU.
     """
-    cpus = _engines.cpu_count()
-    if cpus < 2 or count < PARALLEL_FROM:
+    idle = _idle_cpus()
+    if count < PARALLEL_FROM or idle < 2:
         return 1
-    return max(1, min(cpus, count // _engines.MAX_CHUNK or 1))
+    return max(1, min(idle, count // _engines.MAX_CHUNK))
+
+
+def _idle_cpus() -> int:
+    """CPUs this process may use, less the ones the load average says are busy (rounded)."""
+    cpus = _engines.cpu_count()
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # not on every platform
+        return cpus
+    return max(1, min(cpus, round(cpus - load + 0.5)))
 
 
 Input = str | os.PathLike[str] | tuple[str, bytes]
@@ -408,6 +422,6 @@ def _engine(engine: Any, tasks: Sequence[_core.Task], jobs: int | None, formats:
         if workers == 1:
             return _engines.SerialEngine(tasks)
         return _engines.ProcessEngine(tasks, workers, formats)
-    from . import _dask
+    from ._dask import DaskEngine
 
-    return _dask.DaskEngine(tasks, engine, jobs, formats)
+    return DaskEngine(tasks, engine, jobs, formats)
