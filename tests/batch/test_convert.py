@@ -247,3 +247,16 @@ def test_an_error_object_is_a_communique_error_for_every_failure(tmp_path: Path)
     (missing,) = communique.convert(tmp_path / "nope.json", to="json", output=tmp_path / "out")
     assert missing.status is Status.FAILED and isinstance(missing.error, CommuniqueError)
     assert missing.message == f"{tmp_path / 'nope.json'}: no such file or directory"
+
+
+def test_content_that_is_not_a_release_is_refused_not_converted(tmp_path: Path) -> None:
+    (tmp_path / "foo.rtf").write_text("hello")
+    (tmp_path / "bar.txt").write_text("hello\n")
+    (tmp_path / "r.data").write_bytes(communique.render(make_release(2), "json"))
+
+    results = list(communique.convert([tmp_path / "foo.rtf", tmp_path / "bar.txt", tmp_path / "r.data"], to="json"))
+
+    assert [r.status for r in results] == [Status.FAILED, Status.FAILED, Status.OK]
+    assert "not a known extension" in (results[0].message or "")
+    assert "no paragraph" in (results[1].message or "")
+    assert all(isinstance(r.error, ParseError) for r in results[:2])

@@ -619,13 +619,16 @@ def _prepare(task: Task) -> _Rendered | ConversionResult:
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
+            parser = task.parser or _sniffed(task)
             if task.data is not None:
                 stream = io.BytesIO(task.data)
                 stream.name = task.display  # messages and format inference
-                release = api.read(stream, task.parser)
+                release = api.read(stream, parser)
             else:
                 assert task.source is not None
-                release = api.read(task.source, task.parser)
+                release = api.read(task.source, parser)
+            if parser == "text" and not release.paragraphs:
+                raise ParseError("not a press release: the text has a title but no paragraph", source=task.display)
             now = time.perf_counter()
             timings["read"], clock = now - clock, now
             options = dict(task.options)
@@ -673,6 +676,33 @@ def _prepare(task: Task) -> _Rendered | ConversionResult:
             return outcome(task.position, task.display, "skipped", message, warning_lines=lines, timings=timings)
         outputs = tuple((out, data) for out, data in outputs if out not in kept)
     return _Rendered(task, outputs, lines, timings, tuple(kept), memory)
+
+
+def _sniffed(task: Task) -> str:
+    """The parser of an input whose extension no parser claims: a structured format its content shows.
+
+    Plain text is what any bytes look like, so it is never guessed: ``hello`` in
+    ``foo.rtf`` is refused rather than converted to a release titled "hello"
+    (``input_format="text"`` / ``--from text`` reads it as text on purpose).
+    """
+    if task.data is not None:
+        head = task.data[:8192]
+    else:
+        assert task.source is not None
+        try:
+            with open(task.source, "rb") as handle:
+                head = handle.read(8192)
+        except OSError as exc:
+            raise ParseError(f"cannot read: {exc.strerror or exc}", source=task.display) from None
+    found = registry.sniff(head)
+    if found is None or found == "text":
+        ext = os.path.splitext(task.display)[1] or "no extension"
+        raise ParseError(
+            f"not a press release communique can read: {ext} is not a known extension and the content is "
+            "not a known format (to read it as plain text: --from text)",
+            source=task.display,
+        )
+    return found
 
 
 def _holds(path: str, data: bytes) -> bool:
