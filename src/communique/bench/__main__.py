@@ -294,10 +294,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    sys.exit(main())
-
-
 def _batch_table(rows: Sequence[Result]) -> str:
     """The --jobs-table and --engines rows: one line each (wall time, releases/s, speed-up, notes)."""
     lines = ["Batches (communique convert / communique.convert)", ""]
@@ -310,3 +306,7 @@ def _batch_table(rows: Sequence[Result]) -> str:
         cells = [r.case, r.name, wall, rate, speed, start, r.status, r.note]
         lines.append("  ".join(c for c in cells if c))
     return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
