@@ -8,6 +8,8 @@ The public API fits on one page::
     communique.write(release, "release.pdf")           # format from the extension
     data = communique.render(release, "json")          # bytes
     communique.parse(data, "json") == release          # lossless round trip
+    for result in communique.convert("archive/", to="pdf", output="out/"):
+        print(result.input, result.status)             # ok / failed / skipped, one per input
 
 Formats are plugins found through entry points; see :mod:`communique.registry`
 and :mod:`communique.plugins`.  Importing communique does not import lxml,
@@ -17,6 +19,7 @@ python-docx or reportlab: each format loads its library on first use.
 from __future__ import annotations
 
 from .api import parse, read, render, write
+from .batch import ConversionResult, Status, convert
 from .errors import (
     CommuniqueError,
     CommuniqueWarning,
@@ -37,6 +40,7 @@ __all__ = [
     "Attendee",
     "CommuniqueError",
     "CommuniqueWarning",
+    "ConversionResult",
     "Dates",
     "FormatError",
     "Header",
@@ -48,8 +52,10 @@ __all__ = [
     "PressRelease",
     "Quote",
     "RenderError",
+    "Status",
     "ValidationError",
     "__version__",
+    "convert",
     "exporter_names",
     "formats",
     "get_exporter",

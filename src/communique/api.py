@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -233,7 +234,7 @@ def write_bytes_atomic(path: StrPath, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, file_mode())
         os.replace(tmp, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -248,7 +249,33 @@ def _check_output_name(target: str) -> None:
         raise OutputError(f"{target.replace(chr(0), chr(92) + '0')}: the file name contains a NUL character")
 
 
-def _umask() -> int:
-    mask = os.umask(0)
+_MODE: int | None = None
+_MODE_LOCK = threading.Lock()
+
+
+def file_mode() -> int:
+    """The permission bits of a new output file: ``0o666`` less the process umask, found once.
+
+    The umask is read from ``/proc/self/status`` where there is one; elsewhere it
+    is read the only portable way (set and set back), once per process, before
+    any write: never on every write, where another thread could create a file
+    in between with no umask at all.
+    """
+    global _MODE
+    with _MODE_LOCK:
+        if _MODE is None:
+            _MODE = 0o666 & ~_read_umask()
+        return _MODE
+
+
+def _read_umask() -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
     os.umask(mask)
     return mask

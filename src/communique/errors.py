@@ -48,6 +48,10 @@ class ValidationError(CommuniqueError, ValueError):
         self.message = message
         super().__init__(f"{path}: {message}" if path else message)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickled as it was made (a batch result carries it across processes and machines).
+        return (type(self), (self.path, self.message), self.__dict__)
+
     def under(self, prefix: str) -> ValidationError:
         """Return the same error with its path nested under ``prefix``."""
         path = f"{prefix}.{self.path}" if self.path and not self.path.startswith("[") else f"{prefix}{self.path}"
@@ -187,6 +191,13 @@ class LanguagePackError(CommuniqueError):
         self.file = file
         self.key = key
         super().__init__(f"{file}: {key}: {message}" if key else f"{file}: {message}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_language_pack_error, (self.message, self.file, self.key), self.__dict__)
+
+
+def _language_pack_error(message: str, file: str, key: str | None) -> LanguagePackError:
+    return LanguagePackError(message, file=file, key=key)
 
 
 class OutputError(CommuniqueError, OSError):

@@ -130,6 +130,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--batch-to", metavar="FORMATS", type=_csv, default=["json"], help="formats of the CLI batch (default json)"
     )
+    p.add_argument(
+        "--jobs-table",
+        action="store_true",
+        help="also time --jobs 1, --jobs 2 and the default for 7, 40 and 300 releases to json and pdf",
+    )
+    p.add_argument(
+        "--engines",
+        type=int,
+        metavar="N",
+        help="also convert N releases with communique.convert on the local engine and on a Dask LocalCluster",
+    )
     p.add_argument("--profile", action="store_true", help="also profile each operation on the founding sample")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress lines on standard error")
     return p
@@ -229,6 +240,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         results += measure_cli_batch(count, (1, 2), args.batch_to, 1, progress)
         lap("cli")
 
+    batch_rows: list[Result] = []
+    if args.jobs_table:
+        from .cli_batch import measure_jobs_table
+
+        batch_rows += measure_jobs_table(progress=progress)
+        lap("jobs")
+    if args.engines:
+        from .batch_engines import measure_engines
+
+        batch_rows += measure_engines(args.engines, progress=progress)
+        lap("engines")
+    results += batch_rows
+
     extra: dict[str, object] = {}
     profiles_text = ""
     if args.profile:
@@ -250,6 +274,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(header)
     print()
     print(render_tables(results, unavailable, cases))
+    if batch_rows:
+        print(_batch_table(batch_rows))
     if profiles_text:
         print(profiles_text)
     if args.json:
@@ -266,6 +292,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         write_json(args.json, doc)
     return 0
+
+
+def _batch_table(rows: Sequence[Result]) -> str:
+    """The --jobs-table and --engines rows: one line each (wall time, releases/s, speed-up, notes)."""
+    lines = ["Batches (communique convert / communique.convert)", ""]
+    for r in rows:
+        m = r.metrics
+        wall = f"{m['wall_s']:.2f} s" if isinstance(m.get("wall_s"), float) else "—"
+        rate = f"{m['releases_per_s']:.0f} rel/s" if isinstance(m.get("releases_per_s"), float) else ""
+        speed = f"{m['speedup_vs_jobs_1']:.2f}× vs jobs 1" if isinstance(m.get("speedup_vs_jobs_1"), float) else ""
+        start = f"cluster start {m['cluster_start_s']:.2f} s" if isinstance(m.get("cluster_start_s"), float) else ""
+        cells = [r.case, r.name, wall, rate, speed, start, r.status, r.note]
+        lines.append("  ".join(c for c in cells if c))
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

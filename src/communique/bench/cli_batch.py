@@ -20,7 +20,10 @@ from .corpus import batch
 from .measure import Metric, Result
 from .peers import communique_command
 
-__all__ = ["measure_cli_batch"]
+__all__ = ["JOBS_COUNTS", "JOBS_FORMATS", "measure_cli_batch", "measure_jobs_table"]
+
+JOBS_COUNTS = (7, 40, 300)
+JOBS_FORMATS = ("json", "pdf")
 
 
 def measure_cli_batch(
@@ -57,7 +60,7 @@ def measure_cli_batch(
         warm_argv = [*communique_command(), "convert", str(warm), "--to", ",".join(formats), "-o", str(warm), "-q"]
         subprocess.run(warm_argv, capture_output=True, timeout=300, check=False, env=child_env())
         for n in jobs:
-            name = f"convert --jobs {n}"
+            name = f"convert --jobs {n}" if n else "convert (default --jobs)"
             case = f"{count} releases → {','.join(formats)}"
             progress(f"cli · {name} · {count} releases")
             times: list[float] = []
@@ -65,7 +68,7 @@ def measure_cli_batch(
             for run in range(runs):
                 out = Path(tmp, f"out-{n}-{run}")
                 argv = [*communique_command(), "convert", str(source), "--to", ",".join(formats)]
-                argv += ["-o", str(out), "--jobs", str(n), "-q"]
+                argv += ["-o", str(out), "-q", *(["--jobs", str(n)] if n else [])]
                 start = time.perf_counter()
                 done = subprocess.run(argv, capture_output=True, timeout=1800, check=False, env=child_env())
                 elapsed = time.perf_counter() - start
@@ -99,4 +102,40 @@ def measure_cli_batch(
                 one = base.metrics["releases_per_s"]
                 assert isinstance(one, float)
                 results[i] = Result(r.section, r.name, r.case, {**r.metrics, "speedup_vs_jobs_1": speedup / one})
+    return results
+
+
+def measure_jobs_table(
+    counts: Sequence[int] = JOBS_COUNTS,
+    formats: Sequence[str] = JOBS_FORMATS,
+    jobs: Sequence[int] = (1, 2),
+    runs: int = 3,
+    progress: Callable[[str], None] = lambda _: None,
+) -> list[Result]:
+    """``--jobs 1`` against ``--jobs N`` for each batch size and output format, and the default.
+
+    What :func:`communique.batch.default_jobs` is chosen from: for each
+    ``count`` text releases converted to each format, the median wall time
+    of ``communique convert`` with every ``jobs`` value, then with no
+    ``--jobs`` at all (the default).  The case names say which.
+    """
+    from communique.batch import default_jobs
+
+    results: list[Result] = []
+    for fmt in formats:
+        for count in counts:
+            rows = measure_cli_batch(count, (*jobs, 0), (fmt,), runs, progress)
+            for r in rows:
+                if r.metrics.get("jobs") == 0:
+                    chosen = default_jobs(count, (fmt,))
+                    r = Result(
+                        r.section,
+                        f"convert (default: --jobs {chosen})",
+                        r.case,
+                        {**r.metrics, "jobs": chosen},
+                        r.target,
+                        r.status,
+                        r.note,
+                    )
+                results.append(r)
     return results

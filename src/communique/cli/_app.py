@@ -12,8 +12,8 @@ import click
 from attrs import define
 
 from .. import __version__, registry
+from ..batch._lifeline import Interrupted, StopSignals
 from ..errors import CommuniqueError, CommuniqueWarning
-from ._lifeline import Interrupted, StopSignals
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -52,7 +52,7 @@ def error(message: str) -> None:
 
 def fail(exc: BaseException, display: str) -> None:
     """Report ``exc`` about the input ``display`` on one line (after its traceback with ``--debug``)."""
-    from ._batch import describe
+    from ..batch._core import describe
 
     if settings().debug:
         traceback.print_exception(exc)

@@ -1,22 +1,31 @@
-"""``communique convert``: one file, standard input or a whole tree, in any formats."""
+"""``communique convert``: one file, standard input or a whole tree, in any formats.
+
+A thin shell over :func:`communique.convert` (batches, planning, atomic
+writes, worker processes, Dask) and :func:`communique.read` /
+:func:`communique.render` (standard streams): it turns the command line into
+their arguments and their results into lines, a progress bar, a summary, a
+report and an exit code.
+"""
 
 from __future__ import annotations
 
-import itertools
-import multiprocessing
+import json
 import os
 import signal
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import click
 from attrs import define
 
 from .. import api, registry
-from ..errors import CommuniqueError, OptionError, ParseError, PluginError
-from ..plugins import Exporter, convert_options
-from . import _batch, _lifeline
+from ..batch import BESIDE, Batch, ConversionResult, Interrupted, Status, _core
+from ..batch import _convert as _library
+from ..batch import convert as convert_batch
+from ..batch._engines import cpu_count as _cpu_count
+from ..errors import CommuniqueError, FormatError, OptionError, ParseError, PluginError
+from ..plugins import Exporter
 from ._app import (
     EXIT_CODES_HELP,
     EXIT_FAILED,
@@ -29,20 +38,26 @@ from ._app import (
     error,
     fail,
     settings,
-    warning,
 )
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
-
     from rich.progress import Progress
 
-# "A handful": below this many inputs, starting worker processes costs more than it saves.
-_PARALLEL_FROM = 8
-# Inputs per chunk (one message to a worker; one group of overlapped writes):
-# enough to amortise both, few enough that Ctrl-C does not wait long.
-_MAX_CHUNK = 8
+__all__ = ["_cpu_count", "convert"]
+
 _NAME_WIDTH = 32
+
+
+def _list_formats(kind: str) -> Callable[[click.Context, click.Parameter, bool], None]:
+    def callback(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+        if not value or ctx.resilient_parsing:
+            return
+        names = registry.parser_names() if kind == "parser" else registry.exporter_names()
+        for name in names:
+            click.echo(name)
+        ctx.exit(EXIT_OK)
+
+    return callback
 
 
 @cli.command(
@@ -51,30 +66,36 @@ _NAME_WIDTH = 32
 
 \b
 Examples:
+  communique convert examples/sample_fr.txt -o sample.pdf          # format from the extension
   communique convert examples/sample_fr.txt --to all -o out/
+  cat release.txt | communique convert -t json > release.json      # standard input, format sniffed
   communique convert "Communiqué 2018.txt" --to pdf -O page_size=letter
-  communique convert releases/ --to json,docx -o converted/ --jobs 4
+  communique convert releases/ --to json,docx -o converted/ --jobs 4 --report report.jsonl
   communique convert releases/ --to nitf --overwrite --fail-fast
+  communique convert archive/ --to pdf -o out/ --engine dask --scheduler tcp://10.0.0.5:8786
   curl -s https://example.org/release.txt | communique convert - --from text --to json
   communique convert release.json --to xml -o -      # to standard output""",
 )
-@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...", type=click.Path(allow_dash=True))
+@click.argument("inputs", nargs=-1, metavar="[INPUT...]", type=click.Path(allow_dash=True))
 @click.option(
     "-t",
     "--to",
     "to",
     multiple=True,
-    required=True,
     metavar="FORMAT[,FORMAT...]",
     shell_complete=complete_exporters,
-    help="Output format(s); repeat or separate with commas; 'all' for every registered exporter.",
+    help="Output format(s); repeat or separate with commas; 'all' for every registered exporter. "
+    "Default: from the extension of -o FILE.",
 )
 @click.option(
     "-o",
+    "--output",
     "--output-dir",
-    metavar="DIR",
-    type=click.Path(file_okay=False, allow_dash=True),
-    help="Where to write (created if needed); '-' for standard output. Default: beside each input.",
+    "output",
+    metavar="FILE|DIR",
+    type=click.Path(allow_dash=True),
+    help="A file (with a format's extension: one input, one format), a directory (ends with '/', exists, "
+    "or has no format extension; created if needed), or '-' for standard output. Default: beside each input.",
 )
 @click.option(
     "-f",
@@ -89,7 +110,20 @@ Examples:
     "--jobs",
     type=click.IntRange(min=1),
     metavar="N",
-    help=f"Worker processes. Default: the number of CPUs for more than {_PARALLEL_FROM - 1} inputs, else 1.",
+    help=f"Worker processes. Default: 1 below {_library.PARALLEL_FROM} inputs, else one per CPU (measured: "
+    "see the 'Converting archives' docs).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where to convert: this machine, or a Dask cluster (pip install 'communique[dask]').",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="With --engine dask: the scheduler to use (e.g. tcp://host:8786). Default: a local cluster of --jobs workers.",
 )
 @click.option(
     "--overwrite/--no-overwrite",
@@ -107,131 +141,111 @@ Examples:
     help="Exporter option, e.g. -O page_size=letter or -O docx.template=house.dotx "
     "(see 'communique formats --verbose').",
 )
+@click.option(
+    "--report",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write one JSON line per input to FILE: input, status, error, outputs, ms.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="List every file written.")
+@click.option(
+    "--list-input-formats",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_list_formats("parser"),
+    help="Print the input format names and exit.",
+)
+@click.option(
+    "--list-output-formats",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_list_formats("exporter"),
+    help="Print the output format names and exit.",
+)
 @common_options
 def convert(
     inputs: tuple[str, ...],
     to: tuple[str, ...],
-    output_dir: str | None,
+    output: str | None,
     from_: str | None,
     jobs: int | None,
+    engine: str,
+    scheduler: str | None,
     overwrite: bool,
     fail_fast: bool,
     options: tuple[str, ...],
+    report: str | None,
     verbose: bool,
 ) -> int:
     """Convert press releases to one or more formats.
 
     INPUT is a file, a directory (converted recursively: every file with a
-    known extension; the output tree mirrors it) or '-' for standard input.
-    Each input becomes DIR/<name>.<ext> per format, written atomically: a
-    failure or Ctrl-C never leaves a partial file.  Existing outputs are kept
-    unless --overwrite, and an input is never overwritten.  One bad input does
-    not stop a batch (unless --fail-fast): it is reported and the exit code
-    is 1.
+    known extension; the output tree mirrors it), a glob pattern, or '-' for
+    standard input; with no INPUT, standard input is read and its format
+    sniffed.  -o FILE writes that one file; -o DIR/ writes DIR/<name>.<ext>
+    per format.  Every file is written atomically: a failure or Ctrl-C never
+    leaves a partial file, and each input gets all its outputs or none.
+    Existing outputs are kept unless --overwrite, and an input is never
+    overwritten.  One bad input does not stop a batch (unless --fail-fast):
+    it is reported and the exit code is 1.
     """
     state = settings()
-    exporters = _exporters(to)
+    exporters = _exporters(to, output)
     per_format = _exporter_options(options, exporters)
     parser = _check_parser(from_)
-    if "-" in inputs:
-        return _convert_stdin(inputs, parser, exporters, per_format, output_dir, overwrite)
-    if output_dir == "-":
+    if not inputs or "-" in inputs:
+        return _convert_stdin(inputs, parser, exporters, per_format, output, overwrite)
+    if output == "-":
         return _convert_to_stdout(inputs, parser, exporters, per_format)
-    names = [(name, plugin.extensions) for name, plugin in exporters.items()]
-    extensions = _batch.parser_extensions()
-    suffixes = _batch.output_suffixes(names)
-    plan = _batch.make_plan(
-        _batch.discover(inputs, out_dir=output_dir, parser=parser, extensions=extensions),
-        suffixes=suffixes,
-        options=per_format,
-        overwrite=overwrite,
-        debug=state.debug,
-    )
-    if not plan.items:
+    if scheduler is not None and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    chosen: Any = None if engine == "local" else (scheduler or "dask")
+    try:
+        batch = convert_batch(
+            inputs,
+            to=list(exporters),
+            output=BESIDE if output is None else output,
+            jobs=jobs,
+            engine=chosen,
+            overwrite=overwrite,
+            options=per_format,
+            input_format=parser,
+        )
+    except (OptionError, FormatError) as exc:
+        raise click.BadParameter(str(exc), param_hint="-o" if "output=" in str(exc) else "--to") from None
+    if not len(batch):
         error("nothing to convert")
         return EXIT_FAILED
-    tasks = plan.tasks
-    if jobs is None:
-        jobs = _cpu_count() if len(tasks) >= _PARALLEL_FROM else 1
-    jobs = max(1, min(jobs, len(tasks)))
-    _remove_stale_parts(plan, suffixes.values(), quiet=state.quiet)
-    stop = _lifeline.StopSignals()
-    with stop.installed():
-        return _run(
-            plan, stop, jobs=jobs, formats=list(exporters), fail_fast=fail_fast, verbose=verbose, quiet=state.quiet
-        )
+    _say_removed(batch.removed, quiet=state.quiet)
+    return _run(batch, fail_fast=fail_fast, verbose=verbose, quiet=state.quiet, debug=state.debug, report=report)
 
 
 # ---------------------------------------------------------------- arguments
 
 
-def _exporters(values: Sequence[str]) -> dict[str, Exporter]:
-    known = registry.exporter_names()
-    wanted: list[tuple[str, bool]] = []
-    for value in values:
-        for part in value.split(","):
-            name = part.strip()
-            if not name:
-                continue
-            if name.lower() == "all":
-                wanted.extend((n, True) for n in known)
-            elif ":" in name or name.lower() in known:
-                wanted.append((name if ":" in name else name.lower(), False))
-            else:
-                listed = ", ".join(known) or "none"
-                raise click.BadParameter(f"unknown format {name!r}; known formats: {listed}, or all", param_hint="--to")
-    if not wanted:
-        raise click.BadParameter("no format given", param_hint="--to")
-    exporters: dict[str, Exporter] = {}
-    for name, from_all in wanted:
-        if name in exporters:
-            continue
-        try:
-            exporters[name] = registry.get_exporter(name)
-        except PluginError as exc:
-            if not from_all:
-                raise
-            warning(f"skipping the {name} exporter: {' '.join(str(exc).split())}")
-        except CommuniqueError as exc:
-            raise click.BadParameter(str(exc), param_hint="--to") from None
-    if not exporters:
-        raise PluginError("no exporter could be loaded; see 'communique formats'")
-    return exporters
+def _exporters(values: Sequence[str], output: str | None) -> dict[str, Exporter]:
+    if not values and (output is None or output == "-" or _library._named_file(output) is None):
+        raise click.UsageError("Missing option '-t' / '--to' (or -o FILE with a format's extension).")
+    try:
+        return _library.resolve_formats(list(values) or None, output)
+    except FormatError as exc:
+        raise click.BadParameter(str(exc), param_hint="--to") from None
 
 
-def _exporter_options(values: Sequence[str], exporters: dict[str, Exporter]) -> dict[str, dict[str, str]]:
-    given: dict[str, dict[str, str]] = {name: {} for name in exporters}
+def _exporter_options(values: Sequence[str], exporters: dict[str, Exporter]) -> dict[str, dict[str, Any]]:
+    given: dict[str, str] = {}
     for value in values:
         key, sep, text = value.partition("=")
         key = key.strip()
         if not sep or not key:
             raise click.BadParameter(f"expected KEY=VALUE or FORMAT.KEY=VALUE, not {value!r}", param_hint="-O")
-        fmt, dot, name = key.rpartition(".")
-        if dot:
-            if fmt not in exporters:
-                raise click.BadParameter(
-                    f"{value!r} names the format {fmt!r}, which is not among --to ({', '.join(exporters)})",
-                    param_hint="-O",
-                )
-            targets = [fmt]
-        else:
-            targets = [n for n, plugin in exporters.items() if any(o.name == name for o in plugin.options)]
-            if not targets:
-                declared = "; ".join(
-                    f"{n}: {', '.join(o.name for o in p.options) or 'none'}" for n, p in exporters.items()
-                )
-                raise click.BadParameter(
-                    f"no selected format has an option {name!r} (options: {declared})", param_hint="-O"
-                )
-        for target in targets:
-            given[target][name] = text
-    for name, opts in given.items():
-        try:
-            convert_options(exporters[name], opts)
-        except OptionError as exc:
-            raise click.BadParameter(str(exc), param_hint="-O") from None
-    return given
+        given[key] = text
+    try:
+        return _library.resolve_options(given, exporters)
+    except OptionError as exc:
+        raise click.BadParameter(str(exc), param_hint="-O") from None
 
 
 def _check_parser(name: str | None) -> str | None:
@@ -246,13 +260,6 @@ def _check_parser(name: str | None) -> str | None:
     return name if ":" in name else name.lower()
 
 
-def _cpu_count() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # not on every platform
-        return os.cpu_count() or 1
-
-
 # ---------------------------------------------------------------- standard streams
 
 
@@ -260,14 +267,15 @@ def _convert_stdin(
     inputs: Sequence[str],
     parser: str | None,
     exporters: dict[str, Exporter],
-    options: dict[str, dict[str, str]],
+    options: dict[str, dict[str, Any]],
     output_dir: str | None,
     overwrite: bool,
 ) -> int:
     if len(inputs) > 1:
         raise click.UsageError("'-' (standard input) cannot be combined with other inputs")
-    if parser is None:
-        raise click.UsageError("reading standard input needs --from FORMAT (e.g. --from text)")
+    if inputs and parser is None:
+        # '-' names a stream of a given format; with no INPUT at all the format is sniffed.
+        raise click.UsageError("reading standard input as '-' needs --from FORMAT (e.g. --from text), or give no INPUT")
     to_stdout = output_dir is None or output_dir == "-"
     if to_stdout:
         _check_stdout(exporters)
@@ -280,7 +288,7 @@ def _convert_stdin(
     if to_stdout or output_dir is None:
         return _emit(release, "<stdin>", exporters, options)
     names = [(name, plugin.extensions) for name, plugin in exporters.items()]
-    suffixes = _batch.output_suffixes(names)
+    suffixes = _core.output_suffixes(names)
     rendered = []
     for name, suffix in suffixes.items():
         out = os.path.join(output_dir, "stdin" + suffix)
@@ -299,12 +307,12 @@ def _convert_stdin(
 
 
 def _convert_to_stdout(
-    inputs: Sequence[str], parser: str | None, exporters: dict[str, Exporter], options: dict[str, dict[str, str]]
+    inputs: Sequence[str], parser: str | None, exporters: dict[str, Exporter], options: dict[str, dict[str, Any]]
 ) -> int:
     if len(inputs) != 1 or os.path.isdir(inputs[0]):
         raise click.UsageError("-o - (standard output) takes exactly one input file")
     _check_stdout(exporters)
-    problem = _batch.input_problem(inputs[0], inputs[0])
+    problem = _core.input_problem(inputs[0], inputs[0])
     if problem is not None:
         error(problem)
         return EXIT_FAILED
@@ -326,7 +334,7 @@ def _check_stdout(exporters: dict[str, Exporter]) -> None:
         raise click.UsageError(f"{name} is a binary format; redirect standard output to a file or use -o DIR")
 
 
-def _emit(release: Any, display: str, exporters: dict[str, Exporter], options: dict[str, dict[str, str]]) -> int:
+def _emit(release: Any, display: str, exporters: dict[str, Exporter], options: dict[str, dict[str, Any]]) -> int:
     ((name, _plugin),) = exporters.items()
     stdout = binary_stream("stdout")
     try:
@@ -353,19 +361,17 @@ class _Tally:
     skipped: int = 0
     written: int = 0
 
-    def add(self, outcome: _batch.Outcome) -> None:
-        if outcome.status == "converted":
+    def add(self, result: ConversionResult) -> None:
+        if result.status is Status.OK:
             self.converted += 1
-        elif outcome.status == "failed":
+        elif result.status is Status.FAILED:
             self.failed += 1
         else:
             self.skipped += 1
-        self.written += len(outcome.written)
+        self.written += len(result.outputs)
 
 
-def _remove_stale_parts(plan: _batch.Plan, suffixes: Iterable[str], *, quiet: bool) -> None:
-    directories = {os.path.dirname(out) for task in plan.tasks for _, out in task.targets}
-    removed = _batch.remove_stale_parts(directories, suffixes)
+def _say_removed(removed: Sequence[str], *, quiet: bool) -> None:
     if removed and not quiet:
         shown = ", ".join(removed[:3]) + (f" and {len(removed) - 3} more" if len(removed) > 3 else "")
         files = "file" if len(removed) == 1 else "files"
@@ -374,134 +380,42 @@ def _remove_stale_parts(plan: _batch.Plan, suffixes: Iterable[str], *, quiet: bo
         )
 
 
-def _run(
-    plan: _batch.Plan,
-    stop: _lifeline.StopSignals,
-    *,
-    jobs: int,
-    formats: list[str],
-    fail_fast: bool,
-    verbose: bool,
-    quiet: bool,
-) -> int:
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    tasks = plan.tasks
+def _run(batch: Batch, *, fail_fast: bool, verbose: bool, quiet: bool, debug: bool, report: str | None) -> int:
     tally = _Tally()
     started = time.perf_counter()
-    executor: ProcessPoolExecutor | None = None
-    futures: list[Future[list[_batch.Outcome]]] = []
-    # In one process: every outcome as soon as it is final (its files are on disk or not at all).
-    produced: list[_batch.Outcome] = []
-    results: Iterator[_batch.Outcome]
-    size = max(1, min(_MAX_CHUNK, len(tasks) // (jobs * 4)))
-    chunks = [tasks[i : i + size] for i in range(0, len(tasks), size)]
-    # What the outputs were before the batch: if a worker dies (killed, out of memory,
-    # SIGTERM sent to the whole group), what it had written is still counted.
-    marks = _batch.output_marks(tasks) if jobs > 1 else {}
-    began = time.time() - 1  # for file times (a second early: coarse file-system clocks)
-    if jobs > 1:
-        # Created (and its workers forked) before the progress bar starts its
-        # refresh thread: forking a process that runs threads is unsafe.
-        context = multiprocessing.get_context()
-        draining = context.Event()  # set when this process is told to stop: workers leave it to us
-        stop.on_signal = draining.set
-        executor = ProcessPoolExecutor(
-            max_workers=jobs, mp_context=context, initializer=_batch.init_worker, initargs=(formats, draining)
-        )
-        futures = [executor.submit(_batch.run_chunk, chunk) for chunk in chunks]
-        # Taken in input order, so messages come in a stable order whatever the timing.
-        results = itertools.chain.from_iterable(f.result() for f in futures)
-    else:
-        results = _serial(chunks, produced, stop)
-    progress = _progress(quiet=quiet or len(plan.items) < 2)
+    # Worker processes are forked before the progress bar starts its refresh thread.
+    batch.start()
+    progress = _progress(quiet=quiet or len(batch) < 2)
     say = _printer(progress)
     stopped = False
     interrupted: int | None = None
-    consumed = 0
-    reported: set[int] = set()
-
-    def handle(outcome: _batch.Outcome) -> None:
-        reported.add(outcome.position)
-        tally.add(outcome)
-        _report(outcome, say, verbose=verbose)
-
+    sink = open(report, "w", encoding="utf-8") if report is not None else None  # noqa: SIM115 - closed below
     try:
         with progress:
-            bar = progress.add_task("converting", total=len(plan.items))
-            for item in plan.items:
-                planned = isinstance(item, _batch.Outcome)
-                outcome = item if isinstance(item, _batch.Outcome) else next(results)
-                with stop.shield():  # an outcome is counted and reported, or neither
-                    if not planned:
-                        consumed += 1
-                    handle(outcome)
-                    progress.update(bar, advance=1, description=_short(outcome.display))
-                stop.check()
-                if fail_fast and outcome.status == "failed":
+            bar = progress.add_task("converting", total=len(batch))
+            for result in batch:
+                tally.add(result)
+                _report(result, say, verbose=verbose, debug=debug)
+                if sink is not None:
+                    sink.write(json.dumps(result.as_record(), ensure_ascii=False) + "\n")
+                    sink.flush()
+                progress.update(bar, advance=1, description=_short(result.input))
+                if fail_fast and result.status is Status.FAILED and not stopped:
                     stopped = True
-                    break
-    except _lifeline.Interrupted as exc:
+                    batch.stop()
+    except Interrupted as exc:
         interrupted = exc.signum
     except KeyboardInterrupt:
         interrupted = signal.SIGINT
-    except BrokenProcessPool as exc:
-        error(f"a worker process died ({exc}); try --jobs 1")
-        stopped = True
     finally:
-        # A second Ctrl-C or SIGTERM while the files in progress finish is noted, not obeyed.
-        with stop.shield():
-            if interrupted is not None:
-                click.echo("communique: interrupted; finishing the files in progress…", err=True)
-            if executor is not None:
-                for future in futures:
-                    future.cancel()
-                executor.shutdown(wait=True)
-            _batch.close_writer()
-    # Chunks that were running when the batch stopped have finished: their files
-    # exist, so they are reported and counted like the others.
-    late = produced[consumed:] if executor is None else _finished_late(futures, chunks, consumed)
-    for outcome in late:
-        handle(outcome)
-    if marks:
-        # Chunks lost with a worker that died: what they wrote is on disk, and counted;
-        # what it had only staged is removed (no worker of this batch is left to finish it).
-        lost = [task for task in tasks if task.position not in reported]
-        for task in lost:
-            found = _batch.found_on_disk(task, marks)
-            if found is not None:
-                handle(found)
-        _batch.remove_parts_of(lost, since=began)
+        if sink is not None:
+            sink.close()
     elapsed = time.perf_counter() - started
-    total = len(plan.items)
     if not quiet or interrupted is not None:
-        _summary(tally, total, elapsed, jobs=jobs, stopped=stopped, interrupted=interrupted)
+        _summary(tally, len(batch), elapsed, batch=batch, stopped=stopped, interrupted=interrupted)
     if interrupted is not None:
         return 128 + interrupted
     return EXIT_OK if tally.failed == tally.skipped == 0 and not stopped else EXIT_FAILED
-
-
-def _serial(
-    chunks: Sequence[Sequence[_batch.Task]], produced: list[_batch.Outcome], stop: _lifeline.StopSignals
-) -> Iterator[_batch.Outcome]:
-    taken = 0
-    for chunk in chunks:
-        _batch.run_chunk(chunk, done=produced, shield=stop.shield)
-        while taken < len(produced):
-            taken += 1
-            yield produced[taken - 1]
-
-
-def _finished_late(
-    futures: Sequence[Future[list[_batch.Outcome]]], chunks: Sequence[Sequence[_batch.Task]], consumed: int
-) -> Iterator[_batch.Outcome]:
-    start = 0
-    for future, chunk in zip(futures, chunks, strict=False):
-        end = start + len(chunk)
-        if end > consumed and future.done() and not future.cancelled() and future.exception() is None:
-            yield from future.result()[max(0, consumed - start) :]
-        start = end
 
 
 def _progress(*, quiet: bool) -> Progress:
@@ -537,27 +451,32 @@ def _short(display: str, width: int = _NAME_WIDTH) -> str:
     return display if len(display) <= width else "…" + display[-(width - 1) :]
 
 
-def _report(outcome: _batch.Outcome, say: Callable[[str], None], *, verbose: bool) -> None:
-    for line in outcome.warnings:
+def _report(result: ConversionResult, say: Callable[[str], None], *, verbose: bool, debug: bool) -> None:
+    for line in result.warnings:
         say(f"communique: warning: {line}")
-    if outcome.status == "failed":
-        if outcome.traceback:
-            say(outcome.traceback.rstrip())
-        say(f"communique: error: {outcome.message}")
-    elif outcome.status == "skipped":
-        say(f"communique: skipped: {outcome.message}")
+    if result.status is Status.FAILED:
+        if debug and result.traceback:
+            say(result.traceback.rstrip())
+        say(f"communique: error: {result.message}")
+    elif result.status is Status.SKIPPED:
+        say(f"communique: skipped: {result.message}")
     elif verbose:
-        say(f"{outcome.display} → {', '.join(outcome.written)}")
+        say(f"{result.input} → {', '.join(result.outputs)}")
 
 
-def _summary(tally: _Tally, total: int, elapsed: float, *, jobs: int, stopped: bool, interrupted: int | None) -> None:
+def _summary(
+    tally: _Tally, total: int, elapsed: float, *, batch: Batch, stopped: bool, interrupted: int | None
+) -> None:
     files = "file" if tally.converted == 1 else "files"
     parts = [f"converted {tally.converted} {files}", f"{tally.failed} failed", f"{tally.skipped} skipped"]
     done = tally.converted + tally.failed + tally.skipped
     if done < total:
         parts.append(f"{total - done} not attempted")
     outputs = "output" if tally.written == 1 else "outputs"
-    workers = f", {jobs} processes" if jobs > 1 else ""
+    if batch.engine == "dask":
+        workers = f", dask: {batch.jobs} workers"
+    else:
+        workers = f", {batch.jobs} processes" if batch.jobs > 1 else ""
     line = f"communique: {', '.join(parts)} ({tally.written} {outputs} written in {elapsed:.2f} s{workers})"
     if interrupted == signal.SIGINT:
         line += "; interrupted"

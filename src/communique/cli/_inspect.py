@@ -10,9 +10,10 @@ import click
 import orjson
 
 from .. import api, registry
+from ..batch import ConversionResult
+from ..batch import _core as _batch
 from ..errors import CommuniqueError, ParseError
 from ..model import PressRelease
-from . import _batch
 from ._app import (
     EXIT_CODES_HELP,
     EXIT_FAILED,
@@ -234,9 +235,10 @@ def validate(inputs: tuple[str, ...], from_: str | None) -> int:
         seen: set[str] = set()
         found = _batch.discover(inputs, out_dir=None, parser=parser, extensions=_batch.parser_extensions())
         for s in found:
-            if isinstance(s, _batch.Outcome):
-                problems.append(s.message or s.display)
+            if isinstance(s, ConversionResult):
+                problems.append(s.message or s.input)
                 continue
+            assert s.path is not None
             key = os.path.realpath(s.path)
             if key not in seen:
                 seen.add(key)

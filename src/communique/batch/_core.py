@@ -1,6 +1,6 @@
-"""Planning and running a conversion batch, free of click and rich.
+"""Planning and running a conversion batch (the engine-independent part of :func:`communique.convert`).
 
-The parent process turns the command line into a :class:`Plan` (which input
+The calling process turns the inputs into a :class:`Plan` (which input
 goes to which output files), deciding up front everything that does not need
 the file's content: unknown inputs, outputs that would overwrite an input or
 collide with each other, outputs that already exist.  What remains are
@@ -19,12 +19,14 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import functools
+import glob
+import io
 import os
+import pickle
 import re
 import secrets
 import signal
 import stat
-import threading
 import time
 import traceback
 import warnings
@@ -32,67 +34,93 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+
+import attrs
 
 from .. import api, registry
 from ..errors import CommuniqueError, OutputError, ParseError, PluginError
 from . import _lifeline
+from ._result import ConversionResult, Status
 
 if TYPE_CHECKING:
     from multiprocessing.synchronize import Event as Draining
 
-Status = Literal["converted", "failed", "skipped"]
-
 
 class Task(NamedTuple):
-    """One input file and the outputs to make from it (sent to worker processes)."""
+    """One input and the outputs to make from it (small and picklable: sent to worker processes)."""
 
     position: int
-    source: str
-    """The path to read."""
+    source: str | None
+    """The path to read, or ``None`` when :attr:`data` holds the input."""
     display: str
-    """The path as the user should see it in messages."""
+    """The input as the user should see it in messages."""
     parser: str | None
     """Parser name (``--from`` or found from the extension), ``None`` to infer it."""
-    targets: tuple[tuple[str, str], ...]
-    """``(format, output path)`` pairs, in the order the formats were asked for."""
-    options: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
-    """Exporter options per format, as ``-O`` gave them (strings; the API converts them)."""
+    targets: tuple[tuple[str, str | None], ...]
+    """``(format, output path)`` pairs, in the order the formats were asked for; ``None``: kept in memory."""
+    options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]
+    """Exporter options per format (strings from ``-O`` or typed values; the API converts them)."""
     overwrite: bool
-    debug: bool
+    data: bytes | None = None
+    """The input's bytes, for an input given as ``(name, bytes)``."""
+    marks: tuple[Mark, ...] = ()
+    """The identity of each output when the batch was planned (see :func:`found_on_disk`)."""
 
 
-class Outcome(NamedTuple):
-    """What happened to one input."""
+Mark = tuple[int, int] | None
 
-    position: int
-    display: str
-    status: Status
-    message: str | None = None
-    """One line for the user; ``None`` when converted."""
-    written: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()
-    traceback: str | None = None
-    """The formatted traceback of an unexpected failure, only with ``--debug``."""
+
+def outcome(
+    position: int,
+    display: str,
+    status: Status | str,
+    message: str | None = None,
+    written: Sequence[str] = (),
+    warning_lines: Sequence[str] = (),
+    tb: str | None = None,
+    *,
+    error: CommuniqueError | None = None,
+    data: Mapping[str, bytes] | None = None,
+    timings: Mapping[str, float] | None = None,
+) -> ConversionResult:
+    """The result of one input; a failure without an error object gets one made from its message."""
+    status = Status(status)
+    if status is Status.FAILED and error is None:
+        error = CommuniqueError(message or "failed")
+    return ConversionResult(
+        index=position,
+        input=display,
+        status=status,
+        outputs=written,
+        error=error,
+        message=message,
+        warnings=warning_lines,
+        data=data,
+        timings=timings,
+        traceback=tb,
+    )
 
 
 class Source(NamedTuple):
-    """An input file found on the command line or under a directory."""
+    """An input found among the inputs given or under a directory."""
 
-    path: str
+    path: str | None
+    """The file to read; ``None`` for an input given as ``(name, bytes)``."""
     display: str
     out_dir: str
     """Directory that receives this input's outputs."""
     stem: str
     parser: str | None
     walked: bool = False
-    """Found by walking a directory (rather than named on the command line)."""
+    """Found by walking a directory (rather than named among the inputs)."""
+    data: bytes | None = None
 
 
 class Plan(NamedTuple):
     """Every input in order: either a task to run or an outcome already decided."""
 
-    items: tuple[Task | Outcome, ...]
+    items: tuple[Task | ConversionResult, ...]
 
     @property
     def tasks(self) -> list[Task]:
@@ -195,14 +223,17 @@ def _collisions(suffix: Mapping[str, str]) -> dict[str, list[str]]:
 # ---------------------------------------------------------------- discovery
 
 
+Given = str | tuple[str, bytes]
+
+
 def discover(
-    inputs: Iterable[str],
+    inputs: Iterable[Given],
     *,
     out_dir: str | None,
     parser: str | None,
     extensions: Mapping[str, str],
-) -> Iterator[Source | Outcome]:
-    """Expand files and directories into sources, in a stable order.
+) -> Iterator[Source | ConversionResult]:
+    """Expand files, directories, globs and ``(name, bytes)`` pairs into sources, in a stable order.
 
     Directories are walked recursively (sorted, hidden entries skipped) for
     files with a known extension; the output tree mirrors the input tree.
@@ -210,37 +241,68 @@ def discover(
     a sub-folder of itself twice does not convert the outputs.  Only regular
     files found there are inputs: a FIFO, socket or device with a known
     extension is skipped, and said so (reading it could block for ever).
+    A name that does not exist but holds ``*``, ``?`` or ``[`` is a glob
+    pattern (``**`` crosses directories), expanded in sorted order.
     """
     skip = os.path.realpath(out_dir) if out_dir is not None else None
     for given in inputs:
-        if os.path.isdir(given):
-            found = False
-            for root, dirs, files in os.walk(given):
-                dirs[:] = sorted(
-                    d for d in dirs if not d.startswith(".") and os.path.realpath(os.path.join(root, d)) != skip
-                )
-                rel = os.path.relpath(root, given)
-                for name in sorted(files):
-                    ext = None if name.startswith(".") else match_extension(name, extensions)
-                    if ext is None:
-                        continue
-                    found = True
-                    path = os.path.join(root, name)
-                    kind = special_kind(path)
-                    if kind is not None:
-                        yield Outcome(0, path, "skipped", f"{path}: skipped: {kind}, not a regular file")
-                        continue
-                    target_dir = root if out_dir is None else os.path.normpath(os.path.join(out_dir, rel))
-                    yield Source(path, path, target_dir, name[: -len(ext)], parser or extensions[ext], walked=True)
-            if not found:
-                yield Outcome(0, given, "skipped", f"{given}: no file with a known extension ({_known(extensions)})")
-        else:
-            name = os.path.basename(given)
-            ext = match_extension(name, extensions)
-            target_dir = out_dir if out_dir is not None else (os.path.dirname(given) or os.curdir)
+        if isinstance(given, tuple):
+            name, data = given
+            if not isinstance(name, str) or not isinstance(data, bytes | bytearray | memoryview):
+                raise TypeError("an input given as a pair must be (name: str, data: bytes)")
+            base = os.path.basename(name) or "input"
+            ext = match_extension(base, extensions)
             yield Source(
-                given, given, target_dir, stem_of(name, extensions), parser or (extensions[ext] if ext else None)
+                None,
+                name,
+                out_dir if out_dir is not None else os.curdir,
+                stem_of(base, extensions),
+                parser or (extensions[ext] if ext else None),
+                data=bytes(data),
             )
+            continue
+        given = os.fspath(given)
+        if not isinstance(given, str):
+            raise TypeError(f"an input must be a str path or a (name, bytes) pair, not {type(given).__name__}")
+        if not os.path.lexists(given) and glob.has_magic(given):
+            matches = sorted(glob.glob(given, recursive=True))
+            if not matches:
+                yield outcome(0, given, "failed", f"{given}: no file matches this pattern")
+            for match in matches:
+                yield from _expand(match, out_dir, skip, parser, extensions)
+            continue
+        yield from _expand(given, out_dir, skip, parser, extensions)
+
+
+def _expand(
+    given: str, out_dir: str | None, skip: str | None, parser: str | None, extensions: Mapping[str, str]
+) -> Iterator[Source | ConversionResult]:
+    if os.path.isdir(given):
+        found = False
+        for root, dirs, files in os.walk(given):
+            dirs[:] = sorted(
+                d for d in dirs if not d.startswith(".") and os.path.realpath(os.path.join(root, d)) != skip
+            )
+            rel = os.path.relpath(root, given)
+            for name in sorted(files):
+                ext = None if name.startswith(".") else match_extension(name, extensions)
+                if ext is None:
+                    continue
+                found = True
+                path = os.path.join(root, name)
+                kind = special_kind(path)
+                if kind is not None:
+                    yield outcome(0, path, "skipped", f"{path}: skipped: {kind}, not a regular file")
+                    continue
+                target_dir = root if out_dir is None else os.path.normpath(os.path.join(out_dir, rel))
+                yield Source(path, path, target_dir, name[: -len(ext)], parser or extensions[ext], walked=True)
+        if not found:
+            yield outcome(0, given, "skipped", f"{given}: no file with a known extension ({_known(extensions)})")
+    else:
+        name = os.path.basename(given)
+        ext = match_extension(name, extensions)
+        target_dir = out_dir if out_dir is not None else (os.path.dirname(given) or os.curdir)
+        yield Source(given, given, target_dir, stem_of(name, extensions), parser or (extensions[ext] if ext else None))
 
 
 _KINDS = (
@@ -282,24 +344,29 @@ def _known(extensions: Mapping[str, str]) -> str:
 
 
 def make_plan(
-    sources: Iterable[Source | Outcome],
+    sources: Iterable[Source | ConversionResult],
     *,
     suffixes: Mapping[str, str],
-    options: Mapping[str, Mapping[str, str]],
+    options: Mapping[str, Mapping[str, Any]],
     overwrite: bool,
-    debug: bool,
+    in_memory: bool = False,
+    output_file: str | None = None,
 ) -> Plan:
     """Decide every output name and refuse what cannot be done safely.
 
     An input fails here when it is missing, when an output would replace an
     input file, or when two inputs would write the same output; it is skipped
-    when an output exists and ``overwrite`` is off.
+    when an output exists and ``overwrite`` is off.  Files of one folder that
+    differ only by their format (``a.txt`` and ``a.json``) are told apart by
+    it (``a.txt.pdf``, ``a.json.pdf``) rather than colliding.  With
+    ``in_memory`` nothing is written (the results carry the bytes); with
+    ``output_file`` the only input's only format goes to that file.
     """
-    listed = [s for s in sources]
+    listed = _qualify_twins([s for s in sources])
     inputs: set[str] = set()
     inodes: set[tuple[int, int]] = set()
     for s in listed:
-        if isinstance(s, Source):
+        if isinstance(s, Source) and s.path is not None:
             inputs.add(_key(s.path))
             try:
                 st = os.stat(s.path)
@@ -309,18 +376,39 @@ def make_plan(
     seen_inputs: set[str] = set()
     claimed: dict[str, str] = {}
     option_items = tuple((fmt, tuple(sorted(opts.items()))) for fmt, opts in options.items() if opts)
-    items: list[Task | Outcome] = []
+    items: list[Task | ConversionResult] = []
     for s in listed:
         index = len(items)
-        if isinstance(s, Outcome):
-            items.append(s._replace(position=index))
+        if isinstance(s, ConversionResult):
+            items.append(attrs.evolve(s, index=index))
             continue
-        key = _key(s.path)
-        if key in seen_inputs:
-            continue  # the same file named twice (or a file and its folder): convert it once
-        seen_inputs.add(key)
+        if s.path is not None:
+            key = _key(s.path)
+            if key in seen_inputs:
+                continue  # the same file named twice (or a file and its folder): convert it once
+            seen_inputs.add(key)
         problem = _check_input(s)
-        targets = tuple((fmt, os.path.join(s.out_dir, s.stem + suffix)) for fmt, suffix in suffixes.items())
+        if problem is not None:
+            items.append(outcome(index, s.display, "failed", problem, error=ParseError(problem)))
+            continue
+        if in_memory:
+            items.append(
+                Task(
+                    index,
+                    s.path,
+                    s.display,
+                    s.parser,
+                    tuple((fmt, None) for fmt in suffixes),
+                    option_items,
+                    overwrite,
+                    s.data,
+                )
+            )
+            continue
+        if output_file is not None:
+            targets = tuple((fmt, output_file) for fmt in suffixes)
+        else:
+            targets = tuple((fmt, os.path.join(s.out_dir, s.stem + suffix)) for fmt, suffix in suffixes.items())
         existing: list[str] = []
         blocked: list[str] = []
         for _fmt, out in targets:
@@ -342,16 +430,48 @@ def make_plan(
         if problem is None and blocked:
             problem = f"{s.display}: not converted: {_are_directories(blocked)} (a file cannot replace a directory)"
         if problem is not None:
-            items.append(Outcome(index, s.display, "failed", problem))
+            items.append(outcome(index, s.display, "failed", problem, error=OutputError(problem)))
             continue
         for _fmt, out in targets:
             claimed[_key(out)] = s.display
         if existing and not overwrite:
             message = f"{s.display}: not converted: {_exist(existing)} (use --overwrite to replace)"
-            items.append(Outcome(index, s.display, "skipped", message))
+            items.append(outcome(index, s.display, "skipped", message))
             continue
-        items.append(Task(index, s.path, s.display, s.parser, targets, option_items, overwrite, debug))
+        marks = tuple(_mark(out) for _fmt, out in targets)
+        items.append(Task(index, s.path, s.display, s.parser, targets, option_items, overwrite, s.data, marks))
     return Plan(tuple(items))
+
+
+def _qualify_twins(listed: list[Source | ConversionResult]) -> list[Source | ConversionResult]:
+    """Give files of one folder that differ only by their format extension distinct output stems."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, s in enumerate(listed):
+        if isinstance(s, Source) and s.walked:
+            groups.setdefault((_key(s.out_dir), s.stem.lower()), []).append(i)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        exts = {_source_ext(listed[i]).lower() for i in members}  # type: ignore[arg-type]
+        if len(exts) < 2:
+            continue  # the same name twice: reported as a collision
+        for i in members:
+            src = listed[i]
+            assert isinstance(src, Source)
+            listed[i] = src._replace(stem=f"{src.stem}.{_source_ext(src).lstrip('.')}")
+    return listed
+
+
+def _source_ext(s: Source) -> str:
+    return os.path.basename(s.display)[len(s.stem) :]
+
+
+def _mark(path: str) -> Mark:
+    try:
+        st = os.lstat(path)
+    except (OSError, ValueError):
+        return None
+    return (st.st_dev, st.st_ino)
 
 
 def _existing_kind(path: str) -> Literal["directory", "other"] | None:
@@ -397,7 +517,7 @@ def _same_as_input(path: str, inodes: set[tuple[int, int]]) -> bool:
 
 
 def _check_input(s: Source) -> str | None:
-    return input_problem(s.path, s.display)
+    return None if s.path is None else input_problem(s.path, s.display)
 
 
 # ---------------------------------------------------------------- running
@@ -428,13 +548,19 @@ def init_worker(formats: Sequence[str], draining: Draining | None = None) -> Non
 class _Rendered(NamedTuple):
     task: Task
     outputs: tuple[tuple[str, bytes], ...]
+    """``(path, bytes)`` to write."""
     warnings: tuple[str, ...]
+    timings: dict[str, float]
+    kept: tuple[str, ...] = ()
+    """Outputs already on disk with exactly these bytes (written by an earlier attempt of this batch)."""
+    memory: tuple[tuple[str, bytes], ...] = ()
+    """``(format, bytes)`` kept in memory (``output=None``)."""
 
 
-_Staging = tuple[_Rendered, list[Future[str]]]
+_Staging = tuple[_Rendered, list[Future[tuple[str, float]]]]
 
 
-def run_task(task: Task) -> Outcome:
+def run_task(task: Task) -> ConversionResult:
     """Convert one input (see :func:`run_chunk`)."""
     return run_chunk([task])[0]
 
@@ -442,9 +568,9 @@ def run_task(task: Task) -> Outcome:
 def run_chunk(
     tasks: Sequence[Task],
     *,
-    done: list[Outcome] | None = None,
+    done: list[ConversionResult] | None = None,
     shield: Callable[[], AbstractContextManager[object]] = contextlib.nullcontext,
-) -> list[Outcome]:
+) -> list[ConversionResult]:
     """Convert a few inputs: read and render each, then write all its outputs or none.
 
     Each input is rendered in every format before any of its files is
@@ -464,19 +590,19 @@ def run_chunk(
     outcomes = done if done is not None else []
     prepared = [_prepare(task) for task in tasks]
     writer = _writer()
-    staging: list[_Staging | Outcome] = []
+    staging: list[_Staging | ConversionResult] = []
     try:
         for item in prepared:
-            if isinstance(item, Outcome):
+            if isinstance(item, ConversionResult):
                 staging.append(item)
                 continue
             directories = {os.path.dirname(out) for out, _ in item.outputs}
             futures = [writer.submit(_stage, out, data, directories) for out, data in item.outputs]
             staging.append((item, futures))
-        concurrent.futures.wait([f for entry in staging if not isinstance(entry, Outcome) for f in entry[1]])
+        concurrent.futures.wait([f for entry in staging if not isinstance(entry, ConversionResult) for f in entry[1]])
         with shield():
             for entry in staging:
-                outcomes.append(entry if isinstance(entry, Outcome) else _commit(*entry))
+                outcomes.append(entry if isinstance(entry, ConversionResult) else _commit(*entry))
     except BaseException:
         # Ctrl-C (in the single-process mode): staging not started is dropped,
         # the staging in flight finishes, and every staged file not renamed
@@ -486,34 +612,133 @@ def run_chunk(
     return outcomes
 
 
-def _prepare(task: Task) -> _Rendered | Outcome:
+def _prepare(task: Task) -> _Rendered | ConversionResult:
     caught: list[warnings.WarningMessage] = []
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            release = api.read(task.source, task.parser)
+            parser = task.parser or _sniffed(task)
+            if task.data is not None:
+                stream = io.BytesIO(task.data)
+                stream.name = task.display  # messages and format inference
+                release = api.read(stream, parser)
+            else:
+                assert task.source is not None
+                release = api.read(task.source, parser)
+            if parser == "text" and not release.paragraphs:
+                raise ParseError("not a press release: the text has a title but no paragraph", source=task.display)
+            now = time.perf_counter()
+            timings["read"], clock = now - clock, now
             options = dict(task.options)
-            outputs = tuple((out, api.render(release, fmt, **dict(options.get(fmt, ())))) for fmt, out in task.targets)
+            rendered = tuple(
+                (fmt, out, api.render(release, fmt, **dict(options.get(fmt, ())))) for fmt, out in task.targets
+            )
+            now = time.perf_counter()
+            timings["render"] = now - clock
     except CommuniqueError as exc:
-        tb = traceback.format_exc() if task.debug else None
         message = describe(exc, task.display)
-        return Outcome(task.position, task.display, "failed", message, (), _warning_lines(task, caught), tb)
+        lines = _warning_lines(task, caught)
+        return outcome(
+            task.position,
+            task.display,
+            "failed",
+            message,
+            (),
+            lines,
+            traceback.format_exc(),
+            error=portable(exc),
+            timings=timings,
+        )
     except Exception as exc:
-        tb = traceback.format_exc() if task.debug else None
         message = one_line(f"{task.display}: internal error: {type(exc).__name__}: {exc} (see --debug)")
-        return Outcome(task.position, task.display, "failed", message, traceback=tb)
+        return outcome(task.position, task.display, "failed", message, tb=traceback.format_exc(), timings=timings)
     lines = _warning_lines(task, caught)
+    memory = tuple((fmt, data) for fmt, out, data in rendered if out is None)
+    outputs = tuple((out, data) for _fmt, out, data in rendered if out is not None)
+    kept: list[str] = []
     if not task.overwrite:
-        # Checked again here: the file may have appeared since the batch was planned.
-        existing = [out for out, _ in outputs if os.path.lexists(out)]
+        # Checked again here: the file may have appeared since the batch was planned.  One that
+        # appeared holding exactly these bytes was written by an earlier attempt at this very input
+        # (a worker lost after its renames, the task run again elsewhere): output is deterministic.
+        marks = dict(zip((out for _fmt, out in task.targets), task.marks, strict=False))
+        existing: list[str] = []
+        for out, data in outputs:
+            if not os.path.lexists(out):
+                continue
+            if out in marks and _mark(out) != marks[out] and _holds(out, data):
+                kept.append(out)
+            else:
+                existing.append(out)
         if existing:
             message = f"{task.display}: not converted: {_exist(existing)} (use --overwrite to replace)"
-            return Outcome(task.position, task.display, "skipped", message, warnings=lines)
-    return _Rendered(task, outputs, lines)
+            return outcome(task.position, task.display, "skipped", message, warning_lines=lines, timings=timings)
+        outputs = tuple((out, data) for out, data in outputs if out not in kept)
+    return _Rendered(task, outputs, lines, timings, tuple(kept), memory)
 
 
-def _stage(path: str, data: bytes, directories: set[str]) -> str:
-    """Write ``data`` in full to a hidden temporary file beside ``path``; return its name."""
+def _sniffed(task: Task) -> str:
+    """The parser of an input whose extension no parser claims: a structured format its content shows.
+
+    Plain text is what any bytes look like, so it is never guessed: ``hello`` in
+    ``foo.rtf`` is refused rather than converted to a release titled "hello"
+    (``input_format="text"`` / ``--from text`` reads it as text on purpose).
+    """
+    if task.data is not None:
+        head = task.data[:8192]
+    else:
+        assert task.source is not None
+        try:
+            with open(task.source, "rb") as handle:
+                head = handle.read(8192)
+        except OSError as exc:
+            raise ParseError(f"cannot read: {exc.strerror or exc}", source=task.display) from None
+    found = registry.sniff(head)
+    if found is None or found == "text":
+        ext = os.path.splitext(task.display)[1] or "no extension"
+        raise ParseError(
+            f"not a press release communique can read: {ext} is not a known extension and the content is "
+            "not a known format (to read it as plain text: --from text)",
+            source=task.display,
+        )
+    return found
+
+
+def _holds(path: str, data: bytes) -> bool:
+    try:
+        if os.path.getsize(path) != len(data):
+            return False
+        with open(path, "rb") as handle:
+            return handle.read() == data
+    except OSError:
+        return False
+
+
+def portable(exc: CommuniqueError) -> CommuniqueError:
+    """``exc``, or a plain :class:`CommuniqueError` with its text when it would not survive pickling.
+
+    A result crosses process (and, with Dask, machine) boundaries: its error must
+    arrive as the error it is, never as a pickling failure.
+    """
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        bases = [c for c in type(exc).__mro__ if issubclass(c, CommuniqueError) and c.__module__ == "communique.errors"]
+        for base in bases:
+            try:
+                copy = base(str(exc))
+                pickle.loads(pickle.dumps(copy))
+            except Exception:
+                continue
+            return copy
+        return CommuniqueError(str(exc))
+    return exc
+
+
+def _stage(path: str, data: bytes, directories: set[str]) -> tuple[str, float]:
+    """Write ``data`` in full to a hidden temporary file beside ``path``; return its name and the seconds taken."""
+    clock = time.perf_counter()
     for directory in directories:
         _makedirs(directory)
     directory, name = os.path.split(path)
@@ -526,24 +751,28 @@ def _stage(path: str, data: bytes, directories: set[str]) -> str:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, api.file_mode())
     except BaseException as exc:
         _remove_staged(tmp)
         if isinstance(exc, OSError):
             raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
         raise
-    return tmp
+    return tmp, time.perf_counter() - clock
 
 
-def _commit(item: _Rendered, futures: Sequence[Future[str]]) -> Outcome:
+def _commit(item: _Rendered, futures: Sequence[Future[tuple[str, float]]]) -> ConversionResult:
     """Rename an input's staged files into place, all of them or none."""
     task = item.task
+    clock = time.perf_counter()
     staged: list[tuple[str, str]] = []
     problems: list[BaseException] = []
+    staging_time = 0.0
     for (out, _), future in zip(item.outputs, futures, strict=True):
         exc = future.exception()
         if exc is None:
-            staged.append((out, future.result()))
+            tmp, seconds = future.result()
+            staged.append((out, tmp))
+            staging_time = max(staging_time, seconds)
         else:
             problems.append(exc)
     if not problems:
@@ -554,12 +783,25 @@ def _commit(item: _Rendered, futures: Sequence[Future[str]]) -> Outcome:
         with _lifeline.COMMIT:
             problem = _rename_all(staged)
         if problem is None:
-            written = tuple(out for out, _ in staged)
-            return Outcome(task.position, task.display, "converted", None, written, item.warnings)
+            timings = dict(item.timings)
+            if item.outputs:
+                timings["write"] = staging_time + time.perf_counter() - clock
+            done = {out for out, _ in staged} | set(item.kept)
+            written = tuple(out for _fmt, out in task.targets if out is not None and out in done)
+            return outcome(
+                task.position,
+                task.display,
+                "ok",
+                None,
+                written,
+                item.warnings,
+                data=dict(item.memory),
+                timings=timings,
+            )
         problems.append(problem)
     for _, tmp in staged:
         _remove_staged(tmp)
-    return _failed_writes(task, problems, item.warnings)
+    return _failed_writes(task, problems, item.warnings, item.timings)
 
 
 def _rename_all(staged: Sequence[tuple[str, str]]) -> OutputError | None:
@@ -620,19 +862,21 @@ def _remove_staged(path: str) -> None:
     _lifeline.unstage(path)
 
 
-def _discard(staging: Sequence[_Staging | Outcome]) -> None:
-    futures = [f for entry in staging if not isinstance(entry, Outcome) for f in entry[1]]
+def _discard(staging: Sequence[_Staging | ConversionResult]) -> None:
+    futures = [f for entry in staging if not isinstance(entry, ConversionResult) for f in entry[1]]
     for future in futures:
         future.cancel()
     concurrent.futures.wait(futures)
     for future in futures:
         if not future.cancelled() and future.exception() is None:
-            tmp = future.result()
+            tmp, _ = future.result()
             if _lifeline.is_staged(tmp):
                 _remove_staged(tmp)
 
 
-def _failed_writes(task: Task, problems: Sequence[BaseException], warning_lines: tuple[str, ...]) -> Outcome:
+def _failed_writes(
+    task: Task, problems: Sequence[BaseException], warning_lines: tuple[str, ...], timings: Mapping[str, float]
+) -> ConversionResult:
     texts: list[str] = []
     for exc in problems:
         if isinstance(exc, CommuniqueError):
@@ -641,56 +885,49 @@ def _failed_writes(task: Task, problems: Sequence[BaseException], warning_lines:
             text = one_line(f"internal error: {type(exc).__name__}: {exc} (see --debug)")
         texts.append(text)
     message = f"{task.display}: not converted, no output written: {'; '.join(texts)}"
-    tb = "".join(traceback.format_exception(problems[0])) if task.debug else None
-    return Outcome(task.position, task.display, "failed", message, (), warning_lines, tb)
+    tb = "".join(traceback.format_exception(problems[0]))
+    return outcome(
+        task.position,
+        task.display,
+        "failed",
+        message,
+        (),
+        warning_lines,
+        tb,
+        error=OutputError(message),
+        timings=timings,
+    )
 
 
-Mark = tuple[int, int] | None
-
-
-def output_marks(tasks: Iterable[Task]) -> dict[str, Mark]:
-    """The identity (device, inode) of every planned output before the batch, ``None`` if absent.
-
-    Taken before the work starts, so that :func:`found_on_disk` can tell the
-    files this batch wrote from the ones that were there (a rename always
-    brings a new inode).
-    """
-    marks: dict[str, Mark] = {}
-    for task in tasks:
-        for _, out in task.targets:
-            try:
-                st = os.lstat(out)
-            except (OSError, ValueError):
-                marks[out] = None
-            else:
-                marks[out] = (st.st_dev, st.st_ino)
-    return marks
-
-
-def found_on_disk(task: Task, marks: Mapping[str, Mark]) -> Outcome | None:
+def found_on_disk(task: Task) -> ConversionResult | None:
     """The outcome of an input whose worker died before reporting it, as the disk shows it.
 
     ``None`` when none of its outputs was written by this batch; converted when
     all were (they are renamed into place together); failed, naming what is
-    there, in the rare case of a worker killed between two renames.
+    there, in the rare case of a worker killed between two renames.  What was
+    there before is told apart by the marks taken when the batch was planned
+    (a rename always brings a new inode).
     """
     written: list[str] = []
-    for _, out in task.targets:
+    paths = [out for _, out in task.targets if out is not None]
+    if not paths:
+        return None
+    for out, mark in zip(paths, task.marks, strict=False):
         try:
             st = os.lstat(out)
         except (OSError, ValueError):
             continue
-        if stat.S_ISREG(st.st_mode) and (st.st_dev, st.st_ino) != marks.get(out):
+        if stat.S_ISREG(st.st_mode) and (st.st_dev, st.st_ino) != mark:
             written.append(out)
     if not written:
         return None
-    if len(written) == len(task.targets):
-        return Outcome(task.position, task.display, "converted", None, tuple(written))
+    if len(written) == len(paths):
+        return outcome(task.position, task.display, "ok", None, tuple(written))
     message = (
         f"{task.display}: its worker process was killed while renaming its outputs into place: "
         f"only {', '.join(written)} written"
     )
-    return Outcome(task.position, task.display, "failed", message, tuple(written))
+    return outcome(task.position, task.display, "failed", message, tuple(written))
 
 
 _WRITER: tuple[int, ThreadPoolExecutor] | None = None
@@ -701,7 +938,6 @@ def _writer() -> ThreadPoolExecutor:
     global _WRITER
     # Keyed by process id: a pool inherited through fork has no live threads.
     if _WRITER is None or _WRITER[0] != os.getpid():
-        _umask()  # read once, before any write thread runs (reading it means setting it)
         _WRITER = (os.getpid(), ThreadPoolExecutor(max_workers=_WRITE_THREADS, thread_name_prefix="communique-write"))
     return _WRITER[1]
 
@@ -712,19 +948,6 @@ def close_writer() -> None:
     if _WRITER is not None and _WRITER[0] == os.getpid():
         _WRITER[1].shutdown(wait=True, cancel_futures=True)
     _WRITER = None
-
-
-_UMASK: int | None = None
-_UMASK_LOCK = threading.Lock()
-
-
-def _umask() -> int:
-    global _UMASK
-    with _UMASK_LOCK:
-        if _UMASK is None:
-            _UMASK = os.umask(0)
-            os.umask(_UMASK)
-        return _UMASK
 
 
 def _makedirs(directory: str) -> None:
@@ -776,8 +999,9 @@ def remove_parts_of(tasks: Iterable[Task], *, since: float) -> list[str]:
     names: dict[str, set[str]] = {}
     for task in tasks:
         for _, out in task.targets:
-            directory, name = os.path.split(out)
-            names.setdefault(directory, set()).add(name)
+            if out is not None:
+                directory, name = os.path.split(out)
+                names.setdefault(directory, set()).add(name)
     removed: list[str] = []
     for directory, wanted in sorted(names.items()):
         removed += _remove_parts(directory, functools.partial(_lost_part, wanted, since))
