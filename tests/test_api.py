@@ -101,7 +101,7 @@ def test_write_is_atomic_and_keeps_the_old_file_when_rendering_fails(tmp_path: P
 
     communique.register(Failing)
     try:
-        with pytest.raises(RenderError, match="boom"):
+        with pytest.raises(RenderError, match="internal error in the failing exporter"):
             communique.write(release(), path, format="failing")
     finally:
         communique.registry.unregister("failing", kind="exporter")
