@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -246,3 +247,23 @@ def test_a_bug_in_an_exporter_is_reported_in_words_not_as_a_python_exception(mon
     assert "internal error in the json exporter" in message
     assert "KeyError" not in message and "layout" not in message
     assert isinstance(info.value.__cause__, KeyError)  # kept for --debug and bug reports
+
+
+def test_to_dict_and_from_dict_are_the_canonical_json_form() -> None:
+    release = communique.read(Path(__file__).parent.parent / "examples" / "sample_fr.txt")
+    data = communique.to_dict(release)
+    assert data["schema_version"] == 2 and data["$schema"].startswith("urn:communique:schema:release:")
+    assert communique.from_dict(data) == release
+    assert json.loads(communique.render(release, "json")) == data
+    data["paragraphs"][0] = {"text": 3}
+    with pytest.raises(communique.ParseError) as info:
+        communique.from_dict(data)
+    assert info.value.element == "paragraphs[0].text"
+
+
+def test_an_unknown_attendee_is_a_communique_error_and_a_key_error() -> None:
+    release = communique.parse("A title\n\nA body paragraph that says something.\n", "text")
+    with pytest.raises(communique.AttendeeNotFound) as info:
+        release.attendee("Nobody Here")
+    assert isinstance(info.value, KeyError) and isinstance(info.value, communique.CommuniqueError)
+    assert "Nobody Here" in str(info.value)

@@ -8,6 +8,7 @@ The public API fits on one page::
     communique.write(release, "release.pdf")           # format from the extension
     data = communique.render(release, "json")          # bytes
     communique.parse(data, "json") == release          # lossless round trip
+    communique.from_dict(communique.to_dict(release))  # the canonical JSON form, as Python data
     for result in communique.convert("archive/", to="pdf", output="out/"):
         print(result.input, result.status)             # ok / failed / skipped, one per input
 
@@ -18,9 +19,10 @@ python-docx or reportlab: each format loads its library on first use.
 
 from __future__ import annotations
 
-from .api import parse, read, render, write
+from .api import from_dict, parse, read, render, to_dict, write
 from .batch import ConversionResult, Status, convert
 from .errors import (
+    AttendeeNotFound,
     CommuniqueError,
     CommuniqueWarning,
     FormatError,
@@ -38,6 +40,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Attendee",
+    "AttendeeNotFound",
     "CommuniqueError",
     "CommuniqueWarning",
     "ConversionResult",
@@ -58,6 +61,7 @@ __all__ = [
     "convert",
     "exporter_names",
     "formats",
+    "from_dict",
     "get_exporter",
     "get_parser",
     "parse",
@@ -65,5 +69,6 @@ __all__ = [
     "read",
     "register",
     "render",
+    "to_dict",
     "write",
 ]

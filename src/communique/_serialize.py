@@ -197,13 +197,22 @@ _detailed = _make_converter(detailed=True)  # after _fast: its array hooks count
 
 
 def to_dict(release: PressRelease) -> dict[str, Any]:
-    """The release as plain JSON-ready data, keys in model order."""
+    """The release as plain JSON-ready data (the canonical JSON form, ``$schema`` and ``schema_version`` first).
+
+    >>> import communique
+    >>> r = communique.parse("A title\\n\\nA paragraph.\\n", "text")
+    >>> communique.from_dict(communique.to_dict(r)) == r
+    True
+    """
     body: dict[str, Any] = _fast.unstructure(release)
     return {"$schema": SCHEMA_ID, "schema_version": SCHEMA_VERSION, **body}
 
 
 def from_dict(data: Any, *, format: str = "json") -> PressRelease:
-    """Build a release from :func:`to_dict` data; errors name the JSON path."""
+    """Build a release from :func:`to_dict` data, validated like the ``json`` parser's input.
+
+    Raises :class:`~communique.errors.ParseError` naming the JSON path of the first problem.
+    """
     if not isinstance(data, dict):
         raise ParseError(f"a release is a JSON object, not {_json_type(type(data))}", format=format)
     body = dict(data)

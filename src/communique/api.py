@@ -14,7 +14,7 @@ from .errors import CommuniqueError, FormatError, OptionError, OutputError, Pars
 from .model import PressRelease
 from .plugins import DEFAULT_MAX_INPUT_SIZE, convert_options, size_text
 
-__all__ = ["parse", "read", "render", "write"]
+__all__ = ["from_dict", "parse", "read", "render", "to_dict", "write"]
 
 _SNIFF_BYTES = 8192
 _READ_CHUNK = 1 << 20
@@ -279,3 +279,25 @@ def _read_umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+def to_dict(release: PressRelease) -> dict[str, Any]:
+    """The release as plain JSON-ready data: the canonical JSON form (``$schema`` and ``schema_version`` first).
+
+    ``json.dumps(to_dict(r))`` holds what ``render(r, "json")`` writes; :func:`from_dict` reads it back.
+    """
+    from ._serialize import to_dict as unstructure
+
+    if not isinstance(release, PressRelease):
+        raise TypeError(f"to_dict() needs a PressRelease, not {type(release).__name__}")
+    return unstructure(release)
+
+
+def from_dict(data: Any) -> PressRelease:
+    """Build a release from :func:`to_dict` data, validated like the ``json`` parser's input.
+
+    Raises :class:`~communique.errors.ParseError` naming the JSON path of the first problem.
+    """
+    from ._serialize import from_dict as structure
+
+    return structure(data)

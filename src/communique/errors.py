@@ -10,6 +10,7 @@ from __future__ import annotations
 
 __all__ = [
     "MAX_PROBLEMS",
+    "AttendeeNotFound",
     "CommuniqueError",
     "CommuniqueWarning",
     "FormatError",
@@ -147,6 +148,20 @@ class ParseError(CommuniqueError, ValueError):
             if problem.source is None:
                 problem.source = source
         return self
+
+
+class AttendeeNotFound(CommuniqueError, KeyError):
+    """:meth:`PressRelease.attendee` found nobody by that name or alias (also a ``KeyError``)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+    def __str__(self) -> str:
+        return f"no attendee is named or known as {self.name!r}"
+
+    def __reduce__(self) -> tuple[type, tuple[str]]:
+        return (type(self), (self.name,))
 
 
 class RenderError(CommuniqueError):

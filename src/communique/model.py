@@ -453,11 +453,16 @@ class PressRelease:
             )
 
     def attendee(self, name: str) -> Attendee:
-        """Return the attendee called ``name`` (or with that alias); ``KeyError`` if none."""
+        """Return the attendee called ``name`` (or with that alias).
+
+        Raises :class:`~communique.errors.AttendeeNotFound` (a ``CommuniqueError`` and a ``KeyError``) if none.
+        """
         for a in self.attendees:
             if a.name == name or name in a.aliases:
                 return a
-        raise KeyError(name)
+        from .errors import AttendeeNotFound
+
+        raise AttendeeNotFound(name)
 
     @property
     def text(self) -> str:
