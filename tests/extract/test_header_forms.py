@@ -238,3 +238,40 @@ def test_a_date_line_naming_its_place_beats_a_short_line_above_the_body() -> Non
         "L'Union européenne est profondément préoccupée par l'intensification des combats dans la région.\n"
     )
     assert communique.parse(page, "text").header.dateline == "Bruxelles"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "start"),
+    [
+        # A day of the month before, in the first sentence: the event.
+        ("ABIDJAN, 23 April 2025 – The Board of the AfDB on 22 April approved a loan for the corridor.", (2025, 4, 22)),
+        ("Montrouge, le 2 mai 2025 – Réuni le 30 avril à Montrouge, le conseil a élu sa présidente.", (2025, 4, 30)),
+        # … but not when the sentence says "today": its date is of something else.
+        (
+            "Panamá, 6 de mayo de 2024 – La Misión presentó hoy su informe sobre las elecciones del domingo 5 de mayo.",
+            (2024, 5, 6),
+        ),
+    ],
+)
+def test_a_past_day_in_the_first_sentence_is_the_event_unless_it_says_today(
+    paragraph: str, start: tuple[int, int, int]
+) -> None:
+    assert communique.parse(f"A title for the release\n\n{paragraph}\n", "text").dates.start == dt.date(*start)
+
+
+def test_a_one_line_standfirst_above_the_dateline_paragraph_is_the_subtitle() -> None:
+    page = (
+        "Home\n\nNews\n\n24 April 2025\n\nILO and Norway back safer work in the shipbreaking yards\n\n"
+        "A four-year programme will train 8,000 workers and help yards meet the convention\n\n"
+        "CHATTOGRAM, Bangladesh (ILO News) – The ILO and Norway launched a programme today.\n"
+    )
+    release = communique.parse(page, "text")
+    assert release.header.title == "ILO and Norway back safer work in the shipbreaking yards"
+    assert (
+        release.header.subtitle == "A four-year programme will train 8,000 workers and help yards meet the convention"
+    )
+
+
+def test_a_date_after_a_section_label_and_a_dash_dates_the_release() -> None:
+    page = _page("Communiqué de presse – 02.05.2025", "Le conseil d’administration a élu sa présidente.")
+    assert communique.parse(page, "text").dates.start == dt.date(2025, 5, 2)

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import warnings
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import Any
 
 import attrs
 
 from ..errors import CommuniqueError, CommuniqueWarning, ParseError, ValidationError
+from ..locale import pack
 from ..model import Attendee, Dates, Header, Paragraph, PressRelease, Quote, stamp_before, stamp_day
-from ._data import normalize
+from ._data import normalize, phrase_pattern
 from .analysis import Analysis
 from .attendees import find_attendees
 from .dateline import read_dateline
@@ -233,6 +236,19 @@ def release_from_parts(
             body = next((opening for opening in openings if opening is not None), None)
             if body is not None and not (_near(body[0], dated) and body[0] <= dated):
                 body = None
+            if body is None:
+                # "… approved on 22 April a loan …", "Réuni le 30 avril à Montrouge, le conseil …": a day of
+                # the month before, in the first sentence of one of the first two paragraphs.
+                # Not when the sentence says "today": what it tells is of the release's day, and its date
+                # is of something else ("presentó hoy su informe sobre las elecciones del domingo 5 de mayo").
+                for paragraph in texts[:2]:
+                    sentence = _first_sentence(paragraph)
+                    if _says_today(sentence, language):
+                        break
+                    day = find_body_dates(sentence, dated.year, before=dated, language=language)
+                    if day is not None and day[1] is None and day[0] < dated and _near(day[0], dated):
+                        body = day
+                        break
         if body is not None:
             dates = Dates(start=body[0], end=body[1], published=dates.published, updated=dates.updated)
     if dates.start is None and texts:
@@ -247,8 +263,7 @@ def release_from_parts(
             dates = Dates(start=body[0], end=body[1], published=dates.published, updated=dates.updated)
     if dates.start is None and dates.published is not None:
         # No event date anywhere: the release is the event of the day it was published ("… signed today").
-        day = stamp_day(dates.published)
-        dates = Dates(start=day, end=None, published=dates.published, updated=dates.updated)
+        dates = Dates(start=stamp_day(dates.published), end=None, published=dates.published, updated=dates.updated)
     header = Header(
         title=title,
         subtitle=subtitle,
@@ -292,6 +307,23 @@ def release_from_parts(
             )
         except ValidationError:
             return PressRelease(header=header, dates=dates, paragraphs=written)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[^\W\d_])")
+
+
+@cache
+def _today_pattern(language: str) -> re.Pattern[str]:
+    return re.compile(phrase_pattern(pack(language).dates.today), re.IGNORECASE)
+
+
+def _says_today(text: str, language: str) -> bool:
+    return _today_pattern(language).search(normalize(text)) is not None
+
+
+def _first_sentence(paragraph: str) -> str:
+    """The paragraph up to its first sentence end (a stop, then a space and a letter)."""
+    return _SENTENCE_END.split(paragraph, maxsplit=1)[0]
 
 
 _NEAR_DAYS = 31  # a release reports an event of the past month or announces one of the next

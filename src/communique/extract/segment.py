@@ -457,7 +457,11 @@ def _pick_title(
     best = max(sc for _, sc in scored)
     title = next(i for i, sc in scored if sc == best)
     earlier = [(i, sc) for i, sc in scored if i < title]
-    if earlier and earlier[-1][1] >= 5 and _subtitle_after(lines, earlier[-1][0], candidate_set) == title:
+    if (
+        earlier
+        and earlier[-1][1] >= 5
+        and _subtitle_after(lines, earlier[-1][0], candidate_set, before_dateline=False) == title
+    ):
         title = earlier[-1][0]  # the best line reads as the subtitle of the line above it: that one is the headline
     subtitle = standfirst if standfirst is not None and standfirst > title else None
     if subtitle is None:
@@ -471,8 +475,12 @@ def _pick_title(
     return title, subtitle, place
 
 
-def _subtitle_after(lines: list[Line], title: int, candidates: Set[int]) -> int | None:
-    """The line right after the title when it reads as a subtitle: "by …", or a summary line above the date."""
+def _subtitle_after(lines: list[Line], title: int, candidates: Set[int], *, before_dateline: bool = True) -> int | None:
+    """The line right after the title when it reads as a subtitle: "by …", or a summary line above the date
+    (or, with ``before_dateline``, above a first paragraph that opens with its dateline).
+
+    Not when picking between two candidate headlines: the real headline is above the dateline too.
+    """
     # The next candidate must be the very next line: a set lookup, not a scan of the candidates
     # (a page of thousands of menu lines would make the title's choice quadratic).
     following = title + 1
@@ -487,6 +495,8 @@ def _subtitle_after(lines: list[Line], title: int, candidates: Set[int]) -> int 
     rest = [x for x in lines[following + 1 : following + 5] if not _is_filler(x)]
     if rest and (rest[0].kind in _DATA or place_line(rest[0].text) is not None):
         return following
+    if before_dateline and rest and rest[0].kind is Kind.TEXT and _opens_with_dateline(rest[0].text):
+        return following  # "CHATTOGRAM, Bangladesh (ILO News) – …" right after it: a standfirst of one line
     return None
 
 
