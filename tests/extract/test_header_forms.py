@@ -275,3 +275,15 @@ def test_a_one_line_standfirst_above_the_dateline_paragraph_is_the_subtitle() ->
 def test_a_date_after_a_section_label_and_a_dash_dates_the_release() -> None:
     page = _page("Communiqué de presse – 02.05.2025", "Le conseil d’administration a élu sa présidente.")
     assert communique.parse(page, "text").dates.start == dt.date(2025, 5, 2)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Attention embargo jusqu’au mardi 15 avril 2025, 17 heures (heure de Paris)", Kind.FURNITURE),
+        ("Embargoed until 00:01 BST, 15 April 2025", Kind.FURNITURE),
+        ("Embargo on arms sales to the region extended until 2026", Kind.TEXT),  # a headline about an embargo
+    ],
+)
+def test_an_embargo_notice_is_furniture_a_headline_about_one_is_not(line: str, kind: Kind) -> None:
+    assert [found.kind for found in classify_lines(line)] in ([kind], [Kind.TEXT, Kind.DATE])

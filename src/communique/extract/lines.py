@@ -238,6 +238,22 @@ def _find_reference(text: str) -> str | None:
     return None
 
 
+@cache
+def _embargo_openings() -> tuple[str, ...]:
+    return tuple(
+        sorted({fold(w) for code in languages() for w in pack(code).header.embargo_labels}, key=len, reverse=True)
+    )
+
+
+def _is_embargo(text: str) -> bool:
+    """An embargo notice with its date: "Attention embargo jusqu’au mardi 15 avril 2025, 17 heures"."""
+    key = fold(text)
+    return any(
+        key.startswith(opening) and not key[len(opening) : len(opening) + 1].isalnum()
+        for opening in _embargo_openings()
+    )
+
+
 def is_end_mark(text: str) -> bool:
     """``text`` is an end mark ("###", "-30-", "– FIN –")."""
     return fold(text) in _end_marks()
@@ -317,6 +333,8 @@ def _classify(text: str, number: int, block: int, piece: bool, bullet: bool = Fa
         # Every date, stamp and document number has a digit: a line without one is text, a label,
         # an end mark or furniture, and the date patterns need not run.
         return _classify_undated(text, number, block, piece, bullet)
+    if _is_embargo(text):
+        return [Line(number, text, Kind.FURNITURE, block, piece, bullet)]
     try:
         stamp = parse_stamp(text)
         if stamp is None and _has_any(text, _DASHES):

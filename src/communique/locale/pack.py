@@ -142,6 +142,8 @@ class HeaderWords:
     """Whole lines that are site furniture (skip links, menus, share buttons, cookie notices), matched as a line's start."""
     furniture_words: Words
     """Words that make any line containing them furniture ("cookies": a consent banner, wherever it is pasted)."""
+    embargo_labels: Words
+    """Openings of an embargo notice ("Embargoed until 15 April 2025, 17:00"): such a line, with a date, is no title."""
     end_marks: Words
     """Lines that end a release ("###", "– FIN –"): what follows is contacts and boilerplate, not body."""
     subtitle_openers: Words
