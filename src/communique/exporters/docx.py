@@ -346,6 +346,7 @@ class _Template:
                 for attr in [a for a in el.attrib if "rsid" in a.lower()]:
                     del el.attrib[attr]
         self.style_names = _ensure_styles(document, builtin=builtin)
+        self.style_ids = {role: document.styles[name].style_id for role, name in self.style_names.items()}
         self.page_from_template = not builtin
         if builtin:
             _house_page(document)
@@ -551,14 +552,53 @@ def _user_template(path: Path) -> _Template:
 # --------------------------------------------------------------------------- body
 
 
-class _Writer:
-    """Adds the release to a python-docx document, recording the visible text and what was removed."""
+_RUN_SPLIT = re.compile(r"([\t\r\n])")
 
-    def __init__(self, document: Any, styles: dict[str, str]) -> None:
+
+def _xml_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _xml_attr(text: str) -> str:
+    return _xml_text(text).replace('"', "&quot;")
+
+
+def _run_xml(text: str, style_id: str | None = None) -> str:
+    """One ``w:r``, as python-docx's ``add_run(text, style)`` writes it (tabs and breaks as elements)."""
+    parts = ["<w:r>"]
+    if style_id is not None:
+        parts.append(f'<w:rPr><w:rStyle w:val="{_xml_attr(style_id)}"/></w:rPr>')
+    for piece in _RUN_SPLIT.split(text) if ("\t" in text or "\n" in text or "\r" in text) else (text,):
+        if not piece:
+            continue
+        if piece == "\t":
+            parts.append("<w:tab/>")
+        elif piece in ("\r", "\n"):
+            parts.append("<w:br/>")
+        elif len(piece.strip()) < len(piece):
+            parts.append(f'<w:t xml:space="preserve">{_xml_text(piece)}</w:t>')
+        else:
+            parts.append(f"<w:t>{_xml_text(piece)}</w:t>")
+    parts.append("</w:r>")
+    return "".join(parts)
+
+
+class _Writer:
+    """Writes the release's body as WordprocessingML, recording the visible text and what was removed.
+
+    The body is built as one XML string and handed to python-docx's public
+    :func:`docx.oxml.parse_xml` in a single call (python-docx's object API costs
+    about 0.15 ms per table cell); the markup is what ``add_paragraph``/``add_run``/
+    ``add_table`` write, so the document is the one python-docx would build.
+    """
+
+    def __init__(self, document: Any, styles: dict[str, str], style_ids: dict[str, str]) -> None:
         self.document = document
         self.styles = styles
+        self.ids = style_ids
         self.visible: list[str] = []
         self.stripped: list[str] = []
+        self.xml: list[str] = []
 
     def clean(self, text: str, field: str) -> str:
         cleaned, count = _UNWRITABLE.subn("", text)
@@ -566,23 +606,45 @@ class _Writer:
             self.stripped.append(field)
         return cleaned
 
-    def spans(self, paragraph: Any, spans: Iterable[Span], field: str) -> str:
+    def open(self, role: str) -> None:
+        self.xml.append(f'<w:p><w:pPr><w:pStyle w:val="{_xml_attr(self.ids[role])}"/></w:pPr>')
+
+    def run(self, text: str, role: str | None = None) -> None:
+        self.xml.append(_run_xml(text, self.ids[role] if role is not None else None))
+
+    def spans(self, spans: Iterable[Span], field: str) -> str:
         shown: list[str] = []
         for span in spans:
             text = self.clean(span.text, field)
             if not text:
                 continue
-            style = self.styles["ordinal"] if span.sup else self.styles["quote"] if span.quote else None
-            paragraph.add_run(text, style=style)
+            self.run(text, "ordinal" if span.sup else "quote" if span.quote else None)
             shown.append(text)
         return "".join(shown)
 
-    def simple(self, role: str, text: str) -> Any:
-        paragraph = self.document.add_paragraph(style=self.styles[role])
+    def simple(self, role: str, text: str) -> None:
+        self.open(role)
         if text:
-            paragraph.add_run(text)
+            self.run(text)
+        self.xml.append("</w:p>")
         self.visible.append(text)
-        return paragraph
+
+    def flush(self) -> None:
+        """Parse the body written so far in one call and put it before the section properties."""
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import qn
+
+        if not self.xml:
+            return
+        wrapper = parse_xml(f'<w:body xmlns:w="{W_NS}">{"".join(self.xml)}</w:body>')
+        self.xml.clear()
+        body = self.document.element.body
+        sect = body.find(qn("w:sectPr"))
+        for child in list(wrapper):
+            if sect is not None:
+                sect.addprevious(child)
+            else:
+                body.append(child)
 
 
 def _body(writer: _Writer, lay: Layout, text_width_pt: float, *, align: str, house: bool) -> None:
@@ -603,8 +665,9 @@ def _body(writer: _Writer, lay: Layout, text_width_pt: float, *, align: str, hou
         title_style = document.styles[styles["title"]]
         title_style.font.size = Pt(points)
         title_style.paragraph_format.line_spacing = Pt(round(points * 1.26, 1))
-    title = document.add_paragraph(style=styles["title"])
-    writer.visible.append(writer.spans(title, lay.title_spans, "title"))
+    writer.open("title")
+    writer.visible.append(writer.spans(lay.title_spans, "title"))
+    writer.xml.append("</w:p>")
     if lay.subtitle:
         writer.simple("subtitle", writer.clean(lay.subtitle, "header.subtitle"))
     if lay.date_line:
@@ -612,14 +675,15 @@ def _body(writer: _Writer, lay: Layout, text_width_pt: float, *, align: str, hou
     if align == "justify":
         document.styles[styles["body"]].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     for i, para in enumerate(lay.paragraphs):
-        paragraph = document.add_paragraph(style=styles["body"])
+        writer.open("body")
         shown = ""
         if para.dateline:
             place = writer.clean(para.dateline, "header.dateline")
-            paragraph.add_run(place, style=styles["dateline"])
-            paragraph.add_run(para.dateline_separator)
+            writer.run(place, "dateline")
+            writer.run(para.dateline_separator)
             shown = place + para.dateline_separator
-        writer.visible.append(shown + writer.spans(paragraph, para.spans, f"paragraphs[{i}]"))
+        writer.visible.append(shown + writer.spans(para.spans, f"paragraphs[{i}]"))
+        writer.xml.append("</w:p>")
     if lay.attendee_rows:
         writer.simple("heading", lay.attendees_heading)
         rows = [
@@ -637,35 +701,40 @@ def _body(writer: _Writer, lay: Layout, text_width_pt: float, *, align: str, hou
         _table(writer, lay.attendee_columns, rows, widths)
     if lay.end_mark:
         writer.simple("end_mark", lay.end_mark)
+    writer.flush()
 
 
 def _table(writer: _Writer, header: Iterable[str], rows: list[list[str]], widths: list[float]) -> None:
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import qn
-    from docx.shared import Twips
-
-    document = writer.document
-    columns = len(widths)
-    table = document.add_table(rows=1 + len(rows), cols=columns)
-    table.style = document.styles[writer.styles["table"]]
-    table.autofit = False
+    """The participants table as ``add_table`` + ``autofit = False`` + column/cell widths write it,
+    with the row properties python-docx has no API for: the header row repeats on every page, no row splits."""
     twips = [int(w * 20) for w in widths]
-    for column, width in zip(table.columns, twips, strict=True):
-        column.width = Twips(width)
-    heading, contents = writer.styles["table_heading"], writer.styles["table_contents"]
-    for index, (row, texts) in enumerate(zip(table.rows, [list(header), *rows], strict=True)):
-        for cell, text, width in zip(row.cells, texts, twips, strict=True):
-            cell.width = Twips(width)
-            paragraph = cell.paragraphs[0]
-            paragraph.style = heading if index == 0 else contents
+    xml = writer.xml
+    xml.append(
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="{_xml_attr(writer.ids["table"])}"/><w:tblW w:type="auto" w:w="0"/>'
+        '<w:tblLayout w:type="fixed"/><w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" '
+        'w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>'
+    )
+    xml.extend(f'<w:gridCol w:w="{w}"/>' for w in twips)
+    xml.append("</w:tblGrid>")
+    cells = [f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{w}"/></w:tcPr>' for w in twips]
+    heading = f'<w:p><w:pPr><w:pStyle w:val="{_xml_attr(writer.ids["table_heading"])}"/></w:pPr>'
+    contents = f'<w:p><w:pPr><w:pStyle w:val="{_xml_attr(writer.ids["table_contents"])}"/></w:pPr>'
+    for index, texts in enumerate([list(header), *rows]):
+        xml.append(
+            "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+            if index == 0
+            else "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+        )
+        start = heading if index == 0 else contents
+        for cell, text in zip(cells, texts, strict=True):
+            xml.append(cell)
+            xml.append(start)
             if text:
-                paragraph.add_run(text)
+                xml.append(_run_xml(text))
+            xml.append("</w:p></w:tc>")
             writer.visible.append(text)
-    # Row properties python-docx has no API for: the header row repeats on every page, no row splits.
-    tbl = document.element.body.findall(qn("w:tbl"))[-1]
-    for index, tr in enumerate(tbl.findall(qn("w:tr"))):
-        marks = "<w:cantSplit/><w:tblHeader/>" if index == 0 else "<w:cantSplit/>"
-        tr.insert(0, parse_xml(f'<w:trPr xmlns:w="{W_NS}">{marks}</w:trPr>'))
+        xml.append("</w:tr>")
+    xml.append("</w:tbl>")
 
 
 @functools.cache
@@ -924,7 +993,7 @@ class DocxExporter(Exporter):
             width, height = _PAGE_SIZES_MM[page_size or "a4"]
             section.page_width, section.page_height = Mm(width), Mm(height)
         _language(document, lay.language)
-        writer = _Writer(document, template.style_names)
+        writer = _Writer(document, template.style_names, template.style_ids)
         text_width = (section.page_width - section.left_margin - section.right_margin) / 12700
         if template.builtin:
             _furniture(document, lay, template.style_names, writer)
