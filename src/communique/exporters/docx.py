@@ -740,16 +740,10 @@ def _table(writer: _Writer, header: Iterable[str], rows: list[list[str]], widths
 @functools.cache
 def _measure() -> Any:
     """Width of text in the bundled faces (reportlab's metrics of the same DejaVu files the PDF embeds)."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    from .._fonts import family
+    from .._fonts import family, string_width
 
     family()
-
-    def measure(text: str, face: str, size: float) -> float:
-        return float(stringWidth(text, face, size))
-
-    return measure
+    return string_width
 
 
 def _furniture(document: Any, lay: Layout, styles: dict[str, str], writer: _Writer) -> None:
