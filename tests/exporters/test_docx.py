@@ -153,6 +153,21 @@ def test_core_properties_come_from_the_release() -> None:
     assert props.revision == 0 and props.last_modified_by == ""
 
 
+def test_long_keywords_and_title_are_cut_to_what_core_properties_hold() -> None:
+    # python-docx refuses core properties over 255 characters: a release naming many
+    # organisations (the 1,000-paragraph benchmark release) failed to render.
+    people = tuple(Attendee(name=f"Personne {i}", organization=f"Organisation numéro {i}") for i in range(40))
+    title = "Un titre " * 40
+    r = release(attendees=people, header=Header(title=title.strip(), language="fr", source="OTAN"))
+    data = render(r, "docx")
+    props = open_docx(data).core_properties
+    assert len(props.keywords) <= 255 and props.keywords.endswith("…")
+    assert props.keywords.startswith("Organisation numéro 0, Organisation numéro 1, ")
+    assert ", Organisation numéro 1…" not in props.keywords  # whole keywords only
+    assert len(props.title) <= 255 and props.title.startswith("Un titre Un titre") and props.title.endswith("titre…")
+    assert parse(data, "docx") == r  # the embedded copy keeps everything
+
+
 def test_core_dates_are_converted_to_utc() -> None:
     paris = dt.timezone(dt.timedelta(hours=2))
     r = release(

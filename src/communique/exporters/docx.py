@@ -828,15 +828,28 @@ def _w3cdtf(value: _dt.date) -> str:
     return f"{value.year:04d}-{value.month:02d}-{value.day:02d}T{value.hour:02d}:{value.minute:02d}:{value.second:02d}Z"
 
 
+_PROPERTY_MAX = 255
+"""python-docx refuses a core property longer than this (the embedded release keeps the whole text)."""
+
+
+def _property(text: str, separator: str = " ") -> str:
+    """``text`` cut to at most 255 characters at a ``separator`` (a keyword or word kept whole), ending "…"."""
+    if len(text) <= _PROPERTY_MAX:
+        return text
+    head = text[: _PROPERTY_MAX - 1]
+    cut = head.rfind(separator)
+    return (head[:cut] if cut > 0 else head).rstrip(" ,;") + "…"
+
+
 def _core(document: Any, lay: Layout, writer: _Writer) -> None:
     """Core properties from the release, through python-docx's ``core_properties`` (dates W3CDTF, a day alone kept)."""
     from docx.oxml import parse_xml
 
     props = document.core_properties
-    props.title = writer.clean(lay.title, "title")
-    props.subject = writer.clean(lay.subject, "header.dateline") if lay.subject else ""
-    props.author = writer.clean(lay.author, "header.source") if lay.author else ""
-    props.keywords = writer.clean(", ".join(lay.keywords), "attendees")
+    props.title = _property(writer.clean(lay.title, "title"))
+    props.subject = _property(writer.clean(lay.subject, "header.dateline")) if lay.subject else ""
+    props.author = _property(writer.clean(lay.author, "header.source")) if lay.author else ""
+    props.keywords = _property(writer.clean(", ".join(lay.keywords), "attendees"), ", ")
     props.language = lay.language
     props.last_modified_by = ""
     props.comments = ""
