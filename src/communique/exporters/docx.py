@@ -52,7 +52,11 @@ document part), a part Word and LibreOffice keep when they re-save::
 ``visible`` is a digest of the text the document shows (every paragraph and
 table-cell paragraph of the body in order); the parser compares it with what it
 reads, so a document edited after export is read from its visible content, not
-from the stale embedded copy.  U+FFFE/U+FFFF, which XML cannot hold, are
+from the stale embedded copy.  A French release also gets ``typography="…"``:
+what its text holds where French spacing prints a no-break space (``:=nbsp
+«=space …``, see :func:`communique._layout.french_spaces`), so that the parser
+reading the visible text puts back plain spaces, no-break spaces or nothing as
+the release had them.  U+FFFE/U+FFFF, which XML cannot hold, are
 written as JSON ``\\uFFFE`` escapes, so the embedded copy is exact.
 
 **Characters Word cannot hold.**  C0 control characters (other than tab and
@@ -881,17 +885,33 @@ _APP_XML = (
 )
 
 
+def _typography(release: PressRelease) -> str:
+    """The ``typography`` attribute: what the release holds where French spacing prints no-break spaces.
+
+    ``":=nbsp »=nbsp «=space"`` (see :func:`communique._layout.french_spaces`); empty
+    for a release in another language, whose text is printed as written.
+    """
+    from .._layout import french_spaces
+
+    if not release.header.language.startswith("fr"):
+        return ""
+    forms = french_spaces([release.header.title, *(p.text for p in release.paragraphs)])
+    return " ".join(f"{place}={form}" for place, form in sorted(forms.items()))
+
+
 def _embedded(release: PressRelease, digest: str) -> bytes:
-    from xml.sax.saxutils import escape
+    from xml.sax.saxutils import escape, quoteattr
 
     from .._serialize import SCHEMA_VERSION, dumps
 
     text = dumps(release).decode("utf-8")
     # JSON allows U+FFFE/U+FFFF raw, XML does not: write them as JSON escapes, which load back identically.
     text = _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    typography = _typography(release)
+    spaces = f" typography={quoteattr(typography)}" if typography else ""
     return (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-        f'<release xmlns="{RELEASE_NS}" schema-version="{SCHEMA_VERSION}" visible="{digest}">'
+        f'<release xmlns="{RELEASE_NS}" schema-version="{SCHEMA_VERSION}" visible="{digest}"{spaces}>'
         f"{escape(text)}</release>\n"
     ).encode()
 
@@ -1005,9 +1025,9 @@ class DocxExporter(Exporter):
         if page_size is not None and page_size not in _PAGE_SIZES_MM:
             raise RenderError(f"page_size must be a4 or letter, not {page_size!r}", path="page_size", format="docx")
         template = _user_template(Path(template_path)) if template_path is not None else _builtin_template()
-        # The docx parser reads this document's visible text back (after an edit): rows and text it
-        # reads exactly, so attendees stay one row each and spaces as written (see the module docs).
-        lay = layout(release, organization=options.get("organization"), collapse=False, spacing=False)
+        # The PDF's layout: identical role-only attendees in one row, French no-break spaces.  The
+        # docx parser reads both back from the visible text (one attendee per country, plain spaces).
+        lay = layout(release, organization=options.get("organization"))
         document = template.copy()
         section = document.sections[0]
         if page_size is not None or not template.page_from_template:
