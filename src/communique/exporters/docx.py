@@ -276,6 +276,12 @@ def _define(style: Any, role: str, *, builtin: bool) -> None:
         fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     if keep:
         fmt.keep_with_next = True
+    if builtin and role == "title":
+        # python-docx's Title has a rule under it, expanded letter spacing and kerning: the PDF's has none.
+        for child in style.element.xpath(
+            "./w:pPr/w:pBdr | ./w:pPr/w:contextualSpacing | ./w:rPr/w:spacing | ./w:rPr/w:kern"
+        ):
+            child.getparent().remove(child)
 
 
 def _table_style(style: Any, *, builtin: bool) -> None:
@@ -729,7 +735,8 @@ def _table(writer: _Writer, header: Iterable[str], rows: list[list[str]], widths
     writer.starts.append(len(xml))
     xml.append(
         f'<w:tbl><w:tblPr><w:tblStyle w:val="{_xml_attr(writer.ids["table"])}"/><w:tblW w:type="auto" w:w="0"/>'
-        '<w:tblLayout w:type="fixed"/><w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" '
+        # No indent: the table's edges on the margins, its text inset by the cell margins (the PDF's).
+        '<w:tblInd w:w="0" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" '
         'w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>'
     )
     xml.extend(f'<w:gridCol w:w="{w}"/>' for w in twips)
