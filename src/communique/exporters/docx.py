@@ -735,8 +735,9 @@ def _table(writer: _Writer, header: Iterable[str], rows: list[list[str]], widths
     writer.starts.append(len(xml))
     xml.append(
         f'<w:tbl><w:tblPr><w:tblStyle w:val="{_xml_attr(writer.ids["table"])}"/><w:tblW w:type="auto" w:w="0"/>'
-        # No indent: the table's edges on the margins, its text inset by the cell margins (the PDF's).
-        '<w:tblInd w:w="0" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" '
+        # The table's edges on the margins, its text inset by the cell margins, as in the PDF (in Word's
+        # 2010 compatibility mode, which the template has, and LibreOffice the indent is to the text).
+        f'<w:tblInd w:w="{int(_CELL_PADDING_PT * 20)}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" '
         'w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>'
     )
     xml.extend(f'<w:gridCol w:w="{w}"/>' for w in twips)
