@@ -90,7 +90,7 @@ def test_no_direct_formatting_only_styles() -> None:
         assert [c.tag for c in ppr] == [w("pStyle")]
 
 
-def test_dateline_leads_the_first_paragraph_in_bold_small_caps_character_style() -> None:
+def test_dateline_leads_the_first_paragraph_in_a_bold_character_style() -> None:
     doc = open_docx(render(release(), "docx"))
     first = doc.paragraphs[2]
     assert first.runs[0].text == "Belgrade"
