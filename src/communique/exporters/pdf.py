@@ -17,12 +17,20 @@ Beside the pages, the PDF carries:
 
 * the release's canonical JSON (:func:`communique._serialize.dumps`) as an
   embedded file named :data:`ATTACHMENT_NAME` (in ``/EmbeddedFiles``, its
-  file specification marked ``/AFRelationship /Source`` as PDF/A-3 does; the
-  catalog carries no ``/AF``: reportlab's public API writes only the catalog
-  keys it knows), which the ``pdf`` parser reads back;
-* an XMP metadata packet and the document information dictionary (title,
-  author, subject, keywords, creation and modification dates from the
-  release), ``/Lang`` and an outline (bookmarks).
+  file specification marked ``/AFRelationship /Source`` and listed in the
+  catalog's ``/AF``, as PDF/A-3 attaches source data), which the ``pdf``
+  parser reads back;
+* an XMP metadata packet (``pdfaid`` part 3, conformance B) and the document
+  information dictionary (title, author, subject, keywords, creation and
+  modification dates from the release), an sRGB output intent, ``/Lang`` and
+  an outline (bookmarks).
+
+reportlab's public API writes the pages; the PDF/A-3 structures it has no API
+for are added with pikepdf in one pass that saves the streams as they are
+(reportlab has deflated them; the attachment and the ICC profile are deflated
+here once).  Page streams are plain deflated streams: reportlab's documented
+``rl_config.useA85`` is off while a communique build runs (see
+:func:`_binary_streams`).
 
 Output is deterministic: reportlab runs in invariant mode, dates come from the
 release and the file identifier is a hash of the content and the options.
