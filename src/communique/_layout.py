@@ -129,16 +129,26 @@ _AFTER_GUILLEMET = re.compile(r"«[ \t\u00a0\u202f]*")
 _CLOSE_GUILLEMET = re.compile(r"(?<=\S)»")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _french(text: str) -> str:
-    text = _BEFORE_HIGH.sub(lambda m: NBSP + m.group(1), text)
-    text = _BEFORE_LOW.sub(lambda m: NNBSP + m.group(1), text)
-    text = _AFTER_GUILLEMET.sub("«" + NBSP, text)
-    text = _CLOSE_GUILLEMET.sub(NBSP + "»", text)
-    return _TIME.sub(lambda m: f"{m.group(1)}{NBSP}h{NBSP}{m.group(2)}", text)
+    # Each rule only where its mark occurs: the scans cost ~10 ns a character each otherwise.
+    if ":" in text or "»" in text:
+        text = _BEFORE_HIGH.sub(lambda m: NBSP + m.group(1), text)
+    if ";" in text or "!" in text or "?" in text:
+        text = _BEFORE_LOW.sub(lambda m: NNBSP + m.group(1), text)
+    if "«" in text:
+        text = _AFTER_GUILLEMET.sub("«" + NBSP, text)
+    if "»" in text:
+        text = _CLOSE_GUILLEMET.sub(NBSP + "»", text)
+    if "h" in text and _DIGIT.search(text):
+        text = _TIME.sub(lambda m: f"{m.group(1)}{NBSP}h{NBSP}{m.group(2)}", text)
+    return text
 
 
 _SEPARATORS = "[ \t\u00a0\u202f]"
-_SPACED_MARK = re.compile(f"(?:({_SEPARATORS}+)([:;!?»])|(?<=\\S)()(»))")
+_MARK = re.compile("[:;!?»]")
 _OPENING = re.compile(f"«({_SEPARATORS}*)")
 _SPACED_TIME = re.compile(r"(?<![\w:])\d{1,2}(\s?)h(\s?)\d{2}(?!\w)")
 FORMS = {"none": "", "space": " ", "nbsp": NBSP, "nnbsp": NNBSP}
@@ -166,12 +176,23 @@ def french_spaces(texts: Sequence[str]) -> dict[str, str]:
     from collections import Counter
 
     seen: dict[str, Counter[str]] = {}
+    separators = " \t\u00a0\u202f"
     for text in texts:
-        for m in _SPACED_MARK.finditer(text):
-            separator, mark = (m.group(1), m.group(2)) if m.group(2) else (m.group(3), m.group(4))
-            seen.setdefault(mark, Counter())[_form(separator)] += 1
-        for m in _OPENING.finditer(text):
-            seen.setdefault("«", Counter())[_form(m.group(1))] += 1
+        for m in _MARK.finditer(text):
+            # The separator before the mark: what _BEFORE_HIGH/_BEFORE_LOW replace (a space at least),
+            # or nothing before a » that follows a word (_CLOSE_GUILLEMET).
+            mark, end = m.group(), m.start()
+            start = end
+            while start > 0 and text[start - 1] in separators:
+                start -= 1
+            if start == end and (mark != "»" or end == 0 or text[end - 1].isspace()):
+                continue
+            seen.setdefault(mark, Counter())[_form(text[start:end])] += 1
+        if "«" in text:
+            for m in _OPENING.finditer(text):
+                seen.setdefault("«", Counter())[_form(m.group(1))] += 1
+        if "h" not in text or not _DIGIT.search(text):
+            continue
         for m in _SPACED_TIME.finditer(text):
             seen.setdefault("h1", Counter())[_form(m.group(1))] += 1
             seen.setdefault("h2", Counter())[_form(m.group(2))] += 1
