@@ -205,7 +205,7 @@ class _Advances(dict[str, float]):
     def __missing__(self, char: str) -> float:
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
-        width = self[char] = stringWidth(char, self.face, 1000)
+        width = self[char] = float(stringWidth(char, self.face, 1000))
         return width
 
 
