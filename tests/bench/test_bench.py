@@ -145,7 +145,7 @@ def test_the_stated_targets_are_attached_to_their_rows(quick_run: tuple[str, dic
     if "docx" in exporters:
         assert labels[("docx render", "sample-fr")] == "≥ 150/s"
     if "pdf" in exporters:
-        assert labels[("pdf render", "sample-fr")] == "≥ 100/s"
+        assert labels[("pdf render", "sample-fr")] == "≥ 80/s"
     assert labels[("communique formats", "fresh process")] == "< 150 ms"
 
 

@@ -65,13 +65,18 @@ def sample() -> PressRelease:
 # ---------------------------------------------------------------- what an editor sees
 
 
+def french(text: str) -> str:
+    """``text`` as the house style prints it in French: no-break spaces inside « » (and before : ; ! ?)."""
+    return text.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
+
+
 def test_title_dates_paragraphs_and_table_use_styles_in_layout_order() -> None:
     doc = open_docx(render(release(), "docx"))
     shown = [(p.style.name, p.text) for p in doc.paragraphs]
     assert shown == [
         ("Title", "Titre"),
         ("Date", "22–23 mai 2018 | Mis à jour le 20 juillet 2018 à 15 h 57"),
-        ("Body Text", "Belgrade – " + TEXT),
+        ("Body Text", "Belgrade – " + french(TEXT)),
         ("Heading 1", "Participants"),
         ("End Mark", "– FIN –"),
     ]
@@ -85,7 +90,7 @@ def test_no_direct_formatting_only_styles() -> None:
         assert [c.tag for c in ppr] == [w("pStyle")]
 
 
-def test_dateline_leads_the_first_paragraph_in_bold_small_caps_character_style() -> None:
+def test_dateline_leads_the_first_paragraph_in_a_bold_character_style() -> None:
     doc = open_docx(render(release(), "docx"))
     first = doc.paragraphs[2]
     assert first.runs[0].text == "Belgrade"
@@ -101,8 +106,9 @@ def test_quotes_stay_in_place_as_quote_char_runs() -> None:
     runs = doc.paragraphs[2].runs
     quoted = [run.text for run in runs if run.style.name == "Quote Char"]
     assert quoted == [q.text for q in r.quotes]
-    # The runs put together are the paragraph as written, quotation marks outside the quote runs.
-    assert "".join(run.text for run in runs[2:]) == TEXT
+    # The runs put together are the paragraph as printed in French (no-break spaces inside « »),
+    # quotation marks outside the quote runs.
+    assert "".join(run.text for run in runs[2:]) == french(TEXT)
 
 
 def test_attendees_table_has_localised_heading_columns_and_country_names() -> None:
@@ -153,6 +159,21 @@ def test_core_properties_come_from_the_release() -> None:
     assert props.revision == 0 and props.last_modified_by == ""
 
 
+def test_long_keywords_and_title_are_cut_to_what_core_properties_hold() -> None:
+    # python-docx refuses core properties over 255 characters: a release naming many
+    # organisations (the 1,000-paragraph benchmark release) failed to render.
+    people = tuple(Attendee(name=f"Personne {i}", organization=f"Organisation numéro {i}") for i in range(40))
+    title = "Un titre " * 40
+    r = release(attendees=people, header=Header(title=title.strip(), language="fr", source="OTAN"))
+    data = render(r, "docx")
+    props = open_docx(data).core_properties
+    assert len(props.keywords) <= 255 and props.keywords.endswith("…")
+    assert props.keywords.startswith("Organisation numéro 0, Organisation numéro 1, ")
+    assert ", Organisation numéro 1…" not in props.keywords  # whole keywords only
+    assert len(props.title) <= 255 and props.title.startswith("Un titre Un titre") and props.title.endswith("titre…")
+    assert parse(data, "docx") == r  # the embedded copy keeps everything
+
+
 def test_core_dates_are_converted_to_utc() -> None:
     paris = dt.timezone(dt.timedelta(hours=2))
     r = release(
@@ -191,8 +212,9 @@ def test_unicode_survives() -> None:
     words = "Đoković ćevapi šuma œuvre « guillemets » l’OTAN – Москва Αθήνα"
     r = release(paragraphs=(Paragraph(text=words),), quotes=(), header=Header(title=words, language="fr"))
     doc = open_docx(render(r, "docx"))
-    assert doc.paragraphs[0].text == words
-    assert doc.paragraphs[2].text == words
+    assert doc.paragraphs[0].text == french(words)
+    assert doc.paragraphs[2].text == french(words)
+    assert parse(render(r, "docx"), "docx", embedded="ignore").paragraphs[0].text == words
 
 
 def test_newlines_and_tabs_become_breaks_and_tabs() -> None:

@@ -760,3 +760,38 @@ def read_back(data: bytes) -> PressRelease:
     from communique import parse
 
     return parse(data, "pdf")
+
+
+def test_streams_are_deflated_once_without_ascii85_and_reportlab_settings_are_put_back(sample: PressRelease) -> None:
+    # reportlab wraps page streams in ASCII85 unless rl_config.useA85 is off: it is off while
+    # communique builds, and put back as it was after; the attachment is deflated by us.
+    import pikepdf
+    from reportlab import rl_config
+
+    before = rl_config.useA85
+    data = render(sample, "pdf", align="justify")
+    assert rl_config.useA85 == before
+    pdf = pikepdf.open(io.BytesIO(data))
+    for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Stream):
+            filters = obj.get("/Filter")
+            names = [str(f) for f in filters] if isinstance(filters, pikepdf.Array) else [str(filters)]
+            if obj.get("/Type") == "/Metadata":
+                assert filters is None  # XMP stays plain text
+            else:
+                assert names == ["/FlateDecode"], (obj.objgen, names)
+    assert pdf.Root.Names.EmbeddedFiles.Names[1].EF.F.read_bytes() == dumps(sample)
+
+
+def test_justified_lines_stretch_their_spaces_and_print_one_run_per_face() -> None:
+    # One text-show per run of one face (not one per word); justified lines use word spacing (Tw).
+    import pikepdf
+
+    long = " ".join([TEXT] * 6)
+    r = release(paragraphs=(Paragraph(text=long),), quotes=())
+    for align, stretched in (("left", False), ("justify", True)):
+        pdf = pikepdf.open(io.BytesIO(render(r, "pdf", align=align)))
+        instructions = [(operands, str(op)) for operands, op in pikepdf.parse_content_stream(pdf.pages[0])]
+        shows = sum(1 for _, op in instructions if op in ("Tj", "TJ"))
+        assert shows < len(long.split()) / 4, (align, shows)
+        assert any(float(operands[0]) > 0 for operands, op in instructions if op == "Tw") is stretched, align

@@ -23,7 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from builders import headed, release, spanning, version_1_json
-from communique import Attendee, Header, PressRelease, parse, read, render
+from communique import Attendee, Header, Paragraph, PressRelease, parse, read, render
 from communique.errors import CommuniqueWarning, ParseError
 from communique.registry import sniff
 from strategies import releases
@@ -544,3 +544,166 @@ def test_visible_content_gives_the_subtitle_and_the_reference_back() -> None:
     assert seen.header.reference == r.header.reference
     assert seen.paragraphs == r.paragraphs  # neither became a body paragraph
     assert seen.dates.updated == r.dates.updated
+
+
+# ---------------------------------------------------------------- the house layout read back (collapsed rows, spacing)
+
+
+def _people(r: PressRelease) -> list[tuple[str | None, ...]]:
+    return [(a.name, a.rank, a.role, a.organization, a.country) for a in r.attendees]
+
+
+PLAIN = "Le général a déclaré : « Nous sommes prêts ; vraiment ! » Et vous ? La séance a repris à 15 h 57."
+
+
+def test_french_spacing_is_printed_and_read_back_as_the_plain_spaces_the_release_held() -> None:
+    r = release(paragraphs=(Paragraph(text=PLAIN),), quotes=(), header=Header(title="Prêts ? Oui !", language="fr"))
+    data = render(r, "docx")
+    shown = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+    assert shown[0] == "Prêts\u202f? Oui\u202f!"
+    assert "déclaré\u00a0: «\u00a0Nous sommes prêts\u202f; vraiment\u202f!\u00a0» Et vous\u202f?" in shown[2]
+    assert "15\u00a0h\u00a057" in shown[2]
+    item = read_part(data, "customXml/item1.xml").decode()
+    assert 'typography="!=space :=space ;=space ?=space h1=space h2=space «=space »=space"' in item
+    assert parse(data, "docx") == r
+    seen = parse(data, "docx", embedded="ignore")
+    assert seen.header.title == "Prêts ? Oui !"
+    assert [p.text for p in seen.paragraphs] == [PLAIN]
+
+
+def test_no_break_spaces_the_release_held_come_back_as_no_break_spaces(sample: PressRelease) -> None:
+    # The NATO sample writes U+00A0 inside « » and before ":": the record says so, nothing is lost.
+    data = render(sample, "docx")
+    assert 'typography=":=nbsp «=nbsp »=nbsp"' in read_part(data, "customXml/item1.xml").decode()
+    assert parse(data, "docx", embedded="ignore").paragraphs == sample.paragraphs
+
+
+def test_text_without_spaces_at_the_marks_comes_back_without_them() -> None:
+    text = "Il a dit «oui» à 9h05."
+    r = release(paragraphs=(Paragraph(text=text),), quotes=())
+    data = render(r, "docx")
+    assert "«\u00a0oui\u00a0» à 9\u00a0h\u00a005." in docx.Document(io.BytesIO(data)).paragraphs[2].text
+    assert parse(data, "docx", embedded="ignore").paragraphs[0].text == text
+
+
+def test_an_edited_document_still_gets_the_release_spaces_back() -> None:
+    r = release(paragraphs=(Paragraph(text=PLAIN),), quotes=())
+    data = render(r, "docx")
+    document = read_part(data, "word/document.xml").replace(b"Et vous", b"Et nous")
+    with pytest.warns(CommuniqueWarning, match="edited after communique wrote it"):
+        seen = parse(rezip(data, {"word/document.xml": document}), "docx")
+    assert [p.text for p in seen.paragraphs] == [PLAIN.replace("Et vous", "Et nous")]
+
+
+def test_no_break_spaces_of_a_document_communique_did_not_write_are_kept() -> None:
+    doc = docx.Document()
+    doc.add_paragraph("Réunion à Bruxelles", style="Title")
+    doc.add_paragraph("Bruxelles – Le ministre a déclaré\u00a0: «\u00a0Nous sommes prêts\u00a0».")
+    assert (
+        parse(save(doc), "docx").paragraphs[0].text == "Le ministre a déclaré\u00a0: «\u00a0Nous sommes prêts\u00a0»."
+    )
+
+
+def test_english_text_is_printed_and_read_as_written() -> None:
+    text = "He said: « yes » ; really ? At 15 h 57."
+    r = release(header=Header(title="Title", language="en"), paragraphs=(Paragraph(text=text),), quotes=())
+    data = render(r, "docx")
+    assert b"typography=" not in read_part(data, "customXml/item1.xml")
+    assert docx.Document(io.BytesIO(data)).paragraphs[2].text == text
+    assert parse(data, "docx", embedded="ignore").paragraphs[0].text == text
+
+
+CHIEFS = "chef d’état-major de la défense"
+
+
+def _collapsible() -> PressRelease:
+    return release(
+        quotes=(),
+        attendees=(
+            Attendee(name="Shepro", rank="général de corps aérien", organization="OTAN"),
+            *(Attendee(role=CHIEFS, country=code) for code in ("AL", "BG", "BA", "GR", "BQ", "MK")),
+            Attendee(role="président du Comité militaire", organization="CMUE"),
+            Attendee(role="commandant", organization="JFC Naples"),
+            Attendee(role="commandant", organization="JFC Naples", country="IT"),
+        ),
+    )
+
+
+def test_a_collapsed_row_is_printed_once_and_read_back_as_one_attendee_per_country() -> None:
+    r = _collapsible()
+    data = render(r, "docx")
+    rows = [[c.text for c in row.cells] for row in docx.Document(io.BytesIO(data)).tables[0].rows]
+    assert rows == [
+        ["Nom", "Grade", "Fonction", "Organisation", "Pays"],
+        ["Shepro", "général de corps aérien", "", "OTAN", ""],
+        [
+            "",
+            "",
+            CHIEFS,
+            "",
+            "Albanie, Bulgarie, Bosnie-Herzégovine, Grèce, Bonaire, Saint-Eustache et Saba, Macédoine du Nord",
+        ],
+        ["", "", "président du Comité militaire", "CMUE", ""],
+        ["", "", "commandant", "JFC Naples", "Italie"],
+    ]
+    assert parse(data, "docx") == r
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        seen = parse(data, "docx", embedded="ignore")
+    # The two JFC commanders were one row (one without a country): it gives one attendee back.
+    assert _people(seen) == [*_people(r)[:-2], (None, None, "commandant", "JFC Naples", "IT")]
+
+
+def test_a_collapsed_row_in_english_is_read_by_english_country_names() -> None:
+    r = PressRelease(
+        header=Header(title="Title", language="en", source="NATO"),
+        paragraphs=(Paragraph(text="The chiefs met."),),
+        attendees=_collapsible().attendees[:7],
+    )
+    data = render(r, "docx")
+    cells = [c.text for c in docx.Document(io.BytesIO(data)).tables[0].rows[2].cells]
+    assert cells[-1] == (
+        "Albania, Bulgaria, Bosnia and Herzegovina, Greece, Bonaire, Sint Eustatius and Saba, North Macedonia"
+    )
+    assert _people(parse(data, "docx", embedded="ignore")) == _people(r)
+
+
+def test_a_collapsed_row_takes_the_place_of_its_first_attendee() -> None:
+    r = release(
+        quotes=(),
+        attendees=(
+            Attendee(role=CHIEFS, country="AL"),
+            Attendee(name="Shepro", organization="OTAN"),
+            Attendee(role=CHIEFS, country="BG"),
+        ),
+    )
+    seen = parse(render(r, "docx"), "docx", embedded="ignore")
+    assert _people(seen) == [_people(r)[i] for i in (0, 2, 1)]
+
+
+def test_an_unknown_name_in_a_country_list_is_a_warning() -> None:
+    doc = docx.Document()
+    doc.add_paragraph("Réunion", style="Title")
+    doc.add_paragraph("Bruxelles – Les chefs se sont réunis.")
+    table = doc.add_table(rows=2, cols=2)
+    for cell, text in zip(table.rows[0].cells, ("Fonction", "Pays"), strict=True):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, (CHIEFS, "Albanie, Atlantide"), strict=True):
+        cell.text = text
+    with pytest.warns(CommuniqueWarning, match="unknown country 'Albanie, Atlantide'"):
+        r = parse(save(doc), "docx")
+    assert _people(r) == [(None, None, CHIEFS, None, None)]
+
+
+def test_a_names_only_participants_table_is_read_back() -> None:
+    # Columns no attendee fills are dropped: a list of names is a one-column table under its heading.
+    r = release(quotes=(), attendees=(Attendee(name="Jean Dupont"), Attendee(name="Marie Curie")))
+    data = render(r, "docx")
+    assert [[c.text for c in row.cells] for row in docx.Document(io.BytesIO(data)).tables[0].rows] == [
+        ["Nom"],
+        ["Jean Dupont"],
+        ["Marie Curie"],
+    ]
+    seen = parse(data, "docx", embedded="ignore")
+    assert _people(seen) == _people(r)
+    assert [p.text for p in seen.paragraphs] == [p.text for p in r.paragraphs]

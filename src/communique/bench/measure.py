@@ -186,7 +186,8 @@ TARGETS: dict[tuple[str, str], Target] = {
     ("json render+parse", "sample-fr"): Target("releases_per_s", ">=", 10000, "≥ 10,000/s"),
     ("xml render+parse", "sample-fr"): Target("releases_per_s", ">=", 3000, "≥ 3,000/s"),
     ("docx render", "sample-fr"): Target("releases_per_s", ">=", 150, "≥ 150/s"),
-    ("pdf render", "sample-fr"): Target("releases_per_s", ">=", 100, "≥ 100/s"),
+    # Issue 17's target for reportlab's public API (the 100/s of the earlier exporter used its internals).
+    ("pdf render", "sample-fr"): Target("releases_per_s", ">=", 80, "≥ 80/s"),
     ("html render", "sample-fr"): Target("releases_per_s", ">=", 2000, "≥ 2,000/s"),
     ("html parse", "sample-fr"): Target("releases_per_s", ">=", 1000, "≥ 1,000/s"),
 }

@@ -52,7 +52,11 @@ document part), a part Word and LibreOffice keep when they re-save::
 ``visible`` is a digest of the text the document shows (every paragraph and
 table-cell paragraph of the body in order); the parser compares it with what it
 reads, so a document edited after export is read from its visible content, not
-from the stale embedded copy.  U+FFFE/U+FFFF, which XML cannot hold, are
+from the stale embedded copy.  A French release also gets ``typography="…"``:
+what its text holds where French spacing prints a no-break space (``:=nbsp
+«=space …``, see :func:`communique._layout.french_spaces`), so that the parser
+reading the visible text puts back plain spaces, no-break spaces or nothing as
+the release had them.  U+FFFE/U+FFFF, which XML cannot hold, are
 written as JSON ``\\uFFFE`` escapes, so the embedded copy is exact.
 
 **Characters Word cannot hold.**  C0 control characters (other than tab and
@@ -84,6 +88,7 @@ import datetime as _dt
 import functools
 import hashlib
 import io
+import itertools
 import os
 import re
 import struct
@@ -271,6 +276,12 @@ def _define(style: Any, role: str, *, builtin: bool) -> None:
         fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     if keep:
         fmt.keep_with_next = True
+    if builtin and role == "title":
+        # python-docx's Title has a rule under it, expanded letter spacing and kerning: the PDF's has none.
+        for child in style.element.xpath(
+            "./w:pPr/w:pBdr | ./w:pPr/w:contextualSpacing | ./w:rPr/w:spacing | ./w:rPr/w:kern"
+        ):
+            child.getparent().remove(child)
 
 
 def _table_style(style: Any, *, builtin: bool) -> None:
@@ -346,6 +357,7 @@ class _Template:
                 for attr in [a for a in el.attrib if "rsid" in a.lower()]:
                     del el.attrib[attr]
         self.style_names = _ensure_styles(document, builtin=builtin)
+        self.style_ids = {role: document.styles[name].style_id for role, name in self.style_names.items()}
         self.page_from_template = not builtin
         if builtin:
             _house_page(document)
@@ -551,14 +563,55 @@ def _user_template(path: Path) -> _Template:
 # --------------------------------------------------------------------------- body
 
 
-class _Writer:
-    """Adds the release to a python-docx document, recording the visible text and what was removed."""
+_RUN_SPLIT = re.compile(r"([\t\r\n])")
 
-    def __init__(self, document: Any, styles: dict[str, str]) -> None:
+
+def _xml_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _xml_attr(text: str) -> str:
+    return _xml_text(text).replace('"', "&quot;")
+
+
+def _run_xml(text: str, style_id: str | None = None) -> str:
+    """One ``w:r``, as python-docx's ``add_run(text, style)`` writes it (tabs and breaks as elements)."""
+    parts = ["<w:r>"]
+    if style_id is not None:
+        parts.append(f'<w:rPr><w:rStyle w:val="{_xml_attr(style_id)}"/></w:rPr>')
+    for piece in _RUN_SPLIT.split(text) if ("\t" in text or "\n" in text or "\r" in text) else (text,):
+        if not piece:
+            continue
+        if piece == "\t":
+            parts.append("<w:tab/>")
+        elif piece in ("\r", "\n"):
+            parts.append("<w:br/>")
+        elif len(piece.strip()) < len(piece):
+            parts.append(f'<w:t xml:space="preserve">{_xml_text(piece)}</w:t>')
+        else:
+            parts.append(f"<w:t>{_xml_text(piece)}</w:t>")
+    parts.append("</w:r>")
+    return "".join(parts)
+
+
+class _Writer:
+    """Writes the release's body as WordprocessingML, recording the visible text and what was removed.
+
+    The body is built as one XML string and handed to python-docx's public
+    :func:`docx.oxml.parse_xml` in a single call (python-docx's object API costs
+    about 0.15 ms per table cell); the markup is what ``add_paragraph``/``add_run``/
+    ``add_table`` write, so the document is the one python-docx would build.
+    """
+
+    def __init__(self, document: Any, styles: dict[str, str], style_ids: dict[str, str]) -> None:
         self.document = document
         self.styles = styles
+        self.ids = style_ids
         self.visible: list[str] = []
         self.stripped: list[str] = []
+        self.xml: list[str] = []
+        self.starts: list[int] = []
+        """Where each top-level block (paragraph, table) starts in :attr:`xml`."""
 
     def clean(self, text: str, field: str) -> str:
         cleaned, count = _UNWRITABLE.subn("", text)
@@ -566,23 +619,55 @@ class _Writer:
             self.stripped.append(field)
         return cleaned
 
-    def spans(self, paragraph: Any, spans: Iterable[Span], field: str) -> str:
+    def open(self, role: str) -> None:
+        self.starts.append(len(self.xml))
+        self.xml.append(f'<w:p><w:pPr><w:pStyle w:val="{_xml_attr(self.ids[role])}"/></w:pPr>')
+
+    def run(self, text: str, role: str | None = None) -> None:
+        self.xml.append(_run_xml(text, self.ids[role] if role is not None else None))
+
+    def spans(self, spans: Iterable[Span], field: str) -> str:
         shown: list[str] = []
         for span in spans:
             text = self.clean(span.text, field)
             if not text:
                 continue
-            style = self.styles["ordinal"] if span.sup else self.styles["quote"] if span.quote else None
-            paragraph.add_run(text, style=style)
+            self.run(text, "ordinal" if span.sup else "quote" if span.quote else None)
             shown.append(text)
         return "".join(shown)
 
-    def simple(self, role: str, text: str) -> Any:
-        paragraph = self.document.add_paragraph(style=self.styles[role])
+    def simple(self, role: str, text: str) -> None:
+        self.open(role)
         if text:
-            paragraph.add_run(text)
+            self.run(text)
+        self.xml.append("</w:p>")
         self.visible.append(text)
-        return paragraph
+
+    def flush(self) -> None:
+        """Parse the body written so far and put it before the section properties.
+
+        Each block is parsed with its own namespace declaration: an element moved into
+        the document from a parsed wrapper would make lxml look its namespace up again
+        for every descendant (quadratic: 11 s for a 4,000-row table); declared on the
+        block itself, it is merged with the document's declaration in one step.
+        """
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import qn
+
+        body = self.document.element.body
+        sect = body.find(qn("w:sectPr"))
+        declaration = f' xmlns:w="{W_NS}"'
+        bounds = [*self.starts, len(self.xml)]
+        for start, end in itertools.pairwise(bounds):
+            first = self.xml[start]  # "<w:p>…" or "<w:tbl>…": the opening tag has no attributes
+            tag_end = first.index(">")
+            element = parse_xml(first[:tag_end] + declaration + first[tag_end:] + "".join(self.xml[start + 1 : end]))
+            if sect is not None:
+                sect.addprevious(element)
+            else:
+                body.append(element)
+        self.xml.clear()
+        self.starts.clear()
 
 
 def _body(writer: _Writer, lay: Layout, text_width_pt: float, *, align: str, house: bool) -> None:
@@ -603,8 +688,9 @@ def _body(writer: _Writer, lay: Layout, text_width_pt: float, *, align: str, hou
         title_style = document.styles[styles["title"]]
         title_style.font.size = Pt(points)
         title_style.paragraph_format.line_spacing = Pt(round(points * 1.26, 1))
-    title = document.add_paragraph(style=styles["title"])
-    writer.visible.append(writer.spans(title, lay.title_spans, "title"))
+    writer.open("title")
+    writer.visible.append(writer.spans(lay.title_spans, "title"))
+    writer.xml.append("</w:p>")
     if lay.subtitle:
         writer.simple("subtitle", writer.clean(lay.subtitle, "header.subtitle"))
     if lay.date_line:
@@ -612,14 +698,15 @@ def _body(writer: _Writer, lay: Layout, text_width_pt: float, *, align: str, hou
     if align == "justify":
         document.styles[styles["body"]].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     for i, para in enumerate(lay.paragraphs):
-        paragraph = document.add_paragraph(style=styles["body"])
+        writer.open("body")
         shown = ""
         if para.dateline:
             place = writer.clean(para.dateline, "header.dateline")
-            paragraph.add_run(place, style=styles["dateline"])
-            paragraph.add_run(para.dateline_separator)
+            writer.run(place, "dateline")
+            writer.run(para.dateline_separator)
             shown = place + para.dateline_separator
-        writer.visible.append(shown + writer.spans(paragraph, para.spans, f"paragraphs[{i}]"))
+        writer.visible.append(shown + writer.spans(para.spans, f"paragraphs[{i}]"))
+        writer.xml.append("</w:p>")
     if lay.attendee_rows:
         writer.simple("heading", lay.attendees_heading)
         rows = [
@@ -637,50 +724,52 @@ def _body(writer: _Writer, lay: Layout, text_width_pt: float, *, align: str, hou
         _table(writer, lay.attendee_columns, rows, widths)
     if lay.end_mark:
         writer.simple("end_mark", lay.end_mark)
+    writer.flush()
 
 
 def _table(writer: _Writer, header: Iterable[str], rows: list[list[str]], widths: list[float]) -> None:
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import qn
-    from docx.shared import Twips
-
-    document = writer.document
-    columns = len(widths)
-    table = document.add_table(rows=1 + len(rows), cols=columns)
-    table.style = document.styles[writer.styles["table"]]
-    table.autofit = False
+    """The participants table as ``add_table`` + ``autofit = False`` + column/cell widths write it,
+    with the row properties python-docx has no API for: the header row repeats on every page, no row splits."""
     twips = [int(w * 20) for w in widths]
-    for column, width in zip(table.columns, twips, strict=True):
-        column.width = Twips(width)
-    heading, contents = writer.styles["table_heading"], writer.styles["table_contents"]
-    for index, (row, texts) in enumerate(zip(table.rows, [list(header), *rows], strict=True)):
-        for cell, text, width in zip(row.cells, texts, twips, strict=True):
-            cell.width = Twips(width)
-            paragraph = cell.paragraphs[0]
-            paragraph.style = heading if index == 0 else contents
+    xml = writer.xml
+    writer.starts.append(len(xml))
+    xml.append(
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="{_xml_attr(writer.ids["table"])}"/><w:tblW w:type="auto" w:w="0"/>'
+        # The table's edges on the margins, its text inset by the cell margins, as in the PDF (in Word's
+        # 2010 compatibility mode, which the template has, and LibreOffice the indent is to the text).
+        f'<w:tblInd w:w="{int(_CELL_PADDING_PT * 20)}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" '
+        'w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>'
+    )
+    xml.extend(f'<w:gridCol w:w="{w}"/>' for w in twips)
+    xml.append("</w:tblGrid>")
+    cells = [f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{w}"/></w:tcPr>' for w in twips]
+    heading = f'<w:p><w:pPr><w:pStyle w:val="{_xml_attr(writer.ids["table_heading"])}"/></w:pPr>'
+    contents = f'<w:p><w:pPr><w:pStyle w:val="{_xml_attr(writer.ids["table_contents"])}"/></w:pPr>'
+    for index, texts in enumerate([list(header), *rows]):
+        xml.append(
+            "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+            if index == 0
+            else "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+        )
+        start = heading if index == 0 else contents
+        for cell, text in zip(cells, texts, strict=True):
+            xml.append(cell)
+            xml.append(start)
             if text:
-                paragraph.add_run(text)
+                xml.append(_run_xml(text))
+            xml.append("</w:p></w:tc>")
             writer.visible.append(text)
-    # Row properties python-docx has no API for: the header row repeats on every page, no row splits.
-    tbl = document.element.body.findall(qn("w:tbl"))[-1]
-    for index, tr in enumerate(tbl.findall(qn("w:tr"))):
-        marks = "<w:cantSplit/><w:tblHeader/>" if index == 0 else "<w:cantSplit/>"
-        tr.insert(0, parse_xml(f'<w:trPr xmlns:w="{W_NS}">{marks}</w:trPr>'))
+        xml.append("</w:tr>")
+    xml.append("</w:tbl>")
 
 
 @functools.cache
 def _measure() -> Any:
     """Width of text in the bundled faces (reportlab's metrics of the same DejaVu files the PDF embeds)."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    from .._fonts import family
+    from .._fonts import family, string_width
 
     family()
-
-    def measure(text: str, face: str, size: float) -> float:
-        return float(stringWidth(text, face, size))
-
-    return measure
+    return string_width
 
 
 def _furniture(document: Any, lay: Layout, styles: dict[str, str], writer: _Writer) -> None:
@@ -751,15 +840,28 @@ def _w3cdtf(value: _dt.date) -> str:
     return f"{value.year:04d}-{value.month:02d}-{value.day:02d}T{value.hour:02d}:{value.minute:02d}:{value.second:02d}Z"
 
 
+_PROPERTY_MAX = 255
+"""python-docx refuses a core property longer than this (the embedded release keeps the whole text)."""
+
+
+def _property(text: str, separator: str = " ") -> str:
+    """``text`` cut to at most 255 characters at a ``separator`` (a keyword or word kept whole), ending "…"."""
+    if len(text) <= _PROPERTY_MAX:
+        return text
+    head = text[: _PROPERTY_MAX - 1]
+    cut = head.rfind(separator)
+    return (head[:cut] if cut > 0 else head).rstrip(" ,;") + "…"
+
+
 def _core(document: Any, lay: Layout, writer: _Writer) -> None:
     """Core properties from the release, through python-docx's ``core_properties`` (dates W3CDTF, a day alone kept)."""
     from docx.oxml import parse_xml
 
     props = document.core_properties
-    props.title = writer.clean(lay.title, "title")
-    props.subject = writer.clean(lay.subject, "header.dateline") if lay.subject else ""
-    props.author = writer.clean(lay.author, "header.source") if lay.author else ""
-    props.keywords = writer.clean(", ".join(lay.keywords), "attendees")
+    props.title = _property(writer.clean(lay.title, "title"))
+    props.subject = _property(writer.clean(lay.subject, "header.dateline")) if lay.subject else ""
+    props.author = _property(writer.clean(lay.author, "header.source")) if lay.author else ""
+    props.keywords = _property(writer.clean(", ".join(lay.keywords), "attendees"), ", ")
     props.language = lay.language
     props.last_modified_by = ""
     props.comments = ""
@@ -791,17 +893,33 @@ _APP_XML = (
 )
 
 
+def _typography(release: PressRelease) -> str:
+    """The ``typography`` attribute: what the release holds where French spacing prints no-break spaces.
+
+    ``":=nbsp »=nbsp «=space"`` (see :func:`communique._layout.french_spaces`); empty
+    for a release in another language, whose text is printed as written.
+    """
+    from .._layout import french_spaces
+
+    if not release.header.language.startswith("fr"):
+        return ""
+    forms = french_spaces([release.header.title, *(p.text for p in release.paragraphs)])
+    return " ".join(f"{place}={form}" for place, form in sorted(forms.items()))
+
+
 def _embedded(release: PressRelease, digest: str) -> bytes:
-    from xml.sax.saxutils import escape
+    from xml.sax.saxutils import escape, quoteattr
 
     from .._serialize import SCHEMA_VERSION, dumps
 
     text = dumps(release).decode("utf-8")
     # JSON allows U+FFFE/U+FFFF raw, XML does not: write them as JSON escapes, which load back identically.
     text = _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    typography = _typography(release)
+    spaces = f" typography={quoteattr(typography)}" if typography else ""
     return (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-        f'<release xmlns="{RELEASE_NS}" schema-version="{SCHEMA_VERSION}" visible="{digest}">'
+        f'<release xmlns="{RELEASE_NS}" schema-version="{SCHEMA_VERSION}" visible="{digest}"{spaces}>'
         f"{escape(text)}</release>\n"
     ).encode()
 
@@ -915,16 +1033,16 @@ class DocxExporter(Exporter):
         if page_size is not None and page_size not in _PAGE_SIZES_MM:
             raise RenderError(f"page_size must be a4 or letter, not {page_size!r}", path="page_size", format="docx")
         template = _user_template(Path(template_path)) if template_path is not None else _builtin_template()
-        # The docx parser reads this document's visible text back (after an edit): rows and text it
-        # reads exactly, so attendees stay one row each and spaces as written (see the module docs).
-        lay = layout(release, organization=options.get("organization"), collapse=False, spacing=False)
+        # The PDF's layout: identical role-only attendees in one row, French no-break spaces.  The
+        # docx parser reads both back from the visible text (one attendee per country, plain spaces).
+        lay = layout(release, organization=options.get("organization"))
         document = template.copy()
         section = document.sections[0]
         if page_size is not None or not template.page_from_template:
             width, height = _PAGE_SIZES_MM[page_size or "a4"]
             section.page_width, section.page_height = Mm(width), Mm(height)
         _language(document, lay.language)
-        writer = _Writer(document, template.style_names)
+        writer = _Writer(document, template.style_names, template.style_ids)
         text_width = (section.page_width - section.left_margin - section.right_margin) / 12700
         if template.builtin:
             _furniture(document, lay, template.style_names, writer)

@@ -19,10 +19,18 @@ visible content:
   speakers and (when there is no table) attendees are found by the text
   parser's extraction (:func:`communique.extract.release_from_parts`);
 * a table whose header row names attendee columns (Name/Nom, Rank/Grade,
-  Role/Fonction, Organisation, Country/Pays — any language communique knows)
+  Role/Fonction, Organisation, Country/Pays — any language communique knows;
+  a single such column when the table follows its "Participants" heading)
   is read back into attendees, country names to ISO codes; its heading
   ("Attendees"/"Participants") is not a paragraph; other tables' cells are
   read as paragraphs;
+* a row without name or rank whose country cell lists several countries
+  ("Albanie, Bulgarie, Grèce": the exporters print identical role-only
+  attendees as one such row) is read as one attendee per country, each with
+  the row's role and organisation;
+* the no-break spaces French typography adds (U+00A0 or U+202F before
+  ``: ; ! ?`` and ``»``, after ``«``, in ``15 h 57``) are read in the title and
+  the body as the plain spaces a release holds;
 * the language is the document's ``dc:language`` core property when set,
   else detected from the text.
 
@@ -42,6 +50,11 @@ printed, paragraphs, dateline, quotations, attendees' name/rank/role/organisatio
 attendee aliases, the source (unless the document was written by communique,
 whose author property is the source), the URL (unless a ``URL:`` line is
 present), whether the title was derived, and the time zone of stamps are not.
+Typography is read back as plain spaces, so text that had no space where French
+typography puts one (``«mot»``, ``15h57``) comes back with one; a collapsed row
+gives its attendees in the row's place, once per country (two role-only
+attendees of one country, or one without a country, were printed once or not
+at all).
 
 Bad input is a :class:`~communique.errors.ParseError`: not a zip, a zip that is
 not a Word document, a zip bomb (refused before inflating, see
@@ -105,6 +118,41 @@ def _paragraph_text(p: etree._Element) -> str:
             else:
                 out.append("\n")
     return "".join(out)
+
+
+# Where French typography (communique._layout.typeset) prints a no-break space: before : ; ! ? »,
+# after «, either side of the h of a time.
+_NB_BEFORE = re.compile("[\u00a0\u202f](?=([:;!?»]))")
+_NB_AFTER = re.compile("(?<=«)[\u00a0\u202f]")
+_NB_TIME = re.compile(r"(?<![\w:])(\d{1,2})[\u00a0\u202f]h[\u00a0\u202f](\d{2})(?!\w)")
+
+
+def _typeset_spaces(text: str, forms: dict[str, str]) -> str:
+    """``text`` with the no-break spaces French typography printed put back as the release held them.
+
+    ``forms`` (place → what the release held, from the exporter's ``typography``
+    record) is empty for a document communique did not write, or not in French:
+    its text is kept as written.  A place the release never used is kept too.
+    """
+    if not forms or ("\u00a0" not in text and "\u202f" not in text):
+        return text
+    from .._layout import FORMS
+
+    def before(m: re.Match[str]) -> str:
+        form = forms.get(m.group(1))
+        return FORMS[form] if form in FORMS else m.group()
+
+    def after(m: re.Match[str]) -> str:
+        form = forms.get("«")
+        return FORMS[form] if form in FORMS else m.group()
+
+    def time(m: re.Match[str]) -> str:
+        first, second = forms.get("h1"), forms.get("h2")
+        if first not in FORMS or second not in FORMS:
+            return m.group()
+        return f"{m.group(1)}{FORMS[first]}h{FORMS[second]}{m.group(2)}"
+
+    return _NB_TIME.sub(time, _NB_AFTER.sub(after, _NB_BEFORE.sub(before, text)))
 
 
 class _Para:
@@ -273,6 +321,28 @@ class DocxParser(Parser):
     # ------------------------------------------------------------------ visible content
 
     @staticmethod
+    def _typography(pkg: Package) -> dict[str, str]:
+        """The exporter's record of what the release held where French spacing printed no-break spaces.
+
+        Read from the embedded part's ``typography`` attribute even when the copy is
+        stale (the record is about the release's habits, not its words); empty when
+        there is none.
+        """
+        from ..exporters.docx import RELEASE_NS
+
+        for partname in sorted(pkg.partnames()):
+            if not _ITEM.fullmatch(partname) or RELEASE_NS.encode() not in pkg.read(partname)[:500]:
+                continue
+            try:
+                root = pkg.xml(partname)
+            except ParseError:
+                return {}
+            if root.tag == f"{{{RELEASE_NS}}}release":
+                pairs = (item.partition("=") for item in (root.get("typography") or "").split())
+                return {place: form for place, _, form in pairs if place and form}
+        return {}
+
+    @staticmethod
     def _styles(pkg: Package, main: str) -> tuple[dict[str, str], str]:
         """styleId -> lower-case style name, and the default paragraph style's name."""
         names: dict[str, str] = {}
@@ -338,7 +408,8 @@ class DocxParser(Parser):
             )
         title_block = blocks[titled]
         assert isinstance(title_block, _Para)
-        title = " ".join(title_block.text.split())
+        forms = self._typography(pkg)
+        title = " ".join(_typeset_spaces(title_block.text, forms).split())
 
         all_labels = [labels(code) for code in languages()]
         headings = {words.attendees.casefold() for words in all_labels}
@@ -374,9 +445,10 @@ class DocxParser(Parser):
                     # Our Date style, or someone's "14 Sep. 2019 | Last updated: …" line in any style.
                     date_lines += pieces
                 elif block.text.strip():
-                    body.append(" ".join(block.text.split("\n")))
+                    body.append(_typeset_spaces(" ".join(block.text.split("\n")), forms))
                 continue
-            found = self._attendee_columns(block, column_of)
+            after_heading = bool(body) and body[-1].strip().casefold() in headings
+            found = self._attendee_columns(block, column_of, after_heading=after_heading)
             if table is None and found is not None:
                 table, columns = block, found
                 if body and body[-1].strip().casefold() in headings:
@@ -420,19 +492,28 @@ class DocxParser(Parser):
             raise ParseError(exc.message, element=element, format="docx") from None
 
     @staticmethod
-    def _attendee_columns(table: _Table, column_of: dict[str, str]) -> list[str | None] | None:
+    def _attendee_columns(
+        table: _Table, column_of: dict[str, str], *, after_heading: bool = False
+    ) -> list[str | None] | None:
+        """The attendee field of each column when the header row names them, else ``None``.
+
+        Two known columns, one of them the name or the role; or, right under an
+        attendees heading, columns that are all known (the exporters drop the
+        columns no attendee fills, so a list of names is a one-column table).
+        """
         if len(table.rows) < 1:
             return None
         header = [column_of.get(" ".join(cell).strip().casefold()) for cell in table.rows[0]]
         known = {c for c in header if c}
-        if len(known) >= 2 and ({"name", "role"} & known):
+        if not {"name", "role"} & known:
+            return None
+        if len(known) >= 2 or (after_heading and all(header)):
             return header
         return None
 
     @staticmethod
     def _attendees(table: _Table, columns: list[str | None], language: str) -> list[Attendee]:
         from ..errors import ValidationError
-        from ..extract import country_code
         from ..model import Attendee
 
         people: list[Attendee] = []
@@ -446,14 +527,17 @@ class DocxParser(Parser):
             if not any(values.values()):
                 continue
             country_text = values.pop("country", None)
-            country = None
+            countries: list[str | None] = [None]
             if country_text:
-                country = country_text if _ISO.fullmatch(country_text) else country_code(country_text, language)
-                if country is None:
+                role_only = not values.get("name") and not values.get("rank") and bool(values.get("role"))
+                found = _countries(country_text, language, several=role_only)
+                if found is None:
                     warnings.warn(
                         CommuniqueWarning(f"docx: attendees table row {number}: unknown country {country_text!r}"),
                         stacklevel=6,
                     )
+                else:
+                    countries = list(found)
             if values.get("name") in names:
                 warnings.warn(
                     CommuniqueWarning(f"docx: attendees table row {number}: {values['name']!r} is listed twice"),
@@ -461,17 +545,77 @@ class DocxParser(Parser):
                 )
                 continue
             try:
-                person = Attendee(
-                    name=values.get("name"),
-                    rank=values.get("rank"),
-                    role=values.get("role"),
-                    organization=values.get("organization"),
-                    country=country,
-                )
+                # A collapsed row (role-only attendees of several countries) gives one attendee per country.
+                row_people = [
+                    Attendee(
+                        name=values.get("name"),
+                        rank=values.get("rank"),
+                        role=values.get("role"),
+                        organization=values.get("organization"),
+                        country=country,
+                    )
+                    for country in countries
+                ]
             except ValidationError as exc:
                 warnings.warn(CommuniqueWarning(f"docx: attendees table row {number} skipped: {exc}"), stacklevel=6)
                 continue
-            if person.name:
-                names.add(person.name)
-            people.append(person)
+            if row_people[0].name:
+                names.add(row_people[0].name)
+            people += row_people
         return people
+
+
+def _country_names(language: str) -> dict[str, str]:
+    """Country name (case-folded) → ISO code, as the exporters print names in ``language`` (display names first)."""
+    from ..locale import countries, primary
+
+    cached = _COUNTRY_NAMES.get(language)
+    if cached is not None:
+        return cached
+    code_ = primary(language)
+    table: dict[str, str] = {}
+    entries = countries()
+    for rank in (0, 1):  # every display name before any other form
+        for code, entry in entries.items():
+            forms = entry.get(code_) or entry.get("en") or []
+            for form in forms[:1] if rank == 0 else forms[1:]:
+                table.setdefault(form.casefold(), code)
+    _COUNTRY_NAMES[language] = table
+    return table
+
+
+_COUNTRY_NAMES: dict[str, dict[str, str]] = {}
+
+
+def _country(text: str, language: str) -> str | None:
+    from ..extract import country_code
+
+    if _ISO.fullmatch(text):
+        return text
+    return _country_names(language).get(text.casefold()) or country_code(text, language)
+
+
+def _countries(text: str, language: str, *, several: bool) -> tuple[str, ...] | None:
+    """The ISO codes a country cell names: one country, or (``several``) a list ``"Albanie, Bulgarie, …"``.
+
+    A name holding a comma ("Bonaire, Saint-Eustache et Saba") is tried whole
+    before the cell is split; ``None`` when some part is not a country.
+    """
+    whole = _country(text, language)
+    if whole is not None:
+        return (whole,)
+    if not several or "," not in text:
+        return None
+    pieces = [piece.strip() for piece in text.split(",")]
+    codes: list[str] = []
+    i = 0
+    while i < len(pieces):
+        for j in range(min(len(pieces), i + 3), i, -1):  # the longest run of pieces that is one name
+            code = _country(", ".join(pieces[i:j]), language)
+            if code is not None:
+                codes.append(code)
+                i = j
+                break
+        else:
+            return None
+    return tuple(codes)
