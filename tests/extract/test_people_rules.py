@@ -251,3 +251,19 @@ class TestJobsBesideANameInEveryRegister:
         # "at" usually opens the next clause ("X, Minister, at the summit"); before an organisation it is the employer.
         text = "“We expected it,” said lead author Rosa Delgado-Whitman, a doctoral candidate at the USF College of Marine Science."
         assert people(text)["Rosa Delgado-Whitman"][1:3] == ("doctoral candidate", "USF College of Marine Science")
+
+
+def test_after_a_list_joiner_the_phrase_before_the_comma_is_the_previous_persons() -> None:
+    from communique.extract.attendees import find_attendees
+
+    text = (
+        "At the end of the conference, Air Chief Marshal Penrose met Vice Admiral Henrik Sjöberg, Chief of "
+        "Defence of Sweden, and General Tomasz Wiśniewski, Chief of the General Staff of the Polish Armed Forces."
+    )
+    people = {a.name: a for a in find_attendees([text], "en")[0]}
+    assert set(people) == {"Penrose", "Henrik Sjöberg", "Tomasz Wiśniewski"}  # no attendee named "Chief"
+    assert (people["Henrik Sjöberg"].role, people["Henrik Sjöberg"].country) == ("Chief of Defence", "SE")
+    assert people["Tomasz Wiśniewski"].country == "PL"
+    assert people["Tomasz Wiśniewski"].role is not None and people["Tomasz Wiśniewski"].role.startswith(
+        "Chief of the General Staff"
+    )

@@ -214,6 +214,8 @@ def _clean_name(text: str, tokens: list[tuple[int, int]], t: PeopleTables) -> tu
         hit = t.phrases.get(w.lower())
         if w[0].islower() or (hit is not None and hit[0] == "country") or w.lower() in t.trigger_last:
             return None
+        if w.lower() in t.head_words:
+            return None  # "…, Chief of Defence of Sweden": a role's head, not a surname
         return w, s, s + len(w)
     if len(tokens) > _MAX_NAME_WORDS:
         return None  # a run of a dozen capitalised words is a heading or an institution, not a person
@@ -420,7 +422,11 @@ def find_named(
                     if adjective:
                         back.setdefault("country", adjective)
             appositive = None
-            if back["complete"] and cut >= 0 and pre[cut] == ",":
+            # "…, Chief of Defence of Sweden, and General X": after a list joiner the phrase before the
+            # comma is the previous person's, not this one's.
+            words_after = pre[cut + 1 :].lower().split() if cut >= 0 else []
+            listed = bool(words_after) and words_after[0] in _one_word_joiners(language)
+            if back["complete"] and cut >= 0 and pre[cut] == "," and not listed:
                 appositive = role_before(text, lo + cut, t, language)
             if (
                 not back.get("trigger")
@@ -494,6 +500,12 @@ def _joined_institution(norm: str, end: int, t: PeopleTables) -> bool:
                     break
             return bool(words) and bare(words[-1].rstrip(",.;:")) in t.not_name_words and len(words) > 1
     return False
+
+
+@cache
+def _one_word_joiners(language: str) -> frozenset[str]:
+    """The list joiners of one word ("and", "et", "y"), in small letters."""
+    return frozenset(low(j) for j in pack(language).people.list_joiners if " " not in j.strip())
 
 
 @cache
