@@ -163,7 +163,7 @@ def test_getting_started_shows_a_session_run_on_the_sample(site: Path) -> None:
     assert ">>> print(release.quotes[0].speaker)" in page
     assert f"\n{release.quotes[0].speaker}\n" in page
     assert "python3 -m venv .venv && .venv/bin/pip install -q . && .venv/bin/communique convert" in page
-    assert '.venv/bin/pip install -q -e ".[test]" && .venv/bin/python -m pytest' in page
+    assert '.venv/bin/pip install -q -e ".[dev]" && .venv/bin/python -m pytest' in page
 
 
 @pytest.mark.parametrize("name", BUILTIN)

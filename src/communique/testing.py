@@ -35,6 +35,7 @@ import io
 import itertools
 from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
+from pathlib import Path
 from typing import Any, Literal
 
 import attrs
@@ -74,7 +75,13 @@ def sample_text(language: Literal["fr", "en"] = "fr") -> str:
     """The plain text of the founding (``"fr"``) or English (``"en"``) sample, as a parser would receive it."""
     if language not in ("fr", "en"):
         raise ValueError(f"the shipped sample texts are 'fr' and 'en', not {language!r}")
-    return resources.files("communique.data").joinpath("samples", f"sample_{language}.txt").read_text(encoding="utf-8")
+    name = f"sample_{language}.txt"
+    # Installed from a wheel, the samples are package data; from a checkout (the editable install)
+    # they are read where the repository keeps its one copy of each, examples/.
+    shipped = resources.files("communique.data").joinpath("samples", name)
+    if shipped.is_file():
+        return shipped.read_text(encoding="utf-8")
+    return (Path(__file__).resolve().parents[2] / "examples" / name).read_text(encoding="utf-8")
 
 
 def _read_sample(language: Literal["fr", "en"]) -> PressRelease:

@@ -92,3 +92,112 @@ def test_the_cli_runs_on_dask(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr.decode()
     assert b"dask: 2 workers" in proc.stderr
     assert len(tree_bytes(tmp_path / "out")) == 10
+
+
+# ---------------------------------------------------------------- at scale, and a worker killed mid-run
+
+
+@pytest.fixture
+def time_limit(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail the test (rather than hang the suite) past ``@pytest.mark.time_limit_s(N)`` seconds (default 300)."""
+    import signal
+
+    marker = request.node.get_closest_marker("time_limit_s")
+    seconds = int(marker.args[0]) if marker else 300
+
+    def expired(signum: int, frame: Any) -> None:
+        raise TimeoutError(f"{request.node.name} took more than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _generated(folder: Path, count: int) -> list[Path]:
+    """``count`` generated NATO-style releases (French and English, 3 to 8 paragraphs) as text files."""
+    from communique.bench import corpus
+
+    folder.mkdir(parents=True)
+    paths = []
+    for i, gen in enumerate(corpus.batch(count)):
+        path = folder / f"gen-{i:04d}-{gen.language}.txt"
+        path.write_text(gen.text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _parts(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.rglob("*") if p.name.endswith(".part"))
+
+
+@pytest.mark.time_limit_s(420)
+@pytest.mark.usefixtures("time_limit")
+def test_a_thousand_generated_releases_on_dask_give_the_local_engines_bytes(tmp_path: Path, client: Any) -> None:
+    paths = _generated(tmp_path / "in", 1000)
+
+    local = list(communique.convert(paths, to="json,pdf", output=tmp_path / "local", jobs=1))
+    remote = list(communique.convert(paths, to="json,pdf", output=tmp_path / "dask", engine=client))
+
+    assert [r.status for r in local] == [Status.OK] * len(paths)
+    assert [(r.input, r.status) for r in remote] == [(r.input, r.status) for r in local]
+    produced = tree_bytes(tmp_path / "dask")
+    assert len(produced) == 2 * len(paths)
+    assert produced == tree_bytes(tmp_path / "local")
+
+
+def _kill_a_busy_worker(client: Any) -> str:
+    """SIGKILL the process of a worker that has tasks in flight; its nanny starts a new one."""
+    import os
+    import signal
+    import time
+
+    pids = client.run(os.getpid)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        busy = [address for address, tasks in client.processing().items() if tasks]
+        if busy:
+            os.kill(pids[busy[0]], signal.SIGKILL)
+            return str(busy[0])
+        time.sleep(0.05)
+    raise AssertionError("no worker had a task in flight")
+
+
+@pytest.mark.time_limit_s(300)
+@pytest.mark.usefixtures("time_limit")
+@pytest.mark.parametrize("allowed_failures", [3, 0], ids=["task-rerun", "task-given-up"])
+def test_a_worker_killed_mid_run_loses_nothing(tmp_path: Path, allowed_failures: int) -> None:
+    import dask
+
+    paths = _generated(tmp_path / "in", 160)
+    out = tmp_path / "out"
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": allowed_failures}),
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster,
+        distributed.Client(cluster) as own,
+    ):
+        batch = communique.convert(paths, to="json,pdf", output=out, engine=own)
+        results = iter(batch)
+        seen = [next(results)]  # the batch is under way: the other chunks are queued or running
+        _kill_a_busy_worker(own)
+        seen += list(results)
+
+    # Every input once, ok or failed with its reason; nothing staged is left behind.
+    assert sorted(r.input for r in seen) == sorted(str(p) for p in paths)
+    assert {r.status for r in seen} <= {Status.OK, Status.FAILED}
+    failed = [r for r in seen if r.status is Status.FAILED]
+    assert all(r.message and "its Dask task failed" in r.message for r in failed), [r.message for r in failed]
+    assert _parts(out) == []
+    if allowed_failures:
+        assert failed == []  # the scheduler ran the dead worker's tasks again elsewhere
+    else:
+        assert failed and all("KilledWorker" in (r.message or "") for r in failed)
+    # What was converted is whole: the bytes one process writes, two files an input, no more.
+    written = tree_bytes(out)
+    ok = [p for p, r in zip(sorted(paths), sorted(seen, key=lambda r: r.input), strict=True) if r.status is Status.OK]
+    local = list(communique.convert(ok, to="json,pdf", output=tmp_path / "local", jobs=1))
+    assert [r.status for r in local] == [Status.OK] * len(ok)
+    assert written == tree_bytes(tmp_path / "local")

@@ -18,7 +18,8 @@ from cli_support import BROKEN, SAMPLE, make_release, run_communique
 from click.testing import CliRunner, Result
 
 import communique
-from communique import Header, registry
+from communique import Attendee, Header, registry
+from communique.cli import cli
 from communique.plugins import Exporter, Option
 
 Invoke = Callable[..., Result]
@@ -115,6 +116,78 @@ def test_show_a_broken_file_is_one_error_line(tmp_path: Path, invoke: Invoke) ->
     assert result.stdout == ""
     assert result.stderr.startswith(f"communique: error: {src}: line 1, column ")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def _show_at(columns: int, src: Path) -> str:
+    result = CliRunner(env={"COLUMNS": str(columns)}).invoke(cli, ["show", os.fspath(src)], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def _assert_words_whole(out: str, release: communique.PressRelease, columns: int) -> None:
+    from rich.cells import cell_len
+
+    lines = out.splitlines()
+    assert [line for line in lines if line != line.rstrip()] == []  # no trailing spaces
+    assert max(cell_len(line) for line in lines) <= columns
+    # Every word of every attendee cell is printed whole on one line, never split across two.
+    printed = {word for line in lines for word in line.split()}
+    for a in release.attendees:
+        for value in (a.name, a.rank, a.role, a.organization, *a.aliases):
+            for word in (value or "").split():
+                assert word in printed, (word, value)
+
+
+LONG_WORDS = (
+    Attendee(
+        name="Maximilian-Alexander von Hohenzollern-Sigmaringen",
+        rank="Generalleutnant",
+        role="Stellvertretender Generalinspekteur der Bundeswehr",
+        organization="Bundesministerium der Verteidigung (Streitkräfteführungskommando)",
+        country="DE",
+        aliases=("Stellvertreter-Generalinspekteur",),
+    ),
+    Attendee(role="Oberbefehlshaberstellvertreterin", organization="Nordatlantikvertragsorganisation", country="FR"),
+)
+
+
+@pytest.mark.parametrize("name", ["sample_fr.txt", "sample_en.txt"])
+def test_show_at_80_columns_keeps_table_words_whole_without_trailing_spaces(name: str) -> None:
+    src = SAMPLE.with_name(name)
+    out = _show_at(80, src)
+
+    assert "organization" in out and "country" in out  # the samples' attendees fit a table at 80 columns
+    _assert_words_whole(out, communique.read(src), 80)
+
+
+def _long_words_release(tmp_path: Path) -> tuple[communique.PressRelease, Path]:
+    release = attrs.evolve(make_release(4), quotes=(), attendees=LONG_WORDS)
+    src = tmp_path / "r.json"
+    src.write_bytes(communique.render(release, "json"))
+    return release, src
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120, 200])
+def test_show_long_role_and_organisation_words_are_never_split(tmp_path: Path, columns: int) -> None:
+    release, src = _long_words_release(tmp_path)
+
+    out = _show_at(columns, src)
+
+    _assert_words_whole(out, release, columns)
+    # The six columns need 159 cells to keep their longest words whole: a table at 200 only.
+    assert ("attendees (2) — below" in out) is (columns == 200)
+
+
+def test_show_lists_attendees_in_the_tree_when_no_table_fits(tmp_path: Path) -> None:
+    _, src = _long_words_release(tmp_path)
+
+    out = _show_at(80, src)
+
+    # Six columns of 15 to 34 cells do not fit 80 cells: one entry per attendee, a field a line.
+    assert "organization: Bundesministerium der Verteidigung" in out
+    assert "role: Stellvertretender Generalinspekteur der Bundeswehr" in out
+    assert "└── Oberbefehlshaberstellvertreterin\n" in out and "role: Oberbefehlshaberstellvertreterin" not in out
+    assert "—" not in out.split("attendees (2)")[1]  # empty fields are left out, not shown as dashes
 
 
 # ---------------------------------------------------------------- validate

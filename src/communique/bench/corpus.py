@@ -530,8 +530,8 @@ def batch(count: int, seed: int = SEED) -> Iterator[Generated]:
 
 
 def _read_sample(name: str) -> tuple[str, str] | None:
-    # The plugin engineer ships samples in the package (communique/data/samples);
-    # a source checkout also has them under examples/.
+    # An installed wheel has the samples as package data (communique/data/samples); a source
+    # checkout keeps its one copy of each under examples/.
     try:
         resource = importlib.resources.files("communique.data").joinpath("samples", name)
         if resource.is_file():

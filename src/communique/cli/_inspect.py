@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -87,12 +88,64 @@ def show(input: str, from_: str | None, as_json: bool, full: bool) -> int:
         return EXIT_OK
     from rich.console import Console
 
-    Console(highlight=False).print(release_tree(release, full=full))
+    console = Console(highlight=False)
+    with console.capture() as captured:
+        console.print(release_tree(release, full=full, width=console.width))
+    # rich pads lines to the width of what they belong to (a tree, a table's title): no trailing spaces.
+    console.file.write("".join(_rstrip_line(line) for line in captured.get().splitlines(keepends=True)))
+    console.file.flush()
     return EXIT_OK
 
 
-def release_tree(release: PressRelease, *, full: bool = False) -> RenderableType:
-    """A rich renderable of ``release``: every value is shown as text, never as markup."""
+# Trailing blanks, possibly mixed with the terminal's style codes (kept, so colours still end).
+_TRAILING = re.compile(r"(?:[ \t]|\x1b\[[0-9;]*m)+$")
+
+
+def _rstrip_line(line: str) -> str:
+    body = line.rstrip("\r\n")
+    end = line[len(body) :]
+    match = _TRAILING.search(body)
+    if match is None:
+        return line
+    codes = "".join(re.findall(r"\x1b\[[0-9;]*m", match.group()))
+    return body[: match.start()] + codes + end
+
+
+_ATTENDEE_COLUMNS = ("name", "rank", "role", "organization", "country", "aliases")
+
+
+def _table_widths(rows: list[list[str]], available: int) -> list[int] | None:
+    """Column widths (without padding) that fit ``available`` cells and never split a word, or ``None``.
+
+    Each column is at least as wide as its longest word (header included) and at most as wide as its
+    longest cell; the room left is given one cell at a time to the column that still wants most.
+    """
+    from rich.cells import cell_len
+
+    table = [list(_ATTENDEE_COLUMNS), *rows]
+    lows = [max(cell_len(word) for row in table for word in (row[i].split() or [""])) for i in range(len(table[0]))]
+    highs = [max(cell_len(row[i]) for row in table) for i in range(len(table[0]))]
+    widths = list(lows)
+    room = available - sum(widths)
+    if room < 0:
+        return None
+    while room > 0:
+        want = [high - width for high, width in zip(highs, widths, strict=True)]
+        most = max(range(len(want)), key=want.__getitem__)
+        if want[most] <= 0:
+            break
+        widths[most] += 1
+        room -= 1
+    return widths
+
+
+def release_tree(release: PressRelease, *, full: bool = False, width: int | None = None) -> RenderableType:
+    """A rich renderable of ``release``: every value is shown as text, never as markup.
+
+    The attendees are a table when its columns fit ``width`` cells without splitting a word (no
+    limit when ``width`` is ``None``), else one entry per attendee in the tree.
+    """
+    from rich import box
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
@@ -147,20 +200,47 @@ def release_tree(release: PressRelease, *, full: bool = False) -> RenderableType
         mentions = tree.add(_label(f"mentioned, not taking part ({len(release.mentions)})"))
         for a in release.mentions:
             mentions.add(Text(", ".join(v for v in (a.name, a.rank, a.role, a.organization, a.country) if v)))
-    tree.add(_label(f"attendees ({len(release.attendees)})" + (" — below" if release.attendees else "")))
     if not release.attendees:
+        tree.add(_label("attendees (0)"))
         return tree
-    table = Table(title="attendees", title_justify="left", title_style="cyan", header_style="bold", expand=False)
-    for column in ("name", "rank", "role", "organization", "country", "aliases"):
-        table.add_column(column, overflow="fold")
-    for a in release.attendees:
-        table.add_row(
-            *(
-                Text(v or "—", style="" if v else "dim")
-                for v in (a.name, a.rank, a.role, a.organization, _country(a.country, h.language))
-            ),
-            Text(", ".join(a.aliases) or "—", style="" if a.aliases else "dim"),
-        )
+    rows = [
+        [
+            *(v or "—" for v in (a.name, a.rank, a.role, a.organization, _country(a.country, h.language))),
+            ", ".join(a.aliases) or "—",
+        ]
+        for a in release.attendees
+    ]
+    # The table below has no outer edge: one separator between columns, one space of padding each side
+    # of a separator.
+    n = len(_ATTENDEE_COLUMNS)
+    widths = _table_widths(rows, 10**6 if width is None else width - (n - 1) - 2 * (n - 1))
+    if widths is None:
+        # Too narrow for a table that keeps its words whole: each attendee is an entry of the tree.
+        listed = tree.add(_label(f"attendees ({len(release.attendees)})"))
+        for row in rows:
+            # Named by its name, else by its role (then not repeated below it).
+            label = 0 if row[0] != "—" else 2
+            entry = listed.add(Text(row[label], style="bold"))
+            for i, (column, value) in enumerate(zip(_ATTENDEE_COLUMNS, row, strict=True)):
+                if i not in (0, label) and value != "—":
+                    entry.add(_field(column, value))
+        return tree
+    tree.add(_label(f"attendees ({len(release.attendees)}) — below"))
+    table = Table(
+        title="attendees",
+        title_justify="left",
+        title_style="cyan",
+        header_style="bold",
+        expand=False,
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+    )
+    for column, column_width in zip(_ATTENDEE_COLUMNS, widths, strict=True):
+        # Every word fits its column; fold is only the last resort rich would otherwise apply.
+        table.add_column(column, overflow="fold", width=column_width)
+    for row in rows:
+        table.add_row(*(Text(v, style="dim" if v == "—" else "") for v in row))
     return Group(tree, Text(""), table)
 
 
