@@ -418,7 +418,34 @@ def _run(batch: Batch, *, fail_fast: bool, verbose: bool, quiet: bool, debug: bo
     return EXIT_OK if tally.failed == tally.skipped == 0 and not stopped else EXIT_FAILED
 
 
-def _progress(*, quiet: bool) -> Progress:
+class _NoProgress:
+    """What ``_run`` uses of a rich ``Progress`` when no bar can be shown: nothing, and no rich import.
+
+    One file (or ``-q``) never shows a bar, and importing rich's console and
+    progress modules is about 15 ms of a one-file conversion.
+    """
+
+    class _Live:
+        is_started = False
+
+    live = _Live()
+
+    def __enter__(self) -> _NoProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def add_task(self, description: str, total: float | None = None) -> int:
+        return 0
+
+    def update(self, task: int, **kwargs: Any) -> None:
+        return None
+
+
+def _progress(*, quiet: bool) -> Progress | _NoProgress:
+    if quiet:
+        return _NoProgress()
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Column
@@ -436,9 +463,10 @@ def _progress(*, quiet: bool) -> Progress:
     )
 
 
-def _printer(progress: Progress) -> Callable[[str], None]:
+def _printer(progress: Progress | _NoProgress) -> Callable[[str], None]:
     def say(line: str) -> None:
         if progress.live.is_started:
+            assert not isinstance(progress, _NoProgress)
             # Printed above the bar rather than through it; soft_wrap keeps one line.
             progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
         else:
