@@ -80,6 +80,7 @@ def test_quick_run_prints_every_section(quick_run: tuple[str, dict[str, Any]]) -
         "Scaling (per-paragraph cost, large release over small)",
         "Peak memory (tracemalloc, one run)",
         "Side by side with pandoc (one process per release)",
+        "One file, whole process (process against process, paired; median (min–max))",
         "CLI batch",
         "Start-up (fresh process)",
     ):
@@ -112,7 +113,7 @@ def test_json_results_have_one_shape(quick_run: tuple[str, dict[str, Any]]) -> N
     assert doc["results"]
     for r in doc["results"]:
         assert r.keys() == {"section", "name", "case", "metrics", "target", "status", "note"}
-        assert r["section"] in {"throughput", "scaling", "memory", "pandoc", "cli", "startup"}
+        assert r["section"] in {"throughput", "scaling", "memory", "pandoc", "oneshot", "cli", "startup"}
         assert r["status"] in STATUSES
         if r["target"] is not None:
             assert r["target"].keys() == {"metric", "comparison", "value", "label"}
@@ -216,7 +217,7 @@ def test_an_unknown_section_to_skip_is_a_usage_error() -> None:
 def test_formats_limits_the_measured_formats(tmp_path: Path) -> None:
     out = tmp_path / "json-only.json"
     argv = [sys.executable, "-m", "communique.bench", "--quick", "--formats", "json", "--repeat", "1", "-q"]
-    argv += ["--skip", "memory,pandoc,cli,startup", "--json", str(out)]
+    argv += ["--skip", "memory,pandoc,oneshot,cli,startup", "--json", str(out)]
     done = subprocess.run(argv, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     names = {r["name"] for r in json.loads(out.read_text(encoding="utf-8"))["results"]}
@@ -397,3 +398,20 @@ def test_markdown_for_pandoc_escapes_markup_and_lists_attendees() -> None:
     assert md.startswith(f"# {release.header.title}\n")
     assert "| Name | Rank | Role | Organisation | Country |" in md
     assert md.count("\n| ") == len(release.attendees) + 1
+
+
+def test_one_file_rows_pair_whole_processes(quick_run: tuple[str, dict[str, Any]]) -> None:
+    _, doc = quick_run
+    rows = [r for r in doc["results"] if r["section"] == "oneshot"]
+    assert [r["name"] for r in rows] == [
+        "convert -t json vs pandoc -o x.json",
+        "convert -t docx vs pandoc -o x.docx",
+        "convert -t pdf vs convert -t json",
+    ]
+    for r in rows:
+        if r["status"] in ("skipped", "error"):
+            continue
+        m = r["metrics"]
+        assert m["communique_ms_min"] <= m["communique_ms_median"] <= m["communique_ms_max"]
+        assert m["ratio_min"] <= m["ratio_median"] <= m["ratio_max"]
+        assert m["communique_empty_cache_ms"] > 0 and m["runs"] >= 1 and m["load_before"]

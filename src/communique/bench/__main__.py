@@ -25,7 +25,7 @@ from .measure import Budget, Result, available_ops, measure_memory, measure_thro
 
 __all__ = ["Mode", "main"]
 
-SECTIONS = ("throughput", "scaling", "memory", "pandoc", "cli", "startup")
+SECTIONS = ("throughput", "scaling", "memory", "pandoc", "oneshot", "cli", "startup")
 
 
 @frozen
@@ -45,6 +45,9 @@ class Mode:
     batch: int
     startup_runs: int
     profile_seconds: float
+    oneshot_cases: tuple[str, ...] = ("sample-fr",)
+    oneshot_runs: int = 3
+    """Pairs of whole-process one-file conversions (communique against pandoc) per format."""
 
 
 FULL = Mode(
@@ -59,6 +62,8 @@ FULL = Mode(
     batch=500,
     startup_runs=7,
     profile_seconds=2.0,
+    oneshot_cases=("sample-fr", "sample-en"),
+    oneshot_runs=11,
 )
 QUICK = Mode(
     name="quick",
@@ -72,6 +77,7 @@ QUICK = Mode(
     batch=8,
     startup_runs=1,
     profile_seconds=0.3,
+    oneshot_runs=1,
 )
 
 
@@ -83,8 +89,8 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m communique.bench",
         description="Benchmark communique: throughput per format, scaling, memory, pandoc side by side, "
-        "the CLI batch and start-up time; or, with --accuracy, how often the text parser reads the gold "
-        "files right.  Prints plain tables; --json keeps the same figures.",
+        "one file as a whole process against pandoc's, the CLI batch and start-up time; or, with --accuracy, "
+        "how often the text parser reads the gold files right.  Prints plain tables; --json keeps the same figures.",
     )
     p.add_argument("--quick", action="store_true", help="small corpus and few repetitions (a few seconds; for CI)")
     p.add_argument(
@@ -233,6 +239,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         chosen = [c for c in cases if c.id in mode.pandoc_cases]
         results += compare_with_pandoc(chosen, budget, mode.pandoc_runs, mode.cli_per_process, progress)
         lap("pandoc")
+    if "oneshot" not in skip:
+        from .oneshot import measure_oneshot
+
+        chosen = [c for c in cases if c.id in mode.oneshot_cases]
+        results += measure_oneshot(chosen, mode.oneshot_runs, progress, formats)
+        lap("oneshot")
     if "cli" not in skip:
         from .cli_batch import measure_cli_batch
 

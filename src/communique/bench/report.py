@@ -71,6 +71,8 @@ def _figure(r: Result) -> str:
         return f"{num(m.get('ratio'), 2)}×"
     if r.section == "startup":
         return f"{num(m.get('wall_ms'))} ms"
+    if r.section == "oneshot":
+        return f"{num(m.get('ratio_median'), 2)}×"
     return ""
 
 
@@ -175,7 +177,58 @@ def render_tables(results: Sequence[Result], unavailable: dict[str, str], cases:
                 ]
             )
         headers = ["comparison", "case", "ours rel/s", "pandoc rel/s", "ratio", "our CLI/proc", "pandoc/proc"]
-        out.append(table([*headers, "target", "status"], rows, "Side by side with pandoc (one process per release)"))
+        out.append(
+            table(
+                [*headers, "target", "status"],
+                rows,
+                "Side by side with pandoc (one process per release)",
+            )
+            + "\n(ours rel/s and ratio: communique in-process, already warm, against a whole pandoc process;"
+            " our CLI/proc against pandoc/proc is process against process: see 'One file, whole process')"
+        )
+
+    oneshot = [r for r in results if r.section == "oneshot"]
+    if oneshot:
+        rows = []
+        for r in oneshot:
+            m = r.metrics
+
+            def spread(key: str, unit: str = " ms", m: dict[str, Metric] = m) -> str:
+                if f"{key}_median" not in m:
+                    return "—"
+                return f"{num(m[f'{key}_median'])}{unit} ({num(m[f'{key}_min'])}–{num(m[f'{key}_max'])})"
+
+            rows.append(
+                [
+                    r.name,
+                    r.case,
+                    spread("communique_ms"),
+                    num(m.get("communique_empty_cache_ms")) + " ms" if "communique_empty_cache_ms" in m else "—",
+                    spread("peer_ms"),
+                    spread("ratio", "×"),
+                    str(m.get("runs", "—")),
+                    f"{m.get('load_before', '—')} → {m.get('load_after', '—')}",
+                    r.target.label if r.target else "",
+                    _status(r) if r.status != "skipped" else f"skipped: {r.note}",
+                ]
+            )
+        headers = [
+            "comparison",
+            "case",
+            "communique wall",
+            "empty cache",
+            "peer wall",
+            "ratio (pairs)",
+            "pairs",
+            "load",
+        ]
+        out.append(
+            table(
+                [*headers, "target", "status"],
+                rows,
+                "One file, whole process (process against process, paired; median (min–max))",
+            )
+        )
 
     cli = [r for r in results if r.section == "cli"]
     if cli:
