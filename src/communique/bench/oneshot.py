@@ -11,9 +11,9 @@ that a machine whose speed drifts moves both figures together; every pair
 gives a ratio, and the median, minimum and maximum of the walls and of the
 ratios are reported.  The load average before and after is recorded: on a
 busy machine the spread widens and the figures are not to be trusted.
-The paired runs find communique's cache directory filled (by the warm-up),
-as every run after the first on a user's machine does; one more run with an
-empty cache directory gives the first conversion after an install.
+One more run is made with ``COMMUNIQUE_CACHE_DIR`` pointing at an empty
+folder (communique keeps no cache today; the row shows that nothing depends on
+one).
 
 PDF has no pandoc counterpart without LaTeX, so ``-t pdf`` is paired with
 ``communique convert -t json`` instead.

@@ -14,7 +14,7 @@ import os
 import signal
 import time
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import click
 from attrs import define
@@ -41,7 +41,7 @@ from ._app import (
 )
 
 if TYPE_CHECKING:
-    from rich.progress import Progress
+    from rich.progress import Progress, TaskID
 
 __all__ = ["_cpu_count", "convert"]
 
@@ -436,10 +436,10 @@ class _NoProgress:
     def __exit__(self, *exc: object) -> None:
         return None
 
-    def add_task(self, description: str, total: float | None = None) -> int:
-        return 0
+    def add_task(self, description: str, total: float | None = None) -> TaskID:
+        return cast("TaskID", 0)
 
-    def update(self, task: int, **kwargs: Any) -> None:
+    def update(self, task: TaskID, **kwargs: Any) -> None:
         return None
 
 
