@@ -54,6 +54,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from .._xml import escape_attribute_markup, escape_markup
 from ..plugins import Exporter, Option
 
 if TYPE_CHECKING:
@@ -116,23 +117,13 @@ def _shown(value: str, astral: bool = True) -> str:
 
 def _text(value: str) -> str:
     """Element text: ``&``, ``<`` and ``>`` escaped (the page is passed through :func:`_shown` at the end)."""
-    if "&" in value:
-        value = value.replace("&", "&amp;")
-    if "<" in value:
-        value = value.replace("<", "&lt;")
-    if ">" in value:
-        value = value.replace(">", "&gt;")
-    return value
+    return escape_markup(value)
 
 
 def _attr(value: str) -> str:
-    """A double-quoted attribute value."""
-    value = _text(value)
-    if '"' in value:
-        value = value.replace('"', "&quot;")
-    if "\n" in value or "\t" in value or "\r" in value:
-        value = value.replace("\r", "&#10;").replace("\n", "&#10;").replace("\t", "&#9;")
-    return value
+    """A double-quoted attribute value (a carriage return kept as a line feed, as HTML reads it)."""
+    value = escape_attribute_markup(value)
+    return value.replace("\r", "&#10;") if "\r" in value else value
 
 
 def visible_digest(texts: Iterable[str]) -> str:
