@@ -267,3 +267,14 @@ def test_after_a_list_joiner_the_phrase_before_the_comma_is_the_previous_persons
     assert people["Tomasz Wiśniewski"].role is not None and people["Tomasz Wiśniewski"].role.startswith(
         "Chief of the General Staff"
     )
+
+
+def test_an_institutions_words_inside_a_capitalised_run_make_it_no_name() -> None:
+    from communique.extract.attendees import find_attendees
+
+    text = (
+        "El comisario Andrés Roig Cabanes, jefe de la Brigada Provincial de Policía Judicial de Valencia, "
+        "ha señalado que la investigación continúa."
+    )
+    names = [a.name for a in find_attendees([text], "es")[0]]
+    assert names == ["Andrés Roig Cabanes"]  # not "Provincial de Policía Judicial de Valencia" (after "Brigada")

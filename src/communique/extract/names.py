@@ -240,6 +240,8 @@ def _clean_name(text: str, tokens: list[tuple[int, int]], t: PeopleTables) -> tu
     hit = t.phrases.get(first.lower())
     if first in t.not_names or first[0].islower() or (hit is not None and hit[0] == "country"):
         return None
+    if any(bare(w) in t.not_name_words and w not in t.particles for w, _ in words[1:-1]):
+        return None  # "Brigada Provincial de Policía Judicial de Valencia": an institution's words inside
     return " ".join(w for w, _ in words), words[0][1], words[-1][1] + len(words[-1][0])
 
 
