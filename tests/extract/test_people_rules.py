@@ -278,3 +278,16 @@ def test_an_institutions_words_inside_a_capitalised_run_make_it_no_name() -> Non
     )
     names = [a.name for a in find_attendees([text], "es")[0]]
     assert names == ["Andrés Roig Cabanes"]  # not "Provincial de Policía Judicial de Valencia" (after "Brigada")
+
+
+def test_a_family_name_first_is_re_mentioned_alone() -> None:
+    import communique
+
+    text = (
+        "Lima – El ministro Óscar Villanueva y el viceministro de Corea del Sur, Park Ji-hoon, firmaron hoy "
+        "un memorando.\n\n“Nuestras empresas quieren invertir”, señaló el viceministro Park."
+    )
+    release = communique.parse(f"Perú y Corea firman un memorando\n\n{text}\n", "text")
+    names = [a.name for a in release.attendees]
+    assert "Park Ji-hoon" in names and "Park" not in names
+    assert release.quotes[-1].speaker == "Park Ji-hoon"

@@ -638,10 +638,20 @@ def _same_person(a: str, b: str) -> bool:
         return True  # the later mention drops the first names ("Molina Vidal", "von der Leyen")
     if len(short) < len(long_) and any(long_[i : i + len(short)] == short for i in range(1, len(long_) - len(short))):
         return True  # the first of two surnames ("Olmedo" of "Rafael Olmedo Quiroga", "Borrell Fontelles")
+    if len(short) == 1 and len(long_) == 2 and long_[0] == short[0] and _given_name_last(a if len(wa) == 2 else b):
+        return True  # the family name first ("Park" of "Park Ji-hoon", "Kim" of "Kim Dong-wook")
     if wa[-1] != wb[-1]:
         return False
     fa, fb = wa[0].rstrip("."), wb[0].rstrip(".")
     return fa == fb or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))
+
+
+def _given_name_last(name: str) -> bool:
+    """Whether a two-word name ends with a hyphenated given name in small letters after the hyphen
+    ("Park Ji-hoon", "Kim Dong-wook"): the family name comes first, and alone it is a re-mention."""
+    last = name.split()[-1]
+    head, _, tail = last.partition("-")
+    return bool(head) and head[0].isupper() and bool(tail) and tail[0].islower()
 
 
 def _merge(people: list[Person], new: Person) -> int:
