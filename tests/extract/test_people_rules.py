@@ -291,3 +291,29 @@ def test_a_family_name_first_is_re_mentioned_alone() -> None:
     names = [a.name for a in release.attendees]
     assert "Park Ji-hoon" in names and "Park" not in names
     assert release.quotes[-1].speaker == "Park Ji-hoon"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # (The role keeps its institution, "investigadora del Instituto de Química": splitting it is a known limit.)
+        (
+            "“Es un avance”, explicó la investigadora del Instituto de Química Leticia Bravo Anaya.",
+            "Leticia Bravo Anaya",
+            "investigadora del Instituto de Química",
+        ),
+        ("La médica de MSF Sara Lindqvist explicó que los rescatados llegaban exhaustos.", "Sara Lindqvist", "médica"),
+        # A former office introduces the name like a courtesy word, and is no role of the person.
+        (
+            "La Misión, encabezada por la excanciller de Costa Rica Laura Quesada Brenes, llegó hoy.",
+            "Laura Quesada Brenes",
+            None,
+        ),
+    ],
+)
+def test_spanish_titles_before_a_name_with_no_comma(text: str, name: str, role: str | None) -> None:
+    from communique.extract.attendees import find_attendees
+
+    people = {a.name: a for a in find_attendees([text], "es")[0]}
+    assert name in people
+    assert people[name].role == role
