@@ -317,3 +317,14 @@ def test_spanish_titles_before_a_name_with_no_comma(text: str, name: str, role: 
     people = {a.name: a for a in find_attendees([text], "es")[0]}
     assert name in people
     assert people[name].role == role
+
+
+def test_a_role_with_a_long_portfolio_list_before_the_name() -> None:
+    from communique.extract.attendees import find_attendees
+
+    text = "El consejero de Agricultura, Pesca, Agua y Desarrollo Rural, Manuel Ortiz Serrano, ha presentado el plan."
+    (person,) = find_attendees([text], "es")[0]
+    assert (person.name, person.role) == (
+        "Manuel Ortiz Serrano",
+        "consejero de Agricultura, Pesca, Agua y Desarrollo Rural",
+    )

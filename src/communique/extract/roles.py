@@ -65,6 +65,9 @@ def role_before(text: str, end: int, t: PeopleTables, language: str) -> dict[str
     return None
 
 
+_LIST_ITEMS = 6  # portfolio items read back before the one that holds the role's head
+
+
 def _listed_role(text: str, start: int, end: int, t: PeopleTables) -> int | None:
     """Where the role phrase begins when ``text[start:end]`` is the tail of a list of capitalised portfolio words.
 
@@ -79,13 +82,23 @@ def _listed_role(text: str, start: int, end: int, t: PeopleTables) -> int | None
     if any(low(w) in t.clause_words and low(w) not in t.joiner_words for w in words):
         return None  # a clause is no list
     before = text[max(0, start - 160) : start]
+    base = start - len(before)  # the offset of before[0] in text (before only ever loses its end)
     if not before.endswith(","):
         return None
-    cut = last_stop(before[:-1])
-    seg = before[cut + 1 : -1]
-    if not t.heads.search(seg):
-        return None
-    return start - len(before) + cut + 1
+    # Back over the list's earlier items ("de Agricultura, Pesca, Agua y Desarrollo Rural"): each one
+    # or two capitalised words, until the segment that holds the head.
+    for _ in range(_LIST_ITEMS):
+        cut = last_stop(before[:-1])
+        seg = before[cut + 1 : -1]
+        if t.heads.search(seg):
+            return base + cut + 1
+        item = seg.split()
+        if cut < 0 or not item or len(item) > 2 or not all(w[:1].isupper() for w in item):
+            return None
+        before = before[: cut + 1]
+        if not before.endswith(","):
+            return None
+    return None
 
 
 def _role_at(chunk: str, at: int, t: PeopleTables, language: str) -> dict[str, Any] | None:
