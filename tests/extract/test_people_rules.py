@@ -328,3 +328,17 @@ def test_a_role_with_a_long_portfolio_list_before_the_name() -> None:
         "Manuel Ortiz Serrano",
         "consejero de Agricultura, Pesca, Agua y Desarrollo Rural",
     )
+
+
+def test_a_french_portfolio_list_with_articles_and_a_catalan_name() -> None:
+    from communique.extract.attendees import find_attendees
+
+    text = (
+        "Rabat - Le ministre de l’Agriculture, de la Pêche maritime, du Développement rural et des Eaux et "
+        "Forêts, Karim Bennani, s’est entretenu avec le rapporteur de l’avis, Jordi Puigmartí i Soler."
+    )
+    people = {a.name: a for a in find_attendees([text], "fr")[0]}
+    assert people["Karim Bennani"].role == (
+        "ministre de l’Agriculture, de la Pêche maritime, du Développement rural et des Eaux et Forêts"
+    )
+    assert "Jordi Puigmartí i Soler" in people  # Catalan "i" is a particle of the name

@@ -92,8 +92,12 @@ def _listed_role(text: str, start: int, end: int, t: PeopleTables) -> int | None
         seg = before[cut + 1 : -1]
         if t.heads.search(seg):
             return base + cut + 1
+        # An item: its link words ("de la", "du"), then one to three words, the first capitalised
+        # ("Pesca", "de la Pêche maritime", "du Développement rural").
         item = seg.split()
-        if cut < 0 or not item or len(item) > 2 or not all(w[:1].isupper() for w in item):
+        while item and low(item[0]) in t.link_words:
+            item = item[1:]
+        if cut < 0 or not item or len(item) > 3 or not item[0][:1].isupper():
             return None
         before = before[: cut + 1]
         if not before.endswith(","):
