@@ -164,3 +164,41 @@ def test_a_malformed_governments_table_is_refused(toml: str, key: str, monkeypat
     finally:
         monkeypatch.undo()
         tables.governments.cache_clear()
+
+
+def test_a_release_filed_from_a_capital_gives_its_national_officials_that_country() -> None:
+    text = (
+        "Madrid, 3 de marzo de 2025 (EFE).- La ministra de Agricultura, Lucía Montes Prado, anunció hoy un plan "
+        "de regadíos junto al presidente de la cooperativa, Andrés Gil Lara."
+    )
+    by_name = {a.name: a for a in communique.parse(f"Plan de regadíos\n\n{text}\n", "text").attendees}
+    assert by_name["Lucía Montes Prado"].country == "ES"  # a minister: the capital's state
+    assert by_name["Andrés Gil Lara"].country is None  # not a national office
+
+
+def test_an_international_organisations_page_filed_from_brussels_gives_no_country() -> None:
+    page = (
+        "Un sitio web oficial de la Unión Europea\n\nComisión Europea\n\nLa Comisión destina 350 millones\n\n"
+        "Bruselas, 21 de marzo de 2023 – La ministra de Transportes, Raquel Vidal Soto, celebró la decisión.\n"
+    )
+    by_name = {a.name: a for a in communique.parse(page, "text").attendees}
+    assert by_name["Raquel Vidal Soto"].country is None
+
+
+@pytest.mark.parametrize(
+    ("toml", "key"),
+    [('[capitals]\nXX = ["Somewhere"]\n', "capitals.XX"), ('[capitals]\nFR = "Paris"\n', "capitals.FR")],
+)
+def test_a_malformed_capitals_table_is_refused(toml: str, key: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from communique.locale import tables
+
+    real = tables._read
+    monkeypatch.setattr(tables, "_read", lambda name: toml if name == "capitals.toml" else real(name))
+    tables.capitals.cache_clear()
+    try:
+        with pytest.raises(LanguagePackError) as err:
+            tables.capitals()
+        assert err.value.key == key
+    finally:
+        monkeypatch.undo()
+        tables.capitals.cache_clear()

@@ -17,7 +17,7 @@ from attrs import define
 from ..model import Attendee
 from .analysis import Analysis
 from .collectives import find_collectives_and_roles
-from .home import of_home
+from .home import holds_national_office, of_home
 from .names import Person, find_named
 from .roles import role_parts
 from .vocab import people_tables
@@ -36,7 +36,11 @@ class Mention:
 
 
 def find_attendees(
-    paragraphs: Sequence[str], language: str, body: Analysis | None = None, home: str | None = None
+    paragraphs: Sequence[str],
+    language: str,
+    body: Analysis | None = None,
+    home: str | None = None,
+    capital: str | None = None,
 ) -> tuple[list[Attendee], list[Mention]]:
     """All attendees of ``paragraphs``, named ones first, and where each named person is introduced.
 
@@ -45,7 +49,9 @@ def find_attendees(
     ``body`` is the release's :class:`~.analysis.Analysis` of ``paragraphs``,
     when the caller has one to share.  ``home`` is the country of the state that
     publishes the release (:func:`.home.home_country`): the country of its officials
-    whose country the text does not give (:func:`.home.of_home`).
+    whose country the text does not give (:func:`.home.of_home`).  ``capital`` is the country whose
+    capital the release is filed from, used only without ``home`` and only for holders of a national
+    office (:func:`.home.holds_national_office`: "la ministra de Defensa" datelined Madrid).
     """
     if body is None:
         body = Analysis(paragraphs)
@@ -58,6 +64,14 @@ def find_attendees(
         for p in people:
             if p.country is None and (p.role or p.rank) and of_home(p.organization, p.role, language):
                 p.country = home
+    elif capital is not None:
+        for p in people:
+            if (
+                p.country is None
+                and holds_national_office(p.role, language)
+                and of_home(p.organization, p.role, language)
+            ):
+                p.country = capital
     built = [p.build() for p in people]
     mentions = [Mention(i, s, e, built[k]) for i, s, e, k in found]
     spans: list[list[tuple[int, int]]] = [[] for _ in paragraphs]

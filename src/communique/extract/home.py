@@ -35,7 +35,7 @@ from .organizations import find_organization, organization_name
 from .roles import territorial
 from .vocab import bare, people_tables
 
-__all__ = ["home_country", "of_home"]
+__all__ = ["capital_country", "holds_national_office", "home_country", "of_home"]
 
 _SLOTS = ("{country}", "{adjective}")
 
@@ -197,3 +197,25 @@ def _titles(language: str) -> tuple[str, ...]:
 def _international_title(role: str, language: str) -> bool:
     low = normalize(role).lower()
     return any(title in low for title in _titles(language))
+
+
+def capital_country(place: str | None) -> str | None:
+    """The ISO code of the country whose capital ``place`` (a dateline's place) is, else ``None``."""
+    from ..locale.tables import capitals
+
+    return capitals().get(" ".join(place.split()).casefold()) if place else None
+
+
+@cache
+def _offices(language: str) -> tuple[str, ...]:
+    return tuple(normalize(w).casefold() for w in pack(language).people.national_offices)
+
+
+def holds_national_office(role: str | None, language: str) -> bool:
+    """Whether ``role`` opens with an office only a state's government holds ("ministra de Defensa")."""
+    if not role:
+        return False
+    low = normalize(role).casefold()
+    return any(
+        low.startswith(office) and not low[len(office) : len(office) + 1].isalnum() for office in _offices(language)
+    )

@@ -19,9 +19,10 @@ from .analysis import Analysis
 from .attendees import find_attendees
 from .dateline import read_dateline
 from .dates import find_body_dates, leading_body_date, parse_event_dates, parse_stamp, yearless_event_dates
-from .home import home_country
+from .home import capital_country, home_country
 from .language import detect_language
 from .mentioned import split_mentioned
+from .organizations import find_organization
 from .quotes import QuoteSpan, find_quote_spans
 from .segment import HeaderLine, segment
 from .speakers import attribute_speakers
@@ -281,7 +282,10 @@ def release_from_parts(
         found = list(attendees)
     else:
         home = home_country(masthead if title in masthead else [*masthead, title], language)
-        people = _guarded("attendees", _attendees_and_mentioned, texts, language, analysis, home)
+        # A page of an international organisation ("Comisión Europea", "NATO" in its masthead) filed from
+        # Brussels says nothing of its people's countries.
+        capital = None if home is not None or _names_an_organization(masthead, language) else capital_country(dateline)
+        people = _guarded("attendees", _attendees_and_mentioned, texts, language, analysis, home, capital)
         found, only_mentioned = (people[0], people[1]) if people else ([], [])
         mentions = [*mentions, *only_mentioned]
     quotes = _guarded("quotes", find_quotes, texts, language, found, analysis, True)
@@ -334,11 +338,19 @@ def _near(day: _dt.date, dated: _dt.date) -> bool:
     return abs((day - dated).days) <= _NEAR_DAYS
 
 
+def _names_an_organization(masthead: Sequence[str], language: str) -> bool:
+    """Whether a line of the masthead names an international organisation (the organisations table)."""
+    return any(find_organization(line, language) is not None for line in masthead if len(line) <= _MASTHEAD_LINE)
+
+
+_MASTHEAD_LINE = 80  # characters: a site's name, not a headline that mentions an organisation
+
+
 def _attendees_and_mentioned(
-    texts: Sequence[str], language: str, analysis: Analysis, home: str | None
+    texts: Sequence[str], language: str, analysis: Analysis, home: str | None, capital: str | None = None
 ) -> list[list[Attendee]]:
     """The attendees of ``texts`` and the people only mentioned (:mod:`.mentioned`), as two lists."""
-    attendees, where = find_attendees(texts, language, analysis, home)
+    attendees, where = find_attendees(texts, language, analysis, home, capital)
     return list(split_mentioned(attendees, where, texts, language))
 
 

@@ -193,6 +193,9 @@ class PeopleWords:
     government_names: Words
     """How a page's masthead names the state that publishes it: ``{country}`` stands for a country's
     name, ``{adjective}`` for its nationality adjective ("Government of {country}", "{adjective} Government")."""
+    national_offices: Words
+    """Offices only a state's government holds ("ministra", "secretary of state"): on a page of no state filed
+    from a capital, a holder whose country the text does not give is of that capital's country."""
     state_bodies: Words
     """Words of a state body's name ("Ministry", "Armada"): an attendee of one, or of no organisation, is of
     the publishing state's country when the release names no other."""

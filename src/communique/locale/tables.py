@@ -23,7 +23,7 @@ from attrs import frozen
 from ..errors import LanguagePackError
 from .pack import languages, primary
 
-__all__ = ["Organization", "countries", "country_name", "governments", "organizations", "time_zones"]
+__all__ = ["Organization", "capitals", "countries", "country_name", "governments", "organizations", "time_zones"]
 
 
 def _read(name: str) -> str:
@@ -148,6 +148,31 @@ def governments() -> dict[str, tuple[str, ...]]:
         if type(names) is not list or not names or not all(type(n) is str and n.strip() for n in names):
             raise LanguagePackError("expected a list of non-empty strings", file=file, key=f"governments.{code}")
         out[code] = tuple(names)
+    return out
+
+
+@cache
+def capitals() -> dict[str, str]:
+    """A capital's name as datelines write it, casefolded → ISO code (``data/capitals.toml``), checked."""
+    file = "communique/data/capitals.toml"
+    try:
+        raw = tomllib.loads(_read("capitals.toml"))
+    except tomllib.TOMLDecodeError as exc:
+        raise LanguagePackError(f"not valid TOML: {exc}", file=file) from None
+    table = raw.get("capitals")
+    if set(raw) != {"capitals"} or not isinstance(table, dict):
+        raise LanguagePackError("expected one [capitals] table", file=file)
+    known = countries()
+    out: dict[str, str] = {}
+    for code, names in table.items():
+        if code not in known:
+            raise LanguagePackError(
+                "not an ISO 3166-1 alpha-2 code of countries.json", file=file, key=f"capitals.{code}"
+            )
+        if type(names) is not list or not names or not all(type(n) is str and n.strip() for n in names):
+            raise LanguagePackError("expected a list of non-empty strings", file=file, key=f"capitals.{code}")
+        for name in names:
+            out.setdefault(name.casefold(), code)
     return out
 
 
