@@ -38,7 +38,7 @@ from .countries import country_code
 from .dates import month_number, parse_event_dates
 from .language import stopwords
 from .organizations import find_organization
-from .vocab import header_phrases, person_titles, stamp_labels
+from .vocab import byline_words, header_phrases, person_titles, stamp_labels
 
 __all__ = ["Dateline", "place_line", "read_dateline", "split_dateline"]
 
@@ -262,7 +262,7 @@ def place_line(line: str) -> tuple[str, str | None] | None:
     text = line.strip().removesuffix(".-").rstrip(".")  # "Ferrol (A Coruña), 14 de marzo de 2023."
     if not text or text[-1] in ":;!?":
         return None
-    if text.split(None, 1)[0].casefold() in _bylines():
+    if text.split(None, 1)[0].casefold() in byline_words():
         return None  # "Par Mélanie Gagnon", "By U.S. Embassy Manila": a byline, not a place
     alone = read_dateline(text + " ⁠")
     if alone is not None and alone.text == "⁠":
@@ -292,12 +292,6 @@ def place_line(line: str) -> tuple[str, str | None] | None:
     if date is None and any(w.casefold() in _body_words() for w in text.split()):
         return None  # "European Commission", "Ministère des Armées": a publisher's name on its own line
     return m.group("place").strip(), _bare_date(date) if date else None
-
-
-@cache
-def _bylines() -> frozenset[str]:
-    """The words that open a byline ("by", "par", "por": the packs' subtitle openers), casefolded."""
-    return frozenset(w.casefold() for code in languages() for w in pack(code).header.subtitle_openers)
 
 
 @cache

@@ -25,6 +25,7 @@ __all__ = [
     "PeopleTables",
     "acronym",
     "bare",
+    "byline_words",
     "header_phrases",
     "last_stop",
     "low",
@@ -318,3 +319,9 @@ def section_labels() -> frozenset[str]:
 def stamp_labels() -> frozenset[str]:
     """Every pack's publication and update stamp labels ("Published", "Mis à jour le"), folded."""
     return frozenset(fold(w) for code in languages() for w in (*pack(code).dates.published, *pack(code).dates.updated))
+
+
+@cache
+def byline_words() -> frozenset[str]:
+    """The words that introduce who speaks in a header line ("by", "par", "por": the packs' subtitle openers)."""
+    return frozenset(w.casefold() for code in languages() for w in pack(code).header.subtitle_openers)
