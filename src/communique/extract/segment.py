@@ -44,7 +44,7 @@ from .dateline import place_line, read_dateline, split_dateline
 from .dates import LineDates
 from .lines import Kind, Line, classify_lines
 from .organizations import organization_name
-from .vocab import section_labels
+from .vocab import byline_words, section_labels
 
 __all__ = ["HeaderLine", "Segments", "segment"]
 
@@ -347,7 +347,7 @@ def _is_filler(line: Line) -> bool:
 
 def _is_byline(text: str) -> bool:
     words = text.split(maxsplit=_LONGEST_BYLINE)
-    return 1 < len(words) <= _LONGEST_BYLINE and words[0].casefold() in _subtitle_openers()
+    return 1 < len(words) <= _LONGEST_BYLINE and words[0].casefold() in byline_words()
 
 
 def _title_score(lines: list[Line], i: int, candidates: Set[int]) -> float:
@@ -410,13 +410,7 @@ def _opens_subtitle(text: str) -> bool:
     A short one is a byline crediting the author ("Par Mélanie Gagnon"), not a subtitle.
     """
     words = text.split(maxsplit=_LONGEST_BYLINE)
-    return len(words) > _LONGEST_BYLINE and words[0].casefold() in _subtitle_openers()
-
-
-@cache
-def _subtitle_openers() -> frozenset[str]:
-    """The words that open a subtitle ("by", "par", "por"), casefolded, of every pack."""
-    return frozenset(w.casefold() for code in languages() for w in pack(code).header.subtitle_openers)
+    return len(words) > _LONGEST_BYLINE and words[0].casefold() in byline_words()
 
 
 def _is_section_label(text: str) -> bool:

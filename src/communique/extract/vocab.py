@@ -323,5 +323,5 @@ def stamp_labels() -> frozenset[str]:
 
 @cache
 def byline_words() -> frozenset[str]:
-    """The words that introduce who speaks in a header line ("by", "par", "por": the packs' subtitle openers)."""
+    """The words that open a byline or a "by …" subtitle ("by", "par", "por": the packs' subtitle openers), casefolded."""
     return frozenset(w.casefold() for code in languages() for w in pack(code).header.subtitle_openers)

@@ -123,6 +123,27 @@ def organizations() -> tuple[Organization, ...]:
     return tuple(out)
 
 
+def _names_by_country(name: str) -> dict[str, tuple[str, ...]]:
+    """``data/<name>.toml``: one ``[<name>]`` table, ISO code → a list of non-empty strings, checked."""
+    file = f"communique/data/{name}.toml"
+    try:
+        raw = tomllib.loads(_read(f"{name}.toml"))
+    except tomllib.TOMLDecodeError as exc:
+        raise LanguagePackError(f"not valid TOML: {exc}", file=file) from None
+    table = raw.get(name)
+    if set(raw) != {name} or not isinstance(table, dict):
+        raise LanguagePackError(f"expected one [{name}] table", file=file)
+    known = countries()
+    out: dict[str, tuple[str, ...]] = {}
+    for code, names in table.items():
+        if code not in known:
+            raise LanguagePackError("not an ISO 3166-1 alpha-2 code of countries.json", file=file, key=f"{name}.{code}")
+        if type(names) is not list or not names or not all(type(n) is str and n.strip() for n in names):
+            raise LanguagePackError("expected a list of non-empty strings", file=file, key=f"{name}.{code}")
+        out[code] = tuple(names)
+    return out
+
+
 @cache
 def governments() -> dict[str, tuple[str, ...]]:
     """ISO code → the names that say a page is that state's (``data/governments.toml``), checked.
@@ -130,47 +151,14 @@ def governments() -> dict[str, tuple[str, ...]]:
     Government portals, palaces, offices and state mottos printed in a page's masthead
     ("GOV.UK", "La Moncloa", "Liberté Égalité Fraternité"); read by :mod:`communique.extract.home`.
     """
-    file = "communique/data/governments.toml"
-    try:
-        raw = tomllib.loads(_read("governments.toml"))
-    except tomllib.TOMLDecodeError as exc:
-        raise LanguagePackError(f"not valid TOML: {exc}", file=file) from None
-    table = raw.get("governments")
-    if set(raw) != {"governments"} or not isinstance(table, dict):
-        raise LanguagePackError("expected one [governments] table", file=file)
-    known = countries()
-    out: dict[str, tuple[str, ...]] = {}
-    for code, names in table.items():
-        if code not in known:
-            raise LanguagePackError(
-                "not an ISO 3166-1 alpha-2 code of countries.json", file=file, key=f"governments.{code}"
-            )
-        if type(names) is not list or not names or not all(type(n) is str and n.strip() for n in names):
-            raise LanguagePackError("expected a list of non-empty strings", file=file, key=f"governments.{code}")
-        out[code] = tuple(names)
-    return out
+    return _names_by_country("governments")
 
 
 @cache
 def capitals() -> dict[str, str]:
     """A capital's name as datelines write it, casefolded → ISO code (``data/capitals.toml``), checked."""
-    file = "communique/data/capitals.toml"
-    try:
-        raw = tomllib.loads(_read("capitals.toml"))
-    except tomllib.TOMLDecodeError as exc:
-        raise LanguagePackError(f"not valid TOML: {exc}", file=file) from None
-    table = raw.get("capitals")
-    if set(raw) != {"capitals"} or not isinstance(table, dict):
-        raise LanguagePackError("expected one [capitals] table", file=file)
-    known = countries()
     out: dict[str, str] = {}
-    for code, names in table.items():
-        if code not in known:
-            raise LanguagePackError(
-                "not an ISO 3166-1 alpha-2 code of countries.json", file=file, key=f"capitals.{code}"
-            )
-        if type(names) is not list or not names or not all(type(n) is str and n.strip() for n in names):
-            raise LanguagePackError("expected a list of non-empty strings", file=file, key=f"capitals.{code}")
+    for code, names in _names_by_country("capitals").items():
         for name in names:
             out.setdefault(name.casefold(), code)
     return out
