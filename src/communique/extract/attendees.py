@@ -18,8 +18,9 @@ from ..model import Attendee
 from .analysis import Analysis
 from .collectives import find_collectives_and_roles
 from .home import holds_national_office, of_home
-from .names import Person, find_named
-from .roles import role_parts
+from .names import Person, find_named, merge
+from .roles import from_role, role_parts
+from .transcripts import Turn, turn_role
 from .vocab import people_tables
 
 __all__ = ["Mention", "find_attendees", "role_parts"]
@@ -41,6 +42,7 @@ def find_attendees(
     body: Analysis | None = None,
     home: str | None = None,
     capital: str | None = None,
+    turns: Sequence[Turn] = (),
 ) -> tuple[list[Attendee], list[Mention]]:
     """All attendees of ``paragraphs``, named ones first, and where each named person is introduced.
 
@@ -52,6 +54,9 @@ def find_attendees(
     whose country the text does not give (:func:`.home.of_home`).  ``capital`` is the country whose
     capital the release is filed from, used only without ``home`` and only for holders of a national
     office (:func:`.home.holds_national_office`: "la ministra de Defensa" datelined Madrid).
+    ``turns`` are the release's transcript turns (:func:`.transcripts.find_turns`): a label's
+    named speaker is a person, and a speaker known by role that no named person holds is an
+    attendee known by role.
     """
     if body is None:
         body = Analysis(paragraphs)
@@ -60,6 +65,15 @@ def find_attendees(
     found: list[tuple[int, int, int, int]] = []
     for i, text in enumerate(paragraphs):
         find_named(i, text, body.norms[i], t, language, people, found)
+    for turn in turns:
+        if turn.name is not None and not turn.continues:
+            # "NATO Spokesperson [Claire Duval]:": the speaker of a transcript turn takes part.
+            person = Person(turn.name)
+            if turn.role:
+                person.role, person.organization, person.country, person.aliases = from_role(
+                    turn_role(turn.role, language), language
+                )
+            found.append((turn.paragraph, 0, len(turn.label), merge(people, person)))
     if home is not None:
         for p in people:
             if p.country is None and (p.role or p.rank) and of_home(p.organization, p.role, language):
@@ -78,6 +92,7 @@ def find_attendees(
     for i, s, e, _ in found:
         spans[i].append((s, e))
     others = find_collectives_and_roles(body, language, t, built, spans)
+    others += _turn_roles(turns, built, others, language)
     if home is not None:
         others = [
             attrs.evolve(a, country=home) if a.country is None and of_home(a.organization, a.role, language) else a
@@ -89,3 +104,30 @@ def find_attendees(
 def replace(attendee: Attendee, **changes: Any) -> Attendee:
     """``attrs.evolve`` for attendees (kept here so callers need not import attrs)."""
     return attrs.evolve(attendee, **changes)
+
+
+def _turn_roles(
+    turns: Sequence[Turn], named: Sequence[Attendee], others: Sequence[Attendee], language: str
+) -> list[Attendee]:
+    """The speakers of transcript turns known only by a role that no named attendee holds."""
+    out: list[Attendee] = []
+    seen = {(a.role or "").lower() for a in others if a.name is None}
+    for turn in turns:
+        if turn.question or turn.continues or turn.name is not None or not turn.role:
+            continue
+        role, organization = role_parts(turn_role(turn.role, language), language)
+        key = role.lower()
+        if not key or key in seen or any(_holds(a, key, organization) for a in named):
+            continue
+        seen.add(key)
+        out.append(Attendee(role=role, organization=organization))
+    return out
+
+
+def _holds(attendee: Attendee, role: str, organization: str | None) -> bool:
+    """Whether a named attendee holds ``role`` (small letters), of ``organization`` when both give one."""
+    if organization and attendee.organization and attendee.organization != organization:
+        return False
+    held = (attendee.role or "").lower()
+    rank = (attendee.rank or "").lower()
+    return role in (held, rank) or held.startswith(role + " ") or role.startswith(held + " ") if held else role == rank

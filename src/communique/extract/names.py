@@ -33,7 +33,7 @@ from .language import stopwords
 from .roles import apposition, from_role, role_before
 from .vocab import MAX_WORDS, POSSESSIVE, WORD, PeopleTables, acronym, bare, last_stop, low, people_tables
 
-__all__ = ["Person", "find_named"]
+__all__ = ["Person", "find_named", "merge"]
 
 
 def _prefix_length(text: str, tokens: list[tuple[int, int]], t: PeopleTables) -> int:
@@ -478,7 +478,7 @@ def find_named(
                 person.country = person.country or country
             if person.country is None:
                 person.country = _country_after(text, name_end, language)
-            found.append((i, start, end, _merge(people, person)))
+            found.append((i, start, end, merge(people, person)))
 
 
 def _joined_institution(norm: str, end: int, t: PeopleTables) -> bool:
@@ -654,7 +654,7 @@ def _given_name_last(name: str) -> bool:
     return bool(head) and head[0].isupper() and bool(tail) and tail[0].islower()
 
 
-def _merge(people: list[Person], new: Person) -> int:
+def merge(people: list[Person], new: Person) -> int:
     """Add ``new`` to ``people`` or merge it with the same person; return its index.
 
     A surname alone that several people share goes to the one of the same rank, else to the one

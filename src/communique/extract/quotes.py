@@ -42,6 +42,7 @@ from functools import cache
 from attrs import frozen
 
 from ._data import positions
+from .transcripts import Turn
 
 __all__ = ["QuoteSpan", "find_quote_spans"]
 
@@ -75,6 +76,8 @@ class QuoteSpan:
     open: int
     close: int
     continues: bool = False
+    turn: Turn | None = None
+    """For a paragraph of a transcript turn (:mod:`.transcripts`): the turn, whose label says who speaks."""
 
 
 def _scan(
@@ -202,11 +205,39 @@ def _introduces_block(text: str) -> bool:
     )
 
 
-def find_quote_spans(paragraphs: Sequence[str]) -> list[QuoteSpan]:
+def find_quote_spans(paragraphs: Sequence[str], turns: Sequence[Turn] = ()) -> list[QuoteSpan]:
     """Every outermost quotation of ``paragraphs``, in reading order.
 
-    ``paragraphs[q.paragraph][q.start:q.end]`` is the quoted text.
+    ``paragraphs[q.paragraph][q.start:q.end]`` is the quoted text.  Each paragraph of a spoken
+    transcript turn in ``turns`` (:func:`.transcripts.find_turns`) is a quotation of its own — the
+    words after the label, one part per paragraph of the turn — and the marks inside it quote
+    within the speaker's words (the model keeps outermost quotations only).
     """
+    spans = _marked_spans(paragraphs)
+    spoken = [turn for turn in turns if not turn.question]
+    if not spoken:
+        return spans
+    taken = {turn.paragraph for turn in spoken}
+    kept: list[QuoteSpan] = []
+    for s in spans:
+        if s.paragraph in taken:
+            continue
+        if s.continues and (not kept or kept[-1].paragraph != s.paragraph - 1 or kept[-1].turn is not None):
+            s = QuoteSpan(s.paragraph, s.start, s.end, s.open, s.close)  # the part it ran on from is a turn's
+        kept.append(s)
+    for turn in spoken:
+        text = paragraphs[turn.paragraph]
+        end = len(text.rstrip(_STRIP))
+        if end <= turn.start:
+            continue
+        open_ = -1 if turn.continues else max(0, turn.start - 1)
+        kept.append(QuoteSpan(turn.paragraph, turn.start, end, open_, len(text), turn.continues, turn))
+    kept.sort(key=lambda s: (s.paragraph, s.start))
+    return kept
+
+
+def _marked_spans(paragraphs: Sequence[str]) -> list[QuoteSpan]:
+    """The quotations found by their marks, and the unmarked block quotations."""
     spans: list[QuoteSpan] = []
     last = len(paragraphs) - 1
     carried = ""  # the closing marks of a quotation open at the end of the previous paragraph

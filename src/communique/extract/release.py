@@ -26,6 +26,7 @@ from .organizations import find_organization
 from .quotes import QuoteSpan, find_quote_spans
 from .segment import HeaderLine, segment
 from .speakers import attribute_speakers
+from .transcripts import Turn, find_turns
 
 __all__ = ["find_quotes", "release_from_parts", "release_from_text"]
 
@@ -36,6 +37,7 @@ def find_quotes(
     attendees: Sequence[Attendee] | None = None,
     body: Analysis | None = None,
     link: bool = False,
+    turns: Sequence[Turn] = (),
 ) -> list[Quote]:
     """The quotations of ``paragraphs`` as :class:`Quote` objects, with speakers.
 
@@ -45,13 +47,15 @@ def find_quotes(
     :class:`~.analysis.Analysis` of ``paragraphs``, when the caller has one.
     With ``link``, a quote said by an attendee also gets its index in
     ``attendees`` (what :class:`PressRelease` does for a quote without one:
-    linking here, when each quote is built, saves building it twice).
+    linking here, when each quote is built, saves building it twice).  ``turns`` are the
+    transcript turns of ``paragraphs`` (:func:`.transcripts.find_turns`): each spoken turn is a
+    quotation of its label's speaker.
     """
     if body is None:
         body = Analysis(paragraphs)
     if attendees is None:
-        attendees = find_attendees(paragraphs, language, body)[0]
-    spans = find_quote_spans(paragraphs)
+        attendees = find_attendees(paragraphs, language, body, turns=turns)[0]
+    spans = find_quote_spans(paragraphs, turns)
     speakers = attribute_speakers(paragraphs, spans, attendees, language, body)
     groups = _groups(spans)
     index = _name_index(attendees) if link else {}
@@ -76,11 +80,19 @@ def _name_index(attendees: Sequence[Attendee]) -> dict[str, int]:
     here, and the release's own fallback decides.
     """
     index: dict[str, int] = {}
+    roles: dict[str, list[int]] = {}
     for i, a in enumerate(attendees):
         if a.name is not None:
             if a.name in index:
                 return {}
             index[a.name] = i
+        elif a.role is not None:
+            roles.setdefault(a.role, []).append(i)
+    # A speaker known only by role ("SECRETARY GENERAL:" in a transcript) is the attendee of that
+    # role when exactly one attendee without a name has it (a collective gives several).
+    for role, held in roles.items():
+        if len(held) == 1 and role not in index:
+            index[role] = held[0]
     return index
 
 
@@ -206,8 +218,13 @@ def release_from_parts(
         language = detect_language(" ".join([*texts[:3], title]))
     dateline: str | None = None
     dateline_date: str | None = None
+    # A transcript's turns, before the dateline: "QUESTION: …" opens a turn, not a dateline.
+    turns = _guarded("transcript turns", find_turns, texts, language)
+    labelled = {turn.paragraph for turn in turns if not turn.continues}
     # The dateline opens one of the first paragraphs (a caption or a standfirst may come first).
     for i, paragraph in enumerate(texts[:3]):
+        if i in labelled:
+            continue
         opening = read_dateline(paragraph)
         if opening is not None:
             dateline, dateline_date = opening.place, opening.date
@@ -285,10 +302,10 @@ def release_from_parts(
         # A page of an international organisation ("Comisión Europea", "NATO" in its masthead) filed from
         # Brussels says nothing of its people's countries.
         capital = None if home is not None or _names_an_organization(masthead, language) else capital_country(dateline)
-        people = _guarded("attendees", _attendees_and_mentioned, texts, language, analysis, home, capital)
+        people = _guarded("attendees", _attendees_and_mentioned, texts, language, analysis, home, capital, turns)
         found, only_mentioned = (people[0], people[1]) if people else ([], [])
         mentions = [*mentions, *only_mentioned]
-    quotes = _guarded("quotes", find_quotes, texts, language, found, analysis, True)
+    quotes = _guarded("quotes", find_quotes, texts, language, found, analysis, True, turns)
     quotes = _guarded("title quotes", find_title_quotes, header.title, quotes) + quotes
     try:
         return PressRelease(
@@ -347,10 +364,15 @@ _MASTHEAD_LINE = 80  # characters: a site's name, not a headline that mentions a
 
 
 def _attendees_and_mentioned(
-    texts: Sequence[str], language: str, analysis: Analysis, home: str | None, capital: str | None = None
+    texts: Sequence[str],
+    language: str,
+    analysis: Analysis,
+    home: str | None,
+    capital: str | None = None,
+    turns: Sequence[Turn] = (),
 ) -> list[list[Attendee]]:
     """The attendees of ``texts`` and the people only mentioned (:mod:`.mentioned`), as two lists."""
-    attendees, where = find_attendees(texts, language, analysis, home, capital)
+    attendees, where = find_attendees(texts, language, analysis, home, capital, turns)
     return list(split_mentioned(attendees, where, texts, language))
 
 

@@ -70,6 +70,7 @@ from .analysis import Analysis
 from .countries import adjectives
 from .quotes import QuoteSpan
 from .roles import role_parts
+from .transcripts import Turn, turn_role
 from .vocab import person_titles
 
 __all__ = ["attribute_speakers"]
@@ -277,6 +278,7 @@ class _Attribution:
         self.norms = norms
         self.spans = spans
         self.people = _People(attendees)
+        self.role_only = {a.role for a in attendees if a.name is None and a.role is not None}
         self.word: re.Pattern[str] = self.t["word"]
         self.speakers: list[str | None] = []
         self._texts: dict[int, _Text] = {}
@@ -473,6 +475,21 @@ class _Attribution:
 
     # --- one quotation -----------------------------------------------------------------------------
 
+    def turn_speaker(self, turn: Turn, para: int, pos: int) -> str | None:
+        """The speaker a transcript turn's label names: its name, else the attendee of its role."""
+        if turn.name is not None:
+            name = normalize(turn.name)
+            hits = self.people.find(name, 0, len(name), self.word)
+            return hits[0][1] if hits else turn.name
+        if not turn.role:
+            return None
+        written = turn_role(turn.role, self.language)
+        resolved = self.by_role(written, para, pos)
+        if resolved is not None:
+            return resolved
+        role, _ = role_parts(written, self.language)
+        return role if role in self.role_only else None
+
     def speaker(self, idx: int) -> tuple[str | None, bool, bool]:
         """(speaker, whether it was found by an attribution of its own, whether the words are speech)."""
         span = self.spans[idx]
@@ -621,7 +638,10 @@ def attribute_speakers(
     group: list[int] = []  # the parts so far of the quotation running over paragraphs
     group_found = False
     for idx, span in enumerate(spans):
-        speaker, found, speech = state.speaker(idx)
+        if span.turn is not None:
+            speaker, found, speech = state.turn_speaker(span.turn, span.paragraph, span.start), True, True
+        else:
+            speaker, found, speech = state.speaker(idx)
         if span.continues and group:
             if not found:
                 speaker = speakers[group[0]]

@@ -230,6 +230,9 @@ class QuoteWords:
     """Words right before a quotation that make it a title or theme, not speech."""
     abbreviations: Words
     """Abbreviations whose dot does not end a sentence ("Gen", "Mme")."""
+    transcript_questions: Words
+    """Labels of a transcript's turns that are a journalist's question or the moderation, not the
+    release's speech ("Q", "Question", "Journaliste", "Pregunta")."""
 
 
 @frozen(kw_only=True)

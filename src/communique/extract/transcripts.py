@@ -1,0 +1,235 @@
+"""Transcript turns: paragraphs that open with the label of who speaks ("SECRETARY GENERAL:").
+
+A press conference, a doorstep or a joint press point is published as a
+transcript: each turn opens with its speaker's label and a colon, and the
+words after it are that speaker's, up to the next label.  Labels take the
+forms real transcripts give them:
+
+- a role, as written or in capitals: ``NATO Secretary General:``,
+  ``SECRETARY GENERAL:``, ``Le secrétaire général :``, ``PRIME MINISTER:``;
+- a role and the name in brackets, either way round: ``NATO Spokesperson
+  [Claire Duval]:``, ``Jens Halvorsen (NATO Secretary General):``;
+- a role then a name, or a courtesy word then a name: ``Secretary General
+  Jens Halvorsen:``, ``PRIME MINISTER ALBANESE:``, ``Mr Halvorsen:``;
+- a name alone (two words or more, or one in capitals), only in a page
+  that is a transcript by the labels above;
+- a question or moderation label of the pack (``quotes.transcript_questions``:
+  ``Q``, ``Question``, ``Journaliste``, ``Pregunta``): a journalist's words,
+  not the release's speech, never a quotation (a quotation marked inside it
+  stays one).
+
+A page is a transcript when two paragraphs or more open with such a label and
+one of them names a role, a name in brackets or a question.  A paragraph
+without a label after a turn, while it reads as running text, continues that
+turn.  What this module decides is only where turns are and what their labels
+say; :mod:`.quotes` makes each spoken turn a quotation (one part per
+paragraph), :mod:`.attendees` adds the named labels' people, and
+:mod:`.speakers` resolves each label to its speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from attrs import frozen
+
+from ..locale import languages, pack
+from ._data import normalize
+from .vocab import PeopleTables, bare, people_tables
+
+__all__ = ["Turn", "find_turns", "turn_role"]
+
+_LABEL_REACH = 90  # a label longer than this is a sentence with a colon, not a label
+_MAX_LABEL_WORDS = 8
+# The label, the colon (French puts a space before it), then the words of the turn.
+_LABEL = re.compile(r"(?P<label>[^\W\d_][^:\n«»“”\"!?;,]{0,88}?)[ \u00a0\u202f]?:[ \u00a0\u202f]+(?=\S)")
+_BRACKETED = re.compile(r"(?P<outer>[^\[\]()]*?)\s*[\[(](?P<inner>[^\[\]()]+)[\])]\s*(?P<tail>[^\[\]()]*)")
+_SENTENCE_END = '.!?…»”"’)'
+
+
+@frozen
+class Turn:
+    """One paragraph of a transcript turn: where its words start and who the label says speaks."""
+
+    paragraph: int
+    start: int
+    """Offset in the paragraph where the turn's words start (after the label and its colon; 0 for a
+    paragraph that continues the turn)."""
+    label: str
+    """The label as written ("NATO Spokesperson [Claire Duval]"), the same for every paragraph of the turn."""
+    name: str | None
+    """The name the label gives, if any."""
+    role: str | None
+    """The role the label gives, if any ("NATO Spokesperson", "SECRETARY GENERAL")."""
+    question: bool
+    """A question or moderation label: the words are no quotation."""
+    continues: bool = False
+    """A later paragraph of the turn, without a label of its own."""
+
+
+@frozen
+class _Label:
+    end: int
+    label: str
+    name: str | None
+    role: str | None
+    question: bool
+    strong: bool  # a role, a bracketed name or a question: what makes a page a transcript
+
+
+def find_turns(paragraphs: Sequence[str], language: str) -> list[Turn]:
+    """The transcript turns of ``paragraphs`` (empty when the release is not a transcript), in order."""
+    labels: dict[int, _Label] = {}
+    for i, text in enumerate(paragraphs):
+        colon = text.find(":", 0, _LABEL_REACH)
+        if colon < 0:
+            continue  # the common case: a paragraph without a colon near its start
+        label = _read_label(text, language)
+        if label is not None:
+            labels[i] = label
+    if len(labels) < 2 or not any(label.strong for label in labels.values()):
+        return []
+    turns: list[Turn] = []
+    current: _Label | None = None
+    for i, text in enumerate(paragraphs):
+        label = labels.get(i)
+        if label is not None:
+            current = label
+            turns.append(Turn(i, label.end, label.label, label.name, label.role, label.question))
+        elif current is not None and _runs_on(text):
+            turns.append(Turn(i, 0, current.label, current.name, current.role, current.question, continues=True))
+        else:
+            current = None
+    return turns
+
+
+def _runs_on(text: str) -> bool:
+    """Whether a paragraph without a label reads as more of the turn before it (running text)."""
+    return " " in text and text.rstrip()[-1:] in _SENTENCE_END
+
+
+def _read_label(text: str, language: str) -> _Label | None:
+    m = _LABEL.match(text)
+    if m is None:
+        return None
+    label = m.group("label").strip()
+    if not label or label.count(" ") >= _MAX_LABEL_WORDS + 4:
+        return None
+    t = people_tables(language)
+    if normalize(label).lower() in _questions(language):
+        return _Label(m.end(), label, None, None, True, True)
+    bracketed = _BRACKETED.fullmatch(label)
+    if bracketed is not None and not bracketed.group("tail"):
+        outer, inner = bracketed.group("outer").strip(), bracketed.group("inner").strip()
+        if _name_like(inner, t) and (not outer or _role_like(outer, t)):
+            return _Label(m.end(), label, inner, outer or None, False, True)
+        if _name_like(outer, t) and _role_like(inner, t):
+            return _Label(m.end(), label, outer, inner, False, True)
+        return None
+    words = label.split()
+    if len(words) > _MAX_LABEL_WORDS or not _label_words(words, t):
+        return None
+    # Role words first, then the name's words ("Secretary General Jens Halvorsen", "MINISTER WONG").
+    k = len(words)
+    while k > 0 and not _vocabulary(words[k - 1], t):
+        k -= 1
+    role_words, name_words = words[:k], words[k:]
+    if role_words and not _role_like(" ".join(role_words), t):
+        if any(_kind(w, t) == "honorific" for w in role_words) and name_words:
+            return _Label(m.end(), label, " ".join(name_words), None, False, False)  # "Mr Halvorsen"
+        return None
+    name = " ".join(name_words) or None
+    if role_words:
+        return _Label(m.end(), label, name, " ".join(role_words), False, True)
+    if name is not None and (len(name_words) >= 2 or name.isupper()):
+        return _Label(m.end(), label, name, None, False, False)
+    return None
+
+
+def _label_words(words: Sequence[str], t: PeopleTables) -> bool:
+    """Every word is capitalised, or a small word of a role ("Minister for Foreign Affairs", "ministre de la")."""
+    for w in words:
+        if w[0].isupper():
+            continue
+        low = bare(normalize(w))
+        if low in t.link_words or low in t.article_words or low in t.vocab or low in t.role_articles:
+            continue
+        return False
+    return True
+
+
+def _kind(word: str, t: PeopleTables) -> str | None:
+    hit = t.phrases.get(bare(normalize(word)))
+    return hit[0] if hit is not None else None
+
+
+def _vocabulary(word: str, t: PeopleTables) -> bool:
+    """A word of a role phrase (a head, a title, a rank, an organisation, a link), not of a name."""
+    low = bare(normalize(word))
+    return (
+        low in t.vocab
+        or low in t.head_words
+        or low in t.link_words
+        or low in t.article_words
+        or low in t.role_articles
+        or (len(word) > 1 and word.isupper() and _kind(word, t) == "org")
+    )
+
+
+def _role_like(text: str, t: PeopleTables) -> bool:
+    """``text`` holds a role's head, a title or a rank ("NATO Spokesperson", "SECRETARY GENERAL")."""
+    words = [bare(normalize(w)) for w in text.split()]
+    if not words:
+        return False
+    if any(w in t.head_words for w in words):
+        return True
+    for n in range(1, min(4, len(words)) + 1):
+        for k in range(len(words) - n + 1):
+            hit = t.phrases.get(" ".join(words[k : k + n]))
+            if hit is not None and hit[0] in ("title", "rank"):
+                return True
+    return False
+
+
+def _name_like(text: str, t: PeopleTables) -> bool:
+    """One to five capitalised words that are not a role's ("Claire Duval", "H. Solvang")."""
+    words = text.split()
+    return (
+        0 < len(words) <= 5
+        and all(w[0].isupper() and not any(c.isdigit() for c in w) for w in words)
+        and not _role_like(text, t)
+    )
+
+
+@cache
+def _questions(language: str) -> frozenset[str]:
+    """The question and moderation labels of every pack, lower-cased: a transcript may mix languages."""
+    del language
+    return frozenset(normalize(q).lower() for code in languages() for q in pack(code).quotes.transcript_questions)
+
+
+def turn_role(role: str, language: str) -> str:
+    """A transcript label's role as text writes a role ("NATO SPOKESPERSON" → "NATO Spokesperson")."""
+    return _as_written(role, people_tables(language))
+
+
+def _as_written(role: str, t: PeopleTables) -> str:
+    """A role from a label in capitals ("SECRETARY GENERAL") as a role is written in text.
+
+    An organisation's acronym stays in capitals ("NATO"); the pack's casing policy decides for
+    the other words.
+    """
+    if not role.isupper():
+        return role
+    out = []
+    for w in role.split():
+        hit = t.phrases.get(w.lower())
+        if hit is not None and hit[0] == "org":
+            out.append(w)
+        elif t.lower_roles:
+            out.append(w.lower())
+        else:
+            out.append("-".join(part[:1] + part[1:].lower() for part in w.split("-")))
+    return " ".join(out)

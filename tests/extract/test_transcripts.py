@@ -1,0 +1,155 @@
+"""Transcript turns: a paragraph opening with its speaker's label is that speaker's quotation."""
+
+from __future__ import annotations
+
+import pytest
+
+import communique
+from communique.extract.transcripts import find_turns
+from communique.model import PressRelease, display_name
+
+PRESS_CONFERENCE = """Press conference
+
+by the Secretary General following the meeting of Ministers
+
+12 March 2024
+
+NATO Spokesperson [Ana Moreau]: Good afternoon. The Secretary General will say a few words first.
+
+NATO Secretary General [Lars Eklund]: Thank you, Ana.
+
+Ministers met today to review our support to our partners in the east.
+
+We agreed to do more, and to do it faster.
+
+NATO Spokesperson: The first question goes to the agency in the front row.
+
+Q: Secretary General, the Dutch minister, Pieter de Wit, said this morning that "the pledge is a floor". Do you agree?
+
+NATO Secretary General: I do. The pledge is where we start, not where we stop.
+"""
+
+
+def parse(text: str) -> PressRelease:
+    return communique.parse(text.encode(), "text")
+
+
+def turns_of(release: PressRelease) -> list[tuple[int, str | None, str | None, bool, bool]]:
+    paragraphs = [p.text for p in release.paragraphs]
+    return [
+        (t.paragraph, t.name, t.role, t.question, t.continues) for t in find_turns(paragraphs, release.header.language)
+    ]
+
+
+class TestATranscriptTurnIsAQuotation:
+    def test_each_turn_is_its_labels_speakers(self) -> None:
+        release = parse(PRESS_CONFERENCE)
+        said = [(q.speaker, q.text) for q in release.quotes]
+        assert said == [
+            ("Ana Moreau", "Good afternoon. The Secretary General will say a few words first."),
+            ("Lars Eklund", "Thank you, Ana."),
+            ("Lars Eklund", "Ministers met today to review our support to our partners in the east."),
+            ("Lars Eklund", "We agreed to do more, and to do it faster."),
+            ("Ana Moreau", "The first question goes to the agency in the front row."),
+            ("Pieter de Wit", "the pledge is a floor"),
+            ("Lars Eklund", "I do. The pledge is where we start, not where we stop."),
+        ]
+
+    def test_the_paragraphs_after_a_label_are_one_quotation_in_parts(self) -> None:
+        release = parse(PRESS_CONFERENCE)
+        parts = [q for q in release.quotes if q.speaker == "Lars Eklund"][:3]
+        assert parts[0].group is not None
+        assert {q.group for q in parts} == {parts[0].group}
+        assert [q.paragraph for q in parts] == [1, 2, 3]
+
+    def test_a_label_with_a_name_makes_a_person_with_its_role(self) -> None:
+        release = parse(PRESS_CONFERENCE)
+        people = {a.name: (a.role, a.organization) for a in release.attendees if a.name}
+        assert people["Ana Moreau"] == ("Spokesperson", "NATO")
+        assert people["Lars Eklund"] == ("Secretary General", "NATO")
+
+    def test_a_role_label_is_the_person_who_holds_the_role(self) -> None:
+        release = parse(PRESS_CONFERENCE)
+        last = release.quotes[-1]
+        assert last.speaker == "Lars Eklund"
+        assert last.attendee is not None and release.attendees[last.attendee].name == "Lars Eklund"
+
+    def test_a_question_is_no_quotation_but_a_quotation_inside_it_is(self) -> None:
+        release = parse(PRESS_CONFERENCE)
+        assert not any(q.text.startswith("Secretary General, the Dutch") for q in release.quotes)
+        assert any(q.text == "the pledge is a floor" for q in release.quotes)
+
+    def test_a_role_nobody_named_holds_is_an_attendee_known_by_role(self) -> None:
+        release = parse(
+            "Doorstep statement\n\n4 June 2024\n\n"
+            "SECRETARY GENERAL: Good morning. Today Allies will take decisions on air defence.\n\n"
+            "QUESTION: Will there be new money?\n\n"
+            "SECRETARY GENERAL: Yes. Several Allies will announce new contributions today.\n"
+        )
+        holder = [a for a in release.attendees if a.name is None and a.role == "Secretary General"]
+        assert len(holder) == 1
+        index = release.attendees.index(holder[0])
+        assert [(q.speaker, q.attendee) for q in release.quotes] == [("Secretary General", index)] * 2
+        assert display_name(holder[0]) == "Secretary General"
+
+
+class TestLabelForms:
+    @pytest.mark.parametrize(
+        ("label", "name", "role"),
+        [
+            ("NATO Spokesperson [Ana Moreau]", "Ana Moreau", "NATO Spokesperson"),
+            ("Lars Eklund (NATO Secretary General)", "Lars Eklund", "NATO Secretary General"),
+            ("Secretary General Lars Eklund", "Lars Eklund", "Secretary General"),
+            ("PRIME MINISTER OKAFOR", "OKAFOR", "PRIME MINISTER"),
+            ("Minister for Foreign Affairs", None, "Minister for Foreign Affairs"),
+        ],
+    )
+    def test_a_label_gives_a_name_a_role_or_both(self, label: str, name: str | None, role: str | None) -> None:
+        paragraphs = [f"{label}: Thank you all for coming today.", "Q: What comes next?"]
+        assert [(t.name, t.role) for t in find_turns(paragraphs, "en")][:1] == [(name, role)]
+
+    def test_french_puts_a_space_before_the_colon(self) -> None:
+        release = parse(
+            "Point de presse\n\n4 juin 2024\n\n"
+            "LE SECRÉTAIRE GÉNÉRAL : Bonjour. Les Alliés prendront aujourd’hui des décisions importantes.\n\n"
+            "Question : Y aura-t-il de nouveaux crédits ?\n\n"
+            "LE SECRÉTAIRE GÉNÉRAL : Oui. Plusieurs Alliés annonceront des contributions.\n"
+        )
+        assert release.header.language == "fr"
+        assert [q.speaker for q in release.quotes] == ["secrétaire général", "secrétaire général"]
+
+    def test_spanish_question_labels_are_questions(self) -> None:
+        paragraphs = [
+            "Ministra Julia Serrano: Buenos días a todos y gracias por venir.",
+            "Periodista: ¿Habrá más fondos este año?",
+            "Ministra Julia Serrano: Sí, y los anunciaremos la semana próxima.",
+        ]
+        assert [(t.name, t.question) for t in find_turns(paragraphs, "es")] == [
+            ("Julia Serrano", False),
+            (None, True),
+            ("Julia Serrano", False),
+        ]
+
+
+class TestNotATranscript:
+    @pytest.mark.parametrize(
+        "paragraphs",
+        [
+            # One label is no transcript.
+            ["Secretary General Lars Eklund: a statement on the summit.", "The summit opens on Monday."],
+            # Labels that are neither a role, a name in brackets nor a question.
+            ["Background: the summit was agreed in 2022.", "Media contact: press office, 0123 456 789."],
+            # A sentence with a colon is no label.
+            ["Ministers agreed on three points: money, people and time.", "They said: we will do more."],
+        ],
+    )
+    def test_no_turns(self, paragraphs: list[str]) -> None:
+        assert find_turns(paragraphs, "en") == []
+
+    def test_a_paragraph_that_is_no_running_text_ends_the_turn(self) -> None:
+        paragraphs = [
+            "NATO Spokesperson [Ana Moreau]: Thank you. This concludes the press conference.",
+            "Q: One more question?",
+            "Meetings of NATO Ministers of Defence, 14-15 February 2023",
+        ]
+        assert [t.paragraph for t in find_turns(paragraphs, "en")] == [0, 1]
