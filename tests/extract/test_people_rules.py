@@ -148,6 +148,11 @@ class TestWordsOfAnOfficeAreNoName:
         text = "The ECOWAS Commissioner for Economic Affairs and Agriculture, Mrs. Adjoa Mensima Boateng, said it."
         assert set(people(text)) == {"Adjoa Mensima Boateng"}
 
+    def test_a_portfolio_with_a_list_joiner_before_the_name(self) -> None:
+        # "for" ends titles ("Minister for") and links a portfolio: the role reads on to its head.
+        text = "Minister for Foreign Trade and Development Aleksi Rautiainen met the delegation on Friday."
+        assert people(text) == {"Aleksi Rautiainen": (None, "Minister for Foreign Trade and Development", None, None)}
+
     def test_the_last_word_of_a_longer_title_is_no_name(self) -> None:
         # "Chief Executive" is a title and "Officer" follows it: the title is "Chief Executive Officer".
         assert set(people("Gavi’s Chief Executive Officer, Dr Lars Ekström, said the stockpile was ready.")) == {

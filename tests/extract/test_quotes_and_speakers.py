@@ -99,6 +99,18 @@ class TestSpeakers:
         text = "Jens Stoltenberg met Erna Solberg. “We stand together with Norway,” NATO Secretary General said."
         assert speakers([text], "en", self.SG, self.PM) == ["Jens Stoltenberg"]
 
+    @pytest.mark.parametrize(
+        ("text", "language"),
+        [
+            ("Erna Solberg met business leaders. “We agreed on a great deal,” Rautiainen said.", "en"),
+            ("Erna Solberg met business leaders. “We agreed on a great deal,” said Rautiainen.", "en"),
+            ("Erna Solberg se reunió con empresarios. «Hemos acordado mucho», dijo Rautiainen.", "es"),
+        ],
+    )
+    def test_a_name_beside_the_verb_that_no_attendee_holds_is_no_one_elses(self, text: str, language: str) -> None:
+        # The verb has a subject of its own: the sentence's earlier subject did not say it.
+        assert speakers([text], language, self.PM) == [None]
+
     def test_a_rank_alone_after_the_quotation(self) -> None:
         penrose = Attendee(name="Alasdair Penrose", rank="Air Chief Marshal")
         text = "Sir Alasdair Penrose visited the base. “The crews are ready,” said the Air Chief Marshal."

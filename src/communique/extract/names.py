@@ -132,7 +132,9 @@ def _after_role(norm: str, pos: int, t: PeopleTables) -> tuple[int, int, str | N
     for k in range(len(words) - 1, max(-1, len(words) - 12), -1):
         raw = words[k].group()
         word = bare(raw)
-        if word in t.trigger_last and linked:
+        if word in t.trigger_last and linked and word not in t.link_words:
+            # (Not at a link that also ends a title — "for" of "Minister for": "Minister for Foreign
+            # Trade and Development X" reads on to the head.)
             return words[k].end(), last.end(), None
         if word in t.link_words or raw in t.link_words:
             linked = True

@@ -527,6 +527,13 @@ class _Attribution:
         speaker: str | None = None
         if not colon and (verb_after is not None or dash_after):
             speaker = self.who(text, after_start, window_end, span.paragraph)
+            if (
+                speaker is None
+                and verb_after is not None
+                and self.mention(text, after_start, window_end, span.paragraph) is None
+                and _named_at_verb(text, after_start, verb_after.start(), verb_after.end(), window_end)
+            ):
+                return None, True, True  # "”, Rautiainen said": a name the attendees do not hold is no one else's
             if speaker is None and self.mention(text, after_start, window_end, span.paragraph) is None:
                 # "», ha añadido.": a verb without a subject speaks for the sentence's subject.
                 speaker = self._before(text, s_start, open_, span.paragraph) or self.antecedent(span.paragraph, open_)
@@ -668,6 +675,16 @@ def attribute_speakers(
         speakers.append(speaker)
         prev_speaker = speaker if speech else None
     return [state.people.canonical.get(s, s) if s is not None else None for s in speakers]
+
+
+def _named_at_verb(text: str, start: int, verb_start: int, verb_end: int, end: int) -> bool:
+    """Whether a capitalised word stands right before or right after the verb of saying after a quotation.
+
+    ("”, Rautiainen said", "», dijo Rautiainen"): the verb has a subject of its own, named.
+    """
+    before = text[start:verb_start].rstrip(" ,\u00a0\u202f").rsplit(None, 1)
+    after = text[verb_end:end].lstrip(" \u00a0\u202f").split(None, 1)
+    return any(w and w[0].isupper() and len(w.strip(".,;:")) > 1 for w in (before[-1:] + after[:1]))
 
 
 def _not_speech(window: str, t: dict[str, Any]) -> bool:
