@@ -180,6 +180,7 @@ class _People:
             if len(full) == 1:
                 self.canonical[a.name] = next(iter(full))
         self.attendees = [a for a in named if a.name not in self.canonical]
+        self.words = {normalize(w) for a in named for w in (a.name or "").split()}  # every word of a name
         for a in self.attendees:
             assert a.name is not None
             self._add(normalize(a.name), a.name)
@@ -531,7 +532,10 @@ class _Attribution:
                 speaker is None
                 and verb_after is not None
                 and self.mention(text, after_start, window_end, span.paragraph) is None
-                and _named_at_verb(text, after_start, verb_after.start(), verb_after.end(), window_end)
+                and any(
+                    w not in self.people.words
+                    for w in _named_at_verb(text, after_start, verb_after.start(), verb_after.end(), window_end)
+                )
             ):
                 return None, True, True  # "”, Rautiainen said": a name the attendees do not hold is no one else's
             if speaker is None and self.mention(text, after_start, window_end, span.paragraph) is None:
@@ -677,14 +681,16 @@ def attribute_speakers(
     return [state.people.canonical.get(s, s) if s is not None else None for s in speakers]
 
 
-def _named_at_verb(text: str, start: int, verb_start: int, verb_end: int, end: int) -> bool:
-    """Whether a capitalised word stands right before or right after the verb of saying after a quotation.
+def _named_at_verb(text: str, start: int, verb_start: int, verb_end: int, end: int) -> list[str]:
+    """The capitalised words right before and right after the verb of saying after a quotation.
 
-    ("”, Rautiainen said", "», dijo Rautiainen"): the verb has a subject of its own, named.
+    ("”, Rautiainen said", "», dijo Rautiainen"): the verb has a subject of its own, named.  (A
+    attendee's name, "Dr Mokoena said" where two share it, names one of them: the caller keeps those.)
     """
     before = text[start:verb_start].rstrip(" ,\u00a0\u202f").rsplit(None, 1)
     after = text[verb_end:end].lstrip(" \u00a0\u202f").split(None, 1)
-    return any(w and w[0].isupper() and len(w.strip(".,;:")) > 1 for w in (before[-1:] + after[:1]))
+    words = [w.strip(".,;:") for w in (before[-1:] + after[:1])]
+    return [w for w in words if len(w) > 1 and w[0].isupper()]
 
 
 def _not_speech(window: str, t: dict[str, Any]) -> bool:
