@@ -105,6 +105,23 @@ def test_a_summary_line_above_the_date_is_the_subtitle() -> None:
     assert r.dates.start == dt.date(2023, 3, 21)
 
 
+@pytest.mark.parametrize("label", ["Media Statement", "Information réglementée", "Afrique – Tchad", "Latest news"])
+def test_a_short_label_above_the_headline_is_not_the_headline(label: str) -> None:
+    # A headline of several words right above the date, under a section label or a kicker of two or
+    # three words: the label is not a headline whose subtitle the real headline would be.
+    page = f"{label}\n\nMinister and her counterpart hold talks on agricultural trade\n\n14 May 2025\n\n" + BODY
+    r = parse(page)
+    assert r.header.title == "Minister and her counterpart hold talks on agricultural trade"
+    assert r.header.subtitle is None
+
+
+def test_a_numbered_announcement_is_the_reference() -> None:
+    page = "Company announcement No. 14/2025\n\nAcme takes its final investment decision\n\n2 June 2025\n\n" + BODY
+    r = parse(page)
+    assert r.header.title == "Acme takes its final investment decision"
+    assert r.header.reference == "14/2025"
+
+
 def test_banners_above_the_date_are_not_the_body() -> None:
     page = (
         "Media space: official photos, videos and transcripts of the Alliance, ready to be broadcast.\n\n"

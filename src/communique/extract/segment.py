@@ -454,6 +454,7 @@ def _pick_title(
     if (
         earlier
         and earlier[-1][1] >= 5
+        and lines[earlier[-1][0]].words >= 4  # not a section label or a kicker ("Media Statement", "Afrique – Tchad")
         and _subtitle_after(lines, earlier[-1][0], candidate_set, before_dateline=False) == title
     ):
         title = earlier[-1][0]  # the best line reads as the subtitle of the line above it: that one is the headline
