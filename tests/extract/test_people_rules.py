@@ -347,3 +347,58 @@ def test_a_french_portfolio_list_with_articles_and_a_catalan_name() -> None:
         "ministre de l’Agriculture, de la Pêche maritime, du Développement rural et des Eaux et Forêts"
     )
     assert "Jordi Puigmartí i Soler" in people  # Catalan "i" is a particle of the name
+
+
+class TestDelegationsAndTheirCountries:
+    """A list of delegations gives each person the country of the entry, and bodies of countries take part."""
+
+    @pytest.mark.parametrize(
+        ("text", "language", "expected"),
+        [
+            (
+                "Ont pris part : pour la République du Bénin : Monsieur Romuald Agbodjan, ministre des Finances ; "
+                "pour le Burkina Faso : Madame Awa Sawadogo, ministre de l’Économie.",
+                "fr",
+                {"Romuald Agbodjan": "BJ", "Awa Sawadogo": "BF"},
+            ),
+            (
+                "En la reunión participaron, por Belice, el ministro de Ambiente, Kendrick Arnold Pech; por "
+                "Guatemala, la ministra de Recursos Naturales, Lucía Monterroso Aldana.",
+                "es",
+                {"Kendrick Arnold Pech": "BZ", "Lucía Monterroso Aldana": "GT"},
+            ),
+            ("The ministers attended: for Ghana: Ms Ama Owusu, Minister of Trade.", "en", {"Ama Owusu": "GH"}),
+        ],
+    )
+    def test_the_entry_of_a_delegation_gives_its_country(
+        self, text: str, language: str, expected: dict[str, str]
+    ) -> None:
+        assert {name: fields[3] for name, fields in people(text, language).items()} == expected
+
+    @pytest.mark.parametrize(
+        ("text", "language", "countries"),
+        [
+            (
+                "The group was joined by units and divers from Estonia, Germany and Latvia for the operation.",
+                "en",
+                {"EE", "DE", "LV"},
+            ),
+            (
+                "Law enforcement authorities in Austria, Czechia and Spain arrested nine suspects.",
+                "en",
+                {"AT", "CZ", "ES"},
+            ),
+            (
+                "Asistieron representantes de los contingentes de India, Nepal, Serbia, El Salvador y Brasil.",
+                "es",
+                {"IN", "NP", "RS", "SV", "BR"},
+            ),
+            ("Des délégations de la Finlande et de la Suède ont participé aux travaux.", "fr", {"FI", "SE"}),
+        ],
+    )
+    def test_bodies_of_countries_take_part_for_them(self, text: str, language: str, countries: set[str]) -> None:
+        assert {a.country for a in find_attendees([text], language)[0] if a.country} == countries
+
+    def test_a_country_that_is_only_a_place_is_none(self) -> None:
+        text = "The network defrauded investors in Austria, Czechia and Spain over three years."
+        assert {a.country for a in find_attendees([text], "en")[0] if a.country} == set()

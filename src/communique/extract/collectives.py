@@ -123,9 +123,10 @@ def _collectives(
             continue
         group: list[tuple[int, int, str]] = [(first.start(), first.end(), lookup[first.group()])]
         pos = first.end()
-        chain = _next_country(language)
+        chain, plain = _next_country(language), _next_country(language, articles=False)
         while True:
-            nxt = chain.match(norm, pos)
+            # (Without the articles too: a country whose name opens with one, "El Salvador".)
+            nxt = chain.match(norm, pos) or plain.match(norm, pos)
             if nxt is None:
                 break
             group.append((nxt.start("country"), nxt.end(), lookup[nxt.group("country")]))
@@ -147,15 +148,17 @@ def _collectives(
 
 
 @cache
-def _next_country(language: str) -> re.Pattern[str]:
+def _next_country(language: str, *, articles: bool = True) -> re.Pattern[str]:
     """The gap of a list (joiner, articles: ``PeopleTables.gap``) and the country right after it, in one match.
 
     The gap is an atomic group, matched as ``gap.match`` alone would match it: no shorter gap is
-    tried when no country follows the longest one.
+    tried when no country follows the longest one.  Without ``articles``, the gap is the joiner
+    alone (", El Salvador y Brasil": the article is the country's).
     """
-    gap = people_tables(language).gap
-    assert gap.flags & re.IGNORECASE
-    return re.compile(rf"(?>(?i:{gap.pattern}))(?P<country>{country_matcher(language)[0].pattern})")
+    t = people_tables(language)
+    assert t.gap.flags & re.IGNORECASE
+    pattern = t.gap.pattern if articles else r"[\s,]*(?:(?:" + "|".join(map(re.escape, t.joiners)) + r")\s+)?"
+    return re.compile(rf"(?>(?i:{pattern}))(?P<country>{country_matcher(language)[0].pattern})")
 
 
 def _strip_articles(text: str, t: PeopleTables) -> str:

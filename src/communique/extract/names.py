@@ -28,6 +28,7 @@ from typing import Any
 from ..locale import countries, pack
 from ..model import Attendee
 from ._data import alternation, normalize
+from .countries import _matcher as country_matcher
 from .countries import country_at_start, country_code
 from .language import stopwords
 from .roles import apposition, from_role, role_before
@@ -479,7 +480,7 @@ def find_named(
                 person.organization = person.organization or organization
                 person.country = person.country or country
             if person.country is None:
-                person.country = _country_after(text, name_end, language)
+                person.country = _country_after(text, name_end, language) or _delegation_country(norm, start, language)
             found.append((i, start, end, merge(people, person)))
 
 
@@ -625,6 +626,41 @@ def _country_after(text: str, end: int, language: str) -> str | None:
         return None
     # Only a country right after the link counts.
     return country_at_start(text[link.end() : link.end() + 48], language)
+
+
+_DELEGATION_REACH = 100  # characters before a person's phrase: "pour la République de Guinée-Bissau : "
+
+
+def _delegation_country(norm: str, start: int, language: str) -> str | None:
+    """The country of a delegation's entry that the person's phrase at ``start`` opens.
+
+    "pour la République du Bénin : Monsieur X, ministre …", "; por Guatemala, el ministro X", "for
+    Ghana: Ms X": a delegation link (``people.delegation_links``) at the start of the clause, then a
+    country and a colon or a comma, then the person.
+    """
+    lo = max(0, start - _DELEGATION_REACH)
+    head = norm[lo:start]
+    cut = max(head.rfind(";"), head.rfind("\n"), head.rfind(". "))
+    if cut < 0 and lo > 0:
+        return None
+    # The last link of the clause: "En la reunión participaron, por Belice, ".
+    links = list(_delegation_link(language).finditer(head, cut + 1))
+    if not links:
+        return None
+    m = links[-1]
+    country_re, lookup = country_matcher(language)
+    found = country_re.match(head, m.end())
+    if found is None or head[found.end() :].strip(" \u00a0\u202f") not in (":", ","):
+        return None
+    return lookup[found.group()]
+
+
+@cache
+def _delegation_link(language: str) -> re.Pattern[str]:
+    t = people_tables(language)
+    links = alternation([normalize(w) for w in pack(language).people.delegation_links])
+    articles = alternation(sorted(t.article_words, key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<=[\s,]))(?i:{links})[ \u00a0]+(?:(?i:{articles})[ \u00a0]+|(?i:{articles})(?<=’))*")
 
 
 def _same_person(a: str, b: str) -> bool:

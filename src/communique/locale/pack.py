@@ -196,6 +196,9 @@ class PeopleWords:
     national_offices: Words
     """Offices only a state's government holds ("ministra", "secretary of state"): on a page of no state filed
     from a capital, a holder whose country the text does not give is of that capital's country."""
+    delegation_links: Words
+    """Words opening a delegation's entry in a list, before its country ("pour la République du Bénin :
+    Monsieur X", "por Guatemala, el ministro X", "for Ghana: Ms X"): the country of the person after it."""
     state_bodies: Words
     """Words of a state body's name ("Ministry", "Armada"): an attendee of one, or of no organisation, is of
     the publishing state's country when the release names no other."""
