@@ -402,3 +402,32 @@ class TestDelegationsAndTheirCountries:
     def test_a_country_that_is_only_a_place_is_none(self) -> None:
         text = "The network defrauded investors in Austria, Czechia and Spain over three years."
         assert {a.country for a in find_attendees([text], "en")[0] if a.country} == set()
+
+
+class TestPressContactsAreNoAttendees:
+    @pytest.mark.parametrize(
+        "paragraphs",
+        [
+            [
+                "Minister Jane Okafor opened the fair in Accra.",
+                "Enquiries: Mr Thabo Maseko, Spokesperson, 082 000 0000",
+            ],
+            [
+                "Minister Jane Okafor opened the fair in Accra.",
+                "Contacts",
+                "Media Relations",
+                "Ms Anna Lund, Press Officer",
+            ],
+            ["La ministre Jane Okafor a inauguré la foire.", "Contact presse : M. Paul Girard, porte-parole"],
+        ],
+    )
+    def test_the_people_of_the_contacts_block_do_not_take_part(self, paragraphs: list[str]) -> None:
+        language = "fr" if paragraphs[0].startswith("La ") else "en"
+        assert [a.name for a in find_attendees(paragraphs, language)[0] if a.name] == ["Jane Okafor"]
+
+    def test_a_contact_the_release_names_elsewhere_stays(self) -> None:
+        paragraphs = [
+            "Spokesperson Anna Lund said the fair would open on Monday.",
+            "Media contact: Ms Anna Lund, Spokesperson",
+        ]
+        assert [a.name for a in find_attendees(paragraphs, "en")[0] if a.name] == ["Anna Lund"]

@@ -9,12 +9,15 @@ their words come from the pack (:mod:`.vocab`).  This module runs them in order.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 import attrs
 from attrs import define
 
+from ..locale import languages, pack
 from ..model import Attendee
+from ._data import normalize
 from .analysis import Analysis
 from .collectives import find_collectives_and_roles
 from .home import holds_national_office, of_home
@@ -86,6 +89,14 @@ def find_attendees(
                 and of_home(p.organization, p.role, language)
             ):
                 p.country = capital
+    contacts = _contact_paragraphs(paragraphs, language)
+    if contacts:
+        # The press officers of the contacts block are no attendees, unless the release names them elsewhere.
+        elsewhere = {k for i, _, _, k in found if i not in contacts}
+        kept = [k for k in range(len(people)) if k in elsewhere or all(k != m for *_, m in found)]
+        index = {k: n for n, k in enumerate(kept)}
+        people = [people[k] for k in kept]
+        found = [(i, s, e, index[k]) for i, s, e, k in found if k in index]
     built = [p.build() for p in people]
     mentions = [Mention(i, s, e, built[k]) for i, s, e, k in found]
     spans: list[list[tuple[int, int]]] = [[] for _ in paragraphs]
@@ -131,3 +142,36 @@ def _holds(attendee: Attendee, role: str, organization: str | None) -> bool:
     held = (attendee.role or "").lower()
     rank = (attendee.rank or "").lower()
     return role in (held, rank) or held.startswith(role + " ") or role.startswith(held + " ") if held else role == rank
+
+
+_CONTACT_REACH = 2  # paragraphs after a contacts label on its own: a service's name, then a person
+
+
+def _contact_paragraphs(paragraphs: Sequence[str], language: str) -> set[int]:
+    """The paragraphs of the press contacts: one opening with a contact label, and the two after a label alone."""
+    labels = _contact_labels(language)
+    out: set[int] = set()
+    for i, text in enumerate(paragraphs):
+        low = normalize(text[:80]).lower()
+        for label in labels:
+            if low.startswith(label):
+                rest = low[len(label) :].lstrip(" \u00a0\u202f")
+                if not rest or rest[0] == ":":
+                    out.add(i)
+                    if not rest.strip(" :"):
+                        out.update(range(i + 1, min(len(paragraphs), i + 1 + _CONTACT_REACH)))
+                break
+    return out
+
+
+@cache
+def _contact_labels(language: str) -> tuple[str, ...]:
+    """The contact labels of every pack, lower-cased, longest first (a page may label contacts in English)."""
+    del language
+    return tuple(
+        sorted(
+            {normalize(w).lower() for code in languages() for w in pack(code).header.contact_labels},
+            key=len,
+            reverse=True,
+        )
+    )

@@ -146,6 +146,9 @@ class HeaderWords:
     """Openings of an embargo notice ("Embargoed until 15 April 2025, 17:00"): such a line, with a date, is no title."""
     end_marks: Words
     """Lines that end a release ("###", "– FIN –"): what follows is contacts and boilerplate, not body."""
+    contact_labels: Words
+    """Labels opening the press contacts ("Contacts", "Enquiries", "Contact presse", "Contacto de prensa"):
+    the people named in that paragraph (or, for a label alone, in the two after it) are no attendees."""
     subtitle_openers: Words
     """Words that open a subtitle line rather than a title ("by NATO Secretary General ...")."""
 
