@@ -26,6 +26,9 @@ from communique.extract.lines import Kind, classify_lines
         ("Published 18 April 2024 15:05 PM", dt.datetime(2024, 4, 18, 15, 5)),
         ("Publicado el 3 de mayo de 2024 a las 4:30 p. m.", dt.datetime(2024, 5, 3, 16, 30)),
         ("Published 07. Mar 2024", dt.date(2024, 3, 7)),  # a dot after the day
+        # A dash or a bar between the date and the time.
+        ("Publié le 12.06.2025 – 10:42", dt.datetime(2025, 6, 12, 10, 42)),
+        ("Published 12 June 2025 | 10:42", dt.datetime(2025, 6, 12, 10, 42)),
     ],
 )
 def test_stamps_read_twelve_hour_times_and_dotted_days(line: str, expected: dt.date) -> None:
@@ -80,6 +83,9 @@ def test_a_committee_before_the_date_is_no_place() -> None:
     ("paragraph", "place", "start"),
     [
         ("Valencia, 15-mayo-2024.- Agentes de la Policía han detenido a catorce personas.", "Valencia", (2024, 5, 15)),
+        # The date in brackets after the place's country; a hyphen right after an agency's bracket.
+        ("GLAND, Switzerland (3 June 2025) – Populations of migratory fish have fallen.", "GLAND", (2025, 6, 3)),
+        ("Washington, 12 de mayo de 2025 (OPS)- La Organización alertó sobre el dengue.", "Washington", (2025, 5, 12)),
     ],
 )
 def test_dateline_date_forms(paragraph: str, place: str, start: tuple[int, int, int]) -> None:
@@ -246,6 +252,27 @@ def test_a_date_line_naming_its_place_beats_a_short_line_above_the_body() -> Non
         # A day of the month before, in the first sentence: the event.
         ("ABIDJAN, 23 April 2025 – The Board of the AfDB on 22 April approved a loan for the corridor.", (2025, 4, 22)),
         ("Montrouge, le 2 mai 2025 – Réuni le 30 avril à Montrouge, le conseil a élu sa présidente.", (2025, 4, 30)),
+        # A courtesy word's or an abbreviation's dot ends no sentence.
+        (
+            "ACCRA, 5 June 2025 – The Most Hon. Dr. Kofi Mensah toured the school on Wednesday (June 4).",
+            (2025, 6, 4),
+        ),
+        # "Yesterday", and no date: the day before the release's.
+        (
+            "WELLINGTON, 10 June 2025 – Police executed search warrants at four addresses in the district "
+            "yesterday morning and recovered stolen tools.",
+            (2025, 6, 9),
+        ),
+        (
+            "Lausanne, le 12 juin 2025 – La police cantonale a interpellé hier soir deux hommes soupçonnés "
+            "de cambriolages dans la région.",
+            (2025, 6, 11),
+        ),
+        (
+            "Madrid, 12 de junio de 2025 – La Guardia Civil detuvo ayer a dos personas por una serie de robos "
+            "en la comarca.",
+            (2025, 6, 11),
+        ),
         # … but not when the sentence says "today": its date is of something else.
         (
             "Panamá, 6 de mayo de 2024 – La Misión presentó hoy su informe sobre las elecciones del domingo 5 de mayo.",

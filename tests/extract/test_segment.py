@@ -203,3 +203,11 @@ def test_a_reader_that_knows_its_title_loses_no_paragraph_before_a_quotation_par
         titled=True,
     )
     assert seg.paragraphs[0].startswith("Le porte-parole") and seg.paragraphs[-1] == "Merci."
+
+
+def test_a_dateline_paragraph_of_one_sentence_is_body_not_a_dateline_line() -> None:
+    # A place, a date and a sentence on one line: the sentence is the body, not a tail to drop.
+    r = parse("A title for the release\n\nWELLINGTON, 10 June 2025 – Police searched four addresses in the city.\n")
+    assert r.header.dateline == "WELLINGTON"
+    assert [p.text for p in r.paragraphs] == ["Police searched four addresses in the city."]
+    assert r.dates.start == dt.date(2025, 6, 10)

@@ -94,7 +94,9 @@ def _date_text() -> str:
 
 
 _COLON_REACH = 60  # a dateline ending with a colon ends within this many characters
-_SEPARATOR = r"(?:[ \u00a0]*[–—][ \u00a0]*|[ \u00a0]+-[ \u00a0]+|[ \u00a0]*--[ \u00a0]*|\.-[ \u00a0]*)"
+_SEPARATOR = (
+    r"(?:[ \u00a0]*[–—][ \u00a0]*|[ \u00a0]+-[ \u00a0]+|[ \u00a0]*--[ \u00a0]*|\.-[ \u00a0]*|(?<=\))-[ \u00a0]*)"
+)
 # "(Geneva) – …": a place in brackets, then the separator.
 _BRACKETED = re.compile(r"\(([^()]{2,40})\)(" + _SEPARATOR + r")(?=\S)")
 _YEAR = re.compile(r"\d{4}")
@@ -106,7 +108,7 @@ def _has_separator(text: str) -> bool:
     return (
         "–" in text
         or "—" in text
-        or ("-" in text and ("--" in text or " -" in text or "\u00a0-" in text or ".-" in text))
+        or ("-" in text and ("--" in text or " -" in text or "\u00a0-" in text or ".-" in text or ")-" in text))
     )
 
 
@@ -116,7 +118,7 @@ def _dateline() -> re.Pattern[str]:
         rf"(?P<place>{_place()})"
         rf"(?:,[ \u00a0](?P<country>{_country()})|(?:[ \u00a0]?|--)\((?P<paren>[^()]{{2,40}})\))?"
         rf"(?:,?[ \u00a0]+(?P<date>{_date_text()}))?"
-        r"(?:[ \u00a0]*/[^/\s][^/]{1,30}/|[ \u00a0]*\([^()]{2,30}\))?"  # "/PRNewswire/", "(GLOBE NEWSWIRE)"
+        r"(?:[ \u00a0]*/[^/\s][^/]{1,30}/|[ \u00a0]*\((?P<agency>[^()]{2,30})\))?"  # "/PRNewswire/", "(GLOBE NEWSWIRE)"
         rf"(?:{_SEPARATOR}|(?<=\d{{4}})\.?[ \u00a0]+(?=[{upper_class()}])|(?P<colon>[ \u00a0]*:[ \u00a0]+))"
         r"(?=\S)"
     )
@@ -230,6 +232,9 @@ def read_dateline(paragraph: str) -> Dateline | None:
         paren = m.group("paren")
         if date is None and paren is not None and _is_date(paren):
             date, country = paren, None  # "GENEVA (2 May 2023) –"
+        agency = m.group("agency")
+        if date is None and agency is not None and _is_date(agency):
+            date = agency  # "GLAND, Switzerland (3 June 2025) –": the date in brackets after the country
         # "Asunción, Paraguay: An International …", "NEW DELHI: The …": a colon ends a dateline only after
         # a place with its country or a place in capitals ("Note: …", "Contact: …" are labels).
         colon_ok = m.group("colon") is None or m.group("country") is not None or m.group("place").isupper()
@@ -282,6 +287,10 @@ def place_line(line: str) -> tuple[str, str | None] | None:
         return None
     date = m.group("date")
     if date is not None and not _is_date(date.strip(" ,")):
+        return None
+    if date is not None and line.rstrip().endswith((".", "!", "?")) and len(text[m.end("date") :].split()) > 3:
+        # "WELLINGTON, 10 June 2025 – Police searched four addresses.": a sentence after the date is the
+        # body's first paragraph opening with its dateline, not an organisation's name after a dateline line.
         return None
     if not _is_place(m.group("place"), m.group("country") or m.group("paren")):
         return None

@@ -7,7 +7,7 @@ import re
 import warnings
 from collections.abc import Callable, Sequence
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -260,12 +260,16 @@ def release_from_parts(
                 # Not when the sentence says "today": what it tells is of the release's day, and its date
                 # is of something else ("presentó hoy su informe sobre las elecciones del domingo 5 de mayo").
                 for paragraph in texts[:2]:
-                    sentence = _first_sentence(paragraph)
-                    if _says_today(sentence, language):
+                    sentence = _first_sentence(paragraph, language)
+                    if _says(sentence, language, "today"):
                         break
                     day = find_body_dates(sentence, dated.year, before=dated, language=language)
                     if day is not None and day[1] is None and day[0] < dated and _near(day[0], dated):
                         body = day
+                        break
+                    if day is None and _says(sentence, language, "yesterday"):
+                        # "Police executed search warrants … yesterday morning": the day before the release's.
+                        body = (dated - _dt.timedelta(days=1), None)
                         break
         if body is not None:
             dates = Dates(start=body[0], end=body[1], published=dates.published, updated=dates.updated)
@@ -334,17 +338,36 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[^\W\d_])")
 
 
 @cache
-def _today_pattern(language: str) -> re.Pattern[str]:
-    return re.compile(phrase_pattern(pack(language).dates.today), re.IGNORECASE)
+def _day_pattern(language: str, day: Literal["today", "yesterday"]) -> re.Pattern[str]:
+    return re.compile(phrase_pattern(getattr(pack(language).dates, day)), re.IGNORECASE)
 
 
-def _says_today(text: str, language: str) -> bool:
-    return _today_pattern(language).search(normalize(text)) is not None
+def _says(text: str, language: str, day: Literal["today", "yesterday"]) -> bool:
+    """Whether ``text`` dates what it tells to the release's day or the day before (pack ``dates.today``/``yesterday``)."""
+    return _day_pattern(language, day).search(normalize(text)) is not None
 
 
-def _first_sentence(paragraph: str) -> str:
-    """The paragraph up to its first sentence end (a stop, then a space and a letter)."""
-    return _SENTENCE_END.split(paragraph, maxsplit=1)[0]
+def _first_sentence(paragraph: str, language: str) -> str:
+    """The paragraph up to its first sentence end (a stop, then a space and a letter).
+
+    A dot that ends an abbreviation or a courtesy word of the pack ("the Most Hon. Dr. Andrew
+    Clarke", "M. Dupont") or an initial ("John F. Kennedy") ends no sentence.
+    """
+    abbreviations = _abbreviations(language)
+    for m in _SENTENCE_END.finditer(paragraph):
+        before = paragraph[max(0, m.start() - 12) : m.start()].rstrip(".!?…")
+        word = before[before.rfind(" ") + 1 :]
+        if paragraph[m.start() - 1] == "." and (word in abbreviations or (len(word) == 1 and word.isupper())):
+            continue
+        return paragraph[: m.start()]
+    return paragraph
+
+
+@cache
+def _abbreviations(language: str) -> frozenset[str]:
+    """The pack's abbreviations and courtesy words, without their dots."""
+    words = pack(language)
+    return frozenset(words.quotes.abbreviations) | {h.rstrip(".") for h in words.people.honorifics}
 
 
 _NEAR_DAYS = 31  # a release reports an event of the past month or announces one of the next

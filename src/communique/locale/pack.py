@@ -69,6 +69,8 @@ class DateWords:
     """Words opening a range ("du 22 au 23 mai", "from 22 to 23 May"), skipped before the first day."""
     today: Words
     """Words in prose that date what a sentence tells to the day of the release ("today", "aujourd’hui", "hoy")."""
+    yesterday: Words
+    """Words in prose that date what a sentence tells to the day before the release ("yesterday", "hier", "ayer")."""
     time_joiners: Words
     """Words between a date and its time ("20 juillet 2018 à 15 h 57")."""
     date_links: Words
