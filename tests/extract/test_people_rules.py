@@ -431,3 +431,31 @@ class TestPressContactsAreNoAttendees:
             "Media contact: Ms Anna Lund, Spokesperson",
         ]
         assert [a.name for a in find_attendees(paragraphs, "en")[0] if a.name] == ["Anna Lund"]
+
+
+class TestAPlainNameBesideSpeechThroughItsApposition:
+    @pytest.mark.parametrize(
+        ("text", "language", "name"),
+        [
+            (
+                "Leigh Ann Curry, a biologist with the state commission who was not involved in the study, "
+                "said the data would help.",
+                "en",
+                "Leigh Ann Curry",
+            ),
+            (
+                "Joaquín Pereyra Cabrera, estudiante de maestría y coautor del trabajo, destacó el papel de los voluntarios.",
+                "es",
+                "Joaquín Pereyra Cabrera",
+            ),
+            ("“We are ready,” said the team leader, Inês Valente.", "en", "Inês Valente"),
+        ],
+    )
+    def test_the_verb_of_saying_beside_the_apposition_vouches_for_the_name(
+        self, text: str, language: str, name: str
+    ) -> None:
+        assert set(people(text, language)) == {name}
+
+    def test_an_apposition_in_capitals_is_no_job(self) -> None:
+        # (A capitalised word after the comma opens another name or a place: no apposition.)
+        assert set(people("Leigh Ann Curry, Boston, said the data would help.")) == set()

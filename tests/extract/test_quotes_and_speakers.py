@@ -111,6 +111,24 @@ class TestSpeakers:
         # The verb has a subject of its own: the sentence's earlier subject did not say it.
         assert speakers([text], language, self.PM) == [None]
 
+    @pytest.mark.parametrize(
+        ("text", "language"),
+        [
+            (
+                "Les pluies ont détruit des abris. Pour Jean-Baptiste Morel, responsable du plaidoyer, la communauté "
+                "internationale « ne peut pas se contenter de compter les morts ».",
+                "fr",
+            ),
+            (
+                "Las lluvias destruyeron refugios. Para Jean-Baptiste Morel, responsable de incidencia, la comunidad "
+                "internacional «no puede limitarse a contar los muertos».",
+                "es",
+            ),
+        ],
+    )
+    def test_a_preposition_opening_the_sentence_before_a_person_attributes(self, text: str, language: str) -> None:
+        assert [q.speaker for q in find_quotes([text], language)] == ["Jean-Baptiste Morel"]
+
     def test_a_rank_alone_after_the_quotation(self) -> None:
         penrose = Attendee(name="Alasdair Penrose", rank="Air Chief Marshal")
         text = "Sir Alasdair Penrose visited the base. “The crews are ready,” said the Air Chief Marshal."

@@ -27,7 +27,7 @@ from typing import Any
 
 from ..locale import countries, pack
 from ..model import Attendee
-from ._data import alternation, normalize
+from ._data import alternation, normalize, upper_class
 from .countries import _matcher as country_matcher
 from .countries import country_at_start, country_code
 from .language import stopwords
@@ -523,8 +523,12 @@ def _speech_context(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     auxiliaries = alternation(normalize(w) for w in quotes.auxiliaries)
     # "Jean Dupont said", "Jean Dupont has also stressed", "Jean Dupont a déclaré", "Jean Dupont a également souligné".
     after = re.compile(rf"[ \u00a0]*(?:{auxiliaries}[ \u00a0]+){{0,2}}(?:{alternatives})\b")
-    # "said Jean Dupont", "according to Jean Dupont", "a déclaré Jean Dupont", "selon Jean Dupont".
-    before = re.compile(rf"(?:^|[^\w’])(?:{introducers})[ \u00a0]+$", re.IGNORECASE)
+    # "said Jean Dupont", "according to Jean Dupont", "a déclaré Jean Dupont", "selon Jean Dupont"; at the
+    # head of a sentence only, "Pour Jean Dupont, …".
+    opening = alternation(normalize(w) for w in quotes.opening_according)
+    before = re.compile(
+        rf"(?:^|[^\w’])(?:{introducers})[ \u00a0]+$|(?:^|[.!?»”][ \u00a0]+)(?:{opening})[ \u00a0]+$", re.IGNORECASE
+    )
     return after, before
 
 
@@ -544,13 +548,14 @@ def _plain_name(words: list[str], language: str) -> bool:
 
 
 def _introduces(word: str, language: str) -> bool:
-    """A one-word introducer of speech that can start a sentence ("Selon")."""
+    """A one-word introducer of speech that can start a sentence ("Selon", "Pour")."""
     return word.lower() in _introducers(language)
 
 
 @cache
 def _introducers(language: str) -> frozenset[str]:
-    return frozenset(normalize(w).lower() for w in pack(language).quotes.according if " " not in w)
+    quotes = pack(language).quotes
+    return frozenset(normalize(w).lower() for w in (*quotes.according, *quotes.opening_according) if " " not in w)
 
 
 def _speech_near(norm: str, start: int, end: int, language: str) -> bool:
@@ -569,7 +574,37 @@ def _speaks(norm: str, start: int, end: int, language: str) -> bool:
     if not 2 <= len(words) <= 4 or not _plain_name(words, language):
         return False
     after, before = _speech_context(language)
-    return after.match(norm, end) is not None or before.search(norm, max(0, start - 48), start) is not None
+    if after.match(norm, end) is not None or before.search(norm, max(0, start - 48), start) is not None:
+        return True
+    apposed_after, apposed_before = _apposed_speech(language)
+    # "X, a biologist with the commission who was not involved in the study, said …", "X, estudiante de
+    # maestría y coautor del trabajo, destacó …"; "…,” said the team leader, X.": the verb stands beside
+    # the name's apposition.
+    return (
+        apposed_after.match(norm, end) is not None
+        or apposed_before.search(norm, max(0, start - _APPOSITION_REACH - 24), start) is not None
+    )
+
+
+_APPOSITION_REACH = 140  # characters of an apposition between a name and its verb of saying
+
+
+@cache
+def _apposed_speech(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A verb of saying after a name's apposition, and one before an article, a few words and a comma."""
+    quotes = pack(language).quotes
+    verbs = alternation(normalize(v) for v in quotes.verbs)
+    auxiliaries = alternation(normalize(w) for w in quotes.auxiliaries)
+    articles = alternation(normalize(w) for w in pack(language).people.role_articles)
+    # The apposition opens with a small letter or a number (a job, an age) and holds no sentence end.
+    after = re.compile(
+        rf",[ \u00a0]+(?![{upper_class()}])(?=[^\W_])[^,;:.!?«»“”\"()]{{2,{_APPOSITION_REACH}}},"
+        rf"[ \u00a0]*(?:{auxiliaries}[ \u00a0]+){{0,2}}{verbs}\b"
+    )
+    before = re.compile(
+        rf"(?:^|[^\w’]){verbs}[ \u00a0]+(?i:{articles})[ \u00a0]+[^,;:.!?«»“”\"()]{{2,60}},[ \u00a0]*$", re.IGNORECASE
+    )
+    return after, before
 
 
 _PAREN_AFTER = re.compile(r"[ \u00a0]*\(([^()]{2,48})\)")

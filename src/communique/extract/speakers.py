@@ -121,6 +121,11 @@ def _tables(language: str) -> dict[str, Any]:
         "not_speech_ends": frozenset(w[-3:] for w in forms) if all(len(w) >= 3 for w in forms) else None,
         "verbs": re.compile(phrase_pattern(quotes.verbs)),
         "according": re.compile(phrase_pattern(quotes.according)),
+        # "Pour Jean Dupont, la communauté « … »": only when it opens the sentence, and a name follows.
+        "opening_according": re.compile(
+            r"[\s«“\"]*(?:" + alternation(normalize(w) for w in quotes.opening_according) + r")[ \u00a0]+",
+            re.IGNORECASE,
+        ),
         "not_speech": re.compile(r"(?:" + phrase_pattern(quotes.not_speech) + r")[\s,]*$"),
         "pronouns": frozenset(normalize(p).lower() for p in people.pronouns),
         "pronoun": re.compile(phrase_pattern(people.pronouns) + rf"|{inverted}\b"),
@@ -729,6 +734,12 @@ def _before(text: str, start: int, end: int, t: dict[str, Any], who: Any, para: 
     according = t["according"].search(text, start, end)
     if according:
         return who(text, according.end(), end, para)  # type: ignore[no-any-return]
+    opening = t["opening_according"].match(text, start, end)
+    if opening and "," in text[opening.end() : end]:
+        # The person right after it, before the comma that ends the phrase ("Pour la doctorante Léa Bouchard,").
+        named = who(text, opening.end(), text.index(",", opening.end(), end), para)
+        if named is not None:
+            return named  # type: ignore[no-any-return]
     verbs = list(t["verbs"].finditer(text, start, end))
     if verbs:
         return who(text, start, end, para, subject_of=verbs[-1].start())  # type: ignore[no-any-return]

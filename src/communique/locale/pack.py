@@ -234,6 +234,9 @@ class QuoteWords:
     """Words introducing reported speech before a quotation ("que", "that")."""
     according: Words
     """Prepositions attributing what follows ("according to", "selon")."""
+    opening_according: Words
+    """Prepositions that attribute what follows only when they open the sentence and a person follows
+    ("Pour Jean Dupont, la communauté « … »", "Para la ministra Ana Ruiz, «…»"); elsewhere too common."""
     not_speech: Words
     """Words right before a quotation that make it a title or theme, not speech."""
     abbreviations: Words
