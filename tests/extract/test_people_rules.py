@@ -148,6 +148,16 @@ class TestWordsOfAnOfficeAreNoName:
         text = "The ECOWAS Commissioner for Economic Affairs and Agriculture, Mrs. Adjoa Mensima Boateng, said it."
         assert set(people(text)) == {"Adjoa Mensima Boateng"}
 
+    def test_an_item_of_a_portfolio_list_between_commas_is_no_surname(self) -> None:
+        text = "The Minister of Education, Skills, Youth and Information, Dr. Marcia Gayle-Forbes, spoke."
+        assert people(text) == {
+            "Marcia Gayle-Forbes": (None, "Minister of Education, Skills, Youth and Information", None, None)
+        }
+
+    def test_a_chain_of_courtesy_words_between_the_role_and_the_name(self) -> None:
+        text = "Prime Minister, the Most Hon. Dr. Andrew Clarke, has announced a programme for rural schools."
+        assert people(text) == {"Andrew Clarke": (None, "Prime Minister", None, None)}
+
     def test_a_portfolio_with_a_list_joiner_before_the_name(self) -> None:
         # "for" ends titles ("Minister for") and links a portfolio: the role reads on to its head.
         text = "Minister for Foreign Trade and Development Aleksi Rautiainen met the delegation on Friday."

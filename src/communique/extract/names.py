@@ -397,6 +397,8 @@ def find_named(
             if cleaned is None:
                 continue
             name, _, name_end = cleaned
+            if len(tokens) - k == 1 and k == 0 and _listed_word(norm, name_start, name_end, t):
+                continue  # "Minister of Education, Skills, Youth and Information": an item of a portfolio list
             if _joined_institution(norm, name_end, t):
                 continue  # "the Coast General Teaching and Referral Hospital": a name's words, not a person
             if (
@@ -482,6 +484,24 @@ def find_named(
             if person.country is None:
                 person.country = _country_after(text, name_end, language) or _delegation_country(norm, start, language)
             found.append((i, start, end, merge(people, person)))
+
+
+def _listed_word(norm: str, start: int, end: int, t: PeopleTables) -> bool:
+    """Whether a single capitalised word between commas goes on as a list of capitalised words.
+
+    ("…, Skills, Youth and Information"): a list's item, not a surname set off by commas.
+    """
+    if norm[max(0, start - 2) : start] != ", ":
+        return False
+    rest = norm[end : end + 40]
+    if rest.startswith(", "):
+        nxt = rest[2:]
+    else:
+        joiner = next((j for j in t.joiners if rest.startswith(" " + j + " ")), None)
+        if joiner is None:
+            return False
+        nxt = rest[len(joiner) + 2 :]
+    return nxt[:1].isupper() and not nxt.startswith(tuple(t.article_words))
 
 
 def _joined_institution(norm: str, end: int, t: PeopleTables) -> bool:
