@@ -158,6 +158,24 @@ class TestWordsOfAnOfficeAreNoName:
         text = "Prime Minister, the Most Hon. Dr. Andrew Clarke, has announced a programme for rural schools."
         assert people(text) == {"Andrew Clarke": (None, "Prime Minister", None, None)}
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # A world region is a word of the role's complement, not of the name.
+            (
+                "“We are ready,” said ADB Director General for East Asia Jia-Ling Chen.",
+                {"Jia-Ling Chen": (None, "Director General for East Asia", "ADB", None)},
+            ),
+            # "to" links an envoy's role to where they serve; the dots of "U.S." end no phrase.
+            (
+                "“Rice is at the heart of it,” said U.S. Ambassador to the Philippines Karen Whitfield.",
+                {"Karen Whitfield": ("Ambassador", "Ambassador to the Philippines", None, "US")},
+            ),
+        ],
+    )
+    def test_a_role_complement_before_the_name(self, text: str, expected: dict[str, tuple[str | None, ...]]) -> None:
+        assert people(text) == expected
+
     def test_a_portfolio_with_a_list_joiner_before_the_name(self) -> None:
         # "for" ends titles ("Minister for") and links a portfolio: the role reads on to its head.
         text = "Minister for Foreign Trade and Development Aleksi Rautiainen met the delegation on Friday."

@@ -414,7 +414,7 @@ def find_named(
             # The noun phrase before the name, up to a punctuation mark.
             lo = max(0, tokens[0][0] - 120)
             pre = norm[lo : tokens[0][0]]
-            cut = last_stop(pre)
+            cut = _phrase_cut(pre, t)
             seg_start = lo + cut + 1 if cut >= 0 else lo
             back = _backwards(list(WORD.finditer(norm, seg_start, name_start)), t)
             if not back.get("trigger"):
@@ -425,7 +425,10 @@ def find_named(
                     if "title" in back:
                         back["title"] = (back["title"][0], role_end)  # with its complement
                     elif "rank" in back and role_end > head_end:
-                        back["title"] = (back["rank"][1] + 1, role_end)
+                        complement = norm[back["rank"][1] + 1 : role_end]
+                        # "Ambassador to the Philippines": a complement alone is no role; with its rank it is.
+                        linked = bare(complement.split(None, 1)[0]) in t.link_words if complement.strip() else False
+                        back["title"] = (back["rank"][0] if linked else back["rank"][1] + 1, role_end)
                     if adjective:
                         back.setdefault("country", adjective)
             appositive = None
@@ -484,6 +487,25 @@ def find_named(
             if person.country is None:
                 person.country = _country_after(text, name_end, language) or _delegation_country(norm, start, language)
             found.append((i, start, end, merge(people, person)))
+
+
+_DOTTED = re.compile(r"(?:^|(?<=[\s(]))(?:[^\W\d_]\.)+$")
+
+
+def _phrase_cut(pre: str, t: PeopleTables) -> int:
+    """Where the noun phrase before a name starts: the last stop mark, unless it is a dot of an abbreviation.
+
+    ("the U.S. Ambassador X", "Lt. Gen. X"): a dot that ends "U.S." or a dotted rank, title, courtesy word
+    or country of the tables ends no phrase.
+    """
+    cut = last_stop(pre)
+    while cut > 0 and pre[cut] == ".":
+        word_start = pre.rfind(" ", 0, cut) + 1
+        word = pre[word_start : cut + 1]
+        if _DOTTED.search(word) is None and low(word) not in t.phrases and low(word) not in t.dotted:
+            break
+        cut = last_stop(pre[:word_start])
+    return cut
 
 
 def _listed_word(norm: str, start: int, end: int, t: PeopleTables) -> bool:

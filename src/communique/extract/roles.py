@@ -514,6 +514,8 @@ def _named_organization(text: str, language: str) -> tuple[str, str] | None:
     words = [w for w in org.split() if w[:1].isupper() or w[:1].isdigit()]
     if any(low(w).rstrip(".") in t.not_name_words for w in words) or find_countries(org, language):
         return None
+    if t.phrases.get(low(org.strip()), ("",))[0] == "region":
+        return None  # "Director General for East Asia": a world region is what the office covers
     if t.phrases.get(low(text.strip()), ("",))[0] in ("title", "rank"):
         return None
     role = text[: m.start()].rstrip()

@@ -167,6 +167,7 @@ def people_tables(language: str) -> PeopleTables:
     for form, code in country_matcher(language)[1].items():
         put("country", [form], code)
     put("article", people.articles)
+    put("region", lp.countries.regions)
     # No capitalised word of an organisation's name or of its titles is a person's name ("Allied",
     # "Transformation", "NATO"): publisher vocabulary, derived rather than listed per language.
     not_names = set(people.not_names)

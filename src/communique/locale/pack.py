@@ -268,6 +268,9 @@ class CountryWords:
 
     ambiguous: Words
     """Country names too ambiguous in running text to be taken for a country ("Chad", "Maurice")."""
+    regions: Words
+    """Names of world regions ("East Asia", "Afrique de l’Ouest", "América Latina"): words of a role's
+    complement ("Director General for East Asia X"), never a person's name, and no country."""
 
 
 @frozen(kw_only=True)
