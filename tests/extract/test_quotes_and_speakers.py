@@ -129,6 +129,14 @@ class TestSpeakers:
     def test_a_preposition_opening_the_sentence_before_a_person_attributes(self, text: str, language: str) -> None:
         assert [q.speaker for q in find_quotes([text], language)] == ["Jean-Baptiste Morel"]
 
+    def test_a_role_and_a_nationality_no_one_holds_is_the_roleless_attendee_of_that_country(self) -> None:
+        minister = Attendee(name="Álvaro Restrepo", role="ministro de Relaciones Exteriores", country="CO")
+        counterpart = Attendee(name="Itzel Navarro", country="PA")
+        text = (
+            "Por su parte, la canciller panameña destacó que el acuerdo permitirá actuar “con rapidez y sin trámites”."
+        )
+        assert speakers([text], "es", minister, counterpart) == ["Itzel Navarro"]
+
     def test_a_rank_alone_after_the_quotation(self) -> None:
         penrose = Attendee(name="Alasdair Penrose", rank="Air Chief Marshal")
         text = "Sir Alasdair Penrose visited the base. “The crews are ready,” said the Air Chief Marshal."

@@ -758,7 +758,8 @@ def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int, country
     (``people.epithets``: "la titular de Cultura", "el mandatario") stands for any
     attendee with a role, whose role ends with the epithet's complement if it has
     one.  A nationality adjective after the phrase (``country``) keeps the
-    candidates of that country, when there are any (an epithet needs one).
+    candidates of that country, when there are any (an epithet needs one); with no candidate, the one
+    attendee of that country whose role the text does not give is the speaker.
     """
     role, organization = role_parts(phrase, state.language)
     words = role.lower().split()
@@ -794,6 +795,12 @@ def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int, country
         kept = [c for c in candidates if c in of_country]
         if kept or not words:
             candidates = kept
+        if not candidates:
+            # "la canciller panameña" when the text gave her no role ("su homóloga de Panamá, X"): the one
+            # attendee of that country whose role the text does not give.
+            roleless = [a.name for a in people.attendees if a.country == country and not a.role and not a.rank]
+            if len(roleless) == 1:
+                return roleless[0]
     if not candidates:
         return None
     if len(candidates) == 1:
