@@ -37,6 +37,9 @@ def people(text: str, language: str = "en") -> dict[str, tuple[str | None, str |
         ("Resident Coordinator in Mozambique", "en", "Resident Coordinator in Mozambique", None, None),
         # The long form of a country does not cut into a title ("président de la République").
         ("Président de la République du Sénégal", "fr", "Président de la République", None, "SN"),
+        # An institution's name after a location link is the organisation, whole.
+        ("professor at the University of Otago", "en", "professor", "University of Otago", None),
+        ("lecturer in the School of GeoSciences", "en", "lecturer", "School of GeoSciences", None),
         # A proper name after a role link is the organisation, unless it is a portfolio or an institution.
         ("presidente de Navantia", "es", "presidente", "Navantia", None),
         (
@@ -483,6 +486,15 @@ class TestAPlainNameBesideSpeechThroughItsApposition:
         self, text: str, language: str, name: str
     ) -> None:
         assert set(people(text, language)) == {name}
+
+    def test_the_apposition_is_the_role(self) -> None:
+        text = "Leigh Ann Curry, a biologist at the University of Otago who was not involved, said it would help."
+        assert people(text) == {"Leigh Ann Curry": (None, "biologist", "University of Otago", None)}
+
+    def test_an_age_is_no_role(self) -> None:
+        assert people("Tom Kowalczyk, 58, said the unit had saved his life.") == {
+            "Tom Kowalczyk": (None, None, None, None)
+        }
 
     def test_an_apposition_in_capitals_is_no_job(self) -> None:
         # (A capitalised word after the comma opens another name or a place: no apposition.)

@@ -8,6 +8,7 @@ their words come from the pack (:mod:`.vocab`).  This module runs them in order.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -17,7 +18,7 @@ from attrs import define
 
 from ..locale import languages, pack
 from ..model import Attendee
-from ._data import normalize
+from ._data import alternation, normalize
 from .analysis import Analysis
 from .collectives import find_collectives_and_roles
 from .home import holds_national_office, of_home
@@ -149,29 +150,20 @@ _CONTACT_REACH = 2  # paragraphs after a contacts label on its own: a service's 
 
 def _contact_paragraphs(paragraphs: Sequence[str], language: str) -> set[int]:
     """The paragraphs of the press contacts: one opening with a contact label, and the two after a label alone."""
-    labels = _contact_labels(language)
+    label = _contact_label(language)
     out: set[int] = set()
     for i, text in enumerate(paragraphs):
-        low = normalize(text[:80]).lower()
-        for label in labels:
-            if low.startswith(label):
-                rest = low[len(label) :].lstrip(" \u00a0\u202f")
-                if not rest or rest[0] == ":":
-                    out.add(i)
-                    if not rest.strip(" :"):
-                        out.update(range(i + 1, min(len(paragraphs), i + 1 + _CONTACT_REACH)))
-                break
+        m = label.match(normalize(text[:80]))
+        if m is not None:
+            out.add(i)
+            if m.end() >= len(text.rstrip(" :\u00a0\u202f")):
+                out.update(range(i + 1, min(len(paragraphs), i + 1 + _CONTACT_REACH)))  # the label alone
     return out
 
 
 @cache
-def _contact_labels(language: str) -> tuple[str, ...]:
-    """The contact labels of every pack, lower-cased, longest first (a page may label contacts in English)."""
+def _contact_label(language: str) -> re.Pattern[str]:
+    """A contact label of any pack (a page may label its contacts in English), then a colon or the end."""
     del language
-    return tuple(
-        sorted(
-            {normalize(w).lower() for code in languages() for w in pack(code).header.contact_labels},
-            key=len,
-            reverse=True,
-        )
-    )
+    labels = alternation(normalize(w) for code in languages() for w in pack(code).header.contact_labels)
+    return re.compile(rf"(?i:{labels})[ \u00a0\u202f]*(?::|$)")

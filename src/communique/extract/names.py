@@ -474,7 +474,11 @@ def find_named(
                     appo = apposition(text, paren.end(), t)  # "Édouard Kibanda (Gabon), envoyé spécial …"
             if appo:
                 written, end = appo
-                role, organization, country, aliases = from_role(written, language)
+                role, organization, country, aliases = from_role(_without_relative(written, t), language)
+                job = _job_before_speech(norm, name_end, language) if organization is None else None
+                if job is not None:
+                    # "X, a biologist at the University of Otago who …, said": where the job is held too.
+                    organization = from_role(text[job[0] : job[1]], language)[1]
                 person.role = person.role or role
                 person.organization = person.organization or organization
                 person.country = person.country or country
@@ -484,6 +488,14 @@ def find_named(
                 person.role = role or person.role
                 person.organization = person.organization or organization
                 person.country = person.country or country
+            elif person.role is None and person.rank is None and not appositive:
+                job = _job_before_speech(norm, name_end, language)
+                if job is not None:
+                    # "X, a biologist with the State Commission who …, said": the job is the role.
+                    role, organization, country, _ = from_role(text[job[0] : job[1]], language)
+                    person.role = role or None
+                    person.organization = person.organization or organization
+                    person.country = person.country or country
             if person.country is None:
                 person.country = _country_after(text, name_end, language) or _delegation_country(norm, start, language)
             found.append((i, start, end, merge(people, person)))
@@ -631,6 +643,36 @@ def _speaks(norm: str, start: int, end: int, language: str) -> bool:
 _APPOSITION_REACH = 140  # characters of an apposition between a name and its verb of saying
 
 
+def _without_relative(role: str, t: PeopleTables) -> str:
+    """``role`` without a relative clause at its end ("biologist at X who was not involved" → "biologist at X")."""
+    words = role.split(" ")
+    for k, w in enumerate(words):
+        if k and low(w) in t.relatives:
+            return " ".join(words[:k])
+    return role
+
+
+def _job_before_speech(norm: str, end: int, language: str) -> tuple[int, int] | None:
+    """The job of a name's apposition that a verb of saying follows: its span without the article and
+    without a relative clause ("a biologist with the commission who was not involved" → "biologist with
+    the commission"), or ``None`` (an age, or no such apposition)."""
+    m = _apposed_speech(language)[0].match(norm, end)
+    if m is None:
+        return None
+    start, stop = m.span("job")
+    t = people_tables(language)
+    words = [(w.start(), w.end()) for w in re.finditer(r"\S+", norm[:stop]) if w.start() >= start]
+    if words and low(norm[words[0][0] : words[0][1]]) in t.role_articles:
+        words = words[1:]
+    for k, (s, e) in enumerate(words):
+        if low(norm[s:e]) in t.relatives:
+            words = words[:k]  # "… who was not involved in the study"
+            break
+    if not words or norm[words[0][0]].isdigit():
+        return None
+    return words[0][0], words[-1][1]
+
+
 @cache
 def _apposed_speech(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A verb of saying after a name's apposition, and one before an article, a few words and a comma."""
@@ -640,7 +682,7 @@ def _apposed_speech(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     articles = alternation(normalize(w) for w in pack(language).people.role_articles)
     # The apposition opens with a small letter or a number (a job, an age) and holds no sentence end.
     after = re.compile(
-        rf",[ \u00a0]+(?![{upper_class()}])(?=[^\W_])[^,;:.!?«»“”\"()]{{2,{_APPOSITION_REACH}}},"
+        rf",[ \u00a0]+(?P<job>(?![{upper_class()}])(?=[^\W_])[^,;:.!?«»“”\"()]{{2,{_APPOSITION_REACH}}}),"
         rf"[ \u00a0]*(?:{auxiliaries}[ \u00a0]+){{0,2}}{verbs}\b"
     )
     before = re.compile(

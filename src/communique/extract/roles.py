@@ -483,8 +483,11 @@ def _employer(place: str, language: str) -> str | None:
     known = organization_name(place, language)
     if known is not None:
         return known
-    first = place.split(None, 1)[0]
     t = people_tables(language)
+    words = place.split(None, 1)
+    if len(words) == 2 and low(words[0]) in t.role_articles and words[1][:1].isupper():
+        place = words[1]  # "at the University of Otago"
+    first = place.split(None, 1)[0]
     if acronym(first, t) is None or find_countries(place, language):
         words = place.split()
         if (
@@ -521,6 +524,9 @@ def _named_organization(text: str, language: str) -> tuple[str, str] | None:
     role = text[: m.start()].rstrip()
     if not t.heads.match(role) and not t.heads.search(role):
         return None
+    last = role.rsplit(None, 1)[-1]
+    if last[:1].isupper() and low(last) in t.not_name_words:
+        return None  # "professor at the University of Otago": the name is the institution's, whole
     if territorial(role, t):
         return None  # "alcaldesa de València", "préfet de la Gironde": the place the office is held over
     if low(role.rsplit(None, 1)[-1]) in t.joiner_words:
