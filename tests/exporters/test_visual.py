@@ -246,3 +246,19 @@ def test_no_page_holds_one_row_of_a_longer_table(
         if problems:
             failures[pdf.stem] = (problems, counts)
     assert not failures, failures
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("attendees", ATTENDEES)
+def test_docx_and_pdf_start_the_table_on_the_same_page(
+    attendees: int, synthetic_pdfs: dict[tuple[str, int], list[tuple[Layout, Path]]]
+) -> None:
+    tool("soffice")
+    differ = {}
+    for (lay, pdf), (_, docx) in zip(
+        synthetic_pdfs[("pdf", attendees)], synthetic_pdfs[("docx", attendees)], strict=True
+    ):
+        starts = [next(i for i, rows in enumerate(table_rows(p, lay), start=1) if rows) for p in (pdf, docx)]
+        if starts[0] != starts[1]:
+            differ[pdf.stem] = starts
+    assert not differ, differ  # (PDF page, DOCX page) where the table starts
