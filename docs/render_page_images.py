@@ -9,7 +9,8 @@ git revision ``--rev``, put in a temporary worktree and run with this Python);
 the PDF is rasterised with ``pdftoppm`` at 80 dpi, the DOCX is converted to PDF
 by LibreOffice first (``soffice --headless``), as an editor would open it.
 Page 1 of each is kept, and the last page of the French sample (where the
-participants table ends).  The images are quantised to 16 colours so that they
+participants table ends) and of the English sample's DOCX (where LibreOffice puts
+its participants table since the page-break rule).  The images are quantised to 16 colours so that they
 stay small enough to commit (~55 KB each); the docs build uses them as they
 are, since LibreOffice is not on every machine that builds the docs.
 """
@@ -92,7 +93,7 @@ def main() -> None:
             for fmt, pdf in (("pdf", work / f"{name}.pdf"), ("docx", work / "lo" / f"{name}.pdf")):
                 pages = _pages(pdf, work / f"{fmt}-{name}")
                 wanted = {"1": pages[0]}
-                if name == "sample_fr" and len(pages) > 1:
+                if (name == "sample_fr" or (fmt, name) == ("docx", "sample_en")) and len(pages) > 1:
                     wanted["last"] = pages[-1]
                 for which, page in wanted.items():
                     target = OUT / f"{fmt}-{name}-{args.label}-{which}.png"

@@ -39,6 +39,8 @@ from .model import PressRelease
 
 __all__ = [
     "COLUMN_FIELDS",
+    "MIN_TABLE_ROWS",
+    "TABLE_START_MIN",
     "TITLE_MAX_LINES",
     "TITLE_SIZES",
     "Layout",
@@ -48,6 +50,7 @@ __all__ = [
     "fit_widths",
     "french_spaces",
     "layout",
+    "table_starts_page",
     "title_size",
     "typeset",
 ]
@@ -58,6 +61,11 @@ COLUMN_FIELDS = ("name", "rank", "role", "organization", "country")
 TITLE_MAX_LINES = 4
 TITLE_SIZES = (19.0, 17.0, 15.5, 14.0, 12.5)
 """Title sizes in points, tried in turn until the title takes at most :data:`TITLE_MAX_LINES` lines."""
+
+TABLE_START_MIN = 45 * 72 / 25.4
+"""Points (45 mm) the participants heading needs below it on a page, or the section starts on the next one."""
+MIN_TABLE_ROWS = 2
+"""Rows of the participants table a page holds at least: neither its start nor its end is one row alone."""
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -282,6 +290,21 @@ def title_size(title: str, width: float, measure_at: Callable[[str, float], floa
         if count_lines(title, width, functools.partial(_at_size, measure_at, size)) <= TITLE_MAX_LINES:
             return size
     return TITLE_SIZES[-1]
+
+
+def table_starts_page(remaining: float, heading: float, header_row: float, rows: Sequence[float]) -> bool:
+    """Whether the participants section (heading and table) should start on a new page.
+
+    ``remaining`` is the height left on the page where the heading would start,
+    ``heading`` the heading's height with its spacing, ``header_row`` and ``rows``
+    the table's row heights, all in points.  True when less than
+    :data:`TABLE_START_MIN` is left, or when the heading, the header row and the
+    first :data:`MIN_TABLE_ROWS` rows (all of them, for a shorter table) do not
+    fit: the PDF exporter's rule (a conditional page break, then a table that
+    never leaves fewer rows at the foot of a page), so both formats break alike.
+    """
+    start = heading + header_row + sum(rows[:MIN_TABLE_ROWS])
+    return remaining < max(TABLE_START_MIN, start)
 
 
 def fit_widths(

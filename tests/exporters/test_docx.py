@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import itertools
 import os
 import shutil
 import subprocess
@@ -126,6 +127,57 @@ def test_attendees_table_has_localised_heading_columns_and_country_names() -> No
     assert table.rows[1].cells[0].paragraphs[0].style.name == "Table Contents"
     header_row = part(render(release(), "docx"), "word/document.xml").find(f".//{w('tr')}")
     assert header_row.find(f"{w('trPr')}/{w('tblHeader')}") is not None  # repeats on every page
+
+
+def _styles_of_rows(table: docx.table.Table) -> list[str]:
+    return [row.cells[0].paragraphs[0].style.name for row in table.rows]
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 6])
+def test_the_last_two_rows_are_kept_together(count: int) -> None:
+    people = tuple(Attendee(name=f"Personne {i}", country="FR") for i in range(count))
+    table = open_docx(render(release(attendees=people), "docx")).tables[0]
+    kept = ["Table Contents Kept"] if count >= 2 else []
+    assert _styles_of_rows(table) == ["Table Heading", *["Table Contents"] * (count - 2), *kept, "Table Contents"]
+    style = table.rows[1].cells[0].paragraphs[0].part.document.styles["Table Contents Kept"]
+    assert style.base_style.name == "Table Contents" and style.paragraph_format.keep_with_next
+
+
+def test_participants_start_a_new_page_where_the_foot_of_the_page_cannot_hold_their_start() -> None:
+    # The English sample: heading, header row and one row would be left at the foot of page 1
+    # (in LibreOffice; the PDF moves them to page 2): the heading's style breaks the page before it.
+    en = open_docx(render(read(REPO / "examples" / "sample_en.txt"), "docx"))
+    heading = next(p for p in en.paragraphs if p.text == "Attendees")
+    assert heading.style.name == "Heading New Page"
+    assert heading.style.base_style.name.lower() == "heading 1" and heading.style.paragraph_format.page_break_before
+    # The French sample's table starts high on page 2: no break.
+    fr = open_docx(render(read(SAMPLE), "docx"))
+    assert next(p for p in fr.paragraphs if p.text == "Participants").style.name == "Heading 1"
+    # A release with a short body: no break either.
+    assert open_docx(render(release(), "docx")).paragraphs[3].style.name == "Heading 1"
+
+
+def test_page_break_decision_follows_the_body_length() -> None:
+    """Growing the body a line at a time: the break comes when the page's foot gets short, and goes
+    when the body runs onto the next page."""
+    words = " ".join([TEXT] * 80).split()
+    styles = []
+    for count in range(60, 1200, 12):
+        r = release(paragraphs=(Paragraph(text=" ".join(words[:count])),), quotes=())
+        styles.append(next(p for p in open_docx(render(r, "docx")).paragraphs if p.text == "Participants").style.name)
+    changes = [a for a, b in itertools.pairwise(styles) if a != b]
+    assert styles[0] == "Heading 1" and "Heading New Page" in styles
+    assert changes == ["Heading 1", "Heading New Page"], styles  # one run of breaks, then room on page 2
+
+
+def test_a_template_decides_its_own_page_breaks(tmp_path: Path) -> None:
+    words = " ".join([TEXT] * 80).split()
+    template = tmp_path / "t.docx"
+    docx.Document().save(str(template))
+    for count in range(60, 1200, 48):
+        r = release(paragraphs=(Paragraph(text=" ".join(words[:count])),), quotes=())
+        doc = open_docx(render(r, "docx", template=str(template)))
+        assert next(p for p in doc.paragraphs if p.text == "Participants").style.name.lower() == "heading 1"
 
 
 def test_english_release_gets_english_heading_and_country_names() -> None:

@@ -21,9 +21,13 @@ dateline (``Belgrade –``)  ``Dateline`` (character: bold), start of paragraph 
 body paragraphs            ``Body Text`` (paragraph)
 quoted words               ``Quote Char`` (character), in place inside their paragraph
 ordinals (``12e``)         ``Ordinal`` (character: superscript)
-attendees heading          ``heading 1`` (paragraph), in the release's language
+attendees heading          ``heading 1`` (paragraph), in the release's language;
+                           ``Heading New Page`` (``heading 1`` + page break before)
+                           where the section starts on a new page
 attendees table            ``Table Grid`` (table), header row in ``Table Heading``,
-                           cells in ``Table Contents`` (paragraph styles)
+                           cells in ``Table Contents`` (paragraph styles); those of
+                           the second last row in ``Table Contents Kept``
+                           (``Table Contents`` + keep with next)
 end mark (``– FIN –``)     ``End Mark`` (paragraph)
 =========================  ==========================================================
 
@@ -64,6 +68,20 @@ newline; carriage returns included) and U+FFFE/U+FFFF are removed from the
 *visible* text with one :class:`~communique.errors.CommuniqueWarning` naming the
 fields; the embedded release keeps them, so read-back stays exact.  Newlines
 inside a paragraph become line breaks, tabs become tabs.
+
+**Page breaks.**  Word and LibreOffice break the pages, following the rules the
+document gives them, which are the PDF's: no row splits across pages and the
+header row repeats on each; the participants section (heading and table)
+starts on a new page when less than 45 mm, or less than its heading, header row
+and first two rows, would be left at the foot of the page
+(:func:`communique._layout.table_starts_page`, decided here from the house
+style's exact line heights and the fonts' metrics, and written as the heading's style
+``Heading New Page``, with *page break before*: keep-with-next on the first
+rows, which would say the same, makes LibreOffice lose the rows that follow
+them); and the last two rows are kept together (the second last in ``Table
+Contents Kept``, with *keep with next*), so no page holds a single row of a
+table that runs over pages.  With a user
+``template`` (its own sizes and spacing) only the row rules apply.
 
 **Determinism.**  The same release gives the same bytes: python-docx writes the
 parts in a fixed order; the zip entries are then dated from the release (its
@@ -141,6 +159,7 @@ _RULE = "C5CCD3"
 _STRIPE = "F1F4F7"
 _MARGIN_X_MM = 20.0
 _CELL_PADDING_PT = 4.0
+_CELL_MARGIN_TOP_PT, _CELL_MARGIN_BOTTOM_PT = 3.5, 4.0
 
 
 def visible_digest(texts: Iterable[str]) -> str:
@@ -173,9 +192,11 @@ _ROLES = {
     "quote": ("character", "Quote Char"),
     "ordinal": ("character", "Ordinal"),
     "heading": ("paragraph", "heading 1"),
+    "heading_new_page": ("paragraph", "Heading New Page"),
     "table": ("table", "Table Grid"),
     "table_heading": ("paragraph", "Table Heading"),
     "table_contents": ("paragraph", "Table Contents"),
+    "table_contents_kept": ("paragraph", "Table Contents Kept"),
     "end_mark": ("paragraph", "End Mark"),
 }
 
@@ -193,6 +214,13 @@ _HOUSE = {
     "Table Heading": (8.5, True, False, "FFFFFF", 0, 0, 11, None, True),
     "Table Contents": (8.5, False, False, _INK, 0, 0, 11, None, False),
     "End Mark": (10.5, False, False, _MUTED, 18, 0, 15, "center", False),
+}
+
+
+# Pagination variants: based on a role's style, adding one paragraph property (so they follow a restyle).
+_VARIANTS = {
+    "heading_new_page": ("heading", "page_break_before"),
+    "table_contents_kept": ("table_contents", "keep_with_next"),
 }
 
 
@@ -230,6 +258,11 @@ def _ensure_styles(doc: Any, *, builtin: bool) -> dict[str, str]:
         elif builtin:
             _define(doc.styles[existing], role, builtin=True)
         names[role] = existing
+    for role, (base, prop) in _VARIANTS.items():
+        style = doc.styles[names[role]]
+        if builtin or found.get((kinds["paragraph"], _ROLES[role][1].lower())) is None:
+            style.base_style = doc.styles[names[base]]
+            setattr(style.paragraph_format, prop, True)
     return names
 
 
@@ -254,6 +287,8 @@ def _define(style: Any, role: str, *, builtin: bool) -> None:
         return
     if role == "table":
         _table_style(style, builtin=builtin)
+        return
+    if role in _VARIANTS:  # its base style and one property, set by _ensure_styles
         return
     definition = _HOUSE.get(style.name) or _HOUSE.get(_ROLES[role][1])
     if definition is None:
@@ -304,8 +339,9 @@ def _table_style(style: Any, *, builtin: bool) -> None:
     element.append(
         parse_xml(
             f'<w:tblPr xmlns:w="{W_NS}"><w:tblStyleRowBandSize w:val="1"/><w:tblBorders>{borders}</w:tblBorders>'
-            f'<w:tblCellMar><w:top w:w="70" w:type="dxa"/><w:left w:w="{twips}" w:type="dxa"/>'
-            f'<w:bottom w:w="80" w:type="dxa"/><w:right w:w="{twips}" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+            f'<w:tblCellMar><w:top w:w="{int(_CELL_MARGIN_TOP_PT * 20)}" w:type="dxa"/><w:left w:w="{twips}" w:type="dxa"/>'
+            f'<w:bottom w:w="{int(_CELL_MARGIN_BOTTOM_PT * 20)}" w:type="dxa"/><w:right w:w="{twips}" w:type="dxa"/>'
+            "</w:tblCellMar></w:tblPr>"
         )
     )
     if builtin:
@@ -670,31 +706,123 @@ class _Writer:
         self.starts.clear()
 
 
+class _Pages:
+    """Where the body has got to on its page, as Word and LibreOffice lay the house style out (an estimate).
+
+    The house style fixes every line height (``exact`` line spacing), the spacing
+    around paragraphs and the fonts (the PDF's, whose metrics measure the lines),
+    so the word processor's page breaks can be followed without it: paragraphs
+    fill a page line by line (the house style has no widow control) and the
+    spacing between two paragraphs is the first's space after plus the second's
+    space before.  Used only to decide where the participants section starts
+    (:func:`communique._layout.table_starts_page`).  Lines are broken at spaces
+    only (a word processor may also break after a hyphen, or hyphenate justified
+    text), so the estimate errs towards less room left: at worst the section
+    starts on a new page where a few more lines would have fitted.  In
+    LibreOffice (which ships DejaVu Sans) it follows the page exactly; in a Word
+    that substitutes another font it is an estimate, and the ``keep with next``
+    of the heading and of the header row still keep those with the first row.
+    """
+
+    def __init__(self, height: float) -> None:
+        self.height = height
+        self.used = 0.0
+        """Height used on the current page, without the last paragraph's space after."""
+        self.after = 0.0
+        """The last paragraph's space after (it separates it from the next paragraph)."""
+
+    def remaining(self) -> float:
+        """Height left on the page for the next paragraph, its space before included."""
+        return self.height - self.used - self.after
+
+    def paragraph(self, lines: int, line: float, before: float = 0.0, after: float = 0.0) -> None:
+        """A paragraph of ``lines`` lines of ``line`` points, broken across pages where it does not fit."""
+        space = self.after + before if self.used else 0.0
+        if self.used + space + lines * line <= self.height + 0.01:
+            self.used += space + lines * line
+        else:
+            fit = max(0, int((self.height - self.used - space + 0.01) // line)) if self.used else 0
+            per_page = max(1, int((self.height + 0.01) // line))
+            rest = lines - fit
+            while rest > per_page:  # a paragraph longer than a page
+                rest -= per_page
+            self.used = rest * line
+        self.after = after
+
+
+def _house_lines(text: str, width: float, face: str, size: float) -> int:
+    """Lines ``text`` takes at ``width`` points in a bundled face (a line break starts a line; words never split).
+
+    Word and LibreOffice may also break after a hyphen, never take more lines:
+    the estimate errs towards less room left, the safe side for a page break.
+    """
+    from .._layout import count_lines
+
+    measure = _measure()
+    return sum(
+        count_lines(piece, width, lambda t: measure(t, face, size)) if piece.strip() else 1
+        for piece in text.replace("\r", "\n").split("\n")
+    )
+
+
+def _table_heights(header: list[str], rows: list[list[str]], widths: list[float]) -> tuple[float, list[float]]:
+    """Heights of the header row and of each row of the participants table in the house style, in points."""
+    from .._fonts import BOLD, REGULAR
+
+    size, line = _HOUSE["Table Contents"][0], _HOUSE["Table Contents"][6] or 11
+    padding = _CELL_MARGIN_TOP_PT + _CELL_MARGIN_BOTTOM_PT
+
+    def height(texts: Iterable[str], face: str) -> float:
+        return padding + line * max(
+            _house_lines(text, width - 2 * _CELL_PADDING_PT, face, size)
+            for text, width in zip(texts, widths, strict=True)
+        )
+
+    return height(header, BOLD), [height(row, REGULAR) for row in rows]
+
+
 def _body(writer: _Writer, lay: Layout, text_width_pt: float, *, align: str, house: bool) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
     from .._fonts import BOLD, REGULAR
-    from .._layout import fit_widths, plain, title_size
+    from .._layout import fit_widths, plain, table_starts_page, title_size
 
     document = writer.document
     styles = writer.styles
+    section = document.sections[0]
+    # The house style's pages, followed to decide where the participants section starts (a user
+    # template's styles are its own: there the word processor alone decides).
+    pages = _Pages((section.page_height - section.top_margin - section.bottom_margin) / 12700) if house else None
+
+    def follow(text: str, style: str, face: str = REGULAR) -> None:
+        if pages is not None:
+            size, _, _, _, before, after, line, _, _ = _HOUSE[style]
+            pages.paragraph(_house_lines(text, text_width_pt, face, size), line or size * 1.2, before, after)
+
     if lay.reference:
         writer.simple("reference", writer.clean(lay.reference, "header.reference"))
+        follow(lay.reference, "Reference")
     measure_fonts = _measure()
+    title = plain(lay.title_spans)
     if house:
         # The title's size is the PDF's: the first that keeps it to four lines (a style change, per document).
-        points = title_size(plain(lay.title_spans), text_width_pt, lambda t, s: measure_fonts(t, BOLD, s))
+        points = title_size(title, text_width_pt, lambda t, s: measure_fonts(t, BOLD, s))
         title_style = document.styles[styles["title"]]
         title_style.font.size = Pt(points)
         title_style.paragraph_format.line_spacing = Pt(round(points * 1.26, 1))
+        if pages is not None:
+            lines = _house_lines(title, text_width_pt, BOLD, points)
+            pages.paragraph(lines, round(points * 1.26, 1), 0, _HOUSE["Title"][5])
     writer.open("title")
     writer.visible.append(writer.spans(lay.title_spans, "title"))
     writer.xml.append("</w:p>")
     if lay.subtitle:
         writer.simple("subtitle", writer.clean(lay.subtitle, "header.subtitle"))
+        follow(lay.subtitle, "Subtitle")
     if lay.date_line:
         writer.simple("date", writer.clean(lay.date_line, "dates"))
+        follow(lay.date_line, "Date")
     if align == "justify":
         document.styles[styles["body"]].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     for i, para in enumerate(lay.paragraphs):
@@ -705,10 +833,11 @@ def _body(writer: _Writer, lay: Layout, text_width_pt: float, *, align: str, hou
             writer.run(place, "dateline")
             writer.run(para.dateline_separator)
             shown = place + para.dateline_separator
-        writer.visible.append(shown + writer.spans(para.spans, f"paragraphs[{i}]"))
+        text = shown + writer.spans(para.spans, f"paragraphs[{i}]")
+        writer.visible.append(text)
         writer.xml.append("</w:p>")
+        follow(text, "Body Text")
     if lay.attendee_rows:
-        writer.simple("heading", lay.attendees_heading)
         rows = [
             [writer.clean(cell, f"attendees[{sources[0]}]") for cell in row]
             for row, sources in zip(lay.attendee_rows, lay.attendee_sources, strict=True)
@@ -721,6 +850,17 @@ def _body(writer: _Writer, lay: Layout, text_width_pt: float, *, align: str, hou
             lambda t: measure_fonts(t, BOLD, 8.5),
             _CELL_PADDING_PT,
         )
+        new_page = False
+        if pages is not None:
+            # The PDF's rule: the heading, the header row and the first rows fit (and 45 mm are left),
+            # or the section starts on the next page.  Word's and LibreOffice's own keeps cannot say
+            # "at least two rows" at the start of a table (keep-with-next inside the first rows makes
+            # LibreOffice lose the rows after them), so the break is decided here.
+            size, _, _, _, before, after, line, _, _ = _HOUSE["heading 1"]
+            heading = before + after + (line or size) * _house_lines(lay.attendees_heading, text_width_pt, BOLD, size)
+            header_row, heights = _table_heights(list(lay.attendee_columns), rows, widths)
+            new_page = pages.used > 0 and table_starts_page(pages.remaining(), heading, header_row, heights)
+        writer.simple("heading_new_page" if new_page else "heading", lay.attendees_heading)
         _table(writer, lay.attendee_columns, rows, widths)
     if lay.end_mark:
         writer.simple("end_mark", lay.end_mark)
@@ -729,7 +869,10 @@ def _body(writer: _Writer, lay: Layout, text_width_pt: float, *, align: str, hou
 
 def _table(writer: _Writer, header: Iterable[str], rows: list[list[str]], widths: list[float]) -> None:
     """The participants table as ``add_table`` + ``autofit = False`` + column/cell widths write it,
-    with the row properties python-docx has no API for: the header row repeats on every page, no row splits."""
+    with the row properties python-docx has no API for: the header row repeats on every page, no row splits,
+    and the last :data:`~communique._layout.MIN_TABLE_ROWS` rows are kept together."""
+    from .._layout import MIN_TABLE_ROWS
+
     twips = [int(w * 20) for w in widths]
     xml = writer.xml
     writer.starts.append(len(xml))
@@ -745,13 +888,18 @@ def _table(writer: _Writer, header: Iterable[str], rows: list[list[str]], widths
     cells = [f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{w}"/></w:tcPr>' for w in twips]
     heading = f'<w:p><w:pPr><w:pStyle w:val="{_xml_attr(writer.ids["table_heading"])}"/></w:pPr>'
     contents = f'<w:p><w:pPr><w:pStyle w:val="{_xml_attr(writer.ids["table_contents"])}"/></w:pPr>'
+    # The last rows are kept together (keep with next on the paragraphs of all but the last of them),
+    # so that the table never ends with one row alone on a page; Word and LibreOffice both honour
+    # it there (at the table's start, LibreOffice does not: see _body).
+    kept = range(len(rows) - MIN_TABLE_ROWS + 1, len(rows)) if len(rows) >= MIN_TABLE_ROWS else range(0)
+    keep = f'<w:p><w:pPr><w:pStyle w:val="{_xml_attr(writer.ids["table_contents_kept"])}"/></w:pPr>'
     for index, texts in enumerate([list(header), *rows]):
         xml.append(
             "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
             if index == 0
             else "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
         )
-        start = heading if index == 0 else contents
+        start = heading if index == 0 else keep if index in kept else contents
         for cell, text in zip(cells, texts, strict=True):
             xml.append(cell)
             xml.append(start)
