@@ -114,6 +114,18 @@ def _after_role(norm: str, pos: int, t: PeopleTables) -> tuple[int, int, str | N
     words of institutions, portfolios, organisations or countries).  Returns ``(end of the head,
     end of the role phrase, country of the adjective)``, or ``None``.
     """
+    # The common case first: the word right before ``pos`` in small letters and no nationality
+    # adjective ("de", "of", "met") ends no role's complement; no need to read back 120 characters.
+    j = pos - 1
+    while j >= 0 and norm[j] == " ":
+        j -= 1
+    tail = WORD.findall(norm, norm.rfind(" ", 0, j) + 1, j + 1)
+    if not tail:
+        return None
+    if tail[-1][0].islower():
+        kind = t.phrases.get(bare(tail[-1]))
+        if kind is None or kind[0] != "country":
+            return None
     lo = max(0, pos - 120)
     pre = norm[lo:pos]
     cut = last_stop(pre)
