@@ -179,6 +179,22 @@ class TestWordsOfAnOfficeAreNoName:
     def test_a_role_complement_before_the_name(self, text: str, expected: dict[str, tuple[str | None, ...]]) -> None:
         assert people(text) == expected
 
+    @pytest.mark.parametrize(
+        ("text", "organization"),
+        [
+            (
+                "Chief Public Prosecutor Matthias Gruber of the Public Prosecutor’s Office Vienna said it.",
+                "Public Prosecutor’s Office Vienna",
+            ),
+            ("Admiral Jean Dupont of NATO said it.", "NATO"),
+            # A place after "of" is no organisation.
+            ("General Jean Dupont of Paris said it.", None),
+        ],
+    )
+    def test_an_organisation_right_after_the_name(self, text: str, organization: str | None) -> None:
+        ((_, _, found, _),) = people(text).values()
+        assert found == organization
+
     def test_a_portfolio_with_a_list_joiner_before_the_name(self) -> None:
         # "for" ends titles ("Minister for") and links a portfolio: the role reads on to its head.
         text = "Minister for Foreign Trade and Development Aleksi Rautiainen met the delegation on Friday."

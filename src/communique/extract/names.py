@@ -31,6 +31,7 @@ from ._data import alternation, normalize, upper_class
 from .countries import _matcher as country_matcher
 from .countries import country_at_start, country_code
 from .language import stopwords
+from .organizations import organization_name
 from .roles import apposition, from_role, role_before
 from .vocab import MAX_WORDS, POSSESSIVE, WORD, PeopleTables, acronym, bare, last_stop, low, people_tables
 
@@ -508,6 +509,8 @@ def find_named(
                     person.role = role or None
                     person.organization = person.organization or organization
                     person.country = person.country or country
+            if person.organization is None and not appositive:
+                person.organization = _organization_after(text, name_end, language)
             if person.country is None:
                 person.country = _country_after(text, name_end, language) or _delegation_country(norm, start, language)
             found.append((i, start, end, merge(people, person)))
@@ -792,6 +795,30 @@ def _delegation_link(language: str) -> re.Pattern[str]:
     links = alternation([normalize(w) for w in pack(language).people.delegation_links])
     articles = alternation(sorted(t.article_words, key=len, reverse=True))
     return re.compile(rf"(?:^|(?<=[\s,]))(?i:{links})[ \u00a0]+(?:(?i:{articles})[ \u00a0]+|(?i:{articles})(?<=’))*")
+
+
+def _organization_after(text: str, end: int, language: str) -> str | None:
+    """The organisation written right after a name: "X of the Public Prosecutor’s Office Vienna", "X of NATO".
+
+    A listed organisation, an acronym, or capitalised words holding an institution's word
+    (``people.not_names``: "Office", "University", "Ministerio") — not a place ("X of Paris").
+    """
+    t = people_tables(language)
+    m = t.org_tail_after.match(text, end)
+    if m is None:
+        return None
+    org = m.group("org").rstrip(".,")
+    known = organization_name(org, language)
+    if known is not None:
+        return known
+    if country_at_start(org, language) is not None:
+        return None
+    words = org.split()
+    if len(words) == 1:
+        return org if acronym(org, t) is not None else None
+    if any(w[:1].isupper() and bare(w).rstrip(".") in t.not_name_words for w in words):
+        return org
+    return None
 
 
 def _same_person(a: str, b: str) -> bool:

@@ -77,6 +77,7 @@ class PeopleTables:
     org_tail: re.Pattern[
         str
     ]  # a role link and a proper name at a role's end (" de Navantia", " of Harbor Point Logistics")
+    org_tail_after: re.Pattern[str]  # a role link and a proper name right after a name (" of the Public Prosecutor’s Office")
     not_name_words: frozenset[str]  # ``not_names`` in small letters
     head_words: frozenset[str]  # one-word role heads, in small letters ("deputy", "chief")
     counterparts: frozenset[str]  # words for an opposite number, in small letters ("homologue")
@@ -232,6 +233,12 @@ def people_tables(language: str) -> PeopleTables:
             + _linked(people.role_links)
             + rf"(?P<org>[{upper}0-9][\w’'&\-]*(?:[ \u00a0]+(?:(?:{particles})[ \u00a0]+|{_linked(people.role_links)})?"
             + rf"[{upper}0-9][\w’'&\-]*)*)$"
+        ),
+        org_tail_after=re.compile(
+            r"[ \u00a0]+"
+            + _linked(people.role_links)
+            + rf"(?:(?:{articles})[ \u00a0]+)?(?P<org>[{upper}0-9][\w’'&.\-]*(?:[ \u00a0]+(?:(?:{particles})[ \u00a0]+|{_linked(people.role_links)})?"
+            + rf"[{upper}0-9][\w’'&.\-]*)*)"
         ),
         not_name_words=frozenset(low(w) for w in not_names),
         link_words=frozenset(link_words),
