@@ -515,3 +515,26 @@ class TestAPlainNameBesideSpeechThroughItsApposition:
     def test_an_apposition_in_capitals_is_no_job(self) -> None:
         # (A capitalised word after the comma opens another name or a place: no apposition.)
         assert set(people("Leigh Ann Curry, Boston, said the data would help.")) == set()
+
+
+class TestANationalityBeforeAPlainName:
+    @pytest.mark.parametrize(
+        ("text", "language", "expected"),
+        [
+            (
+                "New Zealand’s Maia Te Rangi won the race after overtaking Romania’s Ioana Dumitrescu near the line.",
+                "en",
+                {"Maia Te Rangi": "NZ", "Ioana Dumitrescu": "RO"},
+            ),
+            (
+                "La asamblea fue presidida por el peruano Gustavo Zegarra Benavides.",
+                "es",
+                {"Gustavo Zegarra Benavides": "PE"},
+            ),
+        ],
+    )
+    def test_the_person_is_of_that_country(self, text: str, language: str, expected: dict[str, str]) -> None:
+        assert {name: fields[3] for name, fields in people(text, language).items()} == expected
+
+    def test_a_country_name_before_an_institution_is_no_nationality(self) -> None:
+        assert people("The launch was attended by the Bangladesh Ship Breakers and Recyclers Association.") == {}

@@ -137,6 +137,11 @@ class TestSpeakers:
         )
         assert speakers([text], "es", minister, counterpart) == ["Itzel Navarro"]
 
+    def test_the_rest_of_the_paragraph_after_the_quotation_names_the_speaker(self) -> None:
+        minister = Attendee(name="Rajiv Deol", role="Minister of Innovation")
+        text = "“This is a proud day for our country.” The Honourable Rajiv Deol, Minister of Innovation"
+        assert speakers([text], "en", self.PM, minister) == ["Rajiv Deol"]
+
     def test_a_rank_alone_after_the_quotation(self) -> None:
         penrose = Attendee(name="Alasdair Penrose", rank="Air Chief Marshal")
         text = "Sir Alasdair Penrose visited the base. “The crews are ready,” said the Air Chief Marshal."

@@ -118,6 +118,10 @@ class TestLabelForms:
         assert release.header.language == "fr"
         assert [q.speaker for q in release.quotes] == ["secrétaire général", "secrétaire général"]
 
+    def test_the_words_after_a_link_are_the_portfolio_not_a_name(self) -> None:
+        paragraphs = ["LA MINISTRE DES PÊCHES : Merci à tous d’être venus.", "QUESTION : Et ensuite ?"]
+        assert [(t.name, t.role) for t in find_turns(paragraphs, "fr")][:1] == [(None, "LA MINISTRE DES PÊCHES")]
+
     def test_spanish_question_labels_are_questions(self) -> None:
         paragraphs = [
             "Ministra Julia Serrano: Buenos días a todos y gracias por venir.",

@@ -29,7 +29,7 @@ from ..locale import countries, pack
 from ..model import Attendee
 from ._data import alternation, normalize, upper_class
 from .countries import _matcher as country_matcher
-from .countries import country_at_start, country_code
+from .countries import adjectives, country_at_start, country_code
 from .language import stopwords
 from .organizations import organization_name
 from .roles import apposition, from_role, role_before
@@ -389,14 +389,20 @@ def find_named(
                 if inner:
                     k = inner
             name_start = tokens[k][0]
+            national = None  # the country of a nationality before a plain name ("New Zealand’s X", "el peruano X")
             if (
                 k > 0
                 and not introduced
                 and bare(norm[tokens[k - 1][0] : tokens[k - 1][1]]) not in t.trigger_last
                 and _after_role(norm, name_start, t) is None
             ):
-                continue
+                national = _nationality_before(norm, name_start, t)
+                if national is None:
+                    continue
             gated = (k > 0 and not introduced) or _gate(norm, name_start, t)
+            if not gated and len(tokens) - k >= 2:
+                national = _nationality_before(norm, name_start, t)
+                gated = national is not None
             if not gated and (
                 len(tokens) - k < 2
                 or not (
@@ -454,6 +460,7 @@ def find_named(
             if (
                 not back.get("trigger")
                 and appositive is None
+                and national is None
                 and not (vouched or _described(text, name_start, name_end, t, language))
                 and not _speaks(norm, name_start, name_end, language)
             ):
@@ -469,7 +476,7 @@ def find_named(
                 role = text[s:e]
                 person.role = role[0].lower() + role[1:] if t.lower_roles else role
             person.organization = back.get("org")
-            person.country = back.get("country")
+            person.country = back.get("country") or national
             if appositive is not None:
                 written_role: str | None = appositive["role"]
                 if written_role and bare(written_role.split()[0]) in t.counterparts:
@@ -514,6 +521,26 @@ def find_named(
             if person.country is None:
                 person.country = _country_after(text, name_end, language) or _delegation_country(norm, start, language)
             found.append((i, start, end, merge(people, person)))
+
+
+def _nationality_before(norm: str, pos: int, t: PeopleTables) -> str | None:
+    """The country of the nationality right before a name: a country's possessive ("New Zealand’s",
+    "Romania’s") or an article and a nationality adjective ("el peruano", "la Française", "the Peruvian")."""
+    words = WORD.findall(norm, max(0, pos - 48), pos)
+    if not words:
+        return None
+    last = words[-1]
+    if last.endswith(POSSESSIVE):
+        for n in range(1, min(3, len(words)) + 1):
+            hit = t.phrases.get(" ".join(bare(w) for w in words[-n:]))
+            if hit is not None and hit[0] == "country":
+                return hit[1]
+        return None
+    code = adjectives(t.language).get(bare(last))
+    if code is None or len(words) < 2:
+        return None  # ("the Bangladesh Ship Breakers Association": a country's name, no nationality)
+    before = low(words[-2])
+    return code if before in t.role_articles or before in t.article_words else None
 
 
 _DOTTED = re.compile(r"(?:^|(?<=[\s(]))(?:[^\W\d_]\.)+$")

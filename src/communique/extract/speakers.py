@@ -563,7 +563,7 @@ class _Attribution:
         if speaker is None:
             speaker = self._aside(span)
         if speaker is None:
-            speaker = self._signature(idx)
+            speaker = self._signature(idx) or self._signed_after(span)
             introduced = introduced or speaker is not None
         if speaker is None and stripped.strip(_LEAD) and words > 3:
             # No attribution at all: the words of the sentence's subject
@@ -609,6 +609,21 @@ class _Attribution:
                     continue
                 return self.who(text, m.end(), close, span.paragraph)
         return None
+
+    def _signed_after(self, span: QuoteSpan) -> str | None:
+        """The rest of the paragraph after the quotation only names a person: "” The Honourable Jane Doe, Minister of X"."""
+        text = self.norms[span.paragraph]
+        start = span.close + 1
+        rest = text[start:].strip(" .")
+        if (
+            not rest
+            or len(rest.split()) > 16
+            or any(m in rest for m in _OPENERS + "”»")
+            or self.t["verbs"].search(rest)
+        ):
+            return None
+        hits = self.people.find(text, start, min(len(text), start + 60), self.word)
+        return hits[0][1] if hits and hits[0][0] - start <= 30 else None
 
     def _signature(self, idx: int) -> str | None:
         """A paragraph that is only the quotation, then a short line naming a person: "– The Hon. Jane Doe, Minister"."""

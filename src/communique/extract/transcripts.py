@@ -135,6 +135,8 @@ def _read_label(text: str, language: str) -> _Label | None:
     k = len(words)
     while k > 0 and not _vocabulary(words[k - 1], t):
         k -= 1
+    if 0 < k < len(words) and bare(normalize(words[k - 1])) in t.link_words:
+        k = len(words)  # "LA MINISTRE DES PÊCHES": the words after a link are the portfolio's, not a name
     role_words, name_words = words[:k], words[k:]
     if role_words and not _role_like(" ".join(role_words), t):
         if any(_kind(w, t) == "honorific" for w in role_words) and name_words:

@@ -77,7 +77,9 @@ class PeopleTables:
     org_tail: re.Pattern[
         str
     ]  # a role link and a proper name at a role's end (" de Navantia", " of Harbor Point Logistics")
-    org_tail_after: re.Pattern[str]  # a role link and a proper name right after a name (" of the Public Prosecutor’s Office")
+    org_tail_after: re.Pattern[
+        str
+    ]  # a role link and a proper name right after a name (" of the Public Prosecutor’s Office")
     not_name_words: frozenset[str]  # ``not_names`` in small letters
     head_words: frozenset[str]  # one-word role heads, in small letters ("deputy", "chief")
     counterparts: frozenset[str]  # words for an opposite number, in small letters ("homologue")
