@@ -142,6 +142,19 @@ class TestSpeakers:
         text = "“This is a proud day for our country.” The Honourable Rajiv Deol, Minister of Innovation"
         assert speakers([text], "en", self.PM, minister) == ["Rajiv Deol"]
 
+    def test_a_role_of_an_organisation_is_its_holder_before_one_whose_organisation_is_unknown(self) -> None:
+        cnes = Attendee(name="Bertrand Lemaire", role="président")
+        isro = Attendee(name="Venkat Raghu", role="président", organization="ISRO")
+        text = (
+            "Pour le président de l’ISRO, ce lancement couronne dix ans de travail. « Nous sommes fiers », a-t-il dit."
+        )
+        assert speakers([text], "fr", cnes, isro) == ["Venkat Raghu"]
+
+    def test_a_surname_written_first_is_a_re_mention(self) -> None:
+        tan = Attendee(name="Tan Wei Ling", role="Chief Executive")
+        text = "Tan Wei Ling signed the charter. “It is a first step,” said Ms Tan."
+        assert speakers([text], "en", tan, self.PM) == ["Tan Wei Ling"]
+
     def test_a_rank_alone_after_the_quotation(self) -> None:
         penrose = Attendee(name="Alasdair Penrose", rank="Air Chief Marshal")
         text = "Sir Alasdair Penrose visited the base. “The crews are ready,” said the Air Chief Marshal."

@@ -211,3 +211,14 @@ def test_a_dateline_paragraph_of_one_sentence_is_body_not_a_dateline_line() -> N
     assert r.header.dateline == "WELLINGTON"
     assert [p.text for p in r.paragraphs] == ["Police searched four addresses in the city."]
     assert r.dates.start == dt.date(2025, 6, 10)
+
+
+def test_the_no_break_spaces_of_a_french_title_are_kept() -> None:
+    r = parse("Restitution\u202f: 24 objets rendus à leur pays d’origine\n\n9 décembre 2025\n\n" + BODY)
+    assert r.header.title == "Restitution\u202f: 24 objets rendus à leur pays d’origine"
+
+
+def test_a_headline_with_its_kind_of_document_is_the_title() -> None:
+    page = "Media > Speeches and Transcripts\n\nTranscript: Monetary Policy Committee media briefing, June 2025\n\n18 June 2025\n\n"
+    r = parse(page + BODY)
+    assert r.header.title == "Transcript: Monetary Policy Committee media briefing, June 2025"

@@ -122,6 +122,22 @@ class TestLabelForms:
         paragraphs = ["LA MINISTRE DES PÊCHES : Merci à tous d’être venus.", "QUESTION : Et ensuite ?"]
         assert [(t.name, t.role) for t in find_turns(paragraphs, "fr")][:1] == [(None, "LA MINISTRE DES PÊCHES")]
 
+    def test_a_spanish_transcript_may_label_with_a_dot_and_a_dash(self) -> None:
+        paragraphs = [
+            "Consejero.- Buenos días a todos.",
+            "Pregunta.- ¿Cuándo llegan las ayudas?",
+            "Consejero.- En junio.",
+        ]
+        assert [(t.role, t.question) for t in find_turns(paragraphs, "es")] == [
+            ("Consejero", False),
+            (None, True),
+            ("Consejero", False),
+        ]
+
+    def test_a_question_label_may_name_its_outlet(self) -> None:
+        paragraphs = ["GOVERNOR: Good afternoon.", "Q (The Namibian): Why no cut?", "MODERATOR (Ana Shikongo): Next."]
+        assert [t.question for t in find_turns(paragraphs, "en")] == [False, True, True]
+
     def test_spanish_question_labels_are_questions(self) -> None:
         paragraphs = [
             "Ministra Julia Serrano: Buenos días a todos y gracias por venir.",

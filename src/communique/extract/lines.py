@@ -190,6 +190,13 @@ def _furniture() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
+def _kind_prefix() -> re.Pattern[str]:
+    """A kind of document (``header.reference`` of every pack, folded) and a separator at the head of a line."""
+    kinds = {fold(w) for code in languages() for w in pack(code).header.reference}
+    return re.compile(rf"{alternation(kinds)}[ \u00a0]*(?::|[–—|-])[ \u00a0]*")
+
+
+@cache
 def _end_mark_length() -> int:
     """The longest end mark of any pack, with room for the spaces around it: longer lines need no test."""
     return max((len(m) for code in languages() for m in pack(code).header.end_marks), default=0) + 4
@@ -286,7 +293,12 @@ def _has_furniture_word(text: str) -> bool:
 def _is_furniture(text: str) -> bool:
     phrases, _, openers = _furniture()
     key = fold(text)
-    if key in phrases or _has_furniture_word(text) or openers.match(key):
+    if key in phrases or _has_furniture_word(text):
+        return True
+    kind = _kind_prefix().match(key)
+    if kind is not None and word_count(key[kind.end() :]) >= 4:
+        return False  # "Transcript: Monetary Policy Committee media briefing, June 2025": a headline with its kind
+    if openers.match(key):
         return True
     if not text or _SYMBOLS.fullmatch(text):
         return True  # "|", "—", "***"
@@ -319,7 +331,9 @@ def _is_breadcrumb(text: str) -> bool:
     if not _has_any(text, _CRUMB_MARKS):
         return False  # no separator: one part
     parts = [p for p in _CRUMB_SEPARATOR.split(text) if p.strip()]
-    return len(parts) >= 3 and all(word_count(p) <= 6 for p in parts)
+    # Two parts are enough after an arrow ("Media > Speeches and Transcripts"): a headline has no arrow.
+    least = 2 if _has_any(text, "›>") else 3
+    return len(parts) >= least and all(word_count(p) <= 6 for p in parts)
 
 
 def _classify(text: str, number: int, block: int, piece: bool, bullet: bool = False, gap: bool = False) -> list[Line]:

@@ -210,7 +210,9 @@ def release_from_parts(
     its officials (:mod:`.home`).  Raises
     :class:`~communique.errors.ParseError` on an impossible date.
     """
-    title = " ".join(title.split())
+    # Runs of spaces and line breaks become one space; the no-break spaces of French typography
+    # ("Restitution\u202f: …", "«\u00a0…\u00a0»") are kept: they are the text.
+    title = _TITLE_SPACES.sub(" ", title).strip(" \t\r\n\f\v")
     if not title:
         raise ParseError("the press release has no title", format="text")
     texts = [p.strip() for p in paragraphs if p.strip()]
@@ -334,6 +336,7 @@ def release_from_parts(
             return PressRelease(header=header, dates=dates, paragraphs=written)
 
 
+_TITLE_SPACES = re.compile(r"[ \t\r\n\f\v]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[^\W\d_])")
 
 

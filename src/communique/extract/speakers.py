@@ -147,7 +147,8 @@ def _tables(language: str) -> dict[str, Any]:
 
 
 def _name_forms(name: str) -> list[str]:
-    """The short re-mentions of a full name: every run of its words after the first ("Ferrando", "Ferrando Vidal")."""
+    """The short re-mentions of a full name: every run of its words after the first ("Ferrando", "Ferrando Vidal"),
+    and its first word alone (a first name in a caption; a surname written first, "Ms Tan" of "Tan Wei Ling")."""
     words = name.split()
     forms: list[str] = []
     for i in range(1, len(words)):
@@ -161,6 +162,8 @@ def _name_forms(name: str) -> list[str]:
             forms.append(form[0].upper() + form[1:] if form[0].islower() else form)
             if form[0].islower():
                 forms.append(form)
+    if len(words) >= 2 and len(words[0]) > 2 and words[0][0].isupper() and not words[0].endswith("."):
+        forms.append(words[0])  # a first name alone ("Maia", a caption), or a surname written first ("Ms Tan")
     return forms
 
 
@@ -805,6 +808,10 @@ def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int, country
             candidates = exact
         if candidates:
             break
+    if organization and len(candidates) > 1:
+        # "le président de l’ISRO": the président of the ISRO before one whose organisation is not known.
+        of_org = {a.name for a in people.attendees if a.organization == organization}
+        candidates = [c for c in candidates if c in of_org] or candidates
     if country is not None:
         of_country = {a.name for a in people.attendees if a.country == country}
         kept = [c for c in candidates if c in of_country]

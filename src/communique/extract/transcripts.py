@@ -13,6 +13,7 @@ forms real transcripts give them:
   Jens Halvorsen:``, ``PRIME MINISTER ALBANESE:``, ``Mr Halvorsen:``;
 - a name alone (two words or more, or one in capitals), only in a page
   that is a transcript by the labels above;
+- the colon may be a Spanish ".-" (``Consejero.- …``, ``Pregunta.- …``);
 - a question or moderation label of the pack (``quotes.transcript_questions``:
   ``Q``, ``Question``, ``Journaliste``, ``Pregunta``): a journalist's words,
   not the release's speech, never a quotation (a quotation marked inside it
@@ -44,7 +45,9 @@ __all__ = ["Turn", "find_turns", "turn_role"]
 _LABEL_REACH = 90  # a label longer than this is a sentence with a colon, not a label
 _MAX_LABEL_WORDS = 8
 # The label, the colon (French puts a space before it), then the words of the turn.
-_LABEL = re.compile(r"(?P<label>[^\W\d_][^:\n«»“”\"!?;,]{0,88}?)[ \u00a0\u202f]?:[ \u00a0\u202f]+(?=\S)")
+_LABEL = re.compile(
+    r"(?P<label>[^\W\d_][^:\n«»“”\"!?;,]{0,88}?)(?:[ \u00a0\u202f]?:[ \u00a0\u202f]+|\.-[ \u00a0\u202f]*)(?=\S)"
+)
 _BRACKETED = re.compile(r"(?P<outer>[^\[\]()]*?)\s*[\[(](?P<inner>[^\[\]()]+)[\])]\s*(?P<tail>[^\[\]()]*)")
 _SENTENCE_END = '.!?…»”"’)'
 
@@ -83,9 +86,8 @@ def find_turns(paragraphs: Sequence[str], language: str) -> list[Turn]:
     """The transcript turns of ``paragraphs`` (empty when the release is not a transcript), in order."""
     labels: dict[int, _Label] = {}
     for i, text in enumerate(paragraphs):
-        colon = text.find(":", 0, _LABEL_REACH)
-        if colon < 0:
-            continue  # the common case: a paragraph without a colon near its start
+        if text.find(":", 0, _LABEL_REACH) < 0 and text.find(".-", 0, _LABEL_REACH) < 0:
+            continue  # the common case: a paragraph without a colon (or a Spanish ".-") near its start
         label = _read_label(text, language)
         if label is not None:
             labels[i] = label
@@ -123,6 +125,8 @@ def _read_label(text: str, language: str) -> _Label | None:
     bracketed = _BRACKETED.fullmatch(label)
     if bracketed is not None and not bracketed.group("tail"):
         outer, inner = bracketed.group("outer").strip(), bracketed.group("inner").strip()
+        if normalize(outer).lower() in _questions(language):
+            return _Label(m.end(), label, None, None, True, True)  # "Q (The Namibian):", "MODERATOR (Ms X):"
         if _name_like(inner, t) and (not outer or _role_like(outer, t)):
             return _Label(m.end(), label, inner, outer or None, False, True)
         if _name_like(outer, t) and _role_like(inner, t):
