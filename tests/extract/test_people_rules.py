@@ -415,6 +415,13 @@ class TestDelegationsAndTheirCountries:
                 {"Kendrick Arnold Pech": "BZ", "Lucía Monterroso Aldana": "GT"},
             ),
             ("The ministers attended: for Ghana: Ms Ama Owusu, Minister of Trade.", "en", {"Ama Owusu": "GH"}),
+            # A list of delegations without a link after its first item.
+            (
+                "Asistieron los presidentes de los comités de Bolivia, Andrés Gutiérrez Suárez; Chile, Macarena "
+                "Silva Eyzaguirre; y Venezuela, Elías Rondón Mujica.",
+                "es",
+                {"Macarena Silva Eyzaguirre": "CL", "Elías Rondón Mujica": "VE"},
+            ),
         ],
     )
     def test_the_entry_of_a_delegation_gives_its_country(
@@ -538,3 +545,23 @@ class TestANationalityBeforeAPlainName:
 
     def test_a_country_name_before_an_institution_is_no_nationality(self) -> None:
         assert people("The launch was attended by the Bangladesh Ship Breakers and Recyclers Association.") == {}
+
+
+class TestAListOfNamesWithTheirRoles:
+    def test_a_role_between_two_names_is_the_first_ones_when_the_second_has_its_own(self) -> None:
+        text = (
+            "It was signed by Ms Tan Wei Ling, Chief Executive of MPA, Mr Pieter de Wolff, Chief Executive Officer "
+            "of the Port Authority, and Mr Rogelio Batista, Administrator of the Maritime Authority."
+        )
+        assert {name: fields[1] for name, fields in people(text).items()} == {
+            "Tan Wei Ling": "Chief Executive",
+            "Pieter de Wolff": "Chief Executive Officer of the Port Authority",
+            "Rogelio Batista": "Administrator of the Maritime Authority",
+        }
+
+    def test_a_role_with_its_article_before_a_name_is_that_names(self) -> None:
+        text = "Participaron el presidente de Navantia, Luis Berrocal Díaz, y la directora de Indra, Ana Ruiz Gil."
+        assert {name: fields[1:3] for name, fields in people(text, "es").items()} == {
+            "Luis Berrocal Díaz": ("presidente", "Navantia"),
+            "Ana Ruiz Gil": ("directora", "Indra"),
+        }

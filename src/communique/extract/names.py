@@ -457,6 +457,11 @@ def find_named(
             listed = bool(words_after) and words_after[0] in _one_word_joiners(language)
             if back["complete"] and cut >= 0 and pre[cut] == "," and not listed:
                 appositive = role_before(text, lo + cut, t, language)
+                if appositive is not None and any(j == i and s < appositive["start"] < e for j, s, e, _ in found):
+                    appositive = None  # the previous person's apposition ("Ms Tan, Chief Executive of MPA, Mr X")
+            if national is None and appositive is None and not back.get("trigger") and len(name.split()) >= 2:
+                # "…; Chile, Macarena Silva Eyzaguirre; …", "pour le Bénin : X Y": a delegation's entry vouches for it.
+                national = _delegation_country(norm, name_start, language)
             if (
                 not back.get("trigger")
                 and appositive is None
@@ -797,20 +802,26 @@ def _delegation_country(norm: str, start: int, language: str) -> str | None:
 
     "pour la République du Bénin : Monsieur X, ministre …", "; por Guatemala, el ministro X", "for
     Ghana: Ms X": a delegation link (``people.delegation_links``) at the start of the clause, then a
-    country and a colon or a comma, then the person.
+    country and a colon or a comma, then the person; or, in a list of them, a country alone after the
+    semicolon ("; Chile, Macarena Silva Eyzaguirre; y Venezuela, …").
     """
     lo = max(0, start - _DELEGATION_REACH)
     head = norm[lo:start]
     cut = max(head.rfind(";"), head.rfind("\n"), head.rfind(". "))
     if cut < 0 and lo > 0:
         return None
+    country_re, lookup = country_matcher(language)
     # The last link of the clause: "En la reunión participaron, por Belice, ".
     links = list(_delegation_link(language).finditer(head, cut + 1))
-    if not links:
+    if links:
+        at = links[-1].end()
+    elif cut >= 0 and head[cut] == ";":
+        # An item of a list of delegations without a link: "…; Chile, Macarena Silva; y Venezuela, X".
+        item = people_tables(language).gap.match(head, cut + 1)
+        at = item.end() if item is not None else cut + 1
+    else:
         return None
-    m = links[-1]
-    country_re, lookup = country_matcher(language)
-    found = country_re.match(head, m.end())
+    found = country_re.match(head, at)
     if found is None or head[found.end() :].strip(" \u00a0\u202f") not in (":", ","):
         return None
     return lookup[found.group()]

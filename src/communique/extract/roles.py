@@ -247,9 +247,20 @@ def apposition(text: str, pos: int, t: PeopleTables) -> tuple[str, int] | None:
         if lead and low(lead[0]) not in t.role_articles and not (lead[0][:1].isupper() or lead[0][:1].isdigit()):
             return None
     after = start + len(segment)
-    if end == after and t.next_name.match(text, end):
+    following = t.next_name.match(text, end) if end == after else None
+    if following is not None and not (
+        low(segment.split(None, 1)[0]) not in t.role_articles and _apposed_next(text, following.end() - 1, t)
+    ):
         return None  # "…, el presidente de Navantia, Luis Berrocal Díaz,": the role of the next person in a list
+    # ("Ms Tan, Chief Executive of MPA, Mr Pieter de Wolff, Chief Executive Officer of …": when the next
+    # name has a role of its own after it, and this one has no article, this role is the first name's.)
     return segment, after
+
+
+def _apposed_next(text: str, pos: int, t: PeopleTables) -> bool:
+    """Whether a role's head follows the comma at ``pos`` (the next name of a list has its own apposition)."""
+    m = _COMMA.match(text, pos)
+    return m is not None and t.heads.match(text, m.end()) is not None
 
 
 def _employed_at(segment: str, at: int, t: PeopleTables) -> bool:
