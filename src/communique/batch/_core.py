@@ -156,14 +156,12 @@ def parser_extensions() -> dict[str, str]:
     """
     # Resolving the parsers once here makes the registry warn about broken ones
     # now, once, in this process, rather than from each worker process and
-    # attributed to whichever file happened to trigger the lookup.
-    registry.sniff(b"")
+    # attributed to whichever file happened to trigger the lookup.  Built-in
+    # parsers are not imported for their extensions (the registry knows them).
     table: dict[str, str] = {}
-    for info in registry.formats("parser"):
-        if info.error is not None or info.shadowed_by is not None:
-            continue
-        for ext in info.extensions:
-            table.setdefault(ext.lower(), info.name)
+    for name, _entry, extensions in registry._winner_extensions("parser"):
+        for ext in extensions:
+            table.setdefault(ext.lower(), name)
     return table
 
 
