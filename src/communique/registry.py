@@ -310,14 +310,14 @@ def _fingerprint() -> tuple[list[Any], int] | None:
     for entry in sys.path:
         if not isinstance(entry, str):
             return None
-        folder = entry or "."
+        folder = os.path.abspath(entry or ".")
         try:
             st = os.stat(folder)
         except (OSError, ValueError):
-            out.append([entry])
+            out.append([folder])
             continue
         if not stat.S_ISDIR(st.st_mode):
-            out.append([entry, st.st_mtime_ns, st.st_size])
+            out.append([folder, st.st_mtime_ns, st.st_size])
             newest = max(newest, st.st_mtime_ns)
             continue
         dists: list[Any] = []
@@ -325,7 +325,7 @@ def _fingerprint() -> tuple[list[Any], int] | None:
             with os.scandir(folder) as children:
                 names = sorted(c.name for c in children if c.name.lower().endswith((".dist-info", ".egg-info")))
         except (OSError, ValueError):
-            out.append([entry, "unreadable"])
+            out.append([folder, "unreadable"])
             continue
         for child in names:
             path = os.path.join(folder, child)
@@ -342,7 +342,7 @@ def _fingerprint() -> tuple[list[Any], int] | None:
                 continue
             newest = max(newest, eps.st_mtime_ns)
             dists.append([child, own.st_mtime_ns, eps.st_mtime_ns, eps.st_size])
-        out.append([entry, dists])
+        out.append([folder, dists])
     return out, newest
 
 
