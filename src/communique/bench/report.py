@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import os
@@ -67,7 +68,7 @@ def _figure(r: Result) -> str:
     m = r.metrics
     if r.section == "throughput":
         return f"{num(m.get('releases_per_s'))}/s"
-    if r.section in ("scaling", "pandoc"):
+    if r.section in ("scaling", "pandoc", "attendees", "bounds"):
         return f"{num(m.get('ratio'), 2)}×"
     if r.section == "startup":
         return f"{num(m.get('wall_ms'))} ms"
@@ -157,6 +158,47 @@ def render_tables(results: Sequence[Result], unavailable: dict[str, str], cases:
             for r in memory
         ]
         out.append(table(["operation", "case", "peak MiB", "note"], rows, "Peak memory (tracemalloc, one run)"))
+
+    bounds = [r for r in results if r.section == "bounds"]
+    if bounds:
+        rows = [
+            [
+                r.name,
+                r.case,
+                num(r.metrics.get("communique_us"), 1),
+                num(r.metrics.get("bound_us"), 1),
+                f"{num(r.metrics.get('ratio'), 2)}×" if r.status != "error" else "—",
+                r.target.label if r.target else "",
+                _status(r) if r.status != "error" else f"error: {r.note[:60]}",
+            ]
+            for r in bounds
+        ]
+        headers = ["operation vs its lower bound", "case", "communique µs", "bound µs", "ratio", "target", "status"]
+        out.append(table(headers, rows, "Lower bounds (same bytes, same run; best of two interleaved medians)"))
+
+    attendees = [r for r in results if r.section == "attendees"]
+    if attendees:
+        rows = []
+        for r in attendees:
+            m = r.metrics
+            sizes = sorted(int(k[3:]) for k in m if k.startswith("ms_"))
+            marginal = [k for k in m if k.startswith("us_per_attendee_")]
+            rows.append(
+                [
+                    r.name,
+                    r.case,
+                    *(num(m.get(f"ms_{n}"), 1) for n in sizes),
+                    *(num(m.get(k), 1) for k in marginal),
+                    f"{num(m.get('ratio'), 2)}×" if r.status != "error" else "—",
+                    r.target.label if r.target else "",
+                    _status(r) if r.status != "error" else f"error: {r.note[:60]}",
+                ]
+            )
+        first = next((r for r in attendees if r.status != "error"), None)
+        sizes = sorted(int(k[3:]) for k in first.metrics if k.startswith("ms_")) if first else []
+        steps = [f"µs/att {a}→{b}" for a, b in itertools.pairwise(sizes)]
+        headers = ["operation", "case", *(f"ms @{n}" for n in sizes), *steps, "ratio", "target", "status"]
+        out.append(table(headers, rows, "Attendees (marginal cost of an attendee, later step over the first)"))
 
     pandoc = [r for r in results if r.section == "pandoc"]
     if pandoc:
