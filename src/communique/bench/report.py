@@ -74,6 +74,8 @@ def _figure(r: Result) -> str:
         return f"{num(m.get('wall_ms'))} ms"
     if r.section == "oneshot":
         return f"{num(m.get('ratio_median'), 2)}×"
+    if r.section == "batch":
+        return f"{num(m.get('speedup_vs_jobs_1'), 2)}×"
     return ""
 
 
@@ -271,6 +273,24 @@ def render_tables(results: Sequence[Result], unavailable: dict[str, str], cases:
                 "One file, whole process (process against process, paired; median (min–max))",
             )
         )
+
+    batch = [r for r in results if r.section == "batch"]
+    if batch:
+        rows = [
+            [
+                r.name,
+                r.case,
+                num(r.metrics.get("wall_s"), 2) + " s" if "wall_s" in r.metrics else "—",
+                num(r.metrics.get("releases_per_s")),
+                f"{num(r.metrics.get('speedup_vs_jobs_1'), 2)}×" if "speedup_vs_jobs_1" in r.metrics else "—",
+                r.target.label if r.target else "",
+                _status(r),
+                r.note[:130],
+            ]
+            for r in batch
+        ]
+        headers = ["command", "batch", "wall", "rel/s", "vs jobs 1", "target", "status", "note"]
+        out.append(table(headers, rows, "Batch target (two workers against one, second core checked)"))
 
     cli = [r for r in results if r.section == "cli"]
     if cli:
