@@ -25,3 +25,12 @@ def shared() -> Path:
 def sample_path() -> Path:
     """The bundled founding sample (examples/sample_fr.txt)."""
     return REPO / "examples" / "sample_fr.txt"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """communique's on-disk cache goes to a folder of the test session, not the user's (subprocesses too)."""
+    import os
+
+    os.environ["COMMUNIQUE_CACHE_DIR"] = str(tmp_path_factory.mktemp("communique-cache"))
+    os.environ.pop("COMMUNIQUE_NO_CACHE", None)

@@ -52,3 +52,12 @@ def test_the_wheel_declares_pypdf_once_and_no_test_tools_at_run_time(wheel: zipf
     test_extra = [line for line in lines if "extra == 'test'" in line]
     assert test_extra and not any(tool in line for line in test_extra for tool in ("mypy", "ruff", "hatchling"))
     assert any("hatchling" in line and "extra == 'dev'" in line for line in lines)
+
+
+def test_the_wheel_carries_the_fonts_and_their_width_table(wheel: zipfile.ZipFile) -> None:
+    # The DOCX exporter measures text from fonts/advances.json, the PDF exporter embeds the fonts.
+    names = set(wheel.namelist())
+    fonts = REPO / "src" / "communique" / "fonts"
+    for path in [*sorted(fonts.glob("*.ttf")), fonts / "advances.json"]:
+        assert f"communique/fonts/{path.name}" in names
+    assert wheel.read("communique/fonts/advances.json") == (fonts / "advances.json").read_bytes()

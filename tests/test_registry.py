@@ -11,6 +11,7 @@ tests/examples/test_markdown_plugin.py installs a real package with pip.
 from __future__ import annotations
 
 import importlib.metadata
+import os
 import subprocess
 import sys
 import textwrap
@@ -120,8 +121,14 @@ def info(name: str, kind: str = "exporter", distribution: str | None = None) -> 
     return found[0]
 
 
-def run_python(code: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=120)
+def run_python(code: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **env},
+    )
 
 
 # --------------------------------------------------------------------------- laziness
@@ -143,7 +150,8 @@ def test_import_communique_neither_scans_entry_points_nor_imports_a_plugin() -> 
         plugins = [m for m in sys.modules if m.startswith(("communique.exporters.", "communique.parsers."))]
         assert plugins == [], plugins
         print(names)
-        """
+        """,
+        COMMUNIQUE_NO_CACHE="1",  # the scan itself is counted here; the cache has tests of its own
     )
     assert result.returncode == 0, result.stderr
     assert "json" in result.stdout
@@ -520,3 +528,200 @@ def test_a_resolved_name_is_forgotten_when_its_registration_changes() -> None:
         assert isinstance(registry.get_exporter("cachecheck"), First)
     with pytest.raises(communique.FormatError):
         registry.get_exporter("cachecheck")
+
+
+# --------------------------------------------------------------------------- the scan's disk cache
+
+
+def _aged(path: Path, seconds: float = 3600) -> None:
+    """Date ``path`` and everything in it ``seconds`` back (a fresh file is too recent to be cached)."""
+    import time
+
+    when = time.time() - seconds
+    for p in [*path.rglob("*"), path]:
+        os.utime(p, (when, when))
+
+
+@pytest.fixture
+def cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Path, Path, list[int]]]:
+    """A private cache folder, a site folder on sys.path, and a count of real scans."""
+    cache = tmp_path / "cache"
+    site = tmp_path / "cached-site"
+    site.mkdir()
+    monkeypatch.setenv("COMMUNIQUE_CACHE_DIR", str(cache))
+    monkeypatch.syspath_prepend(str(site))
+    scans = [0]
+    real = importlib.metadata.entry_points
+
+    def counting(**selection: Any) -> importlib.metadata.EntryPoints:
+        scans[0] += 1
+        return real(**selection)
+
+    monkeypatch.setattr(importlib.metadata, "entry_points", counting)
+    registry.refresh()
+    yield cache, site, scans
+    registry.refresh()
+
+
+def _dist(site: Path, dist: str, exporters: dict[str, str], version: str = "1.0") -> Path:
+    info = site / f"{dist.replace('-', '_')}-{version}.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: {version}\n", encoding="utf-8")
+    lines = ["[communique.exporters]", *(f"{k} = {v}" for k, v in exporters.items()), ""]
+    (info / "entry_points.txt").write_text("\n".join(lines), encoding="utf-8")
+    _aged(info)
+    return info
+
+
+def _rescan() -> list[str]:
+    registry.refresh()
+    return registry.exporter_names()
+
+
+def test_the_scan_is_cached_on_disk_and_reused(cached: tuple[Path, Path, list[int]]) -> None:
+    cache, site, scans = cached
+    _dist(site, "cached-one", {"one": "cached_one:Plugin"})
+    assert "one" in _rescan()
+    assert scans == [1]
+    assert [p.name for p in cache.iterdir()] == [p.name for p in cache.glob("entry-points-*.json")] != []
+    assert "one" in _rescan()
+    assert scans == [1], "the second process-equivalent lookup reads the cache"
+    [found] = [i for i in registry.formats("exporter", load=False) if i.name == "one"]
+    assert (found.distribution, found.version, found.target) == ("cached-one", "1.0", "cached_one:Plugin")
+
+
+def test_installing_upgrading_editing_or_removing_a_distribution_invalidates(
+    cached: tuple[Path, Path, list[int]],
+) -> None:
+    import shutil
+
+    _, site, scans = cached
+    first = _dist(site, "cached-one", {"one": "cached_one:Plugin"})
+    assert "one" in _rescan()
+    _dist(site, "cached-two", {"two": "cached_two:Plugin"})  # a new distribution
+    assert {"one", "two"} <= set(_rescan())
+    assert scans == [2]
+    # Its entry points edited in place (the folder's own time kept).
+    (first / "entry_points.txt").write_text("[communique.exporters]\nuno = cached_one:Plugin\n", encoding="utf-8")
+    _aged(first / "entry_points.txt", 1800)
+    names = _rescan()
+    assert "uno" in names and "one" not in names
+    assert scans == [3]
+    # Upgraded: a new dist-info folder replaces the old one.
+    shutil.rmtree(first)
+    _dist(site, "cached-one", {"one": "cached_one:Plugin"}, version="2.0")
+    assert "one" in _rescan()
+    [found] = [i for i in registry.formats("exporter", load=False) if i.name == "one"]
+    assert found.version == "2.0"
+    # Removed.
+    shutil.rmtree(site / "cached_two-1.0.dist-info")
+    assert "two" not in _rescan()
+    assert scans == [5]
+    assert "one" in _rescan()
+    assert scans == [5]
+
+
+def test_a_scan_of_files_changed_a_moment_ago_is_not_cached(cached: tuple[Path, Path, list[int]]) -> None:
+    # Within the file system's timestamp granularity a file can change again without its time changing.
+    cache, site, scans = cached
+    info = _dist(site, "cached-one", {"one": "cached_one:Plugin"})
+    os.utime(info / "entry_points.txt")
+    _rescan()
+    _rescan()
+    assert scans == [2]
+    assert list(cache.glob("entry-points-*.json")) == []
+
+
+def test_a_corrupt_or_foreign_cache_file_is_ignored_and_replaced(cached: tuple[Path, Path, list[int]]) -> None:
+    cache, site, scans = cached
+    _dist(site, "cached-one", {"one": "cached_one:Plugin"})
+    assert "one" in _rescan()
+    [path] = cache.glob("entry-points-*.json")
+    good = path.read_bytes()
+    for bad in (
+        b"\x00garbage{",
+        b"[]",
+        b'{"format": 1}',
+        good.replace(b'"cached_one:Plugin"', b"42"),
+        good.replace(b'"format":1', b'"format":99'),
+        good[: len(good) // 2],
+    ):
+        path.write_bytes(bad)
+        assert "one" in _rescan()
+        assert path.read_bytes() == good, bad
+    assert scans == [7]
+
+
+def test_an_unwritable_cache_folder_changes_nothing(
+    cached: tuple[Path, Path, list[int]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, site, scans = cached
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_bytes(b"")
+    monkeypatch.setenv("COMMUNIQUE_CACHE_DIR", str(blocker / "cache"))
+    _dist(site, "cached-one", {"one": "cached_one:Plugin"})
+    assert "one" in _rescan()
+    assert "one" in _rescan()
+    assert scans == [2]
+
+
+def test_no_cache_when_turned_off(cached: tuple[Path, Path, list[int]], monkeypatch: pytest.MonkeyPatch) -> None:
+    cache, site, scans = cached
+    monkeypatch.setenv("COMMUNIQUE_NO_CACHE", "1")
+    _dist(site, "cached-one", {"one": "cached_one:Plugin"})
+    _rescan()
+    _rescan()
+    assert scans == [2]
+    assert not cache.exists()
+
+
+def test_an_unknown_distribution_finder_turns_the_cache_off(
+    cached: tuple[Path, Path, list[int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Finder:
+        def find_distributions(self, *args: object, **kwargs: object) -> list[object]:
+            return []
+
+    cache, site, scans = cached
+    monkeypatch.setattr(sys, "meta_path", [Finder(), *sys.meta_path])
+    _dist(site, "cached-one", {"one": "cached_one:Plugin"})
+    _rescan()
+    _rescan()
+    assert scans == [2]
+    assert not cache.exists()
+
+
+def test_a_new_process_uses_the_cache(tmp_path: Path) -> None:
+    code = """
+        import importlib.metadata as md
+        calls = []
+        real = md.entry_points
+        md.entry_points = lambda **kw: calls.append(1) or real(**kw)
+        import communique
+        assert "json" in communique.exporter_names()
+        print(len(calls))
+        """
+    env = {"COMMUNIQUE_CACHE_DIR": str(tmp_path / "cache")}
+    outs = [run_python(code, **env) for _ in range(2)]
+    assert [o.returncode for o in outs] == [0, 0], [o.stderr for o in outs]
+    assert [o.stdout.strip() for o in outs] == ["1", "0"]
+
+
+def test_the_builtin_extension_table_matches_the_classes() -> None:
+    loaded = {(i.target, i.extensions) for i in registry.formats() if i.builtin}
+    assert loaded == set(registry._BUILTIN_EXTENSIONS.items())
+
+
+def test_a_file_name_imports_only_the_format_it_resolves_to() -> None:
+    result = run_python(
+        """
+        import sys
+        import communique
+        from communique import registry
+        assert registry.parser_for("a.nitf.xml") == "nitf"
+        assert registry.exporter_for("b.pdf") == "pdf"
+        loaded = [m for m in sys.modules if m.startswith(("communique.exporters.", "communique.parsers."))]
+        assert loaded == [], loaded
+        """
+    )
+    assert result.returncode == 0, result.stderr

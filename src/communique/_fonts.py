@@ -34,6 +34,7 @@ from attrs import frozen
 from .errors import RenderError
 
 __all__ = [
+    "ADVANCES_FILE",
     "BOLD",
     "BOLD_ITALIC",
     "FAMILY",
@@ -47,6 +48,7 @@ __all__ = [
     "display_text",
     "family",
     "find_missing",
+    "measured_advances",
     "string_width",
 ]
 
@@ -195,17 +197,90 @@ def display_text(text: str, face: str, fonts: Family) -> str:
     return text.translate(table)
 
 
+ADVANCES_FILE = "advances.json"
+"""The bundled faces' advance widths, in ``communique/fonts`` (written by :func:`measured_advances`)."""
+
+
+def measured_advances() -> dict[str, Any]:
+    """The advance width of every character of each bundled face, as reportlab reads the font files.
+
+    In font units, per font file: ``{"units_per_em": 2048, "default": u, "runs":
+    [[first_code_point, [u, u, …]], …]}``, a run per block of consecutive code
+    points; a width in 1/1000 em is ``u * (1000 / units_per_em)``, reportlab's
+    own arithmetic.  ``fonts/advances.json`` holds exactly this
+    (tests/test__fonts.py checks it against the fonts and against reportlab's
+    widths), so that measuring text needs neither reportlab nor a font parsed
+    (about 60 ms, most of a first DOCX render).
+    """
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    folder = resources.files("communique.fonts")
+    faces: dict[str, Any] = {}
+    for face, filename in _FILES.items():
+        font = TTFont(f"{face}-measured", io.BytesIO(folder.joinpath(filename).read_bytes()))
+        per_em = int(font.face.unitsPerEm)
+        scale = 1000 / per_em
+
+        def units(width: float, scale: float = scale) -> int:
+            value = round(width / scale)
+            if value * scale != width:  # pragma: no cover - a font whose widths are not whole units
+                raise ValueError(f"{width} is not a whole number of font units")
+            return value
+
+        widths: dict[int, float] = font.face.charWidths
+        runs: list[list[Any]] = []
+        for code in sorted(widths):
+            if runs and runs[-1][0] + len(runs[-1][1]) == code:
+                runs[-1][1].append(units(widths[code]))
+            else:
+                runs.append([code, [units(widths[code])]])
+        faces[filename] = {"units_per_em": per_em, "default": units(font.face.defaultWidth), "runs": runs}
+    return {"about": "advance widths in font units, as reportlab's TTFont reads the bundled fonts", "faces": faces}
+
+
+_tables_lock = threading.Lock()
+_tables: dict[str, tuple[dict[int, float], float]] = {}
+_document: dict[str, Any] = {}
+
+
+def _table(face: str) -> tuple[dict[int, float], float]:
+    """Code point → advance width (1/1000 em) of a bundled face, and the width of a character it lacks."""
+    found = _tables.get(face)
+    if found is not None:
+        return found
+    with _tables_lock:
+        if face not in _tables:
+            if face not in _FILES:
+                raise RenderError(f"no bundled face {face!r}; the faces are {', '.join(_FILES)}")
+            try:
+                if not _document:
+                    import orjson
+
+                    _document.update(
+                        orjson.loads(resources.files("communique.fonts").joinpath(ADVANCES_FILE).read_bytes())
+                    )
+                entry = _document["faces"][_FILES[face]]
+                scale = 1000 / entry["units_per_em"]
+                widths = {code + i: units * scale for code, run in entry["runs"] for i, units in enumerate(run)}
+                _tables[face] = (widths, entry["default"] * scale)
+            except (OSError, ValueError, KeyError, TypeError, ZeroDivisionError) as exc:
+                _document.clear()
+                raise RenderError(
+                    f"the bundled font metrics {ADVANCES_FILE} cannot be read ({exc!r}); reinstall communique"
+                ) from None
+        return _tables[face]
+
+
 class _Advances(dict[str, float]):
-    """Advance widths of one face in 1/1000 em, filled in from reportlab's ``stringWidth`` on first use."""
+    """Advance widths of one face in 1/1000 em, filled in from the bundled table on first use."""
 
     def __init__(self, face: str) -> None:
         super().__init__()
         self.face = face
+        self.widths, self.default = _table(face)
 
     def __missing__(self, char: str) -> float:
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
-        width = self[char] = float(stringWidth(char, self.face, 1000))
+        width = self[char] = self.widths.get(ord(char), self.default)
         return width
 
 
@@ -213,12 +288,13 @@ _advances: dict[str, _Advances] = {}
 
 
 def string_width(text: str, face: str, size: float) -> float:
-    """Width of ``text`` in points, exactly as reportlab's ``stringWidth`` gives it for a registered face.
+    """Width of ``text`` in points, exactly as reportlab's ``stringWidth`` gives it for a bundled face.
 
     reportlab sums the advance of each character (``0.001 * size * sum``) in Python
     when its C accelerator is not installed, looking each one up in the font;
-    here each face's advances are kept in a dict filled from ``stringWidth``
-    itself, so the result is the same float at about a fifth of the cost.
+    here the same advances come from ``fonts/advances.json`` (no font file is
+    parsed, reportlab is not imported) into a dict per face, so the result is
+    the same float at about a fifth of the cost.
     """
     table = _advances.get(face)
     if table is None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 import threading
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from . import registry
+from ._files import mkstemp
 from .errors import CommuniqueError, FormatError, OptionError, OutputError, ParseError, RenderError
 from .model import PressRelease
 from .plugins import DEFAULT_MAX_INPUT_SIZE, convert_options, size_text
@@ -226,7 +226,7 @@ def write_bytes_atomic(path: StrPath, data: bytes) -> None:
     target = Path(path)
     directory = target.parent
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
+        fd, tmp = mkstemp(directory, f".{target.name}.", ".part")
     except OSError as exc:
         raise OutputError(f"{target}: cannot write here: {exc.strerror or exc}") from None
     try:

@@ -37,10 +37,13 @@ import contextlib
 import importlib
 import os
 import re
+import stat
+import sys
 import threading
+import time
 import warnings
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Literal, TypeAlias, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar, cast
 
 from attrs import define, field, frozen
 
@@ -132,7 +135,7 @@ class _Entry:
     kind: Kind
     distribution: str
     target: str
-    entry_point: EntryPoint | None = None
+    dist_version: str | None = None
     plugin: Plugin | None = None
     error: PluginError | None = None
     runtime: bool = False
@@ -143,11 +146,7 @@ class _Entry:
         return f"{self.kind} {self.name!r} from {self.distribution} ({self.target})"
 
     def version(self) -> str | None:
-        dist = getattr(self.entry_point, "dist", None)
-        try:
-            return str(dist.version) if dist is not None else None
-        except Exception:  # broken metadata must not break a listing
-            return None
+        return self.dist_version
 
     def load(self) -> Plugin:
         with _LOCK:
@@ -180,34 +179,171 @@ class _Registry:
         with _LOCK:
             if self.scanned:
                 return
-            # One pass over the installed distributions for both groups (a pass per group costs double).
-            # Imported here: importlib.metadata costs ~25 ms, and `import communique` must stay cheap.
-            from importlib import metadata
-
-            installed = metadata.entry_points()
-            for kind, group in _GROUP.items():
-                seen: set[tuple[str, str]] = set()
-                for ep in installed.select(group=group):
-                    dist = _distribution_name(ep)
-                    key = ep.name.strip().lower()
-                    # The same distribution can be visible twice (an editable install
-                    # and a copy on sys.path); the first one is what `import` would use.
-                    if (key, dist) in seen:
-                        continue
-                    seen.add((key, dist))
-                    entry = _Entry(name=key, kind=kind, distribution=dist, target=ep.value, entry_point=ep)
-                    if not FORMAT_NAME.fullmatch(key):
-                        entry.error = entry.broken(
-                            f"the entry point name {ep.name!r} is not a format name "
-                            "(lower-case letters, digits and '_.+-'; no ':' or spaces)"
-                        )
-                    elif not _TARGET.fullmatch(ep.value.strip()):
-                        entry.error = entry.broken(f"the entry point value {ep.value!r} is not 'package.module:Object'")
-                    self.entries[kind].setdefault(key, []).append(entry)
+            for group, raw_name, value, dist, version in _installed_entry_points():
+                kind: Kind = "parser" if group == PARSERS else "exporter"
+                key = raw_name.strip().lower()
+                # The same distribution can be visible twice (an editable install
+                # and a copy on sys.path); the first one is what `import` would use.
+                table = self.entries[kind]
+                if any(e.distribution == dist for e in table.get(key, ())):
+                    continue
+                entry = _Entry(name=key, kind=kind, distribution=dist, target=value, dist_version=version)
+                if not FORMAT_NAME.fullmatch(key):
+                    entry.error = entry.broken(
+                        f"the entry point name {raw_name!r} is not a format name "
+                        "(lower-case letters, digits and '_.+-'; no ':' or spaces)"
+                    )
+                elif not _TARGET.fullmatch(value.strip()):
+                    entry.error = entry.broken(f"the entry point value {value!r} is not 'package.module:Object'")
+                table.setdefault(key, []).append(entry)
             for table in self.entries.values():
                 for candidates in table.values():
                     candidates.sort(key=_precedence)
             self.scanned = True
+
+
+# --------------------------------------------------------------------------- the scan and its cache
+
+# One entry point of ours: group, name, value, distribution (normalised), its version.
+_Found: TypeAlias = tuple[str, str, str, str, "str | None"]
+
+_CACHE_FORMAT = 1
+# A file changed this recently may change again within the file system's timestamp granularity
+# without its stamp changing ("racy git"): a scan that saw one is not cached.
+_RACY_NS = 2_000_000_000
+
+
+def _installed_entry_points() -> list[_Found]:
+    """Our two groups' entry points, in ``importlib.metadata``'s order: from the disk cache when still valid.
+
+    A full scan reads every installed distribution's metadata (importing
+    ``importlib.metadata`` and scanning costs about 20 ms, most of a short
+    command's set-up), so its result is kept in the user's cache folder (see
+    :mod:`communique._cache`), keyed by what the scan reads: every
+    ``sys.path`` entry, and in each folder every ``*.dist-info`` and
+    ``*.egg-info`` with the modification time of the folder and of its
+    ``entry_points.txt`` (a zip or egg file on the path: its time and size).
+    Installing, removing, upgrading or editing a distribution changes the key,
+    and the next lookup scans again.  When a distribution finder other than
+    the standard ones (``importlib``'s, ``importlib_metadata``'s) is installed
+    (``sys.meta_path``), the key cannot be computed and there is no cache.
+    """
+    fingerprint = _fingerprint()
+    name = _cache_file_name()
+    if fingerprint is not None:
+        cached = _read_cache(name, fingerprint[0])
+        if cached is not None:
+            return cached
+    found = _scan_metadata()
+    if fingerprint is not None and time.time_ns() - fingerprint[1] > _RACY_NS:
+        from . import _cache
+
+        payload = {"format": _CACHE_FORMAT, "fingerprint": fingerprint[0], "entry_points": found}
+        with contextlib.suppress(Exception):  # a cache must never break a lookup
+            _cache.write_bytes(name, _json().dumps(payload))
+    return found
+
+
+def _scan_metadata() -> list[_Found]:
+    # Imported here: importlib.metadata costs ~6 ms, and `import communique` must stay cheap.
+    from importlib import metadata
+
+    # One pass over the installed distributions for both groups (a pass per group costs double).
+    installed = metadata.entry_points()
+    found: list[_Found] = []
+    for group in (PARSERS, EXPORTERS):
+        for ep in installed.select(group=group):
+            found.append((group, ep.name, ep.value, _distribution_name(ep), _distribution_version(ep)))
+    return found
+
+
+def _json() -> Any:
+    import orjson
+
+    return orjson
+
+
+def _cache_file_name() -> str:
+    import zlib
+
+    # One file per interpreter and environment; what it holds is checked against the key anyway.
+    where = "\0".join((sys.prefix, sys.executable, sys.version)).encode("utf-8", "surrogateescape")
+    return f"entry-points-{zlib.crc32(where):08x}.json"
+
+
+def _read_cache(name: str, fingerprint: list[Any]) -> list[_Found] | None:
+    from . import _cache
+
+    data = _cache.read_bytes(name)
+    if data is None:
+        return None
+    try:
+        doc = _json().loads(data)
+        if not isinstance(doc, dict) or doc.get("format") != _CACHE_FORMAT or doc.get("fingerprint") != fingerprint:
+            return None
+        found: list[_Found] = []
+        for item in doc["entry_points"]:
+            group, name, value, dist, version = item
+            if group not in (PARSERS, EXPORTERS) or not all(isinstance(x, str) for x in (name, value, dist)):
+                return None
+            if version is not None and not isinstance(version, str):
+                return None
+            found.append((group, name, value, dist, version))
+        return found
+    except Exception:  # corrupt, truncated or someone else's: scan instead
+        return None
+
+
+def _fingerprint() -> tuple[list[Any], int] | None:
+    """What a scan depends on, and the newest modification time in it; ``None`` when it cannot be known."""
+    import importlib.machinery
+
+    for finder in sys.meta_path:
+        if getattr(finder, "find_distributions", None) is None or finder is importlib.machinery.PathFinder:
+            continue
+        # The importlib_metadata backport adds its own finder, which reads sys.path as the standard one does.
+        kind = type(finder)
+        if (kind.__module__, kind.__qualname__) != ("importlib_metadata", "MetadataPathFinder"):
+            return None
+    newest = 0
+    out: list[Any] = []
+    for entry in sys.path:
+        if not isinstance(entry, str):
+            return None
+        folder = os.path.abspath(entry or ".")
+        try:
+            st = os.stat(folder)
+        except (OSError, ValueError):
+            out.append([folder])
+            continue
+        if not stat.S_ISDIR(st.st_mode):
+            out.append([folder, st.st_mtime_ns, st.st_size])
+            newest = max(newest, st.st_mtime_ns)
+            continue
+        dists: list[Any] = []
+        try:
+            with os.scandir(folder) as children:
+                names = sorted(c.name for c in children if c.name.lower().endswith((".dist-info", ".egg-info")))
+        except (OSError, ValueError):
+            out.append([folder, "unreadable"])
+            continue
+        for child in names:
+            path = os.path.join(folder, child)
+            try:
+                own = os.stat(path)
+            except OSError:
+                dists.append([child])
+                continue
+            newest = max(newest, own.st_mtime_ns)
+            try:
+                eps = os.stat(os.path.join(path, "entry_points.txt"))
+            except OSError:
+                dists.append([child, own.st_mtime_ns])
+                continue
+            newest = max(newest, eps.st_mtime_ns)
+            dists.append([child, own.st_mtime_ns, eps.st_mtime_ns, eps.st_size])
+        out.append([folder, dists])
+    return out, newest
 
 
 def _distribution_name(ep: EntryPoint) -> str:
@@ -217,6 +353,14 @@ def _distribution_name(ep: EntryPoint) -> str:
     except Exception:  # unreadable METADATA: still list the entry point
         name = None
     return _canonical(name) if name else "unknown"
+
+
+def _distribution_version(ep: EntryPoint) -> str | None:
+    dist = getattr(ep, "dist", None)
+    try:
+        return str(dist.version) if dist is not None else None
+    except Exception:  # broken metadata must not break a listing
+        return None
 
 
 def _canonical(dist: str) -> str:
@@ -420,9 +564,9 @@ def exporter_names() -> list[str]:
     return _names("exporter")
 
 
-def _winners(kind: Kind) -> Iterator[tuple[str, _Entry, Plugin]]:
-    """Each name's working plugin, in name order (broken ones skipped with a warning)."""
-    for fmt in _names(kind):
+def _winners(kind: Kind, only: str | None = None) -> Iterator[tuple[str, _Entry, Plugin]]:
+    """Each name's working plugin (or name ``only``'s), in name order (broken ones skipped with a warning)."""
+    for fmt in _names(kind) if only is None else [only]:
         found = _usable(_table(kind)[fmt])
         if found is None:
             _skip_warning(_table(kind)[fmt][0], cast(PluginError, _table(kind)[fmt][0].error))
@@ -430,12 +574,52 @@ def _winners(kind: Kind) -> Iterator[tuple[str, _Entry, Plugin]]:
         yield fmt, found[0], found[1]
 
 
+# The built-in formats' extensions, so that resolving a file name imports no module but the one used
+# (importing the eight parsers to read their extensions cost ~25 ms of a one-file conversion).
+# tests/test_registry.py checks this table against the classes.
+_BUILTIN_EXTENSIONS: dict[str, tuple[str, ...]] = {
+    "communique.parsers.text:TextParser": (".txt", ".text"),
+    "communique.parsers.json:JsonParser": (".json",),
+    "communique.parsers.pdf:PdfParser": (".pdf",),
+    "communique.parsers.xml:XmlParser": (".xml",),
+    "communique.parsers.nitf:NitfParser": (".nitf.xml", ".nitf"),
+    "communique.parsers.newsml:NewsmlParser": (".newsml.xml", ".newsml"),
+    "communique.parsers.docx:DocxParser": (".docx", ".docm", ".dotx"),
+    "communique.parsers.html:HtmlParser": (".html", ".htm", ".xhtml"),
+    "communique.exporters.json:JsonExporter": (".json",),
+    "communique.exporters.pdf:PdfExporter": (".pdf",),
+    "communique.exporters.xml:XmlExporter": (".xml",),
+    "communique.exporters.nitf:NitfExporter": (".nitf.xml", ".nitf"),
+    "communique.exporters.newsml:NewsmlExporter": (".newsml.xml", ".newsml"),
+    "communique.exporters.docx:DocxExporter": (".docx",),
+    "communique.exporters.html:HtmlExporter": (".html", ".htm"),
+}
+
+
+def _winner_extensions(kind: Kind) -> Iterator[tuple[str, _Entry, tuple[str, ...]]]:
+    """Each name's plugin in use and its extensions, in name order (broken ones skipped with a warning).
+
+    A built-in format not loaded yet is not imported for this: its extensions
+    come from :data:`_BUILTIN_EXTENSIONS` (if it fails to load when used, the
+    name falls back to the next candidate then, as any lookup does).
+    """
+    with _LOCK:
+        for fmt in _names(kind):
+            first = _table(kind)[fmt][0]
+            static = _BUILTIN_EXTENSIONS.get(first.target) if first.distribution == BUILTIN_DISTRIBUTION else None
+            if static is not None and first.plugin is None and first.error is None:
+                yield fmt, first, static
+                continue
+            for name, entry, plugin in _winners(kind, only=fmt):
+                yield name, entry, tuple(plugin.extensions)
+
+
 def _by_extension(kind: Kind, path: str | os.PathLike[str]) -> str:
     filename = os.path.basename(os.fspath(path)).lower()
     best: tuple[int, int, str] | None = None
     with _LOCK:
-        for fmt, entry, plugin in _winners(kind):
-            for ext in plugin.extensions:
+        for fmt, entry, extensions in _winner_extensions(kind):
+            for ext in extensions:
                 if not filename.endswith(ext.lower()) or filename == ext.lower():
                     continue
                 # Longest extension first (".nitf.xml" over ".xml"), then built-in, then name order.

@@ -79,9 +79,12 @@ def test_quick_run_prints_every_section(quick_run: tuple[str, dict[str, Any]]) -
         "Generated releases (median µs per release)",
         "Scaling (per-paragraph cost, large release over small)",
         "Peak memory (tracemalloc, one run)",
+        "Lower bounds (same bytes, same run; best of two interleaved medians)",
+        "Attendees (marginal cost of an attendee, later step over the first)",
         "Side by side with pandoc (one process per release)",
         "One file, whole process (process against process, paired; median (min–max))",
         "CLI batch",
+        "Batch target (two workers against one, second core checked)",
         "Start-up (fresh process)",
     ):
         assert f"\n{title}\n{'=' * len(title)}\n" in stdout
@@ -113,7 +116,18 @@ def test_json_results_have_one_shape(quick_run: tuple[str, dict[str, Any]]) -> N
     assert doc["results"]
     for r in doc["results"]:
         assert r.keys() == {"section", "name", "case", "metrics", "target", "status", "note"}
-        assert r["section"] in {"throughput", "scaling", "memory", "pandoc", "oneshot", "cli", "startup"}
+        assert r["section"] in {
+            "throughput",
+            "scaling",
+            "memory",
+            "bounds",
+            "attendees",
+            "pandoc",
+            "oneshot",
+            "cli",
+            "batch",
+            "startup",
+        }
         assert r["status"] in STATUSES
         if r["target"] is not None:
             assert r["target"].keys() == {"metric", "comparison", "value", "label"}
@@ -183,6 +197,52 @@ def test_pandoc_rows_are_measured_or_skipped_with_a_reason(quick_run: tuple[str,
             assert r["metrics"]["ratio"] > 0 and r["metrics"]["pandoc_releases_per_s"] > 0
 
 
+def test_lower_bound_rows_divide_by_the_bound(quick_run: tuple[str, dict[str, Any]]) -> None:
+    _, doc = quick_run
+    rows = {(r["name"], r["case"]): r for r in doc["results"] if r["section"] == "bounds"}
+    if "json" in _working_exporters():
+        row = rows[("json parse vs orjson.loads", "sample-fr")]
+        assert row["target"]["label"] == "≤ 3× orjson"
+        m = row["metrics"]
+        assert m["ratio"] == pytest.approx(m["communique_us"] / m["bound_us"])
+
+
+def test_attendee_rows_compare_the_marginal_cost_of_an_attendee(quick_run: tuple[str, dict[str, Any]]) -> None:
+    _, doc = quick_run
+    rows = [r for r in doc["results"] if r["section"] == "attendees"]
+    assert {r["name"] for r in rows} >= {f"{name} render" for name in _working_exporters()}
+    for r in rows:
+        assert r["status"] in {"met", "not met", "skipped"}, r["note"]
+        if r["status"] == "skipped":
+            continue
+        m = r["metrics"]
+        assert m["ratio"] == pytest.approx(m["us_per_attendee_50_200"] / m["us_per_attendee_10_50"])
+
+
+def test_with_attendees_gives_a_valid_release_of_that_size() -> None:
+    from communique.bench.bounds import with_attendees
+
+    base = communique.parse(corpus.founding_sample().text, "text")
+    for n in (0, 10, 600):
+        release = with_attendees(base, n)
+        assert len(release.attendees) == n and release.paragraphs == base.paragraphs
+        assert communique.parse(communique.render(release, "json"), "json") == release
+
+
+def test_the_batch_target_is_judged_only_with_a_free_second_core(quick_run: tuple[str, dict[str, Any]]) -> None:
+    _, doc = quick_run
+    rows = [r for r in doc["results"] if r["section"] == "batch"]
+    if rows and rows[0]["status"] == "skipped" and not rows[0]["metrics"]:
+        pytest.skip(rows[0]["note"])
+    assert [r["name"] for r in rows] == ["convert --jobs 1", "convert --jobs 2"]
+    two = rows[1]
+    assert two["target"]["label"] == "≥ 1.7× --jobs 1"
+    free = two["metrics"]["second_core_free"]
+    assert isinstance(free, bool) and two["metrics"]["busy_slowdown_before"] > 0
+    assert two["status"] in ({"met", "not met"} if free else {"skipped"})
+    assert ("second core free" if free else "second core busy") in two["note"]
+
+
 def test_cli_batch_runs_with_one_and_two_jobs(quick_run: tuple[str, dict[str, Any]]) -> None:
     _, doc = quick_run
     rows = [r for r in doc["results"] if r["section"] == "cli"]
@@ -217,7 +277,7 @@ def test_an_unknown_section_to_skip_is_a_usage_error() -> None:
 def test_formats_limits_the_measured_formats(tmp_path: Path) -> None:
     out = tmp_path / "json-only.json"
     argv = [sys.executable, "-m", "communique.bench", "--quick", "--formats", "json", "--repeat", "1", "-q"]
-    argv += ["--skip", "memory,pandoc,oneshot,cli,startup", "--json", str(out)]
+    argv += ["--skip", "memory,bounds,attendees,pandoc,oneshot,cli,batch,startup", "--json", str(out)]
     done = subprocess.run(argv, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     names = {r["name"] for r in json.loads(out.read_text(encoding="utf-8"))["results"]}

@@ -524,3 +524,28 @@ def test_verbose_lists_every_file_written_and_batches_use_the_measured_default(t
     # Eight inputs are too few for worker processes to pay (see default_jobs and the measurements).
     assert default_jobs(8) == 1
     assert "processes" not in result.stderr
+
+
+# ---------------------------------------------------------------- what one file costs
+
+
+def test_one_file_imports_nothing_it_does_not_use(tmp_path: Path) -> None:
+    """One file to one format needs no worker processes, no write threads, no progress bar, no plugin scan."""
+    source = tmp_path / "one.txt"
+    source.write_text(Path("examples/sample_fr.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from communique.cli import main\n"
+        "try:\n"
+        f"    main(['convert', {str(source)!r}, '-t', 'json', '-o', {str(tmp_path / 'out')!r} + '/', '-q'])\n"
+        "except SystemExit as exc:\n"
+        "    assert exc.code == 0, exc.code\n"
+        "unused = ('multiprocessing', 'concurrent.futures', 'pickle', 'secrets', 'logging', 'rich', 'traceback',\n"
+        "          'lxml', 'docx', 'reportlab', 'communique.parsers.html', 'communique.exporters.pdf')\n"
+        "print(sorted(m for m in unused if m in sys.modules))\n"
+    )
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+    assert (tmp_path / "out" / "one.json").is_file()

@@ -405,8 +405,8 @@ def _named_file(output: object) -> str | None:
     if not isinstance(path, str) or path.endswith((os.sep, "/")) or os.path.isdir(path):
         return None
     low = os.path.basename(path).lower()
-    for info in registry.formats("exporter"):
-        if info.error is None and any(low.endswith(ext.lower()) and len(low) > len(ext) for ext in info.extensions):
+    for _name, _entry, extensions in registry._winner_extensions("exporter"):
+        if any(low.endswith(ext.lower()) and len(low) > len(ext) for ext in extensions):
             return path
     return None
 

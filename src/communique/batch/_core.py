@@ -16,22 +16,17 @@ a write fails or the batch is stopped.
 
 from __future__ import annotations
 
-import concurrent.futures
 import contextlib
 import functools
 import glob
 import io
 import os
-import pickle
 import re
-import secrets
 import signal
 import stat
 import time
-import traceback
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -44,6 +39,7 @@ from . import _lifeline
 from ._result import ConversionResult, Status
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
     from multiprocessing.synchronize import Event as Draining
 
 
@@ -156,14 +152,12 @@ def parser_extensions() -> dict[str, str]:
     """
     # Resolving the parsers once here makes the registry warn about broken ones
     # now, once, in this process, rather than from each worker process and
-    # attributed to whichever file happened to trigger the lookup.
-    registry.sniff(b"")
+    # attributed to whichever file happened to trigger the lookup.  Built-in
+    # parsers are not imported for their extensions (the registry knows them).
     table: dict[str, str] = {}
-    for info in registry.formats("parser"):
-        if info.error is not None or info.shadowed_by is not None:
-            continue
-        for ext in info.extensions:
-            table.setdefault(ext.lower(), info.name)
+    for name, _entry, extensions in registry._winner_extensions("parser"):
+        for ext in extensions:
+            table.setdefault(ext.lower(), name)
     return table
 
 
@@ -557,7 +551,47 @@ class _Rendered(NamedTuple):
     """``(format, bytes)`` kept in memory (``output=None``)."""
 
 
-_Staging = tuple[_Rendered, list[Future[tuple[str, float]]]]
+class _Staged:
+    """A staging run in this thread, with what :func:`_commit` and :func:`_discard` use of a done ``Future``.
+
+    One output is staged without the write pool: starting its threads (and
+    importing :mod:`concurrent.futures`, which imports :mod:`logging`) cost more
+    than the overlap saves when there is nothing to overlap.
+    """
+
+    def __init__(self, path: str, data: bytes, directories: set[str]) -> None:
+        self._error: BaseException | None = None
+        self._result: tuple[str, float] = ("", 0.0)
+        try:
+            self._result = _stage(path, data, directories)
+        except Exception as exc:  # as a Future holds it; an interrupt goes on (_stage removed its file)
+            self._error = exc
+
+    def result(self) -> tuple[str, float]:
+        if self._error is not None:
+            raise self._error
+        return self._result
+
+    def exception(self) -> BaseException | None:
+        return self._error
+
+    def cancel(self) -> bool:
+        return False
+
+    def cancelled(self) -> bool:
+        return False
+
+
+_Staging = tuple[_Rendered, "list[Future[tuple[str, float]] | _Staged]"]
+
+
+def _wait(pending: Iterable[Future[tuple[str, float]] | _Staged]) -> None:
+    """Wait for the pool's stagings (one staged in this thread is done already)."""
+    futures = [f for f in pending if not isinstance(f, _Staged)]
+    if futures:
+        import concurrent.futures
+
+        concurrent.futures.wait(futures)
 
 
 def run_task(task: Task) -> ConversionResult:
@@ -589,7 +623,7 @@ def run_chunk(
     """
     outcomes = done if done is not None else []
     prepared = [_prepare(task) for task in tasks]
-    writer = _writer()
+    alone = sum(len(item.outputs) for item in prepared if not isinstance(item, ConversionResult)) <= 1
     staging: list[_Staging | ConversionResult] = []
     try:
         for item in prepared:
@@ -597,9 +631,14 @@ def run_chunk(
                 staging.append(item)
                 continue
             directories = {os.path.dirname(out) for out, _ in item.outputs}
-            futures = [writer.submit(_stage, out, data, directories) for out, data in item.outputs]
+            futures: list[Future[tuple[str, float]] | _Staged]
+            if alone:
+                futures = [_Staged(out, data, directories) for out, data in item.outputs]
+            else:
+                writer = _writer()
+                futures = [writer.submit(_stage, out, data, directories) for out, data in item.outputs]
             staging.append((item, futures))
-        concurrent.futures.wait([f for entry in staging if not isinstance(entry, ConversionResult) for f in entry[1]])
+        _wait(f for entry in staging if not isinstance(entry, ConversionResult) for f in entry[1])
         with shield():
             for entry in staging:
                 outcomes.append(entry if isinstance(entry, ConversionResult) else _commit(*entry))
@@ -647,13 +686,13 @@ def _prepare(task: Task) -> _Rendered | ConversionResult:
             message,
             (),
             lines,
-            traceback.format_exc(),
+            _traceback(),
             error=portable(exc),
             timings=timings,
         )
     except Exception as exc:
         message = one_line(f"{task.display}: internal error: {type(exc).__name__}: {exc} (see --debug)")
-        return outcome(task.position, task.display, "failed", message, tb=traceback.format_exc(), timings=timings)
+        return outcome(task.position, task.display, "failed", message, tb=_traceback(), timings=timings)
     lines = _warning_lines(task, caught)
     memory = tuple((fmt, data) for fmt, out, data in rendered if out is None)
     outputs = tuple((out, data) for _fmt, out, data in rendered if out is not None)
@@ -676,6 +715,13 @@ def _prepare(task: Task) -> _Rendered | ConversionResult:
             return outcome(task.position, task.display, "skipped", message, warning_lines=lines, timings=timings)
         outputs = tuple((out, data) for out, data in outputs if out not in kept)
     return _Rendered(task, outputs, lines, timings, tuple(kept), memory)
+
+
+def _traceback() -> str:
+    """The exception being handled, formatted (:mod:`traceback` is imported only when something failed)."""
+    import traceback
+
+    return traceback.format_exc()
 
 
 def _sniffed(task: Task) -> str:
@@ -721,6 +767,8 @@ def portable(exc: CommuniqueError) -> CommuniqueError:
     A result crosses process (and, with Dask, machine) boundaries: its error must
     arrive as the error it is, never as a pickling failure.
     """
+    import pickle
+
     try:
         pickle.loads(pickle.dumps(exc))
     except Exception:
@@ -760,7 +808,7 @@ def _stage(path: str, data: bytes, directories: set[str]) -> tuple[str, float]:
     return tmp, time.perf_counter() - clock
 
 
-def _commit(item: _Rendered, futures: Sequence[Future[tuple[str, float]]]) -> ConversionResult:
+def _commit(item: _Rendered, futures: Sequence[Future[tuple[str, float]] | _Staged]) -> ConversionResult:
     """Rename an input's staged files into place, all of them or none."""
     task = item.task
     clock = time.perf_counter()
@@ -840,7 +888,7 @@ def _backup(out: str) -> str | None:
         return None
     directory, name = os.path.split(out)
     for _ in range(8):
-        backup = os.path.join(directory, f".{name}.{secrets.token_hex(4)}.part")
+        backup = os.path.join(directory, f".{name}.{os.urandom(4).hex()}.part")
         if not _lifeline.register_staged(backup):
             return None
         try:
@@ -866,7 +914,7 @@ def _discard(staging: Sequence[_Staging | ConversionResult]) -> None:
     futures = [f for entry in staging if not isinstance(entry, ConversionResult) for f in entry[1]]
     for future in futures:
         future.cancel()
-    concurrent.futures.wait(futures)
+    _wait(futures)
     for future in futures:
         if not future.cancelled() and future.exception() is None:
             tmp, _ = future.result()
@@ -885,6 +933,8 @@ def _failed_writes(
             text = one_line(f"internal error: {type(exc).__name__}: {exc} (see --debug)")
         texts.append(text)
     message = f"{task.display}: not converted, no output written: {'; '.join(texts)}"
+    import traceback
+
     tb = "".join(traceback.format_exception(problems[0]))
     return outcome(
         task.position,
@@ -938,6 +988,8 @@ def _writer() -> ThreadPoolExecutor:
     global _WRITER
     # Keyed by process id: a pool inherited through fork has no live threads.
     if _WRITER is None or _WRITER[0] != os.getpid():
+        from concurrent.futures import ThreadPoolExecutor
+
         _WRITER = (os.getpid(), ThreadPoolExecutor(max_workers=_WRITE_THREADS, thread_name_prefix="communique-write"))
     return _WRITER[1]
 

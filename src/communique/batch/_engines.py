@@ -7,18 +7,15 @@ after the stop, and which tasks ended with no result at all (a worker lost).
 
 from __future__ import annotations
 
-import concurrent.futures
-import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future
 from typing import TYPE_CHECKING, Protocol
 
 from . import _core, _lifeline
 from ._result import ConversionResult
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 MAX_CHUNK = 8
 """Inputs per chunk (one message to a worker; one group of overlapped writes): enough to amortise
@@ -93,6 +90,8 @@ class ProcessEngine:
         self.broken: str | None = None
 
     def start(self, stop: _lifeline.StopSignals) -> None:
+        # Imported here: multiprocessing and concurrent.futures cost ~8 ms, and one file needs neither.
+        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         # Created (and its workers forked) before the caller starts any thread of its own (a
@@ -109,6 +108,7 @@ class ProcessEngine:
         self.futures = [self.executor.submit(_core.run_chunk, chunk) for chunk in self.chunks]
 
     def results(self, ordered: bool) -> Iterator[ConversionResult]:
+        import concurrent.futures
         from concurrent.futures.process import BrokenProcessPool
 
         pending = self.futures if ordered else concurrent.futures.as_completed(self.futures)

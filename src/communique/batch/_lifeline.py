@@ -19,15 +19,14 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import multiprocessing
-import multiprocessing.connection
 import os
 import signal
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from types import FrameType
 from typing import TYPE_CHECKING, NoReturn
+
+from .._files import mkstemp
 
 if TYPE_CHECKING:
     from multiprocessing.synchronize import Event as Draining
@@ -58,7 +57,7 @@ def stage_file(directory: str, name: str) -> tuple[int, str]:
     with _staged_lock:
         if _abandoned:
             raise Abandoned
-        fd, path = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=directory)
+        fd, path = mkstemp(directory, f".{name}.", ".part")
         _staged.add(path)
     return fd, path
 
@@ -117,6 +116,8 @@ def guard_worker(draining: Draining | None = None) -> None:
     converting, which the parent counts) rather than dying with that chunk.
     """
     signal.signal(signal.SIGTERM, functools.partial(_worker_sigterm, draining))
+    import multiprocessing
+
     parent = multiprocessing.parent_process()
     if parent is None or parent.sentinel is None:
         return
@@ -125,6 +126,8 @@ def guard_worker(draining: Draining | None = None) -> None:
 
 
 def _watch(sentinel: int) -> None:
+    import multiprocessing.connection
+
     multiprocessing.connection.wait([sentinel])
     abandon(EXIT_PARENT_GONE)
 
@@ -135,6 +138,8 @@ def _worker_sigterm(draining: Draining | None, signum: int, frame: FrameType | N
 
 
 def _stop_worker(draining: Draining | None, signum: int) -> None:
+    import multiprocessing
+
     parent = multiprocessing.parent_process()
     if draining is not None and draining.wait(DRAIN_WAIT) and parent is not None and parent.is_alive():
         return  # the parent stops the batch and will shut this worker down (or die, and _watch sees it)

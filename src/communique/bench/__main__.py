@@ -25,7 +25,7 @@ from .measure import Budget, Result, available_ops, measure_memory, measure_thro
 
 __all__ = ["Mode", "main"]
 
-SECTIONS = ("throughput", "scaling", "memory", "pandoc", "oneshot", "cli", "startup")
+SECTIONS = ("throughput", "scaling", "memory", "bounds", "attendees", "pandoc", "oneshot", "cli", "batch", "startup")
 
 
 @frozen
@@ -48,6 +48,10 @@ class Mode:
     oneshot_cases: tuple[str, ...] = ("sample-fr",)
     oneshot_runs: int = 3
     """Pairs of whole-process one-file conversions (communique against pandoc) per format."""
+    batch_target: int = 2000
+    """Releases converted to PDF with --jobs 1 and --jobs 2 for the batch target (with the busy-core check)."""
+    attendee_sizes: tuple[int, int, int] = (10, 500, 8000)
+    """Attendees of the releases of the attendee-scaling rows (small, middle, large)."""
 
 
 FULL = Mode(
@@ -78,6 +82,8 @@ QUICK = Mode(
     startup_runs=1,
     profile_seconds=0.3,
     oneshot_runs=1,
+    attendee_sizes=(10, 50, 200),
+    batch_target=8,
 )
 
 
@@ -233,6 +239,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         if generated:
             results += measure_memory(ops, generated[0], progress)
         lap("memory")
+    if "bounds" not in skip:
+        from .bounds import measure_bounds
+
+        chosen = [c for c in cases if c.id.startswith("sample-")]
+        results += measure_bounds(chosen, budget, progress)
+        lap("bounds")
+    if "attendees" not in skip:
+        from .bounds import measure_attendees
+
+        sample = next(c for c in cases if c.id == "sample-fr")
+        results += measure_attendees(sample, budget, progress, formats, sizes=mode.attendee_sizes)
+        lap("attendees")
     if "pandoc" not in skip:
         from .peers import compare_with_pandoc
 
@@ -251,6 +269,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         count = args.batch if args.batch is not None else mode.batch
         results += measure_cli_batch(count, (1, 2), args.batch_to, 1, progress)
         lap("cli")
+    if "batch" not in skip:
+        from .cli_batch import measure_batch_target
+
+        results += measure_batch_target(mode.batch_target, progress)
+        lap("batch")
 
     batch_rows: list[Result] = []
     if args.jobs_table:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -17,10 +18,33 @@ from pathlib import Path
 
 from ._proc import child_env
 from .corpus import batch
-from .measure import Metric, Result
+from .measure import Metric, Result, Target, judged
 from .peers import communique_command
 
-__all__ = ["JOBS_COUNTS", "JOBS_FORMATS", "measure_cli_batch", "measure_jobs_table"]
+__all__ = [
+    "BATCH_TARGET",
+    "JOBS_COUNTS",
+    "JOBS_FORMATS",
+    "measure_batch_target",
+    "measure_cli_batch",
+    "measure_jobs_table",
+    "second_core_free",
+]
+
+BATCH_TARGET = Target("speedup_vs_jobs_1", ">=", 1.7, "≥ 1.7× --jobs 1")
+"""Issue 19's target: two workers at least 1.7 times as fast as one, for 2,000 releases to PDF, two cores free."""
+
+_BUSY = """
+import sys, time
+sys.stdin.readline()  # start together
+start = time.perf_counter()
+n = 0
+for _ in range({work}):
+    n += 1
+print(time.perf_counter() - start)
+"""
+FREE_SLOWDOWN = 1.2
+"""Two busy loops at once taking more than this over one alone: the second core is not free."""
 
 JOBS_COUNTS = (7, 40, 300)
 JOBS_FORMATS = ("json", "pdf")
@@ -139,3 +163,64 @@ def measure_jobs_table(
                     )
                 results.append(r)
     return results
+
+
+def _busy(count: int, work: int) -> list[float]:
+    """Seconds each of ``count`` simultaneous busy loops of ``work`` iterations takes (measured inside it)."""
+    code = _BUSY.format(work=work)
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        for _ in range(count)
+    ]
+    for p in procs:
+        assert p.stdin is not None
+        p.stdin.write("go\n")
+        p.stdin.flush()
+    out = [p.communicate(timeout=120)[0] for p in procs]
+    return [float(line.strip()) for line in out]
+
+
+def second_core_free(work: int = 6_000_000) -> tuple[bool, float]:
+    """Whether a second core is free: two busy loops at once against one alone, ``(free, slowdown)``.
+
+    The slowdown is the slower of the two simultaneous loops over the one
+    alone (best of two tries each); on a machine with two free cores it is
+    about 1.0, on one whose second core is busy (another job, a noisy
+    neighbour) 1.5 to 2.
+    """
+    alone = min(_busy(1, work)[0] for _ in range(2))
+    together = min(max(_busy(2, work)) for _ in range(2))
+    slowdown = together / alone
+    return slowdown <= FREE_SLOWDOWN, slowdown
+
+
+def measure_batch_target(
+    count: int = 2000, progress: Callable[[str], None] = lambda _: None, formats: Sequence[str] = ("pdf",)
+) -> list[Result]:
+    """``--jobs 1`` against ``--jobs 2`` on ``count`` releases, judged only when the second core was free.
+
+    The busy-loop check runs before and after the two batches; when either
+    finds the second core busy, the figures are kept but the row is
+    ``skipped`` (a loaded machine must not produce a false figure either way).
+    """
+    progress("batch · is the second core free?")
+    free_before, slow_before = second_core_free()
+    rows = measure_cli_batch(count, (1, 2), formats, 1, progress)
+    free_after, slow_after = second_core_free()
+    free = free_before and free_after
+    note = (
+        f"second core free (two busy loops {slow_before:.2f}× / {slow_after:.2f}× one alone, before / after)"
+        if free
+        else f"second core busy (two busy loops {slow_before:.2f}× / {slow_after:.2f}× one alone, before / after; "
+        f"free is ≤ {FREE_SLOWDOWN}×): not judged"
+    )
+    out: list[Result] = []
+    for r in rows:
+        metrics = {**r.metrics, "second_core_free": free, "busy_slowdown_before": slow_before}
+        metrics["busy_slowdown_after"] = slow_after
+        if r.metrics.get("jobs") == 2 and r.status != "error":
+            row = Result("batch", r.name, r.case, metrics, BATCH_TARGET, "" if free else "skipped", note)
+            out.append(judged(row) if free else row)
+        else:
+            out.append(Result("batch", r.name, r.case, metrics, None, r.status, r.note or note))
+    return out

@@ -12,8 +12,9 @@ gives a ratio, and the median, minimum and maximum of the walls and of the
 ratios are reported.  The load average before and after is recorded: on a
 busy machine the spread widens and the figures are not to be trusted.
 One more run is made with ``COMMUNIQUE_CACHE_DIR`` pointing at an empty
-folder (communique keeps no cache today; the row shows that nothing depends on
-one).
+folder: the first conversion after an install, which scans the installed
+distributions' entry points instead of reading the scan from communique's
+cache (the only thing communique keeps there).
 
 PDF has no pandoc counterpart without LaTeX, so ``-t pdf`` is paired with
 ``communique convert -t json`` instead.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import os
@@ -67,12 +68,14 @@ def _figure(r: Result) -> str:
     m = r.metrics
     if r.section == "throughput":
         return f"{num(m.get('releases_per_s'))}/s"
-    if r.section in ("scaling", "pandoc"):
+    if r.section in ("scaling", "pandoc", "attendees", "bounds"):
         return f"{num(m.get('ratio'), 2)}×"
     if r.section == "startup":
         return f"{num(m.get('wall_ms'))} ms"
     if r.section == "oneshot":
         return f"{num(m.get('ratio_median'), 2)}×"
+    if r.section == "batch":
+        return f"{num(m.get('speedup_vs_jobs_1'), 2)}×"
     return ""
 
 
@@ -158,6 +161,47 @@ def render_tables(results: Sequence[Result], unavailable: dict[str, str], cases:
         ]
         out.append(table(["operation", "case", "peak MiB", "note"], rows, "Peak memory (tracemalloc, one run)"))
 
+    bounds = [r for r in results if r.section == "bounds"]
+    if bounds:
+        rows = [
+            [
+                r.name,
+                r.case,
+                num(r.metrics.get("communique_us"), 1),
+                num(r.metrics.get("bound_us"), 1),
+                f"{num(r.metrics.get('ratio'), 2)}×" if r.status != "error" else "—",
+                r.target.label if r.target else "",
+                _status(r) if r.status != "error" else f"error: {r.note[:60]}",
+            ]
+            for r in bounds
+        ]
+        headers = ["operation vs its lower bound", "case", "communique µs", "bound µs", "ratio", "target", "status"]
+        out.append(table(headers, rows, "Lower bounds (same bytes, same run; best of two interleaved medians)"))
+
+    attendees = [r for r in results if r.section == "attendees"]
+    if attendees:
+        rows = []
+        for r in attendees:
+            m = r.metrics
+            sizes = sorted(int(k[3:]) for k in m if k.startswith("ms_"))
+            marginal = [k for k in m if k.startswith("us_per_attendee_")]
+            rows.append(
+                [
+                    r.name,
+                    r.case,
+                    *(num(m.get(f"ms_{n}"), 1) for n in sizes),
+                    *(num(m.get(k), 1) for k in marginal),
+                    f"{num(m.get('ratio'), 2)}×" if r.status != "error" else "—",
+                    r.target.label if r.target else "",
+                    _status(r) if r.status != "error" else f"error: {r.note[:60]}",
+                ]
+            )
+        first = next((r for r in attendees if r.status != "error"), None)
+        sizes = sorted(int(k[3:]) for k in first.metrics if k.startswith("ms_")) if first else []
+        steps = [f"µs/att {a}→{b}" for a, b in itertools.pairwise(sizes)]
+        headers = ["operation", "case", *(f"ms @{n}" for n in sizes), *steps, "ratio", "target", "status"]
+        out.append(table(headers, rows, "Attendees (marginal cost of an attendee, later step over the first)"))
+
     pandoc = [r for r in results if r.section == "pandoc"]
     if pandoc:
         rows = []
@@ -229,6 +273,24 @@ def render_tables(results: Sequence[Result], unavailable: dict[str, str], cases:
                 "One file, whole process (process against process, paired; median (min–max))",
             )
         )
+
+    batch = [r for r in results if r.section == "batch"]
+    if batch:
+        rows = [
+            [
+                r.name,
+                r.case,
+                num(r.metrics.get("wall_s"), 2) + " s" if "wall_s" in r.metrics else "—",
+                num(r.metrics.get("releases_per_s")),
+                f"{num(r.metrics.get('speedup_vs_jobs_1'), 2)}×" if "speedup_vs_jobs_1" in r.metrics else "—",
+                r.target.label if r.target else "",
+                _status(r),
+                r.note[:130],
+            ]
+            for r in batch
+        ]
+        headers = ["command", "batch", "wall", "rel/s", "vs jobs 1", "target", "status", "note"]
+        out.append(table(headers, rows, "Batch target (two workers against one, second core checked)"))
 
     cli = [r for r in results if r.section == "cli"]
     if cli:

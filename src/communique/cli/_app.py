@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import traceback
 import warnings
 from collections.abc import Callable, Sequence
 from typing import Any, BinaryIO, TypeVar, cast
@@ -55,6 +54,8 @@ def fail(exc: BaseException, display: str) -> None:
     from ..batch._core import describe
 
     if settings().debug:
+        import traceback
+
         traceback.print_exception(exc)
     error(describe(exc, display))
 
@@ -160,11 +161,15 @@ class Group(click.Group):
             code = exc.exit_code
         except CommuniqueError as exc:
             if getattr(state, "debug", False):
+                import traceback
+
                 traceback.print_exc()
             error(" ".join(str(exc).split()))
             code = EXIT_FAILED
         except Exception as exc:
             if getattr(state, "debug", False):
+                import traceback
+
                 traceback.print_exc()
             error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
             code = EXIT_FAILED

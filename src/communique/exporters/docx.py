@@ -913,10 +913,13 @@ def _table(writer: _Writer, header: Iterable[str], rows: list[list[str]], widths
 
 @functools.cache
 def _measure() -> Any:
-    """Width of text in the bundled faces (reportlab's metrics of the same DejaVu files the PDF embeds)."""
-    from .._fonts import family, string_width
+    """Width of text in the bundled faces (reportlab's metrics of the same DejaVu files the PDF embeds).
 
-    family()
+    From the bundled table of advance widths (``fonts/advances.json``): no font
+    file is parsed and reportlab is not imported for a DOCX.
+    """
+    from .._fonts import string_width
+
     return string_width
 
 
@@ -1055,20 +1058,35 @@ def _typography(release: PressRelease) -> str:
     return " ".join(f"{place}={form}" for place, form in sorted(forms.items()))
 
 
-def _embedded(release: PressRelease, digest: str) -> bytes:
-    from xml.sax.saxutils import escape, quoteattr
+def _escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` escaped, as :func:`xml.sax.saxutils.escape` does.
 
+    Not imported from there: ``xml.sax.saxutils`` imports ``urllib.request``
+    (``http.client``, ``ssl``, ``email``: about 14 ms of a first DOCX render).
+    """
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
+def _quoteattr(text: str) -> str:
+    """``text`` escaped and quoted as an attribute value, as :func:`xml.sax.saxutils.quoteattr` does."""
+    data = _escape(text).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    if '"' in data:
+        return '"{}"'.format(data.replace('"', "&quot;")) if "'" in data else f"'{data}'"
+    return f'"{data}"'
+
+
+def _embedded(release: PressRelease, digest: str) -> bytes:
     from .._serialize import SCHEMA_VERSION, dumps
 
     text = dumps(release).decode("utf-8")
     # JSON allows U+FFFE/U+FFFF raw, XML does not: write them as JSON escapes, which load back identically.
     text = _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     typography = _typography(release)
-    spaces = f" typography={quoteattr(typography)}" if typography else ""
+    spaces = f" typography={_quoteattr(typography)}" if typography else ""
     return (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         f'<release xmlns="{RELEASE_NS}" schema-version="{SCHEMA_VERSION}" visible="{digest}"{spaces}>'
-        f"{escape(text)}</release>\n"
+        f"{_escape(text)}</release>\n"
     ).encode()
 
 
