@@ -123,13 +123,20 @@ def _collectives(
             continue
         group: list[tuple[int, int, str]] = [(first.start(), first.end(), lookup[first.group()])]
         pos = first.end()
-        chain, plain = _next_country(language), _next_country(language, articles=False)
+        gaps = (t.gap, _joiner_gap(language))
         while True:
-            # (Without the articles too: a country whose name opens with one, "El Salvador".)
-            nxt = chain.match(norm, pos) or plain.match(norm, pos)
+            # The list's gap (joiner, articles), then a country right after it; without the articles too:
+            # a country whose name opens with one ("…, El Salvador y Brasil").  The gap is matched alone
+            # first, as a whole: no shorter gap is tried when no country follows the longest one.
+            nxt = None
+            for gap in gaps:
+                at = gap.match(norm, pos)
+                nxt = country_re.match(norm, at.end()) if at is not None else None
+                if nxt is not None:
+                    break
             if nxt is None:
                 break
-            group.append((nxt.start("country"), nxt.end(), lookup[nxt.group("country")]))
+            group.append((nxt.start(), nxt.end(), lookup[nxt.group()]))
             pos = nxt.end()
         if len(group) < 2:
             continue
@@ -148,17 +155,10 @@ def _collectives(
 
 
 @cache
-def _next_country(language: str, *, articles: bool = True) -> re.Pattern[str]:
-    """The gap of a list (joiner, articles: ``PeopleTables.gap``) and the country right after it, in one match.
-
-    The gap is an atomic group, matched as ``gap.match`` alone would match it: no shorter gap is
-    tried when no country follows the longest one.  Without ``articles``, the gap is the joiner
-    alone (", El Salvador y Brasil": the article is the country's).
-    """
-    t = people_tables(language)
-    assert t.gap.flags & re.IGNORECASE
-    pattern = t.gap.pattern if articles else r"[\s,]*(?:(?:" + "|".join(map(re.escape, t.joiners)) + r")\s+)?"
-    return re.compile(rf"(?>(?i:{pattern}))(?P<country>{country_matcher(language)[0].pattern})")
+def _joiner_gap(language: str) -> re.Pattern[str]:
+    """The gap of a list without its articles: the joiner alone (", El Salvador y Brasil")."""
+    joiners = "|".join(map(re.escape, people_tables(language).joiners))
+    return re.compile(rf"[\s,]*(?:(?:{joiners})\s+)?", re.IGNORECASE)
 
 
 def _strip_articles(text: str, t: PeopleTables) -> str:
