@@ -130,8 +130,8 @@ def _collectives(
             # first, as a whole: no shorter gap is tried when no country follows the longest one.
             nxt = None
             for gap in gaps:
-                at = gap.match(norm, pos)
-                nxt = country_re.match(norm, at.end()) if at is not None else None
+                spaced = gap.match(norm, pos)
+                nxt = country_re.match(norm, spaced.end()) if spaced is not None else None
                 if nxt is not None:
                     break
             if nxt is None:
