@@ -294,7 +294,8 @@ def string_width(text: str, face: str, size: float) -> float:
     when its C accelerator is not installed, looking each one up in the font;
     here the same advances come from ``fonts/advances.json`` (no font file is
     parsed, reportlab is not imported) into a dict per face, so the result is
-    the same float at about a fifth of the cost.
+    the same float at about a fifth of the cost (with reportlab's C accelerator, the
+    ``accel`` extra, reportlab sums in another order: the last bit may differ).
     """
     table = _advances.get(face)
     if table is None:
