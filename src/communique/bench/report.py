@@ -276,36 +276,13 @@ def render_tables(results: Sequence[Result], unavailable: dict[str, str], cases:
 
     batch = [r for r in results if r.section == "batch"]
     if batch:
-        rows = [
-            [
-                r.name,
-                r.case,
-                num(r.metrics.get("wall_s"), 2) + " s" if "wall_s" in r.metrics else "—",
-                num(r.metrics.get("releases_per_s")),
-                f"{num(r.metrics.get('speedup_vs_jobs_1'), 2)}×" if "speedup_vs_jobs_1" in r.metrics else "—",
-                r.target.label if r.target else "",
-                _status(r),
-                r.note[:130],
-            ]
-            for r in batch
-        ]
+        rows = [[*_batch_cells(r), r.target.label if r.target else "", _status(r), r.note[:130]] for r in batch]
         headers = ["command", "batch", "wall", "rel/s", "vs jobs 1", "target", "status", "note"]
         out.append(table(headers, rows, "Batch target (two workers against one, second core checked)"))
 
     cli = [r for r in results if r.section == "cli"]
     if cli:
-        rows = [
-            [
-                r.name,
-                r.case,
-                num(r.metrics.get("wall_s"), 2) + " s" if "wall_s" in r.metrics else "—",
-                num(r.metrics.get("releases_per_s")),
-                f"{num(r.metrics.get('speedup_vs_jobs_1'), 2)}×" if "speedup_vs_jobs_1" in r.metrics else "—",
-                r.status if r.status else "",
-                r.note[:90],
-            ]
-            for r in cli
-        ]
+        rows = [[*_batch_cells(r), r.status if r.status else "", r.note[:90]] for r in cli]
         headers = ["command", "batch", "wall", "rel/s", "vs jobs 1", "status", "note"]
         out.append(table(headers, rows, "CLI batch"))
 
@@ -452,3 +429,14 @@ def _finite(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_finite(v) for v in value]
     return value
+
+
+def _batch_cells(r: Result) -> list[str]:
+    """The command, batch, wall, releases per second and speed-up cells of a batch or CLI row."""
+    return [
+        r.name,
+        r.case,
+        num(r.metrics.get("wall_s"), 2) + " s" if "wall_s" in r.metrics else "—",
+        num(r.metrics.get("releases_per_s")),
+        f"{num(r.metrics.get('speedup_vs_jobs_1'), 2)}×" if "speedup_vs_jobs_1" in r.metrics else "—",
+    ]
