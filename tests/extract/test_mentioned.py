@@ -35,6 +35,12 @@ def _names(release: communique.PressRelease) -> tuple[list[str | None], list[str
             "Alan Pembury",
             "Hugh Talbot",
         ),
+        # A plain name after the cue: the cue vouches for it.
+        (
+            "Paris – Le conseil a nommé la directrice générale Claire Morel, qui succède à Alain Ferrières, parti à la retraite.",
+            "Claire Morel",
+            "Alain Ferrières",
+        ),
     ],
 )
 def test_a_predecessor_or_a_person_remembered_is_only_mentioned(text: str, attendee: str, mentioned: str) -> None:

@@ -620,7 +620,12 @@ def _speech_context(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     quotes = pack(language).quotes
     verbs = sorted(quotes.verbs, key=len, reverse=True)
     alternatives = "|".join(re.escape(normalize(v)) for v in verbs)
-    introducers = "|".join(re.escape(normalize(v)) for v in sorted([*verbs, *quotes.according], key=len, reverse=True))
+    # A mention cue vouches for a name too ("succède à Alain Ferrières"): the person is found, then
+    # filed as only mentioned (:mod:`.mentioned`).
+    cues = pack(language).people.mention_cues
+    introducers = "|".join(
+        re.escape(normalize(v)) for v in sorted([*verbs, *quotes.according, *cues], key=len, reverse=True)
+    )
     auxiliaries = alternation(normalize(w) for w in quotes.auxiliaries)
     # "Jean Dupont said", "Jean Dupont has also stressed", "Jean Dupont a déclaré", "Jean Dupont a également souligné".
     after = re.compile(rf"[ \u00a0]*(?:{auxiliaries}[ \u00a0]+){{0,2}}(?:{alternatives})\b")
