@@ -12,7 +12,7 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
-from ..locale import organizations
+from ..locale import organizations, pack
 from ._data import normalize
 from .countries import adjectives, ambiguous_country, country_code, country_names, find_countries
 from .organizations import _matcher as _org_matcher
@@ -526,7 +526,18 @@ def _named_organization(text: str, language: str) -> tuple[str, str] | None:
         return None
     org = text[m.start("org") : m.end("org")]
     words = [w for w in org.split() if w[:1].isupper() or w[:1].isdigit()]
-    if any(low(w).rstrip(".") in t.not_name_words for w in words) or find_countries(org, language):
+    if find_countries(org, language):
+        return None
+    if _inside_title(text, m.start("org"), t):
+        return None  # "Chief of the General Staff of the Armed Forces": the title goes on past the link
+    if any(low(w).rstrip(".") in t.not_name_words for w in words) and not (
+        len(words) >= 2
+        and low(text[m.start() : m.start("org")].strip()) in _body_links(language)
+        and not _holds_portfolio(text[: m.start()], language)
+    ):
+        # "Minister of Defence", "ministre des Affaires étrangères": a portfolio is the role's. After a link
+        # with its article, a named body of two capitalised words or more is whose the office is ("Chairman
+        # of the Election Commission", "presidente del Jurado Nacional de Elecciones").
         return None
     if t.phrases.get(low(org.strip()), ("",))[0] == "region":
         return None  # "Director General for East Asia": a world region is what the office covers
@@ -543,6 +554,33 @@ def _named_organization(text: str, language: str) -> tuple[str, str] | None:
     if low(role.rsplit(None, 1)[-1]) in t.joiner_words:
         return None  # "ministre du Tourisme et des Antiquités": the last item of a portfolio list
     return role, org
+
+
+def _inside_title(text: str, pos: int, t: PeopleTables) -> bool:
+    """Whether a rank or title of the tables opens ``text`` and goes on past ``pos``."""
+    words = low(text).split()
+    reach = len(low(text[:pos]).split())
+    for n in range(len(words), reach, -1):
+        hit = t.phrases.get(" ".join(words[:n]))
+        if hit is not None and hit[0] in ("title", "rank"):
+            return True
+    return False
+
+
+@cache
+def _body_links(language: str) -> frozenset[str]:
+    return frozenset(low(w) for w in pack(language).people.body_links)
+
+
+def _holds_portfolio(role: str, language: str) -> bool:
+    """Whether ``role`` opens with an office of a government (pack ``people.national_offices``)."""
+    words = low(role).split()
+    return bool(words) and any(" ".join(words[: len(o.split())]) == o for o in _portfolio_heads(language))
+
+
+@cache
+def _portfolio_heads(language: str) -> frozenset[str]:
+    return frozenset(low(w) for w in pack(language).people.national_offices)
 
 
 def territorial(role: str, t: PeopleTables) -> bool:

@@ -183,6 +183,10 @@ class PeopleWords:
     """Articles (and article + preposition forms) before a role or a country in a list."""
     role_links: Words
     """Prepositions (with their article) joining a role to its organisation ("de l’", "of the")."""
+    body_links: Words
+    """The role links that hold an article ("of the", "du", "del"): after one, a named body of two
+    capitalised words or more is the organisation ("Chairman of the Election Commission"), where after
+    a bare link a government portfolio is part of the role ("Minister of Defence")."""
     country_links: Words
     """Prepositions between a name and a country ("X of Greece", "X de la Grèce")."""
     location_links: Words
