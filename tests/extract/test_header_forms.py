@@ -26,6 +26,9 @@ from communique.extract.lines import Kind, classify_lines
         ("Published 18 April 2024 15:05 PM", dt.datetime(2024, 4, 18, 15, 5)),
         ("Publicado el 3 de mayo de 2024 a las 4:30 p. m.", dt.datetime(2024, 5, 3, 16, 30)),
         ("Published 07. Mar 2024", dt.date(2024, 3, 7)),  # a dot after the day
+        # "Date:" labels the page's date: when it was published.
+        ("Date: Sunday, 8 March 2026", dt.date(2026, 3, 8)),
+        ("Date : 2025-09-18", dt.date(2025, 9, 18)),
         # A dash or a bar between the date and the time.
         ("Publié le 12.06.2025 – 10:42", dt.datetime(2025, 6, 12, 10, 42)),
         ("Published 12 June 2025 | 10:42", dt.datetime(2025, 6, 12, 10, 42)),
@@ -314,3 +317,20 @@ def test_a_date_after_a_section_label_and_a_dash_dates_the_release() -> None:
 )
 def test_an_embargo_notice_is_furniture_a_headline_about_one_is_not(line: str, kind: Kind) -> None:
     assert [found.kind for found in classify_lines(line)] in ([kind], [Kind.TEXT, Kind.DATE])
+
+
+def test_a_modification_date_label_on_its_own_line_is_the_update_stamp() -> None:
+    page = _page("Le 4 décembre 2025 – Ottawa", "La Garde côtière a secouru cinq pêcheurs au large.") + (
+        "\nDate de modification :\n2025-12-04\n"
+    )
+    assert communique.parse(page, "text").dates.updated == dt.date(2025, 12, 4)
+
+
+def test_a_date_right_after_the_body_dates_a_release_with_none_above() -> None:
+    page = (
+        "La OIM inaugura un centro para personas retornadas\n\n"
+        "El centro atenderá a unas 400 personas por semana en el aeropuerto.\n\n"
+        "La OIM ha brindado asistencia a más de 310.000 personas desde 2015.\n\n"
+        "6 de noviembre de 2025\n"
+    )
+    assert communique.parse(page, "text").dates.start == dt.date(2025, 11, 6)

@@ -118,7 +118,8 @@ def _patterns(codes: tuple[str, ...]) -> _Patterns:
     )
     joiner = alternation(_words("range_joiners", codes))
     a_date, b_date = date.replace("?P<", "?P<a_"), date.replace("?P<", "?P<b_")
-    # "Date: 12 March 2021": a label that says the line is the page's date (not a stamp).
+    # "Date: 12 March 2021": a label that says the line is the page's date (a range is the event's; a single
+    # date is read as the publication stamp first, see ``stamp``).
     date_label = rf"(?:{alternation(_words('date_labels', codes))}\s*:?\s*)?"
     # A time after the page's date is read past: "October 18, 2019 12:00AM EDT", "Mar 21, 2017, 08:30 ET",
     # "14-02-2023 - 13:05", "March 21, 2023 04:00 AM Eastern Daylight Time".
@@ -129,7 +130,9 @@ def _patterns(codes: tuple[str, ...]) -> _Patterns:
     range_ = rf"\s*{date_label}(?P<a>{a_date})\s*{joiner}?\s*(?P<b>{b_date})?{clock}\s*[-–—]?\s*"
     labels = []
     for kind in ("updated", "published"):
-        labels.append(f"(?P<{kind}>{alternation(_words(kind, codes))})")
+        # "Date: Sunday, 8 March 2026", "Date : 2025-09-18": the page's date is when it was published.
+        words = _words(kind, codes) if kind == "updated" else [*_words(kind, codes), *_words("date_labels", codes)]
+        labels.append(f"(?P<{kind}>{alternation(words)})")
     # What may follow a stamp on its line and is not part of it: "Mise à jour : 16/06/2021 - Direction : …",
     # "Posted On: 18 FEB 2025 6:42PM by PIB Delhi" (a byline: the packs' subtitle openers).
     bylines = alternation(w for code in codes for w in pack(code).header.subtitle_openers)

@@ -304,6 +304,14 @@ def segment(text: str, *, titled: bool = False) -> Segments:
             reference = line.value
     if body_from >= len(lines):
         header += place_dates
+    if not place_dates and not any(lines[i].kind is Kind.DATE for i in range(body_from)):
+        # No date above the body: a date line right after the body's last paragraph dates the release
+        # ("… desde 2015." ¶ "6 de noviembre de 2025"), not one further down among related links.
+        last_text = max((i for i in range(body_from, end) if lines[i].kind is Kind.TEXT), default=None)
+        if last_text is not None:
+            nxt = next((i for i in range(last_text + 1, min(len(lines), last_text + 3))), None)
+            if nxt is not None and lines[nxt].kind is Kind.DATE and lines[nxt].field is None and not lines[nxt].piece:
+                header.append(HeaderLine(lines[nxt].number, lines[nxt].text, lines[nxt].read))
     body = [
         line
         for i, line in enumerate(lines[body_from:end], body_from)
