@@ -85,7 +85,8 @@ def test_document_numbers_are_references(line: str, number: str) -> None:
         ("mardi 15 juin 2021", dt.date(2021, 6, 15)),
         ("18 fév. 2008", dt.date(2008, 2, 18)),
         ("martes, 3 de marzo de 2021", dt.date(2021, 3, 3)),
-        ("Date: 12 March 2021", dt.date(2021, 3, 12)),
+        # (With a colon, "Date: 12 March 2021" is the publication stamp: tests/extract/test_header_forms.py.)
+        ("Dated 12 March 2021", dt.date(2021, 3, 12)),
         (" date 2020-01-01", dt.date(2020, 1, 1)),
         ("October 18, 2019 12:00AM EDT", dt.date(2019, 10, 18)),
         ("Mar 21, 2017, 08:30 ET", dt.date(2017, 3, 21)),

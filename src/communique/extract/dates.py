@@ -130,9 +130,10 @@ def _patterns(codes: tuple[str, ...]) -> _Patterns:
     range_ = rf"\s*{date_label}(?P<a>{a_date})\s*{joiner}?\s*(?P<b>{b_date})?{clock}\s*[-–—]?\s*"
     labels = []
     for kind in ("updated", "published"):
-        # "Date: Sunday, 8 March 2026", "Date : 2025-09-18": the page's date is when it was published.
-        words = _words(kind, codes) if kind == "updated" else [*_words(kind, codes), *_words("date_labels", codes)]
-        labels.append(f"(?P<{kind}>{alternation(words)})")
+        labels.append(f"(?P<{kind}>{alternation(_words(kind, codes))})")
+    # "Date: Sunday, 8 March 2026", "Date : 2025-09-18": the page's date, with its colon, is when it was
+    # published (" date 2020-01-01", an index's artifact, is no label).
+    labels.append(rf"(?P<dated>{alternation(_words('date_labels', codes))})(?=\s*:)")
     # What may follow a stamp on its line and is not part of it: "Mise à jour : 16/06/2021 - Direction : …",
     # "Posted On: 18 FEB 2025 6:42PM by PIB Delhi" (a byline: the packs' subtitle openers).
     bylines = alternation(w for code in codes for w in pack(code).header.subtitle_openers)
