@@ -2,7 +2,7 @@
 
 ``python -m communique.bench --accuracy`` parses every ``NAME.txt`` that has a
 ``NAME.gold.json`` beside it (the format is :mod:`communique.bench.gold`) in
-the corpus folders — by default ``tests/data/text``, ``tests/data/corpus``, ``tests/data/holdout`` and ``holdout2`` to ``holdout6``
+the corpus folders — by default ``tests/data/text``, ``tests/data/corpus``, ``tests/data/holdout`` and ``holdout2`` to ``holdout7``
 under the current directory — and counts, field by field, how many of the
 checks the gold files make the parser gets right.  Every figure is a pair
 *right / checked*, summed over the releases (a micro average), and its
@@ -123,6 +123,7 @@ DEFAULT_CORPUS = (
     "tests/data/holdout4",
     "tests/data/holdout5",
     "tests/data/holdout6",
+    "tests/data/holdout7",
 )
 """The corpus folders, relative to the repository root (the current directory of the command)."""
 
