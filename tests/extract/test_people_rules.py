@@ -571,3 +571,23 @@ class TestAListOfNamesWithTheirRoles:
             "Luis Berrocal Díaz": ("presidente", "Navantia"),
             "Ana Ruiz Gil": ("directora", "Indra"),
         }
+
+
+class TestMoreNamesBesideSpeech:
+    @pytest.mark.parametrize(
+        ("text", "language", "name"),
+        [
+            # A capitalised particle inside a plain name.
+            ("« Nous y sommes », a déclaré Erwan Le Goff.", "fr", "Erwan Le Goff"),
+            # A title of a university before the name.
+            (
+                "« Nous y sommes », explique la professeure Émilie Tremblay-Qumaq, du Département de géographie.",
+                "fr",
+                "Émilie Tremblay-Qumaq",
+            ),
+            # A manager or an officer is a title before a name.
+            ("AMSA Response Manager Craig Fenwick said the sailor had done everything right.", "en", "Craig Fenwick"),
+        ],
+    )
+    def test_the_person_is_found(self, text: str, language: str, name: str) -> None:
+        assert set(people(text, language)) == {name}

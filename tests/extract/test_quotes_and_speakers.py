@@ -155,6 +155,11 @@ class TestSpeakers:
         text = "Tan Wei Ling signed the charter. “It is a first step,” said Ms Tan."
         assert speakers([text], "en", tan, self.PM) == ["Tan Wei Ling"]
 
+    def test_an_epithet_whose_complement_names_the_body_otherwise_is_the_holder(self) -> None:
+        director = Attendee(name="María Paredes", role="directora ejecutiva", organization="INAMHI")
+        text = "María Paredes presentó el pronóstico. “Las lluvias seguirán”, dijo la titular del instituto."
+        assert speakers([text], "es", director) == ["María Paredes"]
+
     def test_a_rank_alone_after_the_quotation(self) -> None:
         penrose = Attendee(name="Alasdair Penrose", rank="Air Chief Marshal")
         text = "Sir Alasdair Penrose visited the base. “The crews are ready,” said the Air Chief Marshal."

@@ -256,7 +256,7 @@ def _clean_name(text: str, tokens: list[tuple[int, int]], t: PeopleTables) -> tu
     hit = t.phrases.get(first.lower())
     if first in t.not_names or first[0].islower() or (hit is not None and hit[0] == "country"):
         return None
-    if any(bare(w) in t.not_name_words and w not in t.particles for w, _ in words[1:-1]):
+    if any(bare(w) in t.not_name_words and bare(w) not in t.particles for w, _ in words[1:-1]):
         return None  # "Brigada Provincial de Policía Judicial de Valencia": an institution's words inside
     return " ".join(w for w, _ in words), words[0][1], words[-1][1] + len(words[-1][0])
 
@@ -642,8 +642,10 @@ def _plain_name(words: list[str], language: str) -> bool:
     """Words that can be a name with nothing else to vouch for it: no rank, title, place or common word."""
     t = people_tables(language)
     stop = stopwords(language)
-    for word in words:
+    for k, word in enumerate(words):
         stem = bare(word)
+        if 0 < k < len(words) - 1 and stem in t.particles:
+            continue  # "Erwan Le Goff", "Charles De Smet": a particle inside the name, capitalised
         if stem in t.vocab or stem in t.not_names or stem.lower() in stop:
             return False
         if len(word) > 2 and word[1] == "’" and word[2].islower():

@@ -785,11 +785,12 @@ def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int, country
     candidates: list[str] = []
     if words and words[0] in state.t["epithets"]:
         tail = " " + " ".join(words[1:]) if len(words) > 1 else ""
-        candidates = [
-            a.name
-            for a in people.attendees
-            if a.name is not None and (a.role or a.rank) and (a.role or "").lower().endswith(tail)
-        ]
+        holders = [a for a in people.attendees if a.name is not None and (a.role or a.rank)]
+        candidates = [a.name for a in holders if a.name is not None and (a.role or "").lower().endswith(tail)]
+        if not candidates and tail:
+            # "la titular del instituto" when the role is "directora ejecutiva" (of the INAMHI): the
+            # complement names the office's body in other words; any holder, the most recent subject first.
+            candidates = [a.name for a in holders if a.name is not None]
         words = []
     for n in range(len(words), 0, -1):
         p = " ".join(words[:n])
