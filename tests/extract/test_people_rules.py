@@ -591,3 +591,9 @@ class TestMoreNamesBesideSpeech:
     )
     def test_the_person_is_found(self, text: str, language: str, name: str) -> None:
         assert set(people(text, language)) == {name}
+
+
+def test_a_place_and_its_country_between_commas_before_the_name() -> None:
+    text = "Firmaron el gobernador del departamento de San Marcos, Guatemala, Édgar Orozco Fuentes, y otros."
+    ((_, role, _, country),) = people(text, "es").values()
+    assert (role, country) == ("gobernador del departamento", "GT")

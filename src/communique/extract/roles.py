@@ -44,6 +44,14 @@ def role_before(text: str, end: int, t: PeopleTables, language: str) -> dict[str
     cut = last_stop(scope)
     if cut >= 0:
         chunk, start = chunk[cut + 1 :], start + cut + 1
+        code = country_code(chunk.strip(), language) if text[start - 1] == "," else None
+        if code is not None:
+            # "el gobernador del departamento de San Marcos, Guatemala, X": the place's country between
+            # commas; the role is before it, and the country is the person's.
+            found = role_before(text, start - 1, t, language)
+            if found is not None:
+                found["country"] = found.get("country") or code
+            return found
     # The head nearest the comma first: an earlier one would swallow whatever
     # lies between ("Secretary General X welcomed the Prime Minister of Y, Mr Z").
     # Not a head inside the defined acronym ("(JEMAD)").
