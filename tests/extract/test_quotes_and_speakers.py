@@ -160,6 +160,14 @@ class TestSpeakers:
         text = "María Paredes presentó el pronóstico. “Las lluvias seguirán”, dijo la titular del instituto."
         assert speakers([text], "es", director) == ["María Paredes"]
 
+    def test_a_quotation_with_no_attribution_after_reported_speech_is_its_speakers(self) -> None:
+        director = Attendee(name="Salote Vuniwaqa", role="Director of Meteorology")
+        paragraphs = [
+            "The Director of Meteorology, Ms Salote Vuniwaqa, said the system was moving south-west.",
+            "“All of our guidance agrees that the depression will become a cyclone before it reaches the islands.”",
+        ]
+        assert speakers(paragraphs, "en", director, self.PM) == ["Salote Vuniwaqa"]
+
     def test_a_rank_alone_after_the_quotation(self) -> None:
         penrose = Attendee(name="Alasdair Penrose", rank="Air Chief Marshal")
         text = "Sir Alasdair Penrose visited the base. “The crews are ready,” said the Air Chief Marshal."

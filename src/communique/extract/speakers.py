@@ -699,6 +699,11 @@ def attribute_speakers(
                 # A second quotation of the sentence, or a paragraph opening
                 # with a quotation, continues the previous speaker's words.
                 speaker = prev_speaker
+            if speaker is None and not before:
+                # A quotation opening its sentence with no attribution at all, after sentences about
+                # someone ("Ms X said the system was moving …" ¶ "“All of our guidance agrees …”"): the
+                # subject of the nearest clause before it that has a person as subject.
+                speaker = state.antecedent(span.paragraph, max(span.open, 0))
         speakers.append(speaker)
         prev_speaker = speaker if speech else None
     return [state.people.canonical.get(s, s) if s is not None else None for s in speakers]
