@@ -597,3 +597,24 @@ def test_a_place_and_its_country_between_commas_before_the_name() -> None:
     text = "Firmaron el gobernador del departamento de San Marcos, Guatemala, Édgar Orozco Fuentes, y otros."
     ((_, role, _, country),) = people(text, "es").values()
     assert (role, country) == ("gobernador del departamento", "GT")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "role"),
+    [
+        (
+            "The club confirms the appointment of Ross Tennant as first-team manager on a three-year contract.",
+            "en",
+            "Ross Tennant",
+            "first-team manager",
+        ),
+        (
+            "El club nombró a Gustavo Pereyra Lasso como director técnico del primer equipo.",
+            "es",
+            "Gustavo Pereyra Lasso",
+            "director técnico",
+        ),
+    ],
+)
+def test_a_name_given_an_office_is_a_person_with_that_role(text: str, language: str, name: str, role: str) -> None:
+    assert {n: fields[1] for n, fields in people(text, language).items()} == {name: role}

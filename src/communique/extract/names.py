@@ -409,6 +409,7 @@ def find_named(
                     _speech_near(norm, name_start, run.end(), language)
                     or norm.startswith(",", run.end())
                     or _PAREN_AFTER.match(norm, run.end()) is not None  # "Édouard Kibanda (Gabon), envoyé …"
+                    or role_as(norm, run.end(), language) is not None  # "… of Ross Tennant as first-team manager"
                 )
             ):
                 continue
@@ -511,6 +512,17 @@ def find_named(
             elif person.role and not appositive:
                 role, organization, country, aliases = from_role(person.role, language)
                 person.role = role or person.role
+                person.organization = person.organization or organization
+                person.country = person.country or country
+            elif (
+                person.role is None
+                and person.rank is None
+                and not appositive
+                and (as_role := role_as(text, name_end, language))
+            ):
+                # "the appointment of Ross Tennant as first-team manager"
+                role, organization, country, _ = from_role(as_role, language)
+                person.role = role or None
                 person.organization = person.organization or organization
                 person.country = person.country or country
             elif person.role is None and person.rank is None and not appositive:
@@ -759,7 +771,27 @@ def _described(text: str, start: int, end: int, t: PeopleTables, language: str) 
         return False
     if _PAREN_AFTER.match(text, end) is not None and _country_after(text, end, language) is not None:
         return True  # "Nora Keller (Switzerland) said": the delegate of a country
-    return apposition(text, end, t) is not None
+    return apposition(text, end, t) is not None or role_as(text, end, language) is not None
+
+
+def role_as(text: str, end: int, language: str) -> str | None:
+    """The office a name is given right after it: "X as first-team manager", "X como directora técnica"."""
+    m = _role_as(language).match(text, end)
+    if m is None:
+        return None
+    phrase = m.group("role")
+    return phrase if people_tables(language).heads.search(phrase) else None
+
+
+@cache
+def _role_as(language: str) -> re.Pattern[str]:
+    t = people_tables(language)
+    links = alternation(normalize(w) for w in pack(language).people.role_as)
+    articles = alternation(sorted(t.role_articles, key=len, reverse=True))
+    return re.compile(
+        rf"[ \u00a0]+(?:{links})[ \u00a0]+(?:(?:{articles})[ \u00a0]+)?(?P<role>[^\W\d_][^,;:.!?«»“”\"()]{{1,60}}?)"
+        rf"(?=[,;:.!?)]|[ \u00a0]+(?:on|from|for|with|until|de|du|des|del|para|pour|a partir|à partir)[ \u00a0]|$)"
+    )
 
 
 def _name_like(words: list[str], t: PeopleTables, language: str) -> bool:

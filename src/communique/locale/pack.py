@@ -205,6 +205,9 @@ class PeopleWords:
     national_offices: Words
     """Offices only a state's government holds ("ministra", "secretary of state"): on a page of no state filed
     from a capital, a holder whose country the text does not give is of that capital's country."""
+    role_as: Words
+    """Words joining a name to the office it is given ("the appointment of X as first-team manager",
+    "nombra a X como directora"): the words after them, when a role's head opens them, are the role."""
     delegation_links: Words
     """Words opening a delegation's entry in a list, before its country ("pour la République du Bénin :
     Monsieur X", "por Guatemala, el ministro X", "for Ghana: Ms X"): the country of the person after it."""
