@@ -168,6 +168,15 @@ class TestSpeakers:
         ]
         assert speakers(paragraphs, "en", director, self.PM) == ["Salote Vuniwaqa"]
 
+    def test_a_role_set_off_before_a_name_with_its_courtesy_word_is_that_names(self) -> None:
+        kwame = Attendee(name="Kwame Osei", role="Director of Agriculture, Food Security and Nutrition")
+        chidi = Attendee(name="Chidi Okafor", role="Director of Produce Inspection")
+        text = (
+            "Opening the workshop, the Director of Agriculture, Food Security and Nutrition at AUDA-NEPAD, "
+            "Dr Kwame Osei, said that Africa lost much of its food. “We are feeding the rubbish heap,” he said."
+        )
+        assert speakers([text], "en", chidi, kwame) == ["Kwame Osei"]
+
     def test_a_rank_alone_after_the_quotation(self) -> None:
         penrose = Attendee(name="Alasdair Penrose", rank="Air Chief Marshal")
         text = "Sir Alasdair Penrose visited the base. “The crews are ready,” said the Air Chief Marshal."

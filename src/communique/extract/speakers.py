@@ -361,8 +361,13 @@ class _Attribution:
         between = re.sub(r"\([^()]*\)", " ", between)
         if len(between) > 120:
             return False
+        # The courtesy words right before the name are the name's ("…, Food Security and Nutrition at
+        # AUDA-NEPAD, Dr Kwame X"): the comma that sets the name off is before them.
+        kept = between.rstrip(" ").split(" ")
+        while kept and kept[-1].lower().rstrip(".") in self.t["apposed"] and kept[-1][:1].isupper():
+            kept.pop()
         if (
-            between.rstrip(" ").endswith(",")
+            " ".join(kept).rstrip(" ").endswith(",")
             and len(between.split()) <= 12
             and not self.t["verbs"].search(between)
             and not self.t["pronoun_or_role"].search(between)
