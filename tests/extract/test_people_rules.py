@@ -618,3 +618,19 @@ def test_a_place_and_its_country_between_commas_before_the_name() -> None:
 )
 def test_a_name_given_an_office_is_a_person_with_that_role(text: str, language: str, name: str, role: str) -> None:
     assert {n: fields[1] for n, fields in people(text, language).items()} == {name: role}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A place or a body after the role is no next person of a list.
+        (
+            "– Nathalie Groulx, Regional Director General, Quebec Region, Canada Border Services Agency",
+            {"Nathalie Groulx": "Regional Director General"},
+        ),
+        # A rank and a name before a comma are a person, not the role of the word after the comma.
+        ("– Inspector Marc-André Lessard, Sûreté du Québec", {"Marc-André Lessard": None}),
+    ],
+)
+def test_signature_lines_after_quotations(text: str, expected: dict[str, str | None]) -> None:
+    assert {name: fields[1] for name, fields in people(text).items()} == expected

@@ -460,6 +460,13 @@ def find_named(
                 appositive = role_before(text, lo + cut, t, language)
                 if appositive is not None and any(j == i and s < appositive["start"] < e for j, s, e, _ in found):
                     appositive = None  # the previous person's apposition ("Ms Tan, Chief Executive of MPA, Mr X")
+                elif (
+                    appositive is not None
+                    and appositive["role"]
+                    and " " not in name
+                    and any(j == i and people[k].name in appositive["role"] for j, _, _, k in found)
+                ):
+                    appositive = None  # "Inspector Marc-André Lessard, Sûreté du Québec": a person, not a role
             if national is None and appositive is None and not back.get("trigger") and len(name.split()) >= 2:
                 # "…; Chile, Macarena Silva Eyzaguirre; …", "pour le Bénin : X Y": a delegation's entry vouches for it.
                 national = _delegation_country(norm, name_start, language)

@@ -256,6 +256,8 @@ def apposition(text: str, pos: int, t: PeopleTables) -> tuple[str, int] | None:
             return None
     after = start + len(segment)
     following = t.next_name.match(text, end) if end == after else None
+    if following is not None and any(bare(w) in t.not_name_words for w in following.group().strip(" ,;:.)").split()):
+        following = None  # ", Quebec Region,": a place or a body after the role, no next person
     if following is not None and not (
         low(segment.split(None, 1)[0]) not in t.role_articles and _apposed_next(text, following.end() - 1, t)
     ):
