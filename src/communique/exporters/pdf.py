@@ -47,7 +47,7 @@ import re
 import threading
 import warnings
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -941,24 +941,15 @@ def _build(
             _, height = flowable.wrap(width - 2 * _CELL_PADDING, 1e6)
             return flowable, height
 
+        def measured(texts: Sequence[str], face: str, style: _Style) -> list[Any]:
+            # One row's cells and, in ``heights``, its height: its tallest cell and the padding.
+            cells = [cell(text, face, style, width) for text, width in zip(texts, widths, strict=True)]
+            heights.append(max((height for _, height in cells), default=0.0) + pad)
+            return [shown for shown, _ in cells]
+
         heights: list[float] = []
-        header: list[Any] = []
-        tallest = 0.0
-        for text, width in zip(header_texts, widths, strict=True):
-            shown, height = cell(text, BOLD, _HEAD_CELL, width)
-            header.append(shown)
-            tallest = max(tallest, height)
-        heights.append(tallest + pad)
-        rows: list[list[Any]] = []
-        for texts in row_texts:
-            row: list[Any] = []
-            tallest = 0.0
-            for text, width in zip(texts, widths, strict=True):
-                shown, height = cell(text, REGULAR, _CELL, width)
-                row.append(shown)
-                tallest = max(tallest, height)
-            rows.append(row)
-            heights.append(tallest + pad)
+        header = measured(header_texts, BOLD, _HEAD_CELL)
+        rows = [measured(texts, REGULAR, _CELL) for texts in row_texts]
         table_style = TableStyle(
             [
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(_ACCENT)),

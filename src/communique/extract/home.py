@@ -32,7 +32,7 @@ from ._data import normalize, phrase_pattern
 from .countries import _matcher as country_matcher
 from .countries import adjectives
 from .organizations import find_organization, organization_name
-from .roles import territorial
+from .roles import holds_national_office, territorial
 from .vocab import bare, people_tables
 
 __all__ = ["capital_country", "holds_national_office", "home_country", "of_home"]
@@ -204,18 +204,3 @@ def capital_country(place: str | None) -> str | None:
     from ..locale.tables import capitals
 
     return capitals().get(" ".join(place.split()).casefold()) if place else None
-
-
-@cache
-def _offices(language: str) -> tuple[str, ...]:
-    return tuple(normalize(w).casefold() for w in pack(language).people.national_offices)
-
-
-def holds_national_office(role: str | None, language: str) -> bool:
-    """Whether ``role`` opens with an office only a state's government holds ("ministra de Defensa")."""
-    if not role:
-        return False
-    low = normalize(role).casefold()
-    return any(
-        low.startswith(office) and not low[len(office) : len(office) + 1].isalnum() for office in _offices(language)
-    )

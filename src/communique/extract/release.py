@@ -27,6 +27,7 @@ from .quotes import QuoteSpan, find_quote_spans
 from .segment import HeaderLine, segment
 from .speakers import attribute_speakers
 from .transcripts import Turn, find_turns
+from .vocab import ends_abbreviation
 
 __all__ = ["find_quotes", "release_from_parts", "release_from_text"]
 
@@ -356,21 +357,12 @@ def _first_sentence(paragraph: str, language: str) -> str:
     A dot that ends an abbreviation or a courtesy word of the pack ("the Most Hon. Dr. Andrew
     Clarke", "M. Dupont") or an initial ("John F. Kennedy") ends no sentence.
     """
-    abbreviations = _abbreviations(language)
     for m in _SENTENCE_END.finditer(paragraph):
-        before = paragraph[max(0, m.start() - 12) : m.start()].rstrip(".!?…")
-        word = before[before.rfind(" ") + 1 :]
-        if paragraph[m.start() - 1] == "." and (word in abbreviations or (len(word) == 1 and word.isupper())):
+        stop = m.start() - 1  # the mark the look-behind saw
+        if paragraph[stop] == "." and ends_abbreviation(paragraph, stop, language):
             continue
         return paragraph[: m.start()]
     return paragraph
-
-
-@cache
-def _abbreviations(language: str) -> frozenset[str]:
-    """The pack's abbreviations and courtesy words, without their dots."""
-    words = pack(language)
-    return frozenset(words.quotes.abbreviations) | {h.rstrip(".") for h in words.people.honorifics}
 
 
 _NEAR_DAYS = 31  # a release reports an event of the past month or announces one of the next

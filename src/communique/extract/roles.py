@@ -19,7 +19,7 @@ from .organizations import _matcher as _org_matcher
 from .organizations import organization_name
 from .vocab import POSSESSIVE, WORD, PeopleTables, acronym, bare, last_stop, low, people_tables
 
-__all__ = ["apposition", "from_role", "role_before", "role_parts", "territorial"]
+__all__ = ["apposition", "from_role", "holds_national_office", "role_before", "role_parts", "territorial"]
 
 _ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9&\-]{1,9})\s*\)")
 _PAREN = re.compile(r"\s*\([^()]*\)")
@@ -543,7 +543,7 @@ def _named_organization(text: str, language: str) -> tuple[str, str] | None:
     if any(low(w).rstrip(".") in t.not_name_words for w in words) and not (
         len(words) >= 2
         and low(text[m.start() : m.start("org")].strip()) in _body_links(language)
-        and not _holds_portfolio(text[: m.start()], language)
+        and not holds_national_office(text[: m.start()], language)
     ):
         # "Minister of Defence", "ministre des Affaires étrangères": a portfolio is the role's. After a link
         # with its article, a named body of two capitalised words or more is whose the office is ("Chairman
@@ -582,15 +582,19 @@ def _body_links(language: str) -> frozenset[str]:
     return frozenset(low(w) for w in pack(language).people.body_links)
 
 
-def _holds_portfolio(role: str, language: str) -> bool:
-    """Whether ``role`` opens with an office of a government (pack ``people.national_offices``)."""
-    words = low(role).split()
-    return bool(words) and any(" ".join(words[: len(o.split())]) == o for o in _portfolio_heads(language))
-
-
 @cache
-def _portfolio_heads(language: str) -> frozenset[str]:
-    return frozenset(low(w) for w in pack(language).people.national_offices)
+def _offices(language: str) -> tuple[str, ...]:
+    return tuple(normalize(w).casefold() for w in pack(language).people.national_offices)
+
+
+def holds_national_office(role: str | None, language: str) -> bool:
+    """Whether ``role`` opens with an office only a state's government holds ("ministra de Defensa")."""
+    if not role:
+        return False
+    low = normalize(role).casefold()
+    return any(
+        low.startswith(office) and not low[len(office) : len(office) + 1].isalnum() for office in _offices(language)
+    )
 
 
 def territorial(role: str, t: PeopleTables) -> bool:

@@ -71,7 +71,7 @@ from .countries import adjectives
 from .quotes import QuoteSpan
 from .roles import role_parts
 from .transcripts import Turn, turn_role
-from .vocab import person_titles
+from .vocab import ends_abbreviation, person_titles
 
 __all__ = ["attribute_speakers"]
 
@@ -132,7 +132,7 @@ def _tables(language: str) -> dict[str, Any]:
         "intro": re.compile(rf"(?:[:,]|\b{complementizers})\s*$"),
         "complementizer": re.compile(rf"(?<!\w){complementizers}(?!\w)"),
         "ends": re.compile(r"[.!?…]+(?:[ \u00a0\u202f]*[»”\"])?(?=\s+[«“\"¿¡" + upper + r"]|\s*$)"),
-        "abbreviations": frozenset(quotes.abbreviations) | {h.rstrip(".") for h in people.honorifics},
+        "language": language,
         "word": re.compile(rf"[{upper}](?<![\w’'\-].)[\w’'\-]*"),
         # Whichever comes first of a pronoun and a role phrase, the pronoun when both start at one
         # place (the order in which who() prefers them): one scan of a window instead of two.
@@ -259,13 +259,9 @@ class _Text:
     def __init__(self, text: str, t: dict[str, Any]) -> None:
         self.text = text
         self.ends: list[int] = []
-        abbreviations = t["abbreviations"]
         for m in matches_at(t["ends"], text, ".!?…"):
-            if m.group()[0] == ".":
-                before = text[max(0, m.start() - 12) : m.start()]
-                word = before[before.rfind(" ") + 1 :]
-                if word in abbreviations or (len(word) == 1 and word.isupper()):
-                    continue
+            if m.group()[0] == "." and ends_abbreviation(text, m.start(), t["language"]):
+                continue
             self.ends.append(m.end())
 
     def sentence(self, pos: int) -> tuple[int, int]:

@@ -23,9 +23,11 @@ __all__ = [
     "STOPS",
     "WORD",
     "PeopleTables",
+    "abbreviations",
     "acronym",
     "bare",
     "byline_words",
+    "ends_abbreviation",
     "header_phrases",
     "last_stop",
     "low",
@@ -297,6 +299,21 @@ def acronym(word: str, t: PeopleTables) -> str | None:
     if (hit is not None and hit[0] != "org") or word in t.not_names:
         return None
     return word
+
+
+@cache
+def abbreviations(language: str) -> frozenset[str]:
+    """The pack's abbreviations and courtesy words, without their dots ("Gen", "Mme", "Hon")."""
+    lp = pack(language)
+    return frozenset(lp.quotes.abbreviations) | {h.rstrip(".") for h in lp.people.honorifics}
+
+
+def ends_abbreviation(text: str, dot: int, language: str) -> bool:
+    """Whether the dot at ``text[dot]`` ends an abbreviation, a courtesy word or an initial ("Dr.", "F."):
+    no sentence ends there."""
+    before = text[max(0, dot - 12) : dot]
+    word = before[before.rfind(" ") + 1 :]
+    return word in abbreviations(language) or (len(word) == 1 and word.isupper())
 
 
 def bare(word: str) -> str:
