@@ -205,7 +205,9 @@ def sample_render(name: str, sample: str = "sample_en", lines: str = "60") -> st
     shown = data.splitlines()
     limit = int(lines)
     cut = f"\n… ({len(shown) - limit} more lines)" if len(shown) > limit else ""
-    lang = "html" if data.lstrip().lower().startswith("<!doctype html") else "xml" if data.lstrip().startswith("<") else ""
+    lang = (
+        "html" if data.lstrip().lower().startswith("<!doctype html") else "xml" if data.lstrip().startswith("<") else ""
+    )
     return f"`examples/{sample}.txt` rendered by `{exporter.name}`:\n\n" + _fence("\n".join(shown[:limit]) + cut, lang)
 
 
@@ -557,7 +559,7 @@ def module_doc(module: str) -> str:
     return rest_to_markdown(doc) + "\n"
 
 
-ACCURACY_SECTIONS = ("summary", "languages", "families", "releases", "failures", "floors")
+ACCURACY_SECTIONS = ("summary", "languages", "families", "formats", "releases", "failures", "floors")
 ACCURACY_FLOORS = REPO / "tests" / "bench" / "accuracy_floors.toml"
 
 
@@ -589,7 +591,7 @@ def _in_repo(path: str) -> str:
 
 
 def accuracy_tables(*sections: str) -> str:
-    """Accuracy of the text parser on the gold corpus: any of ``ACCURACY_SECTIONS`` (default: all)."""
+    """Accuracy of the text and HTML parsers on the gold corpus: any of ``ACCURACY_SECTIONS`` (default: all)."""
     unknown = [s for s in sections if s not in ACCURACY_SECTIONS]
     if unknown:
         raise ValueError(f"unknown section(s) {', '.join(unknown)} (known: {', '.join(ACCURACY_SECTIONS)})")
@@ -606,8 +608,9 @@ def accuracy_tables(*sections: str) -> str:
                 + f", {len(families)} publisher families ({', '.join(families)}) "
                 f"in {len(languages)} languages ({', '.join(languages)}).\n"
             )
-        elif section in ("languages", "families"):
-            headers, rows = accuracy.table_rows(report, section[:-1] if section == "languages" else "family")
+        elif section in ("languages", "families", "formats"):
+            kind = {"languages": "language", "families": "family", "formats": "format"}[section]
+            headers, rows = accuracy.table_rows(report, kind)
             parts.append(_table(headers, ([f"`{r[0]}`", *r[1:]] for r in rows)))
         elif section == "releases":
             parts.append(_table(*accuracy.releases_rows(report)))

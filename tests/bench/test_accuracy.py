@@ -219,6 +219,45 @@ def test_the_corpus_is_grouped_by_language_and_family(corpus: Path) -> None:
     assert "ParseError" in (report.failures()[0].error or "")
 
 
+PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Chiefs meet | Site</title></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav><main><article>
+<h1>Chiefs of Defence meet</h1><p>BRUSSELS, 22 May 2018 – The Chiefs of Defence met in Brussels today
+to discuss the readiness of the forces and the training missions of the Alliance.</p>
+<p>They agreed on a new plan for the exercises of next year and on the support to partners.</p>
+</article></main><footer>Contact us · Privacy</footer></body></html>"""
+
+
+def test_a_saved_page_is_read_by_the_html_parser_and_grouped_by_parser(corpus: Path) -> None:
+    page = corpus / "nato" / "06_page_en.html"
+    page.write_text(PAGE, encoding="utf-8")
+    gold = {"title": "Chiefs of Defence meet", "dateline": "BRUSSELS", "dates": {"start": "2018-05-22"}}
+    (corpus / "nato" / "06_page_en.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    report = score_corpus([corpus])
+    scored = {Path(f.path).name: f for f in report.files}
+    assert scored["06_page_en.html"].format == "html" and scored["06_page_en.html"].language == "en"
+    assert scored["06_page_en.html"].cells == {
+        "parses": (1, 1),
+        "title": (1, 1),
+        "dateline": (1, 1),
+        "dates.start": (1, 1),
+    }
+    assert {f.format for name, f in scored.items() if name != "06_page_en.html"} == {"text"}
+    assert report.names("format") == ["html", "text"]
+    groups = report.groups()
+    assert (groups["format:html"]["title"].right, groups["format:html"]["title"].checked) == (1, 1)
+    assert (groups["format:text"]["title"].right, groups["format:text"]["title"].checked) == (2, 4)
+    assert "By parser" in render_text(report)
+    assert "format:html" in floors_from(report)
+    assert to_json(report)["files"][-1]["format"] in ("html", "text")
+
+
+def test_a_corpus_of_one_parser_prints_no_parser_table(corpus: Path) -> None:
+    report = score_corpus([corpus])
+    assert report.names("format") == ["text"]
+    assert "By parser" not in render_text(report)
+    assert not any(group.startswith("format:") for group in floors_from(report))
+
+
 def test_a_file_in_two_given_folders_is_scored_once(corpus: Path) -> None:
     assert len(score_corpus([corpus, corpus / "eu"]).files) == 4
 
@@ -228,7 +267,7 @@ def test_no_corpus_is_a_clear_error(tmp_path: Path) -> None:
         score_corpus([])
     with pytest.raises(NoCorpusError, match="no corpus folder"):
         score_corpus([tmp_path / "absent"])
-    with pytest.raises(NoCorpusError, match=r"no NAME\.txt with a NAME\.gold\.json"):
+    with pytest.raises(NoCorpusError, match=r"no NAME\.txt or NAME\.html with a NAME\.gold\.json"):
         score_corpus([tmp_path])
 
 

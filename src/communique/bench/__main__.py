@@ -112,7 +112,7 @@ def _parser() -> argparse.ArgumentParser:
         "--corpus",
         metavar="DIR",
         action="append",
-        help="a folder of NAME.txt + NAME.gold.json, searched at any depth (repeatable; "
+        help="a folder of NAME.txt or NAME.html + NAME.gold.json, searched at any depth (repeatable; "
         "default: tests/data/text, tests/data/corpus, tests/data/holdout and holdout2 to holdout7 under the current directory)",
     )
     acc.add_argument(

@@ -1,6 +1,7 @@
-"""How often the text parser reads a release right: per field, per language, per publisher family.
+"""How often the text and HTML parsers read a release right: per field, language, publisher family and parser.
 
-``python -m communique.bench --accuracy`` parses every ``NAME.txt`` that has a
+``python -m communique.bench --accuracy`` parses every ``NAME.txt`` (with the
+``text`` parser) and every saved page ``NAME.html`` (with the ``html`` parser) that has a
 ``NAME.gold.json`` beside it (the format is :mod:`communique.bench.gold`) in
 the corpus folders — by default ``tests/data/text``, ``tests/data/corpus``, ``tests/data/holdout`` and ``holdout2`` to ``holdout7``
 under the current directory — and counts, field by field, how many of the
@@ -50,9 +51,10 @@ How each field is scored (a field a gold file does not mention is not checked):
 parser does, not what is known.  Warnings from the parser are ignored too.
 
 The figures are grouped as ``all``, ``language:<code>`` (the gold
-``language``, else the file name's ``_<code>`` suffix) and ``family:<name>``
+``language``, else the file name's ``_<code>`` suffix), ``family:<name>``
 (the gold ``family``, else the first folder below the corpus folder, else
-``fixtures``).
+``fixtures``) and ``format:<parser>`` (``text`` or ``html``; its table is
+printed when the corpus holds both).
 
 ``--show FIELD`` lists the releases that get a field wrong, with what the
 parser found; ``--json -`` prints every figure and every release's mismatches.
@@ -79,7 +81,7 @@ from typing import Any
 from communique.errors import ParseError
 from communique.model import PressRelease
 
-from .gold import GoldFileError, Mismatch, compare, fixtures, format_mismatch, load
+from .gold import GoldFileError, Mismatch, compare, fixtures, format_mismatch, load, page_format
 
 __all__ = [
     "DEFAULT_CORPUS",
@@ -161,7 +163,7 @@ MAIN_FIELDS: tuple[str, ...] = ("title", "dates.start", "dateline", "speaker", "
 _HEADER_FIELDS = ("title", "subtitle", "reference", "language", "source", "dateline")
 _PERSON_FIELDS = ("rank", "role", "organization", "country")
 _LANGUAGE_SUFFIX = re.compile(r"_([a-z]{2,3})$")
-_GROUP_KINDS = ("language", "family")
+_GROUP_KINDS = ("language", "family", "format")
 
 
 class NoCorpusError(Exception):
@@ -223,6 +225,8 @@ class FileScore:
     """``{field: (right, checked)}`` for the fields this release's gold file checks."""
     mismatches: tuple[Mismatch, ...] = ()
     """What :func:`~communique.bench.gold.compare` finds wrong (quotes compared by position), for reading."""
+    format: str = "text"
+    """The parser that read it: ``"text"`` (``NAME.txt``) or ``"html"`` (``NAME.html``)."""
 
 
 @dataclass
@@ -233,20 +237,20 @@ class Report:
     files: list[FileScore] = field(default_factory=list)
 
     def groups(self) -> dict[str, dict[str, Cell]]:
-        """``{group: {field: Cell}}`` for ``all``, each ``language:<code>`` and each ``family:<name>``."""
+        """``{group: {field: Cell}}`` for ``all``, each ``language:<code>``, ``family:<name>`` and ``format:<parser>``."""
         out: dict[str, dict[str, Cell]] = {"all": {}}
         for kind in _GROUP_KINDS:
             for name in self.names(kind):
                 out[f"{kind}:{name}"] = {}
         for f in self.files:
-            for group in ("all", f"language:{f.language}", f"family:{f.family}"):
+            for group in ("all", f"language:{f.language}", f"family:{f.family}", f"format:{f.format}"):
                 for name, (right, checked) in f.cells.items():
                     out[group].setdefault(name, Cell()).add(right, checked)
         return out
 
     def names(self, kind: str) -> list[str]:
-        """The languages (``kind="language"``) or families present, sorted; ``fixtures`` last."""
-        found = {f.language if kind == "language" else f.family for f in self.files}
+        """The languages (``kind="language"``), families or formats present, sorted; ``fixtures`` last."""
+        found = {getattr(f, kind) for f in self.files}
         return sorted(found, key=lambda n: (n == "fixtures", n))
 
     def failures(self) -> list[FileScore]:
@@ -373,25 +377,27 @@ def _family(gold: Mapping[str, Any], text: Path, folder: Path) -> str:
 def _language(gold: Mapping[str, Any], text: Path) -> str:
     if "language" in gold:
         return str(gold["language"])
-    m = _LANGUAGE_SUFFIX.search(text.name.removesuffix(".txt"))
+    m = _LANGUAGE_SUFFIX.search(text.stem)
     return m.group(1) if m else "?"
 
 
 def score_file(text: Path, gold_file: Path, folder: Path) -> FileScore:
-    """Parse ``text`` with the text parser (warnings ignored) and score it against ``gold_file``.
+    """Parse ``text`` (the ``html`` parser for a ``.html`` page, else the ``text`` parser; warnings
+    ignored) and score it against ``gold_file``.
 
     :class:`~communique.bench.gold.GoldFileError` when the gold file is not in the gold format.
     """
     import communique
 
     gold = load(gold_file)
+    fmt = page_format(text)
     release: PressRelease | None = None
     outcome, error = "parsed", None
     mismatches: tuple[Mismatch, ...] = ()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            release = communique.parse(text.read_bytes(), "text")
+            release = communique.parse(text.read_bytes(), fmt)
         mismatches = tuple(compare(release, gold))
     except ParseError as exc:
         outcome, error = "unparsed", f"ParseError: {exc}"
@@ -405,6 +411,7 @@ def score_file(text: Path, gold_file: Path, folder: Path) -> FileScore:
         error=error,
         cells=score_release(release, gold),
         mismatches=mismatches,
+        format=fmt,
     )
 
 
@@ -432,7 +439,7 @@ def score_corpus(folders: Iterable[Path]) -> Report:
             seen.add(text.resolve())
             report.files.append(score_file(text, gold_file, folder))
     if not report.files:
-        raise NoCorpusError("no NAME.txt with a NAME.gold.json beside it in " + ", ".join(report.corpus))
+        raise NoCorpusError("no NAME.txt or NAME.html with a NAME.gold.json beside it in " + ", ".join(report.corpus))
     return report
 
 
@@ -442,7 +449,7 @@ def score_corpus(folders: Iterable[Path]) -> Report:
 def table_rows(report: Report, kind: str) -> tuple[list[str], list[list[str]]]:
     """Headers and rows of one table: a row per field, a column for ``all`` and each language or family.
 
-    ``kind`` is ``"language"`` or ``"family"``.  Fields no release checks are left out.
+    ``kind`` is ``"language"``, ``"family"`` or ``"format"``.  Fields no release checks are left out.
     """
     groups = report.groups()
     names = report.names(kind)
@@ -487,10 +494,11 @@ def _plain(headers: Sequence[str], rows: Sequence[Sequence[str]], title: str) ->
 def render_text(report: Report) -> str:
     """The plain-text report: accuracy by language, by family, the releases and the failures."""
     parts = [
-        f"communique text parser accuracy: {len(report.files)} releases from {', '.join(report.corpus)} "
+        f"communique parser accuracy (text and html): {len(report.files)} releases from {', '.join(report.corpus)} "
         "(right/checked, percent rounded down)",
         _plain(*table_rows(report, "language"), "By language"),
         _plain(*table_rows(report, "family"), "By publisher family"),
+        *([_plain(*table_rows(report, "format"), "By parser")] if len(report.names("format")) > 1 else []),
         _plain(*releases_rows(report), "Releases"),
     ]
     failures = report.failures()
@@ -538,6 +546,7 @@ def to_json(report: Report) -> dict[str, Any]:
                 "path": f.path,
                 "family": f.family,
                 "language": f.language,
+                "format": f.format,
                 "outcome": f.outcome,
                 "error": f.error,
                 "cells": {name: list(pair) for name, pair in f.cells.items()},
@@ -607,7 +616,9 @@ def parse_floors(data: Mapping[str, Any], file: str | Path = "<floors>") -> dict
             for name, table in value.items():
                 out[f"{top}:{name}"] = _floor_table(file, f"{top}.{name}", table)
         else:
-            raise FloorsError(file, top, "unknown table (allowed: all, language.<code>, family.<name>)")
+            raise FloorsError(
+                file, top, "unknown table (allowed: all, language.<code>, family.<name>, format.<parser>)"
+            )
     return out
 
 
@@ -647,6 +658,9 @@ def floors_from(report: Report) -> dict[str, dict[str, float]]:
     floors = {"all": rounded(groups["all"], FIELDS)}
     for language in report.names("language"):
         floors[f"language:{language}"] = rounded(groups[f"language:{language}"], MAIN_FIELDS)
+    if len(report.names("format")) > 1:
+        for fmt in report.names("format"):
+            floors[f"format:{fmt}"] = rounded(groups[f"format:{fmt}"], MAIN_FIELDS)
     return {group: fields for group, fields in floors.items() if fields}
 
 
@@ -659,7 +673,7 @@ FLOORS_HEADER = """\
 # Rewrite this file from the current figures (rounded down to the whole percent) with
 #     python -m communique.bench --accuracy --write-floors tests/bench/accuracy_floors.toml
 # (it prints every floor it lowers).  Tables: [all] (every field), [language.<code>],
-# [family.<name>]; field names as in the report.
+# [family.<name>], [format.<parser>] (text or html); field names as in the report.
 """
 
 

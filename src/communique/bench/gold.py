@@ -6,7 +6,9 @@ the accuracy scorer (:mod:`communique.bench.accuracy`,
 ``python -m communique.bench --accuracy``).  It lives in the package so that
 the scorer runs from an installed communique on any folder of gold files.
 
-A fixture ``NAME.txt`` is described by ``NAME.gold.json`` beside it::
+A release ``NAME.txt`` (a page copied as plain text, read by the ``text`` parser) or
+``NAME.html`` (a saved web page, read by the ``html`` parser) is described by
+``NAME.gold.json`` beside it::
 
     {"family": "nato"|"eu"|..., "title": str, "subtitle": str|null, "reference": str|null,
      "language": str, "dateline": str|null, "source": str|null,
@@ -57,6 +59,7 @@ from communique.model import PressRelease
 
 __all__ = [
     "GOLD_SUFFIX",
+    "PAGE_FORMATS",
     "GoldFileError",
     "Mismatch",
     "Verdict",
@@ -70,6 +73,7 @@ __all__ = [
     "gold_path",
     "judge",
     "load",
+    "page_format",
     "validate",
 ]
 
@@ -107,14 +111,25 @@ class Mismatch(NamedTuple):
     got: Any
 
 
+PAGE_FORMATS = {".txt": "text", ".html": "html", ".htm": "html"}
+"""The releases a gold file may describe, by suffix, and the parser that reads each:
+a plain-text copy of a page (``NAME.txt``) or the saved page itself (``NAME.html``)."""
+
+
 def gold_path(text_path: Path) -> Path:
-    """``tests/data/text/NAME.txt`` → ``tests/data/text/NAME.gold.json``."""
+    """``tests/data/text/NAME.txt`` (or ``NAME.html``) → ``tests/data/text/NAME.gold.json``."""
     return text_path.with_name(text_path.stem + GOLD_SUFFIX)
 
 
+def page_format(path: Path) -> str:
+    """The parser that reads a release file: ``"html"`` for ``.html``/``.htm``, else ``"text"``."""
+    return PAGE_FORMATS.get(path.suffix.lower(), "text")
+
+
 def fixtures(root: Path) -> list[tuple[Path, Path]]:
-    """``(NAME.txt, NAME.gold.json)`` for every text under ``root`` (any depth) that has a gold file, sorted."""
-    return [(text, gold_path(text)) for text in sorted(root.rglob("*.txt")) if gold_path(text).is_file()]
+    """``(NAME.txt or NAME.html, NAME.gold.json)`` for every release under ``root`` (any depth) with a gold file, sorted."""
+    pages = (p for p in root.rglob("*") if p.suffix.lower() in PAGE_FORMATS and p.is_file())
+    return [(page, gold_path(page)) for page in sorted(pages) if gold_path(page).is_file()]
 
 
 # --- loading and validation --------------------------------------------------------------------
