@@ -210,6 +210,12 @@ def test_a_byline_is_neither_a_place_nor_a_subtitle() -> None:
     [
         ("Posted On: 18 FEB 2025 6:42PM by PIB Delhi", "published", dt.datetime(2025, 2, 18, 18, 42)),
         ("Última modificación: 05/03/2025 10:12", "updated", dt.datetime(2025, 3, 5, 10, 12)),
+        # "<noun> date" labels, as content systems print them.
+        ("Published date: 28 March 2025", "published", dt.date(2025, 3, 28)),
+        ("Publishing date: 12 April 2023", "published", dt.date(2023, 4, 12)),
+        ("Publication date: 2 May 2024 09:10", "published", dt.datetime(2024, 5, 2, 9, 10)),
+        ("Date de mise en ligne : 04/12/2025", "published", dt.date(2025, 12, 4)),
+        ("Fecha de emisión: 10/03/2026", "published", dt.date(2026, 3, 10)),
     ],
 )
 def test_stamps_with_a_byline_and_other_labels(line: str, kind: str, value: dt.datetime) -> None:
