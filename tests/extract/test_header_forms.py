@@ -210,6 +210,11 @@ def test_a_byline_is_neither_a_place_nor_a_subtitle() -> None:
     [
         ("Posted On: 18 FEB 2025 6:42PM by PIB Delhi", "published", dt.datetime(2025, 2, 18, 18, 42)),
         ("Última modificación: 05/03/2025 10:12", "updated", dt.datetime(2025, 3, 5, 10, 12)),
+        # The time before the date, as police and weather services print it.
+        ("Published: 16:40 9 March 2024", "published", dt.datetime(2024, 3, 9, 16, 40)),
+        ("Issued at 9:45am on Tuesday 17 February 2026", "published", dt.datetime(2026, 2, 17, 9, 45)),
+        ("Publié à 10 h 30 le 3 mars 2025", "published", dt.datetime(2025, 3, 3, 10, 30)),
+        ("Actualizado a las 18:05 del 2 de abril de 2025", "updated", dt.datetime(2025, 4, 2, 18, 5)),
         # "<noun> date" labels, as content systems print them.
         ("Published date: 28 March 2025", "published", dt.date(2025, 3, 28)),
         ("Publishing date: 12 April 2023", "published", dt.date(2023, 4, 12)),

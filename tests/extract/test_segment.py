@@ -80,6 +80,21 @@ def test_a_subtitle_that_opens_with_by_does_not_end_the_header() -> None:
     assert r.dates.start == dt.date(2023, 2, 15)
 
 
+def test_a_headline_printed_twice_the_same_way_is_read_where_its_standfirst_follows() -> None:
+    # A breadcrumb's last item, or a page heading above the article's heading: the later copy is the
+    # one with the standfirst and the stamps under it.
+    page = (
+        "Home\nNews\nAppeals\nAppeal after a man is injured in the town centre\n"
+        "Appeal after a man is injured in the town centre\n"
+        "Detectives are asking drivers to check dashcam and doorbell footage\n"
+        "Published: 16:40 9 March 2024\nUpdated: 09:15 11 March 2024\n\n" + BODY
+    )
+    r = parse(page)
+    assert r.header.title == "Appeal after a man is injured in the town centre"
+    assert r.header.subtitle == "Detectives are asking drivers to check dashcam and doorbell footage"
+    assert (r.dates.published, r.dates.updated) == (dt.datetime(2024, 3, 9, 16, 40), dt.datetime(2024, 3, 11, 9, 15))
+
+
 def test_a_standfirst_between_the_title_and_the_stamp_is_the_subtitle() -> None:
     page = (
         "Defence Secretary announces new funding for veterans\n\n"

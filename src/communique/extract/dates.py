@@ -138,7 +138,13 @@ def _patterns(codes: tuple[str, ...]) -> _Patterns:
     # "Posted On: 18 FEB 2025 6:42PM by PIB Delhi" (a byline: the packs' subtitle openers).
     bylines = alternation(w for code in codes for w in pack(code).header.subtitle_openers)
     tail = rf"(?:\s+(?:[-–—|]|(?i:{bylines}))\s+.*)?"
-    stamp = rf"\s*(?:{'|'.join(labels)})\s*:?\s*(?P<date>{date}){time}{tail}\s*"
+    # "Published: 16:40 9 March 2024", "Issued at 9:45am on Tuesday 17 February 2026": the time first.
+    first_links = alternation(_words("time_first_links", codes))
+    lead = (
+        rf"(?:(?:{alternation(_words('time_joiners', codes))}\s*)?(?P<H0>\d{{1,2}})\s*{hour_marks}\s*(?P<M0>\d{{2}})"
+        rf"(?:\s*(?P<S0>{suffixes})(?!\w))?\s*(?:{first_links}\s+|[,–—|-]\s*)?)?"
+    )
+    stamp = rf"\s*(?:{'|'.join(labels)})\s*:?\s*{lead}(?P<date>{date}){time}{tail}\s*"
     # Prose: "les 22 et 23 mai", "du 30 mai au 2 juin 2018", "on 22-23 May", "el 3 de marzo".  The
     # first month is only read when a second day follows it, so that "on 2 November for talks"
     # does not take "for" for the month.
@@ -307,6 +313,8 @@ def parse_stamp(text: str) -> DateStamp | None:
     if ymd is None:
         return None
     written, hours, minutes, updated, zone, suffix = m.group("date", "H", "M", "updated", "Z", "S")
+    if hours is None and m.group("H0") is not None:
+        hours, minutes, suffix = m.group("H0", "M0", "S0")  # the time written before the date
     day = _make_date(ymd, written)
     hour, minute = int(hours or 0), int(minutes or 0)
     if hour > 23 or minute > 59:

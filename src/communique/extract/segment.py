@@ -442,7 +442,9 @@ def _pick_title(
     for i in candidates:
         key = fold(lines[i].text)
         if key in seen:
-            if lines[seen[key]].text.isupper() and not lines[i].text.isupper():
+            # The later copy stands where the headline's neighbours are (its standfirst, its date): it is
+            # kept, unless it is the capitals of a mixed-case headline already seen.
+            if lines[i].text.isupper() <= lines[seen[key]].text.isupper():
                 unique[unique.index(seen[key])] = i
                 seen[key] = i
             continue

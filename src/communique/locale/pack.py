@@ -73,6 +73,8 @@ class DateWords:
     """Words in prose that date what a sentence tells to the day before the release ("yesterday", "hier", "ayer")."""
     time_joiners: Words
     """Words between a date and its time ("20 juillet 2018 à 15 h 57")."""
+    time_first_links: Words
+    """Words between a time written before its date and the date ("Issued at 9:45am on 17 February 2026")."""
     date_links: Words
     """Words between day, month and year in a written date ("3 de marzo de 2021")."""
     hour_marks: Words
