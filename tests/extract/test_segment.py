@@ -95,6 +95,36 @@ def test_a_headline_printed_twice_the_same_way_is_read_where_its_standfirst_foll
     assert (r.dates.published, r.dates.updated) == (dt.datetime(2024, 3, 9, 16, 40), dt.datetime(2024, 3, 11, 9, 15))
 
 
+@pytest.mark.parametrize(
+    ("headline", "standfirst"),
+    [
+        (
+            "Ambassador welcomes an agritech delegation",
+            "Eleven companies met growers, researchers and officials in Talca",
+        ),
+        (
+            "Le conseil adopte le budget pour 2025",
+            "Les comptes sont adoptés avec les voix de la majorité et l’abstention d’un groupe",
+        ),
+        (
+            "La Fiscalía obtiene una condena de 15 años",
+            "El tribunal acogió íntegramente la acusación del Ministerio Público",
+        ),
+    ],
+)
+def test_a_standfirst_glued_to_the_headline_above_a_blank_line_is_the_subtitle(headline: str, standfirst: str) -> None:
+    # The <h1> and the summary under it, copied together; the body after a blank line.
+    page = f"Home\nNews\n{headline}\n{standfirst}\n\n" + BODY
+    r = parse(page)
+    assert (r.header.title, r.header.subtitle) == (headline, standfirst)
+    assert r.paragraphs[0].text.startswith("The Allies met")
+
+
+def test_a_line_glued_to_the_headline_is_no_subtitle_when_the_body_follows_without_a_break() -> None:
+    page = "Allies meet in Brussels\n\n" + BODY.replace("\n\n", "\n")
+    assert parse(page).header.subtitle is None
+
+
 def test_a_standfirst_between_the_title_and_the_stamp_is_the_subtitle() -> None:
     page = (
         "Defence Secretary announces new funding for veterans\n\n"

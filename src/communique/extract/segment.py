@@ -502,6 +502,17 @@ def _subtitle_after(lines: list[Line], title: int, candidates: Set[int], *, befo
         return following
     if before_dateline and rest and rest[0].kind is Kind.TEXT and _opens_with_dateline(rest[0].text):
         return following  # "CHATTOGRAM, Bangladesh (ILO News) – …" right after it: a standfirst of one line
+    if (
+        line.block == lines[title].block
+        and rest
+        and rest[0].kind is Kind.TEXT
+        and rest[0].block != line.block
+        and rest[0].prose
+        and rest[0].words > line.words
+    ):
+        # The headline and its standfirst printed together, the body after a blank line (the <h1> and the
+        # summary under it of a copied page): the line glued to the headline is its subtitle.
+        return following
     return None
 
 
