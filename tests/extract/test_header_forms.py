@@ -181,6 +181,9 @@ def test_the_first_paragraph_gives_the_events_own_dates(
         ("Asunción, Paraguay: An International Monetary Fund staff team visited the country.", "Asunción"),
         ("NEW DELHI: The government announced a new scheme for farmers on Monday.", "NEW DELHI"),
         ("18 de marzo de 2025, Santiago de Chile – La FAO advirtió sobre la sequía.", "Santiago de Chile"),
+        # A colon after the date; a slash before the dash (African Union pages).
+        ("Addis-Abeba, 20 février 2025 : Le Conseil de paix et de sécurité a tenu une réunion.", "Addis-Abeba"),
+        ("ADDIS ABABA, Ethiopia, 3 June 2025/ - The Commissioner convened a consultation today.", "ADDIS ABABA"),
     ],
 )
 def test_more_dateline_forms(paragraph: str, place: str) -> None:

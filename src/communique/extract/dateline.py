@@ -119,6 +119,7 @@ def _dateline() -> re.Pattern[str]:
         rf"(?:,[ \u00a0](?P<country>{_country()})|(?:[ \u00a0]?|--)\((?P<paren>[^()]{{2,40}})\))?"
         rf"(?:,?[ \u00a0]+(?P<date>{_date_text()}))?"
         r"(?:[ \u00a0]*/[^/\s][^/]{1,30}/|[ \u00a0]*\((?P<agency>[^()]{2,30})\))?"  # "/PRNewswire/", "(GLOBE NEWSWIRE)"
+        r"(?:/(?=[ \u00a0]*[-–—]))?"  # "ADDIS ABABA, Ethiopia, 3 June 2025/ -": a slash before the dash
         rf"(?:{_SEPARATOR}|(?<=\d{{4}})\.?[ \u00a0]+(?=[{upper_class()}])|(?P<colon>[ \u00a0]*:[ \u00a0]+))"
         r"(?=\S)"
     )
@@ -237,7 +238,13 @@ def read_dateline(paragraph: str) -> Dateline | None:
             date = agency  # "GLAND, Switzerland (3 June 2025) –": the date in brackets after the country
         # "Asunción, Paraguay: An International …", "NEW DELHI: The …": a colon ends a dateline only after
         # a place with its country or a place in capitals ("Note: …", "Contact: …" are labels).
-        colon_ok = m.group("colon") is None or m.group("country") is not None or m.group("place").isupper()
+        # After a date, too ("Addis-Abeba, 20 février 2025 : …").
+        colon_ok = (
+            m.group("colon") is None
+            or m.group("country") is not None
+            or m.group("place").isupper()
+            or date is not None
+        )
         if colon_ok and (date is None or _is_date(date.strip(" ,"))) and _is_place(m.group("place"), country):
             return Dateline(m.group("place").strip(), paragraph[m.end() :], _bare_date(date) if date else None)
     m = _date_first().match(paragraph) if dashed else None
