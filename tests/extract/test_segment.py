@@ -125,6 +125,22 @@ def test_a_line_glued_to_the_headline_is_no_subtitle_when_the_body_follows_witho
     assert parse(page).header.subtitle is None
 
 
+def test_a_place_and_date_line_that_signs_the_release_off_dates_it() -> None:
+    page = (
+        "Canciller recibió a su par de Panamá\n\n" + BODY + "\n\nAsunción, 12 de mayo de 2025\n\n"
+        "Compartir esta noticia\n\nEl viceministro recibió al embajador de Japón\n"
+        "Paraguay participó en la reunión de coordinadores nacionales\n"
+    )
+    r = parse(page)
+    assert r.dates.start == dt.date(2025, 5, 12)
+    assert r.header.dateline is None  # a dateline heads the body
+
+
+def test_a_date_line_with_an_article_and_a_section_label() -> None:
+    r = parse("Une délégation en visite à l’université\n\nLe 17 février 2025 — Relations internationales\n\n" + BODY)
+    assert r.dates.start == dt.date(2025, 2, 17)
+
+
 def test_a_standfirst_between_the_title_and_the_stamp_is_the_subtitle() -> None:
     page = (
         "Defence Secretary announces new funding for veterans\n\n"

@@ -240,10 +240,7 @@ def read_dateline(paragraph: str) -> Dateline | None:
         # a place with its country or a place in capitals ("Note: …", "Contact: …" are labels).
         # After a date, too ("Addis-Abeba, 20 février 2025 : …").
         colon_ok = (
-            m.group("colon") is None
-            or m.group("country") is not None
-            or m.group("place").isupper()
-            or date is not None
+            m.group("colon") is None or m.group("country") is not None or m.group("place").isupper() or date is not None
         )
         if colon_ok and (date is None or _is_date(date.strip(" ,"))) and _is_place(m.group("place"), country):
             return Dateline(m.group("place").strip(), paragraph[m.end() :], _bare_date(date) if date else None)

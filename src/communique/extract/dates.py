@@ -95,7 +95,9 @@ def _patterns(codes: tuple[str, ...]) -> _Patterns:
     link = rf"(?:\s+{alternation(_words('date_links', codes))})?"
     weekday = alternation(w.rstrip(".") for code in codes for names in pack(code).weekdays for w in names)
     # "Tuesday 3 March 2021", "Martes, 3 de marzo de 2021": the weekday is read past, never checked.
-    opening = rf"(?:{weekday}\.?,?\s+)?"
+    # "Le 17 février 2025 — Relations internationales", "El 3 de marzo de 2025": an article may open a date line.
+    article = alternation(w for code in codes for w in pack(code).people.role_articles if not w.endswith(("’", "'")))
+    opening = rf"(?:{article}\s+)?(?:{weekday}\.?,?\s+)?"
     # "22 May. 2018", "1er juillet 2018", "3 de marzo de 2021"
     # "07. Mar 2024": a dot after the day, as German-speaking sites write it.
     dmy = rf"(?P<d>\d{{1,2}})\.?{ordinal}{link}\s+(?P<m>{_WORD}){link}\s+(?P<y>\d{{4}})"

@@ -87,6 +87,9 @@ class Segments:
     """Every line above the body (site furniture, title, header), for what the site says of itself."""
 
 
+_SENTENCE_ENDS = (".", "!", "?", "»", "”", '"', ")")
+
+
 def _menu_runs(lines: list[Line]) -> set[int]:
     """Indices of text lines in runs of three or more short lines: navigation menus, tag lists, footers."""
     out: set[int] = set()
@@ -305,13 +308,34 @@ def segment(text: str, *, titled: bool = False) -> Segments:
     if body_from >= len(lines):
         header += place_dates
     if not place_dates and not any(lines[i].kind is Kind.DATE for i in range(body_from)):
-        # No date above the body: a date line right after the body's last paragraph dates the release
-        # ("… desde 2015." ¶ "6 de noviembre de 2025"), not one further down among related links.
-        last_text = max((i for i in range(body_from, end) if lines[i].kind is Kind.TEXT), default=None)
-        if last_text is not None:
-            nxt = next((i for i in range(last_text + 1, min(len(lines), last_text + 3))), None)
-            if nxt is not None and lines[nxt].kind is Kind.DATE and lines[nxt].field is None and not lines[nxt].piece:
-                header.append(HeaderLine(lines[nxt].number, lines[nxt].text, lines[nxt].read))
+        # No date above the body: a date line right after a paragraph of the body dates the release
+        # ("… desde 2015." ¶ "6 de noviembre de 2025"), not one among the related links further down
+        # (teasers, which end no sentence).  A place and a date ("Asunción, 12 de mayo de 2025") sign
+        # the release off: the date counts, the place is no dateline (that heads the body).
+        for i in range(max(body_from, 1), min(end + 3, len(lines))):
+            line, above = lines[i], lines[i - 1]
+            if (
+                line.kind is Kind.DATE
+                and line.field in (None, "place")
+                and not line.piece
+                and above.kind is Kind.TEXT
+                and above.prose
+                and above.text.endswith(_SENTENCE_ENDS)
+            ):
+                header.append(HeaderLine(line.number, line.text, line.read))
+                break
+        else:
+            # Else a date line right after the body's last text line (a contacts line may end the body).
+            last_text = max((i for i in range(body_from, end) if lines[i].kind is Kind.TEXT), default=None)
+            if last_text is not None:
+                nxt = next((i for i in range(last_text + 1, min(len(lines), last_text + 3))), None)
+                if (
+                    nxt is not None
+                    and lines[nxt].kind is Kind.DATE
+                    and lines[nxt].field is None
+                    and not lines[nxt].piece
+                ):
+                    header.append(HeaderLine(lines[nxt].number, lines[nxt].text, lines[nxt].read))
     body = [
         line
         for i, line in enumerate(lines[body_from:end], body_from)
