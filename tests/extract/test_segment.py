@@ -141,6 +141,42 @@ def test_a_date_line_with_an_article_and_a_section_label() -> None:
     assert r.dates.start == dt.date(2025, 2, 17)
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Comunicado Conjunto de los Presidentes de los Estados Partes del MERCOSUR",
+        "Joint Statement of the Foreign Ministers of the Nordic countries",
+        "Communiqué de presse du ministère des Armées sur l’exercice de printemps",
+    ],
+)
+def test_a_headline_that_opens_with_its_kind_of_document_and_names_its_author(headline: str) -> None:
+    r = parse(f"{headline}\n\n04/07/2025\n\n" + BODY)
+    assert r.header.title == headline and not r.header.title_derived
+
+
+def test_a_kind_of_document_alone_stays_a_section_label() -> None:
+    r = parse("Joint Statement\n\nAllies meet in Brussels on the readiness of the forces\n\n04/07/2025\n\n" + BODY)
+    assert r.header.title == "Allies meet in Brussels on the readiness of the forces"
+
+
+def test_a_label_and_its_value_on_two_lines() -> None:
+    page = (
+        "Minister's remarks at the Small States Forum\n\nThe minister set out support for small states\n\n"
+        "From:\nForeign, Commonwealth & Development Office\nPublished 10 March 2025\n\n" + BODY
+    )
+    r = parse(page)
+    assert r.header.title == "Minister's remarks at the Small States Forum"
+    assert r.header.source == "Foreign, Commonwealth & Development Office"
+
+
+def test_the_speakers_name_under_a_transcripts_headline_is_not_the_headline() -> None:
+    page = (
+        "Joint press conference with the Prime Minister of Fiji\n\nThe Hon Michael Dunstan MP\n"
+        "Prime Minister of Australia\nThursday, 22 May 2025\n\n" + BODY
+    )
+    assert parse(page).header.title == "Joint press conference with the Prime Minister of Fiji"
+
+
 def test_a_standfirst_between_the_title_and_the_stamp_is_the_subtitle() -> None:
     page = (
         "Defence Secretary announces new funding for veterans\n\n"

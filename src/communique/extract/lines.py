@@ -37,7 +37,7 @@ from .dates import (
 )
 from .vocab import header_phrases, stamp_labels
 
-__all__ = ["Kind", "Line", "classify_lines", "is_end_mark", "is_prose", "word_count"]
+__all__ = ["Kind", "Line", "classify_lines", "is_end_mark", "is_prose", "is_split_label", "word_count"]
 
 
 class Kind(enum.Enum):
@@ -217,6 +217,11 @@ def _label_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{alts})\s*:\s*(?P<value>\S.*)", re.IGNORECASE)
 
 
+def is_split_label(label: str, value: str) -> bool:
+    """Whether ``label`` ("From:") is a header label whose value is the next line ``value``."""
+    return label.endswith(":") and word_count(label) <= 3 and _label_re().fullmatch(f"{label} {value}") is not None
+
+
 @cache
 def _reference_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     kinds: list[str] = []
@@ -298,7 +303,8 @@ def _is_furniture(text: str) -> bool:
     kind = _kind_prefix().match(key)
     if kind is not None and word_count(key[kind.end() :]) >= 4:
         return False  # "Transcript: Monetary Policy Committee media briefing, June 2025": a headline with its kind
-    if openers.match(key):
+    opened = openers.match(key)
+    if opened is not None and not _names_its_author(key, opened.end()):
         return True
     if not text or _SYMBOLS.fullmatch(text):
         return True  # "|", "—", "***"
@@ -316,6 +322,29 @@ def _is_furniture(text: str) -> bool:
     if _NUMBERED.match(text) and word_count(text) <= 6 and not _ends_sentence(text):
         return True  # "2. News", "3. Global Affairs Canada news": a numbered breadcrumb item
     return _is_breadcrumb(text)
+
+
+@cache
+def _kinds_and_links() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The kinds of document (folded) and the words that tie one to its author ("of", "du", "por")."""
+    kinds = frozenset(fold(w) for code in languages() for w in pack(code).header.reference)
+    links = {
+        fold(w) for code in languages() for w in (*pack(code).people.role_links, *pack(code).header.subtitle_openers)
+    }
+    return kinds, tuple(sorted(links, key=len, reverse=True))
+
+
+def _names_its_author(key: str, end: int) -> bool:
+    """``key`` (a folded line) opens with a kind of document, ending at ``end``, that a headline goes on to
+    name the author of: "Joint Statement of the Foreign Ministers of …", "Comunicado Conjunto de los
+    Presidentes …" — a headline, not the section label it opens with."""
+    kinds, links = _kinds_and_links()
+    if key[:end] not in kinds:
+        return False
+    rest = key[end:].lstrip()
+    return word_count(rest) >= 4 and any(
+        rest.startswith(w + " ") or (rest.startswith(w) and w.endswith("’")) for w in links
+    )
 
 
 def _has_any(text: str, chars: str) -> bool:
@@ -462,7 +491,8 @@ def classify_lines(text: str) -> list[Line]:
 
 
 def _join_split_stamps(lines: list[Line]) -> list[Line]:
-    """A stamp label on its own line and its date on the next ("Published" / "4 December 2018") make one stamp."""
+    """A stamp label on its own line and its date on the next ("Published" / "4 December 2018") make one stamp;
+    a label and its value ("From:" / "Ministry of Defence") one label line."""
     labels = stamp_labels()
     out: list[Line] = []
     for line in lines:
@@ -477,6 +507,20 @@ def _join_split_stamps(lines: list[Line]) -> list[Line]:
             stamp = parse_stamp(f"{previous.text.rstrip(' :')}: {line.text}")
             if stamp is not None:
                 out[-1] = Line(previous.number, f"{previous.text} {line.text}", Kind.STAMP, previous.block, stamp=stamp)
+                continue
+        if (
+            previous is not None
+            and previous.kind is Kind.TEXT
+            and line.kind is Kind.TEXT
+            and is_split_label(previous.text, line.text)
+        ):
+            # "From:" / "Foreign, Commonwealth & Development Office" (GOV.UK): a label and its value on two lines.
+            joined = f"{previous.text} {line.text}"
+            label = _label_re().fullmatch(joined)
+            if label is not None:
+                field = "source" if label.group("source") else "url"
+                value = label.group("value").strip()
+                out[-1] = Line(previous.number, joined, Kind.LABEL, previous.block, value=value, field=field)
                 continue
         out.append(line)
     return out

@@ -405,6 +405,8 @@ def _title_score(lines: list[Line], i: int, candidates: Set[int]) -> float:
         score -= 10
     if _opens_subtitle(text):
         score -= 10  # "by NATO Secretary General …" is the line under a headline
+    if _is_person_line(text):
+        score -= 8  # "The Hon Michael Dunstan MP": who speaks (a transcript's, a speech's header), not a headline
     if (
         i + 1 < len(lines)
         and lines[i + 1].kind is Kind.TEXT
@@ -445,6 +447,26 @@ def _opens_subtitle(text: str) -> bool:
     return len(words) > _LONGEST_BYLINE and words[0].casefold() in byline_words()
 
 
+@cache
+def _courtesy_words() -> tuple[str, ...]:
+    """Every pack's courtesy words and titles of address ("The Hon", "Mme", "Excmo. Sr."), longest first."""
+    words = {w for code in languages() for w in pack(code).people.honorifics}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _is_person_line(text: str) -> bool:
+    """A short line that is a courtesy word and a person's name, post-nominals allowed ("The Hon Jane Doe MP")."""
+    if word_count(text) > 7:
+        return False
+    head = next((w for w in _courtesy_words() if text.startswith(w + " ")), None)
+    if head is None:
+        return False
+    words = text[len(head) :].split()
+    while words and words[-1].isupper() and len(words[-1]) <= 4:
+        words.pop()  # "MP", "QC", "OBE"
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
 def _is_section_label(text: str) -> bool:
     return fold(text) in section_labels()
 
@@ -481,6 +503,10 @@ def _pick_title(
     ]
     scored = [(i, sc) for i, sc in scored if sc > 0]
     if not scored:
+        if standfirst is not None and not unique and not lines[standfirst].text.endswith("."):
+            # The only running line above the page's date, with no heading above it: a long headline
+            # ("Comunicado Conjunto de los Presidentes de los Estados Partes del MERCOSUR y …"), not a standfirst.
+            return standfirst, None, place
         return None, standfirst, place
     best = max(sc for _, sc in scored)
     title = next(i for i, sc in scored if sc == best)

@@ -20,8 +20,8 @@ reads what the page shows.
    hidden elements never become text.
 2. *What the markup says* (:class:`Markup`): ``<html lang>``; the ``<h1>``
    (else ``og:title``, else the JSON-LD ``headline``); ``<link
-   rel="canonical">`` (else ``og:url``); the publisher (JSON-LD
-   ``publisher``, else ``og:site_name``); ``article:published_time`` and
+   rel="canonical">`` (else ``og:url``); the publisher (the article's
+   ``From:`` line, else JSON-LD ``publisher``, else ``og:site_name``); ``article:published_time`` and
    ``article:modified_time``; schema.org JSON-LD ``NewsArticle`` (headline,
    alternativeHeadline, identifier, datePublished, dateModified, inLanguage,
    dateline, contributor) and ``Event`` (startDate, endDate, attendee);
@@ -665,7 +665,6 @@ def read_markup(root: Any) -> Markup:
         elif m.end == m.start:
             m.end = None
         m.attendees = _people(event.get("attendee"), by_id) or m.attendees
-    m.source = m.source or m.site_name
     m.banner = _banner(body) if body is not None else []
     m.language = m.language or _language_tag(_meta(root, "og:locale"))
     for q in body.iter("q", "blockquote") if body is not None else ():
@@ -922,7 +921,9 @@ class HtmlParser(Parser):
             paragraphs=paragraphs,
             date_lines=seg.header,
             language=markup.language,
-            source=markup.source or seg.source,
+            # The article's own "From:" line (a department of GOV.UK, whose JSON-LD publisher is "GOV.UK"),
+            # else the JSON-LD publisher, else the site's name.
+            source=seg.source or markup.source or markup.site_name,
             url=markup.url or seg.url,
             place=markup.dateline or seg.place,
             subtitle=subtitle,
@@ -1020,8 +1021,10 @@ def compose(walker: _Lines, markup: Markup, root: Any) -> list[str]:
 
 def _with_dated_lines(main: list[str], where: Sequence[int], lines: Sequence[_Line], container: Any) -> list[str]:
     """``main`` with the article's date and stamp lines that trafilatura left out between its blocks put back
-    (``Published`` / ``4 December 2023`` in a metadata list under a standfirst), with a short label before one."""
+    (``Published`` / ``4 December 2023`` in a metadata list under a standfirst), with a short label before one,
+    and a header label with its value (``From:`` / ``Ministry of Defence``)."""
     from ..extract.dates import parse_event_dates, parse_stamp
+    from ..extract.lines import is_split_label
 
     def dated(text: str) -> bool:
         return len(text) < 80 and (parse_stamp(text) is not None or parse_event_dates(text) is not None)
@@ -1038,7 +1041,10 @@ def _with_dated_lines(main: list[str], where: Sequence[int], lines: Sequence[_Li
                 ]
                 for k, ln in enumerate(gap):
                     label = k + 1 < len(gap) and len(ln.text.split()) <= 3 and dated(gap[k + 1].text)
-                    if dated(ln.text) or label:
+                    # "From:" / "Ministry of Defence": a header label and its value (the publisher).
+                    sourced = k + 1 < len(gap) and is_split_label(ln.text, gap[k + 1].text)
+                    valued = k > 0 and is_split_label(gap[k - 1].text, ln.text)
+                    if dated(ln.text) or label or sourced or valued:
                         out.append(ln.text)
             previous = index
         out.append(text)
