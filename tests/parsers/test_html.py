@@ -75,7 +75,7 @@ def test_markup_wins_over_text() -> None:
     assert nato.header.source == "NATO"  # og:site_name
     wire = communique.read(DATA / "09_wire_en.html")
     assert wire.header.source == "PR Newswire"  # JSON-LD publisher
-    assert wire.header.language == "en-US"  # <html lang>
+    assert wire.header.language == "en"  # <html lang="en-US">: its primary subtag, as the text parser gives
     assert wire.dates.published == dt.datetime(2024, 3, 21, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=-4)))
     gov = communique.read(DATA / "10_govuk_en.html")
     assert gov.dates.published == dt.datetime(2023, 12, 4, 10, 15, tzinfo=dt.UTC)  # not the text's date only
@@ -190,3 +190,38 @@ def test_read_a_page_fetched_with_your_own_client() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         communique.parse(data.decode("utf-8"), "html")  # text works too
+
+
+_MENU = "".join(f'<li><a href="/{k}">Menu entry {k}</a></li>' for k in range(10))
+_ARTICLE = (
+    "<p>La Junta de Gobierno Local aprobó ayer la rehabilitación del antiguo molino como centro del río.</p>"
+    "<p>Las obras, con un presupuesto de 1,4 millones de euros, comenzarán en la primavera del año próximo.</p>"
+    "<p>El centro contará con una sala de exposiciones, un aula para escolares y un mirador sobre el río.</p>"
+)
+
+
+def test_a_table_page_whose_menus_are_kept_with_its_article_is_a_release() -> None:
+    # No <article>, no <main>: the extractor keeps the menus around the body; three paragraphs in a row
+    # without a link between them are an article, not a list of links.
+    page = (
+        '<html lang="es-ES"><head><title>Ayuntamiento - Noticias</title></head><body><table><tr>'
+        f"<td><ul>{_MENU}</ul></td><td><b>El Ayuntamiento aprueba la rehabilitación del molino</b>{_ARTICLE}"
+        f"<ul>{_MENU}</ul></td></tr></table></body></html>"
+    )
+    release = communique.parse(page, "html")
+    assert release.header.language == "es"
+    assert release.paragraphs[0].text.startswith("La Junta de Gobierno")
+
+
+def test_a_site_name_set_as_the_h1_is_no_headline() -> None:
+    page = (
+        "<html lang='fr'><head><title>Inauguration de la médiathèque - Ville de Belcastel</title></head><body>"
+        "<div id='entete'><h1><a href='/'>Ville de Belcastel</a></h1></div>"
+        "<div id='contenu'><h2>Inauguration de la médiathèque : un lieu de vie au cœur du quartier</h2>"
+        "<p>Belcastel, le 3 avril 2026 – La maire a inauguré jeudi la médiathèque, installée dans l’ancienne halle.</p>"
+        "<p>Le bâtiment accueille une salle de lecture, un espace pour les enfants et un auditorium de cent places.</p>"
+        "</div></body></html>"
+    )
+    release = communique.parse(page, "html")
+    assert release.header.title == "Inauguration de la médiathèque : un lieu de vie au cœur du quartier"
+    assert release.header.dateline == "Belcastel"

@@ -18,7 +18,8 @@ reads what the page shows.
    repaired by lxml's HTML parser (libxml2); comments, processing
    instructions, ``<script>``, ``<style>``, ``<template>``, ``<noscript>`` and
    hidden elements never become text.
-2. *What the markup says* (:class:`Markup`): ``<html lang>``; the ``<h1>``
+2. *What the markup says* (:class:`Markup`): ``<html lang>`` (its primary
+   language subtag: ``en-GB`` is ``en``); the ``<h1>``
    (else ``og:title``, else the JSON-LD ``headline``); ``<link
    rel="canonical">`` (else ``og:url``); the publisher (the article's
    ``From:`` line, else JSON-LD ``publisher``, else ``og:site_name``); ``article:published_time`` and
@@ -479,7 +480,9 @@ def _language_tag(value: str | None) -> str | None:
 
     if not value:
         return None
-    tag = value.strip().replace("_", "-")
+    # The primary language subtag: "en-GB", "fr_FR", "es-419" → "en", "fr", "es" — what the text parser
+    # detects from the same words, so that a page and its text copy give the same release.
+    tag = value.strip().replace("_", "-").split("-", 1)[0].lower()
     try:
         Header(title="x", language=tag)
     except ValidationError:
@@ -601,6 +604,40 @@ def _text_of(element: Any) -> str:
     return _collapse("".join(t for t in element.itertext() if isinstance(t, str)))
 
 
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ")
+
+
+def _title_parts(root: Any) -> tuple[str | None, str | None]:
+    """``(headline, site)`` as the ``<title>`` gives them: the site's name is its short end, before the
+    first separator or after the last ("Inauguration … - Ville de Belcastel", "Guardia Civil - La Guardia …")."""
+    head = root.find("head")
+    element = head.find("title") if head is not None else None
+    text = " ".join((element.text_content() if element is not None else "").split())
+    firsts = [i for i in (text.find(sep) for sep in _TITLE_SEPARATORS) if i > 0]
+    lasts = [i for i in (text.rfind(sep) for sep in _TITLE_SEPARATORS) if i > 0]
+    if not firsts:
+        return (text or None), None
+    before, after = text[: min(firsts)].strip(), text[max(lasts) :].lstrip(" |-–—:").strip()
+    start, end = text[min(firsts) :].lstrip(" |-–—:").strip(), text[: max(lasts)].strip()
+    if len(after.split()) <= _SITE_NAME_WORDS and len(after) <= len(before):
+        return end or None, after or None
+    if len(before.split()) <= _SITE_NAME_WORDS:
+        return start or None, before or None
+    return text, None
+
+
+_SITE_NAME_WORDS = 6
+
+
+def _links_home(heading: Any) -> bool:
+    """A heading whose whole text is one link to the site's home page (a logo or a site name)."""
+    links = list(heading.iter("a"))
+    if len(links) != 1 or _text_of(links[0]) != _text_of(heading):
+        return False
+    href = (links[0].get("href") or "").strip()
+    return href in ("/", "./", "index.html", "index.php") or (href.rstrip("/").count("/") <= 2 and "://" in href)
+
+
 def read_markup(root: Any) -> Markup:
     """What ``root``'s markup says (see the module's documentation for the order of the sources)."""
     m = Markup()
@@ -616,7 +653,22 @@ def read_markup(root: Any) -> Markup:
     body = root.find("body")
     h1s = [h for h in (body.iter("h1") if body is not None else []) if not _hidden(h) and _text_of(h)]
     h1s.sort(key=lambda h: not _inside(h, ("article", "main")))
-    h1 = next((h for h in h1s if _text_of(h) != m.site_name), None)
+    # A site's name set as its <h1> (an old CMS's template: the headline is an <h2>) is no headline: it is
+    # og:site_name, the <title>'s part after its last separator, or a heading that only links home.
+    headline, site = _title_parts(root)
+    named = {n for n in (m.site_name, site) if n}
+    h1 = next((h for h in h1s if _text_of(h) not in named and not _links_home(h)), None)
+    if h1 is None and headline:
+        # No <h1> for the article: the heading that the <title> names ("<h2 class="contentheading">").
+        h1 = next(
+            (
+                h
+                for tag in ("h2", "h3")
+                for h in (body.iter(tag) if body is not None else [])
+                if not _hidden(h) and _text_of(h) and _text_of(h).startswith(headline)
+            ),
+            None,
+        )
     if h1 is not None:
         m.title, m.title_element = _text_of(h1), h1
     else:
@@ -963,12 +1015,31 @@ class HtmlParser(Parser):
             entries = sum(1 for ln in lines if ln.is_link)
             linked = sum(ln.links for ln in lines)
             total = sum(len(ln.text) for ln in lines)
-            if (entries >= 4 and entries * 3 >= len(lines)) or (total and linked * 2 > total):
+            listing = (entries >= 4 and entries * 3 >= len(lines)) or (total and linked * 2 > total)
+            if listing and not _has_article_run(lines):
                 raise ParseError(
                     f"not a press release: the page is a list of links ({entries} of its {len(lines)} main lines "
                     "are links to other pages: a search result or an index)",
                     format=_FORMAT,
                 )
+
+
+_ARTICLE_RUN = 3  # paragraphs of running text in a row, no link between them: an article, whatever its menus
+
+
+def _has_article_run(lines: Sequence[_Line]) -> bool:
+    """Whether ``lines`` hold an article's body: ``_ARTICLE_RUN`` lines of running text with no link line
+    between them.  A page without an ``<article>`` whose menus trafilatura kept (a table-based town
+    hall page) has one; a search result or an index, where a teaser sentence follows each link, has none."""
+    run = 0
+    for ln in lines:
+        if ln.is_link:
+            run = 0
+        elif _running(ln.text):
+            run += 1
+            if run >= _ARTICLE_RUN:
+                return True
+    return False
 
 
 def compose(walker: _Lines, markup: Markup, root: Any) -> list[str]:
