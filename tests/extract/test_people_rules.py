@@ -634,3 +634,35 @@ def test_a_name_given_an_office_is_a_person_with_that_role(text: str, language: 
 )
 def test_signature_lines_after_quotations(text: str, expected: dict[str, str | None]) -> None:
     assert {name: fields[1] for name, fields in people(text).items()} == expected
+
+
+def test_a_preposition_that_opens_a_sentence_is_no_first_name() -> None:
+    found = people(
+        "La ministra de Defensa, Carmen Rivas Olmedo, visitó a la Brigada Libre Hidalgo XLI. En Naqoura, la ministra "
+        "se ha reunido con el general de división italiano Marco Bellandi.",
+        "es",
+    )
+    assert set(found) == {"Carmen Rivas Olmedo", "Marco Bellandi"}  # no "En Naqoura", no "Libre Hidalgo"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "role"),
+    [
+        # (The country before a title is the person's country, as in "Estonian Minister of Defence".)
+        ("United States Attorney Daniel R. Whitcombe announced the sentence.", "en", "Daniel R. Whitcombe", "Attorney"),
+        (
+            "The case was heard by District Court Judge Margaret L. Quinlan on Monday.",
+            "en",
+            "Margaret L. Quinlan",
+            "District Court Judge",
+        ),
+        ("The forum was opened by Speaker Marsha Campbell-Reid in Kingston.", "en", "Marsha Campbell-Reid", "Speaker"),
+        ("Cr Donna Whitfield moved the motion on the budget.", "en", "Donna Whitfield", None),
+        ("a déclaré le recteur Daniel Beauchemin lors de la signature.", "fr", "Daniel Beauchemin", "recteur"),
+        ("firmó con el rector Adolfo Treviño Salas un convenio.", "es", "Adolfo Treviño Salas", "rector"),
+    ],
+)
+def test_titles_of_justice_parliaments_councils_and_universities(
+    text: str, language: str, name: str, role: str | None
+) -> None:
+    assert people(text, language)[name][1] == role
