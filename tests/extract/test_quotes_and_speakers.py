@@ -232,3 +232,30 @@ class TestAttributionVerbsOfEveryRegister:
         assert speakers(["“We are proud,” said Karin Lindholm.", text], language, before, Attendee(name=name))[1:] == [
             name
         ]
+
+
+class TestRoleReMentions:
+    def test_a_role_points_back_to_someone_named_before_the_quotation(self) -> None:
+        paragraphs = [
+            "El Secretario General de la Organización, Esteban Larrañaga Ruiz, recibió hoy a la canciller.",
+            "“La Organización seguirá acompañando ese esfuerzo”, dijo el Secretario General al término de la reunión.",
+            "Ambos recordaron la figura del ex Secretario General Julio Ferreira Vidal.",
+        ]
+        people = [
+            Attendee(name="Esteban Larrañaga Ruiz", role="secretario general de la Organización"),
+            Attendee(name="Julio Ferreira Vidal", role="secretario general"),
+        ]
+        assert speakers(paragraphs, "es", *people) == ["Esteban Larrañaga Ruiz"]
+
+    def test_a_transcript_label_in_capitals_names_the_attendee(self) -> None:
+        import communique
+
+        page = (
+            "Joint press conference in Suva\n\n"
+            "The Prime Minister of Fiji, Epeli Ratuvou, welcomed the delegation to Suva on Thursday morning.\n\n"
+            "PRIME MINISTER RATUVOU: Thank you, and welcome back to Fiji. We are glad to host you again.\n\n"
+            "JOURNALIST: Will Fiji accept the offer of more police advisers this year?\n\n"
+            "PRIME MINISTER RATUVOU: Fiji is a friend to all and will decide for itself.\n"
+        )
+        said = {q.text[:10]: q.speaker for q in communique.parse(page, "text").quotes}
+        assert said["Thank you,"] == "Epeli Ratuvou" and said["Fiji is a "] == "Epeli Ratuvou"

@@ -94,7 +94,9 @@ def _tables(language: str) -> dict[str, Any]:
     role_words = [*person_titles(language), *people.role_heads, *people.ranks]
     roles = phrase_pattern(role_words)
     # After an article a role may be written in small letters in any language ("the secretary thanked").
-    roles_any_case = phrase_pattern([*role_words, *(w.lower() for w in role_words)])
+    # And with each word capitalised, as Spanish and French pages title an office ("el Secretario General").
+    headed = [" ".join(x[:1].upper() + x[1:] if len(x) > 3 else x for x in w.split()) for w in role_words if " " in w]
+    roles_any_case = phrase_pattern([*role_words, *(w.lower() for w in role_words), *headed])
     # A role noun phrase: article, head, then complements made of the pack's role links and
     # articles ("of the X", "de la X", "de l’X").
     links = alternation(normalize(w).rstrip("’") for w in people.role_links)
@@ -490,6 +492,10 @@ class _Attribution:
         if turn.name is not None:
             name = normalize(turn.name)
             hits = self.people.find(name, 0, len(name), self.word)
+            if not hits and name.isupper():
+                # "PRIME MINISTER RATUVOU:": the name in capitals is an attendee's name as the text writes it.
+                written = " ".join(w[:1] + w[1:].lower() for w in name.split())
+                hits = self.people.find(written, 0, len(written), self.word)
             return hits[0][1] if hits else turn.name
         if not turn.role:
             return None
@@ -772,6 +778,19 @@ def _before(text: str, start: int, end: int, t: dict[str, Any], who: Any, para: 
     return None
 
 
+def _named_before(state: _Attribution, names: set[str], para: int, pos: int) -> set[str]:
+    """Those of ``names`` the text names before ``pos`` of paragraph ``para``."""
+    seen: set[str] = set()
+    for i in range(para + 1):
+        text = state.norms[i]
+        for _, name in state.people.find(text, 0, pos if i == para else len(text), state.word):
+            if name in names:
+                seen.add(name)
+                if len(seen) == len(names):
+                    return seen
+    return seen
+
+
 def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int, country: str | None = None) -> str | None:
     """The attendee a role noun phrase ("le ministre de la Défense") stands for, or ``None``.
 
@@ -811,6 +830,13 @@ def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int, country
                 exact.append(a.name)
             elif (r and (r.startswith(p + " ") or p.startswith(r + " "))) or (rank and rank.startswith(p + " ")):
                 candidates.append(a.name)
+        if len(exact) + len(candidates) > 1:
+            # A role noun points back: someone the text names only after the quotation ("… dijo el
+            # Secretario General" ¶ "… del ex Secretario General X") is not who it means.
+            named = _named_before(state, {*exact, *candidates}, para, pos)
+            if named:
+                exact = [c for c in exact if c in named]
+                candidates = [c for c in candidates if c in named]
         if exact:
             candidates = exact
         if candidates:
