@@ -666,3 +666,32 @@ def test_titles_of_justice_parliaments_councils_and_universities(
     text: str, language: str, name: str, role: str | None
 ) -> None:
     assert people(text, language)[name][1] == role
+
+
+def test_a_unit_after_a_rank_word_is_no_person() -> None:
+    # "Major" is a rank, but "the Major Crime Investigation Team" is a unit: no attendee "Crime Investigation Team".
+    found = people(
+        "Detective Inspector Helen Marsh, of the Major Crime Investigation Team, said the attack was shocking."
+    )
+    assert set(found) == {"Helen Marsh"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "role"),
+    [
+        (
+            "Director of Football Nadia Khoury, who led the recruitment, added her thanks.",
+            "en",
+            "Nadia Khoury",
+            "Director of Football",
+        ),
+        (
+            "« C’est un lieu ouvert », explique l’architecte Jérôme Vasseur, dont l’agence a conçu le projet.",
+            "fr",
+            "Jérôme Vasseur",
+            "architecte",
+        ),
+    ],
+)
+def test_more_roles_before_a_name(text: str, language: str, name: str, role: str) -> None:
+    assert people(text, language)[name][1] == role

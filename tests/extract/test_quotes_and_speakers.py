@@ -259,3 +259,14 @@ class TestRoleReMentions:
         )
         said = {q.text[:10]: q.speaker for q in communique.parse(page, "text").quotes}
         assert said["Thank you,"] == "Epeli Ratuvou" and said["Fiji is a "] == "Epeli Ratuvou"
+
+    def test_according_to_a_role_and_the_name_set_off_by_commas(self) -> None:
+        paragraphs = [
+            "Les ministres de la Culture de la région se sont réunis à Dakar pour adopter une feuille de route.",
+            "Pour la ministre ivoirienne, Mariam Koné Traoré, la feuille de route « donne enfin un cadre commun ».",
+        ]
+        people = [
+            Attendee(name="Kodjo Amégan", role="ministre de la Culture", country="TG"),
+            Attendee(name="Mariam Koné Traoré", role="ministre de la Culture", country="CI"),
+        ]
+        assert speakers(paragraphs, "fr", *people) == ["Mariam Koné Traoré"]

@@ -82,6 +82,7 @@ _DASHES = "–—"
 _BACK = 3
 _SENTENCE_REACH = 600  # characters: a sentence's words before its quotation are read no further back
 _SENTENCES_BACK = 12  # sentences: how far back the subject of an earlier clause is looked for
+_APPOSED_NAME = 60  # characters: a name set off by commas is no longer
 
 
 @cache
@@ -766,8 +767,12 @@ def _before(text: str, start: int, end: int, t: dict[str, Any], who: Any, para: 
         return who(text, according.end(), end, para)  # type: ignore[no-any-return]
     opening = t["opening_according"].match(text, start, end)
     if opening and "," in text[opening.end() : end]:
-        # The person right after it, before the comma that ends the phrase ("Pour la doctorante Léa Bouchard,").
-        named = who(text, opening.end(), text.index(",", opening.end(), end), para)
+        # The person right after it, before the comma that ends the phrase ("Pour la doctorante Léa Bouchard,"),
+        # or set off by commas after a role ("Pour la ministre ivoirienne, Mariam Koné Traoré, la …").
+        cut = text.index(",", opening.end(), end)
+        after = text.find(",", cut + 1, end)
+        apposed = who(text, cut + 1, after, para) if after > 0 and after - cut <= _APPOSED_NAME else None
+        named = apposed or who(text, opening.end(), cut, para)
         if named is not None:
             return named  # type: ignore[no-any-return]
     verbs = list(t["verbs"].finditer(text, start, end))
