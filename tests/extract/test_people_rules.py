@@ -695,3 +695,18 @@ def test_a_unit_after_a_rank_word_is_no_person() -> None:
 )
 def test_more_roles_before_a_name(text: str, language: str, name: str, role: str) -> None:
     assert people(text, language)[name][1] == role
+
+
+def test_the_first_name_and_first_surname_are_the_same_person() -> None:
+    found = people(
+        "El alcalde de Calanda, Julián Bielsa Ferrer, pidió la travesía. “Es urgente”, ha señalado Julián Bielsa.",
+        "es",
+    )
+    assert list(found) == ["Julián Bielsa Ferrer"]
+
+
+def test_a_role_right_after_a_name_without_a_comma_is_not_part_of_it() -> None:
+    found = people(
+        "Le conseil a nommé Mme Claire Morel Directrice générale du Groupe, avec effet au 1er janvier.", "fr"
+    )
+    assert "Claire Morel" in found and "Claire Morel Directrice" not in found

@@ -240,6 +240,8 @@ def _clean_name(text: str, tokens: list[tuple[int, int]], t: PeopleTables) -> tu
         if len(w) > 1 and w.isupper() and w.isalpha():
             del words[k:]  # an acronym ends the name ("General Wolters NATO ...")
             break
+    while len(words) >= 3 and bare(words[-1][0]).lower() in t.head_words:
+        words.pop()  # "Mme Claire Morel Directrice générale du Groupe": the role after the name, no comma between
     last, last_start = words[-1]
     for suffix in POSSESSIVE:
         if last.endswith(suffix):
@@ -909,7 +911,8 @@ def _same_person(a: str, b: str) -> bool:
     """Whether two written names can be one person: same surname, and no two different first names.
 
     "Dupont" and "Jean Dupont", "Pérez García" and "Juan Pérez García", "J. Dupont" and "Jean Dupont",
-    "Tod Wolters" and "Tod D. Wolters", "Pieter van Aalst" and "Van Aalst" can; "Jean Dupont" and "Marie Dupont" cannot.
+    "Tod Wolters" and "Tod D. Wolters", "Pieter van Aalst" and "Van Aalst", "Julián Bielsa" and "Julián Bielsa
+    Ferrer" can; "Jean Dupont" and "Marie Dupont" cannot.
     """
     # Particles change case at the head of a mention ("van Aalst", "el almirante Van Aalst").
     wa, wb = a.casefold().split(), b.casefold().split()
@@ -918,6 +921,8 @@ def _same_person(a: str, b: str) -> bool:
         return True  # the later mention drops the first names ("Molina Vidal", "von der Leyen")
     if len(short) < len(long_) and any(long_[i : i + len(short)] == short for i in range(1, len(long_) - len(short))):
         return True  # the first of two surnames ("Olmedo" of "Rafael Olmedo Quiroga", "Borrell Fontelles")
+    if len(short) == 2 and len(long_) == 3 and long_[:2] == short and len(short[1].rstrip(".")) > 1:
+        return True  # the first name and the first surname ("Julián Bielsa" of "Julián Bielsa Ferrer")
     if len(short) == 1 and len(long_) == 2 and long_[0] == short[0] and _given_name_last(a if len(wa) == 2 else b):
         return True  # the family name first ("Park" of "Park Ji-hoon", "Kim" of "Kim Dong-wook")
     if wa[-1] != wb[-1]:

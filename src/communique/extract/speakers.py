@@ -167,6 +167,10 @@ def _name_forms(name: str) -> list[str]:
                 forms.append(form)
     if len(words) >= 2 and len(words[0]) > 2 and words[0][0].isupper() and not words[0].endswith("."):
         forms.append(words[0])  # a first name alone ("Maia", a caption), or a surname written first ("Ms Tan")
+    if len(words) >= 3 and words[1][:1].isupper() and len(words[1].rstrip(".")) > 1 and words[2][:1].isupper():
+        forms.append(
+            " ".join(words[:2])
+        )  # the first name and the first surname ("Julián Bielsa" of "Julián Bielsa Ferrer")
     return forms
 
 
