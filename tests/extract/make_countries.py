@@ -400,6 +400,10 @@ ADJECTIVES: dict[str, tuple[list[str], list[str]]] = {
 # Forms too ambiguous in running text (a person's first name, a US state...).
 NO_MATCH = {"en": {"Chad", "Jersey", "Jordan"}, "fr": {"Maurice", "Jersey"}}
 
+# Short forms ISO gives two countries, kept for the one the press means ("Korea" is South Korea; the
+# North is written "North Korea" or "DPRK").
+NOT_FOR = {"KP": {"en": {"Korea"}, "fr": {"Corée"}}}
+
 
 def _forms(name: str) -> list[str]:
     """``"Corée, République de"`` → ``["Corée", "République de Corée"]``."""
@@ -434,6 +438,8 @@ def main() -> None:
             seen: list[str] = []
             for n in names:
                 n = n.replace("'", "’")
+                if n in NOT_FOR.get(code, {}).get(lang, set()):
+                    continue
                 if (n not in seen and n not in NO_MATCH[lang]) or (not seen and n):
                     seen.append(n)
             entry[lang] = seen

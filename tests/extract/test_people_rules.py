@@ -710,3 +710,17 @@ def test_a_role_right_after_a_name_without_a_comma_is_not_part_of_it() -> None:
         "Le conseil a nommé Mme Claire Morel Directrice générale du Groupe, avec effet au 1er janvier.", "fr"
     )
     assert "Claire Morel" in found and "Claire Morel Directrice" not in found
+
+
+def test_counterparts_listed_with_their_countries() -> None:
+    found = people(
+        "Les deux ministres ont coprésidé une réunion avec leurs homologues de Mauritanie, M. Sidi Ould Cheikhna, "
+        "et du Sénégal, Mme Awa Ndiaye Sall.",
+        "fr",
+    )
+    assert {name: fields[3] for name, fields in found.items()} == {"Sidi Ould Cheikhna": "MR", "Awa Ndiaye Sall": "SN"}
+
+
+def test_korea_alone_is_the_republic_of_korea() -> None:
+    found = people("Korea's Minister of Foreign Affairs, Seo Min-jae, joined the meeting in Toronto.")
+    assert found["Seo Min-jae"][3] == "KR"

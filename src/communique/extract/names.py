@@ -545,7 +545,11 @@ def find_named(
             if person.organization is None and not appositive:
                 person.organization = _organization_after(text, name_end, language)
             if person.country is None:
-                person.country = _country_after(text, name_end, language) or _delegation_country(norm, start, language)
+                person.country = (
+                    _country_after(text, name_end, language)
+                    or _delegation_country(norm, start, language)
+                    or _counterpart_country(norm, start, language)
+                )
             found.append((i, start, end, merge(people, person)))
 
 
@@ -843,6 +847,7 @@ def _country_after(text: str, end: int, language: str) -> str | None:
 
 
 _DELEGATION_REACH = 100  # characters before a person's phrase: "pour la République de Guinée-Bissau : "
+_COUNTERPARTS_REACH = 160  # characters: "leurs homologues de Mauritanie, M. Sidi Ould Cheikhna, et du Sénégal, "
 
 
 def _delegation_country(norm: str, start: int, language: str) -> str | None:
@@ -871,6 +876,34 @@ def _delegation_country(norm: str, start: int, language: str) -> str | None:
         return None
     found = country_re.match(head, at)
     if found is None or head[found.end() :].strip(" \u00a0\u202f") not in (":", ","):
+        return None
+    return lookup[found.group()]
+
+
+def _counterpart_country(norm: str, start: int, language: str) -> str | None:
+    """The country written right before a person's phrase in a list of counterparts: "avec leurs homologues
+    de Mauritanie, M. X, et du Sénégal, Mme Y", "her counterparts from Ghana, X, and Togo, Y".
+
+    The clause before holds a counterpart word (``people.counterparts``); the country ends right before the
+    comma that opens the person's phrase.
+    """
+    lo = max(0, start - _COUNTERPARTS_REACH)
+    head = norm[lo:start]
+    # (Not cut at ". ": the list's courtesy words have dots, "M. X, et du Sénégal, Mme Y".)
+    cut = head.rfind(";")
+    t = people_tables(language)
+    clause = head[cut + 1 :].lower()
+    if not any(w in t.counterparts for w in WORD.findall(clause)) and not any(c in clause for c in t.counterparts):
+        return None
+    stripped = head.rstrip("   ")
+    if not stripped.endswith(","):
+        return None
+    before = stripped[:-1].rstrip()
+    country_re, lookup = country_matcher(language)
+    found = None
+    for m in country_re.finditer(before, max(0, len(before) - 60)):
+        found = m
+    if found is None or found.end() != len(before):
         return None
     return lookup[found.group()]
 
