@@ -724,3 +724,26 @@ def test_counterparts_listed_with_their_countries() -> None:
 def test_korea_alone_is_the_republic_of_korea() -> None:
     found = people("Korea's Minister of Foreign Affairs, Seo Min-jae, joined the meeting in Toronto.")
     assert found["Seo Min-jae"][3] == "KR"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Uzbekistan was represented by its Foreign Minister, Dilshod Rakhimov, and Kyrgyzstan by First Deputy "
+            "Minister of Foreign Affairs Aibek Sultanaliev.",
+            "en",
+            {"Dilshod Rakhimov": "UZ", "Aibek Sultanaliev": "KG"},
+        ),
+        (
+            "Le Mali était représenté par son ministre des Affaires étrangères, M. Abdoulaye Diop.",
+            "fr",
+            {"Abdoulaye Diop": "ML"},
+        ),
+        ("Uruguay estuvo representado por su canciller, Mario Lubetkin.", "es", {"Mario Lubetkin": "UY"}),
+    ],
+)
+def test_the_person_who_represents_a_country_is_of_that_country(
+    text: str, language: str, expected: dict[str, str]
+) -> None:
+    assert {name: fields[3] for name, fields in people(text, language).items()} == expected

@@ -549,6 +549,7 @@ def find_named(
                     _country_after(text, name_end, language)
                     or _delegation_country(norm, start, language)
                     or _counterpart_country(norm, start, language)
+                    or _represented_country(norm, start, language)
                 )
             found.append((i, start, end, merge(people, person)))
 
@@ -906,6 +907,51 @@ def _counterpart_country(norm: str, start: int, language: str) -> str | None:
     if found is None or found.end() != len(before):
         return None
     return lookup[found.group()]
+
+
+_REPRESENTED_GAP = 80  # characters between "represented by" and the name: "its First Deputy Minister of …"
+
+
+def _represented_country(norm: str, start: int, language: str) -> str | None:
+    """The country a person stands for: "Uzbekistan was represented by its Foreign Minister, X", and in the
+    same clause "… and Kyrgyzstan by First Deputy Minister Y" (the pack's ``people.represented_by``)."""
+    lo = max(0, start - _COUNTERPARTS_REACH - _REPRESENTED_GAP)
+    clause = norm[lo:start]
+    clause = clause[clause.rfind(";") + 1 :]
+    pattern, last_words = _represented(language)
+    if pattern is None:
+        return None
+    links = list(pattern.finditer(clause))
+    if not links:
+        return None
+    # The link nearest the person: the last "represented by", or a bare "by" after it (an elided verb).
+    first = links[0]
+    nearest: tuple[int, int] = (first.start(), first.end())
+    for m in re.finditer(r"\w+", clause[first.end() :]):
+        if m.group().lower() in last_words:
+            nearest = (first.end() + m.start(), first.end() + m.end())
+    for m in links:
+        if m.start() >= nearest[0]:
+            nearest = (m.start(), m.end())
+    if len(clause) - nearest[1] > _REPRESENTED_GAP:
+        return None
+    country_re, lookup = country_matcher(language)
+    found = None
+    for m in country_re.finditer(clause, 0, nearest[0]):
+        found = m
+    if found is None or clause[found.end() : nearest[0]].strip("  "):
+        return None
+    return lookup[found.group()]
+
+
+@cache
+def _represented(language: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:
+    """The pack's ``people.represented_by`` phrases as one pattern, and their last words ("by", "par")."""
+    phrases = [normalize(w) for w in pack(language).people.represented_by]
+    if not phrases:
+        return None, frozenset()
+    last = frozenset(p.split()[-1].lower() for p in phrases)
+    return re.compile(rf"(?<!\w)(?i:{alternation(phrases)})(?!\w)"), last
 
 
 @cache

@@ -213,6 +213,9 @@ class PeopleWords:
     delegation_links: Words
     """Words opening a delegation's entry in a list, before its country ("pour la République du Bénin :
     Monsieur X", "por Guatemala, el ministro X", "for Ghana: Ms X"): the country of the person after it."""
+    represented_by: Words
+    """Words after a country and before the person who stands for it ("Uzbekistan was represented by its
+    Foreign Minister, X", "le Mali était représenté par son ministre X"): that person's country."""
     state_bodies: Words
     """Words of a state body's name ("Ministry", "Armada"): an attendee of one, or of no organisation, is of
     the publishing state's country when the release names no other."""
