@@ -22,7 +22,7 @@ words are looked up in sets, backwards from the name, only where a name was foun
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..locale import countries, pack
@@ -890,14 +890,12 @@ def _counterpart_country(norm: str, start: int, language: str) -> str | None:
     """
     lo = max(0, start - _COUNTERPARTS_REACH)
     head = norm[lo:start]
-    # (Not cut at ". ": the list's courtesy words have dots, "M. X, et du Sénégal, Mme Y".)
-    cut = head.rfind(";")
-    t = people_tables(language)
-    clause = head[cut + 1 :].lower()
-    if not any(w in t.counterparts for w in WORD.findall(clause)) and not any(c in clause for c in t.counterparts):
-        return None
-    stripped = head.rstrip("   ")
+    stripped = head.rstrip(" \u00a0\u202f")
     if not stripped.endswith(","):
+        return None  # (the common case, tested first)
+    # (Not cut at ". ": the list's courtesy words have dots, "M. X, et du Sénégal, Mme Y".)
+    clause = head[head.rfind(";") + 1 :].lower()
+    if not any(c in clause for c in people_tables(language).counterparts):
         return None
     before = stripped[:-1].rstrip()
     country_re, lookup = country_matcher(language)
@@ -915,12 +913,12 @@ _REPRESENTED_GAP = 80  # characters between "represented by" and the name: "its 
 def _represented_country(norm: str, start: int, language: str) -> str | None:
     """The country a person stands for: "Uzbekistan was represented by its Foreign Minister, X", and in the
     same clause "… and Kyrgyzstan by First Deputy Minister Y" (the pack's ``people.represented_by``)."""
+    pattern, last_words, needles = _represented(language)
+    if pattern is None or not _represents(norm, needles):
+        return None  # no "represent…" word in the paragraph: the common case, without the pattern
     lo = max(0, start - _COUNTERPARTS_REACH - _REPRESENTED_GAP)
     clause = norm[lo:start]
     clause = clause[clause.rfind(";") + 1 :]
-    pattern, last_words = _represented(language)
-    if pattern is None:
-        return None
     links = list(pattern.finditer(clause))
     if not links:
         return None
@@ -944,14 +942,23 @@ def _represented_country(norm: str, start: int, language: str) -> str | None:
     return lookup[found.group()]
 
 
+@lru_cache(maxsize=64)
+def _represents(norm: str, needles: tuple[str, ...]) -> bool:
+    """Whether paragraph ``norm`` holds one of ``needles`` (asked for each person of it: computed once)."""
+    low = norm.lower()
+    return any(n in low for n in needles)
+
+
 @cache
-def _represented(language: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:
-    """The pack's ``people.represented_by`` phrases as one pattern, and their last words ("by", "par")."""
+def _represented(language: str) -> tuple[re.Pattern[str] | None, frozenset[str], tuple[str, ...]]:
+    """The pack's ``people.represented_by`` phrases as one pattern, their last words ("by", "par"), and the
+    longest word of each, in small letters (a substring test before the pattern)."""
     phrases = [normalize(w) for w in pack(language).people.represented_by]
     if not phrases:
-        return None, frozenset()
+        return None, frozenset(), ()
     last = frozenset(p.split()[-1].lower() for p in phrases)
-    return re.compile(rf"(?<!\w)(?i:{alternation(phrases)})(?!\w)"), last
+    needles = tuple(sorted({max(p.lower().split(), key=len) for p in phrases}))
+    return re.compile(rf"(?<!\w)(?i:{alternation(phrases)})(?!\w)"), last, needles
 
 
 @cache
