@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 import communique
-from communique.extract.dates import find_body_dates, parse_stamp
+from communique.extract.dates import find_body_dates, parse_stamp, weekday_near
 from communique.extract.lines import Kind, classify_lines
 
 
@@ -348,3 +348,32 @@ def test_a_date_right_after_the_body_dates_a_release_with_none_above() -> None:
         "6 de noviembre de 2025\n"
     )
     assert communique.parse(page, "text").dates.start == dt.date(2025, 11, 6)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # A release of Wednesday 16 July 2025.
+        ("The airport welcomed the inaugural flight from Kigali on Tuesday night.", "en", dt.date(2025, 7, 15)),
+        ("The Minister will travel to Oslo on Friday for talks.", "en", dt.date(2025, 7, 18)),
+        ("La ministre a été accueillie lundi sur le campus.", "fr", dt.date(2025, 7, 14)),
+        ("La procuradora recorrió este lunes tres albergues.", "es", dt.date(2025, 7, 14)),
+        ("El presidente recibió este miércoles al primer ministro.", "es", dt.date(2025, 7, 16)),  # the release's day
+        ("La ruta unirá Santo Domingo y Belice.", "es", None),  # "Domingo" is a name, not a Sunday
+        ("Gale force winds are expected from Wednesday afternoon.", "en", None),  # a period's bound
+        ("Gale force winds are expected from Friday afternoon.", "en", None),
+    ],
+)
+def test_a_weekday_in_the_lead_names_a_day_near_the_release(
+    sentence: str, language: str, expected: dt.date | None
+) -> None:
+    found = weekday_near(sentence, dt.date(2025, 7, 16), language)
+    assert found == expected
+
+
+def test_a_stamp_only_release_takes_the_weekday_its_lead_names() -> None:
+    page = (
+        "Procuradora visita albergues\n\nPublicado el martes, 21 de octubre de 2025 10:42\n\n"
+        "La procuradora para la Defensa de los Derechos Humanos recorrió este lunes tres albergues del distrito.\n"
+    )
+    assert communique.parse(page, "text").dates.start == dt.date(2025, 10, 20)

@@ -10,7 +10,7 @@ import communique
 from communique.extract.segment import segment
 
 BODY = (
-    "The Allies met on Tuesday to discuss the defence of the Alliance, the support to Ukraine "
+    "The Allies met in Brussels to discuss the defence of the Alliance, the support to Ukraine "
     "and the preparation of the next summit, the chair said after the meeting.\n\n"
     "The meeting was attended by the ministers of defence of all Allies and by several partners, "
     "who reviewed the progress made since the last session of the council."
@@ -60,7 +60,7 @@ def test_a_page_without_a_headline_still_parses_with_a_derived_title() -> None:
     page = "21/10/2019\n\nMadrid – " + BODY
     r = parse(page)
     assert r.header.title_derived is True
-    assert r.header.title.startswith("The Allies met on Tuesday")
+    assert r.header.title.startswith("The Allies met in Brussels")
     assert r.header.dateline == "Madrid"
     assert r.dates.start == dt.date(2019, 10, 21)
 

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from ..errors import ParseError
 from ..locale import languages, pack
 from ..locale.tables import time_zones
-from ._data import alternation
+from ._data import alternation, normalize
 
 __all__ = [
     "DateStamp",
@@ -33,6 +33,7 @@ __all__ = [
     "parse_event_dates",
     "parse_stamp",
     "trailing_event_dates",
+    "weekday_near",
     "yearless_event_dates",
 ]
 
@@ -258,6 +259,44 @@ def parse_event_dates(text: str) -> tuple[_dt.date, _dt.date | None] | None:
                 f"the event ends ({end.isoformat()}) before it starts ({start.isoformat()})", format="text"
             )
     return start, end
+
+
+@cache
+def _weekday_names(
+    language: str,
+) -> tuple[re.Pattern[str], dict[str, int], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A pattern for the pack's full weekday names (whole words), name → ISO weekday, the future markers,
+    the range words that may stand before a weekday, and the words that make it the next one."""
+    lp = pack(language)
+    names = {normalize(w): n for n, forms in enumerate(lp.weekdays, 1) for w in forms if not w.endswith(".")}
+    # As the pack writes them: "Domingo" in "Santo Domingo" is no Sunday in Spanish, where weekdays are small.
+    pattern = re.compile(rf"(?<!\w){alternation(names)}(?!\w)")
+    future = re.compile(rf"(?<!\w)(?i:{alternation(normalize(w) for w in lp.dates.future_markers)})(?!\w)")
+    # A weekday after a range's words ("from Wednesday afternoon", "jusqu'à vendredi") bounds a period, it
+    # dates no event of its own.
+    ranged = re.compile(
+        rf"(?<!\w)(?i:{alternation(normalize(w) for w in (*lp.dates.range_openers, *lp.dates.range_joiners))})[ \u00a0]+$"
+    )
+    nearby = re.compile(rf"(?<!\w)(?i:{alternation(normalize(w) for w in lp.dates.next_words)})(?!\w)")
+    return pattern, names, future, ranged, nearby
+
+
+def weekday_near(sentence: str, dated: _dt.date, language: str) -> _dt.date | None:
+    """The day a weekday named in ``sentence`` ("on Tuesday night", "este lunes") is, for a release dated
+    ``dated``: the last such day before it, or with a future marker of the pack ("will", "prochain") the next
+    one after it; ``dated`` itself for the release's own weekday; ``None`` when the sentence names no weekday.
+    """
+    pattern, names, future, ranged, nearby = _weekday_names(language)
+    text = normalize(sentence)
+    m = pattern.search(text)
+    if m is None or ranged.search(text, max(0, m.start() - 20), m.start()):
+        return None
+    wanted = names[m.group()]
+    if wanted == dated.isoweekday():
+        return dated
+    if future.search(text) or nearby.search(text, max(0, m.start() - 12), min(len(text), m.end() + 12)):
+        return dated + _dt.timedelta(days=(wanted - dated.isoweekday()) % 7)
+    return dated - _dt.timedelta(days=(dated.isoweekday() - wanted) % 7)
 
 
 def leading_event_dates(text: str) -> tuple[str, tuple[_dt.date, _dt.date | None]] | None:

@@ -18,7 +18,14 @@ from ._data import normalize, phrase_pattern
 from .analysis import Analysis
 from .attendees import find_attendees
 from .dateline import read_dateline
-from .dates import find_body_dates, leading_body_date, parse_event_dates, parse_stamp, yearless_event_dates
+from .dates import (
+    find_body_dates,
+    leading_body_date,
+    parse_event_dates,
+    parse_stamp,
+    weekday_near,
+    yearless_event_dates,
+)
 from .home import capital_country, home_country
 from .language import detect_language
 from .mentioned import split_mentioned
@@ -270,9 +277,11 @@ def release_from_parts(
                     if day is not None and day[1] is None and day[0] < dated and _near(day[0], dated):
                         body = day
                         break
-                    if day is None and _says(sentence, language, "yesterday"):
-                        # "Police executed search warrants … yesterday morning": the day before the release's.
-                        body = (dated - _dt.timedelta(days=1), None)
+                    # (A date the sentence gives that is not the event's — "the pay rise … from 1 July",
+                    # "the elections scheduled for 16 September" — leaves its weekday to say the day.)
+                    relative = _relative_day(sentence, dated, language)
+                    if relative is not None:
+                        body = (relative, None) if relative != dated else None
                         break
         if body is not None:
             dates = Dates(start=body[0], end=body[1], published=dates.published, updated=dates.updated)
@@ -287,8 +296,18 @@ def release_from_parts(
         if body is not None:
             dates = Dates(start=body[0], end=body[1], published=dates.published, updated=dates.updated)
     if dates.start is None and dates.published is not None:
-        # No event date anywhere: the release is the event of the day it was published ("… signed today").
-        dates = Dates(start=stamp_day(dates.published), end=None, published=dates.published, updated=dates.updated)
+        # No event date anywhere: the release is the event of the day it was published ("… signed today"),
+        # or of the day its first sentence names ("recorrió este lunes" in a release of Tuesday).
+        published_day = stamp_day(dates.published)
+        for paragraph in texts[:2]:
+            sentence = _first_sentence(paragraph, language)
+            if _says(sentence, language, "today"):
+                break
+            relative = _relative_day(sentence, published_day, language)
+            if relative is not None:
+                published_day = relative
+                break
+        dates = Dates(start=published_day, end=None, published=dates.published, updated=dates.updated)
     header = Header(
         title=title,
         subtitle=subtitle,
@@ -349,6 +368,16 @@ def _day_pattern(language: str, day: Literal["today", "yesterday"]) -> re.Patter
 def _says(text: str, language: str, day: Literal["today", "yesterday"]) -> bool:
     """Whether ``text`` dates what it tells to the release's day or the day before (pack ``dates.today``/``yesterday``)."""
     return _day_pattern(language, day).search(normalize(text)) is not None
+
+
+def _relative_day(sentence: str, dated: _dt.date, language: str) -> _dt.date | None:
+    """The day a lead sentence without a date tells of, for a release dated ``dated``: the day before for
+    "yesterday" ("Police executed search warrants … yesterday morning"), the weekday it names ("… the
+    inaugural flight on Tuesday night" in a release of Wednesday 16 July: Tuesday 15 July; "will travel on
+    Thursday": the next Thursday); ``None`` when it names neither."""
+    if _says(sentence, language, "yesterday"):
+        return dated - _dt.timedelta(days=1)
+    return weekday_near(sentence, dated, language)
 
 
 def _first_sentence(paragraph: str, language: str) -> str:

@@ -71,6 +71,12 @@ class DateWords:
     """Words in prose that date what a sentence tells to the day of the release ("today", "aujourd’hui", "hoy")."""
     yesterday: Words
     """Words in prose that date what a sentence tells to the day before the release ("yesterday", "hier", "ayer")."""
+    future_markers: Words
+    """Words of a sentence that tells what is still to come ("will", "prochain", "próximo"): a weekday it
+    names ("on Thursday") is the next one after the release's day, not the last one before it."""
+    next_words: Words
+    """Words right before or after a weekday that make it the next one after the release's day ("next
+    Monday", "lundi prochain", "el próximo lunes")."""
     time_joiners: Words
     """Words between a date and its time ("20 juillet 2018 à 15 h 57")."""
     time_first_links: Words
