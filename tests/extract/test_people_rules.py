@@ -747,3 +747,47 @@ def test_the_person_who_represents_a_country_is_of_that_country(
     text: str, language: str, expected: dict[str, str]
 ) -> None:
     assert {name: fields[3] for name, fields in people(text, language).items()} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "fields"),
+    [
+        # A modifier of the pack before the head keeps it a role.
+        (
+            "A group led by Kenneth Mosweu, former Vice-President of Botswana, arrived on Sunday.",
+            "en",
+            "Kenneth Mosweu",
+            (None, "former Vice-President", None, "BW"),
+        ),
+        # A country in brackets after the role.
+        (
+            "• Marcus Holder, former Chief Elections Officer (Barbados)",
+            "en",
+            "Marcus Holder",
+            (None, "former Chief Elections Officer", None, "BB"),
+        ),
+        # Words in small letters that say what the head is about.
+        (
+            "• Grace Chanda, human rights lawyer (Zambia)",
+            "en",
+            "Grace Chanda",
+            (None, "human rights lawyer", None, "ZM"),
+        ),
+        # A surname in capitals is the name's; an acronym of three letters or a known one is not.
+        (
+            "Le haut-commissaire, Tevai HAUATA, a reçu la délégation.",
+            "fr",
+            "Tevai HAUATA",
+            (None, "haut-commissaire", None, None),
+        ),
+    ],
+)
+def test_appositions_of_observer_lists(
+    text: str, language: str, name: str, fields: tuple[str | None, str | None, str | None, str | None]
+) -> None:
+    assert people(text, language)[name] == fields
+
+
+def test_a_units_name_ending_with_a_head_is_no_person() -> None:
+    found = people("Inspector Brent Halloway, Waikato Rural Area Commander, says police will keep up patrols.")
+    assert set(found) == {"Brent Halloway"}

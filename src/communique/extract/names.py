@@ -216,6 +216,13 @@ class Person:
 _MAX_NAME_WORDS = 10  # "Miguel Ángel de la Fuente y García-Moreno" is 8
 
 
+def _role_goes_on(text: str, word: tuple[str, int]) -> bool:
+    """Whether the role head ``word`` (its text and offset) goes on in small letters ("Directrice générale du …"),
+    as a role does; a head the sentence stops at ("…, Waikato Rural Area Commander, says") ends a unit's name."""
+    end = word[1] + len(word[0])
+    return text[end : end + 1] == " " and text[end + 1 : end + 2].islower()
+
+
 def _clean_name(text: str, tokens: list[tuple[int, int]], t: PeopleTables) -> tuple[str, int, int] | None:
     """The name of ``tokens`` (spans of name words) and its span, or ``None`` if it is not a name."""
     if len(tokens) == 1:
@@ -237,10 +244,16 @@ def _clean_name(text: str, tokens: list[tuple[int, int]], t: PeopleTables) -> tu
         return None  # a run of a dozen capitalised words is a heading or an institution, not a person
     words = [(text[s:e], s) for s, e in tokens]
     for k, (w, _) in enumerate(words[1:], 1):
-        if len(w) > 1 and w.isupper() and w.isalpha():
+        if (
+            len(w) > 1
+            and w.isupper()
+            and w.isalpha()
+            and (len(w) <= 3 or low(w) in t.vocab or not words[0][0][1:2].islower())
+        ):
             del words[k:]  # an acronym ends the name ("General Wolters NATO ...")
             break
-    while len(words) >= 3 and bare(words[-1][0]).lower() in t.head_words:
+        # (A surname in capitals after a first name, "Tevai HAUATA", "Pedro SANCHEZ", is the name's.)
+    while len(words) >= 3 and bare(words[-1][0]).lower() in t.head_words and _role_goes_on(text, words[-1]):
         words.pop()  # "Mme Claire Morel Directrice générale du Groupe": the role after the name, no comma between
     last, last_start = words[-1]
     for suffix in POSSESSIVE:
@@ -547,6 +560,8 @@ def find_named(
             if person.country is None:
                 person.country = (
                     _country_after(text, name_end, language)
+                    # "Marcus Holder, former Chief Elections Officer (Barbados)": the country after the role.
+                    or (_country_after(text, end, language) if end > name_end else None)
                     or _delegation_country(norm, start, language)
                     or _counterpart_country(norm, start, language)
                     or _represented_country(norm, start, language)

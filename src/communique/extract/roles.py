@@ -252,7 +252,13 @@ def apposition(text: str, pos: int, t: PeopleTables) -> tuple[str, int] | None:
         lead = segment[: head.start()].split()
         if len(lead) > 4 or any(low(w) in t.clause_words for w in lead):
             return None
-        if lead and low(lead[0]) not in t.role_articles and not (lead[0][:1].isupper() or lead[0][:1].isdigit()):
+        if (
+            lead
+            and low(lead[0]) not in t.role_articles
+            and low(lead[0]) not in t.role_modifiers
+            and not (lead[0][:1].isupper() or lead[0][:1].isdigit())
+            and not _describes_head(lead, t)
+        ):
             return None
     after = start + len(segment)
     following = t.next_name.match(text, end) if end == after else None
@@ -265,6 +271,15 @@ def apposition(text: str, pos: int, t: PeopleTables) -> tuple[str, int] | None:
     # ("Ms Tan, Chief Executive of MPA, Mr Pieter de Wolff, Chief Executive Officer of …": when the next
     # name has a role of its own after it, and this one has no article, this role is the first name's.)
     return segment, after
+
+
+def _describes_head(lead: list[str], t: PeopleTables) -> bool:
+    """Words in small letters before a role's head that only say what it is about ("human rights lawyer",
+    "senior crisis researcher", "child protection adviser"): at most three, none a stop word or a clause's."""
+    return len(lead) <= _MAX_DESCRIBING and not any(low(w) in t.stop_words for w in lead)
+
+
+_MAX_DESCRIBING = 3
 
 
 def _apposed_next(text: str, pos: int, t: PeopleTables) -> bool:
@@ -301,6 +316,10 @@ def _role_fields(role: str, language: str) -> tuple[str, str | None, str | None,
     """
     acronyms = _ACRONYM.findall(role)
     aliases = [a for a in acronyms if organization_name(a, language) is None and not find_countries(a, language)]
+    # A country in brackets after the role ("former Chief Elections Officer (Barbados)") is the person's.
+    bracketed = next(
+        (code for m in _PAREN.finditer(role) if (code := country_code(m.group().strip(" ()"), language))), None
+    )
     bare = _PAREN.sub("", role).strip()
     last = bare.rsplit(None, 1)[-1] if bare else ""
     if last.endswith(".") and (last[:-1].isupper() or len(last) > 5):
@@ -337,7 +356,7 @@ def _role_fields(role: str, language: str) -> tuple[str, str | None, str | None,
         if is_adjective:
             bare = (bare[:s].rstrip() + " " + bare[e:].lstrip()).strip()
     bare, tail_country, organization = _strip_tails(bare, organization, language)
-    country = country or tail_country
+    country = country or tail_country or bracketed
     if organization:
         norm = normalize(bare)
         for form in (organization, *_org_forms(organization, language)):

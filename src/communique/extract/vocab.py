@@ -59,6 +59,8 @@ class PeopleTables:
     not_names: frozenset[str]
     particles: frozenset[str]
     role_articles: frozenset[str]
+    role_modifiers: frozenset[str]  # "former", "ancien": before a head, they keep it a role
+    stop_words: frozenset[str]  # the language's stop words, in small letters ("the", "and", "was")
     heads: re.Pattern[str]  # role heads and titles, for role phrases
     clause: re.Pattern[str]
     role_item: re.Pattern[str]
@@ -214,6 +216,8 @@ def people_tables(language: str) -> PeopleTables:
         not_names=frozenset(not_names),
         particles=frozenset(people.particles),
         role_articles=frozenset(low(a) for a in people.role_articles),
+        role_modifiers=frozenset(low(a) for a in people.role_modifiers),
+        stop_words=frozenset(low(w) for w in lp.language.stopwords),
         heads=re.compile(phrase_pattern([*people.role_heads, *titles])),
         clause=re.compile(r"[ \u00a0](?:" + "|".join(map(re.escape, people.clause_verbs)) + r")[ \u00a0]"),
         role_item=re.compile(rf"(?:{article_trie})[ \u00a0]?(?P<role>{heads})"),

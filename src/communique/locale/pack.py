@@ -187,6 +187,9 @@ class PeopleWords:
     list_joiners: Words
     role_articles: Words
     """Articles opening a noun phrase that names a role ("le", "the")."""
+    role_modifiers: Words
+    """Words before a role's head that keep it a role ("former Vice-President", "ancien ministre", "acting
+    Director"): a name's apposition may open with them."""
     articles: Words
     """Articles (and article + preposition forms) before a role or a country in a list."""
     role_links: Words
