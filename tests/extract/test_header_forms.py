@@ -377,3 +377,13 @@ def test_a_stamp_only_release_takes_the_weekday_its_lead_names() -> None:
         "La procuradora para la Defensa de los Derechos Humanos recorrió este lunes tres albergues del distrito.\n"
     )
     assert communique.parse(page, "text").dates.start == dt.date(2025, 10, 20)
+
+
+def test_a_publication_and_an_update_stamp_on_one_line() -> None:
+    page = (
+        "Francia y Colombia lanzan nuevas becas\n\n"
+        "Publicado el 3 de marzo de 2025, última modificación el 4 de marzo de 2025\n\n"
+        "El programa financiará estudios de maestría en universidades francesas a sesenta estudiantes.\n"
+    )
+    dates = communique.parse(page, "text").dates
+    assert (dates.published, dates.updated) == (dt.date(2025, 3, 3), dt.date(2025, 3, 4))

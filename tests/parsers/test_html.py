@@ -225,3 +225,33 @@ def test_a_site_name_set_as_the_h1_is_no_headline() -> None:
     release = communique.parse(page, "html")
     assert release.header.title == "Inauguration de la médiathèque : un lieu de vie au cœur du quartier"
     assert release.header.dateline == "Belcastel"
+
+
+def test_a_metadata_list_outside_the_title_row_still_dates_the_page() -> None:
+    # GOV.UK-style rows: the title and standfirst in one row, "From: / Published" in the next.
+    page = (
+        "<html lang='en'><body><main><div class='row'><div><span>Press release</span>"
+        "<h1>Composites maker to create 180 jobs in Castlebar</h1>"
+        "<p>The company will invest 24 million euro in a plant at the business park, the agency said today.</p>"
+        "</div></div><div class='row'><div><dl><dt>From:</dt><dd><a href='/about'>Western Development Agency</a></dd>"
+        "<dt>Published</dt><dd>6 March 2025</dd></dl>"
+        "<p>The company, which is based in Esbjerg, will lease a building at the park from the agency next year.</p>"
+        "<p>The announcement was made at an event attended by the minister and by local business leaders.</p>"
+        "</div></div></main></body></html>"
+    )
+    release = communique.parse(page, "html")
+    assert release.dates.published == dt.date(2025, 3, 6)
+    assert release.dates.start == dt.date(2025, 3, 6)  # no event day: the page's own
+    assert release.header.source == "Western Development Agency"
+
+
+def test_a_markup_publication_stamp_dates_a_release_with_no_event_day() -> None:
+    page = (
+        "<html lang='en'><head><meta property='article:published_time' content='2025-07-16T09:00:00+08:00'>"
+        "</head><body><article><h1>Inaugural flight from Kigali lands</h1>"
+        "<p>The airport welcomed the inaugural flight of the airline from Kigali on Tuesday night, the first link.</p>"
+        "<p>The service will operate three times a week with a stop in another city on the way to Singapore.</p>"
+        "</article></body></html>"
+    )
+    release = communique.parse(page, "html")
+    assert release.dates.start == dt.date(2025, 7, 15)  # the Tuesday before Wednesday 16 July

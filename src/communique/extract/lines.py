@@ -387,6 +387,13 @@ def _classify(text: str, number: int, block: int, piece: bool, bullet: bool = Fa
                 stamp = parse_stamp(parts[1])
         if stamp is not None:
             return [Line(number, text, Kind.STAMP, block, piece, stamp=stamp, read=LineDates(stamp, None))]
+        pair = _two_stamps(text)
+        if pair is not None:
+            # "Publicado el 3 de marzo de 2025, última modificación el 4 de marzo de 2025": both stamps.
+            return [
+                Line(number, part, Kind.STAMP, block, piece, stamp=value, read=LineDates(value, None))
+                for part, value in pair
+            ]
         dates = parse_event_dates(text) if words <= _LONGEST_DATE_LINE else None
         if dates is not None:
             return [Line(number, text, Kind.DATE, block, piece, dates=dates, read=LineDates(None, dates))]
@@ -431,6 +438,21 @@ def _classify(text: str, number: int, block: int, piece: bool, bullet: bool = Fa
             value = ref.group("labelled") or ref.group("bare")
             return [Line(number, text, Kind.REFERENCE, block, piece, value=value)]
     return _classify_undated(text, number, block, piece, bullet)
+
+
+def _two_stamps(text: str) -> list[tuple[str, DateStamp]] | None:
+    """The publication and update stamps of one line, when a comma or a dash joins them, else ``None``."""
+    if text.count(",") + text.count(" – ") + text.count(" | ") == 0:
+        return None
+    for m in _STAMP_JOIN.finditer(text):
+        first, second = text[: m.start()].strip(), text[m.end() :].strip()
+        a, b = parse_stamp(first), parse_stamp(second)
+        if a is not None and b is not None:
+            return [(first, a), (second, b)]
+    return None
+
+
+_STAMP_JOIN = re.compile(r",[ \u00a0]+|[ \u00a0]+[–|][ \u00a0]+")
 
 
 def _classify_undated(text: str, number: int, block: int, piece: bool, bullet: bool) -> list[Line]:

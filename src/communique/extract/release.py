@@ -36,7 +36,7 @@ from .speakers import attribute_speakers
 from .transcripts import Turn, find_turns
 from .vocab import ends_abbreviation
 
-__all__ = ["find_quotes", "release_from_parts", "release_from_text"]
+__all__ = ["find_quotes", "lead_day", "release_from_parts", "release_from_text"]
 
 
 def find_quotes(
@@ -298,16 +298,8 @@ def release_from_parts(
     if dates.start is None and dates.published is not None:
         # No event date anywhere: the release is the event of the day it was published ("… signed today"),
         # or of the day its first sentence names ("recorrió este lunes" in a release of Tuesday).
-        published_day = stamp_day(dates.published)
-        for paragraph in texts[:2]:
-            sentence = _first_sentence(paragraph, language)
-            if _says(sentence, language, "today"):
-                break
-            relative = _relative_day(sentence, published_day, language)
-            if relative is not None:
-                published_day = relative
-                break
-        dates = Dates(start=published_day, end=None, published=dates.published, updated=dates.updated)
+        start = lead_day(texts, stamp_day(dates.published), language)
+        dates = Dates(start=start, end=None, published=dates.published, updated=dates.updated)
     header = Header(
         title=title,
         subtitle=subtitle,
@@ -368,6 +360,20 @@ def _day_pattern(language: str, day: Literal["today", "yesterday"]) -> re.Patter
 def _says(text: str, language: str, day: Literal["today", "yesterday"]) -> bool:
     """Whether ``text`` dates what it tells to the release's day or the day before (pack ``dates.today``/``yesterday``)."""
     return _day_pattern(language, day).search(normalize(text)) is not None
+
+
+def lead_day(paragraphs: Sequence[str], dated: _dt.date, language: str) -> _dt.date:
+    """The day the lead of a release published on ``dated`` tells of, when it writes no date: ``dated``
+    itself ("… signed today"), or the day its first sentence names ("recorrió este lunes" in a release of
+    Tuesday, "yesterday morning"); the first two paragraphs are read (a caption may come first)."""
+    for paragraph in paragraphs[:2]:
+        sentence = _first_sentence(paragraph, language)
+        if _says(sentence, language, "today"):
+            break
+        relative = _relative_day(sentence, dated, language)
+        if relative is not None:
+            return relative
+    return dated
 
 
 def _relative_day(sentence: str, dated: _dt.date, language: str) -> _dt.date | None:

@@ -1083,7 +1083,10 @@ def compose(walker: _Lines, markup: Markup, root: Any) -> list[str]:
             if ln.element is not None and _within(ln.element, container) and parse_stamp(ln.text) is not None
         ]
     if located and body is not None:
-        main = _with_dated_lines(main, where[body:], lines, container)
+        # Between the blocks, the article is the element holding the title and the last block: a metadata
+        # list under a standfirst may sit outside the one holding the title and the first (GOV.UK's rows).
+        article = _container(lines[located[-1]].element, markup.title_element)
+        main = _with_dated_lines(main, where[body:], lines, article)
     parts = [*header, *main, *trailer]
     if markup.title is not None and _key(markup.title) not in {_key(p) for p in parts}:
         parts.insert(0, markup.title)
@@ -1169,6 +1172,14 @@ def _with_markup(release: PressRelease, markup: Markup) -> PressRelease:
     if markup.dateline and header.dateline != markup.dateline:
         header = attrs.evolve(header, dateline=markup.dateline)
     dates = _merged_dates(release.dates, markup)
+    if dates.start is None and dates.published is not None:
+        # No event day anywhere, the markup's publication stamp known: the release tells of its own day,
+        # or of the day its lead names ("… on Sunday evening"), as the text parser reads a stamp-only page.
+        from ..extract.release import lead_day
+        from ..model import stamp_day
+
+        texts = [p.text for p in release.paragraphs]
+        dates = attrs.evolve(dates, start=lead_day(texts, stamp_day(dates.published), header.language))
     quotes = list(release.quotes)
     if markup.speakers:
         names = {a.name: i for i, a in enumerate(release.attendees) if a.name is not None}
