@@ -3,7 +3,8 @@
 ``python -m communique.bench --accuracy`` parses every ``NAME.txt`` (with the
 ``text`` parser) and every saved page ``NAME.html`` (with the ``html`` parser) that has a
 ``NAME.gold.json`` beside it (the format is :mod:`communique.bench.gold`) in
-the corpus folders — by default ``tests/data/text``, ``tests/data/corpus``, ``tests/data/holdout`` and ``holdout2`` to ``holdout7``
+the corpus folders — by default ``tests/data/text``, ``tests/data/corpus``, ``tests/data/holdout``, ``holdout2`` to
+``holdout10``, and the saved pages of ``htmlhold`` and ``htmlhold2``
 under the current directory — and counts, field by field, how many of the
 checks the gold files make the parser gets right.  Every figure is a pair
 *right / checked*, summed over the releases (a micro average), and its
@@ -126,6 +127,11 @@ DEFAULT_CORPUS = (
     "tests/data/holdout5",
     "tests/data/holdout6",
     "tests/data/holdout7",
+    "tests/data/holdout8",
+    "tests/data/holdout9",
+    "tests/data/holdout10",
+    "tests/data/htmlhold",
+    "tests/data/htmlhold2",
 )
 """The corpus folders, relative to the repository root (the current directory of the command)."""
 
