@@ -173,3 +173,28 @@ class TestNotATranscript:
             "Meetings of NATO Ministers of Defence, 14-15 February 2023",
         ]
         assert [t.paragraph for t in find_turns(paragraphs, "en")] == [0, 1]
+
+
+def test_a_question_label_with_a_dot_or_a_dash_is_a_question() -> None:
+    import communique
+
+    page = (
+        "Media conference\n\nAugust 18, 2025\n\n"
+        "COMMISSIONER VILLAREAL: Thank you. Our season will tip off on October 4 at the coliseum.\n\n"
+        "Q. Commissioner, what will the expansion fee be for the new franchise this year?\n\n"
+        "COMMISSIONER VILLAREAL: The Board agreed on a fee paid over three years.\n"
+    )
+    release = communique.parse(page, "text")
+    assert [q.text[:10] for q in release.quotes] == ["Thank you.", "The Board "]
+    assert release.header.dateline is None
+
+
+def test_an_interview_answer_label_is_no_dateline() -> None:
+    import communique
+
+    page = (
+        "Entretien de la ministre avec une radio\n\n"
+        "Q - Madame la ministre, bonjour. Le Conseil européen se réunit dans quinze jours.\n\n"
+        "R - Non, l'Europe ne flanche pas. Vingt-six États membres sont d'accord sur l'essentiel.\n"
+    )
+    assert communique.parse(page, "text").header.dateline is None

@@ -178,6 +178,8 @@ def _person_words() -> frozenset[str]:
 def _is_place(place: str, country: str | None) -> bool:
     person = _person_words()
     words = place.replace("\u00a0", " ").split()
+    if len(words) == 1 and len(words[0].rstrip(".")) <= 1:
+        return False  # "R - Non, l'Europe …", "Q. …": an interview's label, no place has one letter
     if len(words) == 1 and any(words[0].lower() in stopwords(code) for code in languages()):
         return False  # "On 4 March 2021 – …", "In Brussels – …" open a sentence, not a dateline
     if any(w.lower() in person for w in words):

@@ -48,6 +48,9 @@ _MAX_LABEL_WORDS = 8
 _LABEL = re.compile(
     r"(?P<label>[^\W\d_][^:\n«»“”\"!?;,]{0,88}?)(?:[ \u00a0\u202f]?:[ \u00a0\u202f]+|\.-[ \u00a0\u202f]*)(?=\S)"
 )
+# "Q. Commissioner, what …", "Q - Claire Aubertin, bonjour.": a one- or two-letter question label with a
+# dot or a dash (a question label of the pack; no name or role is written so).
+_SHORT_LABEL = re.compile(r"(?P<label>[^\W\d_]{1,2})(?:\.|[ \u00a0]+[-–])[ \u00a0\u202f]+(?=\S)")
 _BRACKETED = re.compile(r"(?P<outer>[^\[\]()]*?)\s*[\[(](?P<inner>[^\[\]()]+)[\])]\s*(?P<tail>[^\[\]()]*)")
 _SENTENCE_END = '.!?…»”"’)'
 
@@ -86,7 +89,11 @@ def find_turns(paragraphs: Sequence[str], language: str) -> list[Turn]:
     """The transcript turns of ``paragraphs`` (empty when the release is not a transcript), in order."""
     labels: dict[int, _Label] = {}
     for i, text in enumerate(paragraphs):
-        if text.find(":", 0, _LABEL_REACH) < 0 and text.find(".-", 0, _LABEL_REACH) < 0:
+        if (
+            text.find(":", 0, _LABEL_REACH) < 0
+            and text.find(".-", 0, _LABEL_REACH) < 0
+            and _SHORT_LABEL.match(text) is None
+        ):
             continue  # the common case: a paragraph without a colon (or a Spanish ".-") near its start
         label = _read_label(text, language)
         if label is not None:
@@ -113,6 +120,9 @@ def _runs_on(text: str) -> bool:
 
 
 def _read_label(text: str, language: str) -> _Label | None:
+    short = _SHORT_LABEL.match(text)
+    if short is not None and normalize(short.group("label")).lower() in _questions(language):
+        return _Label(short.end(), short.group("label"), None, None, True, True)
     m = _LABEL.match(text)
     if m is None:
         return None
