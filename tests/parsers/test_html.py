@@ -255,3 +255,13 @@ def test_a_markup_publication_stamp_dates_a_release_with_no_event_day() -> None:
     )
     release = communique.parse(page, "html")
     assert release.dates.start == dt.date(2025, 7, 15)  # the Tuesday before Wednesday 16 July
+
+
+def test_a_table_layout_whose_blocks_the_extractor_glues_and_reorders() -> None:
+    # An old Joomla page (held-out corpus): the extractor returns the footer first, then one block that
+    # glues "Press Release No. 2025/07" to the dateline paragraph, the rates table as rows of their own.
+    release = communique.read(DATA.parent / "htmlhold2" / "centralbank" / "02_mpc_policy_rate_en.html")
+    assert release.header.dateline == "Banjul" and release.header.reference == "2025/07"
+    assert (release.dates.start, release.dates.end) == (dt.date(2025, 5, 27), dt.date(2025, 5, 28))
+    assert release.paragraphs[0].text.startswith("The Monetary Policy Committee (MPC)")
+    assert len(release.quotes) == 3 and "Lamin K. Jobarteh" in {a.name for a in release.attendees}

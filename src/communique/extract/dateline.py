@@ -172,7 +172,16 @@ def _person_words() -> frozenset[str]:
             words.update(w for w in normalize(phrase).lower().split() if len(w) > 3 or w.endswith("."))
         # Courtesy words are short ("Mr", "M.") but never part of a place name.
         words.update(normalize(w).lower() for w in people.honorifics)
+        # A transcript's question or moderation label ("THE MODERATOR: Good afternoon") is no place either.
+        words.update(normalize(w).lower() for w in pack(code).quotes.transcript_questions if " " not in w)
     return frozenset(words)
+
+
+@cache
+def _label_phrases() -> frozenset[str]:
+    """The packs' section labels and kinds of document, folded ("press release", "communiqué"): a line's
+    label before a dash ("Press Release No. 12 –", "Entretien –") is no place."""
+    return frozenset(fold(w) for code in languages() for w in pack(code).header.reference) | header_phrases()
 
 
 def _is_place(place: str, country: str | None) -> bool:
@@ -182,6 +191,10 @@ def _is_place(place: str, country: str | None) -> bool:
         return False  # "R - Non, l'Europe …", "Q. …": an interview's label, no place has one letter
     if len(words) == 1 and any(words[0].lower() in stopwords(code) for code in languages()):
         return False  # "On 4 March 2021 – …", "In Brussels – …" open a sentence, not a dateline
+    labels = _label_phrases()
+    folded = fold(place).split()
+    if any(" ".join(folded[:n]) in labels for n in range(1, min(3, len(folded)) + 1)):
+        return False  # "Entretien – …", "Press Release No. 7 – …": a section label
     if any(w.lower() in person for w in words):
         return False
     if any(find_organization(place, code) for code in languages()):

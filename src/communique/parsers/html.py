@@ -804,6 +804,12 @@ def _main_blocks(root: Any) -> list[str]:
     return out
 
 
+_LOCATE_HEAD = 80  # letters and digits a block may hold before the first page line it is made of
+_LOCATE_SCAN = 400  # page lines looked at for it (bounded: a page of thousands of lines stays linear)
+_LOCATE_BEHIND = 200  # letters and digits: a block this long is looked for before the cursor too
+_LOCATE_SKIP = 16  # page lines a block may skip (rows the extractor kept apart) and go on after
+
+
 def _locate(blocks: Sequence[str], lines: Sequence[_Line]) -> list[tuple[str, int]]:
     """Each main block as the page lines it is made of: ``(text, index)``; ``(block, -1)`` when none is found.
 
@@ -815,21 +821,60 @@ def _locate(blocks: Sequence[str], lines: Sequence[_Line]) -> list[tuple[str, in
     for block in blocks:
         loose = _loose(block)
         found = next((i for i in range(cursor, len(keys)) if keys[i] and keys[i] == loose), -1)
+        if found < 0 and len(loose) >= _LOCATE_BEHIND:
+            # Out of order: a long block the extractor put after the site's footer (a table layout it
+            # read as several columns) is still the page's line it copies.
+            found = next((i for i in range(min(cursor, len(keys))) if keys[i] == loose), -1)
         if found >= 0:
             out.append((lines[found].text, found))
             cursor = found + 1
             continue
         start = next((i for i in range(cursor, len(keys)) if len(keys[i]) >= 10 and loose.startswith(keys[i])), -1)
+        if start < 0 and len(loose) >= _LOCATE_BEHIND:
+            start = next(
+                (i for i in range(min(cursor, len(keys))) if len(keys[i]) >= 10 and loose.startswith(keys[i])), -1
+            )
+            if start >= 0:
+                cursor = start
+        lead = 0
+        if start < 0:
+            # The block may open with a few lines of its own before a line of the page (a byline, a date
+            # cell of a table layout): the first long line found near its head.
+            start, lead = next(
+                (
+                    (i, at)
+                    for i in range(cursor, min(len(keys), cursor + _LOCATE_SCAN))
+                    if len(keys[i]) >= 10
+                    and 0 < (at := loose.find(keys[i], 0, _LOCATE_HEAD + len(keys[i]))) <= _LOCATE_HEAD
+                ),
+                (-1, 0),
+            )
         if start < 0:
             out.append((block, -1))
             continue
-        rest = loose[len(keys[start]) :]
+        rest = loose[lead + len(keys[start]) :]
         out.append((lines[start].text, start))
         cursor = start + 1
         while rest and cursor < len(keys):
-            at = rest.find(keys[cursor]) if keys[cursor] else -1
+            if not keys[cursor]:
+                cursor += 1  # a line without letters or digits ("—", "|"): nothing of it is in the block
+                continue
+            at = rest.find(keys[cursor])
             if at < 0 or at > 80:
-                break
+                # Lines the extractor gave to blocks of their own (a table's rows between two paragraphs):
+                # the block goes on with a line a little further down.
+                ahead = next(
+                    (
+                        j
+                        for j in range(cursor + 1, min(len(keys), cursor + _LOCATE_SKIP))
+                        if len(keys[j]) >= 10 and 0 <= rest.find(keys[j], 0, 80 + len(keys[j])) <= 80
+                    ),
+                    None,
+                )
+                if ahead is None:
+                    break
+                cursor = ahead
+                continue
             out.append((lines[cursor].text, cursor))
             rest = rest[at + len(keys[cursor]) :]
             cursor += 1
