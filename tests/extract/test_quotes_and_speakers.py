@@ -270,3 +270,12 @@ class TestRoleReMentions:
             Attendee(name="Mariam Koné Traoré", role="ministre de la Culture", country="CI"),
         ]
         assert speakers(paragraphs, "fr", *people) == ["Mariam Koné Traoré"]
+
+    def test_an_epithet_is_a_role_mention_for_a_later_quotation(self) -> None:
+        paragraphs = [
+            "“La inflación completa su cuarto mes a la baja”, explicó la directora del DANE, Carolina Gutiérrez.",
+            "La funcionaria señaló que 14 de las 23 ciudades tuvieron variaciones inferiores al promedio.",
+            "“Para los hogares de ingresos bajos la variación fue menor”, añadió.",
+        ]
+        people = [Attendee(name="Carolina Gutiérrez", role="directora", organization="DANE")]
+        assert speakers(paragraphs, "es", *people) == ["Carolina Gutiérrez", "Carolina Gutiérrez"]

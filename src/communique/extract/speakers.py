@@ -92,7 +92,8 @@ def _tables(language: str) -> dict[str, Any]:
     people = lp.people
     upper = upper_class()
     articles = _trie_regex((a for w in people.role_articles for a in (w, w.capitalize())), after_first=r"(?<![\w’].)")
-    role_words = [*person_titles(language), *people.role_heads, *people.ranks]
+    # The pack's epithets too ("la funcionaria señaló que …"): a role noun for any office holder.
+    role_words = [*person_titles(language), *people.role_heads, *people.ranks, *people.epithets]
     roles = phrase_pattern(role_words)
     # After an article a role may be written in small letters in any language ("the secretary thanked").
     # And with each word capitalised, as Spanish and French pages title an office ("el Secretario General").
