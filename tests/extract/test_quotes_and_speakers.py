@@ -279,3 +279,14 @@ class TestRoleReMentions:
         ]
         people = [Attendee(name="Carolina Gutiérrez", role="directora", organization="DANE")]
         assert speakers(paragraphs, "es", *people) == ["Carolina Gutiérrez", "Carolina Gutiérrez"]
+
+    def test_a_role_naming_the_body_by_a_common_noun(self) -> None:
+        paragraphs = [
+            "Une délégation conduite par le président de la CCI-CI, Lamine Ouattara, a séjourné à Accra.",
+            "Le président de la Chambre a plaidé pour la levée des obstacles. « Un camion met quatre jours », a-t-il ajouté.",
+        ]
+        people = [
+            Attendee(name="Lamine Ouattara", role="président", organization="CCI-CI"),
+            Attendee(name="Kwaku Boateng", role="ministre du Commerce", country="GH"),
+        ]
+        assert speakers(paragraphs, "fr", *people) == ["Lamine Ouattara"]

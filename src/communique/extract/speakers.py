@@ -815,6 +815,10 @@ def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int, country
     attendee of that country whose role the text does not give is the speaker.
     """
     role, organization = role_parts(phrase, state.language)
+    if organization and " " not in organization and not organization.isupper():
+        # "le président de la Chambre", "the Bank's Governor": a common noun for the attendee's body,
+        # not another organisation's name.
+        organization = None
     words = role.lower().split()
     people = state.people
     candidates: list[str] = []
