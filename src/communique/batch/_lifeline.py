@@ -21,10 +21,11 @@ import contextlib
 import functools
 import os
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from types import FrameType
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from .._files import mkstemp
 
@@ -202,7 +203,18 @@ class StopSignals:
             yield self
             return
         previous = {sig: signal.getsignal(sig) for sig in STOP_SIGNALS}
+        hook = sys.unraisablehook
+
+        def unraisable(info: Any) -> None:
+            # A signal that arrives while a finalizer runs (a ZipFile's __del__) is raised inside it, where
+            # Python can only print it ("Exception ignored in …"). It is recorded (``received``), and the
+            # next safe point stops the run: nothing is lost by not printing it.
+            if isinstance(info.exc_value, Interrupted):
+                return
+            hook(info)
+
         try:
+            sys.unraisablehook = unraisable
             for sig in STOP_SIGNALS:
                 if previous[sig] is not signal.SIG_IGN:  # nohup and friends: keep ignoring
                     signal.signal(sig, self._handle)
@@ -210,3 +222,4 @@ class StopSignals:
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, signal.SIG_DFL if handler is None else handler)
+            sys.unraisablehook = hook

@@ -209,9 +209,23 @@ def cli() -> None:
     """
 
 
+def _quiet_exit() -> None:
+    """The run's outcome is decided and reported: a Ctrl-C from now on, while the interpreter tears down
+    (threads joined, finalizers run), would only print a traceback from inside it ("Exception ignored in
+    … KeyboardInterrupt"). Ignore it, in the main thread, where handlers may be set."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the ``communique`` console script and ``python -m communique``."""
-    cli.main(args=list(argv) if argv is not None else None, prog_name="communique")
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="communique")
+    finally:
+        _quiet_exit()  # (the process ends here: no caller's Ctrl-C is taken away)
 
 
 def binary_stream(name: str) -> BinaryIO:
