@@ -265,3 +265,24 @@ def test_a_table_layout_whose_blocks_the_extractor_glues_and_reorders() -> None:
     assert (release.dates.start, release.dates.end) == (dt.date(2025, 5, 27), dt.date(2025, 5, 28))
     assert release.paragraphs[0].text.startswith("The Monetary Policy Committee (MPC)")
     assert len(release.quotes) == 3 and "Lamin K. Jobarteh" in {a.name for a in release.attendees}
+
+
+_STANDFIRST = "Eight fire engines and an aerial ladder platform were sent to the site on Sunday evening."
+_LEAD = (
+    "CROYDON, 3 March 2025 – Firefighters tackled a large fire at a recycling yard on Sunday evening, the service said."
+)
+
+
+@pytest.mark.parametrize(("description", "subtitle"), [(_STANDFIRST, _STANDFIRST), (_LEAD, None)])
+def test_the_pages_description_printed_whole_above_the_body_is_the_standfirst(
+    description: str, subtitle: str | None
+) -> None:
+    page = (
+        f"<html lang='en'><head><meta name='description' content='{description}'></head><body><article>"
+        f"<h1>Large fire at a recycling yard</h1><p class='intro'>{_STANDFIRST}</p><p>{_LEAD}</p>"
+        "<p>Crews worked through the night to stop the fire spreading to a nearby warehouse and homes.</p>"
+        "</article></body></html>"
+    )
+    release = communique.parse(page, "html")
+    assert release.header.subtitle == subtitle
+    assert release.paragraphs[0].text.startswith("Firefighters" if subtitle else "Eight fire engines")

@@ -447,6 +447,8 @@ class Markup:
     title: str | None = None
     title_element: Any = None
     subtitle: str | None = None
+    description: str | None = None
+    """The page's summary (``<meta name="description">``, else ``og:description``)."""
     site_name: str | None = None
     source: str | None = None
     url: str | None = None
@@ -643,6 +645,7 @@ def read_markup(root: Any) -> Markup:
     m = Markup()
     m.language = _language_tag(root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang"))
     m.site_name = _meta(root, "og:site_name") or _meta(root, "application-name")
+    m.description = _meta(root, "description") or _meta(root, "og:description")
     items = _json_ld(root)
     by_id = {str(i["@id"]): i for i in items if isinstance(i.get("@id"), str)}
     article = next((i for i in items if _types(i) & _ARTICLE_TYPES), None)
@@ -1012,6 +1015,12 @@ class HtmlParser(Parser):
             title = seg.title
         paragraphs = [p for p in seg.paragraphs if _key(p) != _key(title)]
         subtitle = markup.subtitle or (seg.subtitle if seg.subtitle and _key(seg.subtitle) != _key(title) else None)
+        if subtitle is None and markup.description:
+            # The page's summary (meta description) printed whole above the body: the standfirst, not a
+            # paragraph. (An excerpt a CMS cut from the first paragraph is cut, or opens with the dateline.)
+            lead = _standfirst(paragraphs[:2], markup.description)
+            if lead is not None:
+                subtitle = paragraphs.pop(lead)
         masthead = [s for s in (markup.site_name, markup.source) if s] + markup.banner
         release = release_from_parts(
             title=title,
@@ -1168,6 +1177,20 @@ def _with_dated_lines(main: list[str], where: Sequence[int], lines: Sequence[_Li
             previous = index
         out.append(text)
     return out
+
+
+_STANDFIRST_WORDS = 45
+
+
+def _standfirst(paragraphs: Sequence[str], description: str) -> int | None:
+    """The index of the paragraph that is the page's description, whole, when it reads as a standfirst."""
+    from ..extract.dateline import read_dateline
+
+    want = _key(description)
+    for i, text in enumerate(paragraphs):
+        if _key(text) == want and len(text.split()) <= _STANDFIRST_WORDS and read_dateline(text) is None:
+            return i
+    return None
 
 
 def _running(text: str) -> bool:
