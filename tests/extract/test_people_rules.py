@@ -791,3 +791,14 @@ def test_appositions_of_observer_lists(
 def test_a_units_name_ending_with_a_head_is_no_person() -> None:
     found = people("Inspector Brent Halloway, Waikato Rural Area Commander, says police will keep up patrols.")
     assert set(found) == {"Brent Halloway"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("The launch was presided over by H.E. Kofi Asante-Mensah in Addis Ababa.", "en", "Kofi Asante-Mensah"),
+        ("S.E.M. Abdoulaye Diallo, ambassadeur du Niger, a pris la parole.", "fr", "Abdoulaye Diallo"),
+    ],
+)
+def test_a_dotted_courtesy_word_is_one_word(text: str, language: str, name: str) -> None:
+    assert name in people(text, language)

@@ -149,7 +149,8 @@ def people_tables(language: str) -> PeopleTables:
     # "DCMC") never start a name, and each match costs Python time.  The
     # look-behind comes after the first letter, so that the scan skips from
     # capital to capital in C; it refuses "l’OTAN" and the tail of "Jean-Pierre".
-    token = rf"[{upper}](?<![\w’'\-].)(?:[{lower}’][\w’'\-]*\.?|\.)"
+    # A dotted abbreviation is one word ("H.E.", "S.E.M.", "U.S."), not initials split by the run.
+    token = rf"[{upper}](?<![\w’'\-].)(?:[{lower}’][\w’'\-]*\.?|\.(?:[{upper}]\.)*)"
     inner = rf"{glue}[{upper}][\w’'\-]*\.?"
     particles = "|".join(map(re.escape, spaced))
     # Matched on normalised text, where no-break spaces are plain spaces.
