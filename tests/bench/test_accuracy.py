@@ -104,6 +104,37 @@ def test_a_parsed_quote_is_matched_once_and_extra_quotes_cost_precision() -> Non
     assert one["quotes.recall"] == (1, 1) and one["quotes.precision"] == (1, 2)
 
 
+def test_the_parts_of_one_quotation_count_once_for_precision() -> None:
+    from communique import Paragraph, Quote
+
+    first, second = "« Nous restons »", "« et nous aidons »"
+    texts = (f"Il a dit {first}.", f"Puis {second}.")
+    parts = tuple(
+        Quote(
+            text=words[2:-2],
+            speaker="Shepro",
+            paragraph=i,
+            start=t.index(words) + 2,
+            end=t.index(words) + len(words) - 2,
+            group=0,
+        )
+        for i, (t, words) in enumerate(zip(texts, (first, second), strict=True))
+    )
+    r = release(paragraphs=tuple(Paragraph(text=t) for t in texts), quotes=parts)
+    one = score_release(r, {"quotes": [{"text_starts": "Nous restons", "speaker": "Shepro"}]})
+    assert one["quotes.precision"] == (1, 1)  # the second part continues the first: no extra quotation
+    both = score_release(
+        r,
+        {
+            "quotes": [
+                {"text_starts": "Nous restons", "speaker": "Shepro"},
+                {"text_starts": "et nous", "speaker": "Shepro"},
+            ]
+        },
+    )
+    assert both["quotes.precision"] == (2, 2) and both["quotes.recall"] == (2, 2)  # an annotator may count it apart
+
+
 def test_quotes_are_matched_in_order_when_two_could_match() -> None:
     r = release(
         quotes=(quote("l’avenir réside dans la coopération", "A"), quote("l’OTAN est déterminée", "B")),

@@ -29,7 +29,9 @@ How each field is scored (a field a gold file does not mention is not checked):
     A gold quote is *recalled* when one parsed quote, not already matched,
     has a text that starts with the gold ``text_starts`` (matched in order).
     Recall is recalled gold quotes / gold quotes; precision is matched parsed
-    quotes / parsed quotes.  Only releases whose gold file lists quotes count.
+    quotes / parsed quotations (the parts of one quotation over several
+    paragraphs, one ``Quote.group``, count once unless a later part is itself
+    matched).  Only releases whose gold file lists quotes count.
 ``speaker``
     Over the recalled gold quotes: the parsed quote's speaker equals the gold
     speaker (``null``: the words are not speech, or the speaker is unknown).
@@ -334,9 +336,18 @@ def _score_quotes(release: PressRelease | None, quotes: Sequence[Mapping[str, An
         after = hit + 1
         recalled += 1
         speakers += parsed[hit].speaker == expected["speaker"]
+    # Precision is over quotations: the parts of one quotation over several paragraphs (one ``group``)
+    # count once, unless a later part is itself a gold quotation (an annotator may count it apart).
+    starts: set[int] = set()
+    groups: set[int] = set()
+    for i, q in enumerate(parsed):
+        if q.group is None or q.group not in groups:
+            starts.add(i)
+        if q.group is not None:
+            groups.add(q.group)
     return {
         "quotes.recall": (recalled, len(quotes)),
-        "quotes.precision": (len(used), len(parsed)),
+        "quotes.precision": (len(used), len(starts | used)),
         "speaker": (speakers, recalled),
     }
 
