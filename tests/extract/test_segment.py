@@ -319,3 +319,17 @@ def test_a_headline_with_its_kind_of_document_is_the_title() -> None:
     page = "Media > Speeches and Transcripts\n\nTranscript: Monetary Policy Committee media briefing, June 2025\n\n18 June 2025\n\n"
     r = parse(page + BODY)
     assert r.header.title == "Transcript: Monetary Policy Committee media briefing, June 2025"
+
+
+def test_a_summary_sentence_above_the_paragraph_that_opens_with_the_dateline_is_the_standfirst() -> None:
+    page = (
+        "Communiqué de presse\n\nCommercial Aircraft\n\n5 déc. 2023\n\n"
+        "Airbus inaugure à Toulouse une nouvelle ligne d’assemblage final\n\n"
+        "La ligne doit soutenir la montée en cadence de la famille A320 jusqu’à 75 appareils par mois.\n\n"
+        "Toulouse, le 5 décembre 2023 – Airbus a inauguré ce mardi à Toulouse sa nouvelle ligne d’assemblage, "
+        "la plus récente des dix lignes de la famille dans le monde, en présence de ses salariés.\n"
+    )
+    r = parse(page)
+    assert r.header.title == "Airbus inaugure à Toulouse une nouvelle ligne d’assemblage final"  # not the kicker
+    assert r.header.subtitle is not None and r.header.subtitle.startswith("La ligne doit soutenir")
+    assert r.header.dateline == "Toulouse" and r.paragraphs[0].text.startswith("Airbus a inauguré")

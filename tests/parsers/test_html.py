@@ -273,16 +273,26 @@ _LEAD = (
 )
 
 
-@pytest.mark.parametrize(("description", "subtitle"), [(_STANDFIRST, _STANDFIRST), (_LEAD, None)])
-def test_the_pages_description_printed_whole_above_the_body_is_the_standfirst(
-    description: str, subtitle: str | None
-) -> None:
+def test_the_pages_description_printed_whole_above_the_body_is_the_standfirst() -> None:
     page = (
-        f"<html lang='en'><head><meta name='description' content='{description}'></head><body><article>"
-        f"<h1>Large fire at a recycling yard</h1><p class='intro'>{_STANDFIRST}</p><p>{_LEAD}</p>"
+        f"<html lang='en'><head><meta name='description' content='{_STANDFIRST}'></head><body><article>"
+        f"<h1>Large fire at a recycling yard</h1><p class='intro'>{_STANDFIRST}</p>"
+        "<p>Firefighters tackled a large fire at a recycling yard on Sunday evening, the service said today.</p>"
         "<p>Crews worked through the night to stop the fire spreading to a nearby warehouse and homes.</p>"
         "</article></body></html>"
     )
     release = communique.parse(page, "html")
-    assert release.header.subtitle == subtitle
-    assert release.paragraphs[0].text.startswith("Firefighters" if subtitle else "Eight fire engines")
+    assert release.header.subtitle == _STANDFIRST
+    assert release.paragraphs[0].text.startswith("Firefighters")
+
+
+def test_a_description_cut_from_the_first_paragraph_is_no_standfirst() -> None:
+    page = (
+        f"<html lang='en'><head><meta name='description' content='{_LEAD}'></head><body><article>"
+        f"<h1>Large fire at a recycling yard</h1><p>{_LEAD}</p>"
+        "<p>Crews worked through the night to stop the fire spreading to a nearby warehouse and homes.</p>"
+        "</article></body></html>"
+    )
+    release = communique.parse(page, "html")
+    assert release.header.subtitle is None and release.header.dateline == "CROYDON"
+    assert release.paragraphs[0].text.startswith("Firefighters")

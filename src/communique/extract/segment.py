@@ -149,6 +149,9 @@ def _is_body_line(line: Line) -> bool:
     )
 
 
+_STANDFIRST_WORDS = 45  # a summary under a headline is one sentence
+
+
 def _body_start(lines: list[Line], skip: set[int], body_like: list[bool]) -> tuple[int | None, int | None, int | None]:
     """``(first body line, standfirst line, header end)``; ``None`` for a body without any running text."""
     header_end = _header_end(lines, skip)
@@ -161,6 +164,19 @@ def _body_start(lines: list[Line], skip: set[int], body_like: list[bool]) -> tup
         if header_end is not None and i < header_end:
             standfirst = i  # running text above the page's date: a standfirst (the last one) or a banner
             continue
+        nxt = next(
+            (j for j in range(i + 1, min(len(lines), i + 3)) if lines[j].kind is Kind.TEXT and j not in skip), None
+        )
+        if (
+            nxt is not None
+            and line.words <= _STANDFIRST_WORDS
+            and not _opens_with_dateline(line.text)
+            and _opens_with_dateline(lines[nxt].text)
+            and lines[nxt].words > line.words
+        ):
+            # A summary sentence right above the paragraph that opens with the dateline: the standfirst
+            # ("La ligne … doit soutenir la montée en cadence …" ¶ "Toulouse, le 5 décembre 2023 – Airbus …").
+            return nxt, i, header_end
         return i, standfirst, header_end
     # No running text (a short or toy page): the first sentence-like line after a heading.
     texts = [i for i, line in enumerate(lines) if line.kind is Kind.TEXT and i not in skip and i != standfirst]
@@ -419,7 +435,9 @@ def _title_score(lines: list[Line], i: int, candidates: Set[int]) -> float:
     previous = lines[i - 1] if i > 0 else None
     if previous is not None and previous.number != line.number:
         if previous.kind is Kind.FURNITURE and (
-            (line.words >= 4 and fold(previous.text).endswith(fold(text))) or _is_section_label(previous.text)
+            (line.words >= 4 and fold(previous.text).endswith(fold(text)))
+            # (A line of one or two words under a section label is a kicker: "Commercial Aircraft".)
+            or (_is_section_label(previous.text) and line.words >= 3)
         ):
             score += 6  # "Press release" above it, or a breadcrumb ending with it
         elif previous.kind in (Kind.DATE, Kind.STAMP, Kind.REFERENCE):
