@@ -333,3 +333,17 @@ def test_a_summary_sentence_above_the_paragraph_that_opens_with_the_dateline_is_
     assert r.header.title == "Airbus inaugure à Toulouse une nouvelle ligne d’assemblage final"  # not the kicker
     assert r.header.subtitle is not None and r.header.subtitle.startswith("La ligne doit soutenir")
     assert r.header.dateline == "Toulouse" and r.paragraphs[0].text.startswith("Airbus a inauguré")
+
+
+def test_a_deck_of_a_headlines_kind_under_the_headline_is_the_subtitle() -> None:
+    page = (
+        "COMMUNIQUÉ DE PRESSE\n\nBelfort, le 10 mars 2025\n\n"
+        "La Région commande 18 trains régionaux à hydrogène à Ferroval\n\n"
+        "Une commande de 410 millions d’euros qui assure dix ans d’activité au site de Belfort\n\n"
+        "Ferroval et la Région ont signé ce lundi un contrat pour la fourniture de dix-huit rames, livrées à partir "
+        "de 2027 et entretenues pendant quinze ans.\n"
+    )
+    r = parse(page)
+    assert r.header.title == "La Région commande 18 trains régionaux à hydrogène à Ferroval"
+    assert r.header.subtitle == "Une commande de 410 millions d’euros qui assure dix ans d’activité au site de Belfort"
+    assert r.paragraphs[0].text.startswith("Ferroval et la Région")

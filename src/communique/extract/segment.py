@@ -150,6 +150,7 @@ def _is_body_line(line: Line) -> bool:
 
 
 _STANDFIRST_WORDS = 45  # a summary under a headline is one sentence
+_DECK_WORDS = 8  # words: a deck under a headline is a phrase, not a label
 
 
 def _body_start(lines: list[Line], skip: set[int], body_like: list[bool]) -> tuple[int | None, int | None, int | None]:
@@ -570,6 +571,19 @@ def _subtitle_after(lines: list[Line], title: int, candidates: Set[int], *, befo
         return following
     if before_dateline and rest and rest[0].kind is Kind.TEXT and _opens_with_dateline(rest[0].text):
         return following  # "CHATTOGRAM, Bangladesh (ILO News) – …" right after it: a standfirst of one line
+    if (
+        before_dateline
+        and line.words >= _DECK_WORDS
+        and not line.text.endswith(_SENTENCE_ENDS)
+        and rest
+        and rest[0].kind is Kind.TEXT
+        and rest[0].prose
+        and rest[0].words > line.words
+        and rest[0].text.endswith(_SENTENCE_ENDS)
+    ):
+        # A deck: a line of a headline's kind (no full stop) under the headline, running text after it
+        # ("Une commande de 410 millions d’euros qui assure dix ans d’activité au site de Belfort").
+        return following
     if (
         line.block == lines[title].block
         and rest
