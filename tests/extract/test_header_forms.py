@@ -184,10 +184,20 @@ def test_the_first_paragraph_gives_the_events_own_dates(
         # A colon after the date; a slash before the dash (African Union pages).
         ("Addis-Abeba, 20 février 2025 : Le Conseil de paix et de sécurité a tenu une réunion.", "Addis-Abeba"),
         ("ADDIS ABABA, Ethiopia, 3 June 2025/ - The Commissioner convened a consultation today.", "ADDIS ABABA"),
+        # An agency in brackets and a full stop with a dash after the date (Latin American ministries).
+        ("PANAMÁ, 14 de octubre de 2025 (MIRE).– La ministra recibió a su homóloga de Finlandia.", "PANAMÁ"),
+        ("Madrid, 30 de septiembre de 2025.– Las ministras de Cultura se reunieron en la sede.", "Madrid"),
     ],
 )
 def test_more_dateline_forms(paragraph: str, place: str) -> None:
     assert communique.parse(f"Un titre assez long\n\n{paragraph}\n", "text").header.dateline == place
+
+
+@pytest.mark.parametrize(
+    "first", ["Pregunta.– Señor ministro, ¿qué espera de la cumbre de esta semana?", "Japanese\n\nThe ministers met."]
+)
+def test_an_interview_label_or_a_language_switcher_is_no_dateline(first: str) -> None:
+    assert communique.parse(f"Un titre assez long\n\n{first}\n", "text").header.dateline is None
 
 
 def test_a_label_with_a_colon_is_no_dateline() -> None:

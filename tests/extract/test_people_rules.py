@@ -802,3 +802,8 @@ def test_a_units_name_ending_with_a_head_is_no_person() -> None:
 )
 def test_a_dotted_courtesy_word_is_one_word(text: str, language: str, name: str) -> None:
     assert name in people(text, language)
+
+
+def test_a_common_nouns_possessive_before_the_role_says_whose_office_it_is() -> None:
+    found = people("The regulator’s Director of Enforcement, Tom Rawcliffe, said the airline had cooperated.")
+    assert found["Tom Rawcliffe"][1] == "Director"

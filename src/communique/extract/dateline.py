@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 from ..locale import languages, pack
 from ._data import alternation, fold, normalize, upper_class
-from .countries import country_code
+from .countries import adjectives, country_code, country_names
 from .dates import month_number, parse_event_dates
 from .language import stopwords
 from .organizations import find_organization
@@ -95,7 +95,7 @@ def _date_text() -> str:
 
 _COLON_REACH = 60  # a dateline ending with a colon ends within this many characters
 _SEPARATOR = (
-    r"(?:[ \u00a0]*[–—][ \u00a0]*|[ \u00a0]+-[ \u00a0]+|[ \u00a0]*--[ \u00a0]*|\.-[ \u00a0]*|(?<=\))-[ \u00a0]*)"
+    r"(?:[ \u00a0]*[–—][ \u00a0]*|[ \u00a0]+-[ \u00a0]+|[ \u00a0]*--[ \u00a0]*|\.[-–—][ \u00a0]*|(?<=\))-[ \u00a0]*)"
 )
 # "(Geneva) – …": a place in brackets, then the separator.
 _BRACKETED = re.compile(r"\(([^()]{2,40})\)(" + _SEPARATOR + r")(?=\S)")
@@ -195,8 +195,12 @@ def _is_place(place: str, country: str | None) -> bool:
     folded = fold(place).split()
     if any(" ".join(folded[:n]) in labels for n in range(1, min(3, len(folded)) + 1)):
         return False  # "Entretien – …", "Press Release No. 7 – …": a section label
-    if any(w.lower() in person for w in words):
-        return False
+    if any(w.lower().rstrip(".") in person or w.lower() in person for w in words):
+        return False  # (with its dot: "Pregunta.– …", an interview's label)
+    if len(words) == 1 and any(
+        words[0].lower() in adjectives(code) and words[0].lower() not in country_names(code) for code in languages()
+    ):
+        return False  # "Japanese", "Français": a language switcher or a nationality, no place
     if any(find_organization(place, code) for code in languages()):
         return False
     if country is None or any(country_code(country, code) for code in languages()):

@@ -137,6 +137,21 @@ def _role_at(chunk: str, at: int, t: PeopleTables, language: str) -> dict[str, A
             if hit is None or hit[0] != "country":
                 break  # only capitalised modifiers, or a nationality adjective ("la ministra española")
         k -= 1
+    # "The regulator’s Director of Enforcement, X", "the agency’s chief executive, X": a common noun's
+    # possessive after the article says whose office it is; the role is what follows it.
+    owned = (
+        k >= 2
+        and not lead[k - 1][2][:1].isupper()
+        and lead[k - 1][2].endswith(POSSESSIVE)
+        and lead[k - 2][0] in t.role_articles
+    )
+    if owned:
+        begin = lead[k - 1][1] + len(lead[k - 1][2])
+        written = chunk[begin:].strip()
+        if not written:
+            return None
+        role, organization, country, aliases = from_role(written, language)
+        return {"role": role, "org": organization, "country": country, "aliases": aliases, "start": lead[k - 2][1]}
     # An article opens the phrase, or a possessive owner does ("a meeting with Ghana’s Minister …").
     # A nationality adjective opens a phrase as an article would ("attended by Lithuanian Vice Minister …, X").
     national = k < len(lead) and lead[k][2][:1].isupper() and t.phrases.get(lead[k][0], ("",))[0] == "country"
