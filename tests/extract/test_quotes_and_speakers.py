@@ -290,3 +290,14 @@ class TestRoleReMentions:
             Attendee(name="Kwaku Boateng", role="ministre du Commerce", country="GH"),
         ]
         assert speakers(paragraphs, "fr", *people) == ["Lamine Ouattara"]
+
+    def test_a_role_and_a_nationality_name_the_one_attendee_of_that_country(self) -> None:
+        paragraphs = [
+            "Le ministre a reçu le vice-ministre grec des Affaires étrangères, Giorgos Papadakis, à Tunis.",
+            "Pour sa part, le responsable grec a salué la coopération. « Nous voulons plus d’échanges », a-t-il déclaré.",
+        ]
+        people = [
+            Attendee(name="Slim Ben Achour", role="ministre des Affaires étrangères", country="TN"),
+            Attendee(name="Giorgos Papadakis", role="vice-ministre des Affaires étrangères", country="GR"),
+        ]
+        assert speakers(paragraphs, "fr", *people) == ["Giorgos Papadakis"]

@@ -870,6 +870,10 @@ def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int, country
             roleless = [a.name for a in people.attendees if a.country == country and not a.role and not a.rank]
             if len(roleless) == 1:
                 return roleless[0]
+            # "le responsable grec a exprimé …": the one attendee of that country, whatever the text called him.
+            of_country = [a.name for a in people.attendees if a.country == country and a.name is not None]
+            if not roleless and len(of_country) == 1:
+                return of_country[0]
     if not candidates:
         return None
     if len(candidates) == 1:
