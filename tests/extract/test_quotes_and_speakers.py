@@ -301,3 +301,16 @@ class TestRoleReMentions:
             Attendee(name="Giorgos Papadakis", role="vice-ministre des Affaires étrangères", country="GR"),
         ]
         assert speakers(paragraphs, "fr", *people) == ["Giorgos Papadakis"]
+
+    def test_quotes_attributable_to_a_role_and_its_portfolio_then_a_name(self) -> None:
+        paragraphs = [
+            "Quotes attributable to Minister for Emergency Management Bronwyn Castellano:",
+            "“Families have shown extraordinary resilience.”",
+            "Quotes attributable to Queensland Minister for Disaster Recovery and Resilience Declan Furlong:",
+            "“Cyclone Merle tore through some of our most productive farming country.”",
+        ]
+        people = [
+            Attendee(name="Bronwyn Castellano", role="Minister for Emergency Management"),
+            Attendee(name="Declan Furlong", role="Minister for Disaster Recovery and Resilience"),
+        ]
+        assert speakers(paragraphs, "en", *people) == ["Bronwyn Castellano", "Declan Furlong"]

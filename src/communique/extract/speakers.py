@@ -142,6 +142,7 @@ def _tables(language: str) -> dict[str, Any]:
         # place (the order in which who() prefers them): one scan of a window instead of two.
         "pronoun_or_role": re.compile(rf"(?P<pronoun>{phrase_pattern(people.pronouns)}|{inverted}\b)|{role}"),
         "apposed": frozenset(apposed),
+        "joiners": frozenset(normalize(w).lower() for w in people.list_joiners),
         "relative": re.compile(r",[ \u00a0]+" + phrase_pattern(people.relatives)) if people.relatives else None,
         "epithets": frozenset(normalize(w).lower() for w in people.epithets),
         "adjectives": adjectives(language),
@@ -382,12 +383,20 @@ class _Attribution:
         if len(between) > 80:
             return False
         apposed = self.t["apposed"]
-        for w in between.replace(",", " ").split():
+        tokens = between.replace(",", " ").split()
+        for n, w in enumerate(tokens):
             if w[:1].isupper() or not w[:1].isalpha():
                 continue
             low = w.lower().rstrip(".")
             if low in apposed:
                 continue
+            if (
+                low in self.t["joiners"]
+                and 0 < n < len(tokens) - 1
+                and tokens[n - 1][:1].isupper()
+                and tokens[n + 1][:1].isupper()
+            ):
+                continue  # "Minister for Disaster Recovery and Resilience Declan Furlong": a portfolio's "and"
             head, _, rest = low.partition("’")
             if rest and (head + "’" in apposed or rest in apposed):
                 continue
@@ -871,9 +880,9 @@ def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int, country
             if len(roleless) == 1:
                 return roleless[0]
             # "le responsable grec a exprimé …": the one attendee of that country, whatever the text called him.
-            of_country = [a.name for a in people.attendees if a.country == country and a.name is not None]
-            if not roleless and len(of_country) == 1:
-                return of_country[0]
+            countrymen = [a.name for a in people.attendees if a.country == country and a.name is not None]
+            if not roleless and len(countrymen) == 1:
+                return countrymen[0]
     if not candidates:
         return None
     if len(candidates) == 1:
