@@ -729,13 +729,40 @@ def read_markup(root: Any) -> Markup:
             parent = q.getparent()
             if cite is None and parent is not None and _local(parent) == "figure":
                 cite = next((c for c in parent if _local(c) == "figcaption"), None)
-            speaker = _text_of(cite) if cite is not None else None
+            speaker = _cited_name(cite) if cite is not None else None
         speaker = _collapse(speaker or "").lstrip("—–-― ").strip()
         if speaker:
             words = _collapse("".join(t for c in [q] for t in _quoted_text(c)))
             if words:
                 m.speakers.append((words, speaker))
     return m
+
+
+_BLOCKS = frozenset({"p", "div"})
+
+
+def _cited_name(cite: Any) -> str:
+    """Who a ``<cite>``, ``<footer>`` or ``<figcaption>`` names: its first line or the part before its first
+    comma ("– Desmond Arkwright<br>MPP for Kitchener Centre", "— Amina Diallo, Minister of Water")."""
+    pieces: list[str] = []
+
+    def walk(element: Any) -> None:
+        if element.text:
+            pieces.append(element.text)
+        for child in element:
+            if _local(child) in _BLOCKS and child.tag != "br":
+                pieces.append("\n")  # a name and its role often sit in two elements, or two lines
+            if child.tag == "br":
+                pieces.append("\n")
+            else:
+                walk(child)
+            if child.tail:
+                pieces.append(child.tail)
+
+    walk(cite)
+    lines = [" ".join(line.split()) for line in "".join(pieces).split("\n")]
+    first = next((line for line in lines if line.strip("—–-― ")), "")
+    return first.split(",", 1)[0]
 
 
 def _banner(body: Any) -> list[str]:
