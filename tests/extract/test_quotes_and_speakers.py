@@ -314,3 +314,15 @@ class TestRoleReMentions:
             Attendee(name="Declan Furlong", role="Minister for Disaster Recovery and Resilience"),
         ]
         assert speakers(paragraphs, "en", *people) == ["Bronwyn Castellano", "Declan Furlong"]
+
+    def test_the_leader_of_a_country_is_its_attendee_who_was_the_last_subject(self) -> None:
+        paragraphs = [
+            "President Emmanuel Saydee received the delegation led by the Ivorian minister Mamadou Koné.",
+            "For his part, President Saydee thanked the visiting Minister. “We welcome this,” the Liberian leader said.",
+        ]
+        people = [
+            Attendee(name="Emmanuel Saydee", role="President", country="LR"),
+            Attendee(name="Teta Kpoto-Dunbar", role="Minister of Agriculture", country="LR"),
+            Attendee(name="Mamadou Koné", role="ministre", country="CI"),
+        ]
+        assert speakers(paragraphs, "en", *people) == ["Emmanuel Saydee"]
