@@ -194,7 +194,12 @@ def test_more_dateline_forms(paragraph: str, place: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "first", ["Pregunta.– Señor ministro, ¿qué espera de la cumbre de esta semana?", "Japanese\n\nThe ministers met."]
+    "first",
+    [
+        "Pregunta.– Señor ministro, ¿qué espera de la cumbre de esta semana?",
+        "Respuesta.– Queremos pasar de la gestión de emergencias a una política de Estado.",
+        "Japanese\n\nThe ministers met.",
+    ],
 )
 def test_an_interview_label_or_a_language_switcher_is_no_dateline(first: str) -> None:
     assert communique.parse(f"Un titre assez long\n\n{first}\n", "text").header.dateline is None

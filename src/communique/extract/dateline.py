@@ -173,7 +173,11 @@ def _person_words() -> frozenset[str]:
         # Courtesy words are short ("Mr", "M.") but never part of a place name.
         words.update(normalize(w).lower() for w in people.honorifics)
         # A transcript's question or moderation label ("THE MODERATOR: Good afternoon") is no place either.
-        words.update(normalize(w).lower() for w in pack(code).quotes.transcript_questions if " " not in w)
+        words.update(
+            normalize(w).lower()
+            for w in (*pack(code).quotes.transcript_questions, *pack(code).quotes.transcript_answers)
+            if " " not in w
+        )
     return frozenset(words)
 
 

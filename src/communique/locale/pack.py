@@ -265,6 +265,10 @@ class QuoteWords:
     transcript_questions: Words
     """Labels of a transcript's turns that are a journalist's question or the moderation, not the
     release's speech ("Q", "Question", "Journaliste", "Pregunta")."""
+    transcript_answers: Words
+    """Labels of an interview's answers ("A", "Réponse", "Respuesta"): the interviewee's turns. Read as
+    no dateline's place ("Respuesta.– Queremos …"); the interviewee, named in the header, is not
+    resolved yet."""
 
 
 @frozen(kw_only=True)
