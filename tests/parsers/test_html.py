@@ -296,3 +296,17 @@ def test_a_description_cut_from_the_first_paragraph_is_no_standfirst() -> None:
     release = communique.parse(page, "html")
     assert release.header.subtitle is None and release.header.dateline == "CROYDON"
     assert release.paragraphs[0].text.startswith("Firefighters")
+
+
+def test_the_person_a_quote_blocks_cite_names_takes_part_with_its_role() -> None:
+    page = """<!DOCTYPE html><html lang="en"><body><article><h1>Battery recycler expands in Kitchener</h1>
+    <p>KITCHENER — The province is investing in a battery recycling plant that will create eighty jobs in the region.</p>
+    <blockquote><p>“Kitchener has the skilled workers that a project like this needs.”</p>
+    <footer>– Desmond Arkwright<br>MPP for Kitchener Centre</footer></blockquote>
+    <p>The plant will open next year and process ten thousand tonnes of batteries every year, the company said.</p>
+    </article></body></html>"""
+    release = communique.parse(page, "html")
+    (quote,) = release.quotes
+    assert quote.speaker == "Desmond Arkwright" and quote.attendee is not None
+    assert release.attendees[quote.attendee].name == "Desmond Arkwright"
+    assert release.attendees[quote.attendee].role == "MPP for Kitchener Centre"

@@ -462,6 +462,8 @@ class Markup:
     mentions: list[Attendee] = attrs.field(factory=list)
     speakers: list[tuple[str, str]] = attrs.field(factory=list)
     """(quoted words, speaker) from ``<q data-speaker>`` and ``<blockquote>`` with a ``<cite>``."""
+    cited_roles: dict[str, str] = attrs.field(factory=dict)
+    """The role a blockquote's cite gives after the speaker's name ("MPP for Kitchener Centre")."""
     types: set[str] = attrs.field(factory=set)
     """Every JSON-LD ``@type`` on the page."""
     banner: list[str] = attrs.field(factory=list)
@@ -729,7 +731,10 @@ def read_markup(root: Any) -> Markup:
             parent = q.getparent()
             if cite is None and parent is not None and _local(parent) == "figure":
                 cite = next((c for c in parent if _local(c) == "figcaption"), None)
-            speaker = _cited_name(cite) if cite is not None else None
+            cited = _cited_name(cite) if cite is not None else ("", None)
+            speaker = cited[0]
+            if cited[0] and cited[1]:
+                m.cited_roles.setdefault(_collapse(cited[0]), cited[1])
         speaker = _collapse(speaker or "").lstrip("—–-― ").strip()
         if speaker:
             words = _collapse("".join(t for c in [q] for t in _quoted_text(c)))
@@ -741,9 +746,9 @@ def read_markup(root: Any) -> Markup:
 _BLOCKS = frozenset({"p", "div"})
 
 
-def _cited_name(cite: Any) -> str:
-    """Who a ``<cite>``, ``<footer>`` or ``<figcaption>`` names: its first line or the part before its first
-    comma ("– Desmond Arkwright<br>MPP for Kitchener Centre", "— Amina Diallo, Minister of Water")."""
+def _cited_name(cite: Any) -> tuple[str, str | None]:
+    """Who a ``<cite>``, ``<footer>`` or ``<figcaption>`` names — its first line up to a comma — and the role
+    it gives after ("– Desmond Arkwright<br>MPP for Kitchener Centre", "— Amina Diallo, Minister of Water")."""
     pieces: list[str] = []
 
     def walk(element: Any) -> None:
@@ -760,9 +765,13 @@ def _cited_name(cite: Any) -> str:
                 pieces.append(child.tail)
 
     walk(cite)
-    lines = [" ".join(line.split()) for line in "".join(pieces).split("\n")]
-    first = next((line for line in lines if line.strip("—–-― ")), "")
-    return first.split(",", 1)[0]
+    lines = [" ".join(line.split()).strip("—–-― ") for line in "".join(pieces).split("\n")]
+    lines = [line for line in lines if line]
+    if not lines:
+        return "", None
+    name, _, rest = lines[0].partition(",")
+    role = ", ".join(part for part in (rest.strip(), *lines[1:]) if part) or None
+    return name.strip(), role
 
 
 def _banner(body: Any) -> list[str]:
@@ -1276,14 +1285,19 @@ def _with_markup(release: PressRelease, markup: Markup) -> PressRelease:
         texts = [p.text for p in release.paragraphs]
         dates = attrs.evolve(dates, start=lead_day(texts, stamp_day(dates.published), header.language))
     quotes = list(release.quotes)
+    attendees = list(release.attendees)
     if markup.speakers:
-        names = {a.name: i for i, a in enumerate(release.attendees) if a.name is not None}
+        names = {a.name: i for i, a in enumerate(attendees) if a.name is not None}
         said = {_loose(words): who for words, who in markup.speakers}
         groups: dict[int, str] = {}
         for i, q in enumerate(quotes):
             who = said.get(_loose(q.text))
             if who is None or q.speaker == who:
                 continue
+            if who not in names and _person_like(who):
+                # The person a quote block's cite names takes part (its role: the cite's second line).
+                attendees.append(_cited_attendee(who, markup.cited_roles.get(who), header.language))
+                names[who] = len(attendees) - 1
             if q.group is not None:
                 groups[q.group] = who
             quotes[i] = attrs.evolve(q, speaker=who, attendee=names.get(who))
@@ -1300,8 +1314,27 @@ def _with_markup(release: PressRelease, markup: Markup) -> PressRelease:
             dates=dates,
             paragraphs=release.paragraphs,
             quotes=quotes,
-            attendees=release.attendees,
+            attendees=attendees,
             mentions=release.mentions,
         )
     except ValidationError:
         return attrs.evolve(release, header=header, dates=dates)
+
+
+def _person_like(name: str) -> bool:
+    """Two to five capitalised words: a person's name, not "The Ministry" or a slogan's author line."""
+    words = name.replace("\u00a0", " ").split()
+    return 2 <= len(words) <= 5 and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
+
+
+_NAME_PARTICLES = frozenset({"de", "del", "van", "von", "der", "da", "dos", "di", "la", "le", "bin", "al"})
+
+
+def _cited_attendee(name: str, role: str | None, language: str) -> Attendee:
+    from ..extract.roles import from_role
+    from ..model import Attendee
+
+    if not role:
+        return Attendee(name=name)
+    written, organization, country, _ = from_role(role, language)
+    return Attendee(name=name, role=written or None, organization=organization, country=country)
