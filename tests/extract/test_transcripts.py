@@ -198,3 +198,20 @@ def test_an_interview_answer_label_is_no_dateline() -> None:
         "R - Non, l'Europe ne flanche pas. Vingt-six États membres sont d'accord sur l'essentiel.\n"
     )
     assert communique.parse(page, "text").header.dateline is None
+
+
+def test_a_surname_label_takes_the_full_name_the_header_gives_and_a_subjects_line_is_no_turn() -> None:
+    import communique
+
+    page = (
+        "Senator the Hon Aroha Bennington\nMinister for Trade\n\nRADIO INTERVIEW – ABC NEWS RADIO\n\n"
+        "SUBJECTS: Trade talks in Jakarta; steel tariffs; beef access to Korea.\n\n"
+        "JOURNALIST: Minister, what did Australia achieve in two days of talks in Jakarta?\n\n"
+        "BENNINGTON: We agreed a timetable for the steel quota and a review of beef access.\n\n"
+        "JOURNALIST: Will the tariffs come down this year, or next year?\n\n"
+        "BENNINGTON: That depends on the review, which starts in July.\n"
+    )
+    release = communique.parse(page, "text")
+    assert [q.speaker for q in release.quotes] == ["Aroha Bennington", "Aroha Bennington"]
+    assert [a.name for a in release.attendees] == ["Aroha Bennington"]
+    assert release.header.dateline is None

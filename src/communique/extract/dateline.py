@@ -264,7 +264,7 @@ def read_dateline(paragraph: str) -> Dateline | None:
         # After a date, too ("Addis-Abeba, 20 février 2025 : …").
         colon_ok = (
             m.group("colon") is None or m.group("country") is not None or m.group("place").isupper() or date is not None
-        )
+        ) and not (m.group("colon") and paragraph.count("; ", m.end()) >= 2)  # "SUBJECTS: trade; tariffs; beef."
         if colon_ok and (date is None or _is_date(date.strip(" ,"))) and _is_place(m.group("place"), country):
             return Dateline(m.group("place").strip(), paragraph[m.end() :], _bare_date(date) if date else None)
     m = _date_first().match(paragraph) if dashed else None

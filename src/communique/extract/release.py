@@ -14,7 +14,7 @@ import attrs
 from ..errors import CommuniqueError, CommuniqueWarning, ParseError, ValidationError
 from ..locale import pack
 from ..model import Attendee, Dates, Header, Paragraph, PressRelease, Quote, stamp_before, stamp_day
-from ._data import normalize, phrase_pattern
+from ._data import normalize, phrase_pattern, upper_class
 from .analysis import Analysis
 from .attendees import find_attendees
 from .dateline import read_dateline
@@ -230,6 +230,8 @@ def release_from_parts(
     dateline_date: str | None = None
     # A transcript's turns, before the dateline: "QUESTION: …" opens a turn, not a dateline.
     turns = _guarded("transcript turns", find_turns, texts, language)
+    if turns and masthead:
+        turns = _named_in_masthead(turns, [*masthead, title], language)
     labelled = {turn.paragraph for turn in turns if not turn.continues}
     # The dateline opens one of the first paragraphs (a caption or a standfirst may come first).
     for i, paragraph in enumerate(texts[:3]):
@@ -374,6 +376,36 @@ def lead_day(paragraphs: Sequence[str], dated: _dt.date, language: str) -> _dt.d
         if relative is not None:
             return relative
     return dated
+
+
+def _named_in_masthead(turns: Sequence[Turn], lines: Sequence[str], language: str) -> list[Turn]:
+    """Turns labelled by a surname in capitals ("BENNINGTON:") with the full name the page's header gives
+    ("Senator the Hon Aroha Bennington", "The Hon Michael Dunstan MP"), when it gives exactly one."""
+    out: list[Turn] = []
+    found: dict[str, str | None] = {}
+    for turn in turns:
+        name = turn.name
+        if name is not None and " " not in name and name.isupper() and len(name) > 2:
+            if name not in found:
+                pattern = re.compile(rf"((?:[{upper_class()}][\w’'\-]+ )+){re.escape(name.title())}(?![\w’'\-])")
+                hits = {m.group(0).strip() for line in lines for m in pattern.finditer(line)}
+                full = [h for h in hits if 2 <= len(h.split()) <= 4]
+                found[name] = _without_courtesy(full[0], language) if len(full) == 1 else None
+            if found[name] is not None:
+                turn = attrs.evolve(turn, name=found[name])
+        out.append(turn)
+    return out
+
+
+def _without_courtesy(written: str, language: str) -> str | None:
+    """A header's "The Hon Aroha Bennington" without its courtesy words and titles (the pack's vocabulary)."""
+    from .vocab import bare, people_tables
+
+    vocab = people_tables(language).vocab
+    words = written.split()
+    while words and bare(words[0]) in vocab:
+        words.pop(0)
+    return " ".join(words) if len(words) >= 2 else None
 
 
 def _relative_day(sentence: str, dated: _dt.date, language: str) -> _dt.date | None:

@@ -96,6 +96,8 @@ def find_turns(paragraphs: Sequence[str], language: str) -> list[Turn]:
         ):
             continue  # the common case: a paragraph without a colon (or a Spanish ".-") near its start
         label = _read_label(text, language)
+        if label is not None and not label.question and _is_metadata(text[label.end :]):
+            continue  # "SUBJECTS: Pacific policing; climate finance", "Location: Suva, Fiji": a header's data
         if label is not None:
             labels[i] = label
     if len(labels) < 2 or not any(label.strong for label in labels.values()):
@@ -112,6 +114,17 @@ def find_turns(paragraphs: Sequence[str], language: str) -> list[Turn]:
         else:
             current = None
     return turns
+
+
+def _is_metadata(words: str) -> bool:
+    """Words after a label that are a header's data, not speech: a list or a place, no sentence in them."""
+    words = words.strip()
+    if words.count("; ") >= 2 and len(words.split()) <= _METADATA_WORDS:
+        return True  # a list of subjects ("Trade talks in Jakarta; steel tariffs; beef access.")
+    return bool(words) and words[-1] not in _SENTENCE_END + "…—–-" and ". " not in words
+
+
+_METADATA_WORDS = 25
 
 
 def _runs_on(text: str) -> bool:
