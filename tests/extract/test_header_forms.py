@@ -187,6 +187,8 @@ def test_the_first_paragraph_gives_the_events_own_dates(
         # An agency in brackets and a full stop with a dash after the date (Latin American ministries).
         ("PANAMÁ, 14 de octubre de 2025 (MIRE).– La ministra recibió a su homóloga de Finlandia.", "PANAMÁ"),
         ("Madrid, 30 de septiembre de 2025.– Las ministras de Cultura se reunieron en la sede.", "Madrid"),
+        # A region whose first word is one letter ("A Coruña": not an interview's answer label).
+        ("Ferrol (A Coruña), 14 de marzo de 2023 – La ministra presidió la ceremonia en el astillero.", "Ferrol"),
     ],
 )
 def test_more_dateline_forms(paragraph: str, place: str) -> None:

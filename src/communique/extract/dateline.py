@@ -176,7 +176,7 @@ def _person_words() -> frozenset[str]:
         words.update(
             normalize(w).lower()
             for w in (*pack(code).quotes.transcript_questions, *pack(code).quotes.transcript_answers)
-            if " " not in w
+            if " " not in w and len(w) > 1  # (one letter, "A", "R": a place's word too, "A Coruña"; see below)
         )
     return frozenset(words)
 
