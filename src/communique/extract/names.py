@@ -913,13 +913,7 @@ def _counterpart_country(norm: str, start: int, language: str) -> str | None:
     if not any(c in clause for c in people_tables(language).counterparts):
         return None
     before = stripped[:-1].rstrip()
-    country_re, lookup = country_matcher(language)
-    found = None
-    for m in country_re.finditer(before, max(0, len(before) - 60)):
-        found = m
-    if found is None or found.end() != len(before):
-        return None
-    return lookup[found.group()]
+    return _country_ending_at(before, len(before), language)
 
 
 _REPRESENTED_GAP = 80  # characters between "represented by" and the name: "its First Deputy Minister of …"
@@ -948,13 +942,22 @@ def _represented_country(norm: str, start: int, language: str) -> str | None:
             nearest = (m.start(), m.end())
     if len(clause) - nearest[1] > _REPRESENTED_GAP:
         return None
+    return _country_ending_at(clause, nearest[0], language)
+
+
+def _country_ending_at(text: str, end: int, language: str) -> str | None:
+    """The code of the country named last in ``text`` before ``end``, when only spaces follow it there
+    ("… homologues de Mauritanie", "… Uzbekistan was represented by"): the country of what comes next."""
     country_re, lookup = country_matcher(language)
     found = None
-    for m in country_re.finditer(clause, 0, nearest[0]):
+    for m in country_re.finditer(text, max(0, end - _COUNTRY_REACH), end):
         found = m
-    if found is None or clause[found.end() : nearest[0]].strip("  "):
+    if found is None or text[found.end() : end].strip(" \u00a0\u202f"):
         return None
     return lookup[found.group()]
+
+
+_COUNTRY_REACH = 80  # characters: the longest country form ("República Democrática de Santo Tomé …") and spaces
 
 
 @lru_cache(maxsize=64)

@@ -34,7 +34,7 @@ from .quotes import QuoteSpan, find_quote_spans
 from .segment import HeaderLine, segment
 from .speakers import attribute_speakers
 from .transcripts import Turn, find_turns
-from .vocab import ends_abbreviation
+from .vocab import bare, ends_abbreviation, people_tables
 
 __all__ = ["find_quotes", "lead_day", "release_from_parts", "release_from_text"]
 
@@ -399,8 +399,6 @@ def _named_in_masthead(turns: Sequence[Turn], lines: Sequence[str], language: st
 
 def _without_courtesy(written: str, language: str) -> str | None:
     """A header's "The Hon Aroha Bennington" without its courtesy words and titles (the pack's vocabulary)."""
-    from .vocab import bare, people_tables
-
     vocab = people_tables(language).vocab
     words = written.split()
     while words and bare(words[0]) in vocab:

@@ -46,7 +46,7 @@ from .lines import Kind, Line, classify_lines
 from .organizations import organization_name
 from .vocab import byline_words, section_labels
 
-__all__ = ["HeaderLine", "Segments", "segment"]
+__all__ = ["STANDFIRST_WORDS", "HeaderLine", "Segments", "segment"]
 
 _DATA = (Kind.DATE, Kind.STAMP, Kind.LABEL, Kind.REFERENCE)
 _SENTENCE_END = re.compile(r"(?<=[^\s.]{3}[.!?])\s+(?=[^\W\d_])")
@@ -149,7 +149,7 @@ def _is_body_line(line: Line) -> bool:
     )
 
 
-_STANDFIRST_WORDS = 45  # a summary under a headline is one sentence
+STANDFIRST_WORDS = 45  # words: a summary under a headline is one sentence (the html parser reads it too)
 _DECK_WORDS = 8  # words: a deck under a headline is a phrase, not a label
 
 
@@ -170,7 +170,7 @@ def _body_start(lines: list[Line], skip: set[int], body_like: list[bool]) -> tup
         )
         if (
             nxt is not None
-            and line.words <= _STANDFIRST_WORDS
+            and line.words <= STANDFIRST_WORDS
             and not _opens_with_dateline(line.text)
             and _opens_with_dateline(lines[nxt].text)
             and lines[nxt].words > line.words

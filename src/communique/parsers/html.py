@@ -1215,16 +1215,14 @@ def _with_dated_lines(main: list[str], where: Sequence[int], lines: Sequence[_Li
     return out
 
 
-_STANDFIRST_WORDS = 45
-
-
 def _standfirst(paragraphs: Sequence[str], description: str) -> int | None:
     """The index of the paragraph that is the page's description, whole, when it reads as a standfirst."""
     from ..extract.dateline import read_dateline
+    from ..extract.segment import STANDFIRST_WORDS
 
     want = _key(description)
     for i, text in enumerate(paragraphs):
-        if _key(text) == want and len(text.split()) <= _STANDFIRST_WORDS and read_dateline(text) is None:
+        if _key(text) == want and len(text.split()) <= STANDFIRST_WORDS and read_dateline(text) is None:
             return i
     return None
 
