@@ -807,3 +807,60 @@ def test_a_dotted_courtesy_word_is_one_word(text: str, language: str, name: str)
 def test_a_common_nouns_possessive_before_the_role_says_whose_office_it_is() -> None:
     found = people("The regulator’s Director of Enforcement, Tom Rawcliffe, said the airline had cooperated.")
     assert found["Tom Rawcliffe"][1] == "Director"
+
+
+def test_a_clause_before_the_comma_is_no_role() -> None:
+    # "a rendu hommage à son prédécesseur" has a verb: the name after the comma gets no role from it.
+    text = (
+        "La procureure générale, Nathalie Sorel, a présenté le bilan. "
+        "La procureure générale a rendu hommage à son prédécesseur, Pierre Castel."
+    )
+    assert people(text, "fr") == {"Nathalie Sorel": (None, "procureure générale", None, None)}
+
+
+def test_a_place_whose_name_holds_an_elision_is_no_organisation() -> None:
+    assert from_role("ambassadrice de Suède en Côte d’Ivoire", "fr") == ("ambassadrice", None, "SE", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # The given name alone, after a courtesy word (Malay usage).
+        ("Minister YB Dato' Seri Azlan Harun led the mission. Later, YB Dato' Seri Azlan met the press.", "en"),
+        # The family name first (Vietnamese usage): the title and the family name re-mention the person.
+        ("Minister of Industry H.E. Tran Quoc Hung received them. According to Minister Tran, it will work.", "en"),
+    ],
+)
+def test_a_one_word_re_mention_of_the_first_name_is_the_same_person(text: str, language: str) -> None:
+    assert len(people(text, language)) == 1
+
+
+def test_two_people_who_share_a_first_word_but_not_a_surname_stay_two() -> None:
+    found = people("Minister Tran Quoc Hung met Ambassador Tran Van Minh in Hanoi.")
+    assert sorted(found) == ["Tran Quoc Hung", "Tran Van Minh"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("Le président, Dominique Aubert, a ouvert l’audience.", "fr", "Dominique Aubert"),
+        ("The chair of the board, Jordan Reeves, opened the meeting.", "en", "Jordan Reeves"),
+    ],
+)
+def test_a_first_name_that_is_a_countrys_name_in_an_apposition(text: str, language: str, name: str) -> None:
+    assert name in people(text, language)
+
+
+def test_a_list_of_countries_after_a_comma_gives_no_person() -> None:
+    assert people("The partners, Jordan, Georgia and Chad, signed the plan.") == {}
+
+
+def test_the_nearest_plural_head_before_a_list_of_countries_is_the_lists() -> None:
+    found = find_attendees(
+        ["Le président, Abdou Faye, figurait parmi les délégués, aux côtés de représentants du Kenya et de la Tunisie."],
+        "fr",
+    )[0]
+    assert sorted((a.role, a.country) for a in found if a.name is None) == [
+        ("représentant", "KE"),
+        ("représentant", "TN"),
+    ]

@@ -113,7 +113,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         action="append",
         help="a folder of NAME.txt or NAME.html + NAME.gold.json, searched at any depth (repeatable; "
-        "default: tests/data/text, tests/data/corpus, tests/data/holdout and holdout2 to holdout7 under the current directory)",
+        "default: tests/data/text, tests/data/corpus, the holdout sets and the saved pages of the htmlhold sets under the current directory)",
     )
     acc.add_argument(
         "--show",

@@ -121,6 +121,8 @@ def _collectives(
         first = country_re.search(norm, pos, pos + 140)
         if first is None or first.start() - pos > 80 or "." in norm[pos : first.start()]:
             continue
+        if any(pos <= later < first.start() for later in starts):
+            continue  # "parmi les délégués, aux côtés de représentants du Kenya": the nearer head is the list's
         group: list[tuple[int, int, str]] = [(first.start(), first.end(), lookup[first.group()])]
         pos = first.end()
         gaps = (t.gap, _joiner_gap(language))

@@ -77,6 +77,16 @@ def _prefix_length(text: str, tokens: list[tuple[int, int]], t: PeopleTables) ->
     return k
 
 
+def _given_country(norm: str, tokens: list[tuple[int, int]], t: PeopleTables) -> bool:
+    """Whether the first word of a run is a country's name used as a first name: it stands in an
+    apposition or after a title or courtesy word (:func:`_gate`), and no word after it is vocabulary."""
+    s, e = tokens[0]
+    hit = t.phrases.get(bare(norm[s:e]))
+    if hit is None or hit[0] != "country" or not _gate(norm, s, t):
+        return False
+    return all(norm[a].isupper() and _prefix_length(norm, [(a, b)], t) == 0 for a, b in tokens[1:])
+
+
 def _gate(text: str, pos: int, t: PeopleTables) -> bool:
     """Whether the word before ``pos`` may end a rank, title or courtesy word, or is a comma (apposition)."""
     j = pos - 1
@@ -223,8 +233,13 @@ def _role_goes_on(text: str, word: tuple[str, int]) -> bool:
     return text[end : end + 1] == " " and text[end + 1 : end + 2].islower()
 
 
-def _clean_name(text: str, tokens: list[tuple[int, int]], t: PeopleTables) -> tuple[str, int, int] | None:
-    """The name of ``tokens`` (spans of name words) and its span, or ``None`` if it is not a name."""
+def _clean_name(
+    text: str, tokens: list[tuple[int, int]], t: PeopleTables, *, given_country: bool = False
+) -> tuple[str, int, int] | None:
+    """The name of ``tokens`` (spans of name words) and its span, or ``None`` if it is not a name.
+
+    ``given_country``: the first word is a country's name known to be a first name (:func:`_given_country`).
+    """
     if len(tokens) == 1:
         # The common case, one word ("Shepro"): the steps below without the lists.
         s, e = tokens[0]
@@ -269,7 +284,7 @@ def _clean_name(text: str, tokens: list[tuple[int, int]], t: PeopleTables) -> tu
         return None  # "Chief Executive Officer": the last words of a title are no name
     first = words[0][0]
     hit = t.phrases.get(first.lower())
-    if first in t.not_names or first[0].islower() or (hit is not None and hit[0] == "country"):
+    if first in t.not_names or first[0].islower() or (hit is not None and hit[0] == "country" and not given_country):
         return None
     if any(bare(w) in t.not_name_words and bare(w) not in t.particles for w, _ in words[1:-1]):
         return None  # "Brigada Provincial de Policía Judicial de Valencia": an institution's words inside
@@ -303,8 +318,9 @@ def _backwards(words: list[re.Match[str]], t: PeopleTables) -> dict[str, Any]:
                 key = texts[j]
             else:
                 before = texts[j]
-                # An elided article is a word of its own but is written glued ("d’escadre").
-                key = (before + key) if before.endswith("’") else (before + " " + key)
+                # An elided article is a word of its own but is written glued ("d’escadre"); a longer
+                # word ending with an apostrophe ("Dato’ Seri") is a word of its own.
+                key = (before + key) if len(before) == 2 and before[1] == "’" else (before + " " + key)
             if key not in tails:
                 break
             found_here = phrases.get(key)
@@ -335,6 +351,8 @@ def _backwards(words: list[re.Match[str]], t: PeopleTables) -> dict[str, Any]:
                     n += 1  # "Deputy Secretary of State": a head word qualifies the title
             if kind != "honorific":
                 found[kind] = (words[i - n].start(), words[i - 1].end())
+            elif "title" not in found and "rank" not in found:
+                found["honorific"] = words[i - n].start()  # where the courtesy words start
             found.setdefault("trigger", True)
         elif "trigger" not in found:
             return found  # modifiers only count before a rank or title
@@ -392,6 +410,9 @@ def find_named(
         groups = _split_run(norm, s, run.end(), t)
         for tokens in groups:
             k = _prefix_length(norm, tokens, t)
+            given_country = k == 1 and len(tokens) in (2, 3) and _given_country(norm, tokens, t)
+            if given_country:
+                k = 0  # "…, Dominique Aubert,", "Minister Jordan Reeves": a first name that is a country's
             if k == len(tokens):
                 continue
             introduced = k == 0 and len(tokens) >= 3 and _introduces(norm[tokens[0][0] : tokens[0][1]], language)
@@ -428,7 +449,7 @@ def find_named(
                 )
             ):
                 continue
-            cleaned = _clean_name(text, tokens[k:], t)
+            cleaned = _clean_name(text, tokens[k:], t, given_country=given_country)
             if cleaned is None:
                 continue
             name, _, name_end = cleaned
@@ -466,6 +487,21 @@ def find_named(
                         back["title"] = (back["rank"][0] if linked else back["rank"][1] + 1, role_end)
                     if adjective:
                         back.setdefault("country", adjective)
+            elif "title" not in back and "rank" not in back and "honorific" in back:
+                # "Minister of Education Dr Anna Berzina", "Minister of Trade YB Dato’ Seri X": a
+                # courtesy word alone before the name, and a role with its complement before that.
+                after = _after_role(norm, back["honorific"], t)
+                if after is not None:
+                    head_end, role_end, adjective = after
+                    role_back = _backwards(list(WORD.finditer(norm, seg_start, head_end)), t)
+                    if "title" in role_back:
+                        back["title"] = (role_back["title"][0], role_end)
+                        back["start"] = role_back["start"]
+                        for key in ("org", "country"):
+                            if key in role_back:
+                                back.setdefault(key, role_back[key])
+                        if adjective:
+                            back.setdefault("country", adjective)
             appositive = None
             # "…, Chief of Defence of Sweden, and General X": after a list joiner the phrase before the
             # comma is the previous person's, not this one's.
@@ -1027,20 +1063,15 @@ def _same_person(a: str, b: str) -> bool:
         return True  # the first of two surnames ("Olmedo" of "Rafael Olmedo Quiroga", "Borrell Fontelles")
     if len(short) == 2 and len(long_) == 3 and long_[:2] == short and len(short[1].rstrip(".")) > 1:
         return True  # the first name and the first surname ("Julián Bielsa" of "Julián Bielsa Ferrer")
-    if len(short) == 1 and len(long_) == 2 and long_[0] == short[0] and _given_name_last(a if len(wa) == 2 else b):
-        return True  # the family name first ("Park" of "Park Ji-hoon", "Kim" of "Kim Dong-wook")
+    if len(short) == 1 and long_[0] == short[0]:
+        # The family name first ("Minister Tran" of "Tran Quoc Hung", "Park" of "Park Ji-hoon"), or a
+        # given name that is the usual re-mention ("Dato’ Seri Azlan" of "Azlan Harun"): a one-word
+        # name is only ever found after a courtesy word, a rank or a title, never a first name alone.
+        return True
     if wa[-1] != wb[-1]:
         return False
     fa, fb = wa[0].rstrip("."), wb[0].rstrip(".")
     return fa == fb or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))
-
-
-def _given_name_last(name: str) -> bool:
-    """Whether a two-word name ends with a hyphenated given name in small letters after the hyphen
-    ("Park Ji-hoon", "Kim Dong-wook"): the family name comes first, and alone it is a re-mention."""
-    last = name.split()[-1]
-    head, _, tail = last.partition("-")
-    return bool(head) and head[0].isupper() and bool(tail) and tail[0].islower()
 
 
 def merge(people: list[Person], new: Person) -> int:

@@ -65,12 +65,28 @@ def role_before(text: str, end: int, t: PeopleTables, language: str) -> dict[str
             start, chunk = listed, text[listed:end]
             heads = list(t.heads.finditer(chunk))
     for head in reversed(heads):
+        if _verb_after(chunk, head.end(), t):
+            return None  # "La procureure générale a rendu hommage à son prédécesseur, X": a clause, no role
         found = _role_at(chunk, head.start(), t, language)
         if found is None:
             continue
         found["start"] += start
         return found
     return None
+
+
+def _verb_after(chunk: str, pos: int, t: PeopleTables) -> bool:
+    """Whether a clause's verb ("a", "has", "est") stands between a role's head and the comma ending ``chunk``.
+
+    The pack's clause words also hold joiners and links ("and", "at", "dans"), which a role may hold.
+    """
+    for word in chunk[pos:].split():
+        if not word[0].islower():
+            continue  # a name's word ("Grand Est"), whatever it means in small letters
+        w = low(word)
+        if w in t.clause_words and w not in t.joiner_words and w not in t.location_words and w not in t.link_words:
+            return True
+    return False
 
 
 _LIST_ITEMS = 6  # portfolio items read back before the one that holds the role's head
@@ -124,6 +140,9 @@ def _role_at(chunk: str, at: int, t: PeopleTables, language: str) -> dict[str, A
     k = len(lead)
     while k > 0 and lead[k - 1][0] not in t.role_articles:
         raw = lead[k - 1][2]
+        if lead[k - 1][0] in t.role_modifiers:
+            k -= 1  # "le premier président", "the former Vice-President": still the role's own words
+            continue
         if not (raw[0].isupper() or raw[0].isdigit()):
             hit = t.phrases.get(lead[k - 1][0])
             if (
@@ -504,6 +523,8 @@ def _strip_tails(bare: str, organization: str | None, language: str) -> tuple[st
                 return text[:tail].rstrip(), None
         if organization is None:
             named = _named_organization(text, language)
+            if named is not None and found and found[-1][1] == len(text.rstrip()) and found[-1][0] < len(named[0]):
+                named = None  # "ambassadrice de Suède en Côte d’Ivoire": the end of a country's name, not a body
             if named is not None:
                 found_org.append(named[1])
                 return named[0], None

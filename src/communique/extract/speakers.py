@@ -145,6 +145,13 @@ def _tables(language: str) -> dict[str, Any]:
         "joiners": frozenset(normalize(w).lower() for w in people.list_joiners),
         "relative": re.compile(r",[ \u00a0]+" + phrase_pattern(people.relatives)) if people.relatives else None,
         "epithets": frozenset(normalize(w).lower() for w in people.epithets),
+        # Each role phrase of an equivalence group → the whole group, normalised and in small letters.
+        "equivalents": {
+            member: group
+            for written in people.role_equivalents
+            for group in [tuple(normalize(w).lower() for w in written)]
+            for member in group
+        },
         "adjectives": adjectives(language),
         "next_word": re.compile(r"[ \u00a0]+([^\W\d_][\w\-]*)"),
         "quote_marks": _OPENERS,
@@ -810,6 +817,23 @@ def _named_before(state: _Attribution, names: set[str], para: int, pos: int) -> 
     return seen
 
 
+def _equivalent_holders(role: str, state: _Attribution) -> list[str]:
+    """The named attendees holding an office the pack says is ``role``'s (``people.role_equivalents``).
+
+    ``role`` is in small letters; an attendee's role matches a member of the group as a whole or as the
+    head of a longer role ("embajador en México" for "embajador").
+    """
+    group = state.t["equivalents"].get(normalize(role))
+    if group is None:
+        return []
+    found: list[str] = []
+    for a in state.people.attendees:
+        held = normalize(a.role or "").lower()
+        if a.name is not None and held and any(held == m or held.startswith(m + " ") for m in group):
+            found.append(a.name)
+    return found
+
+
 def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int, country: str | None = None) -> str | None:
     """The attendee a role noun phrase ("le ministre de la Défense") stands for, or ``None``.
 
@@ -834,7 +858,9 @@ def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int, country
     if words and words[0] in state.t["epithets"]:
         tail = " " + " ".join(words[1:]) if len(words) > 1 else ""
         holders = [a for a in people.attendees if a.name is not None and (a.role or a.rank)]
-        candidates = [a.name for a in holders if a.name is not None and (a.role or "").lower().endswith(tail)]
+        candidates = _equivalent_holders(" ".join(words), state) or [
+            a.name for a in holders if a.name is not None and (a.role or "").lower().endswith(tail)
+        ]
         if not candidates and tail:
             # "la titular del instituto" when the role is "directora ejecutiva" (of the INAMHI): the
             # complement names the office's body in other words; any holder, the most recent subject first.
@@ -883,6 +909,11 @@ def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int, country
             countrymen = [a.name for a in people.attendees if a.country == country and a.name is not None]
             if not roleless and len(countrymen) == 1:
                 return countrymen[0]
+    if not candidates:
+        # "a déclaré le chef de l’État" when the text gave him as "président de la République".
+        candidates = _equivalent_holders(" ".join(words), state) if words else []
+        if country is not None:
+            candidates = [c for c in candidates if c in {a.name for a in people.attendees if a.country == country}]
     if not candidates:
         return None
     if len(candidates) == 1:

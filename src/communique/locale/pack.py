@@ -234,6 +234,10 @@ class PeopleWords:
     epithets: Words
     """Nouns the press uses for any office holder ("titular", "mandatario"): "la titular de Cultura" is the
     attendee whose role has that complement, "la mandataria finlandesa" the one of that country."""
+    role_equivalents: tuple[Words, ...]
+    """Groups of role phrases that name one office ("chef de l’État", "président de la République"): a role-only
+    re-mention by one of them ("a déclaré le chef de l’État") stands for the holder of another when no
+    attendee holds it as written."""
     relatives: Words
     """Relative pronouns after a person's name ("X, who briefed him", "X, qui a", "X, quien"): the clause they
     open has that person as its subject."""
