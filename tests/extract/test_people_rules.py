@@ -857,7 +857,9 @@ def test_a_list_of_countries_after_a_comma_gives_no_person() -> None:
 
 def test_the_nearest_plural_head_before_a_list_of_countries_is_the_lists() -> None:
     found = find_attendees(
-        ["Le président, Abdou Faye, figurait parmi les délégués, aux côtés de représentants du Kenya et de la Tunisie."],
+        [
+            "Le président, Abdou Faye, figurait parmi les délégués, aux côtés de représentants du Kenya et de la Tunisie."
+        ],
         "fr",
     )[0]
     assert sorted((a.role, a.country) for a in found if a.name is None) == [

@@ -267,6 +267,16 @@ def test_a_table_layout_whose_blocks_the_extractor_glues_and_reorders() -> None:
     assert len(release.quotes) == 3 and "Lamin K. Jobarteh" in {a.name for a in release.attendees}
 
 
+def test_a_table_cell_whose_paragraphs_the_extractor_runs_together_is_still_an_article() -> None:
+    # An old table layout (held-out corpus): the article's paragraphs in one cell, no <article>; the
+    # extractor gives the cell as one text with no space between its paragraphs ("… registro civil4 de
+    # septiembre de 2025C-045/25El …"), in which no sentence ends.  Its paragraphs are read one by one.
+    release = communique.read(DATA.parent / "htmlhold4" / "oea" / "17_sg_canciller_guatemala_es.html")
+    assert release.header.title.startswith("Secretario General de la OEA y Canciller de Guatemala")
+    assert release.dates.start == dt.date(2025, 9, 4) and len(release.paragraphs) == 5
+    assert [q.speaker for q in release.quotes] == ["Rodrigo Larrañaga Ibáñez", "Óscar Hidalgo Barrios"]
+
+
 _STANDFIRST = "Eight fire engines and an aerial ladder platform were sent to the site on Sunday evening."
 _LEAD = (
     "CROYDON, 3 March 2025 – Firefighters tackled a large fire at a recycling yard on Sunday evening, the service said."

@@ -807,6 +807,17 @@ def _quoted_text(element: Any) -> Iterator[str]:
 # --------------------------------------------------------------------------- main content
 
 
+_BLOCK_TAGS = frozenset({"p", "head", "list", "quote"})  # trafilatura's block elements inside a table cell
+
+
+def _cell_pieces(cell: Any) -> Iterator[str]:
+    """The texts of a table cell that holds blocks: its own text, each child's, and the text after each."""
+    yield cell.text or ""
+    for child in cell:
+        yield "".join(child.itertext())
+        yield child.tail or ""
+
+
 def _main_blocks(root: Any) -> list[str]:
     """The texts of the blocks trafilatura keeps as the page's main content, in order."""
     import trafilatura
@@ -834,7 +845,11 @@ def _main_blocks(root: Any) -> list[str]:
         if tag in ("list", "table"):
             for item in block.iter("item", "row"):
                 text = _key("".join(item.itertext()))
-                if text:
+                if not _running(text) and any(child.tag in _BLOCK_TAGS for cell in item for child in cell):
+                    # A table-layout page whose cell's paragraphs run together into no sentence ("… registro
+                    # civil4 de septiembre de 2025C-045/25El …"): each of them is a block of its own.
+                    out.extend(piece for cell in item for raw in _cell_pieces(cell) if (piece := _key(raw)))
+                elif text:
                     out.append(text)
         else:
             text = _key("".join(block.itertext()))
