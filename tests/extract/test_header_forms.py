@@ -404,3 +404,61 @@ def test_a_publication_and_an_update_stamp_on_one_line() -> None:
     )
     dates = communique.parse(page, "text").dates
     assert (dates.published, dates.updated) == (dt.date(2025, 3, 3), dt.date(2025, 3, 4))
+
+
+def test_a_day_with_a_comma_before_its_year() -> None:
+    # A signature at the foot of a West African commission's release: "17th April, 2024".
+    assert find_body_dates("Director, Electoral Services, 17th April, 2024", None, language="en") == (
+        dt.date(2024, 4, 17),
+        None,
+    )
+
+
+def test_a_date_in_the_headline_dates_a_release_that_has_no_other() -> None:
+    text = (
+        "Soudan – Adoption de nouvelles sanctions européennes (11 mars 2024)\n\n"
+        "La France salue l’adoption, ce lundi, de mesures restrictives contre six personnes.\n\n"
+        "Les personnes visées font l’objet d’un gel de leurs avoirs dans toute l’Union.\n"
+    )
+    assert communique.parse(text, "text").dates.start == dt.date(2024, 3, 11)
+
+
+def test_a_date_line_after_the_body_has_begun_is_the_bodys() -> None:
+    # A state visit's programme: the release's date, the title, two paragraphs, then the days of the
+    # programme ("Martes, 19 de noviembre"), which are no header: no paragraph above them is lost.
+    text = (
+        "Madrid, 12 de noviembre de 2024\n\n"
+        "Programa de la Visita de Estado del Presidente de Finlandia\n\n"
+        "Sus Majestades los Reyes recibirán al Presidente de Finlandia, que realizará una Visita de Estado "
+        "del martes 19 al jueves 21 de noviembre.\n\n"
+        "Integran la delegación oficial la ministra de Asuntos Exteriores y una delegación empresarial.\n\n"
+        "Martes, 19 de noviembre\n\n"
+        "11:00 h. Palacio Real. Ceremonia oficial de bienvenida con honores militares y revista.\n\n"
+        "13:30 h. Palacio de La Zarzuela. Almuerzo ofrecido por Sus Majestades en honor del Presidente.\n\n"
+        "Miércoles, 20 de noviembre\n\n"
+        "10:30 h. Congreso de los Diputados. Encuentro con la presidenta del Congreso y firma en el Libro.\n"
+    )
+    release = communique.parse(text, "text")
+    assert release.paragraphs[0].text.startswith("Sus Majestades los Reyes recibirán")
+    assert release.header.subtitle is None
+    assert (release.dates.start, release.dates.end) == (dt.date(2024, 11, 19), dt.date(2024, 11, 21))
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "NOUVELLES FOURNIES PAR\nCabinet de la ministre des Relations internationales",
+        "News provided by Cabinet de la ministre des Relations internationales",
+    ],
+)
+def test_a_wires_byline_names_the_source_and_is_no_title(byline: str) -> None:
+    text = (
+        f"{byline}\n14 mars, 2023, 10 h 30 HE\n\n"
+        "Le Québec et le Sénégal signent une entente sur la mobilité des enseignants\n\n"
+        "QUÉBEC, le 14 mars 2023 /CNW/ - La ministre a signé aujourd’hui une entente avec son homologue.\n\n"
+        "L’entente permettra à des enseignants sénégalais d’exercer dans les écoles du Québec dès l’automne.\n"
+    )
+    release = communique.parse(text, "text")
+    assert release.header.title == "Le Québec et le Sénégal signent une entente sur la mobilité des enseignants"
+    assert release.header.source == "Cabinet de la ministre des Relations internationales"
+    assert release.dates.start == dt.date(2023, 3, 14)

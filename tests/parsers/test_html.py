@@ -74,7 +74,8 @@ def test_markup_wins_over_text() -> None:
     assert nato.header.url == "https://www.nato.int/cps/en/natohq/news_218001.htm"  # <link rel=canonical>
     assert nato.header.source == "NATO"  # og:site_name
     wire = communique.read(DATA / "09_wire_en.html")
-    assert wire.header.source == "PR Newswire"  # JSON-LD publisher
+    # The page's byline ("News provided by …") names who issued it; the JSON-LD publisher is the wire.
+    assert wire.header.source == "Harbor Light Robotics"
     assert wire.header.language == "en"  # <html lang="en-US">: its primary subtag, as the text parser gives
     assert wire.dates.published == dt.datetime(2024, 3, 21, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=-4)))
     gov = communique.read(DATA / "10_govuk_en.html")

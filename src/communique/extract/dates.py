@@ -100,8 +100,9 @@ def _patterns(codes: tuple[str, ...]) -> _Patterns:
     article = alternation(w for code in codes for w in pack(code).people.role_articles if not w.endswith(("’", "'")))
     opening = rf"(?:{article}\s+)?(?:{weekday}\.?,?\s+)?"
     # "22 May. 2018", "1er juillet 2018", "3 de marzo de 2021"
-    # "07. Mar 2024": a dot after the day, as German-speaking sites write it.
-    dmy = rf"(?P<d>\d{{1,2}})\.?{ordinal}{link}\s+(?P<m>{_WORD}){link}\s+(?P<y>\d{{4}})"
+    # "07. Mar 2024": a dot after the day, as German-speaking sites write it; "17th April, 2024": a comma
+    # before the year, as West African and South Asian ministries write it.
+    dmy = rf"(?P<d>\d{{1,2}})\.?{ordinal}{link}\s+(?P<m>{_WORD}){link},?\s+(?P<y>\d{{4}})"
     # "May 22, 2018"
     mdy = rf"(?P<m2>{_WORD})\s+(?P<d2>\d{{1,2}}){ordinal},?\s+(?P<y2>\d{{4}})"
     iso = r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"

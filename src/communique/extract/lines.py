@@ -217,6 +217,17 @@ def _label_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{alts})\s*:\s*(?P<value>\S.*)", re.IGNORECASE)
 
 
+def _label_alone(text: str) -> bool:
+    """Whether ``text`` is a source label of several words alone on its line ("News provided by")."""
+    return " " in text and _label_alone_re().fullmatch(text.strip()) is not None
+
+
+@cache
+def _label_alone_re() -> re.Pattern[str]:
+    labels = [w for code in languages() for w in pack(code).header.source if " " in w]
+    return re.compile(alternation(labels), re.IGNORECASE)
+
+
 def is_split_label(label: str, value: str) -> bool:
     """Whether ``label`` ("From:") is a header label whose value is the next line ``value``."""
     return label.endswith(":") and word_count(label) <= 3 and _label_re().fullmatch(f"{label} {value}") is not None
@@ -463,6 +474,10 @@ def _classify_undated(text: str, number: int, block: int, piece: bool, bullet: b
     if label is not None:
         field = "source" if label.group("source") else "url"
         return [Line(number, text, Kind.LABEL, block, piece, value=label.group("value").strip(), field=field)]
+    byline = _label_alone_re().match(text)
+    if byline is not None and " " in byline.group() and text[byline.end() : byline.end() + 1] == " ":
+        # "News provided by Harbor Light Robotics": a source label of several words needs no colon.
+        return [Line(number, text, Kind.LABEL, block, piece, value=text[byline.end() :].strip(), field="source")]
     if _is_furniture(text):
         return [Line(number, text, Kind.FURNITURE, block, piece)]
     return [Line(number, text, Kind.TEXT, block, piece, bullet)]
@@ -530,6 +545,23 @@ def _join_split_stamps(lines: list[Line]) -> list[Line]:
             if stamp is not None:
                 out[-1] = Line(previous.number, f"{previous.text} {line.text}", Kind.STAMP, previous.block, stamp=stamp)
                 continue
+        if (
+            previous is not None
+            and previous.kind is Kind.TEXT
+            and line.kind is Kind.TEXT
+            and _label_alone(previous.text)
+        ):
+            # "NOUVELLES FOURNIES PAR" / "Cabinet de la ministre …" (a wire's page): a source label alone,
+            # without its colon, and the publisher on the next line.
+            out[-1] = Line(
+                previous.number,
+                f"{previous.text} {line.text}",
+                Kind.LABEL,
+                previous.block,
+                value=line.text,
+                field="source",
+            )
+            continue
         if (
             previous is not None
             and previous.kind is Kind.TEXT

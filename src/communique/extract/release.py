@@ -297,6 +297,13 @@ def release_from_parts(
         )
         if body is not None:
             dates = Dates(start=body[0], end=body[1], published=dates.published, updated=dates.updated)
+    if dates.start is None and title:
+        # No date in the header nor the first paragraphs: one in the headline ("Soudan – Adoption de
+        # nouvelles sanctions de l’Union européenne (11 mars 2024)") dates the release.
+        stamp = dates.published or dates.updated
+        in_title = find_body_dates(title, stamp.year if stamp else None, language=language)
+        if in_title is not None:
+            dates = Dates(start=in_title[0], end=in_title[1], published=dates.published, updated=dates.updated)
     if dates.start is None and dates.published is not None:
         # No event date anywhere: the release is the event of the day it was published ("… signed today"),
         # or of the day its first sentence names ("recorrió este lunes" in a release of Tuesday).

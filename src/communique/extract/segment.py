@@ -131,12 +131,20 @@ def _header_end(lines: list[Line], skip: set[int]) -> int | None:
     found = None
     total = _prose_words(lines, skip, 0, len(lines))
     before = 0
+    running_after = 0  # lines of running text since the data line found
     for i, line in enumerate(lines):
         if line.kind is Kind.TEXT and i not in skip and line.prose:
             before += line.words
+            if found is not None and _is_body_line(line):
+                running_after += 1
         elif line.kind in _DATA and total - before > before:
-            found = i
+            if running_after >= _BODY_RUN:
+                break  # the body has begun: a later date line is the body's ("Martes, 19 de noviembre" of a programme)
+            found, running_after = i, 0
     return found
+
+
+_BODY_RUN = 2  # paragraphs of running text after the page's date line: the body, whatever follows
 
 
 def _is_body_line(line: Line) -> bool:
