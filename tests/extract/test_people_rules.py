@@ -866,3 +866,17 @@ def test_the_nearest_plural_head_before_a_list_of_countries_is_the_lists() -> No
         ("représentant", "KE"),
         ("représentant", "TN"),
     ]
+
+
+def test_a_middle_initial_says_where_a_name_starts_after_a_portfolio_of_unknown_words() -> None:
+    text = (
+        "“Those who arm these groups will pay,” said Acting Under Secretary of the Treasury for Terrorism "
+        "and Financial Intelligence Dana K. Whitcombe."
+    )
+    found = people(text)
+    assert list(found) == ["Dana K. Whitcombe"]
+    assert found["Dana K. Whitcombe"][1] == "Under Secretary of the Treasury for Terrorism and Financial Intelligence"
+
+
+def test_an_initial_in_a_run_without_a_role_before_it_gives_no_person() -> None:
+    assert people("The Greater Harbor Area J. Street Festival opens on Friday with a parade.") == {}

@@ -77,6 +77,36 @@ def _prefix_length(text: str, tokens: list[tuple[int, int]], t: PeopleTables) ->
     return k
 
 
+_INITIAL = re.compile(r"[^\W\d_]\.")
+
+
+def _initialled_name(norm: str, tokens: list[tuple[int, int]], t: PeopleTables) -> tuple[int, int] | None:
+    """``(index of the first name, start of the role's head)`` when a run ends with a name that has a middle
+    initial ("Financial Intelligence Dana K. Whitcombe") and a role's head stands before the run, in its phrase.
+
+    The first name is the word before the initial; at least one capitalised word comes before it, and a
+    role's head (a title, a rank) is within the phrase before the run, with only links and capitalised
+    words between.
+    """
+    n = len(tokens)
+    if n < 4:
+        return None
+    j = next((i for i in range(2, n - 1) if _INITIAL.fullmatch(norm[tokens[i][0] : tokens[i][1]])), None)
+    if j is None:
+        return None
+    lo = max(0, tokens[0][0] - 120)
+    pre = norm[lo : tokens[0][0]]
+    cut = last_stop(pre)
+    phrase_start = lo + cut + 1 if cut >= 0 else lo
+    heads = list(t.heads.finditer(norm, phrase_start, tokens[0][0]))
+    if not heads:
+        return None
+    between = norm[heads[-1].end() : tokens[0][0]].split()
+    if not all(w[:1].isupper() or bare(w) in t.link_words or bare(w) in t.joiner_words for w in between):
+        return None  # a clause between the head and the run: the head is another phrase's
+    return j - 1, heads[-1].start()
+
+
 def _given_country(norm: str, tokens: list[tuple[int, int]], t: PeopleTables) -> bool:
     """Whether the first word of a run is a country's name used as a first name: it stands in an
     apposition or after a title or courtesy word (:func:`_gate`), and no word after it is vocabulary."""
@@ -424,10 +454,16 @@ def find_named(
                 inner = _last_head(norm, tokens, t)
                 if inner:
                     k = inner
+            # "… for Terrorism and Financial Intelligence Dana K. Whitcombe": a portfolio of words no table
+            # holds, then a name with a middle initial, after a role's head: the initial says where the name starts.
+            head = _initialled_name(norm, tokens, t) if k == 0 else None
+            if head is not None:
+                k = head[0]
             name_start = tokens[k][0]
             national = None  # the country of a nationality before a plain name ("New Zealand’s X", "el peruano X")
             if (
                 k > 0
+                and head is None
                 and not introduced
                 and bare(norm[tokens[k - 1][0] : tokens[k - 1][1]]) not in t.trigger_last
                 and _after_role(norm, name_start, t) is None
@@ -473,6 +509,12 @@ def find_named(
             cut = _phrase_cut(pre, t)
             seg_start = lo + cut + 1 if cut >= 0 else lo
             back = _backwards(list(WORD.finditer(norm, seg_start, name_start)), t)
+            if head is not None and not back.get("trigger"):
+                # The role is the whole phrase from its head to the name ("Acting Under Secretary of the
+                # Treasury for Terrorism and Financial Intelligence").
+                opening = _backwards(list(WORD.finditer(norm, seg_start, head[1])), t)
+                begin = opening["start"] if opening.get("trigger") and opening["start"] is not None else head[1]
+                back = {"start": begin, "complete": False, "trigger": True, "title": (begin, tokens[k - 1][1])}
             if not back.get("trigger"):
                 after = _after_role(norm, name_start, t)
                 if after is not None:
