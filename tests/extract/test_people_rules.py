@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+import communique
 from communique.extract import find_attendees
 from communique.extract.roles import from_role
 
@@ -880,3 +881,59 @@ def test_a_middle_initial_says_where_a_name_starts_after_a_portfolio_of_unknown_
 
 def test_an_initial_in_a_run_without_a_role_before_it_gives_no_person() -> None:
     assert people("The Greater Harbor Area J. Street Festival opens on Friday with a parade.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "country"),
+    [
+        (
+            "Los Reyes entregaron el premio a la poeta uruguaya Mariela Etchegoyen Sosa en Alcalá.",
+            "es",
+            "Mariela Etchegoyen Sosa",
+            "UY",
+        ),
+        ("La directrice a nommé la chanteuse sénégalaise Awa Ndiaye-Sarr ambassadrice.", "fr", "Awa Ndiaye-Sarr", "SN"),
+        ("The prize went to the Nigerian poet Adaeze Okafor at a ceremony in London.", "en", "Adaeze Okafor", "NG"),
+    ],
+)
+def test_an_article_a_role_head_and_a_nationality_before_a_name(
+    text: str, language: str, name: str, country: str
+) -> None:
+    assert people(text, language)[name][3] == country
+
+
+def test_someone_remembered_through_a_nationality_phrase_is_only_mentioned() -> None:
+    text = (
+        "Federation mourns its former president\n\n"
+        "LONDON, 3 May 2025 – The federation’s board met on Monday to honour Tomás Irigoyen, its president for "
+        "sixteen years. Irigoyen succeeded the Dutch administrator Willem Baarsma in 1996.\n"
+    )
+    release = communique.parse(text, "text")
+    assert "Willem Baarsma" not in {a.name for a in release.attendees}
+    assert "Willem Baarsma" in {m.name for m in release.mentions}
+
+
+def test_a_surname_in_capitals_keeps_its_particle_and_a_family_name_in_capitals_comes_first() -> None:
+    found = people(
+        "Mr. KAMIYA Haruto, Minister for Foreign Affairs of Japan, and Mr. Joris VAN DAMME-LEYSEN, Minister of the "
+        "Economy of Belgium, signed the treaty. Minister KAMIYA welcomed it."
+    )
+    assert sorted(found) == ["Joris VAN DAMME-LEYSEN", "KAMIYA Haruto"]
+
+
+def _names(paragraphs: list[str], language: str = "en") -> list[str | None]:
+    return [a.name for a in find_attendees(paragraphs, language)[0] if a.name]
+
+
+def test_a_name_found_only_short_takes_the_first_name_written_before_it_elsewhere() -> None:
+    found = _names(
+        [
+            "The Secretary-General announced today the appointment of Farida Nasser-Obi of Nigeria as his Special Envoy.",
+            "Ms. Nasser-Obi has served as minister of environment of her country since 2019.",
+        ]
+    )
+    assert found == ["Farida Nasser-Obi"]
+
+
+def test_a_common_word_before_a_short_name_is_no_first_name() -> None:
+    assert _names(["Selon Dupont, l’accord sera signé demain.", "M. Dupont a présidé la séance."], "fr") == ["Dupont"]

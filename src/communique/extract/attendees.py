@@ -22,7 +22,7 @@ from ._data import alternation, normalize
 from .analysis import Analysis
 from .collectives import find_collectives_and_roles
 from .home import holds_national_office, of_home
-from .names import Person, find_named, merge
+from .names import Person, complete_names, find_named, merge
 from .roles import from_role, role_parts
 from .transcripts import Turn, turn_role
 from .vocab import people_tables
@@ -69,6 +69,7 @@ def find_attendees(
     found: list[tuple[int, int, int, int]] = []
     for i, text in enumerate(paragraphs):
         find_named(i, text, body.norms[i], t, language, people, found)
+    complete_names(people, body.norms, t, language)
     for turn in turns:
         if turn.name is not None and not turn.continues:
             # "NATO Spokesperson [Claire Duval]:": the speaker of a transcript turn takes part.

@@ -22,6 +22,7 @@ words are looked up in sets, backwards from the name, only where a name was foun
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Any
 
@@ -60,6 +61,16 @@ def _prefix_length(text: str, tokens: list[tuple[int, int]], t: PeopleTables) ->
     while k < n_tokens:
         word = text[tokens[k][0] : tokens[k][1]]
         if word[0].islower() or (len(word) > 1 and word.isupper() and word.replace(".", "").isalpha()):
+            if (
+                word[0].isupper()
+                and "." not in word
+                and k > 0
+                and k + 1 < n_tokens
+                and bares is not None
+                and t.phrases.get(bares[k - 1], ("",))[0] == "honorific"
+                and text[tokens[k + 1][0] : tokens[k + 1][1]][1:2].islower()
+            ):
+                return k  # "Mr. KAMIYA Haruto": a family name in capitals after a courtesy word, no acronym
             k += 1  # a particle, or an acronym ("NATO", "SACEUR")
             continue
         if bares is None:
@@ -289,6 +300,8 @@ def _clean_name(
         return None  # a run of a dozen capitalised words is a heading or an institution, not a person
     words = [(text[s:e], s) for s, e in tokens]
     for k, (w, _) in enumerate(words[1:], 1):
+        if low(w) in t.particles and k + 1 < len(words) and words[k + 1][0][:2].isupper():
+            continue  # "Joris VAN DAMME-LEYSEN": a particle of a surname in capitals, no acronym
         if (
             len(w) > 1
             and w.isupper()
@@ -573,6 +586,11 @@ def find_named(
                 continue
             person = Person(name)
             start = back["start"] if back["start"] is not None else name_start
+            if national is not None and back["start"] is None:
+                # The mention opens with its nationality's phrase ("succeeded the Dutch administrator X"):
+                # a cue before it makes the person one only mentioned.
+                phrase = nationality_phrase(norm, name_start, t)
+                start = phrase[1] if phrase is not None else start
             if "rank" in back:
                 s, e = back["rank"]
                 rank = text[s:e]
@@ -647,24 +665,91 @@ def find_named(
             found.append((i, start, end, merge(people, person)))
 
 
+def complete_names(people: list[Person], norms: Sequence[str], t: PeopleTables, language: str) -> None:
+    """Give a person found only by a short name ("Nasser-Obi", "Alvarado Rius") the first name the text writes
+    before it elsewhere ("the appointment of Farida Nasser-Obi of Nigeria", "… Management Inés Alvarado Rius").
+
+    Only when every such occurrence has the same capitalised word before the name, that word reads as a
+    first name (:func:`_name_like`: no vocabulary, title, courtesy word or common word), and no other
+    person has that name already.
+    """
+    taken = {p.name for p in people}
+    stop = stopwords(language)
+    for person in people:
+        words = person.name.split()
+        if len(words) != 1 or not words[0][:1].isupper():
+            continue
+        # The word before the name, itself not after a capitalised word ("Crisis Management Bronwyn …": a
+        # portfolio's words run on to the name; what stands before it there is no first name).
+        pattern = re.compile(rf"(?<![\w’'\-.])([^\W\d_][\w’'\-]*)[ \u00a0]+{re.escape(person.name)}(?![\w’'\-])")
+        firsts = {
+            first
+            for norm in norms
+            if person.name in norm
+            for m in pattern.finditer(norm)
+            if not _after_capitalised(norm, m.start())
+            # Not a title, a courtesy word or any other word of the tables ("Commissioner Alvarado Rius"),
+            # nor a common word ("Selon", "The") or one that introduces a name.
+            if t.phrases.get(bare(first := m.group(1))) is None
+            and bare(first) not in t.trigger_last
+            and bare(first) not in stop
+            and not _introduces(first, language)
+        }
+        if len(firsts) != 1:
+            continue
+        first = firsts.pop()
+        full = f"{first} {person.name}"
+        if first[:1].isupper() and first[1:2].islower() and full not in taken and _name_like([first, *words], t, language):
+            taken.add(full)
+            person.name = full
+
+
+def _after_capitalised(norm: str, pos: int) -> bool:
+    """Whether the word right before ``pos`` (one space between) is capitalised."""
+    j = pos - 1
+    if j < 1 or norm[j] not in " \u00a0":
+        return False
+    k = j
+    while k > 0 and (norm[k - 1].isalnum() or norm[k - 1] in "’'-"):
+        k -= 1
+    return k < j and norm[k].isupper()
+
+
 def _nationality_before(norm: str, pos: int, t: PeopleTables) -> str | None:
     """The country of the nationality right before a name: a country's possessive ("New Zealand’s",
     "Romania’s") or an article and a nationality adjective ("el peruano", "la Française", "the Peruvian")."""
-    words = WORD.findall(norm, max(0, pos - 48), pos)
+    found = nationality_phrase(norm, pos, t)
+    return found[0] if found is not None else None
+
+
+def nationality_phrase(norm: str, pos: int, t: PeopleTables) -> tuple[str, int] | None:
+    """``(country, start of the phrase)`` of the nationality right before a name (:func:`_nationality_before`);
+    the phrase starts at its article ("the Dutch administrator X"), or at the possessive."""
+    words = list(WORD.finditer(norm, max(0, pos - 48), pos))
     if not words:
         return None
-    last = words[-1]
+    last = words[-1].group()
     if last.endswith(POSSESSIVE):
         for n in range(1, min(3, len(words)) + 1):
-            hit = t.phrases.get(" ".join(bare(w) for w in words[-n:]))
+            hit = t.phrases.get(" ".join(bare(w.group()) for w in words[-n:]))
             if hit is not None and hit[0] == "country":
-                return hit[1]
+                return hit[1], words[-n].start()
         return None
     code = adjectives(t.language).get(bare(last))
+    if code is None and len(words) >= 3 and low(last) in t.head_words:
+        # "the Nigerian poet X": the adjective before a role's head in small letters.
+        code, words = adjectives(t.language).get(bare(words[-2].group())), words[:-1]
     if code is None or len(words) < 2:
         return None  # ("the Bangladesh Ship Breakers Association": a country's name, no nationality)
-    before = low(words[-2])
-    return code if before in t.role_articles or before in t.article_words else None
+    before = low(words[-2].group())
+    if before in t.role_articles or before in t.article_words:
+        return code, words[-2].start()
+    # "la poeta uruguaya X", "la chanteuse sénégalaise X": an article, a role's head, then the adjective.
+    if len(words) >= 3 and before in t.head_words and words[-2].group()[0].islower():
+        opener = low(words[-3].group())
+        if opener in t.role_articles or opener in t.article_words:
+            return code, words[-3].start()
+    return None
 
 
 _DOTTED = re.compile(r"(?:^|(?<=[\s(]))(?:[^\W\d_]\.)+$")
@@ -879,6 +964,7 @@ def _described(text: str, start: int, end: int, t: PeopleTables, language: str) 
     if _PAREN_AFTER.match(text, end) is not None and _country_after(text, end, language) is not None:
         return True  # "Nora Keller (Switzerland) said": the delegate of a country
     return apposition(text, end, t) is not None or role_as(text, end, language) is not None
+
 
 
 def role_as(text: str, end: int, language: str) -> str | None:
