@@ -462,3 +462,21 @@ def test_a_wires_byline_names_the_source_and_is_no_title(byline: str) -> None:
     assert release.header.title == "Le Québec et le Sénégal signent une entente sur la mobilité des enseignants"
     assert release.header.source == "Cabinet de la ministre des Relations internationales"
     assert release.dates.start == dt.date(2023, 3, 14)
+
+
+def test_a_date_line_after_the_datelined_lead_is_the_bodys() -> None:
+    # A media advisory: its "Date :" block comes after the lead, which opens with the dateline.
+    text = (
+        "Avis aux médias – La gouverneure générale remettra des décorations\n\n"
+        "OTTAWA, ON, le 9 déc. 2024 /CNW/ - La gouverneure générale remettra 38 décorations lors d’une "
+        "cérémonie qui aura lieu à Rideau Hall le jeudi 12 décembre 2024.\n\n"
+        "Détails de la cérémonie :\n\n"
+        "Date : le jeudi 12 décembre 2024\n"
+        "Heure : 11 h\n\n"
+        "Les représentants des médias sont priés de se présenter à l’entrée au plus tard à 10 h 30.\n\n"
+        "Les décorations rendent hommage à des personnes qui ont accompli des actions exceptionnelles.\n"
+    )
+    release = communique.parse(text, "text")
+    assert release.header.dateline == "OTTAWA"
+    assert release.paragraphs[0].text.startswith("La gouverneure générale remettra 38 décorations")
+    assert release.header.subtitle is None

@@ -937,3 +937,14 @@ def test_a_name_found_only_short_takes_the_first_name_written_before_it_elsewher
 
 def test_a_common_word_before_a_short_name_is_no_first_name() -> None:
     assert _names(["Selon Dupont, l’accord sera signé demain.", "M. Dupont a présidé la séance."], "fr") == ["Dupont"]
+
+
+def test_a_list_of_countries_after_the_plural_of_an_occupation_takes_part() -> None:
+    found = find_attendees(
+        [
+            "Menée du 3 au 21 juin, l’opération a mobilisé plus de 2 000 policiers, gendarmes et inspecteurs du "
+            "travail du Bénin, du Burkina Faso, du Cameroun et du Togo."
+        ],
+        "fr",
+    )[0]
+    assert sorted(a.country for a in found if a.country) == ["BF", "BJ", "CM", "TG"]

@@ -699,7 +699,12 @@ def complete_names(people: list[Person], norms: Sequence[str], t: PeopleTables, 
             continue
         first = firsts.pop()
         full = f"{first} {person.name}"
-        if first[:1].isupper() and first[1:2].islower() and full not in taken and _name_like([first, *words], t, language):
+        if (
+            first[:1].isupper()
+            and first[1:2].islower()
+            and full not in taken
+            and _name_like([first, *words], t, language)
+        ):
             taken.add(full)
             person.name = full
 
@@ -964,7 +969,6 @@ def _described(text: str, start: int, end: int, t: PeopleTables, language: str) 
     if _PAREN_AFTER.match(text, end) is not None and _country_after(text, end, language) is not None:
         return True  # "Nora Keller (Switzerland) said": the delegate of a country
     return apposition(text, end, t) is not None or role_as(text, end, language) is not None
-
 
 
 def role_as(text: str, end: int, language: str) -> str | None:

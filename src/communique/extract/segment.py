@@ -135,7 +135,9 @@ def _header_end(lines: list[Line], skip: set[int]) -> int | None:
     for i, line in enumerate(lines):
         if line.kind is Kind.TEXT and i not in skip and line.prose:
             before += line.words
-            if found is not None and _is_body_line(line):
+            if found is None and _opens_with_dateline(line.text):
+                running_after = _BODY_RUN  # "OTTAWA, ON, le 9 déc. 2024 /CNW/ - …": the body's first paragraph
+            elif found is not None and _is_body_line(line):
                 running_after += 1
         elif line.kind in _DATA and total - before > before:
             if running_after >= _BODY_RUN:
