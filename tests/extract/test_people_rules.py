@@ -948,3 +948,10 @@ def test_a_list_of_countries_after_the_plural_of_an_occupation_takes_part() -> N
         "fr",
     )[0]
     assert sorted(a.country for a in found if a.country) == ["BF", "BJ", "CM", "TG"]
+
+
+def test_a_portfolio_and_its_country_before_a_comma_are_no_name() -> None:
+    found = people(
+        "El Viceministro de Movilidad Humana de Ecuador, Andrés Villacrés Montalvo, instaló la comisión.", "es"
+    )
+    assert found == {"Andrés Villacrés Montalvo": (None, "Viceministro de Movilidad Humana", None, "EC")}

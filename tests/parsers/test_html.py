@@ -91,6 +91,18 @@ def test_the_home_country_comes_from_the_banner() -> None:
     assert armees.attendee("Julien Marchetti").country == "FR"
 
 
+def test_a_logo_written_over_two_lines_names_the_home_state() -> None:
+    # The French state's design system prints its logo "République<br>Française": both lines count.
+    page = (
+        "<html lang='fr'><body><header role='banner'><p class='fr-logo'>République<br>Française</p>"
+        "<p>Ministère de l’Agriculture</p></header><main><h1>La ministre lance le plan de replantation</h1>"
+        "<p>Laval, le 14 mars 2025 – La ministre, Hélène Castagnède, a lancé ce vendredi en Mayenne le plan.</p>"
+        "<p>Le plan doit permettre de replanter cinquante mille kilomètres de haies d’ici à 2030 en France.</p>"
+        "</main></body></html>"
+    )
+    assert communique.parse(page, "html").attendee("Hélène Castagnède").country == "FR"
+
+
 def test_encodings_from_meta_http_equiv_and_meta_charset() -> None:
     raw = (DATA / "02_nato_news_fr.html").read_bytes()
     assert "é".encode() not in raw  # windows-1252 bytes, declared by http-equiv

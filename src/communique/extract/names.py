@@ -323,6 +323,8 @@ def _clean_name(
             return None  # "for Economic Affairs": a word before a portfolio or an institution word is the portfolio's
     if not words:
         return None
+    if len(words) >= 3 and words[-2][0][:1].islower() and t.phrases.get(bare(words[-1][0]), ("",))[0] == "country":
+        return None  # "Movilidad Humana de Ecuador": a portfolio's words and its country, no name
     if all(bare(w) in t.trigger_last for w, _ in words):
         return None  # "Chief Executive Officer": the last words of a title are no name
     first = words[0][0]

@@ -786,7 +786,8 @@ def _banner(body: Any) -> list[str]:
             name = _local(node)
             if name in ("script", "style", "svg"):
                 continue
-            texts = [node.get("alt") or ""] if name == "img" else [node.text or ""]
+            # A node's tail too: "République<br>Française" (a logo's two lines).
+            texts = [node.get("alt") or "", node.tail or ""] if name == "img" else [node.text or "", node.tail or ""]
             for text in texts:
                 text = _collapse(text)
                 if text and len(text) < 60 and text not in out:
