@@ -480,3 +480,15 @@ def test_a_date_line_after_the_datelined_lead_is_the_bodys() -> None:
     assert release.header.dateline == "OTTAWA"
     assert release.paragraphs[0].text.startswith("La gouverneure générale remettra 38 décorations")
     assert release.header.subtitle is None
+
+
+def test_a_title_derived_from_a_sentence_before_a_quotation_holds_no_quotation_of_its_own() -> None:
+    text = (
+        "OEI\n\n"
+        "MADRID, 3 de febrero de 2025 – El secretario general de la OEI, Duarte Meireles, ha trasladado sus "
+        "condolencias. «Su obra sigue viva», añadió el secretario general.\n"
+    )
+    release = communique.parse(text, "text")
+    assert release.header.title_derived
+    assert release.header.title.endswith("ha trasladado sus condolencias")
+    assert [(q.text, q.in_title) for q in release.quotes] == [("Su obra sigue viva", False)]

@@ -955,3 +955,17 @@ def test_a_portfolio_and_its_country_before_a_comma_are_no_name() -> None:
         "El Viceministro de Movilidad Humana de Ecuador, Andrés Villacrés Montalvo, instaló la comisión.", "es"
     )
     assert found == {"Andrés Villacrés Montalvo": (None, "Viceministro de Movilidad Humana", None, "EC")}
+
+
+def test_a_role_then_a_colon_then_a_name() -> None:
+    found = people(
+        "Directora del centro de Dakar: Marta Iturralde Pazos (Pamplona, 1972). Licenciada en Filología.", "es"
+    )
+    assert list(found) == ["Marta Iturralde Pazos"] and found["Marta Iturralde Pazos"][1] == "Directora del centro"
+
+
+def test_the_role_before_a_comma_belongs_to_the_nationality_phrase_after_it() -> None:
+    found = people(
+        "El secretario general de la OEI, el portugués Duarte Meireles Cardoso, ha trasladado sus condolencias.", "es"
+    )
+    assert found == {"Duarte Meireles Cardoso": (None, "secretario general", "OEI", "PT")}

@@ -203,3 +203,12 @@ def test_authorship_before_a_name_is_no_part_of_it_and_the_apposition_gives_the_
 def test_a_named_institution_after_a_location_link_is_the_employer() -> None:
     found = people("“Every minute counts,” said Dr. Maya Iyer, a vascular neurologist at Lakeshore Health.")
     assert found["Maya Iyer"][1:3] == ("vascular neurologist", "Lakeshore Health")
+
+
+def test_a_verb_of_saying_a_few_words_before_a_quotation_reports_it_without_that() -> None:
+    paragraphs = ["Accepting the medal, Professor Kenji Arakawa said it was “an honour for the whole laboratory”."]
+    assert speakers(paragraphs, "en") == ["Kenji Arakawa"]
+
+
+def test_a_quoted_name_after_a_copula_gets_no_speaker() -> None:
+    assert speakers(["The exercise was “Steadfast Noon”, held every October by the Allies."], "en") == [None]

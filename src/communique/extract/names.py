@@ -137,6 +137,11 @@ def _gate(text: str, pos: int, t: PeopleTables) -> bool:
         return False
     if text[j] == ",":
         return True
+    if text[j] == ":":
+        # "Directora del centro de Dakar: Marta Iturralde Pazos": a role's head, then a colon.
+        lo = max(0, j - 120)
+        cut = last_stop(text[lo:j])
+        return t.heads.match(text, lo + cut + 1 if cut >= 0 else lo) is not None
     chunk = text[max(0, j - 30) : j + 1]
     prev = chunk[chunk.rfind(" ") + 1 :].lower()
     if prev in t.trigger_last or prev[prev.rfind("’") + 1 :] in t.trigger_last:
@@ -564,7 +569,7 @@ def find_named(
             # comma is the previous person's, not this one's.
             words_after = pre[cut + 1 :].lower().split() if cut >= 0 else []
             listed = bool(words_after) and words_after[0] in _one_word_joiners(language)
-            if back["complete"] and cut >= 0 and pre[cut] == "," and not listed:
+            if back["complete"] and cut >= 0 and pre[cut] in ",:" and not listed:
                 appositive = role_before(text, lo + cut, t, language)
                 if appositive is not None and any(j == i and s < appositive["start"] < e for j, s, e, _ in found):
                     appositive = None  # the previous person's apposition ("Ms Tan, Chief Executive of MPA, Mr X")
@@ -593,6 +598,12 @@ def find_named(
                 # a cue before it makes the person one only mentioned.
                 phrase = nationality_phrase(norm, name_start, t)
                 start = phrase[1] if phrase is not None else start
+                comma = norm.rfind(",", max(0, start - 3), start)
+                if phrase is not None and appositive is None and comma >= 0 and not norm[comma + 1 : start].strip():
+                    # "El secretario general de la OEI, el portugués X": the role before the comma is his.
+                    appositive = role_before(text, comma, t, language)
+                    if appositive is not None and any(j == i and s < appositive["start"] < e for j, s, e, _ in found):
+                        appositive = None  # the previous person's apposition
             if "rank" in back:
                 s, e = back["rank"]
                 rank = text[s:e]

@@ -333,7 +333,9 @@ def release_from_parts(
         found, only_mentioned = (people[0], people[1]) if people else ([], [])
         mentions = [*mentions, *only_mentioned]
     quotes = _guarded("quotes", find_quotes, texts, language, found, analysis, True, turns)
-    quotes = _guarded("title quotes", find_title_quotes, header.title, quotes) + quotes
+    if not header.title_derived:
+        # (A title derived from the first sentence holds that sentence's quotations: they are the body's.)
+        quotes = _guarded("title quotes", find_title_quotes, header.title, quotes) + quotes
     try:
         return PressRelease(
             header=header, dates=dates, paragraphs=written, quotes=quotes, attendees=found, mentions=mentions

@@ -49,7 +49,7 @@ from .vocab import byline_words, section_labels
 __all__ = ["STANDFIRST_WORDS", "HeaderLine", "Segments", "segment"]
 
 _DATA = (Kind.DATE, Kind.STAMP, Kind.LABEL, Kind.REFERENCE)
-_SENTENCE_END = re.compile(r"(?<=[^\s.]{3}[.!?])\s+(?=[^\W\d_])")
+_SENTENCE_END = re.compile(r"(?<=[^\s.]{3}[.!?])\s+(?=[«“‘\"¿¡]?\s?[^\W\d_])")  # a quotation may open the next
 _DERIVED_MAX = 400
 _SENTENCE_MARK = re.compile(r"[.!?…][»”\"’)]?$")
 

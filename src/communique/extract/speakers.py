@@ -613,7 +613,11 @@ class _Attribution:
     def _reported(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` reports speech: a verb of saying, then a complementizer ("said that")."""
         verb = self.t["verbs"].search(text, start, end)
-        return verb is not None and self.t["complementizer"].search(text, verb.end(), end) is not None
+        if verb is None:
+            return False
+        # "said that the plan “is …”", or without the complementizer a few words on ("said it was “…”").
+        gap = text[verb.end() : end].split()
+        return len(gap) <= _REPORTED_GAP or self.t["complementizer"].search(text, verb.end(), end) is not None
 
     def _before(self, text: str, start: int, end: int, para: int) -> str | None:
         found = _before(text, start, end, self.t, self.who, para)
@@ -772,6 +776,9 @@ def _not_speech(window: str, t: dict[str, Any]) -> bool:
             if not (before.isalnum() or before == "_"):
                 return True
     return False
+
+
+_REPORTED_GAP = 4  # words between a verb of saying and a quotation it reports without "that"
 
 
 def _before(text: str, start: int, end: int, t: dict[str, Any], who: Any, para: int) -> str | None:
