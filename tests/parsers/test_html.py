@@ -103,6 +103,23 @@ def test_a_logo_written_over_two_lines_names_the_home_state() -> None:
     assert communique.parse(page, "html").attendee("Hélène Castagnède").country == "FR"
 
 
+def test_a_quote_blocks_author_element_names_the_speaker() -> None:
+    # The French state's design system: <blockquote class="fr-quote"> … <div class="fr-quote__author">.
+    page = (
+        "<html lang='fr'><body><main><h1>La ministre lance le plan Haies</h1>"
+        "<p>Laval, le 14 mars 2025 – La ministre, Hélène Castagnède, a lancé ce vendredi le plan en Mayenne.</p>"
+        "<p>Le préfet de la Mayenne, Jean-Baptiste Morvan, a présenté les premiers chantiers du département.</p>"
+        "<blockquote class='fr-quote'><p>« La haie n’est pas un décor : c’est un outil de production. »</p>"
+        "<div class='fr-quote__author'>Hélène Castagnède</div></blockquote>"
+        "<p>Le plan doit permettre de replanter cinquante mille kilomètres de haies d’ici à 2030.</p>"
+        "</main></body></html>"
+    )
+    quotes = communique.parse(page, "html").quotes
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("La haie n’est pas un décor : c’est un outil de production.", "Hélène Castagnède")
+    ]
+
+
 def test_encodings_from_meta_http_equiv_and_meta_charset() -> None:
     raw = (DATA / "02_nato_news_fr.html").read_bytes()
     assert "é".encode() not in raw  # windows-1252 bytes, declared by http-equiv

@@ -918,7 +918,9 @@ def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int, country
                 return countrymen[0]
     if not candidates:
         # "a déclaré le chef de l’État" when the text gave him as "président de la République".
-        candidates = _equivalent_holders(" ".join(words), state) if words else []
+        candidates = next(
+            (found for n in range(len(words), 0, -1) if (found := _equivalent_holders(" ".join(words[:n]), state))), []
+        )
         if country is not None:
             candidates = [c for c in candidates if c in {a.name for a in people.attendees if a.country == country}]
     if not candidates:

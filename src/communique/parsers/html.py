@@ -347,7 +347,7 @@ class _Lines:
             start = len(self._buffer)
         self._add(element.text)
         for child in element:
-            if (_local(child) in ("cite", "figcaption", "footer") and name == "blockquote") or (
+            if (name == "blockquote" and _attribution(child)) or (
                 name == "figure" and _local(child) == "figcaption" and element.find("blockquote") is not None
             ):
                 pass  # the speaker, read by the markup pass, not quoted words
@@ -727,7 +727,7 @@ def read_markup(root: Any) -> Markup:
     for q in body.iter("q", "blockquote") if body is not None else ():
         speaker = q.get("data-speaker")
         if not speaker and _local(q) == "blockquote":
-            cite = next((c for c in q if _local(c) in ("cite", "footer")), None)
+            cite = next((c for c in q if _attribution(c) and _local(c) != "figcaption"), None)
             parent = q.getparent()
             if cite is None and parent is not None and _local(parent) == "figure":
                 cite = next((c for c in parent if _local(c) == "figcaption"), None)
@@ -795,11 +795,25 @@ def _banner(body: Any) -> list[str]:
     return out[:12]
 
 
+_ATTRIBUTION_CLASSES = ("author", "attribution", "cite", "source", "byline")
+
+
+def _attribution(child: Any) -> bool:
+    """Whether a child of a quote block names who said it: a ``<cite>``, ``<footer>`` or ``<figcaption>``, or
+    an element whose class says so (DSFR's ``fr-quote__author``, ``quote-attribution``, ``blockquote-source``)."""
+    if _local(child) in ("cite", "footer", "figcaption"):
+        return True
+    if not isinstance(child.tag, str) or _local(child) in ("p", "q", "blockquote"):
+        return False
+    classes = (child.get("class") or "").lower()
+    return any(word in classes for word in _ATTRIBUTION_CLASSES)
+
+
 def _quoted_text(element: Any) -> Iterator[str]:
     if element.text:
         yield element.text
     for child in element:
-        if _local(child) not in ("cite", "footer", "figcaption"):
+        if not _attribution(child):
             yield from _quoted_text(child)
         if child.tail:
             yield child.tail
