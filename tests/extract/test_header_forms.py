@@ -492,3 +492,29 @@ def test_a_title_derived_from_a_sentence_before_a_quotation_holds_no_quotation_o
     assert release.header.title_derived
     assert release.header.title.endswith("ha trasladado sus condolencias")
     assert [(q.text, q.in_title) for q in release.quotes] == [("Su obra sigue viva", False)]
+
+
+def test_a_byline_under_a_short_headline_that_ends_a_menu_is_the_subtitle() -> None:
+    text = (
+        "Skip to main content\nNATO\nHome\nNews and events\nTranscripts\nPress conference\n\n"
+        "by NATO Deputy Secretary General Ilse Verhaegen following the meeting of the NATO-Ukraine Council\n\n"
+        "29 Sep. 2025 -\n\n"
+        "Good afternoon. Defence Ministers met today in the NATO-Ukraine Council with their Ukrainian colleague.\n\n"
+        "They agreed to speed up the delivery of air defence systems before the winter begins.\n"
+    )
+    header = communique.parse(text, "text").header
+    assert header.title == "Press conference"
+    assert header.subtitle is not None and header.subtitle.startswith("by NATO Deputy Secretary General")
+
+
+def test_a_section_name_at_the_end_of_a_breadcrumb_is_no_headline() -> None:
+    text = (
+        "Servicio Europeo de Acción Exterior\nInicio\nSala de prensa\nDeclaraciones del Alto Representante\n\n"
+        "Bolivia: Declaración del Alto Representante en nombre de la UE sobre la segunda vuelta electoral\n\n"
+        "26.10.2025\n\n"
+        "La Unión Europea felicita al pueblo boliviano por su participación pacífica en la segunda vuelta.\n\n"
+        "La UE agradece la labor de la Misión de Observación Electoral de la Unión Europea en el país.\n"
+    )
+    header = communique.parse(text, "text").header
+    assert header.title.startswith("Bolivia: Declaración del Alto Representante")
+    assert header.subtitle is None

@@ -120,6 +120,33 @@ def test_a_quote_blocks_author_element_names_the_speaker() -> None:
     ]
 
 
+@pytest.mark.parametrize("css_class", ["gsc-standfirst", "ep-layout_chapo", "entradilla", "story-summary"])
+def test_a_block_the_page_marks_as_its_standfirst_is_the_subtitle(css_class: str) -> None:
+    standfirst = "Les États membres devront disposer de stocks couvrant au moins soixante jours de consommation."
+    page = (
+        "<html lang='fr'><body><main><h1>Le Conseil arrête sa position sur les réserves de céréales</h1>"
+        f"<div class='{css_class}'><p>{standfirst}</p></div>"
+        "<p>Le Conseil a arrêté aujourd’hui sa position sur le règlement relatif aux réserves stratégiques.</p>"
+        "<p>Les négociations avec le Parlement européen pourront commencer dès le mois de juin prochain.</p>"
+        "</main></body></html>"
+    )
+    release = communique.parse(page, "html")
+    assert release.header.subtitle == standfirst
+    assert release.paragraphs[0].text.startswith("Le Conseil a arrêté")
+
+
+def test_a_lead_block_that_opens_with_the_dateline_is_the_first_paragraph() -> None:
+    page = (
+        "<html lang='fr'><body><main><h1>La Suisse et l’Autriche coopèrent sur l’hydrogène</h1>"
+        "<div class='lead'><p>Berne, 14.03.2025 - La conseillère fédérale et son homologue ont signé ce vendredi "
+        "une déclaration commune sur le transport d’hydrogène.</p></div>"
+        "<p>La déclaration prévoit la création d’un groupe de travail bilatéral réunissant les offices.</p>"
+        "</main></body></html>"
+    )
+    release = communique.parse(page, "html")
+    assert release.header.subtitle is None and release.header.dateline == "Berne"
+
+
 def test_encodings_from_meta_http_equiv_and_meta_charset() -> None:
     raw = (DATA / "02_nato_news_fr.html").read_bytes()
     assert "é".encode() not in raw  # windows-1252 bytes, declared by http-equiv

@@ -544,9 +544,19 @@ def _pick_title(
         earlier
         and earlier[-1][1] >= 5
         and lines[earlier[-1][0]].words >= 4  # not a section label or a kicker ("Media Statement", "Afrique – Tchad")
+        and not _ends_breadcrumb(lines, earlier[-1][0])
         and _subtitle_after(lines, earlier[-1][0], candidate_set, before_dateline=False) == title
     ):
         title = earlier[-1][0]  # the best line reads as the subtitle of the line above it: that one is the headline
+    if (
+        _opens_subtitle(lines[title].text)
+        and title > 0
+        and lines[title - 1].kind is Kind.TEXT
+        and not lines[title - 1].text.endswith(_SENTENCE_ENDS)
+    ):
+        # "Press conference" ¶ "by NATO Deputy Secretary General …": a byline is no headline; the line above
+        # it is, even when it ends a run of menu-like short lines.
+        return title - 1, title, place
     subtitle = standfirst if standfirst is not None and standfirst > title else None
     if subtitle is None:
         subtitle = _subtitle_after(lines, title, candidate_set)
@@ -557,6 +567,20 @@ def _pick_title(
         if found is not None and word_count(lines[before[-1]].text) <= 3:
             place = found[0]
     return title, subtitle, place
+
+
+def _ends_breadcrumb(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` is a short section name right after menu items ("Inicio" ¶ "Sala de prensa" ¶
+    "Declaraciones del Alto Representante"): the current section of a breadcrumb trail, not a headline."""
+    return (
+        lines[i].words <= _BREADCRUMB_WORDS
+        and i >= _BREADCRUMB_ITEMS
+        and all(lines[j].kind is Kind.FURNITURE for j in range(i - _BREADCRUMB_ITEMS, i))
+    )
+
+
+_BREADCRUMB_WORDS = 5
+_BREADCRUMB_ITEMS = 2  # menu items right before it
 
 
 def _subtitle_after(lines: list[Line], title: int, candidates: Set[int], *, before_dateline: bool = True) -> int | None:

@@ -447,6 +447,8 @@ class Markup:
     title: str | None = None
     title_element: Any = None
     subtitle: str | None = None
+    standfirst: str | None = None
+    """The text of the first block after the headline whose class names a standfirst ("chapo", "entradilla")."""
     description: str | None = None
     """The page's summary (``<meta name="description">``, else ``og:description``)."""
     site_name: str | None = None
@@ -642,6 +644,47 @@ def _links_home(heading: Any) -> bool:
     return href in ("/", "./", "index.html", "index.php") or (href.rstrip("/").count("/") <= 2 and "://" in href)
 
 
+_STANDFIRST_CLASSES = frozenset(
+    {
+        "standfirst",
+        "chapo",
+        "chapeau",
+        "chapô",
+        "entradilla",
+        "bajada",
+        "sumario",
+        "lead",
+        "lede",
+        "intro",
+        "summary",
+        "deck",
+        "dek",
+    }
+)
+_STANDFIRST_READ = 40  # elements after the headline looked at for it
+
+
+def _classed_standfirst(h1: Any) -> str | None:
+    """The standfirst printed right after the headline as a block whose class says so ("gsc-standfirst",
+    "ep-layout_chapo", "entradilla", "story-summary"), or ``None``; never one inside a menu or an aside."""
+    seen = 0
+    for element in h1.itersiblings():
+        for node in element.iter():
+            seen += 1
+            if seen > _STANDFIRST_READ:
+                return None
+            if not isinstance(node.tag, str):
+                continue
+            tokens = set(re.split(r"[\s_\-]+", (node.get("class") or "").lower()))
+            if tokens & _STANDFIRST_CLASSES and not _inside(node, ("nav", "aside", "footer")):
+                text = _collapse(_text_of(node))
+                return text if len(text.split()) >= _STANDFIRST_MIN_WORDS else None
+    return None
+
+
+_STANDFIRST_MIN_WORDS = 6
+
+
 def read_markup(root: Any) -> Markup:
     """What ``root``'s markup says (see the module's documentation for the order of the sources)."""
     m = Markup()
@@ -676,6 +719,7 @@ def read_markup(root: Any) -> Markup:
         )
     if h1 is not None:
         m.title, m.title_element = _text_of(h1), h1
+        m.standfirst = _classed_standfirst(h1)
     else:
         m.title = _meta(root, "og:title") or (_name(article.get("headline")) if article else None)
         if m.title and m.site_name:
@@ -1081,6 +1125,16 @@ class HtmlParser(Parser):
             title = seg.title
         paragraphs = [p for p in seg.paragraphs if _key(p) != _key(title)]
         subtitle = markup.subtitle or (seg.subtitle if seg.subtitle and _key(seg.subtitle) != _key(title) else None)
+        if (
+            subtitle is None
+            and markup.standfirst is not None
+            and _standfirst([markup.standfirst], markup.standfirst) == 0
+        ):
+            # A block the page marks as its standfirst, printed whole as a paragraph: the subtitle (not a
+            # "lead" that opens with the dateline or runs long: the first paragraph, as admin.ch marks it).
+            kept = [p for p in paragraphs if _key(p) != _key(markup.standfirst)]
+            if len(kept) < len(paragraphs) and kept:
+                subtitle, paragraphs = markup.standfirst, kept
         if subtitle is None and markup.description:
             # The page's summary (meta description) printed whole above the body: the standfirst, not a
             # paragraph. (An excerpt a CMS cut from the first paragraph is cut, or opens with the dateline.)
