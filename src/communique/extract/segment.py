@@ -544,7 +544,7 @@ def _pick_title(
         earlier
         and earlier[-1][1] >= 5
         and lines[earlier[-1][0]].words >= 4  # not a section label or a kicker ("Media Statement", "Afrique – Tchad")
-        and not _ends_breadcrumb(lines, earlier[-1][0])
+        and not _ends_breadcrumb(lines, earlier[-1][0], title)
         and _subtitle_after(lines, earlier[-1][0], candidate_set, before_dateline=False) == title
     ):
         title = earlier[-1][0]  # the best line reads as the subtitle of the line above it: that one is the headline
@@ -569,13 +569,19 @@ def _pick_title(
     return title, subtitle, place
 
 
-def _ends_breadcrumb(lines: list[Line], i: int) -> bool:
-    """Whether line ``i`` is a short section name right after menu items ("Inicio" ¶ "Sala de prensa" ¶
-    "Declaraciones del Alto Representante"): the current section of a breadcrumb trail, not a headline."""
+def _ends_breadcrumb(lines: list[Line], i: int, headline: int) -> bool:
+    """Whether line ``i`` is a short section name right after menu items of its block ("Inicio" / "Sala de
+    prensa" / "Declaraciones del Alto Representante"), with the ``headline`` candidate in a block of its own:
+    the current section of a breadcrumb trail, not a headline over its subtitle (a headline and its
+    standfirst copied together stand in one block)."""
     return (
         lines[i].words <= _BREADCRUMB_WORDS
         and i >= _BREADCRUMB_ITEMS
-        and all(lines[j].kind is Kind.FURNITURE for j in range(i - _BREADCRUMB_ITEMS, i))
+        and lines[headline].block != lines[i].block
+        and all(
+            lines[j].kind is Kind.FURNITURE and lines[j].block == lines[i].block
+            for j in range(i - _BREADCRUMB_ITEMS, i)
+        )
     )
 
 
