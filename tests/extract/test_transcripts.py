@@ -215,3 +215,34 @@ def test_a_surname_label_takes_the_full_name_the_header_gives_and_a_subjects_lin
     assert [q.speaker for q in release.quotes] == ["Aroha Bennington", "Aroha Bennington"]
     assert [a.name for a in release.attendees] == ["Aroha Bennington"]
     assert release.header.dateline is None
+
+
+MONCLOA = """Rueda de prensa del presidente del Gobierno, Daniel Ferrer Ibáñez, y del primer ministro de Portugal, Rui Tavares Lemos
+
+Lisboa (Portugal), martes, 3 de marzo de 2026
+
+Presidente del Gobierno.- Muchas gracias, querido Rui. Buenas tardes a todos y a todas.
+
+España y Portugal no solo compartimos una península; compartimos un mercado eléctrico.
+
+Primer ministro de Portugal (traducción).- Obrigado, Daniel. La interconexión con Francia sigue siendo la prioridad.
+
+Pregunta (Lucía Montes, Agencia EFE).- Presidente, ¿se ha fijado una fecha para la licitación?
+
+Presidente del Gobierno.- Sí. La licitación saldrá antes del verano.
+
+(Transcripción editada por la Secretaría de Estado de Comunicación)
+"""
+
+
+def test_a_transcript_whose_speakers_only_its_headline_names() -> None:
+    # Labels with a note in brackets ("(traducción)"), a question label with a comma inside its brackets,
+    # and an editor's note in brackets at the end, which continues no turn.
+    release = communique.parse(MONCLOA, "text")
+    assert [q.speaker for q in release.quotes] == [
+        "Daniel Ferrer Ibáñez",
+        "Daniel Ferrer Ibáñez",
+        "Rui Tavares Lemos",
+        "Daniel Ferrer Ibáñez",
+    ]
+    assert [a.name for a in release.attendees] == ["Daniel Ferrer Ibáñez", "Rui Tavares Lemos"]

@@ -329,7 +329,7 @@ def release_from_parts(
         # A page of an international organisation ("Comisión Europea", "NATO" in its masthead) filed from
         # Brussels says nothing of its people's countries.
         capital = None if home is not None or _names_an_organization(masthead, language) else capital_country(dateline)
-        people = _guarded("attendees", _attendees_and_mentioned, texts, language, analysis, home, capital, turns)
+        people = _guarded("attendees", _attendees_and_mentioned, texts, language, analysis, home, capital, turns, title)
         found, only_mentioned = (people[0], people[1]) if people else ([], [])
         mentions = [*mentions, *only_mentioned]
     quotes = _guarded("quotes", find_quotes, texts, language, found, analysis, True, turns)
@@ -462,10 +462,23 @@ def _attendees_and_mentioned(
     home: str | None,
     capital: str | None = None,
     turns: Sequence[Turn] = (),
+    title: str | None = None,
 ) -> list[list[Attendee]]:
     """The attendees of ``texts`` and the people only mentioned (:mod:`.mentioned`), as two lists."""
     attendees, where = find_attendees(texts, language, analysis, home, capital, turns)
-    return list(split_mentioned(attendees, where, texts, language))
+    attendees, mentioned = split_mentioned(attendees, where, texts, language)
+    if turns and title:
+        # A transcript names its speakers in its headline ("Rueda de prensa del presidente del Gobierno,
+        # X, y del primer ministro de Portugal, Y"), its turns by their roles only: they take part.
+        named = {a.name for a in [*attendees, *mentioned] if a.name}
+        headline = [a for a in find_attendees([title], language, home=home)[0] if a.name and a.name not in named]
+        held = [normalize(a.role).lower() for a in headline if a.role]
+        # (A turn's role that a headline's person holds is that person, no attendee of its own.)
+        unnamed = [
+            a for a in attendees if not a.name and not any(r.startswith(normalize(a.role or "").lower()) for r in held)
+        ]
+        attendees = [*(a for a in attendees if a.name), *headline, *unnamed]
+    return [attendees, mentioned]
 
 
 def _guarded(what: str, rule: Callable[..., Any], *args: Any) -> list[Any]:

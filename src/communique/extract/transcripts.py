@@ -14,6 +14,8 @@ forms real transcripts give them:
 - a name alone (two words or more, or one in capitals), only in a page
   that is a transcript by the labels above;
 - the colon may be a Spanish ".-" (``Consejero.- …``, ``Pregunta.- …``);
+- a note in small letters in brackets after the label is no name (``Primer ministro de Portugal
+  (traducción).-``), and a comma may stand inside brackets (``Pregunta (Lucía Montes, Agencia EFE).-``);
 - a question or moderation label of the pack (``quotes.transcript_questions``:
   ``Q``, ``Question``, ``Journaliste``, ``Pregunta``): a journalist's words,
   not the release's speech, never a quotation (a quotation marked inside it
@@ -22,7 +24,9 @@ forms real transcripts give them:
 A page is a transcript when two paragraphs or more open with such a label and
 one of them names a role, a name in brackets or a question.  A paragraph
 without a label after a turn, while it reads as running text, continues that
-turn.  What this module decides is only where turns are and what their labels
+turn (not an editor's note in brackets).  The people a transcript's headline
+names take part (:func:`.release.release_from_parts`): a turn's role that one
+of them holds is theirs.  What this module decides is only where turns are and what their labels
 say; :mod:`.quotes` makes each spoken turn a quotation (one part per
 paragraph), :mod:`.attendees` adds the named labels' people, and
 :mod:`.speakers` resolves each label to its speaker.
@@ -45,8 +49,10 @@ __all__ = ["Turn", "find_turns", "turn_role"]
 _LABEL_REACH = 90  # a label longer than this is a sentence with a colon, not a label
 _MAX_LABEL_WORDS = 8
 # The label, the colon (French puts a space before it), then the words of the turn.
+# (A comma only inside brackets: "Pregunta (Lucía Montes, Agencia EFE).-".)
 _LABEL = re.compile(
-    r"(?P<label>[^\W\d_][^:\n«»“”\"!?;,]{0,88}?)(?:[ \u00a0\u202f]?:[ \u00a0\u202f]+|\.-[ \u00a0\u202f]*)(?=\S)"
+    r"(?P<label>[^\W\d_](?:[^:\n«»“”\"!?;,(\[]|[(\[][^)\]\n:]{0,60}[)\]]){0,88}?)"
+    r"(?:[ \u00a0\u202f]?:[ \u00a0\u202f]+|\.-[ \u00a0\u202f]*)(?=\S)"
 )
 # "Q. Commissioner, what …", "Q - Claire Aubertin, bonjour.": a one- or two-letter question label with a
 # dot or a dash (a question label of the pack; no name or role is written so).
@@ -128,8 +134,13 @@ _METADATA_WORDS = 25
 
 
 def _runs_on(text: str) -> bool:
-    """Whether a paragraph without a label reads as more of the turn before it (running text)."""
-    return " " in text and text.rstrip()[-1:] in _SENTENCE_END
+    """Whether a paragraph without a label reads as more of the turn before it (running text).
+
+    Not an editor's note in brackets ("(Transcripción editada por la Secretaría de Estado …)")."""
+    text = text.strip()
+    if text.startswith(("(", "[")) and text.endswith((")", "]")):
+        return False
+    return " " in text and text[-1:] in _SENTENCE_END
 
 
 def _read_label(text: str, language: str) -> _Label | None:
@@ -154,8 +165,13 @@ def _read_label(text: str, language: str) -> _Label | None:
             return _Label(m.end(), label, inner, outer or None, False, True)
         if _name_like(outer, t) and _role_like(inner, t):
             return _Label(m.end(), label, outer, inner, False, True)
-        return None
-    words = label.split()
+        if not (outer and inner[:1].islower()):
+            return None
+        # "Primer ministro de Portugal (traducción)", "Minister (via interpreter)": a note on the words,
+        # in small letters, after the label itself.
+        words = outer.split()
+    else:
+        words = label.split()
     if len(words) > _MAX_LABEL_WORDS or not _label_words(words, t):
         return None
     # Role words first, then the name's words ("Secretary General Jens Halvorsen", "MINISTER WONG").
