@@ -246,3 +246,12 @@ def test_a_transcript_whose_speakers_only_its_headline_names() -> None:
         "Daniel Ferrer Ibáñez",
     ]
     assert [a.name for a in release.attendees] == ["Daniel Ferrer Ibáñez", "Rui Tavares Lemos"]
+
+
+def test_a_list_of_appointments_with_roles_before_colons_is_no_transcript() -> None:
+    paragraphs = [
+        "El Instituto ha nombrado a tres nuevos directores de centros en África.",
+        "Directora del centro de Dakar: Marta Iturralde Pazos (Pamplona, 1972). Licenciada en Filología.",
+        "Director del centro de Accra: Tomás Ybarra Quintero (Las Palmas, 1969). Doctor en Historia.",
+    ]
+    assert find_turns(paragraphs, "es") == []

@@ -1011,11 +1011,15 @@ def _name_like(words: list[str], t: PeopleTables, language: str) -> bool:
     of Santa Lucía) may be a first name; the whole name may not be a country or an organisation.
     """
     stop = stopwords(language)
-    for word in words:
+    for n, word in enumerate(words):
         stem = bare(word)
         if not word[:1].isupper() and stem not in t.particles:
             return False
-        if stem in t.not_name_words or stem in t.trigger_last or (stem in stop and stem not in t.particles):
+        # A title's word may end a name of three words or more ("Pedro Valdés Rey", "Anne-Marie Le Roi").
+        titled = stem in t.trigger_last and not (
+            n == len(words) - 1 >= 2 and not any(bare(w) in t.head_words for w in words[:-1])
+        )
+        if stem in t.not_name_words or titled or (stem in stop and stem not in t.particles):
             return False
     return t.phrases.get(low(" ".join(words))) is None and len(set(words)) == len(words)
 

@@ -800,7 +800,10 @@ def _before(text: str, start: int, end: int, t: dict[str, Any], who: Any, para: 
         cut = text.index(",", opening.end(), end)
         after = text.find(",", cut + 1, end)
         apposed = who(text, cut + 1, after, para) if after > 0 and after - cut <= _APPOSED_NAME else None
-        named = apposed or who(text, opening.end(), cut, para)
+        first = who(text, opening.end(), cut, para)
+        # A name right after it ("Pour Mohamed Alaoui, président de …,") is the speaker, its apposition his
+        # role; a role right after it ("Pour la ministre ivoirienne, X,") is the apposed name's.
+        named = (first or apposed) if text[opening.end() : cut].strip()[:1].isupper() else (apposed or first)
         if named is not None:
             return named  # type: ignore[no-any-return]
     verbs = list(t["verbs"].finditer(text, start, end))

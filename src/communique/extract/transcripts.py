@@ -127,10 +127,15 @@ def _is_metadata(words: str) -> bool:
     words = words.strip()
     if words.count("; ") >= 2 and len(words.split()) <= _METADATA_WORDS:
         return True  # a list of subjects ("Trade talks in Jakarta; steel tariffs; beef access.")
+    entry = _ENTRY.match(words)
+    if entry is not None and all(w[:1].isupper() for w in entry.group().rstrip(" (\u00a0").split()):
+        return True  # "Directora del centro de Dakar: Marta Iturralde Pazos (Pamplona, 1972). …": a list's entry
     return bool(words) and words[-1] not in _SENTENCE_END + "…—–-" and ". " not in words
 
 
 _METADATA_WORDS = 25
+# A name of two to four capitalised words and a bracket: an entry of a list of people, not a turn's words.
+_ENTRY = re.compile(r"(?:[^\W\d_][\w’'\-.]*[ \u00a0]+){1,3}[^\W\d_][\w’'\-.]*[ \u00a0]*\(")
 
 
 def _runs_on(text: str) -> bool:
