@@ -75,6 +75,17 @@ def role_before(text: str, end: int, t: PeopleTables, language: str) -> dict[str
     return None
 
 
+def _is_verb(word: str, t: PeopleTables) -> bool:
+    """Whether a word in small letters is a clause's verb of the pack ("said", "a", "est"), not one of the
+    joiners and links its clause words also hold ("and", "at", "dans")."""
+    return (
+        word in t.clause_words
+        and word not in t.joiner_words
+        and word not in t.location_words
+        and word not in t.link_words
+    )
+
+
 def _verb_after(chunk: str, pos: int, t: PeopleTables) -> bool:
     """Whether a clause's verb ("a", "has", "est") stands between a role's head and the comma ending ``chunk``.
 
@@ -83,8 +94,7 @@ def _verb_after(chunk: str, pos: int, t: PeopleTables) -> bool:
     for word in chunk[pos:].split():
         if not word[0].islower():
             continue  # a name's word ("Grand Est"), whatever it means in small letters
-        w = low(word)
-        if w in t.clause_words and w not in t.joiner_words and w not in t.location_words and w not in t.link_words:
+        if _is_verb(low(word), t):
             return True
     return False
 
@@ -180,6 +190,7 @@ def _role_at(chunk: str, at: int, t: PeopleTables, language: str) -> dict[str, A
         k > 0
         and k_open < 0
         and lead[k - 1][0] not in t.role_articles
+        and not _is_verb(lead[k - 1][0], t)  # "…,” said UNICEF Representative in Bangladesh, X."
         and not (k < len(lead) and lead[k][2].endswith(POSSESSIVE))
     ):
         return None

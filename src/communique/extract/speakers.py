@@ -125,6 +125,12 @@ def _tables(language: str) -> dict[str, Any]:
         "not_speech_ends": frozenset(w[-3:] for w in forms) if all(len(w) >= 3 for w in forms) else None,
         "verbs": re.compile(phrase_pattern(quotes.verbs)),
         "according": re.compile(phrase_pattern(quotes.according)),
+        # "Selon lui, « … »": the preposition and a pronoun right after it.
+        "according_pronoun": re.compile(
+            phrase_pattern(quotes.according) + r"[ \u00a0]+" + phrase_pattern(quotes.according_pronouns) + r"\b"
+        )
+        if quotes.according_pronouns
+        else None,
         # "Pour Jean Dupont, la communauté « … »": only when it opens the sentence, and a name follows.
         "opening_according": re.compile(
             r"[\s«“\"]*(?:" + alternation(normalize(w) for w in quotes.opening_according) + r")[ \u00a0]+",
@@ -620,6 +626,10 @@ class _Attribution:
         return len(gap) <= _REPORTED_GAP or self.t["complementizer"].search(text, verb.end(), end) is not None
 
     def _before(self, text: str, start: int, end: int, para: int) -> str | None:
+        pronoun = self.t["according_pronoun"]
+        at = pronoun.search(text, start, end) if pronoun is not None and start < end else None
+        if at is not None:
+            return self.antecedent(para, at.start())  # "Selon lui, « … »": the subject before it
         found = _before(text, start, end, self.t, self.who, para)
         verb = self.t["verbs"].search(text, start, end) if found is None and start < end else None
         if (

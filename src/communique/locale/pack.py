@@ -259,6 +259,9 @@ class QuoteWords:
     """Words introducing reported speech before a quotation ("que", "that")."""
     according: Words
     """Prepositions attributing what follows ("according to", "selon")."""
+    according_pronouns: Words
+    """Pronouns after an attributing preposition ("selon lui", "according to her", "según ella"): the
+    quotation is the words of the subject of the nearest clause before with a person as subject."""
     opening_according: Words
     """Prepositions that attribute what follows only when they open the sentence and a person follows
     ("Pour Jean Dupont, la communauté « … »", "Para la ministra Ana Ruiz, «…»"); elsewhere too common."""
