@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 from typing import Any
 
@@ -121,7 +122,8 @@ def _collectives(
         first = country_re.search(norm, pos, pos + 140)
         if first is None or first.start() - pos > 80 or "." in norm[pos : first.start()]:
             continue
-        if any(pos <= later < first.start() for later in starts):
+        nearer = bisect_left(starts, pos)
+        if nearer < len(starts) and starts[nearer] < first.start():
             continue  # "parmi les délégués, aux côtés de représentants du Kenya": the nearer head is the list's
         group: list[tuple[int, int, str]] = [(first.start(), first.end(), lookup[first.group()])]
         pos = first.end()

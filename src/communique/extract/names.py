@@ -22,7 +22,7 @@ words are looked up in sets, backwards from the name, only where a name was foun
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 from typing import Any
 
@@ -688,26 +688,27 @@ def complete_names(people: list[Person], norms: Sequence[str], t: PeopleTables, 
     """
     taken = {p.name for p in people}
     stop = stopwords(language)
+    whole = "\n".join(norms)  # one text to search: a paragraph's end is a line break, no word runs over it
     for person in people:
         words = person.name.split()
         if len(words) != 1 or not words[0][:1].isupper():
             continue
         # The word before the name, itself not after a capitalised word ("Crisis Management Bronwyn …": a
-        # portfolio's words run on to the name; what stands before it there is no first name).
-        pattern = re.compile(rf"(?<![\w’'\-.])([^\W\d_][\w’'\-]*)[ \u00a0]+{re.escape(person.name)}(?![\w’'\-])")
-        firsts = {
-            first
-            for norm in norms
-            if person.name in norm
-            for m in pattern.finditer(norm)
-            if not _after_capitalised(norm, m.start())
-            # Not a title, a courtesy word or any other word of the tables ("Commissioner Alvarado Rius"),
-            # nor a common word ("Selon", "The") or one that introduces a name.
-            if t.phrases.get(bare(first := m.group(1))) is None
-            and bare(first) not in t.trigger_last
-            and bare(first) not in stop
-            and not _introduces(first, language)
-        }
+        # portfolio's words run on to the name; what stands before it there is no first name).  Found with
+        # str.find and read back by hand: a regex per person and paragraph cost more than the rest of this.
+        firsts = set()
+        for first, at in _words_before(whole, person.name):
+            stem = bare(first)
+            if (
+                not _after_capitalised(whole, at)
+                # Not a title, a courtesy word or any other word of the tables ("Commissioner Alvarado
+                # Rius"), nor a common word ("Selon", "The") or one that introduces a name.
+                and t.phrases.get(stem) is None
+                and stem not in t.trigger_last
+                and stem not in stop
+                and not _introduces(first, language)
+            ):
+                firsts.add(first)
         if len(firsts) != 1:
             continue
         first = firsts.pop()
@@ -720,6 +721,24 @@ def complete_names(people: list[Person], norms: Sequence[str], t: PeopleTables, 
         ):
             taken.add(full)
             person.name = full
+
+
+def _words_before(norm: str, name: str) -> Iterator[tuple[str, int]]:
+    """``(word, its offset)`` of each word right before ``name`` (one space between) where ``name`` stands whole."""
+    at = norm.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (
+            (end >= len(norm) or not (norm[end].isalnum() or norm[end] in "’'-"))
+            and at >= 2
+            and norm[at - 1] in " \u00a0"
+        ):
+            k = at - 1
+            while k > 0 and (norm[k - 1].isalnum() or norm[k - 1] in "’'-"):
+                k -= 1
+            if k < at - 1 and norm[k].isalpha() and (k == 0 or not (norm[k - 1].isalnum() or norm[k - 1] in ".")):
+                yield norm[k : at - 1], k
+        at = norm.find(name, at + 1)
 
 
 def _after_capitalised(norm: str, pos: int) -> bool:
