@@ -330,3 +330,12 @@ def test_a_foreign_midnight_norm_stays_a_time() -> None:
     r = communique.parse(FOREIGN.format(issue="20190402T000000", revision="20190403").encode(), "nitf")
     assert r.dates.published == dt.datetime(2019, 4, 2, 0, 0)
     assert r.dates.updated == dt.date(2019, 4, 3)
+
+
+def test_a_no_break_space_at_a_foreign_paragraphs_end_is_text() -> None:
+    # XML white space is collapsed and trimmed; U+00A0 is not XML white space: it is kept.
+    page = (
+        b'<nitf xmlns="http://iptc.org/std/NITF/2006-10-18/"><head><title>Titre</title></head><body>'
+        b"<body.content><p>Le texte final&#xA0;</p><p>&#xA0;</p></body.content></body></nitf>"
+    )
+    assert [p.text for p in communique.parse(page, "nitf").paragraphs] == ["Le texte final\xa0", "\xa0"]

@@ -223,7 +223,8 @@ def release_from_parts(
     title = _TITLE_SPACES.sub(" ", title).strip(" \t\r\n\f\v")
     if not title:
         raise ParseError("the press release has no title", format="text")
-    texts = [p.strip() for p in paragraphs if p.strip()]
+    # ASCII white space only, as for the title: a no-break space at a paragraph's end is text, kept.
+    texts = [p.strip(" \t\r\n\f\v") for p in paragraphs if p.strip(" \t\r\n\f\v")]
     if language is None:
         language = detect_language(" ".join([*texts[:3], title]))
     dateline: str | None = None

@@ -134,7 +134,8 @@ def parse_stamp(raw: str, element: etree._Element, attribute: str) -> _dt.date:
 
 
 def _collapse(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    # XML white space only: a no-break space at either end is text, and it is kept.
+    return _SPACE.sub(" ", text).strip(" ")
 
 
 class _Doc:
