@@ -147,6 +147,21 @@ def test_a_lead_block_that_opens_with_the_dateline_is_the_first_paragraph() -> N
     assert release.header.subtitle is None and release.header.dateline == "Berne"
 
 
+def test_the_pieces_of_a_metadata_row_are_read_apart() -> None:
+    # <div class="newsroom-meta"> with a section, a date and a place as spans: "… | 30 mai 2025 | Strasbourg".
+    page = (
+        "<html lang='fr'><body><main><div class='newsroom-meta'><span>Secrétaire Générale adjointe</span> "
+        "<span>30 mai 2025</span> <span>Strasbourg</span></div>"
+        "<h1>La Secrétaire Générale adjointe reçoit la ministre moldave de la Justice</h1>"
+        "<p>La Secrétaire Générale adjointe du Conseil de l’Europe a reçu aujourd’hui la ministre de la Justice.</p>"
+        "<p>Les discussions ont porté sur l’évaluation de l’intégrité des juges et des procureurs du pays.</p>"
+        "</main></body></html>"
+    )
+    release = communique.parse(page, "html")
+    assert release.dates.start == dt.date(2025, 5, 30)
+    assert release.header.dateline == "Strasbourg"
+
+
 def test_encodings_from_meta_http_equiv_and_meta_charset() -> None:
     raw = (DATA / "02_nato_news_fr.html").read_bytes()
     assert "é".encode() not in raw  # windows-1252 bytes, declared by http-equiv

@@ -346,7 +346,12 @@ class _Lines:
         if name == "a":
             start = len(self._buffer)
         self._add(element.text)
+        # A metadata row of inline pieces ("<div class="newsroom-meta"><span>Secrétaire Générale adjointe</span>
+        # <span>30 mai 2025</span> <span>Strasbourg</span>"): its pieces are kept apart, as " | " sets them.
+        meta = _META_CLASS.search(element.get("class") or "") is not None
         for child in element:
+            if meta and _local(child) not in _BLOCK and "".join(self._buffer[before:]).strip():
+                self._buffer.append(" | ")
             if (name == "blockquote" and _attribution(child)) or (
                 name == "figure" and _local(child) == "figcaption" and element.find("blockquote") is not None
             ):
@@ -867,6 +872,9 @@ def _quoted_text(element: Any) -> Iterator[str]:
 
 
 _BLOCK_TAGS = frozenset({"p", "head", "list", "quote"})  # trafilatura's block elements inside a table cell
+
+
+_META_CLASS = re.compile(r"(?:^|[\s_-])meta(?:data)?(?:$|[\s_-])", re.IGNORECASE)
 
 
 def _cell_pieces(cell: Any) -> Iterator[str]:
