@@ -162,6 +162,23 @@ def test_the_pieces_of_a_metadata_row_are_read_apart() -> None:
     assert release.header.dateline == "Strasbourg"
 
 
+def test_a_line_break_inside_a_sentence_keeps_one_paragraph() -> None:
+    page = (
+        "<html lang='es'><body><main><h1>El canciller recibió a su homólogo paraguayo</h1>"
+        "<p class='meta'>Compartir <a href='#'>X</a> <a href='#'>Facebook</a><br>Actualizado el 13/05/2025</p>"
+        "<p>El canciller Gerardo Quintana Alvear recibió hoy al canciller de Paraguay, Rubén Benítez Ocampo, con quien "
+        "repasó la agenda bilateral<br />y los preparativos de la próxima Cumbre del Mercosur.</p>"
+        "<p>Ambos ministros conversaron sobre la navegación de la Hidrovía y el control del tráfico fluvial.</p>"
+        "</main></body></html>"
+    )
+    release = communique.parse(page, "html")
+    assert release.paragraphs[0].text.endswith(
+        "la agenda bilateral y los preparativos de la próxima Cumbre del Mercosur."
+    )
+    assert {a.name for a in release.attendees} >= {"Gerardo Quintana Alvear", "Rubén Benítez Ocampo"}
+    assert release.dates.updated == dt.date(2025, 5, 13)
+
+
 def test_encodings_from_meta_http_equiv_and_meta_charset() -> None:
     raw = (DATA / "02_nato_news_fr.html").read_bytes()
     assert "é".encode() not in raw  # windows-1252 bytes, declared by http-equiv

@@ -288,11 +288,12 @@ class _Lines:
 
     def flush(self) -> None:
         raw = "".join(self._buffer)
-        text = _collapse(raw)
-        if text:
-            links = sum(len(_collapse(t)) for t in self._link_texts)
-            is_link = len(self._link_texts) == 1 and _collapse(self._link_texts[0]) == text
-            self.lines.append(_Line(text, self._owner, min(links, len(text)), is_link))
+        for piece, link_texts in _broken(raw, self._link_texts):
+            text = _collapse(piece)
+            if text:
+                links = sum(len(_collapse(t)) for t in link_texts)
+                is_link = len(link_texts) == 1 and _collapse(link_texts[0]) == text
+                self.lines.append(_Line(text, self._owner, min(links, len(text)), is_link))
         self._buffer.clear()
         self._link_texts.clear()
 
@@ -335,6 +336,9 @@ class _Lines:
             owner = element
         self._owner = owner
         if name == "br":
+            if owner is not None and _local(owner) == "p" and "".join(self._buffer).strip():
+                self._buffer.append(_SOFT_BREAK)  # decided at the flush (_broken)
+                return
             self.flush()
             return
         before = len(self._buffer)
@@ -872,6 +876,27 @@ def _quoted_text(element: Any) -> Iterator[str]:
 
 
 _BLOCK_TAGS = frozenset({"p", "head", "list", "quote"})  # trafilatura's block elements inside a table cell
+
+
+_SOFT_BREAK = "\u2028"  # a <br> inside a <p>, until the line is flushed
+
+
+def _broken(raw: str, link_texts: list[str]) -> list[tuple[str, list[str]]]:
+    """The lines of a paragraph's text at its ``<br>``: one line where the text after a break goes on in small
+    letters ("… la agenda bilateral<br />y los preparativos …", as a browser's copy joins it), else a line each
+    ("Partager X Facebook<br>Mis à jour le 13/05/2025"); each with the link texts it holds."""
+    if _SOFT_BREAK not in raw:
+        return [(raw, link_texts)]
+    pieces: list[str] = []
+    for part in raw.split(_SOFT_BREAK):
+        head = part.lstrip()
+        if pieces and head[:1].islower():
+            pieces[-1] += " " + part
+        else:
+            pieces.append(part)
+    if len(pieces) == 1:
+        return [(pieces[0], link_texts)]
+    return [(piece, [t for t in link_texts if t.strip() and t.strip() in piece]) for piece in pieces]
 
 
 _META_CLASS = re.compile(r"(?:^|[\s_-])meta(?:data)?(?:$|[\s_-])", re.IGNORECASE)
