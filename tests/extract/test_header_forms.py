@@ -518,3 +518,32 @@ def test_a_section_name_at_the_end_of_a_breadcrumb_is_no_headline() -> None:
     header = communique.parse(text, "text").header
     assert header.title.startswith("Bolivia: Declaración del Alto Representante")
     assert header.subtitle is None
+
+
+@pytest.mark.parametrize("kicker", ["Opérations", "Agroécologie", "Audiences", "Viernes"])
+def test_a_section_word_above_the_headline_is_no_dateline(kicker: str) -> None:
+    text = (
+        f"{kicker}\n\nLa ministre lance le plan de replantation des haies en Mayenne\n\n"
+        "La ministre a lancé ce vendredi le plan national de replantation des haies dans une ferme.\n\n"
+        "Le plan doit permettre de replanter cinquante mille kilomètres de haies d’ici à 2030.\n"
+    )
+    assert communique.parse(text, "text").header.dateline is None
+
+
+@pytest.mark.parametrize(("line", "place"), [("NEW YORK", "NEW YORK"), ("Bogotá", "Bogotá"), ("New York", "New York")])
+def test_a_place_line_above_the_headline_is_the_dateline(line: str, place: str) -> None:
+    text = (
+        f"{line}\n\nThe Secretary-General welcomes the agreement on the ceasefire in the region\n\n"
+        "The Secretary-General welcomed today the agreement reached by the parties on a ceasefire.\n\n"
+        "He called on all sides to respect its terms and to allow humanitarian access without delay.\n"
+    )
+    assert communique.parse(text, "text").header.dateline == place
+
+
+def test_a_full_stop_typed_before_the_datelines_dash_is_no_part_of_the_place() -> None:
+    release = communique.parse(
+        "Visita oficial\n\nSANTO DOMINGO. – El presidente del Senado recibió este martes a una delegación.\n\n"
+        "La delegación visitó también la Cámara de Diputados y el Tribunal Constitucional.\n",
+        "text",
+    )
+    assert release.header.dateline == "SANTO DOMINGO"

@@ -266,7 +266,7 @@ def read_dateline(paragraph: str) -> Dateline | None:
             m.group("colon") is None or m.group("country") is not None or m.group("place").isupper() or date is not None
         ) and not (m.group("colon") and paragraph.count("; ", m.end()) >= 2)  # "SUBJECTS: trade; tariffs; beef."
         if colon_ok and (date is None or _is_date(date.strip(" ,"))) and _is_place(m.group("place"), country):
-            return Dateline(m.group("place").strip(), paragraph[m.end() :], _bare_date(date) if date else None)
+            return Dateline(_without_stop(m.group("place")), paragraph[m.end() :], _bare_date(date) if date else None)
     m = _date_first().match(paragraph) if dashed else None
     if m is not None and _is_date(m.group("date")) and _is_place(m.group("place"), m.group("country")):
         return Dateline(m.group("place").strip(), paragraph[m.end() :], _bare_date(m.group("date")))
@@ -281,6 +281,16 @@ def split_dateline(paragraph: str) -> tuple[str | None, str]:
     """
     found = read_dateline(paragraph)
     return (None, paragraph) if found is None else (found.place, found.text)
+
+
+def _without_stop(place: str) -> str:
+    """``place`` without a full stop typed before the dash ("SANTO DOMINGO. –"), not an abbreviation's
+    ("WASHINGTON, D.C. –", "Tegucigalpa, M.D.C.")."""
+    place = place.strip()
+    last = place.rsplit(None, 1)[-1] if place else ""
+    if last.endswith(".") and last.count(".") == 1 and len(last) > 4:
+        return place[:-1]
+    return place
 
 
 def place_line(line: str) -> tuple[str, str | None] | None:

@@ -40,6 +40,7 @@ from attrs import field, frozen
 from ..errors import ParseError
 from ..locale import languages, pack
 from ._data import fold, word_count
+from .countries import country_code
 from .dateline import place_line, read_dateline, split_dateline
 from .dates import LineDates
 from .lines import Kind, Line, classify_lines
@@ -564,9 +565,21 @@ def _pick_title(
     before = [i for i in unique if i < title]
     if place is None and before and before[-1] == title - 1:
         found = place_line(lines[before[-1]].text)
-        if found is not None and word_count(lines[before[-1]].text) <= 3:
+        if found is not None and word_count(lines[before[-1]].text) <= 3 and _place_alone(found[0]):
             place = found[0]
     return title, subtitle, place
+
+
+def _place_alone(place: str) -> bool:
+    """Whether a short line above the headline, with no date and no separator, names a place rather than the
+    page's section ("Opérations", "Agroécologie", "Audiences" — a kicker): in capitals ("NEW YORK"), of two
+    words or more ("New York"), or a capital city or a country of the tables ("Bogotá", "Kenya")."""
+    words = place.split()
+    if len(words) >= 2 or place.isupper():
+        return True
+    from .home import capital_country
+
+    return capital_country(place) is not None or any(country_code(place, code) for code in languages())
 
 
 def _ends_breadcrumb(lines: list[Line], i: int, headline: int) -> bool:
