@@ -179,6 +179,24 @@ def test_a_line_break_inside_a_sentence_keeps_one_paragraph() -> None:
     assert release.dates.updated == dt.date(2025, 5, 13)
 
 
+def test_a_standfirst_after_the_dates_of_a_main_role_page_is_the_subtitle_and_still_counts() -> None:
+    # <main role="main">, the headline, a dates block, then <div class="chapo">: its event days and its
+    # countries count, as the body's do.
+    page = (
+        "<html lang='fr'><body><main role='main'><article><h1>Exercice Baltic Shield : les chasseurs alpins "
+        "s’entraînent en Estonie</h1><div class='article-dates'><p>Publié le <time datetime='2025-03-12'>12 mars "
+        "2025</time></p></div><div class='chapo'><p>Du 3 au 14 mars, près de 900 militaires français, estoniens "
+        "et belges manœuvrent dans la neige du sud de l’Estonie.</p></div>"
+        "<p>Sous le commandement de la 27e brigade d’infanterie de montagne, l’exercice réunit trois bataillons.</p>"
+        "<p>Les unités s’entraînent au combat en zone boisée et au franchissement de cours d’eau gelés.</p>"
+        "</article></main></body></html>"
+    )
+    release = communique.parse(page, "html")
+    assert release.header.subtitle is not None and release.header.subtitle.startswith("Du 3 au 14 mars")
+    assert (release.dates.start, release.dates.end) == (dt.date(2025, 3, 3), dt.date(2025, 3, 14))
+    assert {a.country for a in release.attendees} >= {"BE", "EE", "FR"}
+
+
 def test_encodings_from_meta_http_equiv_and_meta_charset() -> None:
     raw = (DATA / "02_nato_news_fr.html").read_bytes()
     assert "é".encode() not in raw  # windows-1252 bytes, declared by http-equiv

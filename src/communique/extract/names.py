@@ -1215,6 +1215,11 @@ def _organization_after(text: str, end: int, language: str) -> str | None:
     return None
 
 
+def same_person(a: str, b: str) -> bool:
+    """Whether two written names can be one person (:func:`_same_person`, or one name exactly)."""
+    return a == b or _same_person(a, b)
+
+
 def _same_person(a: str, b: str) -> bool:
     """Whether two written names can be one person: same surname, and no two different first names.
 

@@ -29,6 +29,7 @@ from .dates import (
 from .home import capital_country, home_country
 from .language import detect_language
 from .mentioned import split_mentioned
+from .names import same_person
 from .organizations import find_organization
 from .quotes import QuoteSpan, find_quote_spans
 from .segment import HeaderLine, segment
@@ -260,8 +261,10 @@ def release_from_parts(
         # own dates: a range ("… held from 16 to 18 April", "se rendra du 10 au 14 juin"), or a day the
         # first paragraph opens with ("On 4 March, …", "Le 18 février dernier, …"). The event is those.
         dated = dates.start
-        # (The first three paragraphs, where the dateline may be: a standfirst or a caption may come first.)
-        body = find_body_dates("\n".join(texts[:3]), dated.year, language=language)
+        # (The first three paragraphs, where the dateline may be: a standfirst or a caption may come first;
+        # and the subtitle, which often tells the event's days: "Du 3 au 14 mars, près de 900 militaires …".)
+        leads = [subtitle, *texts[:3]] if subtitle else texts[:3]
+        body = find_body_dates("\n".join(leads), dated.year, language=language)
         if body is None or body[1] is None or not _near(body[0], dated):
             openings = (leading_body_date(p, dated.year, language=language) for p in texts[:3])
             body = next((opening for opening in openings if opening is not None), None)
@@ -291,7 +294,7 @@ def release_from_parts(
     if dates.start is None and texts:
         stamp = dates.published or dates.updated
         body = find_body_dates(
-            "\n".join(texts[:2]),
+            "\n".join([subtitle, *texts[:2]] if subtitle else texts[:2]),
             stamp.year if stamp else None,
             before=stamp_day(stamp) if stamp else None,
             language=language,
@@ -330,7 +333,9 @@ def release_from_parts(
         # A page of an international organisation ("Comisión Europea", "NATO" in its masthead) filed from
         # Brussels says nothing of its people's countries.
         capital = None if home is not None or _names_an_organization(masthead, language) else capital_country(dateline)
-        people = _guarded("attendees", _attendees_and_mentioned, texts, language, analysis, home, capital, turns, title)
+        people = _guarded(
+            "attendees", _attendees_and_mentioned, texts, language, analysis, home, capital, turns, title, subtitle
+        )
         found, only_mentioned = (people[0], people[1]) if people else ([], [])
         mentions = [*mentions, *only_mentioned]
     quotes = _guarded("quotes", find_quotes, texts, language, found, analysis, True, turns)
@@ -464,10 +469,19 @@ def _attendees_and_mentioned(
     capital: str | None = None,
     turns: Sequence[Turn] = (),
     title: str | None = None,
+    subtitle: str | None = None,
 ) -> list[list[Attendee]]:
     """The attendees of ``texts`` and the people only mentioned (:mod:`.mentioned`), as two lists."""
     attendees, where = find_attendees(texts, language, analysis, home, capital, turns)
     attendees, mentioned = split_mentioned(attendees, where, texts, language)
+    if subtitle:
+        # The standfirst tells who takes part as the body does ("Du 3 au 14 mars, près de 900 militaires
+        # français, estoniens et belges …"): its people and countries the body does not give are added.
+        extra, extra_where = find_attendees([subtitle], language, home=home, capital=capital)
+        extra, extra_mentioned = split_mentioned(extra, extra_where, [subtitle], language)
+        attendees = _with_new(attendees, extra)
+        # (Only mentioned in the standfirst, a body's attendee stays one: "… succède à X" where X speaks.)
+        mentioned = _with_new(mentioned, _with_new(attendees, extra_mentioned)[len(attendees) :])
     if turns and title:
         # A transcript names its speakers in its headline ("Rueda de prensa del presidente del Gobierno,
         # X, y del primer ministro de Portugal, Y"), its turns by their roles only: they take part.
@@ -480,6 +494,24 @@ def _attendees_and_mentioned(
         ]
         attendees = [*(a for a in attendees if a.name), *headline, *unnamed]
     return [attendees, mentioned]
+
+
+def _with_new(known: list[Attendee], more: Sequence[Attendee]) -> list[Attendee]:
+    """``known`` and the attendees of ``more`` it does not hold yet: a named person no known one can be (the
+    same name, or a shorter or longer form of it), an unnamed one of a country none of ``known`` is of."""
+    out = list(known)
+    countries = {a.country for a in known if a.country}
+    for a in more:
+        if a.name is not None:
+            if any(b.name is not None and same_person(a.name, b.name) for b in out):
+                continue
+        elif a.country is None or a.country in countries:
+            continue
+        out.append(a)
+        if a.country:
+            countries.add(a.country)
+    named = [a for a in out if a.name is not None]
+    return [*named, *(a for a in out if a.name is None)]
 
 
 def _guarded(what: str, rule: Callable[..., Any], *args: Any) -> list[Any]:

@@ -677,7 +677,15 @@ def _classed_standfirst(h1: Any) -> str | None:
     """The standfirst printed right after the headline as a block whose class says so ("gsc-standfirst",
     "ep-layout_chapo", "entradilla", "story-summary"), or ``None``; never one inside a menu or an aside."""
     seen = 0
-    for element in h1.itersiblings():
+    # What follows the headline in the page: its siblings, then its parent's (an <h1> inside a <header>
+    # whose standfirst comes after it), up to two levels.
+    following = [
+        sib
+        for level in (h1, h1.getparent(), h1.getparent().getparent() if h1.getparent() is not None else None)
+        if level is not None
+        for sib in level.itersiblings()
+    ]
+    for element in following:
         for node in element.iter():
             seen += 1
             if seen > _STANDFIRST_READ:
@@ -685,7 +693,9 @@ def _classed_standfirst(h1: Any) -> str | None:
             if not isinstance(node.tag, str):
                 continue
             tokens = set(re.split(r"[\s_\-]+", (node.get("class") or "").lower()))
-            if tokens & _STANDFIRST_CLASSES and not _inside(node, ("nav", "aside", "footer")):
+            if tokens & _STANDFIRST_CLASSES and not any(
+                _local(a) in ("nav", "aside", "footer") for a in node.iterancestors()
+            ):
                 text = _collapse(_text_of(node))
                 return text if len(text.split()) >= _STANDFIRST_MIN_WORDS else None
     return None
@@ -1162,11 +1172,12 @@ class HtmlParser(Parser):
             subtitle is None
             and markup.standfirst is not None
             and _standfirst([markup.standfirst], markup.standfirst) == 0
+            and not any(mark in markup.standfirst for mark in _OPEN_MARKS)  # its quotations stay the body's
         ):
             # A block the page marks as its standfirst, printed whole as a paragraph: the subtitle (not a
             # "lead" that opens with the dateline or runs long: the first paragraph, as admin.ch marks it).
             kept = [p for p in paragraphs if _key(p) != _key(markup.standfirst)]
-            if len(kept) < len(paragraphs) and kept:
+            if kept:
                 subtitle, paragraphs = markup.standfirst, kept
         if subtitle is None and markup.description:
             # The page's summary (meta description) printed whole above the body: the standfirst, not a
