@@ -547,3 +547,53 @@ def test_a_full_stop_typed_before_the_datelines_dash_is_no_part_of_the_place() -
         "text",
     )
     assert release.header.dateline == "SANTO DOMINGO"
+
+
+_BODY_EN = (
+    "The ministers met on Friday for seventy minutes and discussed trade, critical minerals and security.\n\n"
+    "They agreed to hold the next meeting in Santiago and to launch a working group on disaster risk.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "title"),
+    [
+        # A meeting of bodies' members is a headline, not a publisher's name.
+        (
+            "Ministry of Foreign Affairs\n\nJapan-Chile Foreign Ministers' Meeting\n\nMarch 22, 2025",
+            "Japan-Chile Foreign Ministers' Meeting",
+        ),
+        # A kind of document that goes on with a link word is the headline; a kind alone is a label.
+        (
+            "Home › Releases\nJoint Statement on the Trilateral Strategic Dialogue of Three Countries\n\n"
+            "Media Note\nOffice of the Spokesperson\nOctober 4, 2025",
+            "Joint Statement on the Trilateral Strategic Dialogue of Three Countries",
+        ),
+        # The kind of document and its issuer in capitals is a label.
+        (
+            "COMMUNIQUÉ DE PRESSE DU PROCUREUR DE LA RÉPUBLIQUE\n\nThe prosecutor appeals for witnesses after a disappearance\n\n"
+            "10 September 2025",
+            "The prosecutor appeals for witnesses after a disappearance",
+        ),
+        # A headline's number in a list of items is no part of it.
+        (
+            "4. Press Conference by Minister Tanabe (excerpted version)\n\nMarch 22, 2025",
+            "Press Conference by Minister Tanabe (excerpted version)",
+        ),
+        # A stamp with a note on its time in brackets is a stamp, not the headline.
+        (
+            "Ministers agree to launch a working group on disaster risk\n\nPublished 8 July 2025 at 10:30 (Paris time)",
+            "Ministers agree to launch a working group on disaster risk",
+        ),
+        # A site's slogan above its breadcrumb is no headline; a long line under the breadcrumb and above the date is.
+        (
+            "example.org\nAt the heart of public debate\nHome > Public speeches\n\n"
+            "Interview with Ms Claire Vasseur, Minister of Education, on France Bleu on 3 February 2025, on the "
+            "replacement of absent teachers and the reform of the lower secondary school.\n\n3 February 2025",
+            "Interview with Ms Claire Vasseur, Minister of Education, on France Bleu on 3 February 2025, on the "
+            "replacement of absent teachers and the reform of the lower secondary school.",
+        ),
+    ],
+)
+def test_headline_forms_of_the_fourteenth_held_out_set(header: str, title: str) -> None:
+    assert communique.parse(f"{header}\n\n{_BODY_EN}", "text").header.title == title

@@ -341,6 +341,9 @@ def trailing_event_dates(text: str) -> tuple[str, tuple[_dt.date, _dt.date | Non
     return None
 
 
+_STAMP_NOTE_WORDS = 4
+
+
 def parse_stamp(text: str) -> DateStamp | None:
     """Parse an update or publication stamp.
 
@@ -349,6 +352,11 @@ def parse_stamp(text: str) -> DateStamp | None:
     value is a :class:`datetime.date` (``"Published 4 December 2018"``).
     """
     m = _header().stamp.fullmatch(text)
+    if not m and text.endswith(")") and "(" in text:
+        # "Publié le 8 juillet 2025 à 10h30 (heure de Paris)": a note on the time in brackets after the stamp.
+        note = text[text.rfind("(") :]
+        if len(note.split()) <= _STAMP_NOTE_WORDS:
+            m = _header().stamp.fullmatch(text[: text.rfind("(")].rstrip())
     if not m:
         return None
     ymd = _ymd(m)

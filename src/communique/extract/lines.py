@@ -189,6 +189,25 @@ def _furniture() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
     )
 
 
+def _kind_headline(key: str, opener: str) -> bool:
+    """Whether a line that opens with a kind of document goes on as a headline does: "Joint statement on the
+    Australia-Japan-United States Trilateral Strategic Dialogue", "Déclaration du Haut Représentant sur …" —
+    three words or more after it, the first in small letters (a link word, not the next menu item)."""
+    if opener not in _kinds():
+        return False
+    rest = key[len(opener) :].split()
+    return len(rest) >= _HEADLINE_REST and rest[0].isalpha() and rest[0].islower() and len(rest[0]) <= _LINK_LENGTH
+
+
+_HEADLINE_REST = 3
+_LINK_LENGTH = 5  # letters of a link word ("on", "by", "sur", "sobre", "about")
+
+
+@cache
+def _kinds() -> frozenset[str]:
+    return frozenset(fold(w) for code in languages() for w in pack(code).header.reference)
+
+
 @cache
 def _kind_prefix() -> re.Pattern[str]:
     """A kind of document (``header.reference`` of every pack, folded) and a separator at the head of a line."""
@@ -315,7 +334,7 @@ def _is_furniture(text: str) -> bool:
     if kind is not None and word_count(key[kind.end() :]) >= 4:
         return False  # "Transcript: Monetary Policy Committee media briefing, June 2025": a headline with its kind
     opened = openers.match(key)
-    if opened is not None and not _names_its_author(key, opened.end()):
+    if opened is not None and not _names_its_author(key, opened.end()) and not _kind_headline(key, opened.group()):
         return True
     if not text or _SYMBOLS.fullmatch(text):
         return True  # "|", "—", "***"
@@ -332,7 +351,7 @@ def _is_furniture(text: str) -> bool:
             return True  # "European Commission - Press release": a site name and a section label
     if _NUMBERED.match(text) and word_count(text) <= 6 and not _ends_sentence(text):
         return True  # "2. News", "3. Global Affairs Canada news": a numbered breadcrumb item
-    return _is_breadcrumb(text)
+    return is_breadcrumb(text)
 
 
 @cache
@@ -367,7 +386,8 @@ def _has_any(text: str, chars: str) -> bool:
     return any(ch in text for ch in chars)
 
 
-def _is_breadcrumb(text: str) -> bool:
+def is_breadcrumb(text: str) -> bool:
+    """Whether ``text`` is a breadcrumb trail ("Accueil > Discours publics", "Home / News / 2019")."""
     if not _has_any(text, _CRUMB_MARKS):
         return False  # no separator: one part
     parts = [p for p in _CRUMB_SEPARATOR.split(text) if p.strip()]

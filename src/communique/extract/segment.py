@@ -43,7 +43,7 @@ from ._data import fold, word_count
 from .countries import country_code
 from .dateline import place_line, read_dateline, split_dateline
 from .dates import LineDates
-from .lines import Kind, Line, classify_lines
+from .lines import Kind, Line, classify_lines, is_breadcrumb
 from .organizations import organization_name
 from .vocab import byline_words, section_labels
 
@@ -218,7 +218,8 @@ def _is_organization(text: str) -> bool:
             return True  # the whole line is an organisation's name or acronym
     # "Delegación de la Unión Europea en Colombia", "Australian Government": a body's name.
     if text[:1].isupper() and any(w.casefold() in _body_nouns() for w in text.split()[:3]):
-        return not _has_verb_like(text)
+        # (Not a meeting of bodies' members: "Japan-Chile Foreign Ministers’ Meeting" is a headline.)
+        return not _has_verb_like(text) and not re.search(r"\w(?:s’|s'|’s|'s)(?:\s|$)", text)
     return False
 
 
@@ -379,7 +380,8 @@ def segment(text: str, *, titled: bool = False) -> Segments:
         title = _derive_title(opening.text if opening else paragraphs[0])
         title_line, title_derived = starts[0], True
     else:
-        title, title_line = lines[title_index].text, lines[title_index].number
+        # (Without its number in a list of items: "4. Press Conference by Minister Tanabe".)
+        title, title_line = _NUMBERED.sub("", lines[title_index].text), lines[title_index].number
     subtitle = lines[subtitle_index].text if subtitle_index is not None else None
     return Segments(
         title=title,
@@ -444,6 +446,15 @@ def _title_score(lines: list[Line], i: int, candidates: Set[int]) -> float:
         score += 8  # … and the line above it is the headline, however short ("Press conference"); not a standfirst
     if (text.isupper() and word_count(text) <= 4) or _LABEL_CODE.search(text):
         score -= 4  # "9341ST MEETING (AM)", "PRESSE 52": a meeting or document label
+    if text.isupper() and _opens_with_section_label(text):
+        score -= 8  # "COMMUNIQUÉ DE PRESSE DU PROCUREUR DE LA RÉPUBLIQUE": the kind of document and its issuer
+    if (
+        i + 1 < len(lines)
+        and lines[i + 1].kind is Kind.FURNITURE
+        and lines[i + 1].block == line.block
+        and is_breadcrumb(lines[i + 1].text)
+    ):
+        score -= 6  # the site's name or slogan right above its breadcrumb ("Au cœur du débat public")
     previous = lines[i - 1] if i > 0 else None
     if previous is not None and previous.number != line.number:
         if previous.kind is Kind.FURNITURE and (
@@ -462,6 +473,7 @@ def _title_score(lines: list[Line], i: int, candidates: Set[int]) -> float:
     return score
 
 
+_NUMBERED = re.compile(r"^\d{1,2}\.[ \u00a0]+(?=[^\W\d_])")
 _LABEL_CODE = re.compile(r"\b\d+[A-Z]{2,}\b|\b[A-Z]{2,}\s\d+\b")
 
 
@@ -501,10 +513,26 @@ def _is_section_label(text: str) -> bool:
     return fold(text) in section_labels()
 
 
+def _opens_with_section_label(text: str) -> bool:
+    """Whether ``text`` starts with a kind of document, then more words ("Communiqué de presse du procureur")."""
+    folded = fold(text)
+    return any(folded.startswith(label + " ") for label in section_labels())
+
+
 def _pick_title(
     lines: list[Line], candidates: list[int], standfirst: int | None, place: str | None, header_end: int | None
 ) -> tuple[int | None, int | None, str | None]:
     """``(title, subtitle, place)`` among the heading-like lines before the body."""
+    if (
+        standfirst is not None
+        and 0 < standfirst < len(lines) - 1
+        and lines[standfirst - 1].kind is Kind.FURNITURE
+        and is_breadcrumb(lines[standfirst - 1].text)
+        and lines[standfirst + 1].kind in _DATA
+    ):
+        # Right under the breadcrumb and right above the page's date, a line of running text is the headline,
+        # however long ("Interview de Mme X, ministre de …, à France Bleu le 3 février 2025, sur …").
+        return standfirst, None, place
     if len(candidates) >= 2 and place is None:
         # A place line just before the body ("Palacio de La Moncloa, Madrid"): the dateline, not the title.
         last = lines[candidates[-1]]
