@@ -597,3 +597,15 @@ _BODY_EN = (
 )
 def test_headline_forms_of_the_fourteenth_held_out_set(header: str, title: str) -> None:
     assert communique.parse(f"{header}\n\n{_BODY_EN}", "text").header.title == title
+
+
+def test_an_unyeared_day_weeks_after_the_publication_is_an_announced_event_months_after_the_year_before() -> None:
+    published = dt.date(2025, 6, 24)
+    assert find_body_dates("se concentrarán del 30 de junio al 6 de julio", 2025, before=published, language="es") == (
+        dt.date(2025, 6, 30),
+        dt.date(2025, 7, 6),
+    )
+    assert find_body_dates("the festival of 20 December", 2025, before=dt.date(2025, 1, 8), language="en") == (
+        dt.date(2024, 12, 20),
+        None,
+    )

@@ -441,8 +441,9 @@ def find_body_dates(
     """The first event date or range written in prose, e.g. ``"les 22 et 23 mai"``.
 
     A missing year is taken from ``year`` (the header's); when ``before`` is
-    given (the publication date) and the date would fall after it, the
-    previous year is meant (a January release about a December event).
+    given (the publication date) and the date would fall months after it, the
+    previous year is meant (a January release about a December event); weeks
+    after it, it is an event the release announces.
     Returns ``(start, end)`` or ``None``; impossible dates are skipped here,
     since prose numbers are not always dates.  ``language`` chooses the pack
     whose words are read (every pack when ``None``).
@@ -508,9 +509,14 @@ def _body_range(
         if m1 == m2:
             return None
         end = end.replace(year=y + 1)
-    if not written_year and before is not None and start > before:
+    if not written_year and before is not None and (start - before).days > _AHEAD_DAYS:
+        # (A day some weeks after the publication is an event it announces, "del 30 de junio al 6 de julio"
+        # in a release of 24 June; months after it, the year before is meant: a January release about December.)
         try:
             start, end = start.replace(year=y - 1), end.replace(year=end.year - 1) if end else None
         except ValueError:
             return None
     return start, end
+
+
+_AHEAD_DAYS = 120  # days after the publication an unyeared date may be: later, it is the year before's
