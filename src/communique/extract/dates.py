@@ -449,7 +449,12 @@ def find_body_dates(
     whose words are read (every pack when ``None``).
     """
     patterns = _header() if language is None else _patterns((pack(language).code,))
+    since = _since(language)
     for m in patterns.body.finditer(text):
+        if since.search(text, max(0, m.start() - _SINCE_REACH), m.start()) or (
+            not m.group("d2") and since.search(text, m.start(), min(len(text), m.start() + _SINCE_REACH))
+        ):
+            continue  # "incarcérée depuis le 9 avril": the start of a state, not the event's day
         m2 = month_number(m.group("m2"))
         if m2 is None:
             continue
@@ -460,6 +465,8 @@ def find_body_dates(
         if found:
             return found
     for m in patterns.body_mdy.finditer(text) if patterns.body_mdy is not None else ():
+        if since.search(text, max(0, m.start() - _SINCE_REACH), m.start()):
+            continue
         month = month_number(m.group("m"))
         if month is None:
             continue
@@ -472,6 +479,21 @@ def find_body_dates(
         if found:
             return found
     return None
+
+
+_SINCE_REACH = 14  # characters before a date where a "since" word makes it no event's day
+
+
+@cache
+def _since(language: str | None) -> re.Pattern[str]:
+    """The packs' ``dates.since_words``, ending right before a date (its article and a space between)."""
+    codes = languages() if language is None else (pack(language).code,)
+    words = [normalize(w) for code in codes for w in pack(code).dates.since_words]
+    if not words:
+        return re.compile(r"(?!x)x")
+    # Ending right before the date, or opening the match itself ("desde el 9 de abril", where "desde" also
+    # opens a range: with no second day, it is a start, not a range).
+    return re.compile(rf"(?<!\w)(?i:{alternation(words)})[ \u00a0]+(?:(?:the|le|el)[ \u00a0]+)?(?:$|(?=\d))")
 
 
 def leading_body_date(

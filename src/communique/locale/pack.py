@@ -74,6 +74,9 @@ class DateWords:
     future_markers: Words
     """Words of a sentence that tells what is still to come ("will", "prochain", "próximo"): a weekday it
     names ("on Thursday") is the next one after the release's day, not the last one before it."""
+    since_words: Words
+    """Words right before a date that make it the start of a state that lasts ("since 9 April", "depuis le
+    9 avril", "desde el 9 de abril"): not the day of the event a release reports."""
     next_words: Words
     """Words right before or after a weekday that make it the next one after the release's day ("next
     Monday", "lundi prochain", "el próximo lunes")."""
