@@ -255,3 +255,25 @@ def test_a_list_of_appointments_with_roles_before_colons_is_no_transcript() -> N
         "Director del centro de Accra: Tomás Ybarra Quintero (Las Palmas, 1969). Doctor en Historia.",
     ]
     assert find_turns(paragraphs, "es") == []
+
+
+def test_an_interview_whose_labels_are_names_in_capitals_without_a_colon() -> None:
+    paragraphs = [
+        "THOMAS RENAUDIN Bonjour, madame la ministre, merci d’être avec nous ce matin.",
+        "CLAIRE VASSEUR-LAMOTTE Bonjour. Je réponds d’abord aux parents que je les comprends.",
+        "THOMAS RENAUDIN Mais concrètement, comment faites-vous ? Il n’y a pas assez de professeurs.",
+        "CLAIRE VASSEUR-LAMOTTE Nous recrutons des contractuels et nous ouvrons un concours exceptionnel.",
+    ]
+    turns = find_turns(paragraphs, "fr")
+    assert [t.name for t in turns] == ["Thomas Renaudin", "Claire Vasseur-Lamotte"] * 2
+
+
+def test_a_label_with_a_role_then_a_name_after_a_comma() -> None:
+    paragraphs = [
+        "Directora general de Comunicación Social de la SRE, Adriana Loaiza Pérez: Muy buenas tardes a todos.",
+        "Secretaria de Relaciones Exteriores, Rocío Villaseñor Garza: Muchas gracias y buenas tardes.",
+    ]
+    assert [(t.name, t.role) for t in find_turns(paragraphs, "es")] == [
+        ("Adriana Loaiza Pérez", "Directora general de Comunicación Social de la SRE"),
+        ("Rocío Villaseñor Garza", "Secretaria de Relaciones Exteriores"),
+    ]

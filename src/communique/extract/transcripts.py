@@ -35,7 +35,7 @@ paragraph), :mod:`.attendees` adds the named labels' people, and
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 from attrs import frozen
@@ -50,9 +50,15 @@ _LABEL_REACH = 90  # a label longer than this is a sentence with a colon, not a 
 _MAX_LABEL_WORDS = 8
 # The label, the colon (French puts a space before it), then the words of the turn.
 # (A comma only inside brackets: "Pregunta (Lucía Montes, Agencia EFE).-".)
+# (And one comma before a capital: "Directora general de Comunicación Social de la SRE, Adriana Loaiza Pérez:".)
 _LABEL = re.compile(
-    r"(?P<label>[^\W\d_](?:[^:\n«»“”\"!?;,(\[]|[(\[][^)\]\n:]{0,60}[)\]]){0,88}?)"
-    r"(?:[ \u00a0\u202f]?:[ \u00a0\u202f]+|\.-[ \u00a0\u202f]*)(?=\S)"
+    r"(?P<label>[^\W\d_](?:[^:\n«»“”\"!?;,(\[]|[(\[][^)\]\n:]{0,60}[)\]]|,[ \u00a0](?=[^\W\d_]))"
+    r"{0,88}?)(?:[ \u00a0\u202f]?:[ \u00a0\u202f]+|\.-[ \u00a0\u202f]*)(?=\S)"
+)
+# A speaker's name in capitals opening the paragraph, the words on the next line ("THOMAS RENAUDIN" /
+# "Bonjour …", joined by the copy): a label without a colon, as vie-publique prints interviews.
+_CAPITALS_LABEL = re.compile(
+    r"(?P<label>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’'\-]+(?:[ \u00a0][A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’'\-]+){1,3})[ \u00a0]+(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])"
 )
 # "Q. Commissioner, what …", "Q - Claire Aubertin, bonjour.": a one- or two-letter question label with a
 # dot or a dash (a question label of the pack; no name or role is written so).
@@ -99,6 +105,7 @@ def find_turns(paragraphs: Sequence[str], language: str) -> list[Turn]:
             text.find(":", 0, _LABEL_REACH) < 0
             and text.find(".-", 0, _LABEL_REACH) < 0
             and _SHORT_LABEL.match(text) is None
+            and not text[1:2].isupper()  # (a name in capitals: "THOMAS RENAUDIN Bonjour …")
         ):
             continue  # the common case: a paragraph without a colon (or a Spanish ".-") near its start
         label = _read_label(text, language)
@@ -106,7 +113,7 @@ def find_turns(paragraphs: Sequence[str], language: str) -> list[Turn]:
             continue  # "SUBJECTS: Pacific policing; climate finance", "Location: Suva, Fiji": a header's data
         if label is not None:
             labels[i] = label
-    if len(labels) < 2 or not any(label.strong for label in labels.values()):
+    if len(labels) < 2 or not (any(label.strong for label in labels.values()) or _interview(labels.values())):
         return []
     turns: list[Turn] = []
     current: _Label | None = None
@@ -120,6 +127,20 @@ def find_turns(paragraphs: Sequence[str], language: str) -> list[Turn]:
         else:
             current = None
     return turns
+
+
+def _title_case(name: str) -> str:
+    """A name written in capitals as a name is written ("CLAIRE VASSEUR-LAMOTTE" → "Claire Vasseur-Lamotte")."""
+    return " ".join("-".join(part[:1] + part[1:].lower() for part in word.split("-")) for word in name.split())
+
+
+def _interview(labels: Iterable[_Label]) -> bool:
+    """Whether names alone (no role, no colon) label the turns of an interview: two names, each twice or more."""
+    counts: dict[str, int] = {}
+    for label in labels:
+        if label.name is not None and label.role is None:
+            counts[label.name] = counts.get(label.name, 0) + 1
+    return sum(1 for n in counts.values() if n >= 2) >= 2
 
 
 def _is_metadata(words: str) -> bool:
@@ -152,10 +173,20 @@ def _read_label(text: str, language: str) -> _Label | None:
     short = _SHORT_LABEL.match(text)
     if short is not None and normalize(short.group("label")).lower() in _questions(language):
         return _Label(short.end(), short.group("label"), None, None, True, True)
+    caps = _CAPITALS_LABEL.match(text)
+    if caps is not None and not _role_like(caps.group("label"), people_tables(language)):
+        return _Label(caps.end(), caps.group("label"), _title_case(caps.group("label")), None, False, False)
     m = _LABEL.match(text)
     if m is None:
         return None
     label = m.group("label").strip()
+    if ", " in label and "(" not in label and "[" not in label:
+        # "Role, Name:": the role, then the name after its comma.
+        role_part, _, name_part = label.rpartition(", ")
+        t = people_tables(language)
+        if _name_like(name_part, t) and _role_like(role_part, t):
+            return _Label(m.end(), label, name_part, role_part, False, True)
+        return None
     if not label or label.count(" ") >= _MAX_LABEL_WORDS + 4:
         return None
     t = people_tables(language)
