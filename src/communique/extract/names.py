@@ -728,17 +728,16 @@ def _words_before(norm: str, name: str) -> Iterator[tuple[str, int]]:
     at = norm.find(name)
     while at >= 0:
         end = at + len(name)
-        if (
-            (end >= len(norm) or not (norm[end].isalnum() or norm[end] in "’'-"))
-            and at >= 2
-            and norm[at - 1] in " \u00a0"
-        ):
-            k = at - 1
-            while k > 0 and (norm[k - 1].isalnum() or norm[k - 1] in "’'-"):
-                k -= 1
-            if k < at - 1 and norm[k].isalpha() and (k == 0 or not (norm[k - 1].isalnum() or norm[k - 1] in ".")):
-                yield norm[k : at - 1], k
+        if end >= len(norm) or not (norm[end].isalnum() or norm[end] in "’'-"):
+            before = _WORD_BEFORE.search(norm, max(0, at - _WORD_REACH), at)
+            if before is not None:
+                yield before.group(1), before.start(1)
         at = norm.find(name, at + 1)
+
+
+_WORD_REACH = 40  # characters: a first name is shorter
+# The word that ends one space before a position: letters first, not glued to a word or a dot before it.
+_WORD_BEFORE = re.compile(r"(?<![\w’'\-.])([^\W\d_][\w’'\-]*)[ \u00a0]$")
 
 
 def _after_capitalised(norm: str, pos: int) -> bool:
