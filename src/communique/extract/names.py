@@ -717,6 +717,8 @@ def complete_names(people: list[Person], norms: Sequence[str], t: PeopleTables, 
             first[:1].isupper()
             and first[1:2].islower()
             and full not in taken
+            # (Not the start of another person's longer name: "Rafael Cano" of "Rafael Cano Vílchez".)
+            and not any(other is not person and _same_person(full, other.name) for other in people)
             and _name_like([first, *words], t, language)
         ):
             taken.add(full)
@@ -1262,7 +1264,12 @@ def merge(people: list[Person], new: Person) -> int:
     same = [
         k
         for k, old in enumerate(people)
-        if (old.name[-n:].casefold() == tail or tail in old.name.casefold()) and _same_person(old.name, new.name)
+        if (
+            old.name[-n:].casefold() == tail
+            or tail in old.name.casefold()
+            or old.name.casefold() in new.name.casefold()
+        )
+        and _same_person(old.name, new.name)
     ]
     if len(same) > 1:
         ranked = [k for k in same if new.rank is not None and people[k].rank == new.rank]

@@ -186,7 +186,18 @@ def _name_forms(name: str) -> list[str]:
         forms.append(
             " ".join(words[:2])
         )  # the first name and the first surname ("Julián Bielsa" of "Julián Bielsa Ferrer")
+    if any(len(w) > 2 and w.isupper() for w in words):
+        # A name written with its family name in capitals ("KITAMURA Hiroshi", "Pedro SANCHEZ") is re-mentioned
+        # as names are written ("Minister Kitamura", "Sanchez").
+        forms += [_capitalized(f) for f in [name, *forms] if _capitalized(f) != f]
     return forms
+
+
+def _capitalized(form: str) -> str:
+    """``form`` with its words in capitals written as names are ("KITAMURA" → "Kitamura", "VAN DAMME-LEYSEN")."""
+    return " ".join(
+        "-".join(p[:1] + p[1:].lower() for p in w.split("-")) if len(w) > 2 and w.isupper() else w for w in form.split()
+    )
 
 
 class _People:
