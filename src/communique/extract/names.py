@@ -118,6 +118,25 @@ def _initialled_name(norm: str, tokens: list[tuple[int, int]], t: PeopleTables) 
     return j - 1, heads[-1].start()
 
 
+def _role_before(text: str, norm: str, end: int, t: PeopleTables, language: str) -> dict[str, Any] | None:
+    """:func:`.roles.role_before` read on the normalised text ("l'adjointe à la culture, X" with a typed
+    apostrophe), its role and organisation given back as ``text`` writes them (same offsets)."""
+    if text is norm or text == norm:
+        return role_before(text, end, t, language)
+    found = role_before(norm, end, t, language)
+    if found is None:
+        return None
+    for key in ("role", "org"):
+        value = found.get(key)
+        if value:
+            at = norm.find(value, found["start"], end)
+            if at >= 0:
+                found[key] = text[at : at + len(value)]
+            elif "'" in text[found["start"] : end] and "’" not in text[found["start"] : end]:
+                found[key] = value.replace("’", "'")  # (a role the splitting shortened: its typed apostrophes)
+    return found
+
+
 def _given_country(norm: str, tokens: list[tuple[int, int]], t: PeopleTables) -> bool:
     """Whether the first word of a run is a country's name used as a first name: it stands in an
     apposition or after a title or courtesy word (:func:`_gate`), and no word after it is vocabulary."""
@@ -570,7 +589,7 @@ def find_named(
             words_after = pre[cut + 1 :].lower().split() if cut >= 0 else []
             listed = bool(words_after) and words_after[0] in _one_word_joiners(language)
             if back["complete"] and cut >= 0 and pre[cut] in ",:" and not listed:
-                appositive = role_before(text, lo + cut, t, language)
+                appositive = _role_before(text, norm, lo + cut, t, language)
                 if appositive is not None and any(j == i and s < appositive["start"] < e for j, s, e, _ in found):
                     appositive = None  # the previous person's apposition ("Ms Tan, Chief Executive of MPA, Mr X")
                 elif (
@@ -601,7 +620,7 @@ def find_named(
                 comma = norm.rfind(",", max(0, start - 3), start)
                 if phrase is not None and appositive is None and comma >= 0 and not norm[comma + 1 : start].strip():
                     # "El secretario general de la OEI, el portugués X": the role before the comma is his.
-                    appositive = role_before(text, comma, t, language)
+                    appositive = _role_before(text, norm, comma, t, language)
                     if appositive is not None and any(j == i and s < appositive["start"] < e for j, s, e, _ in found):
                         appositive = None  # the previous person's apposition
             if "rank" in back:
