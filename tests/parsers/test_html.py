@@ -197,6 +197,28 @@ def test_a_standfirst_after_the_dates_of_a_main_role_page_is_the_subtitle_and_st
     assert {a.country for a in release.attendees} >= {"BE", "EE", "FR"}
 
 
+@pytest.mark.parametrize(
+    ("title", "h1"),
+    [
+        ("FFAM - Fédération Française d'Aviron de Mer - Actualités", "Fédération Française d'Aviron de Mer"),
+        (
+            "La sélection est dévoilée - Ministerio de Relaciones Exteriores - Gobierno",
+            "Ministerio de Relaciones Exteriores",
+        ),
+    ],
+)
+def test_an_h1_that_names_the_site_over_a_longer_h2_headline(title: str, h1: str) -> None:
+    page = (
+        f"<html lang='fr'><head><title>{title}</title></head><body><table><tr><td><h1>{h1}</h1></td></tr>"
+        "<tr><td><h2>L’équipe de France dévoilée pour les Championnats d’Europe d’aviron de mer</h2>"
+        "<p>Le directeur technique national a dévoilé mercredi la liste des douze rameurs retenus.</p>"
+        "<p>Les championnats se tiendront du 18 au 20 juillet sur la côte basque, à Hendaye.</p>"
+        "</td></tr></table></body></html>"
+    )
+    title_read = communique.parse(page, "html").header.title
+    assert title_read == "L’équipe de France dévoilée pour les Championnats d’Europe d’aviron de mer"
+
+
 def test_encodings_from_meta_http_equiv_and_meta_charset() -> None:
     raw = (DATA / "02_nato_news_fr.html").read_bytes()
     assert "é".encode() not in raw  # windows-1252 bytes, declared by http-equiv

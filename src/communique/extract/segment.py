@@ -202,6 +202,11 @@ def _body_start(lines: list[Line], skip: set[int], body_like: list[bool]) -> tup
     return None, standfirst, header_end
 
 
+def is_publisher_name(text: str) -> bool:
+    """Whether a line only names a publisher ("European Commission", "Fédération Française d'Aviron de Mer")."""
+    return _is_organization(text)
+
+
 def _is_organization(text: str) -> bool:
     """A line that only names a publisher ("European Commission", "Ministère des Armées"): a site name."""
     if text.count(" ") > 13:

@@ -644,6 +644,51 @@ def _title_parts(root: Any) -> tuple[str | None, str | None]:
 _SITE_NAME_WORDS = 6
 
 
+def _site_heading(h1: Any) -> bool:
+    """Whether an ``<h1>`` only names the site and a longer ``<h2>`` (the headline) follows it: an old CMS's
+    template ("<h1>Ministerio de Relaciones Exteriores</h1> … <h2>Cancilleres de Chile y Argentina …</h2>")."""
+    from ..extract.segment import is_publisher_name
+
+    text = _text_of(h1)
+    parts = _title_pieces(h1.getroottree().getroot())
+    publisher = is_publisher_name(text)
+    # A publisher's name, or (outside the article) a part of a <title> that holds no headline.
+    if not (publisher or (text in parts and not _inside(h1, ("article", "main")))):
+        return False
+    headlines = [_text_of(h) for h in h1.getroottree().iter("h2") if not _hidden(h)]
+    return any(len(h.split()) >= _HEADLINE_WORDS and (publisher or h not in parts) for h in headlines)
+
+
+def _site_heading_above(h2: Any, h1s: Sequence[Any]) -> bool:
+    """Whether ``h2`` is a headline of several words under an ``<h1>`` that only names the site."""
+    return len(_text_of(h2).split()) >= _HEADLINE_WORDS and any(_site_heading(h) for h in h1s)
+
+
+_HEADLINE_WORDS = 6
+
+
+def _title_pieces(root: Any) -> list[str]:
+    """The parts of the ``<title>`` between its separators."""
+    head = root.find("head")
+    element = head.find("title") if head is not None else None
+    text = " ".join((element.text_content() if element is not None else "").split())
+    parts = [text]
+    for sep in _TITLE_SEPARATORS:
+        parts = [piece.strip() for part in parts for piece in part.split(sep)]
+    return [p for p in parts if p]
+
+
+def _title_names(root: Any) -> list[str]:
+    """Every short part of the ``<title>`` but its longest ("FFAM - Fédération Française d'Aviron de Mer -
+    Actualités", "Headline - Ministerio de Relaciones Exteriores - Gobierno de Chile"): the site's names and
+    sections, never the article's headline."""
+    parts = _title_pieces(root)
+    if len(parts) < 2:
+        return []
+    longest = max(parts, key=len)
+    return [p for p in parts if p != longest and len(p.split()) <= _SITE_NAME_WORDS]
+
+
 def _links_home(heading: Any) -> bool:
     """A heading whose whole text is one link to the site's home page (a logo or a site name)."""
     links = list(heading.iter("a"))
@@ -723,8 +768,8 @@ def read_markup(root: Any) -> Markup:
     # A site's name set as its <h1> (an old CMS's template: the headline is an <h2>) is no headline: it is
     # og:site_name, the <title>'s part after its last separator, or a heading that only links home.
     headline, site = _title_parts(root)
-    named = {n for n in (m.site_name, site) if n}
-    h1 = next((h for h in h1s if _text_of(h) not in named and not _links_home(h)), None)
+    named = {n for n in (m.site_name, site, *_title_names(root)) if n}
+    h1 = next((h for h in h1s if _text_of(h) not in named and not _links_home(h) and not _site_heading(h)), None)
     if h1 is None and headline:
         # No <h1> for the article: the heading that the <title> names ("<h2 class="contentheading">").
         h1 = next(
@@ -732,7 +777,7 @@ def read_markup(root: Any) -> Markup:
                 h
                 for tag in ("h2", "h3")
                 for h in (body.iter(tag) if body is not None else [])
-                if not _hidden(h) and _text_of(h) and _text_of(h).startswith(headline)
+                if not _hidden(h) and _text_of(h) and (_text_of(h).startswith(headline) or _site_heading_above(h, h1s))
             ),
             None,
         )
