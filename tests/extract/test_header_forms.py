@@ -520,7 +520,7 @@ def test_a_section_name_at_the_end_of_a_breadcrumb_is_no_headline() -> None:
     assert header.subtitle is None
 
 
-@pytest.mark.parametrize("kicker", ["Opérations", "Agroécologie", "Audiences", "Viernes"])
+@pytest.mark.parametrize("kicker", ["Opérations", "Agroécologie", "Audiences", "Viernes", "Brésil"])
 def test_a_section_word_above_the_headline_is_no_dateline(kicker: str) -> None:
     text = (
         f"{kicker}\n\nLa ministre lance le plan de replantation des haies en Mayenne\n\n"

@@ -40,7 +40,6 @@ from attrs import field, frozen
 from ..errors import ParseError
 from ..locale import languages, pack
 from ._data import fold, word_count
-from .countries import country_code
 from .dateline import place_line, read_dateline, split_dateline
 from .dates import LineDates
 from .lines import Kind, Line, classify_lines, is_breadcrumb
@@ -606,13 +605,14 @@ def _pick_title(
 def _place_alone(place: str) -> bool:
     """Whether a short line above the headline, with no date and no separator, names a place rather than the
     page's section ("Opérations", "Agroécologie", "Audiences" — a kicker): in capitals ("NEW YORK"), of two
-    words or more ("New York"), or a capital city or a country of the tables ("Bogotá", "Kenya")."""
+    words or more ("New York"), or a capital city of the tables ("Bogotá") — not a country alone ("Brésil")."""
     words = place.split()
     if len(words) >= 2 or place.isupper():
         return True
     from .home import capital_country
 
-    return capital_country(place) is not None or any(country_code(place, code) for code in languages())
+    # (Not a country alone: over a headline, "Brésil" or "Kenya" is the page's topic, its country dossier.)
+    return capital_country(place) is not None
 
 
 def _ends_breadcrumb(lines: list[Line], i: int, headline: int) -> bool:
