@@ -4,7 +4,7 @@
 ``text`` parser) and every saved page ``NAME.html`` (with the ``html`` parser) that has a
 ``NAME.gold.json`` beside it (the format is :mod:`communique.bench.gold`) in
 the corpus folders — by default ``tests/data/text``, ``tests/data/corpus``, ``tests/data/holdout``, ``holdout2`` to
-``holdout13``, and the saved pages of ``htmlhold`` to ``htmlhold5``
+``holdout14``, and the saved pages of ``htmlhold`` to ``htmlhold6``
 under the current directory — and counts, field by field, how many of the
 checks the gold files make the parser gets right.  Every figure is a pair
 *right / checked*, summed over the releases (a micro average), and its
@@ -135,11 +135,13 @@ DEFAULT_CORPUS = (
     "tests/data/holdout11",
     "tests/data/holdout12",
     "tests/data/holdout13",
+    "tests/data/holdout14",
     "tests/data/htmlhold",
     "tests/data/htmlhold2",
     "tests/data/htmlhold3",
     "tests/data/htmlhold4",
     "tests/data/htmlhold5",
+    "tests/data/htmlhold6",
 )
 """The corpus folders, relative to the repository root (the current directory of the command)."""
 
