@@ -219,6 +219,14 @@ def test_an_h1_that_names_the_site_over_a_longer_h2_headline(title: str, h1: str
     assert title_read == "L’équipe de France dévoilée pour les Championnats d’Europe d’aviron de mer"
 
 
+def test_a_stamp_in_a_field_of_its_own_after_the_body_dates_the_release() -> None:
+    # A Drupal page (held-out corpus): the body's text three levels down in its field, then "Date published:" /
+    # "22 Aug 2025" in a sibling field after it; the lead tells the day as "on Tuesday".
+    release = communique.read(DATA.parent / "htmlhold4" / "sagov" / "05_dsti_science_centre_en.html")
+    assert release.dates.published == dt.date(2025, 8, 22)
+    assert release.dates.start == dt.date(2025, 8, 19)  # the Tuesday before
+
+
 def test_encodings_from_meta_http_equiv_and_meta_charset() -> None:
     raw = (DATA / "02_nato_news_fr.html").read_bytes()
     assert "é".encode() not in raw  # windows-1252 bytes, declared by http-equiv

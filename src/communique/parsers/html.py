@@ -1314,8 +1314,6 @@ def compose(walker: _Lines, markup: Markup, root: Any) -> list[str]:
     trafilatura keeps, then the stamps (``Last updated …``) below them.  Raises
     :class:`~communique.errors.ParseError` for a page that is not a release.
     """
-    from ..extract.dates import parse_stamp
-
     lines = walker.lines
     blocks = _main_blocks(root)
     pairs = _locate(blocks, lines)
@@ -1340,11 +1338,18 @@ def compose(walker: _Lines, markup: Markup, root: Any) -> list[str]:
         if not header and body is not None:
             header = main[:body]
         main = main[body:] if body is not None else main[where.index(first) :]
-        trailer = [
-            ln.text
-            for ln in lines[last + 1 :]
-            if ln.element is not None and _within(ln.element, container) and parse_stamp(ln.text) is not None
-        ]
+        trailer = _trailing_stamps(
+            [ln for ln in lines[last + 1 :] if ln.element is not None and _within(ln.element, container)]
+        )
+        scope = container
+        for _ in range(_TRAILER_LEVELS):
+            # A field of its own after the body's (Drupal's "field-name-field-…date"): the article's
+            # stamp a level or two up, in the few lines right after the last block.
+            if trailer or scope is None or scope.getparent() is None:
+                break
+            scope = scope.getparent()
+            near = lines[last + 1 : last + 1 + _TRAILER_LINES]
+            trailer = _trailing_stamps([ln for ln in near if ln.element is not None and _within(ln.element, scope)])
     if located and body is not None:
         # Between the blocks, the article is the element holding the title and the last block: a metadata
         # list under a standfirst may sit outside the one holding the title and the first (GOV.UK's rows).
@@ -1354,6 +1359,28 @@ def compose(walker: _Lines, markup: Markup, root: Any) -> list[str]:
     if markup.title is not None and _key(markup.title) not in {_key(p) for p in parts}:
         parts.insert(0, markup.title)
     return parts
+
+
+def _trailing_stamps(lines: Sequence[_Line]) -> list[str]:
+    """The stamps after the article's last block: a stamp line, or a short label and the date on the next line
+    ("Date published:" / "22 Aug 2025", gov.za), joined."""
+    from ..extract.dates import parse_stamp
+
+    out: list[str] = []
+    for k, ln in enumerate(lines):
+        if parse_stamp(ln.text) is not None:
+            out.append(ln.text)
+        elif k + 1 < len(lines) and len(ln.text.split()) <= _LABEL_WORDS:
+            joined = f"{ln.text} {lines[k + 1].text}"
+            if len(joined) < _STAMP_LENGTH and parse_stamp(joined) is not None:
+                out.append(joined)
+    return out
+
+
+_LABEL_WORDS = 3
+_STAMP_LENGTH = 80
+_TRAILER_LEVELS = 4  # a Drupal field sits three levels over its text ("field" > "field-items" > "field-item")
+_TRAILER_LINES = 12
 
 
 def _with_dated_lines(main: list[str], where: Sequence[int], lines: Sequence[_Line], container: Any) -> list[str]:
