@@ -292,6 +292,8 @@ def weekday_near(sentence: str, dated: _dt.date, language: str) -> _dt.date | No
     m = pattern.search(text)
     if m is None or ranged.search(text, max(0, m.start() - 20), m.start()):
         return None
+    if _other_event(language).search(text, max(0, m.start() - _OTHER_EVENT_REACH), m.start()):
+        return None  # "who died in Apia on Saturday": the day of another event than the release's
     wanted = names[m.group()]
     if wanted == dated.isoweekday():
         return dated
@@ -450,7 +452,10 @@ def find_body_dates(
     """
     patterns = _header() if language is None else _patterns((pack(language).code,))
     since = _since(language)
+    other = _other_event(language)
     for m in patterns.body.finditer(text):
+        if other.search(text, max(0, m.start() - _OTHER_EVENT_REACH), m.start()):
+            continue  # "décédé le 10 avril": the day of a death, not of the release's event
         if since.search(text, max(0, m.start() - _SINCE_REACH), m.start()) or (
             not m.group("d2") and since.search(text, m.start(), min(len(text), m.start() + _SINCE_REACH))
         ):
@@ -482,6 +487,17 @@ def find_body_dates(
 
 
 _SINCE_REACH = 14  # characters before a date where a "since" word makes it no event's day
+_OTHER_EVENT_REACH = 40  # characters before a date or a weekday where a death's word ties it to the death
+
+
+@cache
+def _other_event(language: str | None) -> re.Pattern[str]:
+    """The packs' ``dates.other_event_words``, as whole words."""
+    codes = languages() if language is None else (pack(language).code,)
+    words = [normalize(w) for code in codes for w in pack(code).dates.other_event_words]
+    if not words:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"(?<!\w)(?i:{alternation(words)})(?!\w)")
 
 
 @cache

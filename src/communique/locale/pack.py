@@ -74,6 +74,10 @@ class DateWords:
     future_markers: Words
     """Words of a sentence that tells what is still to come ("will", "prochain", "próximo"): a weekday it
     names ("on Thursday") is the next one after the release's day, not the last one before it."""
+    other_event_words: Words
+    """Words shortly before a date or a weekday that tie it to another event than the one the release
+    reports: a death ("who died in Apia on Saturday", "décédé samedi", "fallecido el pasado sábado") —
+    a condolence or a tribute is of the day it is given."""
     since_words: Words
     """Words right before a date that make it the start of a state that lasts ("since 9 April", "depuis le
     9 avril", "desde el 9 de abril"): not the day of the event a release reports."""
