@@ -609,3 +609,23 @@ def test_an_unyeared_day_weeks_after_the_publication_is_an_announced_event_month
         dt.date(2024, 12, 20),
         None,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "start"),
+    [
+        ("TBILISI, 5 March 2025 – The Chairperson-in-Office today concluded a three-day visit to the region.", "en", 3),
+        ("BAMAKO, 5 mars 2025 – La ministre a achevé aujourd’hui une visite de deux jours au Mali.", "fr", 4),
+        ("LIMA, 5 de marzo de 2025 – La canciller concluyó hoy una visita oficial de tres días al Perú.", "es", 3),
+    ],
+)
+def test_a_visit_of_n_days_concluded_on_the_releases_day_began_n_minus_one_days_before(
+    text: str, language: str, start: int
+) -> None:
+    more = {
+        "en": "The talks covered regional cooperation and the mission's work in the country.",
+        "fr": "Les entretiens ont porté sur la coopération régionale et le travail de la mission.",
+        "es": "Las conversaciones abordaron la cooperación regional y el trabajo de la misión.",
+    }[language]
+    release = communique.parse(f"Visit\n\n{text}\n\n{more}\n", "text")
+    assert (release.dates.start, release.dates.end) == (dt.date(2025, 3, start), dt.date(2025, 3, 5))

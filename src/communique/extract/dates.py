@@ -512,6 +512,44 @@ def _since(language: str | None) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?i:{alternation(words)})[ \u00a0]+(?:(?:the|le|el)[ \u00a0]+)?(?:$|(?=\d))")
 
 
+def concluded_visit(sentence: str, dated: _dt.date, language: str) -> tuple[_dt.date, _dt.date] | None:
+    """``(first day, dated)`` when ``sentence`` says a visit of ``n`` days ended on the release's day
+    ("today concluded a three-day visit", "a achevé une visite de deux jours", "concluyó una visita de dos
+    días"): pack keys ``dates.visit_lengths``, ``dates.day_counts`` and ``dates.concluded``."""
+    forms, concluded, counts = _visit_patterns(language)
+    text = normalize(sentence)
+    if not forms or concluded.search(text) is None:
+        return None
+    m = next((found for form in forms if (found := form.search(text)) is not None), None)
+    if m is None:
+        return None
+    written = m.group("n").lower()
+    n = int(written) if written.isdigit() else counts.get(written)
+    if n is None or not 1 < n <= _LONGEST_VISIT:
+        return None
+    return dated - _dt.timedelta(days=n - 1), dated
+
+
+_LONGEST_VISIT = 14  # days
+
+
+@cache
+def _visit_patterns(language: str) -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str], dict[str, int]]:
+    """The compiled ``dates.visit_lengths`` of the pack (one pattern per form, its number a group ``n``),
+    its ``concluded`` words, and its number words."""
+    words = pack(language).dates
+    counts = {normalize(k).lower(): v for k, v in words.day_counts.items()}
+    number = rf"(?P<n>\d{{1,2}}|{alternation(counts)})" if counts else r"(?P<n>\d{1,2})"
+    forms = tuple(
+        re.compile(re.escape(normalize(f)).replace(re.escape("{n}"), number, 1), re.IGNORECASE)
+        for f in words.visit_lengths
+        if "{n}" in f
+    )
+    ended = [normalize(w) for w in words.concluded]
+    concluded = re.compile(rf"(?<!\w)(?i:{alternation(ended)})(?!\w)") if ended else re.compile(r"(?!x)x")
+    return forms, concluded, counts
+
+
 def leading_body_date(
     text: str, year: int | None, *, language: str | None = None
 ) -> tuple[_dt.date, _dt.date | None] | None:

@@ -19,6 +19,7 @@ from .analysis import Analysis
 from .attendees import find_attendees
 from .dateline import read_dateline
 from .dates import (
+    concluded_visit,
     find_body_dates,
     leading_body_date,
     parse_event_dates,
@@ -256,7 +257,24 @@ def release_from_parts(
         )
         if event is not None:
             dates = Dates(start=event[0], end=event[1], published=dates.published, updated=dates.updated)
-    if dates.start is not None and dates.end is None and texts:
+    # "… today concluded a three-day visit to the South Caucasus": it began two days before (with "today"
+    # only: "has concluded a two-day visit" in a release of the next day ended the day before).
+    visit = (
+        next(
+            (
+                span
+                for p in texts[:2]
+                if _says(sentence := _first_sentence(p, language), language, "today")
+                and (span := concluded_visit(sentence, dates.start, language))
+            ),
+            None,
+        )
+        if dates.start is not None and dates.end is None
+        else None
+    )
+    if visit is not None:
+        dates = Dates(start=visit[0], end=visit[1], published=dates.published, updated=dates.updated)
+    elif dates.start is not None and dates.end is None and texts:
         # A release dated one day (its date line or its dateline) whose first paragraphs give the event's
         # own dates: a range ("… held from 16 to 18 April", "se rendra du 10 au 14 juin"), or a day the
         # first paragraph opens with ("On 4 March, …", "Le 18 février dernier, …"). The event is those.

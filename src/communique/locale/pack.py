@@ -74,6 +74,14 @@ class DateWords:
     future_markers: Words
     """Words of a sentence that tells what is still to come ("will", "prochain", "próximo"): a weekday it
     names ("on Thursday") is the next one after the release's day, not the last one before it."""
+    day_counts: dict[str, int]
+    """Number words of a visit's length ("two" → 2, "trois" → 3), read by ``visit_lengths``."""
+    visit_lengths: Words
+    """How a visit's length is written, ``{n}`` a number word or a number ("{n}-day visit", "visite de {n}
+    jours", "visita de {n} días"): with a word of ``concluded`` in the same sentence, the visit ended on the
+    release's day and began ``n - 1`` days before."""
+    concluded: Words
+    """Words saying a visit or a mission ended on the release's day ("concluded", "a achevé", "concluyó")."""
     other_event_words: Words
     """Words shortly before a date or a weekday that tie it to another event than the one the release
     reports: a death ("who died in Apia on Saturday", "décédé samedi", "fallecido el pasado sábado") —
