@@ -202,3 +202,21 @@ def test_a_malformed_capitals_table_is_refused(toml: str, key: str, monkeypatch:
     finally:
         monkeypatch.undo()
         tables.capitals.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("masthead", "language", "code"),
+    [
+        (["Ministry of Foreign Affairs Singapore"], "en", "SG"),
+        (["Ministère des Affaires étrangères du Sénégal"], "fr", "SN"),
+        (["Cancillería de Colombia"], "es", "CO"),
+    ],
+)
+def test_a_foreign_ministrys_masthead_names_its_state(masthead: list[str], language: str, code: str) -> None:
+    assert home_country(masthead, language) == code
+
+
+def test_a_state_office_whose_portfolio_names_a_body_is_the_states() -> None:
+    # "ministro de Asuntos Exteriores, Unión Europea y Cooperación": Spain's minister, not the Union's.
+    assert of_home(None, "ministro de Asuntos Exteriores, Unión Europea y Cooperación", "es")
+    assert not of_home(None, "Alto Representante de la Unión Europea", "es")

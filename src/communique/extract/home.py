@@ -167,7 +167,13 @@ def of_home(organization: str | None, role: str | None, language: str) -> bool:
     Not when the role names an international organisation or is one of its office holders' titles
     ("commandant suprême des forces alliées en Europe").
     """
-    if role is not None and (find_organization(role, language) is not None or _international_title(role, language)):
+    if (
+        role is not None
+        and (find_organization(role, language) is not None or _international_title(role, language))
+        # (A state's office whose portfolio names a body: "ministro de Asuntos Exteriores, Unión Europea y
+        # Cooperación" is Spain's minister, not the Union's.)
+        and not (organization is None and holds_national_office(role, language) and "," in role)
+    ):
         return False
     if organization is None and role is not None:
         # "chief executive of Harbor Point Logistics": a proper name at the role's end is its
