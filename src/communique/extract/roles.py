@@ -30,7 +30,8 @@ _COMMA = re.compile(r",[ \u00a0]*")
 _APPOSITION = re.compile(r"(?:[^,;:«»“”\"().]+|\([^()]*\)|(?<=(?<!\w)[A-Z])\.|[()])*")
 # A first word and its possessive, then a space: the owner of a role ("NRC’s ", "Gavi’s ", "ECOWAS ").
 _OWNER = re.compile(r"([^\W\d_][\w\-&]*)(’s)?[ \u00a0]+")
-_TRAILING_ACRONYM = re.compile(r"[ \u00a0]*\([ \u00a0]*[A-Z][A-Z0-9&.\-]{1,14}[ \u00a0]*\)[ \u00a0]*$")
+# ("(DSACEUR)", and a short name in brackets as bodies write theirs: "(Servel)", "(Frontex)".)
+_TRAILING_ACRONYM = re.compile(r"[ \u00a0]*\([ \u00a0]*[A-Z](?:[A-Z0-9&.\-]{1,14}|[a-z]{2,9})[ \u00a0]*\)[ \u00a0]*$")
 
 
 def role_before(text: str, end: int, t: PeopleTables, language: str) -> dict[str, Any] | None:

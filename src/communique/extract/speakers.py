@@ -923,7 +923,8 @@ def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int, country
             break
     if organization and len(candidates) > 1:
         # "le président de l’ISRO": the président of the ISRO before one whose organisation is not known.
-        of_org = {a.name for a in people.attendees if a.organization == organization}
+        # (By its name or its acronym: "el titular del JNE" of the Jurado Nacional de Elecciones (JNE).)
+        of_org = {a.name for a in people.attendees if a.organization == organization or organization in a.aliases}
         candidates = [c for c in candidates if c in of_org] or candidates
     if country is not None:
         of_country = {a.name for a in people.attendees if a.country == country}
