@@ -629,3 +629,34 @@ def test_a_visit_of_n_days_concluded_on_the_releases_day_began_n_minus_one_days_
     }[language]
     release = communique.parse(f"Visit\n\n{text}\n\n{more}\n", "text")
     assert (release.dates.start, release.dates.end) == (dt.date(2025, 3, start), dt.date(2025, 3, 5))
+
+
+def test_a_long_headline_under_a_menu_copied_one_item_per_line_and_a_block_of_labelled_fields() -> None:
+    # The site's menu, name and slogan, then its breadcrumb one item per line; the headline is a long
+    # sentence right above the page's date; "Speaker : …" over "Media : …" is the page's data, no headline.
+    page = (
+        "Aller au contenu\nSite des discours\nLa parole publique en ligne\nAccueil\nDiscours publics\n\n"
+        "Entretien de M. Paul Dervaux, ministre chargé des transports, avec Radio Nord le 4 mars 2025, sur le fret.\n\n"
+        "Publié le 5 mars 2025\n\n"
+        "Intervenant(s) : Paul Dervaux - Ministre chargé des transports\n"
+        "Média : Radio Nord\n"
+        "Thématiques : Transports, Fret ferroviaire\n\n"
+        "Q - Paul Dervaux, bonjour. Le fret ferroviaire recule encore cette année, pourquoi ?\n\n"
+        "R - Parce que nous avons trop longtemps laissé vieillir le réseau. Nous investirons deux milliards.\n"
+    )
+    release = communique.parse(page, "text")
+    assert release.header.title.startswith("Entretien de M. Paul Dervaux")
+    assert release.header.subtitle is None
+    assert [(q.text[:12], q.speaker) for q in release.quotes] == [("Parce que no", "Paul Dervaux")]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # The same label twice, in capitals then not, is the headline printed twice: not a block of fields.
+        "RESTITUTION : DOUZE OBJETS RENDUS AU MUSÉE DE KINSHASA\n\nRestitution : douze objets rendus au musée de Kinshasa",
+    ],
+)
+def test_a_headline_with_a_label_is_no_field(header: str) -> None:
+    page = f"{header}\n\nCommuniqué de presse – Tervuren, 9 décembre 2025\n\nLe musée a rendu ce mardi douze objets au musée national de Kinshasa, lors d’une cérémonie.\n"
+    assert communique.parse(page, "text").header.title == "Restitution : douze objets rendus au musée de Kinshasa"

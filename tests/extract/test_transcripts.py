@@ -277,3 +277,22 @@ def test_a_label_with_a_role_then_a_name_after_a_comma() -> None:
         ("Adriana Loaiza Pérez", "Directora general de Comunicación Social de la SRE"),
         ("Rocío Villaseñor Garza", "Secretaria de Relaciones Exteriores"),
     ]
+
+
+def test_an_interviews_answers_are_the_words_of_the_person_the_standfirst_names() -> None:
+    # Labels with a dot and an en dash ("P.–", "Respuesta.–"); an answer's speaker is the release's first
+    # named person, and what the interviewee says about cooperation is no report of who took part.
+    page = (
+        "Entrevista a la ministra de Sanidad en una emisora\n\n"
+        "La ministra de Sanidad, Inés Galarza Prieto, ha respondido este lunes a las preguntas de los oyentes.\n\n"
+        "Pregunta.– Ministra, ¿llegarán las vacunas antes del invierno?\n\n"
+        "Respuesta.– Llegarán en octubre, como estaba previsto, y las comunidades ya tienen el calendario.\n\n"
+        "P.– ¿Y la cooperación con los países vecinos?\n\n"
+        "R.– Hemos invertido mucho en colaboración con la Gendarmería Real de Marruecos, y se nota.\n"
+    )
+    release = communique.parse(page, "text")
+    assert [(q.text[:9], q.speaker) for q in release.quotes] == [
+        ("Llegarán ", "Inés Galarza Prieto"),
+        ("Hemos inv", "Inés Galarza Prieto"),
+    ]
+    assert [a.name for a in release.attendees] == ["Inés Galarza Prieto"]

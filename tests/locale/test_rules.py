@@ -45,7 +45,7 @@ def cases(section: str) -> list[Any]:
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_every_pack_has_examples_of_every_rule(code: str) -> None:
     data = examples(code)
-    for section in ("language", "prose_dates", "stamps", "datelines", "attendees", "speakers"):
+    for section in ("language", "prose_dates", "stamps", "datelines", "attendees", "partners", "speakers"):
         assert data.get(section), f"{code}: no [{section}] examples"
 
 
@@ -86,6 +86,13 @@ def test_named_people_and_their_noun_phrase(code: str, example: dict[str, Any]) 
         for key, value in person.items():
             # TOML has no null: "__none__" says the field must be empty.
             assert getattr(found, key) == (None if value == "__none__" else value), f"{person['name']}.{key}"
+
+
+@pytest.mark.parametrize(("code", "example"), cases("partners"))
+def test_the_bodies_the_work_was_done_with(code: str, example: dict[str, Any]) -> None:
+    attendees, _ = find_attendees([example["text"]], code)
+    partners = [(a.role, a.country) for a in attendees if a.name is None]
+    assert partners == [tuple(p) for p in example["partners"]], example["text"]
 
 
 @pytest.mark.parametrize(("code", "example"), cases("speakers"))

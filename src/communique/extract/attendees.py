@@ -2,7 +2,8 @@
 
 The rules live in one module per concern: :mod:`.names` (named people and the
 noun phrase around them), :mod:`.roles` (role phrases → role, organisation,
-country, acronym), :mod:`.collectives` (collectives and participant lists);
+country, acronym), :mod:`.collectives` (collectives and participant lists),
+:mod:`.partners` (the states' bodies the work was done with);
 their words come from the pack (:mod:`.vocab`).  This module runs them in order.
 """
 
@@ -23,6 +24,7 @@ from .analysis import Analysis
 from .collectives import find_collectives_and_roles
 from .home import holds_national_office, of_home
 from .names import Person, complete_names, find_named, merge
+from .partners import find_partners
 from .roles import from_role, role_parts
 from .transcripts import Turn, turn_role
 from .vocab import people_tables
@@ -111,6 +113,8 @@ def find_attendees(
             attrs.evolve(a, country=home) if a.country is None and of_home(a.organization, a.role, language) else a
             for a in others
         ]
+    # After the home country: a partner is another state's body ("con la Gendarmería Nacional francesa").
+    others += find_partners(body, language, t, [*built, *others], frozenset(turn.paragraph for turn in turns))
     return [*built, *others], mentions
 
 

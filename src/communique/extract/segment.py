@@ -441,6 +441,8 @@ def _title_score(lines: list[Line], i: int, candidates: Set[int]) -> float:
         score -= 10  # "by NATO Secretary General …" is the line under a headline
     if _is_person_line(text):
         score -= 8  # "The Hon Michael Dunstan MP": who speaks (a transcript's, a speech's header), not a headline
+    if _in_fields(lines, i):
+        score -= 12  # "Intervenant(s) : X" over "Média : France Info": a page's labelled data, not a headline
     if (
         i + 1 < len(lines)
         and lines[i + 1].kind is Kind.TEXT
@@ -478,6 +480,8 @@ def _title_score(lines: list[Line], i: int, candidates: Set[int]) -> float:
 
 
 _NUMBERED = re.compile(r"^\d{1,2}\.[ \u00a0]+(?=[^\W\d_])")
+# A field's label of one to three words, then a colon ("Intervenant(s) : ", "Média : ", "Subjects: ").
+_FIELD = re.compile(r"^[^\W\d_][\w()’'\-]*(?:[ \u00a0][\w()’'\-]+){0,2}[ \u00a0\u202f]?:[ \u00a0]")
 _LABEL_CODE = re.compile(r"\b\d+[A-Z]{2,}\b|\b[A-Z]{2,}\s\d+\b")
 
 
@@ -530,8 +534,10 @@ def _pick_title(
     if (
         standfirst is not None
         and 0 < standfirst < len(lines) - 1
-        and lines[standfirst - 1].kind is Kind.FURNITURE
-        and is_breadcrumb(lines[standfirst - 1].text)
+        and (
+            (lines[standfirst - 1].kind is Kind.FURNITURE and is_breadcrumb(lines[standfirst - 1].text))
+            or _after_menu(lines, standfirst)
+        )
         and lines[standfirst + 1].kind in _DATA
     ):
         # Right under the breadcrumb and right above the page's date, a line of running text is the headline,
@@ -600,6 +606,33 @@ def _pick_title(
         if found is not None and word_count(lines[before[-1]].text) <= 3 and _place_alone(found[0]):
             place = found[0]
     return title, subtitle, place
+
+
+def _in_fields(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` and a line beside it open with two different field labels ("Intervenant(s) : …",
+    "Média : …"); not a headline with a label printed twice, in capitals then not ("RESTITUTION : …")."""
+    own = _FIELD.match(lines[i].text)
+    if own is None:
+        return False
+    for j in (i - 1, i + 1):
+        other = _FIELD.match(lines[j].text) if 0 <= j < len(lines) and lines[j].kind is Kind.TEXT else None
+        if other is not None and fold(other.group()) != fold(own.group()):
+            return True
+    return False
+
+
+_MENU_LINES = 3  # a block of this many short lines or more above the headline is the site's menu
+_MENU_WORDS = 6
+
+
+def _after_menu(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` opens a block right after a block of short lines only (a site's menu, its name, a
+    breadcrumb copied one item per line: "Accueil" / "Discours publics")."""
+    above = lines[i - 1].block
+    if lines[i].block == above:
+        return False
+    menu = [line for line in lines[:i] if line.block == above]
+    return len(menu) >= _MENU_LINES and all(line.words <= _MENU_WORDS for line in menu)
 
 
 def _place_alone(place: str) -> bool:

@@ -527,7 +527,12 @@ class _Attribution:
     # --- one quotation -----------------------------------------------------------------------------
 
     def turn_speaker(self, turn: Turn, para: int, pos: int) -> str | None:
-        """The speaker a transcript turn's label names: its name, else the attendee of its role."""
+        """The speaker a transcript turn's label names: its name, else the attendee of its role.
+
+        An answer label ("R.–") names the interviewee: the release's first named person.
+        """
+        if turn.answer:
+            return self.people.attendees[0].name if self.people.attendees else None
         if turn.name is not None:
             name = normalize(turn.name)
             hits = self.people.find(name, 0, len(name), self.word)

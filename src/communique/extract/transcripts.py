@@ -13,13 +13,16 @@ forms real transcripts give them:
   Jens Halvorsen:``, ``PRIME MINISTER ALBANESE:``, ``Mr Halvorsen:``;
 - a name alone (two words or more, or one in capitals), only in a page
   that is a transcript by the labels above;
-- the colon may be a Spanish ".-" (``Consejero.- …``, ``Pregunta.- …``);
+- the colon may be a Spanish ".-" or ".–" (``Consejero.- …``, ``Pregunta.– …``, ``R.– …``);
 - a note in small letters in brackets after the label is no name (``Primer ministro de Portugal
   (traducción).-``), and a comma may stand inside brackets (``Pregunta (Lucía Montes, Agencia EFE).-``);
 - a question or moderation label of the pack (``quotes.transcript_questions``:
   ``Q``, ``Question``, ``Journaliste``, ``Pregunta``): a journalist's words,
   not the release's speech, never a quotation (a quotation marked inside it
-  stays one).
+  stays one);
+- an answer label of the pack (``quotes.transcript_answers``: ``R``, ``Respuesta``,
+  ``A``): the interviewee's words, the release's first named person (the one the
+  headline or standfirst introduces).
 
 A page is a transcript when two paragraphs or more open with such a label and
 one of them names a role, a name in brackets or a question.  A paragraph
@@ -53,7 +56,7 @@ _MAX_LABEL_WORDS = 8
 # (And one comma before a capital: "Directora general de Comunicación Social de la SRE, Adriana Loaiza Pérez:".)
 _LABEL = re.compile(
     r"(?P<label>[^\W\d_](?:[^:\n«»“”\"!?;,(\[]|[(\[][^)\]\n:]{0,60}[)\]]|,[ \u00a0](?=[^\W\d_]))"
-    r"{0,88}?)(?:[ \u00a0\u202f]?:[ \u00a0\u202f]+|\.-[ \u00a0\u202f]*)(?=\S)"
+    r"{0,88}?)(?:[ \u00a0\u202f]?:[ \u00a0\u202f]+|\.[-–][ \u00a0\u202f]*)(?=\S)"
 )
 # A speaker's name in capitals opening the paragraph, the words on the next line ("THOMAS RENAUDIN" /
 # "Bonjour …", joined by the copy): a label without a colon, as vie-publique prints interviews.
@@ -85,6 +88,9 @@ class Turn:
     """A question or moderation label: the words are no quotation."""
     continues: bool = False
     """A later paragraph of the turn, without a label of its own."""
+    answer: bool = False
+    """An interview's answer label of the pack (``quotes.transcript_answers``: "R", "Respuesta"): the
+    words are the interviewee's, the release's first named person."""
 
 
 @frozen
@@ -95,6 +101,7 @@ class _Label:
     role: str | None
     question: bool
     strong: bool  # a role, a bracketed name or a question: what makes a page a transcript
+    answer: bool = False  # an interview's answer label ("R.–", "Respuesta.–"): the interviewee speaks
 
 
 def find_turns(paragraphs: Sequence[str], language: str) -> list[Turn]:
@@ -104,6 +111,7 @@ def find_turns(paragraphs: Sequence[str], language: str) -> list[Turn]:
         if (
             text.find(":", 0, _LABEL_REACH) < 0
             and text.find(".-", 0, _LABEL_REACH) < 0
+            and text.find(".–", 0, _LABEL_REACH) < 0
             and _SHORT_LABEL.match(text) is None
             and not text[1:2].isupper()  # (a name in capitals: "THOMAS RENAUDIN Bonjour …")
         ):
@@ -121,9 +129,20 @@ def find_turns(paragraphs: Sequence[str], language: str) -> list[Turn]:
         label = labels.get(i)
         if label is not None:
             current = label
-            turns.append(Turn(i, label.end, label.label, label.name, label.role, label.question))
+            turns.append(Turn(i, label.end, label.label, label.name, label.role, label.question, answer=label.answer))
         elif current is not None and _runs_on(text):
-            turns.append(Turn(i, 0, current.label, current.name, current.role, current.question, continues=True))
+            turns.append(
+                Turn(
+                    i,
+                    0,
+                    current.label,
+                    current.name,
+                    current.role,
+                    current.question,
+                    continues=True,
+                    answer=current.answer,
+                )
+            )
         else:
             current = None
     return turns
@@ -173,6 +192,8 @@ def _read_label(text: str, language: str) -> _Label | None:
     short = _SHORT_LABEL.match(text)
     if short is not None and normalize(short.group("label")).lower() in _questions(language):
         return _Label(short.end(), short.group("label"), None, None, True, True)
+    if short is not None and normalize(short.group("label")).lower() in _answers(language):
+        return _Label(short.end(), short.group("label"), None, None, False, False, answer=True)
     caps = _CAPITALS_LABEL.match(text)
     if caps is not None and not _role_like(caps.group("label"), people_tables(language)):
         return _Label(caps.end(), caps.group("label"), _title_case(caps.group("label")), None, False, False)
@@ -192,6 +213,8 @@ def _read_label(text: str, language: str) -> _Label | None:
     t = people_tables(language)
     if normalize(label).lower() in _questions(language):
         return _Label(m.end(), label, None, None, True, True)
+    if normalize(label).lower() in _answers(language):
+        return _Label(m.end(), label, None, None, False, False, answer=True)  # "R.–", "Respuesta.–", "A:"
     bracketed = _BRACKETED.fullmatch(label)
     if bracketed is not None and not bracketed.group("tail"):
         outer, inner = bracketed.group("outer").strip(), bracketed.group("inner").strip()
@@ -289,6 +312,13 @@ def _questions(language: str) -> frozenset[str]:
     """The question and moderation labels of every pack, lower-cased: a transcript may mix languages."""
     del language
     return frozenset(normalize(q).lower() for code in languages() for q in pack(code).quotes.transcript_questions)
+
+
+@cache
+def _answers(language: str) -> frozenset[str]:
+    """The answer labels of every pack, lower-cased ("r", "respuesta", "a")."""
+    del language
+    return frozenset(normalize(a).lower() for code in languages() for a in pack(code).quotes.transcript_answers)
 
 
 def turn_role(role: str, language: str) -> str:

@@ -243,6 +243,10 @@ class PeopleWords:
     state_bodies: Words
     """Words of a state body's name ("Ministry", "Armada"): an attendee of one, or of no organisation, is of
     the publishing state's country when the release names no other."""
+    partner_cues: Words
+    """Phrases before the bodies a release's work was done with ("en una operación conjunta con", "in close
+    coordination with", "en coopération avec"): each country or state body of the list after one, up to the
+    end of the sentence, takes part (:mod:`communique.extract.partners`)."""
     territorial_heads: Words
     """Role heads of an office held over a territory ("maire", "alcaldesa", "Governor"): the place after their
     link is part of the role ("alcaldesa de València", "préfet de la Gironde"), never an organisation."""
@@ -288,9 +292,9 @@ class QuoteWords:
     """Labels of a transcript's turns that are a journalist's question or the moderation, not the
     release's speech ("Q", "Question", "Journaliste", "Pregunta")."""
     transcript_answers: Words
-    """Labels of an interview's answers ("A", "Réponse", "Respuesta"): the interviewee's turns. Read as
-    no dateline's place ("Respuesta.– Queremos …"); the interviewee, named in the header, is not
-    resolved yet."""
+    """Labels of an interview's answers ("A", "Réponse", "Respuesta"): the interviewee's turns, said by
+    the release's first named person (:mod:`communique.extract.transcripts`). Read as no dateline's
+    place ("Respuesta.– Queremos …")."""
 
 
 @frozen(kw_only=True)
