@@ -136,12 +136,14 @@ DEFAULT_CORPUS = (
     "tests/data/holdout12",
     "tests/data/holdout13",
     "tests/data/holdout14",
+    "tests/data/holdout15",
     "tests/data/htmlhold",
     "tests/data/htmlhold2",
     "tests/data/htmlhold3",
     "tests/data/htmlhold4",
     "tests/data/htmlhold5",
     "tests/data/htmlhold6",
+    "tests/data/htmlhold7",
 )
 """The corpus folders, relative to the repository root (the current directory of the command)."""
 
