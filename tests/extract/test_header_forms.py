@@ -660,3 +660,23 @@ def test_a_long_headline_under_a_menu_copied_one_item_per_line_and_a_block_of_la
 def test_a_headline_with_a_label_is_no_field(header: str) -> None:
     page = f"{header}\n\nCommuniqué de presse – Tervuren, 9 décembre 2025\n\nLe musée a rendu ce mardi douze objets au musée national de Kinshasa, lors d’une cérémonie.\n"
     assert communique.parse(page, "text").header.title == "Restitution : douze objets rendus au musée de Kinshasa"
+
+
+@pytest.mark.parametrize(
+    ("line", "kinds"),
+    [
+        # A site's language links are furniture.
+        ("EN FR", ["FURNITURE"]),
+        ("DE | EN | FR | IT", ["FURNITURE"]),
+        # A section tag, the page's date and its place on one line: the tag is furniture, the date a dated place.
+        ("Secrétaire Générale adjointe 12 juin 2026 Strasbourg", ["FURNITURE", "DATE"]),
+        ("Press release 12 June 2026 Brussels", ["FURNITURE", "DATE"]),
+        # A related link with its date is neither.
+        ("GRECO 11 juin 2026 Le GRECO publie son rapport sur le Portugal", ["TEXT"]),
+    ],
+)
+def test_language_links_and_a_tag_date_place_line(line: str, kinds: list[str]) -> None:
+    classified = classify_lines(line)
+    assert [c.kind.name for c in classified] == kinds
+    if "DATE" in kinds:
+        assert classified[-1].value in ("Strasbourg", "Brussels")

@@ -457,3 +457,17 @@ def test_the_person_a_quote_blocks_cite_names_takes_part_with_its_role() -> None
     assert quote.speaker == "Desmond Arkwright" and quote.attendee is not None
     assert release.attendees[quote.attendee].name == "Desmond Arkwright"
     assert release.attendees[quote.attendee].role == "MPP for Kitchener Centre"
+
+
+def test_a_time_marked_with_rdfa_and_no_datetime_attribute_is_a_stamp() -> None:
+    # Canada.ca's footer: "Date modified:" <time property="dateModified">2026-06-09</time>.
+    page = (
+        "<html lang='en'><head><title>Harbour works begin | Canada.ca</title></head><body><main>"
+        "<h1>Harbour works begin in three communities</h1>"
+        "<p>OTTAWA, June 2, 2026 – The Government of Canada announced today that repairs to three small craft"
+        " harbours will begin this summer, with work expected to last two seasons.</p>"
+        "<p>The repairs will replace wharves and breakwaters that storms damaged last winter.</p>"
+        "</main><footer><dl><dt>Date modified:</dt><dd><time property='dateModified'>2026-06-09</time></dd></dl>"
+        "</footer></body></html>"
+    )
+    assert communique.parse(page, "html").dates.updated == dt.date(2026, 6, 9)

@@ -338,6 +338,8 @@ def _is_furniture(text: str) -> bool:
         return True
     if not text or _SYMBOLS.fullmatch(text):
         return True  # "|", "—", "***"
+    if _is_language_switch(text):
+        return True  # "EN FR", "DE | EN | FR": the site's language links
     if _COPYRIGHT.match(text) or _URL.fullmatch(text) or _EMAIL.fullmatch(text) or _PHONE.fullmatch(text):
         return True
     # "Share | Print | E-mail", "Accès rapide : Accueil", "Home > News > 2019": a phrase, then a separator.
@@ -352,6 +354,79 @@ def _is_furniture(text: str) -> bool:
     if _NUMBERED.match(text) and word_count(text) <= 6 and not _ends_sentence(text):
         return True  # "2. News", "3. Global Affairs Canada news": a numbered breadcrumb item
     return is_breadcrumb(text)
+
+
+_LONGEST_TAG_LINE = 10
+_LONGEST_TAG = 4
+
+
+def _tag_date_place(text: str) -> tuple[str, str, str] | None:
+    """``(tag, date, place)`` of a line that is a short tag, a date, then a place ("GRECO 11 juin 2026 Strasbourg")."""
+    words = text.split()
+    for k in range(1, min(_LONGEST_TAG, len(words) - 2) + 1):
+        rest = " ".join(words[k:])
+        head = leading_event_dates(rest)
+        if head is None:
+            continue
+        tail = head[0].strip(" ,|-–—")
+        date_part = rest[: len(rest) - len(head[0])].rstrip(" ,|-–—")
+        if not tail or word_count(tail) > 3 or not tail[:1].isupper() or _ends_sentence(tail):
+            return None
+        placed = place_line(f"{tail}, {date_part}")
+        if placed is None or placed[0] != tail:
+            return None
+        return " ".join(words[:k]), date_part, tail
+    return None
+
+
+# ISO 639-1 codes of the languages sites offer most: a line of two or more of them alone is a language switch.
+_LANGUAGE_CODES = frozenset(
+    [
+        "ar",
+        "bg",
+        "ca",
+        "cs",
+        "da",
+        "de",
+        "el",
+        "en",
+        "es",
+        "et",
+        "eu",
+        "fi",
+        "fr",
+        "ga",
+        "gl",
+        "hr",
+        "hu",
+        "it",
+        "ja",
+        "ko",
+        "lb",
+        "lt",
+        "lv",
+        "mt",
+        "nl",
+        "no",
+        "pl",
+        "pt",
+        "ro",
+        "ru",
+        "sk",
+        "sl",
+        "sq",
+        "sr",
+        "sv",
+        "tr",
+        "uk",
+        "zh",
+    ]
+)
+
+
+def _is_language_switch(text: str) -> bool:
+    words = [w for w in re.split(r"[\s|/·•,]+", text) if w]
+    return len(words) >= 2 and all(len(w) == 2 and w.lower() in _LANGUAGE_CODES for w in words)
 
 
 @cache
@@ -443,6 +518,14 @@ def _classify(text: str, number: int, block: int, piece: bool, bullet: bool = Fa
             reference = _find_reference(head[0])
             date_part = text[: len(text) - len(head[0])].rstrip(" ,|-–—") if head[0] else text
             return [Line(number, date_part, Kind.DATE, block, piece, dates=head[1], value=reference)]
+        tagged = _tag_date_place(text) if words <= _LONGEST_TAG_LINE else None
+        if tagged is not None:
+            # "Secrétaire Générale adjointe 12 juin 2026 Strasbourg": the page's section tag, its date, its place.
+            tag, date_part, place = tagged
+            return [
+                Line(number, tag, Kind.FURNITURE, block, piece),
+                Line(number, date_part, Kind.DATE, block, piece, value=place, field="place"),
+            ]
         split = trailing_event_dates(text)
         if split is not None and not piece and word_count(split[0]) <= 3:
             # "Daily News 07 / 03 / 2023": a label, then the date.

@@ -60,6 +60,16 @@ def _prefix_length(text: str, tokens: list[tuple[int, int]], t: PeopleTables) ->
         return 1 if 1 in lengths.get(b, ()) or b in t.not_name_words else 0
     while k < n_tokens:
         word = text[tokens[k][0] : tokens[k][1]]
+        if (
+            _INITIAL.fullmatch(word)
+            and k + 1 < n_tokens
+            and bare(word) not in lengths
+            and not (k > 0 and _INITIAL.fullmatch(text[tokens[k - 1][0] : tokens[k - 1][1]]))
+            and text[tokens[k][0] - 1 : tokens[k][0]] != "."  # "Bogotá D.C.": a dotted abbreviation's letter
+        ):
+            # "Foreign Secretary T. K. Bhandari": an initial opens the name, it is no acronym (not "M.", a
+            # courtesy word, nor the second letter of a dotted pair: "S. E.", "D. C.").
+            return k
         if word[0].islower() or (len(word) > 1 and word.isupper() and word.replace(".", "").isalpha()):
             if (
                 word[0].isupper()

@@ -192,7 +192,7 @@ def _role_at(chunk: str, at: int, t: PeopleTables, language: str) -> dict[str, A
         and k_open < 0
         and lead[k - 1][0] not in t.role_articles
         and not _is_verb(lead[k - 1][0], t)  # "…,” said UNICEF Representative in Bangladesh, X."
-        and not (k < len(lead) and lead[k][2].endswith(POSSESSIVE))
+        and not any(w[2].endswith(POSSESSIVE) for w in lead[k:])  # "with Viet Nam’s Minister …": an owner of words
     ):
         return None
     if k > 1 and lead[k - 2][0] in t.location_words:

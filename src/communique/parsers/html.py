@@ -798,8 +798,9 @@ def read_markup(root: Any) -> Markup:
     m.published = _stamp(_meta(root, "article:published_time"))
     m.updated = _stamp(_meta(root, "article:modified_time"))
     for time in body.iter("time") if body is not None else ():
-        marks = " ".join([time.get("itemprop") or "", time.get("class") or ""]).lower()
-        value = _stamp(time.get("datetime"))
+        # (RDFa marks it with ``property``, as Canada.ca's "Date modified": <time property="dateModified">.)
+        marks = " ".join([time.get("itemprop") or "", time.get("property") or "", time.get("class") or ""]).lower()
+        value = _stamp(time.get("datetime") or (time.text or "").strip())
         if value is None:
             continue
         if m.published is None and (
