@@ -43,6 +43,8 @@ def people(text: str, language: str = "en") -> dict[str, tuple[str | None, str |
         ("Chairman of the Election Commission", "en", "Chairman", "Election Commission", None),
         ("presidente del Jurado Nacional de Elecciones", "es", "presidente", "Jurado Nacional de Elecciones", None),
         ("Minister of Defence", "en", "Minister of Defence", None, None),
+        # After a bare link, a national office's capitalised words are its portfolio, known or not.
+        ("Minister for Emergency Management", "en", "Minister for Emergency Management", None, None),
         ("ministro de la Presidencia", "es", "ministro de la Presidencia", None, None),
         # An institution's name after a location link is the organisation, whole.
         ("professor at the University of Otago", "en", "professor", "University of Otago", None),

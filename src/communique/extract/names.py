@@ -128,6 +128,35 @@ def _initialled_name(norm: str, tokens: list[tuple[int, int]], t: PeopleTables) 
     return j - 1, heads[-1].start()
 
 
+def _portfolio_then_name(norm: str, tokens: list[tuple[int, int]], t: PeopleTables) -> tuple[int, int] | None:
+    """``(index of the first name, start of the role's head)`` when a run of three capitalised words or more
+    goes on a role's portfolio ("Minister for Emergency Management Bronwyn Castellano", "… Trade and Tourism
+    Catherine Yeo"): a link or a list joiner right before the run, a role's head before that with only links
+    and capitalised words between; the name is the run's last two words.
+    """
+    n = len(tokens)
+    if n < 3 or any(_INITIAL.fullmatch(norm[s:e]) for s, e in tokens):
+        return None
+    before = norm[max(0, tokens[0][0] - 12) : tokens[0][0]].split()
+    if not before or (bare(before[-1]) not in t.link_words and bare(before[-1]) not in t.joiner_words):
+        return None
+    if not all(norm[s : s + 1].isupper() and norm[s:e].isalpha() for s, e in tokens[-2:]):
+        return None
+    if any(bare(norm[s:e]) in t.trigger_last or bare(norm[s:e]) in t.head_words for s, e in tokens[:-2]):
+        return None  # "… and Chief Raymond Sinclair": a title of its own opens the run, another person's phrase
+    lo = max(0, tokens[0][0] - 120)
+    pre = norm[lo : tokens[0][0]]
+    cut = _over_portfolio_list(pre, last_stop(pre), t)
+    phrase_start = lo + cut + 1 if cut >= 0 else lo
+    heads = list(t.heads.finditer(norm, phrase_start, tokens[0][0]))
+    if not heads:
+        return None
+    between = norm[heads[-1].end() : tokens[0][0]].replace(",", " ").split()
+    if not between or not all(w[:1].isupper() or bare(w) in t.link_words or bare(w) in t.joiner_words for w in between):
+        return None
+    return n - 2, heads[-1].start()
+
+
 def _role_before(text: str, norm: str, end: int, t: PeopleTables, language: str) -> dict[str, Any] | None:
     """:func:`.roles.role_before` read on the normalised text ("l'adjointe à la culture, X" with a typed
     apostrophe), its role and organisation given back as ``text`` writes them (same offsets)."""
@@ -214,7 +243,7 @@ def _after_role(norm: str, pos: int, t: PeopleTables) -> tuple[int, int, str | N
             return None
     lo = max(0, pos - 120)
     pre = norm[lo:pos]
-    cut = last_stop(pre)
+    cut = _over_portfolio_list(pre, last_stop(pre), t)
     words = list(WORD.finditer(norm, lo + cut + 1 if cut >= 0 else lo, pos))
     if not words:
         return None
@@ -506,6 +535,17 @@ def find_named(
             # "… for Terrorism and Financial Intelligence Dana K. Whitcombe": a portfolio of words no table
             # holds, then a name with a middle initial, after a role's head: the initial says where the name starts.
             head = _initialled_name(norm, tokens, t) if k == 0 else None
+            if head is None and k == 0:
+                # "Minister for Trade and Tourism Catherine Yeo": without an initial, the name is the run's last two words.
+                head = _portfolio_then_name(norm, tokens, t)
+                if head is not None and not (
+                    norm.startswith(":", tokens[-1][1])
+                    or (
+                        _speech_near(norm, tokens[-1][1], tokens[-1][1], language)
+                        and _name_like([norm[s:e] for s, e in tokens[-2:]], t, language)
+                    )
+                ):
+                    head = None  # only a name that speaks ("… Catherine Yeo said:"): not "Prairie Pulse Cooperative"
             if head is not None:
                 k = head[0]
             name_start = tokens[k][0]
@@ -835,7 +875,33 @@ def _phrase_cut(pre: str, t: PeopleTables) -> int:
         if _DOTTED.search(word) is None and low(word) not in t.phrases and low(word) not in t.dotted:
             break
         cut = last_stop(pre[:word_start])
+    return _over_portfolio_list(pre, cut, t)
+
+
+def _over_portfolio_list(pre: str, cut: int, t: PeopleTables) -> int:
+    """``cut`` moved back over the commas of a portfolio list that runs on to the name.
+
+    "Minister for Regional Development, Local Government and Territories X": such a comma is inside the
+    role (only capitalised words and links after it, a list joiner among them).
+    """
+    while cut > 0 and pre[cut] == "," and _portfolio_list_tail(pre[cut + 1 :], t) and pre[:cut].rstrip()[-1:].isalpha():
+        cut = last_stop(pre[:cut])
     return cut
+
+
+def _portfolio_list_tail(words: str, t: PeopleTables) -> bool:
+    """Whether ``words`` are the last items of a portfolio list: capitalised words and links, a joiner among them."""
+    split = words.split()
+    if len(split) < 3 or not split[0][:1].isupper() or t.heads.search(words):
+        return False  # (a role's head after the comma: "…, Indigenous Economic Development Minister X and …")
+    joined = False
+    for w in split:
+        low_w = bare(w)
+        if low_w in t.joiner_words:
+            joined = True
+        elif not (w[:1].isupper() or low_w in t.link_words):
+            return False
+    return joined
 
 
 def _listed_word(norm: str, start: int, end: int, t: PeopleTables) -> bool:

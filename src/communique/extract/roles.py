@@ -616,6 +616,12 @@ def _named_organization(text: str, language: str) -> tuple[str, str] | None:
         # with its article, a named body of two capitalised words or more is whose the office is ("Chairman
         # of the Election Commission", "presidente del Jurado Nacional de Elecciones").
         return None
+    if low(text[m.start() : m.start("org")].strip()) not in _body_links(language) and holds_national_office(
+        text[: m.start()], language
+    ):
+        return (
+            None  # "Minister for Emergency Management": after a bare link, a national office's words are its portfolio
+        )
     if t.phrases.get(low(org.strip()), ("",))[0] == "region":
         return None  # "Director General for East Asia": a world region is what the office covers
     if t.phrases.get(low(text.strip()), ("",))[0] in ("title", "rank"):
