@@ -204,7 +204,28 @@ def _gate(text: str, pos: int, t: PeopleTables) -> bool:
     prev = chunk[chunk.rfind(" ") + 1 :].lower()
     if prev in t.trigger_last or prev[prev.rfind("’") + 1 :] in t.trigger_last:
         return True
+    if _small_head_before(text, pos, t) is not None:
+        return True
     return bare(prev) in t.bridge and _after_role(text, pos, t) is not None
+
+
+def _small_head_before(text: str, pos: int, t: PeopleTables) -> tuple[int, int] | None:
+    """The span of a one-word role head in small letters right before ``pos``, after an article.
+
+    "la doctorante Léa Bouchard", "el técnico Gustavo Pereyra": in a language that writes roles in small
+    letters (``role_case = "lower"``), the head is the person's role.
+    """
+    if not t.lower_roles:
+        return None
+    m = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
+    if m is None or not m.group(1)[:1].islower() or bare(m.group(1)) not in t.head_words:
+        return None
+    head_start = m.start(1)
+    j = head_start - 1
+    while j >= 0 and text[j] in " \u00a0":
+        j -= 1
+    article = text[max(0, j - 6) : j + 1].rsplit(" ", 1)[-1].lower()
+    return (head_start, m.end(1)) if bare(article) in t.role_articles else None
 
 
 def _last_head(norm: str, tokens: list[tuple[int, int]], t: PeopleTables) -> int:
@@ -633,6 +654,16 @@ def find_named(
                                 back.setdefault(key, role_back[key])
                         if adjective:
                             back.setdefault("country", adjective)
+            if not back.get("trigger") and k == 0:
+                small = _small_head_before(norm, name_start, t)
+                if small is not None and (
+                    _speech_near(norm, name_start, name_end, language)
+                    or _speech_near(
+                        norm, norm.rfind(" ", 0, small[0] - 1) + 1, name_end, language
+                    )  # "dijo el técnico X"
+                ):
+                    # (Only a person who speaks: "le poète Luís de Camões" of a state visit's programme is a topic.)
+                    back = {"start": small[0], "complete": False, "trigger": True, "title": small}
             appositive = None
             # "…, Chief of Defence of Sweden, and General X": after a list joiner the phrase before the
             # comma is the previous person's, not this one's.
