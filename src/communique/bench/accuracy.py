@@ -137,6 +137,7 @@ DEFAULT_CORPUS = (
     "tests/data/holdout13",
     "tests/data/holdout14",
     "tests/data/holdout15",
+    "tests/data/holdout16",
     "tests/data/htmlhold",
     "tests/data/htmlhold2",
     "tests/data/htmlhold3",

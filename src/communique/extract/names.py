@@ -81,6 +81,14 @@ def _prefix_length(text: str, tokens: list[tuple[int, int]], t: PeopleTables) ->
                 and text[tokens[k + 1][0] : tokens[k + 1][1]][1:2].islower()
             ):
                 return k  # "Mr. KAMIYA Haruto": a family name in capitals after a courtesy word, no acronym
+            if (
+                k > 0
+                and n_tokens - k >= 2
+                and bares is not None
+                and t.phrases.get(bares[k - 1], ("",))[0] == "honorific"
+                and all(_capitals_word(text[s:e]) for s, e in tokens[k:])
+            ):
+                return k  # "Hon. GRACE NAMUTEBI", "Hon. JUMA K. MSELEM": a whole name in capitals after a courtesy word
             k += 1  # a particle, or an acronym ("NATO", "SACEUR")
             continue
         if bares is None:
@@ -99,6 +107,11 @@ def _prefix_length(text: str, tokens: list[tuple[int, int]], t: PeopleTables) ->
 
 
 _INITIAL = re.compile(r"[^\W\d_]\.")
+
+
+def _capitals_word(word: str) -> bool:
+    """A word of a name written in capitals ("NAMUTEBI", "ESSOMBA-NKOLO"), or an initial ("K.")."""
+    return bool(_INITIAL.fullmatch(word)) or (len(word) > 1 and word.isupper() and word.replace("-", "").isalpha())
 
 
 def _initialled_name(norm: str, tokens: list[tuple[int, int]], t: PeopleTables) -> tuple[int, int] | None:
@@ -126,6 +139,31 @@ def _initialled_name(norm: str, tokens: list[tuple[int, int]], t: PeopleTables) 
     if not all(w[:1].isupper() or bare(w) in t.link_words or bare(w) in t.joiner_words for w in between):
         return None  # a clause between the head and the run: the head is another phrase's
     return j - 1, heads[-1].start()
+
+
+def _clause_goes_on(norm: str, end: int, t: PeopleTables) -> bool:
+    """Whether a word in small letters follows ``end`` that is no link: the sentence goes on with its verb
+    ("… Aoife Brennan TD today launched …"), not with the place of an office ("… Risk Management at the …")."""
+    m = _NEXT_WORD.match(norm, end)
+    return (
+        m is not None
+        and m.group(1)[:1].islower()
+        and bare(m.group(1)) not in t.link_words
+        and (bare(m.group(1)) not in t.location_words)
+    )
+
+
+_NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_][\w’'\-]*)")
+
+
+def _without_post_nominals(norm: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``tokens`` without the post-nominals in capitals that end them ("Aoife Brennan TD", "X MP")."""
+    n = len(tokens)
+    while (
+        n > 2 and 2 <= tokens[n - 1][1] - tokens[n - 1][0] <= 4 and norm[tokens[n - 1][0] : tokens[n - 1][1]].isupper()
+    ):
+        n -= 1
+    return tokens[:n]
 
 
 def _portfolio_then_name(norm: str, tokens: list[tuple[int, int]], t: PeopleTables) -> tuple[int, int] | None:
@@ -383,7 +421,13 @@ def _clean_name(
     if len(tokens) > _MAX_NAME_WORDS:
         return None  # a run of a dozen capitalised words is a heading or an institution, not a person
     words = [(text[s:e], s) for s, e in tokens]
+    # "GRACE NAMUTEBI", "JUMA K. MSELEM": a whole name in capitals (no word of the tables, none short as an acronym).
+    in_capitals = len(words) >= 2 and all(
+        _capitals_word(w) and (len(w) > 3 or _INITIAL.fullmatch(w)) and low(w) not in t.vocab for w, _ in words
+    )
     for k, (w, _) in enumerate(words[1:], 1):
+        if in_capitals:
+            break
         if low(w) in t.particles and k + 1 < len(words) and words[k + 1][0][:2].isupper():
             continue  # "Joris VAN DAMME-LEYSEN": a particle of a surname in capitals, no acronym
         if (
@@ -558,12 +602,16 @@ def find_named(
             head = _initialled_name(norm, tokens, t) if k == 0 else None
             if head is None and k == 0:
                 # "Minister for Trade and Tourism Catherine Yeo": without an initial, the name is the run's last two words.
-                head = _portfolio_then_name(norm, tokens, t)
+                core = _without_post_nominals(norm, tokens)
+                head = _portfolio_then_name(norm, core, t)
                 if head is not None and not (
                     norm.startswith(":", tokens[-1][1])
                     or (
-                        _speech_near(norm, tokens[-1][1], tokens[-1][1], language)
-                        and _name_like([norm[s:e] for s, e in tokens[-2:]], t, language)
+                        (
+                            _speech_near(norm, tokens[-1][1], tokens[-1][1], language)
+                            or _clause_goes_on(norm, tokens[-1][1], t)
+                        )
+                        and _name_like([norm[s:e] for s, e in core[-2:]], t, language)
                     )
                 ):
                     head = None  # only a name that speaks ("… Catherine Yeo said:"): not "Prairie Pulse Cooperative"
