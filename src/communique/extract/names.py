@@ -61,7 +61,7 @@ def _prefix_length(text: str, tokens: list[tuple[int, int]], t: PeopleTables) ->
     while k < n_tokens:
         word = text[tokens[k][0] : tokens[k][1]]
         if (
-            _INITIAL.fullmatch(word)
+            (_INITIAL.fullmatch(word) or (_DOTTED_INITIALS.fullmatch(word) and _plain_next(text, tokens, k, lengths)))
             and k + 1 < n_tokens
             and bare(word) not in lengths
             and not (k > 0 and _INITIAL.fullmatch(text[tokens[k - 1][0] : tokens[k - 1][1]]))
@@ -109,6 +109,19 @@ def _prefix_length(text: str, tokens: list[tuple[int, int]], t: PeopleTables) ->
 _INITIAL = re.compile(r"[^\W\d_]\.")
 
 
+# Initials written together ("P.J. Kielty"), not an acronym of the tables ("U.S."), before a name's word.
+_DOTTED_INITIALS = re.compile(r"(?:[^\W\d_]\.){2,3}")
+
+
+def _plain_next(text: str, tokens: list[tuple[int, int]], k: int, lengths: dict[str, Any]) -> bool:
+    """Whether the token after ``k`` is a plain word of a name: capitalised and no word of the tables."""
+    if k + 1 >= len(tokens):
+        return False
+    s, e = tokens[k + 1]
+    word = text[s:e]
+    return word[:1].isupper() and not word.isupper() and bare(word) not in lengths
+
+
 def _capitals_word(word: str) -> bool:
     """A word of a name written in capitals ("NAMUTEBI", "ESSOMBA-NKOLO"), or an initial ("K.")."""
     return bool(_INITIAL.fullmatch(word)) or (len(word) > 1 and word.isupper() and word.replace("-", "").isalpha())
@@ -138,13 +151,18 @@ def _initialled_name(norm: str, tokens: list[tuple[int, int]], t: PeopleTables) 
     between = norm[heads[-1].end() : tokens[0][0]].split()
     if not all(w[:1].isupper() or bare(w) in t.link_words or bare(w) in t.joiner_words for w in between):
         return None  # a clause between the head and the run: the head is another phrase's
-    return j - 1, heads[-1].start()
+    # Two initials in a row open the name themselves ("… Management T. K. Bhandari"); one is a middle initial.
+    leading = _INITIAL.fullmatch(norm[tokens[j + 1][0] : tokens[j + 1][1]]) is not None
+    return (j if leading else j - 1), heads[-1].start()
 
 
 def _clause_goes_on(norm: str, end: int, t: PeopleTables) -> bool:
     """Whether a word in small letters follows ``end`` that is no link: the sentence goes on with its verb
     ("… Aoife Brennan TD today launched …"), not with the place of an office ("… Risk Management at the …")."""
     m = _NEXT_WORD.match(norm, end)
+    if m is None and norm.startswith(",", end):
+        m = _NEXT_WORD.match(norm, end + 1)
+        return m is not None and bare(m.group(1)) in t.relatives  # "…, who welcomed …"
     return (
         m is not None
         and m.group(1)[:1].islower()
@@ -173,14 +191,27 @@ def _portfolio_then_name(norm: str, tokens: list[tuple[int, int]], t: PeopleTabl
     and capitalised words between; the name is the run's last two words.
     """
     n = len(tokens)
-    if n < 3 or any(_INITIAL.fullmatch(norm[s:e]) for s, e in tokens):
+    words = [norm[s:e] for s, e in tokens]
+    # Leading initials open the name ("… of Housing P.J. Kielty", "… T. K. Bhandari"); a single one is a
+    # middle initial, read by _initialled_name.
+    lead = next(
+        (
+            i
+            for i in range(1, n - 1)
+            if _DOTTED_INITIALS.fullmatch(words[i])
+            or (_INITIAL.fullmatch(words[i]) and _INITIAL.fullmatch(words[i + 1]))
+        ),
+        None,
+    )
+    if n < 3 or (lead is None and any(_INITIAL.fullmatch(w) for w in words)):
         return None
     before = norm[max(0, tokens[0][0] - 12) : tokens[0][0]].split()
     if not before or (bare(before[-1]) not in t.link_words and bare(before[-1]) not in t.joiner_words):
         return None
-    if not all(norm[s : s + 1].isupper() and norm[s:e].isalpha() for s, e in tokens[-2:]):
+    first = lead if lead is not None else n - 2
+    if lead is None and not all(norm[s : s + 1].isupper() and norm[s:e].isalpha() for s, e in tokens[-2:]):
         return None
-    if any(bare(norm[s:e]) in t.trigger_last or bare(norm[s:e]) in t.head_words for s, e in tokens[:-2]):
+    if any(bare(norm[s:e]) in t.head_words for s, e in tokens[:first]):
         return None  # "… and Chief Raymond Sinclair": a title of its own opens the run, another person's phrase
     lo = max(0, tokens[0][0] - 120)
     pre = norm[lo : tokens[0][0]]
@@ -192,7 +223,7 @@ def _portfolio_then_name(norm: str, tokens: list[tuple[int, int]], t: PeopleTabl
     between = norm[heads[-1].end() : tokens[0][0]].replace(",", " ").split()
     if not between or not all(w[:1].isupper() or bare(w) in t.link_words or bare(w) in t.joiner_words for w in between):
         return None
-    return n - 2, heads[-1].start()
+    return first, heads[-1].start()
 
 
 def _role_before(text: str, norm: str, end: int, t: PeopleTables, language: str) -> dict[str, Any] | None:
@@ -341,11 +372,17 @@ def _split_run(text: str, start: int, end: int, t: PeopleTables) -> list[list[tu
         return [[(start, end)]]  # the common case: one word, nothing to cut
     groups: list[list[tuple[int, int]]] = [[]]
     pos = start
-    for word in run.split():
+    words = run.split()
+    for n, word in enumerate(words):
         s = text.find(word, pos)
         e = s + len(word)
         pos = e
-        if word.endswith(".") and len(word) > 2 and low(word) not in t.dotted:
+        if (
+            word.endswith(".")
+            and len(word) > 2
+            and low(word) not in t.dotted
+            and not (n + 1 < len(words) and _DOTTED_INITIALS.fullmatch(word))
+        ):  # (initials before a name's word end no sentence: "P.J. Kielty")
             groups[-1].append((s, e - 1))
             groups.append([])
         else:
@@ -599,6 +636,18 @@ def find_named(
                     k = inner
             # "… for Terrorism and Financial Intelligence Dana K. Whitcombe": a portfolio of words no table
             # holds, then a name with a middle initial, after a role's head: the initial says where the name starts.
+            if 0 < k < len(tokens) - 2:
+                # "Minister for Rural Affairs P.J. Kielty": leading initials further on open the name.
+                words = [norm[s:e] for s, e in tokens]
+                k = next(
+                    (
+                        i
+                        for i in range(k + 1, len(tokens) - 1)
+                        if _DOTTED_INITIALS.fullmatch(words[i])
+                        or (_INITIAL.fullmatch(words[i]) and _INITIAL.fullmatch(words[i + 1]))
+                    ),
+                    k,
+                )
             head = _initialled_name(norm, tokens, t) if k == 0 else None
             if head is None and k == 0:
                 # "Minister for Trade and Tourism Catherine Yeo": without an initial, the name is the run's last two words.
@@ -611,7 +660,11 @@ def find_named(
                             _speech_near(norm, tokens[-1][1], tokens[-1][1], language)
                             or _clause_goes_on(norm, tokens[-1][1], t)
                         )
-                        and _name_like([norm[s:e] for s, e in core[-2:]], t, language)
+                        and _name_like(
+                            [w for s, e in core[head[0] :] if not _DOTTED_INITIALS.fullmatch(w := norm[s:e])],
+                            t,
+                            language,
+                        )
                     )
                 ):
                     head = None  # only a name that speaks ("… Catherine Yeo said:"): not "Prairie Pulse Cooperative"

@@ -151,7 +151,8 @@ def people_tables(language: str) -> PeopleTables:
     # capital to capital in C; it refuses "l’OTAN" and the tail of "Jean-Pierre".
     # A dotted abbreviation is one word ("H.E.", "S.E.M.", "U.S."), not initials split by the run.
     token = rf"[{upper}](?<![\w’'\-].)(?:[{lower}’][\w’'\-]*\.?|\.(?:[{upper}]\.)*)"
-    inner = rf"{glue}[{upper}][\w’'\-]*\.?"
+    # (After the first word, initials written together are one word too: "P.J. Kielty".)
+    inner = rf"{glue}[{upper}](?:\.(?:[{upper}]\.)+|[\w’'\-]*\.?)"
     particles = "|".join(map(re.escape, spaced))
     # Matched on normalised text, where no-break spaces are plain spaces.
     run = re.compile(rf"{token}(?: +(?:(?:{particles}) +)*{inner})*")
