@@ -85,6 +85,14 @@ def test_a_header_field_the_model_lacks_reads_as_empty() -> None:
     }
 
 
+def test_a_no_break_space_in_a_header_field_reads_as_a_space() -> None:
+    # The page writes French typography ("Titre\u00a0: suite"); an annotator types a plain space. Other
+    # differences still count.
+    titled = attrs.evolve(release(), header=attrs.evolve(release().header, title="Titre\u00a0: suite"))
+    assert score_release(titled, {"title": "Titre : suite"})["title"] == (1, 1)
+    assert score_release(titled, {"title": "Titre: suite"})["title"] == (0, 1)
+
+
 def test_quote_recall_precision_and_speaker() -> None:
     gold = [
         {"text_starts": "l’OTAN", "speaker": None},  # found (out of order), speaker wrong

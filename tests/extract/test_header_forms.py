@@ -680,3 +680,21 @@ def test_language_links_and_a_tag_date_place_line(line: str, kinds: list[str]) -
     assert [c.kind.name for c in classified] == kinds
     if "DATE" in kinds:
         assert classified[-1].value in ("Strasbourg", "Brussels")
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "updated"),
+    [
+        # Both stamps on one line, joined by a dash or side by side (spans of a saved page joined by a space).
+        ("Publié le 08/06/2026 – Mis à jour le 09/06/2026", dt.date(2026, 6, 8), dt.date(2026, 6, 9)),
+        ("Fecha de publicación: 14/08/2026 Actualizado: 15/08/2026", dt.date(2026, 8, 14), dt.date(2026, 8, 15)),
+    ],
+)
+def test_a_line_with_both_stamps_gives_both(line: str, published: dt.date, updated: dt.date) -> None:
+    stamps = [c.stamp for c in classify_lines(line)]
+    assert [(s.kind, s.value) for s in stamps if s] == [("published", published), ("updated", updated)]
+
+
+def test_a_stamp_with_its_time_after_a_dash_is_one_stamp() -> None:
+    (line,) = classify_lines("Publié le 12.06.2025 – 10:42")
+    assert line.stamp is not None and line.stamp.value == dt.datetime(2025, 6, 12, 10, 42)

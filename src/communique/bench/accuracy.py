@@ -145,6 +145,7 @@ DEFAULT_CORPUS = (
     "tests/data/htmlhold5",
     "tests/data/htmlhold6",
     "tests/data/htmlhold7",
+    "tests/data/htmlhold8",
 )
 """The corpus folders, relative to the repository root (the current directory of the command)."""
 

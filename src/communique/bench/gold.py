@@ -316,13 +316,25 @@ def checked_paths(gold: dict[str, Any]) -> list[str]:
     return paths
 
 
+# A page's no-break spaces (French typography: "Niger\u00a0: …") and an annotator's plain spaces are the
+# same text to a reader.
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
+
+
+def _same_text(found: Any, expected: Any) -> bool:
+    """Whether a header field equals its gold value, a no-break space counting as a space."""
+    if isinstance(found, str) and isinstance(expected, str):
+        return found.translate(_SPACES) == expected.translate(_SPACES)
+    return bool(found == expected)
+
+
 def compare(release: PressRelease, gold: dict[str, Any]) -> list[Mismatch]:
     """Every field where ``release`` differs from ``gold`` (a validated gold file), in file order."""
     out: list[Mismatch] = []
     header = release.header
     for key in _HEADER_KEYS:
         # getattr with a default: a gold file may check a header field before the model has it.
-        if key in gold and getattr(header, key, None) != gold[key]:
+        if key in gold and not _same_text(getattr(header, key, None), gold[key]):
             out.append(Mismatch(key, gold[key], getattr(header, key, None)))
     for key, value in gold.get("dates", {}).items():
         expected = None if value is None else _parse_date(key, value)

@@ -485,15 +485,16 @@ def _classify(text: str, number: int, block: int, piece: bool, bullet: bool = Fa
     if _is_embargo(text):
         return [Line(number, text, Kind.FURNITURE, block, piece, bullet)]
     try:
-        stamp = parse_stamp(text)
-        if stamp is None and _has_any(text, _DASHES):
+        # Two stamps first: "Publié le 08/06/2026 – Mis à jour le 09/06/2026" also reads as one stamp with a tail.
+        pair = _two_stamps(text) if words <= _LONGEST_DATE_LINE + 4 else None
+        stamp = parse_stamp(text) if pair is None else None
+        if stamp is None and pair is None and _has_any(text, _DASHES):
             # "Communiqué financier – Publié le 25/04/2024 à 07h00 CEST": a section label, a dash, the stamp.
             parts = _DASH_SEPARATOR.split(text, maxsplit=1)
             if len(parts) == 2 and word_count(parts[0]) <= 4:
                 stamp = parse_stamp(parts[1])
         if stamp is not None:
             return [Line(number, text, Kind.STAMP, block, piece, stamp=stamp, read=LineDates(stamp, None))]
-        pair = _two_stamps(text)
         if pair is not None:
             # "Publicado el 3 de marzo de 2025, última modificación el 4 de marzo de 2025": both stamps.
             return [
@@ -556,17 +557,21 @@ def _classify(text: str, number: int, block: int, piece: bool, bullet: bool = Fa
 
 def _two_stamps(text: str) -> list[tuple[str, DateStamp]] | None:
     """The publication and update stamps of one line, when a comma or a dash joins them, else ``None``."""
-    if text.count(",") + text.count(" – ") + text.count(" | ") == 0:
-        return None
-    for m in _STAMP_JOIN.finditer(text):
+    if len(_DIGIT_RUN.findall(text)) < 2:
+        return None  # (the common case: a line without two numbers holds no two dates)
+    joins = list(_STAMP_JOIN.finditer(text)) or list(_SPACE_BEFORE_CAPITAL.finditer(text))
+    for m in joins:
+        # "Fecha de publicación: 14/08/2026 Actualizado: 15/08/2026": two labelled stamps side by side.
         first, second = text[: m.start()].strip(), text[m.end() :].strip()
         a, b = parse_stamp(first), parse_stamp(second)
-        if a is not None and b is not None:
+        if a is not None and b is not None and a.kind != b.kind:
             return [(first, a), (second, b)]
     return None
 
 
 _STAMP_JOIN = re.compile(r",[ \u00a0]+|[ \u00a0]+[–|][ \u00a0]+")
+_SPACE_BEFORE_CAPITAL = re.compile(r"(?<=\d)[ \u00a0]+(?=[^\W\d_])")  # after a date's number, a label's first letter
+_DIGIT_RUN = re.compile(r"\d+")
 
 
 def _classify_undated(text: str, number: int, block: int, piece: bool, bullet: bool) -> list[Line]:

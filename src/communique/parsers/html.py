@@ -713,8 +713,21 @@ _STANDFIRST_CLASSES = frozenset(
         "summary",
         "deck",
         "dek",
+        "resume",
+        "résumé",
+        "description",
+        "excerpt",
+        "teaser",
+        "subtitle",
+        "subheading",
+        "subhead",
+        "strapline",
+        "entradeta",
+        "copete",
     }
 )
+# Class words of a list of other pages (related news, cards): a summary there is another page's.
+_LISTING_CLASSES = frozenset({"list", "listing", "related", "card", "cards", "teasers", "more"})
 _STANDFIRST_READ = 40  # elements after the headline looked at for it
 
 
@@ -738,8 +751,10 @@ def _classed_standfirst(h1: Any) -> str | None:
             if not isinstance(node.tag, str):
                 continue
             tokens = set(re.split(r"[\s_\-]+", (node.get("class") or "").lower()))
-            if tokens & _STANDFIRST_CLASSES and not any(
-                _local(a) in ("nav", "aside", "footer") for a in node.iterancestors()
+            if (
+                tokens & _STANDFIRST_CLASSES
+                and not tokens & _LISTING_CLASSES  # "ccm-block-page-list-description": a related page's summary
+                and not any(_local(a) in ("nav", "aside", "footer") for a in node.iterancestors())
             ):
                 text = _collapse(_text_of(node))
                 return text if len(text.split()) >= _STANDFIRST_MIN_WORDS else None
