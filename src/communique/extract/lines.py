@@ -379,6 +379,7 @@ def _tag_date_place(text: str) -> tuple[str, str, str] | None:
     return None
 
 
+_LONGEST_SWITCH = 60
 # ISO 639-1 codes of the languages sites offer most: a line of two or more of them alone is a language switch.
 _LANGUAGE_CODES = frozenset(
     [
@@ -425,6 +426,8 @@ _LANGUAGE_CODES = frozenset(
 
 
 def _is_language_switch(text: str) -> bool:
+    if len(text) > _LONGEST_SWITCH or text[2:3] not in (" ", "|", "/", "·", "•", ","):
+        return False  # (most lines: not two letters, then a separator)
     words = [w for w in re.split(r"[\s|/·•,]+", text) if w]
     return len(words) >= 2 and all(len(w) == 2 and w.lower() in _LANGUAGE_CODES for w in words)
 
@@ -485,9 +488,12 @@ def _classify(text: str, number: int, block: int, piece: bool, bullet: bool = Fa
     if _is_embargo(text):
         return [Line(number, text, Kind.FURNITURE, block, piece, bullet)]
     try:
-        # Two stamps first: "Publié le 08/06/2026 – Mis à jour le 09/06/2026" also reads as one stamp with a tail.
-        pair = _two_stamps(text) if words <= _LONGEST_DATE_LINE + 4 else None
-        stamp = parse_stamp(text) if pair is None else None
+        stamp = parse_stamp(text)
+        # Two stamps: "Publié le 08/06/2026 – Mis à jour le 09/06/2026" also reads as one stamp with a tail.
+        joined = stamp is None or _has_any(text, ",–|")
+        pair = _two_stamps(text) if joined and words <= _LONGEST_DATE_LINE + 4 else None
+        if pair is not None:
+            stamp = None
         if stamp is None and pair is None and _has_any(text, _DASHES):
             # "Communiqué financier – Publié le 25/04/2024 à 07h00 CEST": a section label, a dash, the stamp.
             parts = _DASH_SEPARATOR.split(text, maxsplit=1)

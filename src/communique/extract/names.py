@@ -191,6 +191,11 @@ def _portfolio_then_name(norm: str, tokens: list[tuple[int, int]], t: PeopleTabl
     and capitalised words between; the name is the run's last two words.
     """
     n = len(tokens)
+    if n < 3:
+        return None
+    before = norm[max(0, tokens[0][0] - 12) : tokens[0][0]].split()
+    if not before or (bare(before[-1]) not in t.link_words and bare(before[-1]) not in t.joiner_words):
+        return None
     words = [norm[s:e] for s, e in tokens]
     # Leading initials open the name ("… of Housing P.J. Kielty", "… T. K. Bhandari"); a single one is a
     # middle initial, read by _initialled_name.
@@ -203,10 +208,7 @@ def _portfolio_then_name(norm: str, tokens: list[tuple[int, int]], t: PeopleTabl
         ),
         None,
     )
-    if n < 3 or (lead is None and any(_INITIAL.fullmatch(w) for w in words)):
-        return None
-    before = norm[max(0, tokens[0][0] - 12) : tokens[0][0]].split()
-    if not before or (bare(before[-1]) not in t.link_words and bare(before[-1]) not in t.joiner_words):
+    if lead is None and any(_INITIAL.fullmatch(w) for w in words):
         return None
     first = lead if lead is not None else n - 2
     if lead is None and not all(norm[s : s + 1].isupper() and norm[s:e].isalpha() for s, e in tokens[-2:]):

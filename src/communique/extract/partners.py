@@ -24,7 +24,7 @@ from functools import cache
 
 from ..locale import pack
 from ..model import Attendee
-from ._data import normalize
+from ._data import _trie_regex, normalize
 from .analysis import Analysis
 from .countries import country_code, find_countries
 from .organizations import find_organization
@@ -36,6 +36,7 @@ __all__ = ["find_partners"]
 _END = re.compile(r"[.;:!?](?:\s|$)|\s[–—]\s|\(")
 _REACH = 240  # characters after a cue that its list may take
 _BODY_WORDS = 8  # words of an item that may hold the body and its country
+_CUE_REACH = 40  # characters a cue may hold around its longest word
 
 
 def find_partners(
@@ -46,27 +47,37 @@ def find_partners(
     What someone says is no report of who took part ("donde hemos invertido en cooperación con Mauritania"):
     cues inside quotation marks, or in the paragraphs ``speech`` (a transcript's turns), are passed over.
     """
-    cues = _cues(language)
-    hits = body.find_each(cues)
-    if not any(hits):
+    whole = body.whole
+    pattern = _cue_pattern(language)
+    # A cue is only where its longest word is: one scan for those words (a trie of a few letters per
+    # position), then the cues' pattern read around each of them only, not over the whole text.
+    starts: dict[int, re.Match[str]] = {}
+    for anchor in _anchors(language).finditer(whole):
+        at, hi = anchor.start(), min(len(whole), anchor.end() + _CUE_REACH)
+        m = pattern.search(whole, max(0, at - _CUE_REACH), hi)
+        while m is not None and m.start() <= at:
+            starts.setdefault(m.start(), m)
+            m = pattern.search(whole, m.end(), hi)
+    if not starts:
+        return []
+    found = [starts[k] for k in sorted(starts)]
+    if not found:
         return []
     held = {a.country for a in attendees if a.country}
     out: list[Attendee] = []
-    for i in sorted({body.paragraph_of(p) for at in hits for p in at} - speech):
+    for m in found:
+        i = body.paragraph_of(m.start())
+        if i in speech:
+            continue
         text, low = body.norms[i], body.lower(i)
-        for cue in cues:
-            at = low.find(cue)
-            while at >= 0:
-                end = at + len(cue)
-                bounded = (at == 0 or not low[at - 1].isalnum()) and (end == len(low) or not low[end].isalnum())
-                if bounded and not _quoted(text, at):
-                    for role, code in _partners(text[end : end + _REACH], cue.rsplit(" ", 1)[-1], language, t):
-                        if code not in held:
-                            held.add(code)
-                            out.append(
-                                Attendee(role=role, organization=find_organization(role, language), country=code)
-                            )
-                at = low.find(cue, end)
+        # (Offsets of the whole text are the paragraph's when lower-casing kept every length.)
+        end = m.end() - body.start_of(i) if body.aligned else _local_end(low, m.group())
+        if end < 0 or _quoted(text, end - len(m.group())):
+            continue
+        for role, code in _partners(text[end : end + _REACH], m.group().rsplit(" ", 1)[-1], language, t):
+            if code not in held:
+                held.add(code)
+                out.append(Attendee(role=role, organization=find_organization(role, language), country=code))
     return out
 
 
@@ -152,9 +163,24 @@ def _state_words(language: str) -> tuple[str, ...]:
 
 
 @cache
-def _cues(language: str) -> tuple[str, ...]:
-    """The pack's partnership cues, normalised, in small letters, longest first."""
-    return tuple(sorted({normalize(c).lower() for c in pack(language).people.partner_cues}, key=len, reverse=True))
+def _cue_pattern(language: str) -> re.Pattern[str]:
+    """The pack's partnership cues as whole words, in small letters, longest first."""
+    cues = {normalize(c).lower() for c in pack(language).people.partner_cues}
+    # A trie: shared prefixes cost a few character tests per position, not one test per cue.
+    return re.compile(_trie_regex(cues, after_first=r"(?<!\w.)") + r"(?!\w)")
+
+
+@cache
+def _anchors(language: str) -> re.Pattern[str]:
+    """The longest word of each partnership cue, as a trie: a cue can only be where its longest word is."""
+    cues = {normalize(c).lower() for c in pack(language).people.partner_cues}
+    return re.compile(_trie_regex({max(c.split(), key=len) for c in cues}))
+
+
+def _local_end(low: str, cue: str) -> int:
+    """Where ``cue`` ends in the paragraph ``low`` (its first occurrence), or -1."""
+    at = low.find(cue)
+    return at + len(cue) if at >= 0 else -1
 
 
 @cache
