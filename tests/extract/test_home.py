@@ -220,3 +220,20 @@ def test_a_state_office_whose_portfolio_names_a_body_is_the_states() -> None:
     # "ministro de Asuntos Exteriores, Unión Europea y Cooperación": Spain's minister, not the Union's.
     assert of_home(None, "ministro de Asuntos Exteriores, Unión Europea y Cooperación", "es")
     assert not of_home(None, "Alto Representante de la Unión Europea", "es")
+
+
+def test_a_national_body_masthead_over_a_capital_dateline_is_that_capitals_state() -> None:
+    # "Policía Nacional" writes no state; filed from Madrid, its officers are Spain's. A foreign body named
+    # in its own language ("Polícia Judiciária") is not the publisher's.
+    page = (
+        "Policía Nacional\nMinisterio del Interior\n\n"
+        "Desarticulada una red de tráfico de cocaína en el puerto de Algeciras\n\n"
+        "Madrid, 29 de septiembre de 2025.– Agentes de la Policía Nacional, en una operación conjunta con la "
+        "Polícia Judiciária de Portugal, han detenido a 19 personas. El jefe de la Unidad de Droga, el comisario "
+        "Antonio Medina Duarte, ha explicado que la red operaba desde 2023.\n\n"
+        "El oficial de enlace de la Polícia Judiciária, Rui Carvalho Matos, ha destacado la cooperación.\n"
+    )
+    release = communique.parse(page, "text")
+    assert release.attendee("Antonio Medina Duarte").country == "ES"
+    assert release.attendee("Rui Carvalho Matos").country != "ES"
+    assert {a.country for a in release.attendees} >= {"ES", "PT"}

@@ -35,7 +35,7 @@ from .organizations import find_organization, organization_name
 from .roles import holds_national_office, territorial
 from .vocab import bare, people_tables
 
-__all__ = ["capital_country", "holds_national_office", "home_country", "of_home"]
+__all__ = ["capital_country", "holds_national_office", "home_country", "names_state_body", "of_home"]
 
 _SLOTS = ("{country}", "{adjective}")
 
@@ -159,6 +159,23 @@ def _occurrences(low: str, needle: str) -> list[int]:
 @cache
 def _state_bodies(language: str) -> tuple[str, ...]:
     return tuple(normalize(w).lower() for w in pack(language).people.state_bodies)
+
+
+_MASTHEAD_BODY_WORDS = 6  # a state body's name on a line of its own ("Ministerio del Interior", "Policía Nacional")
+
+
+def names_state_body(masthead: Sequence[str], language: str) -> bool:
+    """Whether a short line of the masthead opens with a national body's name (``people.national_bodies``:
+    "Ministerio del Interior", "Policía Nacional"), one that writes no state."""
+    openers = tuple(normalize(w) for w in pack(language).people.national_bodies)
+    for line in masthead:
+        text = normalize(line.strip())
+        if len(text.split()) > _MASTHEAD_BODY_WORDS:
+            continue
+        for opener in openers:
+            if text.startswith(opener) and (len(text) == len(opener) or not text[len(opener)].isalnum()):
+                return True
+    return False
 
 
 def of_home(organization: str | None, role: str | None, language: str) -> bool:

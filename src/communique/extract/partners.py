@@ -159,7 +159,9 @@ def _bare(item: str, preposition: str, t: PeopleTables) -> str:
 
 @cache
 def _state_words(language: str) -> tuple[str, ...]:
-    return tuple(normalize(w).lower() for w in pack(language).people.state_bodies)
+    """The words of a state body's name: the pack's, and foreign ones kept in their own language."""
+    people = pack(language).people
+    return tuple({normalize(w).lower() for w in (*people.state_bodies, *people.partner_bodies)})
 
 
 @cache

@@ -27,7 +27,7 @@ from .dates import (
     weekday_near,
     yearless_event_dates,
 )
-from .home import capital_country, home_country
+from .home import capital_country, home_country, names_state_body
 from .language import detect_language
 from .mentioned import split_mentioned
 from .names import same_person
@@ -351,6 +351,10 @@ def release_from_parts(
         # A page of an international organisation ("Comisión Europea", "NATO" in its masthead) filed from
         # Brussels says nothing of its people's countries.
         capital = None if home is not None or _names_an_organization(masthead, language) else capital_country(dateline)
+        if capital is not None and names_state_body([m for m in masthead if m != title], language):
+            # "Policía Nacional" / "Ministerio del Interior" over a release filed from Madrid: a national body
+            # that does not write its state, in that state's capital — the state publishes it.
+            home, capital = capital, None
         people = _guarded(
             "attendees", _attendees_and_mentioned, texts, language, analysis, home, capital, turns, title, subtitle
         )

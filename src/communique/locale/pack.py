@@ -243,6 +243,12 @@ class PeopleWords:
     state_bodies: Words
     """Words of a state body's name ("Ministry", "Armada"): an attendee of one, or of no organisation, is of
     the publishing state's country when the release names no other."""
+    partner_bodies: Words
+    """Words of foreign state bodies' names kept in their own language ("Polícia", "Carabinieri"): a partner
+    body may be one of them as well as of ``state_bodies`` (:mod:`communique.extract.partners`)."""
+    national_bodies: Words
+    """Words opening a national body's name on a masthead line ("Ministerio", "Policía", "Ministry"): such a
+    masthead that writes no state, over a dateline in a capital, is that capital's state's (:mod:`.release`)."""
     partner_cues: Words
     """Phrases before the bodies a release's work was done with ("en una operación conjunta con", "in close
     coordination with", "en coopération avec"): each country or state body of the list after one, up to the
