@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 
 import communique
+from communique.extract.dateline import place_line, read_dateline
 from communique.extract.dates import find_body_dates, parse_stamp, weekday_near
 from communique.extract.lines import Kind, classify_lines
 
@@ -698,3 +699,25 @@ def test_a_line_with_both_stamps_gives_both(line: str, published: dt.date, updat
 def test_a_stamp_with_its_time_after_a_dash_is_one_stamp() -> None:
     (line,) = classify_lines("Publié le 12.06.2025 – 10:42")
     assert line.stamp is not None and line.stamp.value == dt.datetime(2025, 6, 12, 10, 42)
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "date"),
+    [
+        # A meta line with a bar between the place and the date, after a section label and its dash.
+        ("Asunción | 20 de mayo de 2025", "Asunción", "20 de mayo de 2025"),
+        ("Communiqué de presse – Lausavie | 8 avril 2025", "Lausavie", "8 avril 2025"),
+    ],
+)
+def test_a_place_and_a_date_split_by_a_bar(line: str, place: str, date: str) -> None:
+    assert place_line(line) == (place, date)
+
+
+def test_a_topic_after_the_date_is_no_place() -> None:
+    assert place_line("12 March 2025 | Youth") is None
+
+
+def test_a_dash_glued_to_a_small_letter_opens_an_aside_not_a_dateline() -> None:
+    assert read_dateline("El Directorio de CAF –banco de desarrollo de América Latina– aprobó un préstamo.") is None
+    found = read_dateline("GINEBRA –El ministro dijo que sí.")
+    assert found is not None and found.place == "GINEBRA"

@@ -146,6 +146,7 @@ DEFAULT_CORPUS = (
     "tests/data/htmlhold6",
     "tests/data/htmlhold7",
     "tests/data/htmlhold8",
+    "tests/data/htmlhold9",
 )
 """The corpus folders, relative to the repository root (the current directory of the command)."""
 

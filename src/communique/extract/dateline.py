@@ -265,7 +265,15 @@ def read_dateline(paragraph: str) -> Dateline | None:
         colon_ok = (
             m.group("colon") is None or m.group("country") is not None or m.group("place").isupper() or date is not None
         ) and not (m.group("colon") and paragraph.count("; ", m.end()) >= 2)  # "SUBJECTS: trade; tariffs; beef."
-        if colon_ok and (date is None or _is_date(date.strip(" ,"))) and _is_place(m.group("place"), country):
+        # "El Directorio de CAF –banco de desarrollo…– aprobó": a dash glued to a word in small letters opens
+        # an aside, not the text after a dateline.
+        aside = m.end() < len(paragraph) and paragraph[m.end() - 1] in "–—-" and paragraph[m.end()].islower()
+        if (
+            colon_ok
+            and not aside
+            and (date is None or _is_date(date.strip(" ,")))
+            and _is_place(m.group("place"), country)
+        ):
             return Dateline(_without_stop(m.group("place")), paragraph[m.end() :], _bare_date(date) if date else None)
     m = _date_first().match(paragraph) if dashed else None
     if m is not None and _is_date(m.group("date")) and _is_place(m.group("place"), m.group("country")):
@@ -293,6 +301,9 @@ def _without_stop(place: str) -> str:
     return place
 
 
+_DASH_AFTER_LABEL = re.compile(r"[ \u00a0]+[–—-][ \u00a0]+")
+
+
 def place_line(line: str) -> tuple[str, str | None] | None:
     """A dateline written as a line of its own: ``(place, date)`` or ``None``.
 
@@ -304,6 +315,18 @@ def place_line(line: str) -> tuple[str, str | None] | None:
     text = line.strip().removesuffix(".-").rstrip(".")  # "Ferrol (A Coruña), 14 de marzo de 2023."
     if not text or text[-1] in ":;!?":
         return None
+    if " | " in text:
+        # "Asunción | 20 de mayo de 2025", "Communiqué de presse – Lausavie | 8 avril 2025": a bar between
+        # the place (after a section label and its dash) and the date, as a page's meta line prints them.
+        parts = [p.strip() for p in text.split(" | ") if p.strip()]
+        if len(parts) == 2 and _is_date(parts[1]):
+            place = parts[0]
+            labelled = _DASH_AFTER_LABEL.split(place, maxsplit=1)
+            if len(labelled) == 2 and _is_label(labelled[0]):
+                place = labelled[1]
+            found = place_line(f"{place}, {parts[1]}") if " | " not in place else None
+            if found is not None:
+                return found
     if text.split(None, 1)[0].casefold() in byline_words():
         return None  # "Par Mélanie Gagnon", "By U.S. Embassy Manila": a byline, not a place
     alone = read_dateline(text + " ⁠")
