@@ -138,6 +138,7 @@ DEFAULT_CORPUS = (
     "tests/data/holdout14",
     "tests/data/holdout15",
     "tests/data/holdout16",
+    "tests/data/holdout17",
     "tests/data/htmlhold",
     "tests/data/htmlhold2",
     "tests/data/htmlhold3",

@@ -1226,7 +1226,9 @@ def _described(text: str, start: int, end: int, t: PeopleTables, language: str) 
     must still read as a name (two to four capitalised words, none of them vocabulary).
     """
     words = text[start:end].split()
-    if not 2 <= len(words) <= 4 or not _name_like(words, t, language):
+    # (Particles are not counted: "Saeed bin Khalfan Al Mazrouei" is four words of a name.)
+    counted = [w for w in words if bare(w) not in t.particles]
+    if not 2 <= len(counted) <= 4 or len(words) > 6 or not _name_like(words, t, language):
         return False
     if _PAREN_AFTER.match(text, end) is not None and _country_after(text, end, language) is not None:
         return True  # "Nora Keller (Switzerland) said": the delegate of a country
