@@ -296,3 +296,31 @@ def test_an_interviews_answers_are_the_words_of_the_person_the_standfirst_names(
         ("Hemos inv", "Inés Galarza Prieto"),
     ]
     assert [a.name for a in release.attendees] == ["Inés Galarza Prieto"]
+
+
+def test_an_interview_whose_interviewee_no_rule_names_is_the_leads_first_full_name() -> None:
+    page = (
+        "INTERVIEW | Delacroix: the first words of our new midfielder\n\n"
+        "New signing Théo Delacroix sat down with the club's channel on Tuesday, hours after his move.\n\n"
+        "Q: Welcome, Théo. How does it feel to finally be here?\n\n"
+        "A: It feels very good. The talks took a few weeks, and I am happy to start.\n\n"
+        "Q: What do you know about the league?\n\n"
+        "A: I watched many games last season, and the pace is what I like most about it.\n"
+    )
+    release = communique.parse(page, "text")
+    assert [a.name for a in release.attendees] == ["Théo Delacroix"]
+    assert [q.speaker for q in release.quotes if q.text.startswith(("It feels", "I watched"))] == [
+        "Théo Delacroix",
+        "Théo Delacroix",
+    ]
+
+
+def test_a_transcripts_headline_gives_the_role_the_body_does_not() -> None:
+    page = (
+        "Entretien de Mme Claire Aubertin, ministre déléguée chargée de l'Europe, avec Radio Nord\n\n"
+        "Publié le 10 janvier 2025\n\n"
+        "Q - Claire Aubertin, bonjour. Le Conseil européen se réunit dans quinze jours.\n\n"
+        "R - Bonjour. L'Europe ne flanche pas, et vingt-six États sont d'accord sur l'essentiel.\n"
+    )
+    release = communique.parse(page, "text")
+    assert release.attendee("Claire Aubertin").role == "ministre déléguée chargée de l'Europe"

@@ -23,7 +23,7 @@ from ._data import alternation, normalize
 from .analysis import Analysis
 from .collectives import find_collectives_and_roles
 from .home import holds_national_office, of_home
-from .names import Person, complete_names, find_named, merge
+from .names import Person, complete_names, find_named, interviewee_in_lead, merge
 from .partners import find_partners
 from .roles import from_role, role_parts
 from .transcripts import Turn, turn_role
@@ -81,6 +81,12 @@ def find_attendees(
                     turn_role(turn.role, language), language
                 )
             found.append((turn.paragraph, 0, len(turn.label), merge(people, person)))
+    if not people and any(turn.answer for turn in turns):
+        # An interview's answers are its interviewee's: when no rule named anyone, the first plain full name
+        # of the lead is that person ("New signing Théo Delacroix sat down with ARFC TV …").
+        interviewee = interviewee_in_lead(paragraphs[:2], body.norms[:2], t, language)
+        if interviewee is not None:
+            people.append(Person(interviewee))
     if home is not None:
         for p in people:
             if p.country is None and (p.role or p.rank) and of_home(p.organization, p.role, language):

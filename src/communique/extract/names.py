@@ -184,6 +184,18 @@ def _without_post_nominals(norm: str, tokens: list[tuple[int, int]]) -> list[tup
     return tokens[:n]
 
 
+def interviewee_in_lead(paragraphs: Sequence[str], norms: Sequence[str], t: PeopleTables, language: str) -> str | None:
+    """The first plain full name of ``paragraphs`` (two or three capitalised words that read as a name)."""
+    for text, norm in zip(paragraphs, norms, strict=True):
+        for run in t.run.finditer(norm):
+            for tokens in _split_run(norm, run.start(), run.end(), t):
+                k = _prefix_length(norm, tokens, t)
+                words = [text[s:e] for s, e in tokens[k:]]
+                if 2 <= len(words) <= 3 and _name_like(words, t, language):
+                    return " ".join(words)
+    return None
+
+
 def _portfolio_then_name(norm: str, tokens: list[tuple[int, int]], t: PeopleTables) -> tuple[int, int] | None:
     """``(index of the first name, start of the role's head)`` when a run of three capitalised words or more
     goes on a role's portfolio ("Minister for Emergency Management Bronwyn Castellano", "… Trade and Tourism

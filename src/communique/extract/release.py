@@ -508,7 +508,11 @@ def _attendees_and_mentioned(
         # A transcript names its speakers in its headline ("Rueda de prensa del presidente del Gobierno,
         # X, y del primer ministro de Portugal, Y"), its turns by their roles only: they take part.
         named = {a.name for a in [*attendees, *mentioned] if a.name}
-        headline = [a for a in find_attendees([title], language, home=home)[0] if a.name and a.name not in named]
+        in_title = [a for a in find_attendees([title], language, home=home)[0] if a.name]
+        headline = [a for a in in_title if a.name not in named]
+        # (One the body names too keeps what the headline says of them that the body does not: the role.)
+        said = {a.name: a for a in in_title if a.name in named}
+        attendees = [_filled(a, said[a.name]) if a.name in said else a for a in attendees]
         held = [normalize(a.role).lower() for a in headline if a.role]
         # (A turn's role that a headline's person holds is that person, no attendee of its own.)
         unnamed = [
@@ -516,6 +520,17 @@ def _attendees_and_mentioned(
         ]
         attendees = [*(a for a in attendees if a.name), *headline, *unnamed]
     return [attendees, mentioned]
+
+
+def _filled(attendee: Attendee, other: Attendee) -> Attendee:
+    """``attendee`` with the rank, role, organisation and country it lacks taken from ``other``."""
+    return attrs.evolve(
+        attendee,
+        rank=attendee.rank or other.rank,
+        role=attendee.role or other.role,
+        organization=attendee.organization or other.organization,
+        country=attendee.country or other.country,
+    )
 
 
 def _with_new(known: list[Attendee], more: Sequence[Attendee]) -> list[Attendee]:
