@@ -471,3 +471,23 @@ def test_a_time_marked_with_rdfa_and_no_datetime_attribute_is_a_stamp() -> None:
         "</footer></body></html>"
     )
     assert communique.parse(page, "html").dates.updated == dt.date(2026, 6, 9)
+
+
+def test_the_items_of_a_list_between_two_paragraphs_of_the_body_are_the_bodys() -> None:
+    # An old CMS's div soup: the extractor keeps the paragraphs and drops the list of participants.
+    items = "".join(
+        f"<li>{name}, ministro de Relaciones Exteriores de {country};</li>"
+        for name, country in (("Marco Solís Paredes", "Guatemala"), ("Karla Núñez Rivas", "Honduras"))
+    )
+    page = (
+        "<html lang='es'><head><title>Cancilleres aprueban hoja de ruta | SICA</title></head><body>"
+        "<div id='contenido'><h2>Cancilleres aprueban hoja de ruta regional</h2>"
+        "<div class='texto'><p>SAN SALVADOR, 12 de junio de 2025 – Los ministros de Relaciones Exteriores de los países "
+        "del SICA aprobaron este jueves una hoja de ruta sobre gestión del riesgo climático.</p>"
+        f"<p>La reunión fue presidida por la ministra de Relaciones Exteriores de El Salvador, Claudia Renderos. Participaron:</p><ul>{items}</ul>"
+        "<p>Los cancilleres acordaron elevar la hoja de ruta a la Reunión de Presidentes prevista para el 27 de junio.</p>"
+        "</div></div></body></html>"
+    )
+    release = communique.parse(page, "html")
+    found = {a.name: a.country for a in release.attendees if a.name}
+    assert found.items() >= {("Marco Solís Paredes", "GT"), ("Karla Núñez Rivas", "HN")}

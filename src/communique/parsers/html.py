@@ -1420,6 +1420,11 @@ def _with_dated_lines(main: list[str], where: Sequence[int], lines: Sequence[_Li
                     if ln.element is not None and _within(ln.element, container)
                 ]
                 for k, ln in enumerate(gap):
+                    if _list_item(ln):
+                        # "Participaron:" / <ul><li>X, ministro de …;</li>…: the items of a list between two
+                        # of the body's blocks are the body's, whatever the extractor kept.
+                        out.append(ln.text)
+                        continue
                     label = k + 1 < len(gap) and len(ln.text.split()) <= 3 and dated(gap[k + 1].text)
                     # "From:" / "Ministry of Defence": a header label and its value (the publisher).
                     sourced = k + 1 < len(gap) and is_split_label(ln.text, gap[k + 1].text)
@@ -1429,6 +1434,21 @@ def _with_dated_lines(main: list[str], where: Sequence[int], lines: Sequence[_Li
             previous = index
         out.append(text)
     return out
+
+
+_LIST_ITEM_WORDS = 4  # an item of fewer words is a menu's or a tag's, not a sentence of the body
+
+
+def _list_item(line: _Line) -> bool:
+    """Whether ``line`` is an item of a list of the body: an ``<li>`` of words, not of links."""
+    element = line.element
+    return (
+        element is not None
+        and _local(element) == "li"
+        and not line.is_link
+        and line.links * 2 < len(line.text)
+        and len(line.text.split()) >= _LIST_ITEM_WORDS
+    )
 
 
 def _standfirst(paragraphs: Sequence[str], description: str) -> int | None:
