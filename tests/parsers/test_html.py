@@ -491,3 +491,18 @@ def test_the_items_of_a_list_between_two_paragraphs_of_the_body_are_the_bodys() 
     release = communique.parse(page, "html")
     found = {a.name: a.country for a in release.attendees if a.name}
     assert found.items() >= {("Marco Solís Paredes", "GT"), ("Karla Núñez Rivas", "HN")}
+
+
+def test_a_boards_view_gives_its_headline_in_a_labelled_table_row() -> None:
+    page = (
+        "<html lang='en'><head><title>Press Releases View | Ministry of Foreign Affairs</title>"
+        "<meta property='og:title' content='Ministry of Foreign Affairs'></head><body>"
+        "<div id='header'><h1 class='logo'><a href='/index.do'><img src='/logo.png' alt='Ministry of Foreign Affairs'></a></h1></div>"
+        "<table class='board_view'><tr><th scope='row'>Title</th><td>Outcome of the Foreign Ministers' Meeting</td></tr>"
+        "<tr><th scope='row'>Date</th><td>2025-06-11</td></tr></table>"
+        "<div class='view_content'><p>1. The Foreign Minister held a meeting with her counterpart on June 10, 2025,"
+        " and the two discussed trade, energy and the peninsula.</p>"
+        "<p>2. The two ministers agreed to hold the next round of consultations in the autumn of this year.</p></div>"
+        "</body></html>"
+    )
+    assert communique.parse(page, "html").header.title == "Outcome of the Foreign Ministers' Meeting"

@@ -174,6 +174,9 @@ class HeaderWords:
     contact_labels: Words
     """Labels opening the press contacts ("Contacts", "Enquiries", "Contact presse", "Contacto de prensa"):
     the people named in that paragraph (or, for a label alone, in the two after it) are no attendees."""
+    title_labels: Words
+    """Labels of a record's headline row ("Title", "Titre", "Título"): in a saved page whose headline sits
+    in a table of fields (a board's view: Title / Date / Writer), the cell after the label is the headline."""
     subtitle_openers: Words
     """Words that open a subtitle line rather than a title ("by NATO Secretary General ...")."""
 

@@ -57,6 +57,7 @@ import datetime as _dt
 import re
 import warnings
 from collections.abc import Iterator, Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -731,6 +732,28 @@ _LISTING_CLASSES = frozenset({"list", "listing", "related", "card", "cards", "te
 _STANDFIRST_READ = 40  # elements after the headline looked at for it
 
 
+def _labelled_title_cell(body: Any) -> Any:
+    """The cell after a headline label (``header.title_labels``: "Title", "Titre") in a table row, or ``None``.
+
+    A board's view (a ministry's "Press Releases View") prints its record as a table: Title / Date / Writer.
+    """
+    if body is None:
+        return None
+    labels = _title_labels()
+    for row in body.iter("tr"):
+        cells = [c for c in row if isinstance(c.tag, str) and _local(c) in ("th", "td")]
+        if len(cells) >= 2 and _key(_text_of(cells[0])).rstrip(" :") in labels and _text_of(cells[1]):
+            return cells[1]
+    return None
+
+
+@cache
+def _title_labels() -> frozenset[str]:
+    from ..locale import languages, pack
+
+    return frozenset(_key(w) for code in languages() for w in pack(code).header.title_labels)
+
+
 def _classed_standfirst(h1: Any) -> str | None:
     """The standfirst printed right after the headline as a block whose class says so ("gsc-standfirst",
     "ep-layout_chapo", "entradilla", "story-summary"), or ``None``; never one inside a menu or an aside."""
@@ -796,6 +819,8 @@ def read_markup(root: Any) -> Markup:
             ),
             None,
         )
+    if h1 is None:
+        h1 = _labelled_title_cell(body)
     if h1 is not None:
         m.title, m.title_element = _text_of(h1), h1
         m.standfirst = _classed_standfirst(h1)
