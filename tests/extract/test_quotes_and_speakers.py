@@ -326,3 +326,29 @@ class TestRoleReMentions:
             Attendee(name="Mamadou Koné", role="ministre", country="CI"),
         ]
         assert speakers(paragraphs, "en", *people) == ["Emmanuel Saydee"]
+
+
+def test_a_role_no_attendee_holds_is_the_nearest_subject_in_a_language_of_small_letter_roles() -> None:
+    import communique
+
+    page = (
+        "El seleccionador presenta la convocatoria\n\n"
+        "MADRID, 3 de marzo de 2025 – El seleccionador nacional, Ambros Martín Cedrés, dio este lunes la lista "
+        "de convocadas para el preolímpico.\n\n"
+        "«Vamos a competir cada partido como si fuera una final», explicó el técnico en la rueda de prensa.\n"
+    )
+    (quote,) = communique.parse(page, "text").quotes
+    assert quote.speaker == "Ambros Martín Cedrés"
+
+
+def test_a_role_with_its_own_office_no_attendee_holds_stays_unnamed() -> None:
+    import communique
+
+    page = (
+        "Incendie de forêt : les renforts arrivent\n\n"
+        "TOULON, 3 août 2025 – Le colonel Laurent Castagné a présenté le dispositif aux élus ce matin.\n\n"
+        "Venu sur le poste de commandement, le préfet du Var a salué l’engagement des secours. « Je veux saluer "
+        "le courage des pompiers », a-t-il affirmé.\n"
+    )
+    (quote,) = communique.parse(page, "text").quotes
+    assert quote.speaker is None

@@ -151,6 +151,11 @@ def _tables(language: str) -> dict[str, Any]:
         "joiners": frozenset(normalize(w).lower() for w in people.list_joiners),
         "relative": re.compile(r",[ \u00a0]+" + phrase_pattern(people.relatives)) if people.relatives else None,
         "epithets": frozenset(normalize(w).lower() for w in people.epithets),
+        "links": frozenset(w for link in people.role_links for w in normalize(link).lower().split()),
+        # One-word role heads, for a language that writes roles in small letters ("le conseiller fédéral").
+        "head_words": frozenset(
+            normalize(w).lower() for w in people.role_heads if " " not in w and people.role_case == "lower"
+        ),
         # Each role phrase of an equivalence group → the whole group, normalised and in small letters.
         "equivalents": {
             member: group
@@ -953,6 +958,18 @@ def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int, country
         )
         if country is not None:
             candidates = [c for c in candidates if c in {a.name for a in people.attendees if a.country == country}]
+    if (
+        not candidates
+        and country is None
+        and words
+        and words[0] in state.t["head_words"]
+        and not organization
+        and not any(w in state.t["links"] for w in words[1:])  # "le préfet du Var": an office of its own
+    ):
+        # "…», a déclaré le conseiller fédéral", "…”, dijo el técnico": in a language that writes roles in
+        # small letters, a role no attendee holds as written is the person the sentences before were about,
+        # the nearest subject (English capitalises an office's title: "said the Minister" is read by role).
+        return next(iter(state.subjects_before(para, pos)), None)
     if not candidates:
         return None
     if len(candidates) == 1:
