@@ -282,7 +282,7 @@ def apposition(text: str, pos: int, t: PeopleTables) -> tuple[str, int] | None:
     end = _APPOSITION.match(text, start, min(len(text), start + 200)).end()  # type: ignore[union-attr]
     segment = text[start:end]
     clause = t.clause.search(segment)
-    while clause is not None and _employed_at(segment, clause.start(), t):
+    while clause is not None and (_employed_at(segment, clause.start(), t) or _role_goes_on_after(segment, clause, t)):
         clause = t.clause.search(segment, clause.end() - 1)  # "professor … at USF": the employer, not a clause
     if clause:
         segment = segment[: clause.start()]
@@ -317,6 +317,16 @@ def apposition(text: str, pos: int, t: PeopleTables) -> tuple[str, int] | None:
     # ("Ms Tan, Chief Executive of MPA, Mr Pieter de Wolff, Chief Executive Officer of …": when the next
     # name has a role of its own after it, and this one has no article, this role is the first name's.)
     return segment, after
+
+
+def _role_goes_on_after(segment: str, clause: re.Match[str], t: PeopleTables) -> bool:
+    """Whether a list joiner inside a role joins two of its parts ("President and Chief Executive Officer",
+    "Vice Minister of Trade and Integration"): a role's head, or a portfolio's word, right after it."""
+    if clause.group().strip().lower() not in t.joiner_words:
+        return False
+    rest = segment[clause.end() :]
+    word = rest.split(None, 1)[0] if rest.strip() else ""
+    return word[:1].isupper() and (bare(word) in t.not_name_words or t.heads.match(rest) is not None)
 
 
 def _describes_head(lead: list[str], t: PeopleTables) -> bool:
