@@ -347,3 +347,21 @@ def test_a_deck_of_a_headlines_kind_under_the_headline_is_the_subtitle() -> None
     assert r.header.title == "La Région commande 18 trains régionaux à hydrogène à Ferroval"
     assert r.header.subtitle == "Une commande de 410 millions d’euros qui assure dix ans d’activité au site de Belfort"
     assert r.paragraphs[0].text.startswith("Ferroval et la Région")
+
+
+def test_the_bulleted_lines_of_a_paragraph_keep_their_bullet_between_them() -> None:
+    # One block, a lead-in and its items: one paragraph whose items stay apart, so that each item's
+    # apposition ends with it.
+    seg = segment(
+        "Delegation of business leaders visits the port\n\n"
+        "SAN SALVADOR, 3 March 2025 – A delegation of business leaders visited the port on Monday to discuss "
+        "new shipping routes with the authorities.\n\n"
+        "The delegation was led by:\n"
+        "• Rebeca Alvarado, president of the Chamber of Commerce\n"
+        "• Mauricio Henríquez, executive director of the Industry Association\n\n"
+        "The visit ends on Friday with a meeting at the ministry of transport in the capital.\n"
+    )
+    assert seg.paragraphs[1] == (
+        "The delegation was led by: Rebeca Alvarado, president of the Chamber of Commerce • Mauricio Henríquez, "
+        "executive director of the Industry Association"
+    )

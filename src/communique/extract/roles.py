@@ -24,10 +24,10 @@ __all__ = ["apposition", "from_role", "holds_national_office", "role_before", "r
 _ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9&\-]{1,9})\s*\)")
 _PAREN = re.compile(r"\s*\([^()]*\)")
 _COMMA = re.compile(r",[ \u00a0]*")
-# An apposition runs to the next comma, colon, quotation mark or full stop,
+# An apposition runs to the next comma, colon, quotation mark, full stop or list bullet,
 # except inside parentheses ("(DCMC)") and after an initial ("Tod D. Wolters").
 # (A run of plain characters is taken at once: the same end, without a loop turn per character.)
-_APPOSITION = re.compile(r"(?:[^,;:«»“”\"().]+|\([^()]*\)|(?<=(?<!\w)[A-Z])\.|[()])*")
+_APPOSITION = re.compile(r"(?:[^,;:«»“”\"().•]+|\([^()]*\)|(?<=(?<!\w)[A-Z])\.|[()])*")
 # A first word and its possessive, then a space: the owner of a role ("NRC’s ", "Gavi’s ", "ECOWAS ").
 _OWNER = re.compile(r"([^\W\d_][\w\-&]*)(’s)?[ \u00a0]+")
 # ("(DSACEUR)", and a short name in brackets as bodies write theirs: "(Servel)", "(Frontex)".)

@@ -767,6 +767,9 @@ def _without_footer(body: list[Line]) -> list[Line]:
     return body[: last + 1] + [line for line in body[last + 1 :] if line.words >= 8 or _SENTENCE_MARK.search(line.text)]
 
 
+_ITEM_ENDS = ":;,.!?"
+
+
 def _paragraphs(body: list[Line]) -> tuple[list[str], list[int]]:
     """Join the lines of each block into one paragraph (hard-wrapped text)."""
     paragraphs: list[str] = []
@@ -774,7 +777,10 @@ def _paragraphs(body: list[Line]) -> tuple[list[str], list[int]]:
     block = None
     for line in body:
         if line.block == block and paragraphs and not line.piece:
-            paragraphs[-1] += " " + line.text
+            # A bulleted line is an item: its bullet is kept between the items, so that an item's apposition
+            # ends with it ("• Rebeca Alvarado, presidenta de la Cámara …" ¶ "• Mauricio Henríquez, …").
+            joint = " • " if line.bullet and paragraphs[-1][-1:] not in _ITEM_ENDS else " "
+            paragraphs[-1] += joint + line.text
         else:
             paragraphs.append(line.text)
             starts.append(line.number)
