@@ -365,3 +365,16 @@ def test_the_bulleted_lines_of_a_paragraph_keep_their_bullet_between_them() -> N
         "The delegation was led by: Rebeca Alvarado, president of the Chamber of Commerce • Mauricio Henríquez, "
         "executive director of the Industry Association"
     )
+
+
+def test_a_lists_lead_in_at_the_end_of_a_release_is_kept() -> None:
+    # The footer rules drop short lines after the last sentence; a lead-in over its bulleted items is text.
+    seg = segment(
+        "Delegation of business leaders visits the port\n\n"
+        "SAN SALVADOR, 3 March 2025 – A delegation of business leaders visited the port on Monday to discuss "
+        "new shipping routes with the authorities.\n\n"
+        "The delegation was led by:\n"
+        "• Rebeca Alvarado, president of the Chamber of Commerce\n"
+        "• Mauricio Henríquez, executive director of the Industry Association\n"
+    )
+    assert seg.paragraphs[-1].startswith("The delegation was led by: Rebeca Alvarado")

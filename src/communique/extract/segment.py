@@ -763,8 +763,16 @@ def _without_footer(body: list[Line]) -> list[Line]:
     last = max((i for i, line in enumerate(body) if line.prose), default=None)
     if last is None:
         return body
-    # A sentence stays, however short ("“We must act now.”"); a line that ends like no sentence goes.
-    return body[: last + 1] + [line for line in body[last + 1 :] if line.words >= 8 or _SENTENCE_MARK.search(line.text)]
+    # A sentence stays, however short ("“We must act now.”"); a line that ends like no sentence goes, but not
+    # a list's lead-in ("The delegation was led by:" over its bulleted items).
+    tail = body[last + 1 :]
+    return body[: last + 1] + [
+        line
+        for k, line in enumerate(tail)
+        if line.words >= 8
+        or _SENTENCE_MARK.search(line.text)
+        or (line.text.endswith(":") and k + 1 < len(tail) and tail[k + 1].bullet and tail[k + 1].block == line.block)
+    ]
 
 
 _ITEM_ENDS = ":;,.!?"
