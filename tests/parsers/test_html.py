@@ -79,7 +79,10 @@ def test_markup_wins_over_text() -> None:
     assert wire.header.language == "en"  # <html lang="en-US">: its primary subtag, as the text parser gives
     assert wire.dates.published == dt.datetime(2024, 3, 21, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=-4)))
     gov = communique.read(DATA / "10_govuk_en.html")
-    assert gov.dates.published == dt.datetime(2023, 12, 4, 10, 15, tzinfo=dt.UTC)  # not the text's date only
+    # The markup's stamp at the precision the page shows it: "Published 4 December 2023" is a day; the
+    # update, which the page does not show, keeps the markup's time.
+    assert gov.dates.published == dt.date(2023, 12, 4)
+    assert gov.dates.updated == dt.datetime(2023, 12, 4, 10, 15, tzinfo=dt.UTC)
     event = communique.read(DATA / "13_nato_event_en.html")
     assert (event.dates.start, event.dates.end) == (dt.date(2024, 1, 17), dt.date(2024, 1, 18))
 
@@ -380,6 +383,47 @@ def test_a_metadata_list_outside_the_title_row_still_dates_the_page() -> None:
     assert release.dates.published == dt.date(2025, 3, 6)
     assert release.dates.start == dt.date(2025, 3, 6)  # no event day: the page's own
     assert release.header.source == "Western Development Agency"
+
+
+def _stamped_page(time: str, shown: str = "") -> str:
+    return (
+        "<html lang='en'><head><meta property='article:published_time' content='2026-05-14T09:00:00+03:00'>"
+        f"</head><body><article><h1>Cash reaches herders before the drought</h1>{time}{shown}"
+        "<p>The agency sent cash to eleven thousand households in the north ahead of the dry season, it said.</p>"
+        "<p>The transfers were made through mobile money accounts opened with the help of local partners.</p>"
+        "</article></body></html>"
+    )
+
+
+def test_a_markup_stamp_takes_the_precision_the_page_shows() -> None:
+    # A <time> of the markup's instant that shows a day: the release's stamp is that day, as a reader has it.
+    shown_day = communique.parse(
+        _stamped_page("<p><time datetime='2026-05-14T06:00:00Z'>14 May 2026</time></p>"), "html"
+    )
+    assert shown_day.dates.published == dt.date(2026, 5, 14)
+    # The day it shows, not the UTC day of the instant (New Zealand's morning is the previous evening in UTC).
+    eve = (
+        _stamped_page("<p><time datetime='2026-05-14T06:00:00Z'>14 May 2026</time></p>")
+        .replace("2026-05-14T09:00:00+03:00", "2026-05-15T08:00:00+12:00")
+        .replace("2026-05-14T06:00:00Z", "2026-05-14T20:00:00Z")
+        .replace("14 May 2026", "15 May 2026")
+    )
+    assert communique.parse(eve, "html").dates.published == dt.date(2026, 5, 15)
+    # A <time> that shows a clock time keeps the markup's value whole, time zone included.
+    clock = _stamped_page("<p><time datetime='2026-05-14T06:00:00Z'>14 May 2026, 09:00</time></p>")
+    assert communique.parse(clock, "html").dates.published == dt.datetime(
+        2026, 5, 14, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=3))
+    )
+    # A page that shows no stamp at all: the markup's, whole.
+    assert communique.parse(_stamped_page(""), "html").dates.published == dt.datetime(
+        2026, 5, 14, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=3))
+    )
+    # A shown stamp of another day does not overrule the markup (the page's text is read by rules).
+    other = communique.parse(_stamped_page("", "<p>Published 2 May 2026</p>"), "html")
+    assert other.dates.published == dt.datetime(2026, 5, 14, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=3)))
+    # A shown stamp of the same day: that day.
+    same = communique.parse(_stamped_page("", "<p>Published 14 May 2026</p>"), "html")
+    assert same.dates.published == dt.date(2026, 5, 14)
 
 
 def test_a_markup_publication_stamp_dates_a_release_with_no_event_day() -> None:

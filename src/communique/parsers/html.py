@@ -837,12 +837,14 @@ def read_markup(root: Any) -> Markup:
     m.url = m.url or _meta(root, "og:url")
     m.published = _stamp(_meta(root, "article:published_time"))
     m.updated = _stamp(_meta(root, "article:modified_time"))
+    shown: list[tuple[_dt.date, str]] = []
     for time in body.iter("time") if body is not None else ():
         # (RDFa marks it with ``property``, as Canada.ca's "Date modified": <time property="dateModified">.)
         marks = " ".join([time.get("itemprop") or "", time.get("property") or "", time.get("class") or ""]).lower()
         value = _stamp(time.get("datetime") or (time.text or "").strip())
         if value is None:
             continue
+        shown.append((value, _collapse(" ".join(time.itertext()))))
         if m.published is None and (
             "datepublished" in marks or "published" in marks or time.get("pubdate") is not None
         ):
@@ -863,6 +865,8 @@ def read_markup(root: Any) -> Markup:
         m.attendees = _people(article.get("contributor"), by_id)
         m.mentions = _people(article.get("mentions"), by_id)
         m.url = m.url or _name(article.get("url"))
+    m.published = _as_shown(m.published, shown)
+    m.updated = _as_shown(m.updated, shown)
     if event is not None:
         m.start = _day(_stamp(event.get("startDate")))
         m.end = _day(_stamp(event.get("endDate")))
@@ -1507,13 +1511,65 @@ def _shown_texts(root: Any) -> list[str]:
     return texts
 
 
+_CLOCK = re.compile(r"\d{1,2}\s*[:hH.]\s*\d{2}(?!\d)")
+
+
+def _as_shown(value: _dt.date | None, shown: Sequence[tuple[_dt.date, str]]) -> _dt.date | None:
+    """A markup stamp at the precision the page shows it: the day a ``<time>`` of that instant displays.
+
+    ``<time datetime="2026-05-14T06:00:00Z">14 May 2026</time>`` shows a day, so the release's stamp is that
+    day, as a reader (and the text parser on the page's copy) has it; a ``<time>`` that shows a clock time
+    keeps the markup's value whole.
+    """
+    from ..extract.dates import parse_date
+
+    if not isinstance(value, _dt.datetime):
+        return value
+    for marked, text in shown:
+        if not isinstance(marked, _dt.datetime):
+            continue
+        if (marked.tzinfo is None) != (value.tzinfo is None):
+            # One written with its offset, one without (JSON-LD and the <time> of one CMS): the wall clock.
+            marked, value_wall = marked.replace(tzinfo=None), value.replace(tzinfo=None)
+        else:
+            value_wall = value
+        if abs((marked - value_wall).total_seconds()) > 60:
+            continue
+        if not any(c.isdigit() for c in text) or _CLOCK.search(text):
+            return value
+        try:
+            day = parse_date(text)
+        except ParseError:
+            day = None
+        if day is None or abs((day - value.date()).days) > 1:
+            day = marked.date()
+        return day
+    return value
+
+
+def _shown_stamp(shown: _dt.date | None, marked: _dt.date | None) -> _dt.date | None:
+    """The stamp of a release from what the page shows and what its markup says.
+
+    The markup's value where the page shows none, or shows another day; where both name the same day
+    (the markup's instant within a day of it, as a ``Z`` time may fall on the eve), the page's stamp as
+    shown: a reader of the page sees "14 Oct 2025", not the CMS's ``10:30:00+02:00``, and the text
+    parser reads that same page's copy the same way.
+    """
+    if marked is None or shown is None:
+        return marked if marked is not None else shown
+    gap = abs((_day(marked) - _day(shown)).days)  # type: ignore[operator]
+    if gap == 0 or (gap == 1 and isinstance(marked, _dt.datetime) and marked.tzinfo is not None):
+        return shown
+    return marked
+
+
 def _merged_dates(found: Dates, markup: Markup) -> Dates:
     """The markup's dates where it gives them, the text's elsewhere; a pair the model refuses loses the text's part."""
     from ..model import Dates
 
     start, end = (markup.start, markup.end) if markup.start is not None else (found.start, found.end)
-    published = markup.published if markup.published is not None else found.published
-    updated = markup.updated if markup.updated is not None else found.updated
+    published = _shown_stamp(found.published, markup.published)
+    updated = _shown_stamp(found.updated, markup.updated)
     for candidate in (
         (published, updated),
         (markup.published, markup.updated) if markup.published or markup.updated else (published, None),
