@@ -721,3 +721,27 @@ def test_a_dash_glued_to_a_small_letter_opens_an_aside_not_a_dateline() -> None:
     assert read_dateline("El Directorio de CAF –banco de desarrollo de América Latina– aprobó un préstamo.") is None
     found = read_dateline("GINEBRA –El ministro dijo que sí.")
     assert found is not None and found.place == "GINEBRA"
+
+
+def test_a_date_line_with_its_time_is_the_publication_stamp_and_the_page_s_date() -> None:
+    # A wire release: the date line carries the time of day and the wire's zone; the body's first date is a
+    # quarter's end, not the event — the page's date is still the release's day.
+    text = (
+        "Halvern Logistics Reports Third Quarter Results\n\n"
+        "October 28, 2025 07:00 AM Eastern Daylight Time\n\n"
+        "MINNEAPOLIS--(BUSINESS WIRE)--Halvern Logistics Inc. today reported results for the third quarter"
+        " ended September 30, 2025, with revenue up six per cent on the year before.\n\n"
+        "The company will hold a conference call for investors later in the morning, it said in a statement.\n"
+    )
+    release = communique.parse(text, "text")
+    assert release.dates.published == dt.datetime(2025, 10, 28, 7, 0, tzinfo=dt.timezone(dt.timedelta(hours=-4)))
+    assert release.dates.start == dt.date(2025, 10, 28)
+
+
+def test_regional_time_zones_take_the_offset_of_their_day() -> None:
+    # Eastern Time is UTC-5 in winter and UTC-4 from the second Sunday of March (9 March 2025).
+    winter, summer = parse_stamp("Published 7 March 2025 09:00 ET"), parse_stamp("Published 10 March 2025 09:00 ET")
+    assert winter is not None and isinstance(winter.value, dt.datetime)
+    assert summer is not None and isinstance(summer.value, dt.datetime)
+    assert winter.value.utcoffset() == dt.timedelta(hours=-5)
+    assert summer.value.utcoffset() == dt.timedelta(hours=-4)

@@ -88,9 +88,6 @@ def test_document_numbers_are_references(line: str, number: str) -> None:
         # (With a colon, "Date: 12 March 2021" is the publication stamp: tests/extract/test_header_forms.py.)
         ("Dated 12 March 2021", dt.date(2021, 3, 12)),
         (" date 2020-01-01", dt.date(2020, 1, 1)),
-        ("October 18, 2019 12:00AM EDT", dt.date(2019, 10, 18)),
-        ("Mar 21, 2017, 08:30 ET", dt.date(2017, 3, 21)),
-        ("14-02-2023 - 13:05", dt.date(2023, 2, 14)),
         ("Daily News 07 / 03 / 2023", dt.date(2023, 3, 7)),
     ],
 )
@@ -98,6 +95,50 @@ def test_date_lines_in_every_form(line: str, start: dt.date) -> None:
     (found,) = classify_lines(line)
     assert found.kind is Kind.DATE
     assert found.dates is not None and found.dates[0] == start
+
+
+_EDT = dt.timezone(dt.timedelta(hours=-4))
+_EST = dt.timezone(dt.timedelta(hours=-5))
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        # A date with its time of day and no label is the CMS's publication stamp (an event's day has no
+        # clock time in a header); it is still the page's date line (see test_release's header dates).
+        ("October 18, 2019 12:00AM EDT", dt.datetime(2019, 10, 18, 0, 0, tzinfo=_EDT)),
+        ("14-02-2023 - 13:05", dt.datetime(2023, 2, 14, 13, 5)),
+        ("Sun 23-03-2025 15:42 PM", dt.datetime(2025, 3, 23, 15, 42)),
+        ("12 mars 2025, 10 h 30", dt.datetime(2025, 3, 12, 10, 30)),
+        ("14 de marzo de 2025 - 10:45 a. m.", dt.datetime(2025, 3, 14, 10, 45)),
+        # Zones written out, as wire services print them; zones without their summer-time mark get the
+        # offset of that day from the IANA database (ET is UTC-4 from 9 March 2025, UTC-5 before).
+        ("June 03, 2025 07:00 AM Eastern Daylight Time", dt.datetime(2025, 6, 3, 7, 0, tzinfo=_EDT)),
+        ("Mar 21, 2017, 08:30 ET", dt.datetime(2017, 3, 21, 8, 30, tzinfo=_EDT)),
+        ("10 mars 2025 02:00 ET", dt.datetime(2025, 3, 10, 2, 0, tzinfo=_EDT)),
+        ("10 févr. 2025 07h00 HE", dt.datetime(2025, 2, 10, 7, 0, tzinfo=_EST)),
+        ("24 abr, 2025, 08:00 ET", dt.datetime(2025, 4, 24, 8, 0, tzinfo=_EDT)),
+        ("4 Dec 2024 10:00 HNE", dt.datetime(2024, 12, 4, 10, 0, tzinfo=_EST)),
+    ],
+)
+def test_a_date_with_its_time_of_day_is_a_stamp(line: str, value: dt.datetime) -> None:
+    (found,) = classify_lines(line)
+    assert found.kind is Kind.STAMP and found.stamp is not None
+    assert found.stamp.kind == "published" and not found.stamp.labelled
+    assert found.stamp.value == value
+    assert found.stamp.value.utcoffset() == value.utcoffset()
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("Publicado: 8 de enero de 2025 | 19:30", dt.datetime(2025, 1, 8, 19, 30)),
+        ("2 June 2026 | 4:15pm", dt.datetime(2026, 6, 2, 16, 15)),
+    ],
+)
+def test_a_time_in_the_next_piece_of_a_header_line_belongs_to_its_date(line: str, value: dt.datetime) -> None:
+    stamps = [found for found in classify_lines(line) if found.kind is Kind.STAMP]
+    assert len(stamps) == 1 and stamps[0].stamp is not None and stamps[0].stamp.value == value
 
 
 def test_a_date_line_may_carry_a_document_number() -> None:

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from ..errors import ParseError
 from ..locale import languages, pack
-from ..locale.tables import time_zones
+from ..locale.tables import regional_time_zones, time_zones
 from ._data import alternation, normalize
 
 __all__ = [
@@ -44,6 +44,8 @@ class DateStamp(NamedTuple):
     kind: str
     value: _dt.date | _dt.datetime
     """A datetime when the stamp gives a time; a date when it gives none (never an invented midnight)."""
+    labelled: bool = True
+    """False for a date with its time of day and no label ("June 03, 2025 07:00 AM"): the page's date line too."""
 
 
 class LineDates(NamedTuple):
@@ -87,6 +89,8 @@ class _Patterns(NamedTuple):
     stamp: re.Pattern[str]
     body: re.Pattern[str]
     body_mdy: re.Pattern[str] | None
+    timed: str
+    """The source of :func:`_timed`'s pattern: compiled only when a line with a clock time is no labelled stamp."""
 
 
 @cache
@@ -112,7 +116,7 @@ def _patterns(codes: tuple[str, ...]) -> _Patterns:
     hyphenated = rf"(?P<hd>\d{{1,2}})-(?P<hm>{_WORD})-(?P<hy>\d{{4}})"
     date = rf"{opening}(?:{dmy}|{mdy}|{iso}|{num}|{hyphenated})"
     hour_marks = alternation([":", *_words("hour_marks", codes)])
-    zone = rf"(?P<Z>{alternation(time_zones())}|(?:UTC|GMT)[ \u00a0]*[+−-][ \u00a0]*\d{{1,2}}(?::?\d{{2}})?)"
+    zone = rf"(?P<Z>{alternation([*time_zones(), *regional_time_zones()])}|(?:UTC|GMT)[ \u00a0]*[+−-][ \u00a0]*\d{{1,2}}(?::?\d{{2}})?)"
     suffixes = alternation(
         [*_words("time_suffixes", codes), *_words("afternoon_marks", codes), *_words("morning_marks", codes)]
     )
@@ -149,6 +153,11 @@ def _patterns(codes: tuple[str, ...]) -> _Patterns:
         rf"(?:\s*(?P<S0>{suffixes})(?!\w))?\s*(?:{first_links}\s+|[,–—|-]\s*)?)?"
     )
     stamp = rf"\s*(?:{'|'.join(labels)})\s*:?\s*{lead}(?P<date>{date}){time}{tail}\s*"
+    # "June 03, 2025 07:00 AM", "Sun 23-03-2025 15:42", "12 mars 2025, 10 h 30": a date with the time of day and
+    # no label is a stamp too — the CMS's publication stamp (an event's day has no clock time in a header).
+    # The label's groups are there, never matching, so that one reader reads both patterns.
+    unlabelled = "".join(f"(?P<{name}>(?!))?" for name in ("updated", "H0", "M0", "S0"))
+    timed = rf"\s*{unlabelled}(?P<date>{date}){time[:-1]}{tail}\s*"
     # Prose: "les 22 et 23 mai", "du 30 mai au 2 juin 2018", "on 22-23 May", "el 3 de marzo".  The
     # first month is only read when a second day follows it, so that "on 2 November for talks"
     # does not take "for" for the month.
@@ -174,7 +183,16 @@ def _patterns(codes: tuple[str, ...]) -> _Patterns:
         stamp=re.compile(stamp, re.IGNORECASE),
         body=re.compile(body),
         body_mdy=re.compile(body_mdy) if body_mdy else None,
+        timed=timed,
     )
+
+
+@cache
+def _timed() -> re.Pattern[str]:
+    return re.compile(_header().timed, re.IGNORECASE)
+
+
+_CLOCK = re.compile(r"\d\s*[:h.]\s*\d\d(?!\d)")
 
 
 def _header() -> _Patterns:
@@ -359,6 +377,9 @@ def parse_stamp(text: str) -> DateStamp | None:
         note = text[text.rfind("(") :]
         if len(note.split()) <= _STAMP_NOTE_WORDS:
             m = _header().stamp.fullmatch(text[: text.rfind("(")].rstrip())
+    labelled = m is not None
+    if not m and _CLOCK.search(text):
+        m = _timed().fullmatch(text)
     if not m:
         return None
     ymd = _ymd(m)
@@ -376,7 +397,8 @@ def parse_stamp(text: str) -> DateStamp | None:
     kind = "updated" if updated else "published"
     if hours is None:
         return DateStamp(kind, day)  # "Published 4 December 2018": a day, not midnight
-    return DateStamp(kind, _dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=_zone(zone)))
+    local = _dt.datetime(day.year, day.month, day.day, hour, minute)
+    return DateStamp(kind, local.replace(tzinfo=_zone(zone, local)), labelled)
 
 
 @cache
@@ -402,11 +424,19 @@ def _twelve_hour(hour: int, suffix: str) -> int:
     return 0 if hour == 12 else hour
 
 
-def _zone(written: str | None) -> _dt.timezone | None:
-    """The fixed offset a time zone abbreviation or ``UTC+1`` names (``None`` when none is written)."""
+def _zone(written: str | None, local: _dt.datetime) -> _dt.timezone | None:
+    """The fixed offset a time zone abbreviation or ``UTC+1`` names at the wall-clock time ``local``.
+
+    ``None`` when none is written, or when the zone is a region's (``ET``) and this machine has no time
+    zone database to say whether summer time was on: a stamp without its zone, never a wrong one.
+    """
     if not written:
         return None
+    written = " ".join(written.split())
     known = time_zones().get(written.upper())
+    region = None if known is not None else regional_time_zones().get(written.upper())
+    if region is not None:
+        return _regional_offset(region, local)
     if known is not None:
         minutes = known
     else:
@@ -418,6 +448,17 @@ def _zone(written: str | None) -> _dt.timezone | None:
         if abs(minutes) > 14 * 60:
             raise ParseError(f"impossible time zone offset {written!r}", format="text")
     return _dt.timezone(_dt.timedelta(minutes=minutes))
+
+
+def _regional_offset(region: str, local: _dt.datetime) -> _dt.timezone | None:
+    """The UTC offset of IANA zone ``region`` at wall-clock time ``local`` ("America/New_York" in June: −4 h)."""
+    import zoneinfo  # only for a stamp that names a region's zone
+
+    try:
+        offset = local.replace(tzinfo=zoneinfo.ZoneInfo(region)).utcoffset()
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
+    return None if offset is None else _dt.timezone(offset)
 
 
 def yearless_event_dates(text: str, year: int | None) -> tuple[_dt.date, _dt.date | None] | None:

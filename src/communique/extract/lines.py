@@ -627,7 +627,7 @@ def classify_lines(text: str) -> list[Line]:
         wide = uneven and _WIDE_GAP.search(spaced) is not None
         # The one-character tests first: a search for " · " costs more than one for "·".
         if "|" in content or wide or ("·" in content and " · " in content) or ("•" in content and " • " in content):
-            pieces = [_SPACES.sub(" ", p).strip() for p in _PIECE.split(spaced) if p.strip()]
+            pieces = _with_times([_SPACES.sub(" ", p).strip() for p in _PIECE.split(spaced) if p.strip()])
             classified = [line for p in pieces for line in _classify(p, number, block, True)]
             if any(line.kind in (Kind.DATE, Kind.STAMP, Kind.REFERENCE) for line in classified):
                 out += classified
@@ -639,6 +639,25 @@ def classify_lines(text: str) -> list[Line]:
         gap = uneven and _GAP.search(spaced) is not None
         out += _classify(content, number, block, False, bullet is not None, gap)
     return _join_split_stamps(out)
+
+
+# A time of day on its own: "19:30", "4:15pm", "10 h 30", "07:00 CET" (a short mark or zone after it).
+_BARE_TIME = re.compile(r"\d{1,2}\s*[:hH.]\s*\d{2}(?:\s*[^\W\d_][\w.]{0,5}(?:\s+[^\W\d_][\w.]{0,5})?)?")
+
+
+def _with_times(pieces: list[str]) -> list[str]:
+    """The pieces of a flattened header line, a time of day joined to the date piece before it.
+
+    ``"Publicado: 8 de enero de 2025 | 19:30"``, ``"By Kelso Athletic FC | 2 June 2026 | 4:15pm"``: the
+    time belongs to the date, and with it the date is the page's publication stamp.
+    """
+    out: list[str] = []
+    for piece in pieces:
+        if out and _BARE_TIME.fullmatch(piece) and _DIGIT.search(out[-1]) and not _BARE_TIME.fullmatch(out[-1]):
+            out[-1] = f"{out[-1]}, {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 def _join_split_stamps(lines: list[Line]) -> list[Line]:

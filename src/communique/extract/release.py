@@ -165,6 +165,8 @@ def _header_dates(date_lines: Sequence[str | HeaderLine]) -> Dates:
                     updated = stamp.value
             elif published is None:
                 published = stamp.value
+            if not stamp.labelled and start is None:
+                start = stamp_day(stamp.value)  # an unlabelled date line with its time: the page's date too
             continue
         event = parse_event_dates(text) if read is None else read.event
         if event is not None and start is None:

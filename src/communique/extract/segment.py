@@ -738,9 +738,10 @@ _DATELINE_TAIL = 3  # words after the separator: a wire's section ("Regulatory N
 
 def _place_piece(lines: list[Line], number: int) -> str | None:
     """A place among the pieces of one header line: after the date ("Statement | 21 September 2023 | Brussels"),
-    else right before it ("Genève | 5 février 2024"), unless that piece is a section label ("Communiqué | …")."""
+    else right before it ("Genève | 5 février 2024", "Granada | 01/07/2025 | 12:30": a stamp), unless that
+    piece is a section label ("Communiqué | …")."""
     pieces = [line for line in lines if line.number == number]
-    dated = next((k for k, line in enumerate(pieces) if line.kind is Kind.DATE), None)
+    dated = next((k for k, line in enumerate(pieces) if line.kind in (Kind.DATE, Kind.STAMP)), None)
     if dated is None:
         return None
     # Before the date, a committee's acronym is as common as a place ("Plenary session | LIBE | 14-02-2023"):
@@ -750,7 +751,9 @@ def _place_piece(lines: list[Line], number: int) -> str | None:
         for line in pieces[max(0, dated - 1) : dated]
         if not line.text.isupper() and not _is_section_label(line.text)
     ]
-    for line in [*pieces[dated + 1 :], *before]:
+    # After a stamp ("Publicado: 22/09/2026 · Jaén") comes a tag of the site's, not the place it was issued.
+    after = pieces[dated + 1 :] if pieces[dated].kind is Kind.DATE else []
+    for line in [*after, *before]:
         if line.piece and line.kind is Kind.TEXT and line.words <= 3:
             found = place_line(line.text)
             if found is not None:

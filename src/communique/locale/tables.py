@@ -23,7 +23,16 @@ from attrs import frozen
 from ..errors import LanguagePackError
 from .pack import languages, primary
 
-__all__ = ["Organization", "capitals", "countries", "country_name", "governments", "organizations", "time_zones"]
+__all__ = [
+    "Organization",
+    "capitals",
+    "countries",
+    "country_name",
+    "governments",
+    "organizations",
+    "regional_time_zones",
+    "time_zones",
+]
 
 
 def _read(name: str) -> str:
@@ -168,11 +177,37 @@ def capitals() -> dict[str, str]:
 def time_zones() -> dict[str, int]:
     """Time zone abbreviation → minutes east of UTC (``data/time_zones.toml``)."""
     file = "communique/data/time_zones.toml"
-    raw = tomllib.loads(_read("time_zones.toml"))
-    offsets = raw.get("offsets")
-    if set(raw) != {"offsets"} or not isinstance(offsets, dict):
-        raise LanguagePackError("expected one [offsets] table", file=file)
-    for name, minutes in offsets.items():
+    out: dict[str, int] = {}
+    for name, minutes in _time_zone_tables()[0].items():
         if type(minutes) is not int or abs(minutes) > 14 * 60:
             raise LanguagePackError("expected minutes east of UTC, within ±840", file=file, key=f"offsets.{name}")
-    return {name.upper(): minutes for name, minutes in offsets.items()}
+        out[name.upper()] = minutes
+    return out
+
+
+@cache
+def regional_time_zones() -> dict[str, str]:
+    """Time zone name without its summer-time mark (``ET``, ``HE``) → IANA zone (``data/time_zones.toml``).
+
+    Its offset depends on the day (``08:00 ET`` is UTC−4 in June, UTC−5 in January): see
+    :func:`communique.extract.dates.parse_stamp`.
+    """
+    file = "communique/data/time_zones.toml"
+    out: dict[str, str] = {}
+    for name, zone in _time_zone_tables()[1].items():
+        if not isinstance(zone, str) or "/" not in zone:
+            raise LanguagePackError("expected an IANA time zone name (Area/City)", file=file, key=f"regions.{name}")
+        if name.upper() in time_zones():
+            raise LanguagePackError("named in [offsets] too", file=file, key=f"regions.{name}")
+        out[name.upper()] = zone
+    return out
+
+
+@cache
+def _time_zone_tables() -> tuple[dict[str, object], dict[str, object]]:
+    file = "communique/data/time_zones.toml"
+    raw = tomllib.loads(_read("time_zones.toml"))
+    offsets, regions = raw.get("offsets"), raw.get("regions", {})
+    if not set(raw) <= {"offsets", "regions"} or not isinstance(offsets, dict) or not isinstance(regions, dict):
+        raise LanguagePackError("expected an [offsets] table and a [regions] table", file=file)
+    return offsets, regions

@@ -1518,10 +1518,11 @@ def _as_shown(value: _dt.date | None, shown: Sequence[tuple[_dt.date, str]]) -> 
     """A markup stamp at the precision the page shows it: the day a ``<time>`` of that instant displays.
 
     ``<time datetime="2026-05-14T06:00:00Z">14 May 2026</time>`` shows a day, so the release's stamp is that
-    day, as a reader (and the text parser on the page's copy) has it; a ``<time>`` that shows a clock time
-    keeps the markup's value whole.
+    day, as a reader (and the text parser on the page's copy) has it; one that shows a clock time gives that
+    time, with the zone only if it shows one.
     """
-    from ..extract.dates import parse_date
+    from ..extract.dates import parse_date, parse_stamp
+    from ..model import stamp_day
 
     if not isinstance(value, _dt.datetime):
         return value
@@ -1535,8 +1536,15 @@ def _as_shown(value: _dt.date | None, shown: Sequence[tuple[_dt.date, str]]) -> 
             value_wall = value
         if abs((marked - value_wall).total_seconds()) > 60:
             continue
-        if not any(c.isdigit() for c in text) or _CLOCK.search(text):
+        if not any(c.isdigit() for c in text):
             return value
+        if _CLOCK.search(text):
+            # "14 May 2026, 09:00": the day and time it shows (and its zone, if it shows one).
+            try:
+                stamp = parse_stamp(text)
+            except ParseError:
+                stamp = None
+            return stamp.value if stamp is not None and stamp_day(stamp.value) == _day(marked) else value
         try:
             day = parse_date(text)
         except ParseError:
@@ -1550,9 +1558,9 @@ def _as_shown(value: _dt.date | None, shown: Sequence[tuple[_dt.date, str]]) -> 
 def _shown_stamp(shown: _dt.date | None, marked: _dt.date | None) -> _dt.date | None:
     """The stamp of a release from what the page shows and what its markup says.
 
-    The markup's value where the page shows none, or shows another day; where both name the same day
-    (the markup's instant within a day of it, as a ``Z`` time may fall on the eve), the page's stamp as
-    shown: a reader of the page sees "14 Oct 2025", not the CMS's ``10:30:00+02:00``, and the text
+    The markup's value where the page shows none, or shows another day; where the page shows the same
+    day (the markup's instant within a day of it, as a ``Z`` time may fall on the eve), the stamp as the
+    page shows it: a reader of the page sees "14 Oct 2025", not the CMS's ``10:30:00+02:00``, and the text
     parser reads that same page's copy the same way.
     """
     if marked is None or shown is None:
