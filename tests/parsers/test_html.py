@@ -79,10 +79,10 @@ def test_markup_wins_over_text() -> None:
     assert wire.header.language == "en"  # <html lang="en-US">: its primary subtag, as the text parser gives
     assert wire.dates.published == dt.datetime(2024, 3, 21, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=-4)))
     gov = communique.read(DATA / "10_govuk_en.html")
-    # The markup's stamp as the page shows it: "Published 4 December 2023" is a day; the update, which
-    # the page does not show, keeps the markup's time and zone.
+    # The markup's stamp as the page shows it: "Published 4 December 2023" is a day; the JSON-LD's
+    # dateModified, which the page does not show, is the CMS's last save, not an announced update.
     assert gov.dates.published == dt.date(2023, 12, 4)
-    assert gov.dates.updated == dt.datetime(2023, 12, 4, 10, 15, tzinfo=dt.UTC)
+    assert gov.dates.updated is None
     event = communique.read(DATA / "13_nato_event_en.html")
     assert (event.dates.start, event.dates.end) == (dt.date(2024, 1, 17), dt.date(2024, 1, 18))
 
@@ -419,9 +419,27 @@ def test_a_markup_stamp_takes_the_precision_the_page_shows() -> None:
     # A shown stamp of another day does not overrule the markup (the page's text is read by rules).
     other = communique.parse(_stamped_page("", "<p>Published 2 May 2026</p>"), "html")
     assert other.dates.published == dt.datetime(2026, 5, 14, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=3)))
+    # A date line of that day, no label, no <time>: the day the page shows.
+    line = communique.parse(_stamped_page("", "<p class='date'>14 May 2026</p>"), "html")
+    assert line.dates.published == dt.date(2026, 5, 14)
     # A shown stamp of the same day: that day.
     same = communique.parse(_stamped_page("", "<p>Published 14 May 2026</p>"), "html")
     assert same.dates.published == dt.date(2026, 5, 14)
+
+
+def test_an_update_counts_only_where_the_page_shows_it() -> None:
+    modified = "<meta property='article:modified_time' content='2026-05-15T10:20:00+03:00'>"
+    hidden = _stamped_page("").replace("</head>", f"{modified}</head>")
+    assert communique.parse(hidden, "html").dates.updated is None  # the CMS's last save
+    marked = _stamped_page("<p><time class='updated' datetime='2026-05-15T07:20:00Z'>15 May 2026</time></p>")
+    assert communique.parse(marked.replace("</head>", f"{modified}</head>"), "html").dates.updated == dt.date(
+        2026, 5, 15
+    )
+    labelled = _stamped_page("", "<p>Last updated 15 May 2026 10:20</p>").replace("</head>", f"{modified}</head>")
+    # (Shown without its zone beside a publication with one, a pair the model refuses: the markup's pair.)
+    assert communique.parse(labelled, "html").dates.updated == dt.datetime(
+        2026, 5, 15, 10, 20, tzinfo=dt.timezone(dt.timedelta(hours=3))
+    )
 
 
 def test_a_markup_publication_stamp_dates_a_release_with_no_event_day() -> None:

@@ -139,6 +139,7 @@ DEFAULT_CORPUS = (
     "tests/data/holdout15",
     "tests/data/holdout16",
     "tests/data/holdout17",
+    "tests/data/holdout18",
     "tests/data/htmlhold",
     "tests/data/htmlhold2",
     "tests/data/htmlhold3",
@@ -148,6 +149,7 @@ DEFAULT_CORPUS = (
     "tests/data/htmlhold7",
     "tests/data/htmlhold8",
     "tests/data/htmlhold9",
+    "tests/data/htmlhold10",
 )
 """The corpus folders, relative to the repository root (the current directory of the command)."""
 

@@ -468,6 +468,8 @@ class Markup:
     dateline: str | None = None
     published: _dt.date | None = None
     updated: _dt.date | None = None
+    update_shown: bool = False
+    """Whether the page shows its update: a ``<time>`` marked as the update, with its text."""
     start: _dt.date | None = None
     end: _dt.date | None = None
     attendees: list[Attendee] = attrs.field(factory=list)
@@ -849,8 +851,9 @@ def read_markup(root: Any) -> Markup:
             "datepublished" in marks or "published" in marks or time.get("pubdate") is not None
         ):
             m.published = value
-        elif m.updated is None and ("datemodified" in marks or "updated" in marks or "modified" in marks):
-            m.updated = value
+        elif "datemodified" in marks or "updated" in marks or "modified" in marks:
+            m.updated = m.updated or value
+            m.update_shown = m.update_shown or bool(shown[-1][1])
     if article is not None:
         m.language = m.language or _language_tag(_name(article.get("inLanguage")))
         m.subtitle = _name(article.get("alternativeHeadline"))
@@ -1577,7 +1580,19 @@ def _merged_dates(found: Dates, markup: Markup) -> Dates:
 
     start, end = (markup.start, markup.end) if markup.start is not None else (found.start, found.end)
     published = _shown_stamp(found.published, markup.published)
-    updated = _shown_stamp(found.updated, markup.updated)
+    if (
+        found.published is None
+        and isinstance(published, _dt.datetime)
+        and found.start is not None
+        and found.end is None
+        and found.start == published.date()
+    ):
+        # The page shows the markup's day as its date line, with no time ("5 de agosto de 2025"): that day.
+        published = found.start
+    # A CMS rewrites its modification time on every save (a typo fixed, a tag added, often the minute it
+    # published): an update the page does not show is not one the publisher announces.
+    shows_update = found.updated is not None or markup.update_shown
+    updated = _shown_stamp(found.updated, markup.updated) if shows_update else None
     for candidate in (
         (published, updated),
         (markup.published, markup.updated) if markup.published or markup.updated else (published, None),
