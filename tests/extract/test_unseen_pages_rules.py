@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+import communique
 from communique.extract import find_attendees
 from communique.extract.home import home_country
 from communique.extract.release import find_quotes
@@ -212,3 +213,48 @@ def test_a_verb_of_saying_a_few_words_before_a_quotation_reports_it_without_that
 
 def test_a_quoted_name_after_a_copula_gets_no_speaker() -> None:
     assert speakers(["The exercise was “Steadfast Noon”, held every October by the Allies."], "en") == [None]
+
+
+def test_a_headline_in_title_case_that_opens_with_a_body_is_no_site_name() -> None:
+    text = (
+        "IMF\nAbout\nNews\n\nIMF Staff Concludes Visit to Paraguay\n\nMay 16, 2025\n\n"
+        "Washington, DC: An International Monetary Fund (IMF) staff team led by Ms. Ingrid Halvorsen visited "
+        "Asunción from May 6 to May 15, 2025. The team met the Minister of Economy; the central bank; and others.\n\n"
+        "The team thanked the authorities for their hospitality and the open and constructive discussions.\n"
+    )
+    release = communique.parse(text, "text")
+    assert release.header.title == "IMF Staff Concludes Visit to Paraguay"
+    # A colon after a place with its region, and semicolons far into the sentence: a dateline, not a label.
+    assert release.header.dateline == "Washington"
+
+
+def test_a_minister_s_portfolios_under_the_name_are_no_dateline() -> None:
+    text = (
+        "Release\n\nNew Zealand and Fiji agree to expand seasonal work\n\nHon Miriama Te Rangi\nForeign Affairs\n"
+        "Pacific Peoples\n\n14 May 2024\n\nNew Zealand and Fiji will deepen their cooperation on labour mobility, "
+        "Foreign Minister Miriama Te Rangi says.\n\nThe two countries will meet again next year in Suva, she says.\n"
+    )
+    assert communique.parse(text, "text").header.dateline is None
+
+
+def test_an_agency_in_brackets_after_the_place_is_read_past() -> None:
+    from communique.extract.dateline import read_dateline
+
+    found = read_dateline("Genève (CICR) – Le Comité international de la Croix-Rouge a annoncé hier la libération.")
+    assert found is not None and found.place == "Genève"
+
+
+def test_a_capital_gives_no_country_at_an_organisation_s_seat_only() -> None:
+    body = (
+        "{place} – The {org} delegation met Minister of Health Rosa Quispe to discuss the vaccination campaign, "
+        "the organisation said.\n\nThe two sides agreed to meet again in the spring to review the figures.\n"
+    )
+    field_office = communique.parse(
+        "UNICEF\n\nUNICEF and the ministry agree on vaccines\n\n" + body.format(place="LA PAZ", org="UNICEF"), "text"
+    )
+    assert field_office.attendee("Rosa Quispe").country == "BO"  # a country office: the officials it meets
+    seat = communique.parse(
+        "UNICEF\n\nUNICEF and the ministry agree on vaccines\n\n" + body.format(place="WASHINGTON", org="UNICEF"),
+        "text",
+    )
+    assert seat.attendee("Rosa Quispe").country is None  # filed from the seat's capital: says nothing

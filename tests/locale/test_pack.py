@@ -81,6 +81,7 @@ def test_publisher_vocabulary_is_organisation_data_not_language_data() -> None:
         ('[[organization]]\nid = "X"\ndisplay = { en = "X" }\nfre = ["X"]\n', "organization[0].fre"),
         ('[[organization]]\nid = "X"\ndisplay = { en = 3 }\n', "organization[0].display.en"),
         ('[[organization]]\nid = "X"\ndisplay = { en = "X" }\ntitles = { xx = ["T"] }\n', "organization[0].titles"),
+        ('[[organization]]\nid = "X"\ndisplay = { en = "X" }\nseat = "XX"\n', "organization[0].seat"),
     ],
 )
 def test_a_malformed_organisation_table_is_refused(toml: str, key: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -113,3 +114,26 @@ def test_a_date_only_stamp_is_printed_without_a_time(language: str, line: str) -
 
     assert format_date_line(Dates(start=dt.date(2018, 5, 22), updated=dt.date(2018, 7, 20)), language) == line
     assert format_published(dt.date(2018, 7, 1), "fr") == "Publié le 1er juillet 2018"
+
+
+@pytest.mark.parametrize(
+    ("toml", "key"),
+    [
+        ('[offsets]\nET = -300\n[regions]\nET = "America/New_York"\n', "regions.ET"),
+        ('[offsets]\nUTC = 0\n[regions]\nET = "Eastern"\n', "regions.ET"),
+    ],
+)
+def test_a_malformed_time_zone_table_is_refused(toml: str, key: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from communique.locale import tables
+
+    monkeypatch.setattr(tables, "_read", lambda name: toml)
+    for cached in (tables._time_zone_tables, tables.time_zones, tables.regional_time_zones):
+        cached.cache_clear()
+    try:
+        with pytest.raises(LanguagePackError) as err:
+            tables.regional_time_zones()
+        assert err.value.key == key and err.value.file.endswith("time_zones.toml")
+    finally:
+        monkeypatch.undo()
+        for cached in (tables._time_zone_tables, tables.time_zones, tables.regional_time_zones):
+            cached.cache_clear()

@@ -566,3 +566,20 @@ def test_a_boards_view_gives_its_headline_in_a_labelled_table_row() -> None:
         "</body></html>"
     )
     assert communique.parse(page, "html").header.title == "Outcome of the Foreign Ministers' Meeting"
+
+
+def test_links_side_by_side_are_apart_not_one_word() -> None:
+    # A share bar drawn with icons: its links' words glued together would read as a place before the body.
+    page = (
+        "<html lang='en'><body><article><h1>Staff team concludes visit to Paraguay</h1>"
+        "<div class='date'>September 19, 2025</div>"
+        "<div class='share'><a href='#'>Facebook</a><a href='#'>X</a><a href='#'>LinkedIn</a><a href='#'>Email</a></div>"
+        "<p>Asunción, Paraguay – September 19, 2025: A staff team led by Ana Ibáñez visited the country this week.</p>"
+        "<p>The team met the authorities and representatives of the private sector during the visit, it said.</p>"
+        "</article></body></html>"
+    )
+    from communique.parsers.html import page_lines, parse_tree
+
+    texts = [line.text for line in page_lines(parse_tree(page), "en").lines]
+    assert "Facebook | X | LinkedIn | Email" in texts
+    assert communique.parse(page, "html").header.dateline == "Asunción"

@@ -216,6 +216,10 @@ def _is_place(place: str, country: str | None) -> bool:
     )
 
 
+def _names_organization(text: str) -> bool:
+    return any(find_organization(text, code) for code in languages())
+
+
 def _is_date(text: str) -> bool:
     """``text`` names a day: a full date, or a day and a month ("2 janvier")."""
     if parse_event_dates(text) is not None:
@@ -237,6 +241,9 @@ def _bare_date(date: str) -> str:
     return rest if rest and head.casefold() in _date_articles() else date
 
 
+_LIST_REACH = 80  # characters after a colon where a label's list of items would show its semicolons
+
+
 def read_dateline(paragraph: str) -> Dateline | None:
     """The dateline at the head of ``paragraph``, or ``None``."""
     # Every dateline ends with a dash (``_SEPARATOR``) or with a year: a text with neither (most
@@ -256,6 +263,8 @@ def read_dateline(paragraph: str) -> Dateline | None:
         paren = m.group("paren")
         if date is None and paren is not None and _is_date(paren):
             date, country = paren, None  # "GENEVA (2 May 2023) –"
+        elif country == paren and paren is not None and _names_organization(paren):
+            country = None  # "Genève (CICR) –", "GENÈVE (OIT Infos) –": the agency that files it, after the place
         agency = m.group("agency")
         if date is None and agency is not None and _is_date(agency):
             date = agency  # "GLAND, Switzerland (3 June 2025) –": the date in brackets after the country
@@ -264,7 +273,9 @@ def read_dateline(paragraph: str) -> Dateline | None:
         # After a date, too ("Addis-Abeba, 20 février 2025 : …").
         colon_ok = (
             m.group("colon") is None or m.group("country") is not None or m.group("place").isupper() or date is not None
-        ) and not (m.group("colon") and paragraph.count("; ", m.end()) >= 2)  # "SUBJECTS: trade; tariffs; beef."
+        ) and not (  # "SUBJECTS: trade; tariffs; beef.": a list of short items right after the colon
+            m.group("colon") and paragraph.count("; ", m.end(), m.end() + _LIST_REACH) >= 2
+        )
         # "El Directorio de CAF –banco de desarrollo…– aprobó": a dash glued to a word in small letters opens
         # an aside, not the text after a dateline.
         aside = m.end() < len(paragraph) and paragraph[m.end() - 1] in "–—-" and paragraph[m.end()].islower()

@@ -8,7 +8,7 @@ from functools import cache
 from ..locale import organizations
 from ._data import normalize, phrase_pattern
 
-__all__ = ["find_organization", "organization_name"]
+__all__ = ["find_organization", "organization_name", "organization_seat"]
 
 
 @cache
@@ -38,3 +38,13 @@ def find_organization(text: str, language: str) -> str | None:
 def organization_name(form: str, language: str) -> str | None:
     """The display form of the organisation written ``form`` (``"NATO"`` → ``"OTAN"`` in French)."""
     return _matcher(language)[1].get(normalize(form.strip()))
+
+
+@cache
+def _seats(language: str) -> dict[str, str | None]:
+    return {org.display_in(language): org.seat for org in organizations()}
+
+
+def organization_seat(display: str, language: str) -> str | None:
+    """The country of the headquarters of the organisation shown as ``display`` ("OTAN" → "BE"), if known."""
+    return _seats(language).get(display)

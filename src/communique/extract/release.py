@@ -31,7 +31,7 @@ from .home import capital_country, home_country, names_state_body
 from .language import detect_language
 from .mentioned import split_mentioned
 from .names import same_person
-from .organizations import find_organization
+from .organizations import find_organization, organization_seat
 from .quotes import QuoteSpan, find_quote_spans
 from .segment import HeaderLine, segment
 from .speakers import attribute_speakers
@@ -352,7 +352,9 @@ def release_from_parts(
         home = home_country(masthead if title in masthead else [*masthead, title], language)
         # A page of an international organisation ("Comisión Europea", "NATO" in its masthead) filed from
         # Brussels says nothing of its people's countries.
-        capital = None if home is not None or _names_an_organization(masthead, language) else capital_country(dateline)
+        capital = None if home is not None else capital_country(dateline)
+        if capital is not None and _at_an_organization_seat(masthead, language, capital):
+            capital = None
         if capital is not None and names_state_body([m for m in masthead if m != title], language):
             # "Policía Nacional" / "Ministerio del Interior" over a release filed from Madrid: a national body
             # that does not write its state, in that state's capital — the state publishes it.
@@ -477,9 +479,18 @@ def _near(day: _dt.date, dated: _dt.date) -> bool:
     return abs((day - dated).days) <= _NEAR_DAYS
 
 
-def _names_an_organization(masthead: Sequence[str], language: str) -> bool:
-    """Whether a line of the masthead names an international organisation (the organisations table)."""
-    return any(find_organization(line, language) is not None for line in masthead if len(line) <= _MASTHEAD_LINE)
+def _at_an_organization_seat(masthead: Sequence[str], language: str, capital: str) -> bool:
+    """Whether a line of the masthead names an international organisation (the organisations table) whose
+    headquarters are in ``capital``'s country, or whose seat the table does not give: NATO filing from
+    Brussels says nothing of its people's countries; the IMF or UNICEF filing from Asunción or Kigali (a
+    mission, a field office) is in the country whose officials it meets."""
+    for line in masthead:
+        if len(line) > _MASTHEAD_LINE:
+            continue
+        found = find_organization(line, language)
+        if found is not None and organization_seat(found, language) in (None, capital):
+            return True
+    return False
 
 
 _MASTHEAD_LINE = 80  # characters: a site's name, not a headline that mentions an organisation

@@ -221,9 +221,18 @@ def _is_organization(text: str) -> bool:
         if organization_name(text, code) is not None:
             return True  # the whole line is an organisation's name or acronym
     # "Delegación de la Unión Europea en Colombia", "Australian Government": a body's name.
-    if text[:1].isupper() and any(w.casefold() in _body_nouns() for w in text.split()[:3]):
+    words = text.split()
+    nouns = _body_nouns()
+    if text[:1].isupper() and any(w.casefold() in nouns for w in words[:3]):
         # (Not a meeting of bodies' members: "Japan-Chile Foreign Ministers’ Meeting" is a headline.)
-        return not _has_verb_like(text) and not re.search(r"\w(?:s’|s'|’s|'s)(?:\s|$)", text)
+        if _has_verb_like(text) or re.search(r"\w(?:s’|s'|’s|'s)(?:\s|$)", text):
+            return False
+        # After the body's noun, a name goes on with a small word or another body's noun, or ends
+        # ("Australian Government", "Ministère des Armées", "Área de Movilidad y Espacio Urbano"); a headline
+        # in title case goes on with its verb ("IMF Staff Concludes Visit to Paraguay").
+        at = next(k for k, w in enumerate(words) if w.casefold() in nouns)
+        after = words[at + 1] if at + 1 < len(words) else None
+        return after is None or not after[:1].isupper() or after.casefold() in nouns
     return False
 
 
@@ -548,7 +557,10 @@ def _pick_title(
         last = lines[candidates[-1]]
         # (Not a piece of a dated line: those are read with the date, see _place_piece.)
         found = None if last.piece else place_line(last.text)
-        if found is not None and word_count(last.text) <= 6:
+        # (Not under a person's line: "Hon Tamati Reweti" ¶ "Conservation" is a minister and his portfolio,
+        # and so is each short line between them: "Foreign Affairs" ¶ "Pacific Peoples".)
+        under_person = _under_person(lines, candidates[-1])
+        if found is not None and word_count(last.text) <= 6 and not under_person:
             place, candidates = found[0], candidates[:-1]
     # A headline printed twice (capitals, then mixed case) counts once, in mixed case.
     seen: dict[str, int] = {}
@@ -606,6 +618,21 @@ def _pick_title(
         if found is not None and word_count(lines[before[-1]].text) <= 3 and _place_alone(found[0]):
             place = found[0]
     return title, subtitle, place
+
+
+_PORTFOLIOS = 3  # lines: a minister's portfolios listed under the name
+
+
+def _under_person(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` follows a person's line ("Hon Miriama Te Rangi"), maybe past other short lines."""
+    for k in range(i - 1, max(-1, i - 1 - _PORTFOLIOS), -1):
+        if lines[k].kind is not Kind.TEXT:
+            return False
+        if _is_person_line(lines[k].text):
+            return True
+        if lines[k].words > 4:
+            return False
+    return False
 
 
 def _in_fields(lines: list[Line], i: int) -> bool:

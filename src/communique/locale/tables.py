@@ -70,6 +70,10 @@ class Organization:
     """Language → every form recognised in text (acronyms, full names)."""
     titles: dict[str, tuple[str, ...]]
     """Language → titles of this organisation's office holders, standing before a name."""
+    seat: str | None = None
+    """ISO code of the country of its headquarters ("BE" for NATO): a release it files from that
+    country's capital says nothing of its people's nationality; one from another capital (a field
+    office's, a visit's) does."""
 
     def display_in(self, language: str) -> str:
         """The display form in ``language`` (English, then the id, when it has none)."""
@@ -104,7 +108,7 @@ def organizations() -> tuple[Organization, ...]:
     out: list[Organization] = []
     for i, entry in enumerate(raw.get("organization", [])):
         where = f"organization[{i}]"
-        known = {"id", "display", "titles"}
+        known = {"id", "display", "titles", "seat"}
         unknown = [k for k in entry if k not in known and k not in codes]
         if unknown:
             raise LanguagePackError(
@@ -121,8 +125,12 @@ def organizations() -> tuple[Organization, ...]:
         for lang, value in entry["display"].items():
             if type(value) is not str or not value.strip():
                 raise LanguagePackError("expected a non-empty string", file=file, key=f"{where}.display.{lang}")
+        seat = entry.get("seat")
+        if seat is not None and seat not in countries():
+            raise LanguagePackError("not an ISO 3166-1 alpha-2 code of countries.json", file=file, key=f"{where}.seat")
         out.append(
             Organization(
+                seat=seat,
                 id=entry["id"],
                 display=dict(entry["display"]),
                 forms={k: _strings(v, f"{where}.{k}") for k, v in entry.items() if k in codes},

@@ -354,9 +354,22 @@ class _Lines:
         # A metadata row of inline pieces ("<div class="newsroom-meta"><span>Secrétaire Générale adjointe</span>
         # <span>30 mai 2025</span> <span>Strasbourg</span>"): its pieces are kept apart, as " | " sets them.
         meta = _META_CLASS.search(element.get("class") or "") is not None
+        previous: Any = None
         for child in element:
             if meta and _local(child) not in _BLOCK and "".join(self._buffer[before:]).strip():
                 self._buffer.append(" | ")
+            elif (
+                previous is not None
+                and _local(child) == "a"
+                and _local(previous) == "a"
+                and not (previous.tail or "").strip()
+                and self._buffer
+                and not self._buffer[-1][-1:].isspace()
+            ):
+                # Links side by side with nothing between them ("<a>Facebook</a><a>X</a><a>LinkedIn</a>": a
+                # share bar drawn with icons): apart, as a menu's items are, not glued into one word.
+                self._buffer.append(" | ")
+            previous = child
             if (name == "blockquote" and _attribution(child)) or (
                 name == "figure" and _local(child) == "figcaption" and element.find("blockquote") is not None
             ):
