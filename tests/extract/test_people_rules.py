@@ -971,3 +971,14 @@ def test_the_role_before_a_comma_belongs_to_the_nationality_phrase_after_it() ->
         "El secretario general de la OEI, el portugués Duarte Meireles Cardoso, ha trasladado sus condolencias.", "es"
     )
     assert found == {"Duarte Meireles Cardoso": (None, "secretario general", "OEI", "PT")}
+
+
+def test_a_portfolio_list_before_the_name_is_the_role_s() -> None:
+    # Australian ministers' portfolios: a list with commas, its last item right before the name.
+    (found,) = find_attendees(
+        [
+            "Minister for Agriculture, Fisheries and Forestry Marcus Elford said the project had been shaped by the industry."
+        ],
+        "en",
+    )[0]
+    assert (found.name, found.role) == ("Marcus Elford", "Minister for Agriculture, Fisheries and Forestry")

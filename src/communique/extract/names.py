@@ -229,7 +229,8 @@ def _portfolio_then_name(norm: str, tokens: list[tuple[int, int]], t: PeopleTabl
         return None  # "… and Chief Raymond Sinclair": a title of its own opens the run, another person's phrase
     lo = max(0, tokens[0][0] - 120)
     pre = norm[lo : tokens[0][0]]
-    cut = _over_portfolio_list(pre, last_stop(pre), t)
+    # (The list's last item is the run's first word: "… Agriculture, Fisheries and Forestry Marcus Elford".)
+    cut = _over_portfolio_list(norm[lo : tokens[0][1]], last_stop(pre), t)
     phrase_start = lo + cut + 1 if cut >= 0 else lo
     heads = list(t.heads.finditer(norm, phrase_start, tokens[0][0]))
     if not heads:
