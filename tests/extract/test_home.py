@@ -24,6 +24,10 @@ from communique.extract.home import home_country, of_home
         (["Le portail du Gouvernement suisse", "DE | FR | IT"], "fr", "CH"),
         (["Ir al contenido", "Gobierno de España", "Ministerio de Defensa"], "es", "ES"),
         (["GOV.CO", "Ministerio de Defensa Nacional", "República de Colombia"], "es", "CO"),
+        # A national news agency or Olympic committee speaks for its country too.
+        (["Philippine News Agency", "Home", "National"], "en", "PH"),
+        (["COMITÉ OLÍMPICO COLOMBIANO", "Comunicado de prensa"], "es", "CO"),
+        (["Comité olympique sénégalais", "Actualités"], "fr", "SN"),
         # A name of a seat of government counts in the title too.
         (["El presidente recibe al primer ministro de Grecia en La Moncloa"], "es", "ES"),
     ],
