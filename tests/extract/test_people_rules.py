@@ -982,3 +982,11 @@ def test_a_portfolio_list_before_the_name_is_the_role_s() -> None:
         "en",
     )[0]
     assert (found.name, found.role) == ("Marcus Elford", "Minister for Agriculture, Fisheries and Forestry")
+
+
+def test_a_portfolio_word_the_tables_know_does_not_hide_the_name_after_it() -> None:
+    # "Transport" is a known portfolio word: the run "Transport Fiona Cairns" still ends with the name.
+    (found,) = find_attendees(
+        ["Minister for Green Energy and Transport Fiona Cairns said the funding was welcome."], "en"
+    )[0]
+    assert (found.name, found.role) == ("Fiona Cairns", "Minister for Green Energy and Transport")

@@ -696,7 +696,15 @@ def find_named(
             ):
                 national = _nationality_before(norm, name_start, t)
                 if national is None:
-                    continue
+                    # "Minister for Green Energy and Transport Fiona Cairns said": the run opens with a portfolio
+                    # word the tables know ("Transport"); the portfolio reading says where the name starts.
+                    core = _without_post_nominals(norm, tokens)
+                    portfolio = _portfolio_then_name(norm, core, t)
+                    if portfolio is None or portfolio[0] != k or not _speech_near(
+                        norm, core[-1][1], core[-1][1], language
+                    ):
+                        continue
+                    head = portfolio
             gated = (k > 0 and not introduced) or _gate(norm, name_start, t)
             if not gated and len(tokens) - k >= 2:
                 national = _nationality_before(norm, name_start, t)
