@@ -990,3 +990,10 @@ def test_a_portfolio_word_the_tables_know_does_not_hide_the_name_after_it() -> N
         ["Minister for Green Energy and Transport Fiona Cairns said the funding was welcome."], "en"
     )[0]
     assert (found.name, found.role) == ("Fiona Cairns", "Minister for Green Energy and Transport")
+
+
+def test_a_nationality_before_a_qualified_title_is_the_person_s_country() -> None:
+    (found,) = find_attendees(
+        ["The deal was signed in London by German Federal Minister of Defence Katrin Vogelsang."], "en"
+    )[0]
+    assert (found.name, found.role, found.country) == ("Katrin Vogelsang", "Federal Minister of Defence", "DE")
