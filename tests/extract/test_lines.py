@@ -221,3 +221,12 @@ def test_an_impossible_date_names_its_line() -> None:
 )
 def test_running_text_is_told_from_headings(text: str, prose: bool) -> None:
     assert is_prose(text) is prose
+
+
+def test_a_stamp_label_joins_a_date_piece_that_kept_its_dash() -> None:
+    # GOV.UK: "Last updated" / "13 March 2025 — See all updates" (the link a piece of its own).
+    stamps = [
+        line for line in classify_lines("Last updated\n13 March 2025 — | See all updates") if line.kind is Kind.STAMP
+    ]
+    assert len(stamps) == 1 and stamps[0].stamp is not None
+    assert (stamps[0].stamp.kind, stamps[0].stamp.value) == ("updated", dt.date(2025, 3, 13))

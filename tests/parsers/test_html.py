@@ -583,3 +583,33 @@ def test_links_side_by_side_are_apart_not_one_word() -> None:
     texts = [line.text for line in page_lines(parse_tree(page), "en").lines]
     assert "Facebook | X | LinkedIn | Email" in texts
     assert communique.parse(page, "html").header.dateline == "Asunción"
+
+
+def test_a_metadata_row_under_a_standfirst_dates_the_release() -> None:
+    # The ILO's hero: a standfirst (running text) above "Communiqué de presse | 12 juin 2025".
+    page = (
+        "<html lang='fr'><body><main><section><h1>La Conférence adopte une convention sur les risques</h1>"
+        "<p class='intro'>Pour la première fois, une norme fixe des obligations précises aux États et aux entreprises.</p>"
+        "<p class='meta'><span>Communiqué de presse</span> | <span>12 juin 2025</span></p></section>"
+        "<div><p>GENÈVE (OIT Info) – Les délégués ont adopté jeudi une convention sur la protection des travailleurs.</p>"
+        "<p>La convention a été adoptée par 452 voix pour, 11 contre et 37 abstentions, a indiqué la présidence.</p>"
+        "</div></main></body></html>"
+    )
+    release = communique.parse(page, "html")
+    assert release.dates.start == dt.date(2025, 6, 12)
+    assert release.header.dateline == "GENÈVE"
+
+
+def test_a_page_without_h1_keeps_the_header_around_its_title_line() -> None:
+    # A SharePoint page: the headline in a styled <span>, the title known from <title>/og:title.
+    page = (
+        "<html lang='es'><head><meta property='og:title' content='Valladolid y Guadalajara firman su hermanamiento'>"
+        "</head><body><div class='contenido'><div class='col'><div class='antetitulo'>Relaciones internacionales</div>"
+        "<div class='titular'><span>Valladolid y Guadalajara firman su hermanamiento</span></div>"
+        "<div class='fecha'>Fecha de publicación: 14/10/2025</div><div class='cuerpo'>"
+        "<div><span>El alcalde de Valladolid y la alcaldesa de Guadalajara han firmado este martes el acuerdo.</span></div>"
+        "<div><span>Al acto ha asistido también el cónsul general de México en Madrid, además de concejales.</span></div>"
+        "</div></div></div></body></html>"
+    )
+    release = communique.parse(page, "html")
+    assert release.dates.published == dt.date(2025, 10, 14)

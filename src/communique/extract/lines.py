@@ -674,7 +674,8 @@ def _join_split_stamps(lines: list[Line]) -> list[Line]:
             and previous.kind in (Kind.TEXT, Kind.FURNITURE)
             and fold(previous.text) in labels
         ):
-            stamp = parse_stamp(f"{previous.text.rstrip(' :')}: {line.text}")
+            # ("13 March 2025 — See all updates": the date piece keeps the dash its link was cut from.)
+            stamp = parse_stamp(f"{previous.text.rstrip(' :')}: {line.text.rstrip(' -–—,')}")
             if stamp is not None:
                 out[-1] = Line(previous.number, f"{previous.text} {line.text}", Kind.STAMP, previous.block, stamp=stamp)
                 continue

@@ -1394,7 +1394,14 @@ def compose(walker: _Lines, markup: Markup, root: Any) -> list[str]:
         )
         first = where[body] if body is not None else located[0]
         last = located[-1]
-        container = _container(lines[first].element, markup.title_element)
+        title_element = markup.title_element
+        if title_element is None and title:
+            # No <h1> (the headline in a styled <span>, the title from og:title): the line above the body that
+            # reads as the title is where the article's header is.
+            title_element = next(
+                (ln.element for ln in lines[:first] if ln.element is not None and _key(ln.text) == title), None
+            )
+        container = _container(lines[first].element, title_element)
         header = [ln.text for ln in lines[:first] if ln.element is not None and _within(ln.element, container)]
         if not header and body is not None:
             header = main[:body]
@@ -1414,7 +1421,7 @@ def compose(walker: _Lines, markup: Markup, root: Any) -> list[str]:
     if located and body is not None:
         # Between the blocks, the article is the element holding the title and the last block: a metadata
         # list under a standfirst may sit outside the one holding the title and the first (GOV.UK's rows).
-        article = _container(lines[located[-1]].element, markup.title_element)
+        article = _container(lines[located[-1]].element, title_element)
         main = _with_dated_lines(main, where[body:], lines, article)
     parts = [*header, *main, *trailer]
     if markup.title is not None and _key(markup.title) not in {_key(p) for p in parts}:
@@ -1452,7 +1459,11 @@ def _with_dated_lines(main: list[str], where: Sequence[int], lines: Sequence[_Li
     from ..extract.lines import is_split_label
 
     def dated(text: str) -> bool:
-        return len(text) < 80 and (parse_stamp(text) is not None or parse_event_dates(text) is not None)
+        if len(text) >= 80:
+            return False
+        # "Communiqué de presse | 12 juin 2025": a metadata row whose pieces hold the date.
+        pieces = [p for p in (p.strip() for p in text.split("|")) if p] if "|" in text else [text]
+        return any(parse_stamp(p) is not None or parse_event_dates(p) is not None for p in pieces)
 
     out: list[str] = []
     previous = -1
