@@ -140,6 +140,7 @@ DEFAULT_CORPUS = (
     "tests/data/holdout16",
     "tests/data/holdout17",
     "tests/data/holdout18",
+    "tests/data/holdout19",
     "tests/data/htmlhold",
     "tests/data/htmlhold2",
     "tests/data/htmlhold3",

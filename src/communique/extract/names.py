@@ -831,7 +831,7 @@ def find_named(
             if "rank" in back:
                 s, e = back["rank"]
                 rank = text[s:e]
-                person.rank = bare(rank) if t.lower_roles else rank
+                person.rank = " ".join(rank.split())
             if "title" in back:
                 s, e = back["title"]
                 role = text[s:e]

@@ -270,7 +270,8 @@ class PeopleWords:
     """Relative pronouns after a person's name ("X, who briefed him", "X, qui a", "X, quien"): the clause they
     open has that person as its subject."""
     role_case: Literal["lower", "as_written"]
-    """How a role or rank is recorded: ``lower`` (French: "le Président" → "président") or as written."""
+    """How a role is recorded: ``lower`` (French: "le Président" → "président") or as written (a rank is
+    always recorded as written)."""
 
 
 @frozen(kw_only=True)
