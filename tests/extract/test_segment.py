@@ -378,3 +378,17 @@ def test_a_lists_lead_in_at_the_end_of_a_release_is_kept() -> None:
         "• Mauricio Henríquez, executive director of the Industry Association\n"
     )
     assert seg.paragraphs[-1].startswith("The delegation was led by: Rebeca Alvarado")
+
+
+def test_a_list_of_people_under_its_lead_in_at_the_end_is_kept() -> None:
+    # The European Parliament's delegation list: one member a line, no bullets, after the last paragraph.
+    text = (
+        "MEPs end mission to Moldova\n\n"
+        "A delegation of the Committee on Security and Defence visited Chișinău from 14 to 16 April, it said.\n\n"
+        "The members met the Minister of Defence and visited the border with the country's officials.\n\n"
+        "Members of the delegation:\nTomás OLIVEIRA (S&D, PT)\nLine SØNDERGAARD (Greens/EFA, DK)\n\n"
+        "Contacts:\nPress Officer\n(+32) 2 28 40000\n"
+    )
+    release = communique.parse(text, "text")
+    assert {a.name: a.country for a in release.attendees} == {"Tomás OLIVEIRA": "PT", "Line SØNDERGAARD": "DK"}
+    assert not any("40000" in p.text for p in release.paragraphs)  # the contacts still go

@@ -700,8 +700,10 @@ def find_named(
                     # word the tables know ("Transport"); the portfolio reading says where the name starts.
                     core = _without_post_nominals(norm, tokens)
                     portfolio = _portfolio_then_name(norm, core, t)
-                    if portfolio is None or portfolio[0] != k or not _speech_near(
-                        norm, core[-1][1], core[-1][1], language
+                    if (
+                        portfolio is None
+                        or portfolio[0] != k
+                        or not _speech_near(norm, core[-1][1], core[-1][1], language)
                     ):
                         continue
                     head = portfolio

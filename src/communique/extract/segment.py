@@ -35,6 +35,7 @@ import re
 from collections.abc import Set
 from functools import cache
 
+import attrs
 from attrs import field, frozen
 
 from ..errors import ParseError
@@ -796,13 +797,39 @@ def _without_footer(body: list[Line]) -> list[Line]:
     # A sentence stays, however short ("“We must act now.”"); a line that ends like no sentence goes, but not
     # a list's lead-in ("The delegation was led by:" over its bulleted items).
     tail = body[last + 1 :]
-    return body[: last + 1] + [
-        line
-        for k, line in enumerate(tail)
-        if line.words >= 8
-        or _SENTENCE_MARK.search(line.text)
-        or (line.text.endswith(":") and k + 1 < len(tail) and tail[k + 1].bullet and tail[k + 1].block == line.block)
-    ]
+    kept: list[Line] = []
+    items = 0  # lines left of a list of people under its lead-in
+    for k, line in enumerate(tail):
+        if items and line.block == kept[-1].block and _person_item(line):
+            # "Members of the delegation:" ¶ "Tomás OLIVEIRA (S&D, PT)": an item of the list, joined as one.
+            kept.append(attrs.evolve(line, bullet=True))
+            continue
+        items = 0
+        lead_in = line.text.endswith(":") and k + 1 < len(tail) and tail[k + 1].block == line.block
+        if lead_in and not tail[k + 1].bullet and _person_item(tail[k + 1]):
+            kept.append(line)
+            items = 1
+        elif line.words >= 8 or _SENTENCE_MARK.search(line.text) or (lead_in and tail[k + 1].bullet):
+            kept.append(line)
+    return body[: last + 1] + kept
+
+
+_ITEM_WORDS = 12  # an item of a list of people: a name, a bracket, a short role
+
+
+def _person_item(line: Line) -> bool:
+    """A line of a list of people under its lead-in: a name that opens it, then a bracket or a comma
+    ("Tomás OLIVEIRA (S&D, PT)", "Ana Ruiz, consejera de Turismo"); no telephone number or address."""
+    text = line.text
+    words = text.split()
+    return (
+        line.words <= _ITEM_WORDS
+        and len(words) >= 2
+        and words[0][:1].isupper()
+        and words[1][:1].isupper()
+        and (text.endswith(")") or ", " in text)
+        and not any(ch.isdigit() or ch == "@" for ch in text)
+    )
 
 
 _ITEM_ENDS = ":;,.!?"
