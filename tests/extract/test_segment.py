@@ -392,3 +392,16 @@ def test_a_list_of_people_under_its_lead_in_at_the_end_is_kept() -> None:
     release = communique.parse(text, "text")
     assert {a.name: a.country for a in release.attendees} == {"Tomás OLIVEIRA": "PT", "Line SØNDERGAARD": "DK"}
     assert not any("40000" in p.text for p in release.paragraphs)  # the contacts still go
+
+
+def test_a_bulleted_list_a_sentence_introduces_is_no_menu() -> None:
+    # Short bulleted items after "… the following countries:" are the body's, however short: nothing is lost.
+    text = (
+        "Army marks its anniversary\n\n"
+        "Mexico City, 19 February 2025 – The Ministry of National Defence held a ceremony for the army's anniversary.\n\n"
+        "Military attachés accredited in Mexico from the following countries attended:\n\n"
+        "  • United States\n  • Guatemala\n  • Belize\n  • Chile\n\n"
+        "The Secretary of National Defence gave a speech and reviewed the troops on the parade ground.\n"
+    )
+    release = communique.parse(text, "text")
+    assert any("Guatemala • Belize • Chile" in p.text for p in release.paragraphs)

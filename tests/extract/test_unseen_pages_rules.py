@@ -258,3 +258,15 @@ def test_a_capital_gives_no_country_at_an_organisation_s_seat_only() -> None:
         "text",
     )
     assert seat.attendee("Rosa Quispe").country is None  # filed from the seat's capital: says nothing
+
+
+def test_a_bulleted_list_of_countries_under_its_lead_in_takes_part() -> None:
+    text = (
+        "El Ejército celebra su aniversario\n\n"
+        "Ciudad de México, a 19 de febrero de 2025.- La Secretaría de la Defensa Nacional llevó a cabo hoy la ceremonia.\n\n"
+        "Asistieron como invitados los agregados militares acreditados en México de los siguientes países:\n\n"
+        "  • Estados Unidos de América\n  • Guatemala\n  • Belice\n\n"
+        "Durante su mensaje, el General Secretario señaló la importancia de la cooperación militar regional.\n"
+    )
+    release = communique.parse(text, "text")
+    assert {"US", "GT", "BZ"} <= {a.country for a in release.attendees}

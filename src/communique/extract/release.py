@@ -17,6 +17,7 @@ from ..model import Attendee, Dates, Header, Paragraph, PressRelease, Quote, sta
 from ._data import normalize, phrase_pattern, upper_class
 from .analysis import Analysis
 from .attendees import find_attendees
+from .countries import country_code
 from .dateline import read_dateline
 from .dates import (
     concluded_visit,
@@ -496,6 +497,40 @@ def _at_an_organization_seat(masthead: Sequence[str], language: str, capital: st
 _MASTHEAD_LINE = 80  # characters: a site's name, not a headline that mentions an organisation
 
 
+_LIST_MARK = " • "
+
+
+def _listed_countries(texts: Sequence[str], language: str) -> list[str] | None:
+    """``texts`` with each bulleted list of countries under its lead-in written as the prose list it stands
+    for, for the attendee rules only ("… de los siguientes países:" ¶ "Estados Unidos • Guatemala • Belice"
+    reads as "… de los siguientes países Estados Unidos, Guatemala y Belice."); ``None`` when there is none.
+
+    The list may be the lead-in's own paragraph (its items joined with " • ") or the next one; a
+    list's paragraph is blanked, not removed, so that paragraph indices stay the release's.
+    """
+    out: list[str] | None = None
+    for i, text in enumerate(texts):
+        if _LIST_MARK not in text and not text.endswith(":"):
+            continue
+        lead, _, rest = text.partition(":" + _LIST_MARK) if ":" + _LIST_MARK in text else (text[:-1], ":", "")
+        if rest:
+            items, target = rest.split(_LIST_MARK), i
+        elif text.endswith(":") and i + 1 < len(texts) and _LIST_MARK in texts[i + 1]:
+            items, target = texts[i + 1].split(_LIST_MARK), i + 1
+        else:
+            continue
+        items = [item.strip(" .;,") for item in items]
+        if len(items) < 2 or not all(item and country_code(item, language) for item in items):
+            continue
+        joiner = pack(language).people.list_joiners[0]
+        prose = f"{lead} {', '.join(items[:-1])} {joiner} {items[-1]}."
+        out = list(texts) if out is None else out
+        out[i] = prose
+        if target != i:
+            out[target] = ""
+    return out
+
+
 def _attendees_and_mentioned(
     texts: Sequence[str],
     language: str,
@@ -507,6 +542,9 @@ def _attendees_and_mentioned(
     subtitle: str | None = None,
 ) -> list[list[Attendee]]:
     """The attendees of ``texts`` and the people only mentioned (:mod:`.mentioned`), as two lists."""
+    listed = _listed_countries(texts, language)
+    if listed is not None:
+        texts, analysis = listed, Analysis(listed)
     attendees, where = find_attendees(texts, language, analysis, home, capital, turns)
     attendees, mentioned = split_mentioned(attendees, where, texts, language)
     if subtitle:

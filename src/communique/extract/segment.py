@@ -106,10 +106,28 @@ def _menu_runs(lines: list[Line]) -> set[int]:
         if short:
             run.append(i)
             continue
-        if len([j for j in run if lines[j].kind is Kind.TEXT]) >= 1 and len(run) >= 3:
+        if len([j for j in run if lines[j].kind is Kind.TEXT]) >= 1 and len(run) >= 3 and not _listed(lines, run):
             out.update(run)
         run = []
     return out
+
+
+_LEAD_IN_WORDS = 4  # "Asistieron … de los siguientes países:", not a menu's "Menu:"
+
+
+def _listed(lines: list[Line], run: list[int]) -> bool:
+    """Whether a run of short lines is the bulleted list a sentence introduces ("… de los siguientes países:"
+    ¶ "• Guatemala" ¶ "• Belice"): the body's, not a menu."""
+    before = run[0] - 1
+    while before >= 0 and lines[before].bullet and lines[before].block == lines[run[0]].block:
+        before -= 1  # the list's longer items before the run ("• Estados Unidos de América")
+    return (
+        before >= 0
+        and all(lines[j].bullet for j in run)
+        and lines[before].kind is Kind.TEXT
+        and lines[before].text.endswith(":")
+        and lines[before].words >= _LEAD_IN_WORDS
+    )
 
 
 def _opens_with_dateline(text: str) -> bool:
