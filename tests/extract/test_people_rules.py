@@ -997,3 +997,26 @@ def test_a_nationality_before_a_qualified_title_is_the_person_s_country() -> Non
         ["The deal was signed in London by German Federal Minister of Defence Katrin Vogelsang."], "en"
     )[0]
     assert (found.name, found.role, found.country) == ("Katrin Vogelsang", "Federal Minister of Defence", "DE")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # British, Canadian and NATO spelling: the rank joined by a hyphen.
+        (
+            "The meeting was attended by Lieutenant-General Vytautas Norkus, Chief of Defence of Lithuania.",
+            "en",
+            ("Vytautas Norkus", "Lieutenant-General"),
+        ),
+        ("The meeting was attended by Major-General Anna Holm of Sweden.", "en", ("Anna Holm", "Major-General")),
+        # Belgian ranks, and a component of the Belgian Defence that is no person.
+        (
+            "Le commandant de la Composante Terre, le général-major Pieter Claessens, est venu assister à l'assaut.",
+            "fr",
+            ("Pieter Claessens", "général-major"),
+        ),
+    ],
+)
+def test_hyphenated_ranks_are_ranks(text: str, language: str, expected: tuple[str, str]) -> None:
+    (found,) = find_attendees([text], language)[0]
+    assert (found.name, found.rank) == expected
