@@ -1020,3 +1020,15 @@ def test_a_nationality_before_a_qualified_title_is_the_person_s_country() -> Non
 def test_hyphenated_ranks_are_ranks(text: str, language: str, expected: tuple[str, str]) -> None:
     (found,) = find_attendees([text], language)[0]
     assert (found.name, found.rank) == expected
+
+
+def test_a_collective_of_national_bodies_stands_for_their_countries() -> None:
+    # UNIFIL's tripartite meetings: each body named by its country's adjective or name is that country's.
+    found = find_attendees(
+        [
+            "The Force Commander chaired a meeting with senior officers of the Lebanese Armed Forces (LAF) and the "
+            "Israel Defense Forces (IDF) at the UN position."
+        ],
+        "en",
+    )[0]
+    assert {a.country for a in found} == {"LB", "IL"}

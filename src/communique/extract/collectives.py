@@ -14,6 +14,7 @@ from bisect import bisect_left
 from functools import cache
 from typing import Any
 
+from ..locale import pack
 from ..model import Attendee
 from ._data import matches_at, normalize, upper_class
 from .analysis import Analysis
@@ -126,7 +127,7 @@ def _collectives(
         if nearer < len(starts) and starts[nearer] < first.start():
             continue  # "parmi les délégués, aux côtés de représentants du Kenya": the nearer head is the list's
         group: list[tuple[int, int, str]] = [(first.start(), first.end(), lookup[first.group()])]
-        pos = first.end()
+        pos = _past_body(norm, first.end(), language)
         gaps = (t.gap, _joiner_gap(language))
         while True:
             # The list's gap (joiner, articles), then a country right after it; without the articles too:
@@ -141,7 +142,7 @@ def _collectives(
             if nxt is None:
                 break
             group.append((nxt.start(), nxt.end(), lookup[nxt.group()]))
-            pos = nxt.end()
+            pos = _past_body(norm, nxt.end(), language)
         if len(group) < 2:
             continue
         role_text = norm[pm.start() : group[0][0]]
@@ -156,6 +157,25 @@ def _collectives(
         for _, _, code in group:
             add(role, code, organization)
         taken.append((pm.start(), group[-1][1]))
+
+
+# Capitalised words after a country or its adjective, and an acronym in brackets: "Lebanese Armed Forces (LAF)".
+_BODY_AFTER = re.compile(r"(?:[ \u00a0]+[A-ZÀ-Þ][\w’'\-]*){1,4}(?:[ \u00a0]*\([A-Z]{2,8}\))?")
+
+
+def _past_body(norm: str, pos: int, language: str) -> int:
+    """``pos`` moved past the state body a country names ("officers of the Lebanese Armed Forces (LAF) and the
+    Israel Defense Forces"): the list goes on after the body's name, each body standing for its country."""
+    m = _BODY_AFTER.match(norm, pos)
+    if m is None:
+        return pos
+    words = m.group().lower()
+    return m.end() if any(re.search(rf"\b{re.escape(w)}\b", words) for w in _state_body_words(language)) else pos
+
+
+@cache
+def _state_body_words(language: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in pack(language).people.state_bodies)
 
 
 @cache
