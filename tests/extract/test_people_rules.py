@@ -1032,3 +1032,10 @@ def test_a_collective_of_national_bodies_stands_for_their_countries() -> None:
         "en",
     )[0]
     assert {a.country for a in found} == {"LB", "IL"}
+
+
+def test_a_nationality_after_a_rank_ending_with_an_elided_article_is_the_person_s() -> None:
+    (found,) = find_attendees(
+        ["Le commandant de la Force, le général de corps d'armée sénégalais Mamadou Ndao, a effectué une visite."], "fr"
+    )[0]
+    assert (found.name, found.rank, found.country) == ("Mamadou Ndao", "général de corps d'armée", "SN")

@@ -356,7 +356,10 @@ def _after_role(norm: str, pos: int, t: PeopleTables) -> tuple[int, int, str | N
     hit = t.phrases.get(bare(last.group()))
     if last.group()[0].islower() and hit is not None and hit[0] == "country":
         # "le général danois X": an adjective right after the head.
-        if len(words) > 1 and bare(words[-2].group()) in t.trigger_last:
+        before = bare(words[-2].group()) if len(words) > 1 else ""
+        # ("le général de corps d’armée sénégalais X": the head's last word glued to its elided article.)
+        elided = len(words) > 2 and words[-3].group().endswith("’") and words[-3].end() == words[-2].start()
+        if before in t.trigger_last or (elided and bare(words[-3].group()) + before in t.trigger_last):
             return words[-2].end(), words[-2].end(), hit[1]
         return None
     linked = False
