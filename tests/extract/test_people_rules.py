@@ -1015,6 +1015,12 @@ def test_a_nationality_before_a_qualified_title_is_the_person_s_country() -> Non
             "fr",
             ("Pieter Claessens", "général-major"),
         ),
+        # Canada.ca's feminine ranks.
+        (
+            "La générale Sylvie Ouimet, cheffe d'état-major de la défense, a visité la brigade.",
+            "fr",
+            ("Sylvie Ouimet", "générale"),
+        ),
     ],
 )
 def test_hyphenated_ranks_are_ranks(text: str, language: str, expected: tuple[str, str]) -> None:
