@@ -270,3 +270,20 @@ def test_a_bulleted_list_of_countries_under_its_lead_in_takes_part() -> None:
     )
     release = communique.parse(text, "text")
     assert {"US", "GT", "BZ"} <= {a.country for a in release.attendees}
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # A French body's name: long with its articles, an adjective in small letters after its noun.
+        (
+            "Préfecture maritime de la Manche et de la mer du Nord\nCommuniqué de presse n° 87/2024\n\n"
+            "Sauvetage de onze marins d'un cargo en avarie au large de Cherbourg\n\n"
+            "Cherbourg, le 2 décembre 2024 – Le centre de sauvetage a coordonné l'évacuation des onze marins du cargo.\n\n"
+            "Les naufragés ont été déposés à Cherbourg vers 4h00 et pris en charge par les pompiers, a indiqué la préfecture.\n",
+            "Sauvetage de onze marins d'un cargo en avarie au large de Cherbourg",
+        ),
+    ],
+)
+def test_a_long_body_name_on_the_masthead_is_no_headline(text: str, title: str) -> None:
+    assert communique.parse(text, "text").header.title == title

@@ -232,7 +232,9 @@ def _is_organization(text: str) -> bool:
     parts = [p for p in _NAME_PARTS.split(text) if p]
     if len(parts) > 1:
         return all(_is_organization(p) for p in parts)  # "NATO - North Atlantic Treaty Organization"
-    if word_count(text) > 6 or any(ch.isdigit() for ch in text):
+    # Six words at most, not counting the small linking words a French or Spanish name is full of
+    # ("Préfecture maritime de la Manche et de la mer du Nord").
+    if any(ch.isdigit() for ch in text) or sum(w not in _linking_words() for w in text.split()) > _NAME_WORDS:
         return False
     if text.isupper() and word_count(text) >= 4:
         return False  # a headline in capitals ("NATO MILITARY COMMITTEE CHAIRMAN VISITS GEORGIA")
@@ -244,18 +246,29 @@ def _is_organization(text: str) -> bool:
     nouns = _body_nouns()
     if text[:1].isupper() and any(w.casefold() in nouns for w in words[:3]):
         # (Not a meeting of bodies' members: "Japan-Chile Foreign Ministers’ Meeting" is a headline.)
-        if _has_verb_like(text) or re.search(r"\w(?:s’|s'|’s|'s)(?:\s|$)", text):
+        at = next(k for k, w in enumerate(words) if w.casefold() in nouns)
+        # The word right after the body's noun may be its adjective in small letters ("Préfecture maritime de
+        # la Manche"): no verb.
+        # (Only before a link: "Council adopts new rules" is a headline, its verb after the noun.)
+        adjective = (
+            at + 2 < len(words)
+            and words[at + 1].islower()
+            and words[at + 1] not in _linking_words()
+            and words[at + 2] in _linking_words()
+        )
+        rest = " ".join(words[: at + 1] + words[at + 2 :]) if adjective else text
+        if _has_verb_like(rest) or re.search(r"\w(?:s’|s'|’s|'s)(?:\s|$)", text):
             return False
         # After the body's noun, a name goes on with a small word or another body's noun, or ends
         # ("Australian Government", "Ministère des Armées", "Área de Movilidad y Espacio Urbano"); a headline
         # in title case goes on with its verb ("IMF Staff Concludes Visit to Paraguay").
-        at = next(k for k, w in enumerate(words) if w.casefold() in nouns)
         after = words[at + 1] if at + 1 < len(words) else None
         return after is None or not after[:1].isupper() or after.casefold() in nouns
     return False
 
 
 _NAME_PARTS = re.compile(r"\s+[-–—|]\s+")
+_NAME_WORDS = 6  # words of a body's name, its small linking words not counted
 
 
 @cache
