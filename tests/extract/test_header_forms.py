@@ -745,3 +745,22 @@ def test_regional_time_zones_take_the_offset_of_their_day() -> None:
     assert summer is not None and isinstance(summer.value, dt.datetime)
     assert winter.value.utcoffset() == dt.timedelta(hours=-5)
     assert summer.value.utcoffset() == dt.timedelta(hours=-4)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "date"),
+    [
+        (
+            "Bogotá (jul. 17/25). La ministra de Relaciones Exteriores firmó hoy el acuerdo con su homólogo.",
+            "2025-07-17",
+        ),
+        (
+            "Bogotá, (jun. 12/25). La viceministra recibió a la delegación de Ecuador en el Palacio de San Carlos.",
+            "2025-06-12",
+        ),
+    ],
+)
+def test_a_dateline_with_a_short_bracketed_date(paragraph: str, date: str) -> None:
+    found = read_dateline(paragraph)
+    assert found is not None and (found.place, found.date) == ("Bogotá", date)
+    assert read_dateline("El Ministerio (ver anexo 3/25). Texto de la nota.") is None  # no month: no date

@@ -28,6 +28,7 @@ unless it names a person or an organisation.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from functools import cache
 from typing import NamedTuple
@@ -241,11 +242,39 @@ def _bare_date(date: str) -> str:
     return rest if rest and head.casefold() in _date_articles() else date
 
 
+_SHORT_REACH = 60  # characters: where a dateline's "(mon. D/YY)" would close
 _LIST_REACH = 80  # characters after a colon where a label's list of items would show its semicolons
+
+
+# "Bogotá (jul. 17/25). La ministra …", "Bogotá, (jun. 12/25). …": a place, then in brackets the month's
+# abbreviation, the day and a two-digit year (Colombia's government sites), then a full stop.
+_SHORT_DATED = re.compile(
+    r"(?P<place>[^\W\d_][^(),.;:]{1,40}?),?[ \u00a0]*\((?P<m>[^\W\d_]{3,10})\.?[ \u00a0]*(?P<d>\d{1,2})/(?P<y>\d{2})\)"
+    r"\.?[ \u00a0]+(?=\S)"
+)
+
+
+def _short_dated(paragraph: str) -> Dateline | None:
+    """The dateline ``Place (mon. D/YY).`` at the head of ``paragraph``, its date written out in ISO form."""
+    m = _SHORT_DATED.match(paragraph)
+    if m is None:
+        return None
+    month = month_number(m.group("m"))
+    if month is None or not _is_place(m.group("place"), None):
+        return None
+    try:
+        day = _dt.date(2000 + int(m.group("y")), month, int(m.group("d")))
+    except ValueError:
+        return None
+    return Dateline(m.group("place").strip(), paragraph[m.end() :], day.isoformat())
 
 
 def read_dateline(paragraph: str) -> Dateline | None:
     """The dateline at the head of ``paragraph``, or ``None``."""
+    if "/" in paragraph[:_SHORT_REACH] and "(" in paragraph[:_SHORT_REACH]:
+        short = _short_dated(paragraph)
+        if short is not None:
+            return short
     # Every dateline ends with a dash (``_SEPARATOR``) or with a year: a text with neither (most
     # headlines) holds none, and the patterns, which backtrack over every word of a headline in
     # capitals, need not run.  A date first ("Le 17 février 2022 – Bruxelles") needs both.
