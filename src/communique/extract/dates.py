@@ -32,6 +32,7 @@ __all__ = [
     "parse_date",
     "parse_event_dates",
     "parse_stamp",
+    "shows_clock_time",
     "trailing_event_dates",
     "weekday_near",
     "yearless_event_dates",
@@ -192,7 +193,12 @@ def _timed() -> re.Pattern[str]:
     return re.compile(_header().timed, re.IGNORECASE)
 
 
-_CLOCK = re.compile(r"\d\s*[:h.]\s*\d\d(?!\d)")
+_CLOCK = re.compile(r"\d\s*[:hH.]\s*\d\d(?!\d)")
+
+
+def shows_clock_time(text: str) -> bool:
+    """Whether ``text`` writes a time of day ("09:00", "10 h 30", "7.15"): a stamp's, not a date's."""
+    return _CLOCK.search(text) is not None
 
 
 def _header() -> _Patterns:
@@ -378,7 +384,7 @@ def parse_stamp(text: str) -> DateStamp | None:
         if len(note.split()) <= _STAMP_NOTE_WORDS:
             m = _header().stamp.fullmatch(text[: text.rfind("(")].rstrip())
     labelled = m is not None
-    if not m and _CLOCK.search(text):
+    if not m and shows_clock_time(text):
         m = _timed().fullmatch(text)
     if not m:
         return None

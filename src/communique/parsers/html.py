@@ -1538,9 +1538,6 @@ def _shown_texts(root: Any) -> list[str]:
     return texts
 
 
-_CLOCK = re.compile(r"\d{1,2}\s*[:hH.]\s*\d{2}(?!\d)")
-
-
 def _as_shown(value: _dt.date | None, shown: Sequence[tuple[_dt.date, str]]) -> _dt.date | None:
     """A markup stamp at the precision the page shows it: the day a ``<time>`` of that instant displays.
 
@@ -1548,7 +1545,7 @@ def _as_shown(value: _dt.date | None, shown: Sequence[tuple[_dt.date, str]]) -> 
     day, as a reader (and the text parser on the page's copy) has it; one that shows a clock time gives that
     time, with the zone only if it shows one.
     """
-    from ..extract.dates import parse_date, parse_stamp
+    from ..extract.dates import parse_date, parse_stamp, shows_clock_time
     from ..model import stamp_day
 
     if not isinstance(value, _dt.datetime):
@@ -1565,7 +1562,7 @@ def _as_shown(value: _dt.date | None, shown: Sequence[tuple[_dt.date, str]]) -> 
             continue
         if not any(c.isdigit() for c in text):
             return value
-        if _CLOCK.search(text):
+        if shows_clock_time(text):
             # "14 May 2026, 09:00": the day and time it shows (and its zone, if it shows one).
             try:
                 stamp = parse_stamp(text)
@@ -1590,9 +1587,11 @@ def _shown_stamp(shown: _dt.date | None, marked: _dt.date | None) -> _dt.date | 
     page shows it: a reader of the page sees "14 Oct 2025", not the CMS's ``10:30:00+02:00``, and the text
     parser reads that same page's copy the same way.
     """
+    from ..model import stamp_day
+
     if marked is None or shown is None:
         return marked if marked is not None else shown
-    gap = abs((_day(marked) - _day(shown)).days)  # type: ignore[operator]
+    gap = abs((stamp_day(marked) - stamp_day(shown)).days)
     if gap == 0 or (gap == 1 and isinstance(marked, _dt.datetime) and marked.tzinfo is not None):
         return shown
     return marked
