@@ -28,18 +28,14 @@ def _xml_with_invalid_siblings(fmt: str, count: int) -> bytes:
 def test_500000_invalid_siblings_are_reported_in_linear_time(fmt: str) -> None:
     # libxml2/lxml build a path per schema error by walking the preceding siblings: quadratic,
     # 13 s for 100,000 siblings before the fix.  Measured after: about 1.2 s (parse included).
-    # Linear is checked as a ratio, ten times the siblings against a tenth of them, measured in the same
-    # minute, so that a loaded machine slows both: linear gives about 10×, quadratic 100×.
-    small = _xml_with_invalid_siblings(fmt, 50_000)
-    start = time.perf_counter()
-    with pytest.raises(ParseError):
-        parse(small, fmt)
-    small_time = time.perf_counter() - start
+    # The bound is generous, a loaded machine has taken 5.4 s: quadratic work would take minutes (13 s for a
+    # fifth of the siblings before the fix). A ratio against 50,000 siblings was tried and failed too (42×
+    # on a loaded machine: too unstable to assert), so the bound stays absolute.
     data = _xml_with_invalid_siblings(fmt, 500_000)
     start = time.perf_counter()
     with pytest.raises(ParseError, match="attribute 'bad' is not allowed") as info:
         parse(data, fmt)
-    assert time.perf_counter() - start < max(30 * small_time, 1.0)
+    assert time.perf_counter() - start < 20
     problems = info.value.problems
     assert len(problems) == MAX_PROBLEMS + 1
     assert (
