@@ -424,6 +424,13 @@ class TestDelegationsAndTheirCountries:
                 {"Kendrick Arnold Pech": "BZ", "Lucía Monterroso Aldana": "GT"},
             ),
             ("The ministers attended: for Ghana: Ms Ama Owusu, Minister of Trade.", "en", {"Ama Owusu": "GH"}),
+            # A country whose name opens with an article is read whole after the link.
+            (
+                "Participaron, por Belice, el ministro de Ambiente, Kendrick Arnold Pech; por El Salvador, el "
+                "ministro de Medio Ambiente, Rodrigo Ernesto Valle Menjívar.",
+                "es",
+                {"Kendrick Arnold Pech": "BZ", "Rodrigo Ernesto Valle Menjívar": "SV"},
+            ),
             # A list of delegations without a link after its first item.
             (
                 "Asistieron los presidentes de los comités de Bolivia, Andrés Gutiérrez Suárez; Chile, Macarena "
@@ -437,6 +444,82 @@ class TestDelegationsAndTheirCountries:
         self, text: str, language: str, expected: dict[str, str]
     ) -> None:
         assert {name: fields[3] for name, fields in people(text, language).items()} == expected
+
+    @pytest.mark.parametrize(
+        ("text", "language", "expected"),
+        [
+            # A delegation with its country (an adjective after the noun, a country after its link, a country
+            # before the noun), then the words that introduce its members: each member is of that country.
+            (
+                "La délégation sénégalaise comprenait notamment : M. Ousmane Diallo, directeur de l'Afrique ; "
+                "Mme Khady Faye, ambassadrice. La délégation bissau-guinéenne comprenait : M. João Sanhá, "
+                "secrétaire d'État à la Coopération.",
+                "fr",
+                {"Ousmane Diallo": "SN", "Khady Faye": "SN", "João Sanhá": "GW"},
+            ),
+            (
+                "The Barbados delegation was led by the Speaker of the House of Assembly, Hon. Clement Forde.",
+                "en",
+                {"Clement Forde": "BB"},
+            ),
+            (
+                "La delegación de la República de Honduras estuvo presidida por la secretaria de Estado, Gabriela "
+                "Andino Zelaya.",
+                "es",
+                {"Gabriela Andino Zelaya": "HN"},
+            ),
+            (
+                "La delegación costarricense estuvo integrada, además, por la viceministra de Asuntos "
+                "Multilaterales, Laura Chacón Vargas.",
+                "es",
+                {"Laura Chacón Vargas": "CR"},
+            ),
+            # Without the members' words the person after the delegation may be its host.
+            (
+                "The delegation of Ghana was received by the Minister of Trade, Ms Ama Owusu.",
+                "en",
+                {"Ama Owusu": None},
+            ),
+            # A delegation of another sentence says nothing of the people of this one.
+            (
+                "The Estonian delegation arrived on Monday. The talks were led by the Minister of Trade, Ms Ama Owusu.",
+                "en",
+                {"Ama Owusu": None},
+            ),
+        ],
+    )
+    def test_the_members_of_a_delegation_are_of_its_country(
+        self, text: str, language: str, expected: dict[str, str | None]
+    ) -> None:
+        assert {name: fields[3] for name, fields in people(text, language).items()} == expected
+
+    @pytest.mark.parametrize(
+        ("text", "language", "expected"),
+        [
+            # The body after the name, after a comma or a country link, says its nationality by an adjective.
+            ("“We found them,” said Commander Pieter Van Acker, Belgian Navy, the group's commander.", "en", "BE"),
+            ("The jury was chaired by Rear Admiral Helga Sørbø of the Royal Norwegian Navy.", "en", "NO"),
+            (
+                "Mario Pellerin, Deputy Commissioner, Operations, of the Canadian Coast Guard, said the trial had worked.",
+                "en",
+                "CA",
+            ),
+            # A body further in the sentence, after the name's own phrase, is the topic or another party.
+            (
+                "Lieutenant General Aurelio Castellani today chaired a meeting with officers of the Lebanese Armed Forces.",
+                "en",
+                None,
+            ),
+            # An international body's name holds no nationality of its own.
+            ("“We are ready,” said Colonel Marta Ruiz of the European Defence Agency.", "en", None),
+        ],
+    )
+    def test_a_national_body_after_the_name_gives_its_country(
+        self, text: str, language: str, expected: str | None
+    ) -> None:
+        found = people(text, language)
+        assert len(found) == 1
+        assert next(iter(found.values()))[3] == expected
 
     @pytest.mark.parametrize(
         ("text", "language", "countries"),

@@ -22,6 +22,7 @@ from ..model import Attendee
 from ._data import alternation, normalize
 from .analysis import Analysis
 from .collectives import find_collectives_and_roles
+from .delegations import delegation_country
 from .home import holds_national_office, of_home
 from .names import Person, complete_names, find_named, interviewee_in_lead, merge
 from .partners import find_partners
@@ -87,6 +88,10 @@ def find_attendees(
         interviewee = interviewee_in_lead(paragraphs[:2], body.norms[:2], t, language)
         if interviewee is not None:
             people.append(Person(interviewee))
+    for i, s, _, k in found:
+        if people[k].country is None:
+            # "La délégation sénégalaise comprenait notamment : M. X, …": a member of a country's delegation.
+            people[k].country = delegation_country(body.norms[i], s, language)
     if home is not None:
         for p in people:
             if p.country is None and (p.role or p.rank) and of_home(p.organization, p.role, language):

@@ -903,6 +903,7 @@ def find_named(
                     or _delegation_country(norm, start, language)
                     or _counterpart_country(norm, start, language)
                     or _represented_country(norm, start, language)
+                    or _national_body_after(text, name_end, t, language)
                 )
             found.append((i, start, end, merge(people, person)))
 
@@ -1324,6 +1325,52 @@ def _country_after(text: str, end: int, language: str) -> str | None:
     return country_at_start(text[link.end() : link.end() + 48], language)
 
 
+_BODY_REACH = 120  # characters after a name: "X, Deputy Commissioner, Operations, of the Canadian Coast Guard"
+
+
+def _national_body_after(text: str, end: int, t: PeopleTables, language: str) -> str | None:
+    """The country of a national body written in the phrase right after a name: "Commander X, Belgian Navy,",
+    "Rear Admiral X of the Royal Norwegian Navy", "X, Deputy Commissioner, Operations, of the Canadian Coast
+    Guard", "X, de la Policía Nacional de Colombia".
+
+    The body is a capitalised run after a comma, a bracket or a country link (``people.country_links``) that
+    holds an institution's word (``people.not_names``: "Navy", "Coast Guard", "Police") and a nationality
+    adjective (in the run, or the word right after it: "Guardia Civil española"), and is no international organisation
+    ("European Defence Agency").  The pieces follow the name one after the other, up to a clause's verb or a
+    sentence's end: a body further on is another person's or the topic.
+    """
+    window = text[end : end + _BODY_REACH]
+    stop = len(window)
+    for mark in (". ", ";", "\n", "“", "«", '"'):
+        at = window.find(mark)
+        if 0 <= at < stop:
+            stop = at
+    clause = t.clause.search(window, 0, stop)
+    if clause is not None:
+        stop = clause.start()
+    window = window[:stop]
+    table = adjectives(language)
+    reached = 0
+    for m in t.body_after.finditer(window):
+        if window[reached : m.start()].strip(" ,\u00a0"):
+            break  # only pieces that follow the name one after the other, not a body further in the sentence
+        reached = m.end()
+        words = m.group("org").split()
+        if not any(bare(w) in t.not_name_words for w in words):
+            continue
+        if organization_name(m.group("org"), language) is not None:
+            continue
+        lowered = [w.lower().strip(".,") for w in words]
+        if m.group("adj"):
+            lowered.append(m.group("adj").lower())
+        for n in (2, 1):
+            for k in range(len(lowered) - n + 1):
+                code = table.get(" ".join(lowered[k : k + n]))
+                if code:
+                    return code
+    return None
+
+
 _DELEGATION_REACH = 100  # characters before a person's phrase: "pour la République de Guinée-Bissau : "
 _COUNTERPARTS_REACH = 160  # characters: "leurs homologues de Mauritanie, M. Sidi Ould Cheikhna, et du Sénégal, "
 
@@ -1344,18 +1391,21 @@ def _delegation_country(norm: str, start: int, language: str) -> str | None:
     country_re, lookup = country_matcher(language)
     # The last link of the clause: "En la reunión participaron, por Belice, ".
     links = list(_delegation_link(language).finditer(head, cut + 1))
+    starts: tuple[int, ...] = ()
     if links:
-        at = links[-1].end()
+        # After the link's articles, or before them when the article is the country's own ("por El Salvador").
+        at, starts = links[-1].end(), (links[-1].end("link"),)
     elif cut >= 0 and head[cut] == ";":
         # An item of a list of delegations without a link: "…; Chile, Macarena Silva; y Venezuela, X".
         item = people_tables(language).gap.match(head, cut + 1)
         at = item.end() if item is not None else cut + 1
     else:
         return None
-    found = country_re.match(head, at)
-    if found is None or head[found.end() :].strip(" \u00a0\u202f") not in (":", ","):
-        return None
-    return lookup[found.group()]
+    for begin in (at, *starts):
+        found = country_re.match(head, begin)
+        if found is not None and head[found.end() :].strip(" \u00a0\u202f") in (":", ","):
+            return lookup[found.group()]
+    return None
 
 
 def _counterpart_country(norm: str, start: int, language: str) -> str | None:
@@ -1446,7 +1496,9 @@ def _delegation_link(language: str) -> re.Pattern[str]:
     t = people_tables(language)
     links = alternation([normalize(w) for w in pack(language).people.delegation_links])
     articles = alternation(sorted(t.article_words, key=len, reverse=True))
-    return re.compile(rf"(?:^|(?<=[\s,]))(?i:{links})[ \u00a0]+(?:(?i:{articles})[ \u00a0]+|(?i:{articles})(?<=’))*")
+    return re.compile(
+        rf"(?:^|(?<=[\s,]))(?i:{links})[ \u00a0]+(?P<link>)(?:(?i:{articles})[ \u00a0]+|(?i:{articles})(?<=’))*"
+    )
 
 
 def _organization_after(text: str, end: int, language: str) -> str | None:

@@ -73,6 +73,9 @@ class PeopleTables:
     joiners: tuple[str, ...]
     of: str  # regex: a preposition attaching an organisation to a role ("de l’OTAN", "of the EU")
     of_country: re.Pattern[str]  # a preposition between a name and its country ("X of Greece")
+    body_after: re.Pattern[
+        str
+    ]  # a body after a comma, a bracket or a country link (", Belgian Navy", "de la Marine belge")
     country_link_end: re.Pattern[str]  # a text ending with a country link ("embajador de ")
     located: re.Pattern[
         str
@@ -235,6 +238,13 @@ def people_tables(language: str) -> PeopleTables:
         joiners=tuple(sorted((low(j) for j in people.list_joiners), key=len, reverse=True)),
         of=_linked(people.role_links),
         of_country=re.compile(r"[ \u00a0]+" + _linked(people.country_links) + r"[ \u00a0]*"),
+        body_after=re.compile(
+            r"(?:[,(][ \u00a0]*|[ \u00a0]+"
+            + _linked(people.country_links)
+            + r"[ \u00a0]*)"
+            + rf"(?:(?:{articles})[ \u00a0]+)?(?P<org>[{upper}][\w’'&.\-]*(?:[ \u00a0]+[{upper}][\w’'&.\-]*)*)"
+            + r"(?:[ \u00a0]+(?P<adj>[^\W\d_]+))?"
+        ),
         next_name=re.compile(
             rf",[ \u00a0]+{token}(?:[ \u00a0]+(?:(?:{particles})[ \u00a0]+)*{inner})+[ \u00a0]*(?:[,;:.)]|$)"
         ),

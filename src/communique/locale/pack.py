@@ -240,6 +240,13 @@ class PeopleWords:
     delegation_links: Words
     """Words opening a delegation's entry in a list, before its country ("pour la République du Bénin :
     Monsieur X", "por Guatemala, el ministro X", "for Ghana: Ms X"): the country of the person after it."""
+    delegations: Words
+    """Nouns of a delegation, alone or with the link before its country ("délégation", "delegation of",
+    "delegación de la"): the sentence that names one with its country and then its members
+    (``delegation_members``) gives them that country (:mod:`communique.extract.delegations`)."""
+    delegation_members: Words
+    """Words after a delegation that introduce its members ("was led by", "comprenait", "integrada por"):
+    only they vouch for the people after them ("received by" names a host)."""
     represented_by: Words
     """Words after a country and before the person who stands for it ("Uzbekistan was represented by its
     Foreign Minister, X", "le Mali était représenté par son ministre X"): that person's country."""
