@@ -119,6 +119,16 @@ def test_a_release_dated_the_last_day_of_an_event_takes_the_range_of_its_first_p
     assert (release.dates.start, release.dates.end) == (dt.date(2024, 4, 16), dt.date(2024, 4, 18))
 
 
+def test_a_range_in_a_later_lead_paragraph_beats_the_release_day_its_dateline_repeats() -> None:
+    text = (
+        "Negotiators test a finance tracker\n\n"
+        "UN Climate News, 3 June 2024 – Negotiators met in Bonn this weekend to test a draft tracker.\n\n"
+        "The two-day workshop, held on 1 and 2 June, was co-chaired by two ambassadors.\n"
+    )
+    release = communique.parse(text, "text")
+    assert (release.dates.start, release.dates.end) == (dt.date(2024, 6, 1), dt.date(2024, 6, 2))
+
+
 def test_a_range_of_last_month_is_not_the_event() -> None:
     text = "Follow-up meeting\n\nABUJA, 18 April 2024 – Building on the summit held from 2 to 4 March 2024, ministers met again.\n"
     release = communique.parse(text, "text")

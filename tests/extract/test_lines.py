@@ -47,6 +47,10 @@ def one(text: str) -> Kind:
         "press@example.org",
         "https://www.nato.int/cps/en/natohq/news.htm",
         "Home   About the Minister   Media releases   Speeches",
+        # Menu items set apart by two spaces; a breadcrumb whose last crumb is the page's long title.
+        "Health Topics  Countries  Newsroom  Emergencies  Data  About WHO",
+        "Accueil > Actualités et salle de presse > Conférences et points de presse > Conférence de presse de "
+        "Mme Nathalie Gauvreau, ministre de l'Économie, de l'Innovation et de l'Énergie, et du PDG",
     ],
 )
 def test_site_furniture(line: str) -> None:
@@ -230,3 +234,15 @@ def test_a_stamp_label_joins_a_date_piece_that_kept_its_dash() -> None:
     ]
     assert len(stamps) == 1 and stamps[0].stamp is not None
     assert (stamps[0].stamp.kind, stamps[0].stamp.value) == ("updated", dt.date(2025, 3, 13))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Allies agree new plan  Defence Ministers meet",  # two items: a title and its kicker as likely as a menu
+        "Minister Opens New Hospital  In Northern Town  Today.",  # an item ends a sentence
+        "The new bridge  opens to traffic  on Monday",  # items in small letters
+    ],
+)
+def test_a_row_of_items_is_a_menu_only_when_each_is_a_short_capitalised_phrase(line: str) -> None:
+    assert one(line) is not Kind.FURNITURE

@@ -48,6 +48,22 @@ class TestOpeningMarksAsPagesTypeThem:
     def test_a_single_token_in_marks_is_a_term_not_a_quotation(self, text: str) -> None:
         assert quoted([text]) == []
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            'Northgate Freight Holdings, Inc. (NYSE: NGFH) ("Northgate" or the "Company"), a provider of logistics, '
+            "reported results.",
+            'Grupo Aeroportuario del Golfo (BMV: GAGOLF) ("GAGolfo" o "la Compañía"), operador de aeropuertos, anunció.',
+        ],
+    )
+    def test_a_short_term_defined_in_brackets_is_no_quotation(self, text: str) -> None:
+        assert quoted([text]) == []
+
+    def test_speech_in_brackets_is_still_speech_when_longer_than_a_term(self) -> None:
+        assert quoted(["(“We will stay until the work is done,” she added.)"]) == [
+            (0, "We will stay until the work is done", False)
+        ]
+
     def test_a_single_word_followed_by_a_comma_is_still_speech(self) -> None:
         assert quoted(["“Unacceptable,” he said."]) == [(0, "Unacceptable", False)]
 

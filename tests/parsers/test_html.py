@@ -425,6 +425,13 @@ def test_a_markup_stamp_takes_the_precision_the_page_shows() -> None:
     # A shown stamp of the same day: that day.
     same = communique.parse(_stamped_page("", "<p>Published 14 May 2026</p>"), "html")
     assert same.dates.published == dt.date(2026, 5, 14)
+    # A date line of that day over a lead that gives the event's own days: still the day the page shows.
+    held = _stamped_page("", "<p class='date'>14 May 2026</p>").replace(
+        "<p>The transfers", "<p>The meeting, held on 12 and 13 May, agreed the plan. The transfers"
+    )
+    release = communique.parse(held, "html")
+    assert (release.dates.start, release.dates.end) == (dt.date(2026, 5, 12), dt.date(2026, 5, 13))
+    assert release.dates.published == dt.date(2026, 5, 14)
 
 
 def test_an_update_counts_only_where_the_page_shows_it() -> None:

@@ -471,7 +471,11 @@ def is_breadcrumb(text: str) -> bool:
     parts = [p for p in _CRUMB_SEPARATOR.split(text) if p.strip()]
     # Two parts are enough after an arrow ("Media > Speeches and Transcripts"): a headline has no arrow.
     least = 2 if _has_any(text, "›>") else 3
-    return len(parts) >= least and all(word_count(p) <= 6 for p in parts)
+    if len(parts) < least or any(word_count(p) > 6 for p in parts[:-1]):
+        return False
+    # The last crumb may be the page's own long title ("Accueil > Actualités > Conférences de presse >
+    # Conférence de presse de Mme X, ministre de …") once three short ones lead to it.
+    return word_count(parts[-1]) <= 6 or len(parts) >= 4
 
 
 def _classify(text: str, number: int, block: int, piece: bool, bullet: bool = False, gap: bool = False) -> list[Line]:
@@ -479,7 +483,11 @@ def _classify(text: str, number: int, block: int, piece: bool, bullet: bool = Fa
     words = text.count(" ") + 1  # the text's spaces are single (collapsed by the caller)
     if words > _LONGEST_DATA_LINE:
         # A paragraph: no date line, stamp, label or reference is this long; only a banner may be.
-        kind = Kind.FURNITURE if words <= _LONGEST_BANNER and _has_furniture_word(text) else Kind.TEXT
+        kind = (
+            Kind.FURNITURE
+            if (words <= _LONGEST_BANNER and _has_furniture_word(text)) or is_breadcrumb(text)
+            else Kind.TEXT
+        )
         return [Line(number, text, kind, block, piece, bullet)]
     if _DIGIT.search(text) is None:
         # Every date, stamp and document number has a digit: a line without one is text, a label,
@@ -637,8 +645,27 @@ def classify_lines(text: str) -> list[Line]:
                 continue
         # Two spaces inside a line: a flattened header ("Title  28 Feb. 2020 -"), not a sentence ending with a date.
         gap = uneven and _GAP.search(spaced) is not None
+        if gap and _is_menu_row(spaced):
+            out.append(Line(number, content, Kind.FURNITURE, block))  # "Health Topics  Countries  Newsroom  Data"
+            continue
         out += _classify(content, number, block, False, bullet is not None, gap)
     return _join_split_stamps(out)
+
+
+_MENU_GAP = re.compile(r"[ \u00a0]{2,}")
+_MENU_ITEMS = 3  # items at least: two capitalised phrases side by side are as likely a title and its kicker
+
+
+def _is_menu_row(spaced: str) -> bool:
+    """Whether a line whose items are set apart by two spaces or more is a row of menu items ("Health Topics
+    Countries  Newsroom  Emergencies  Data  About WHO"): three items or more, each of at most three words
+    opening with a capital, no digit, no sentence mark.  (A flattened header has a long title or a date.)"""
+    items = [p for p in _MENU_GAP.split(spaced.strip()) if p]
+    return (
+        len(items) >= _MENU_ITEMS
+        and _DIGIT.search(spaced) is None
+        and all(word_count(p) <= 3 and p[:1].isupper() and p[-1:] not in ".!?:;," for p in items)
+    )
 
 
 # A time of day on its own: "19:30", "4:15pm", "10 h 30", "07:00 CET" (a short mark or zone after it).

@@ -163,15 +163,33 @@ def _span(text: str, paragraph: int, open_: int, close: int) -> QuoteSpan:
     return QuoteSpan(paragraph, start, end, open_, close)
 
 
+_DEFINED_TERM_WORDS = 3  # words at most of a term defined in brackets ('("GAGolfo" o "la Compañía")')
+_BRACKET_REACH = 80  # characters around the term to its brackets
+
+
 def _is_term(text: str, span: QuoteSpan) -> bool:
-    """A single token in quotation marks, without sentence punctuation, not followed by a comma."""
+    """A single token in quotation marks, without sentence punctuation, not followed by a comma; or a short
+    term defined in brackets ('Northgate Freight Holdings, Inc. ("Northgate" or the "Company"),')."""
     words = text[span.start : span.end]
-    if not words or any(c.isspace() for c in words) or words[-1] in ".!?…":
+    if not words or words[-1] in ".!?…":
         return False
     if span.open < 0 or span.close >= len(text):
         return False
+    if len(words.split()) <= _DEFINED_TERM_WORDS and _in_brackets(text, span.open, span.close):
+        return True
+    if any(c.isspace() for c in words):
+        return False
     after = text[span.end : span.close] + text[span.close + 1 : span.close + 3].lstrip(_STRIP)
     return "," not in after
+
+
+def _in_brackets(text: str, open_: int, close: int) -> bool:
+    """Whether the quotation marks at ``open_`` and ``close`` stand inside one pair of round brackets."""
+    before = text[max(0, open_ - _BRACKET_REACH) : open_]
+    after = text[close + 1 : close + 1 + _BRACKET_REACH]
+    opened = before.rfind("(")
+    shut = after.find(")")
+    return opened >= 0 and ")" not in before[opened:] and shut >= 0 and "(" not in after[:shut]
 
 
 def _closes_first(text: str, closers: str) -> bool:

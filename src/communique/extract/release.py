@@ -286,6 +286,8 @@ def release_from_parts(
         # and the subtitle, which often tells the event's days: "Du 3 au 14 mars, près de 900 militaires …".)
         leads = [subtitle, *texts[:3]] if subtitle else texts[:3]
         body = find_body_dates("\n".join(leads), dated.year, language=language)
+        if body is not None and body == (dated, None):
+            body = _later_range(leads[1:], dated, language) or body
         if body is None or body[1] is None or not _near(body[0], dated):
             openings = (leading_body_date(p, dated.year, language=language) for p in texts[:3])
             body = next((opening for opening in openings if opening is not None), None)
@@ -314,12 +316,17 @@ def release_from_parts(
             dates = Dates(start=body[0], end=body[1], published=dates.published, updated=dates.updated)
     if dates.start is None and texts:
         stamp = dates.published or dates.updated
+        leads = [subtitle, *texts[:2]] if subtitle else texts[:2]
         body = find_body_dates(
-            "\n".join([subtitle, *texts[:2]] if subtitle else texts[:2]),
+            "\n".join(leads),
             stamp.year if stamp else None,
             before=stamp_day(stamp) if stamp else None,
             language=language,
         )
+        if body is not None and body[1] is None and stamp is None and texts[0].count(str(body[0].year)) == 1:
+            # The lead's first date, with its year, may be the release's own day (a dateline the rules do not
+            # read as one: "UN Climate Change News, 3 June 2024 – … met this weekend").
+            body = _later_range(leads[leads.index(texts[0]) + 1 :], body[0], language) or body
         if body is not None:
             dates = Dates(start=body[0], end=body[1], published=dates.published, updated=dates.updated)
     if dates.start is None and title:
@@ -456,6 +463,17 @@ def _relative_day(sentence: str, dated: _dt.date, language: str) -> _dt.date | N
     if _says(sentence, language, "yesterday"):
         return dated - _dt.timedelta(days=1)
     return weekday_near(sentence, dated, language)
+
+
+def _later_range(paragraphs: Sequence[str], dated: _dt.date, language: str) -> tuple[_dt.date, _dt.date] | None:
+    """The first range of days near ``dated`` that one of ``paragraphs`` gives, when the lead's first date is
+    the release's own day ("UN Climate Change News, 3 June 2024 – … met this weekend" ¶ "The two-day
+    workshop, held on 1 and 2 June, …"): the event's days."""
+    for paragraph in paragraphs:
+        found = find_body_dates(paragraph, dated.year, language=language)
+        if found is not None and found[1] is not None and _near(found[0], dated):
+            return found[0], found[1]
+    return None
 
 
 def _first_sentence(paragraph: str, language: str) -> str:

@@ -1309,7 +1309,9 @@ class HtmlParser(Parser):
             mentions=markup.mentions,
             masthead=[*masthead, *seg.masthead],
         )
-        return _with_markup(release, markup)
+        # The days the page's header shows as plain date lines (no stamp label), as its reader sees them.
+        shown = frozenset(h.read.event[0] for h in seg.header if h.read is not None and h.read.event is not None)
+        return _with_markup(release, markup, shown)
 
     @staticmethod
     def _listed(walker: _Lines, markup: Markup, seg: Any, title: str) -> list[Attendee]:
@@ -1597,8 +1599,11 @@ def _shown_stamp(shown: _dt.date | None, marked: _dt.date | None) -> _dt.date | 
     return marked
 
 
-def _merged_dates(found: Dates, markup: Markup) -> Dates:
-    """The markup's dates where it gives them, the text's elsewhere; a pair the model refuses loses the text's part."""
+def _merged_dates(found: Dates, markup: Markup, shown: frozenset[_dt.date] = frozenset()) -> Dates:
+    """The markup's dates where it gives them, the text's elsewhere; a pair the model refuses loses the text's part.
+
+    ``shown`` are the days the page's header shows as date lines.
+    """
     from ..model import Dates
 
     start, end = (markup.start, markup.end) if markup.start is not None else (found.start, found.end)
@@ -1606,12 +1611,15 @@ def _merged_dates(found: Dates, markup: Markup) -> Dates:
     if (
         found.published is None
         and isinstance(published, _dt.datetime)
-        and found.start is not None
-        and found.end is None
-        and found.start == published.date()
+        and (
+            published.date() in shown
+            or (found.start is not None and found.end is None and found.start == published.date())
+        )
     ):
         # The page shows the markup's day as its date line, with no time ("5 de agosto de 2025"): that day.
-        published = found.start
+        # (Its date line, or the release's day when that is all the text gives: the event's days of the
+        # lead may differ, "… held on 20 and 21 May" under "22 May 2026".)
+        published = published.date()
     # A CMS rewrites its modification time on every save (a typo fixed, a tag added, often the minute it
     # published): an update the page does not show is not one the publisher announces.
     shows_update = found.updated is not None or markup.update_shown
@@ -1629,14 +1637,15 @@ def _merged_dates(found: Dates, markup: Markup) -> Dates:
     return Dates(start=start, end=end)
 
 
-def _with_markup(release: PressRelease, markup: Markup) -> PressRelease:
-    """``release`` (read from the text) with what the markup says instead, where it says something."""
+def _with_markup(release: PressRelease, markup: Markup, shown: frozenset[_dt.date] = frozenset()) -> PressRelease:
+    """``release`` (read from the text) with what the markup says instead, where it says something;
+    ``shown`` are the days the page's header shows as date lines."""
     from ..model import PressRelease
 
     header = release.header
     if markup.dateline and header.dateline != markup.dateline:
         header = attrs.evolve(header, dateline=markup.dateline)
-    dates = _merged_dates(release.dates, markup)
+    dates = _merged_dates(release.dates, markup, shown)
     if dates.start is None and dates.published is not None:
         # No event day anywhere, the markup's publication stamp known: the release tells of its own day,
         # or of the day its lead names ("… on Sunday evening"), as the text parser reads a stamp-only page.
