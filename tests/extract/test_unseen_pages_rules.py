@@ -272,6 +272,20 @@ def test_a_bulleted_list_of_countries_under_its_lead_in_takes_part() -> None:
     assert {"US", "GT", "BZ"} <= {a.country for a in release.attendees}
 
 
+def test_a_list_of_countries_one_per_paragraph_under_its_lead_in_takes_part() -> None:
+    # (A saved page's <li> items, each its own block; "la República Dominicana" with its article.)
+    text = (
+        "Siete países firman una hoja de ruta para conectar escuelas rurales\n\n"
+        "Santo Domingo, 8 de abril de 2025 – Siete países de la región acordaron conectar sus escuelas rurales.\n\n"
+        "Firmaron la hoja de ruta las autoridades de telecomunicaciones de:\n\n"
+        "Bolivia\n\nEcuador\n\nHaití\n\nla República Dominicana\n\n"
+        "La Unión prestará asistencia técnica para mapear las escuelas sin conexión.\n"
+    )
+    release = communique.parse(text, "text")
+    assert {a.country for a in release.attendees} == {"BO", "EC", "HT", "DO"}
+    assert [p.text for p in release.paragraphs][3:5] == ["Ecuador", "Haití"]  # the items stay the body's
+
+
 @pytest.mark.parametrize(
     ("text", "title"),
     [

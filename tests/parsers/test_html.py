@@ -620,3 +620,19 @@ def test_a_page_without_h1_keeps_the_header_around_its_title_line() -> None:
     )
     release = communique.parse(page, "html")
     assert release.dates.published == dt.date(2025, 10, 14)
+
+
+def test_a_list_a_sentence_introduces_keeps_its_items_and_their_countries() -> None:
+    page = (
+        "<html lang='en'><head><title>Observers trained | Pacific Agency</title></head><body><article>"
+        "<h1>Observers trained to review video from tuna longliners</h1>"
+        "<p>NADI – Twenty-four observers from four Pacific Island countries this week completed a course.</p>"
+        "<p>The workshop brought together observers from the national fisheries agencies of:</p>"
+        "<ul><li>Cook Islands</li><li>Fiji</li><li>Samoa</li><li>Tonga</li></ul>"
+        "<p>Cameras that record each hook as it comes aboard allow reviewers on land to log the catch.</p>"
+        "</article></body></html>"
+    )
+    release = communique.parse(page, "html")
+    texts = [p.text for p in release.paragraphs]
+    assert "Fiji" in texts and "Tonga" in texts  # nothing lost: the list is the body's, not a menu
+    assert {a.country for a in release.attendees} == {"CK", "FJ", "WS", "TO"}

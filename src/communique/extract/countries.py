@@ -16,7 +16,15 @@ from functools import cache
 from ..locale import countries, pack, primary
 from ._data import normalize, phrase_pattern
 
-__all__ = ["adjectives", "ambiguous_country", "country_at_start", "country_code", "country_names", "find_countries"]
+__all__ = [
+    "adjectives",
+    "ambiguous_country",
+    "country_at_start",
+    "country_code",
+    "country_names",
+    "find_countries",
+    "listed_country",
+]
 
 
 @cache
@@ -105,3 +113,26 @@ def country_names(language: str) -> frozenset[str]:
     return frozenset(
         normalize(name).lower() for entry in countries().values() for name in (entry.get(code_) or entry.get("en", []))
     )
+
+
+_LISTED_ITEM = 60  # characters: the longest country's name ("República Democrática de Santo Tomé y Príncipe")
+
+
+def listed_country(item: str, language: str) -> str | None:
+    """The code of a list's item that is a country's name alone, maybe after an article ("Fiji", "la
+    República Dominicana"), else ``None``."""
+    item = item.strip(" .;,")
+    if not item or len(item) > _LISTED_ITEM:
+        return None
+    code = country_code(item, language)
+    if code is not None:
+        return code
+    first, _, rest = item.partition(" ")
+    if rest and first.lower() in _articles(language):
+        return country_code(rest, language)
+    return None
+
+
+@cache
+def _articles(language: str) -> frozenset[str]:
+    return frozenset(normalize(a).lower() for a in pack(language).people.articles)

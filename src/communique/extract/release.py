@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 import re
 import warnings
 from collections.abc import Callable, Sequence
@@ -17,7 +18,7 @@ from ..model import Attendee, Dates, Header, Paragraph, PressRelease, Quote, sta
 from ._data import normalize, phrase_pattern, upper_class
 from .analysis import Analysis
 from .attendees import find_attendees
-from .countries import country_code
+from .countries import listed_country
 from .dateline import read_dateline
 from .dates import (
     concluded_visit,
@@ -531,20 +532,25 @@ def _listed_countries(texts: Sequence[str], language: str) -> list[str] | None:
         if _LIST_MARK not in text and not text.endswith(":"):
             continue
         lead, _, rest = text.partition(":" + _LIST_MARK) if ":" + _LIST_MARK in text else (text[:-1], ":", "")
+        targets: list[int] = []
         if rest:
-            items, target = rest.split(_LIST_MARK), i
+            items = rest.split(_LIST_MARK)
         elif text.endswith(":") and i + 1 < len(texts) and _LIST_MARK in texts[i + 1]:
-            items, target = texts[i + 1].split(_LIST_MARK), i + 1
+            items, targets = texts[i + 1].split(_LIST_MARK), [i + 1]
+        elif text.endswith(":"):
+            # One item per paragraph (a saved page's <li>, each its own block): the run of countries after it.
+            targets = list(itertools.takewhile(lambda k: listed_country(texts[k], language), range(i + 1, len(texts))))
+            items = [texts[k] for k in targets]
         else:
             continue
         items = [item.strip(" .;,") for item in items]
-        if len(items) < 2 or not all(item and country_code(item, language) for item in items):
+        if len(items) < 2 or not all(item and listed_country(item, language) for item in items):
             continue
         joiner = pack(language).people.list_joiners[0]
         prose = f"{lead} {', '.join(items[:-1])} {joiner} {items[-1]}."
         out = list(texts) if out is None else out
         out[i] = prose
-        if target != i:
+        for target in targets:
             out[target] = ""
     return out
 

@@ -41,6 +41,7 @@ from attrs import field, frozen
 from ..errors import ParseError
 from ..locale import languages, pack
 from ._data import fold, word_count
+from .countries import listed_country
 from .dateline import place_line, read_dateline, split_dateline
 from .dates import LineDates
 from .lines import Kind, Line, classify_lines, is_breadcrumb
@@ -113,6 +114,7 @@ def _menu_runs(lines: list[Line]) -> set[int]:
 
 
 _LEAD_IN_WORDS = 4  # "Asistieron … de los siguientes países:", not a menu's "Menu:"
+_SENTENCE_LEAD_IN_WORDS = 6  # words of a sentence that introduces a list without bullets
 
 
 def _listed(lines: list[Line], run: list[int]) -> bool:
@@ -121,12 +123,15 @@ def _listed(lines: list[Line], run: list[int]) -> bool:
     before = run[0] - 1
     while before >= 0 and lines[before].bullet and lines[before].block == lines[run[0]].block:
         before -= 1  # the list's longer items before the run ("• Estados Unidos de América")
-    return (
-        before >= 0
-        and all(lines[j].bullet for j in run)
-        and lines[before].kind is Kind.TEXT
-        and lines[before].text.endswith(":")
-        and lines[before].words >= _LEAD_IN_WORDS
+    if before < 0 or lines[before].kind is not Kind.TEXT or not lines[before].text.endswith(":"):
+        return False
+    if all(lines[j].bullet for j in run):
+        return lines[before].words >= _LEAD_IN_WORDS
+    # Without bullets (a browser copies a list's items as lines of their own): a sentence introduces it
+    # ("Firmaron la hoja de ruta las autoridades de telecomunicaciones de:"), and every item is a country.
+    # (The language is not known yet: an item is a country in one of the packs.)
+    return lines[before].words >= _SENTENCE_LEAD_IN_WORDS and all(
+        lines[j].kind is Kind.TEXT and any(listed_country(lines[j].text, code) for code in languages()) for j in run
     )
 
 

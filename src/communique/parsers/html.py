@@ -1387,7 +1387,9 @@ def compose(walker: _Lines, markup: Markup, root: Any) -> list[str]:
     trailer: list[str] = []
     body: int | None = None
     container: Any = None
-    main = [text for text, _ in pairs]
+    # An item of a list keeps its bullet, as a browser's copy of the page shows it: the text rules tell a
+    # list a sentence introduces ("… the national fisheries agencies of:" ¶ "• Fiji" ¶ "• Samoa") from a menu.
+    main = [f"• {text}" if i >= 0 and _is_item(lines[i]) else text for text, i in pairs]
     if located:
         title = _key(markup.title or "")
         body = next(
@@ -1492,6 +1494,11 @@ def _with_dated_lines(main: list[str], where: Sequence[int], lines: Sequence[_Li
             previous = index
         out.append(text)
     return out
+
+
+def _is_item(line: _Line) -> bool:
+    """Whether ``line`` is the text of an ``<li>``."""
+    return line.element is not None and _local(line.element) == "li"
 
 
 _LIST_ITEM_WORDS = 4  # an item of fewer words is a menu's or a tag's, not a sentence of the body
