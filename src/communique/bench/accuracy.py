@@ -141,6 +141,7 @@ DEFAULT_CORPUS = (
     "tests/data/holdout17",
     "tests/data/holdout18",
     "tests/data/holdout19",
+    "tests/data/holdout20",
     "tests/data/htmlhold",
     "tests/data/htmlhold2",
     "tests/data/htmlhold3",
@@ -151,6 +152,7 @@ DEFAULT_CORPUS = (
     "tests/data/htmlhold8",
     "tests/data/htmlhold9",
     "tests/data/htmlhold10",
+    "tests/data/htmlhold11",
 )
 """The corpus folders, relative to the repository root (the current directory of the command)."""
 
