@@ -636,3 +636,17 @@ def test_a_list_a_sentence_introduces_keeps_its_items_and_their_countries() -> N
     texts = [p.text for p in release.paragraphs]
     assert "Fiji" in texts and "Tonga" in texts  # nothing lost: the list is the body's, not a menu
     assert {a.country for a in release.attendees} == {"CK", "FJ", "WS", "TO"}
+
+
+def test_a_menus_hidden_heading_is_no_headline_and_the_heading_the_title_opens_with_is() -> None:
+    page = (
+        "<html lang='es'><head><title>La aerolínea inauguró la ruta directa Córdoba–Lima - Sala de prensa - "
+        "Aerolíneas Australes</title><meta property='og:title' content='Primer vuelo Córdoba–Lima'></head><body>"
+        "<nav><h1 class='hide-accessible'>Navegación</h1><ul><li><a href='#c'>Saltar al contenido</a></li></ul></nav>"
+        "<div class='nota'><p class='volanta'>Nuevas rutas</p>"
+        "<h3 class='titulo'>La aerolínea inauguró la ruta directa Córdoba–Lima</h3>"
+        "<p>Córdoba, 1 de julio de 2025.– La compañía inauguró hoy su ruta directa entre Córdoba y Lima.</p>"
+        "<p>El vuelo inaugural despegó a las 7:40 con 174 pasajeros a bordo y aterrizó en Lima a mediodía.</p>"
+        "</div></body></html>"
+    )
+    assert communique.parse(page, "html").header.title == "La aerolínea inauguró la ruta directa Córdoba–Lima"

@@ -259,6 +259,41 @@ def _hidden(element: Any) -> bool:
     return "display:none" in style or "visibility:hidden" in style
 
 
+# Classes that hide an element from the eye and keep it for screen readers (Bootstrap, WordPress, Drupal,
+# Liferay, GOV.UK): a heading so classed ("<h1 class="hide-accessible">Navegación</h1>") is no headline.
+_SCREEN_READER_CLASSES = frozenset(
+    {
+        "sr-only",
+        "visually-hidden",
+        "visuallyhidden",
+        "screen-reader-text",
+        "element-invisible",
+        "hide-accessible",
+        "govuk-visually-hidden",
+        "wb-inv",
+        "offscreen",
+    }
+)
+
+
+_HEADING_WORDS = 4  # words at least of a heading the <title> opens with, to be the headline
+
+
+def _in_navigation(element: Any) -> bool:
+    """Whether ``element`` stands in a ``<nav>`` or an element whose role is navigation (a menu's heading)."""
+    node = element.getparent()
+    while node is not None:
+        if _local(node) == "nav" or (node.get("role") or "").strip().lower() == "navigation":
+            return True
+        node = node.getparent()
+    return False
+
+
+def _screen_reader_only(element: Any) -> bool:
+    """Whether ``element`` is classed to be read by screen readers only."""
+    return not _SCREEN_READER_CLASSES.isdisjoint((element.get("class") or "").lower().split())
+
+
 # --------------------------------------------------------------------------- the page as lines
 
 
@@ -816,7 +851,11 @@ def read_markup(root: Any) -> Markup:
         m.types |= _types(item)
     # The title: the article's <h1> (not the site's logo), else og:title, else the JSON-LD headline.
     body = root.find("body")
-    h1s = [h for h in (body.iter("h1") if body is not None else []) if not _hidden(h) and _text_of(h)]
+    h1s = [
+        h
+        for h in (body.iter("h1") if body is not None else [])
+        if not _hidden(h) and _text_of(h) and not _in_navigation(h) and not _screen_reader_only(h)
+    ]
     h1s.sort(key=lambda h: not _inside(h, ("article", "main")))
     # A site's name set as its <h1> (an old CMS's template: the headline is an <h2>) is no headline: it is
     # og:site_name, the <title>'s part after its last separator, or a heading that only links home.
@@ -830,7 +869,14 @@ def read_markup(root: Any) -> Markup:
                 h
                 for tag in ("h2", "h3")
                 for h in (body.iter(tag) if body is not None else [])
-                if not _hidden(h) and _text_of(h) and (_text_of(h).startswith(headline) or _site_heading_above(h, h1s))
+                if not _hidden(h)
+                and _text_of(h)
+                and (
+                    _text_of(h).startswith(headline)
+                    # (The <title> may hold more than one part before the site's name: "X - Sala de prensa - Site".)
+                    or (headline.startswith(_text_of(h)) and len(_text_of(h).split()) >= _HEADING_WORDS)
+                    or _site_heading_above(h, h1s)
+                )
             ),
             None,
         )
