@@ -820,9 +820,19 @@ def _place_piece(lines: list[Line], number: int) -> str | None:
     for line in [*after, *before]:
         if line.piece and line.kind is Kind.TEXT and line.words <= 3:
             found = place_line(line.text)
-            if found is not None:
+            if found is not None and not (line in after and _common_noun(found[0], lines)):
                 return found[0]
     return None
+
+
+def _common_noun(word: str, lines: list[Line]) -> bool:
+    """Whether the page writes ``word`` (one capitalised word) in small letters elsewhere: a noun, a site's tag
+    ("28 mai 2025 | Mobilité" over "… consacrée à la mobilité …"), not a place, which keeps its capital."""
+    if " " in word or not word[:1].isupper():
+        return False
+    small = word[0].lower() + word[1:]
+    pattern = re.compile(rf"(?<!\w){re.escape(small)}(?!\w)")
+    return any(line.kind is Kind.TEXT and small in line.text and pattern.search(line.text) for line in lines)
 
 
 def _without_footer(body: list[Line]) -> list[Line]:
