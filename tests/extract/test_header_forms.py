@@ -777,7 +777,9 @@ def test_a_dateline_with_a_short_bracketed_date(paragraph: str, date: str) -> No
 
 
 def test_a_tag_after_the_date_that_the_body_writes_in_small_letters_is_no_place() -> None:
-    body = "\n\nLa réunion ministérielle consacrée à la mobilité s'est tenue mardi à La Haye, avec les trois ministres.\n"
+    body = (
+        "\n\nLa réunion ministérielle consacrée à la mobilité s'est tenue mardi à La Haye, avec les trois ministres.\n"
+    )
     tagged = communique.parse("Un billet unique pour les trains\n\n28 mai 2025 | Mobilité" + body, "text")
     assert tagged.header.dateline is None
     placed = communique.parse("Un billet unique pour les trains\n\n28 mai 2025 | Bruxelles" + body, "text")

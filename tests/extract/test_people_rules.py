@@ -1128,3 +1128,16 @@ def test_a_nationality_after_a_rank_ending_with_an_elided_article_is_the_person_
         ["Le commandant de la Force, le général de corps d'armée sénégalais Mamadou Ndao, a effectué une visite."], "fr"
     )[0]
     assert (found.name, found.rank, found.country) == ("Mamadou Ndao", "général de corps d'armée", "SN")
+
+
+def test_a_portfolio_before_its_office_is_no_name_and_the_office_is_the_states() -> None:
+    from communique.extract.roles import holds_national_office
+
+    text = (
+        "Malaysia and Brunei will set up a joint team, said Natural Resources and Environmental Sustainability "
+        "Minister Datuk Seri Ahmad Razlan Hamid."
+    )
+    assert list(people(text)) == ["Ahmad Razlan Hamid"]
+    assert holds_national_office("Environmental Sustainability Minister", "en")
+    assert holds_national_office("Health Minister", "en")
+    assert not holds_national_office("the minister's adviser", "en")

@@ -675,9 +675,19 @@ def holds_national_office(role: str | None, language: str) -> bool:
     if not role:
         return False
     low = normalize(role).casefold()
-    return any(
+    if any(
         low.startswith(office) and not low[len(office) : len(office) + 1].isalnum() for office in _offices(language)
-    )
+    ):
+        return True
+    # The office after its portfolio's capitalised words ("Natural Resources and Environmental Sustainability
+    # Minister", "Health Secretary"): the portfolio is the state's.
+    for office in _offices(language):
+        if low.endswith(" " + office):
+            lead = normalize(role)[: len(low) - len(office)].split()
+            joiners = people_tables(language).joiner_words
+            if lead and all(w[:1].isupper() or w.casefold() in joiners for w in lead) and lead[0][:1].isupper():
+                return True
+    return False
 
 
 def territorial(role: str, t: PeopleTables) -> bool:
