@@ -101,6 +101,7 @@ def _verb_after(chunk: str, pos: int, t: PeopleTables) -> bool:
 
 
 _LIST_ITEMS = 6  # portfolio items read back before the one that holds the role's head
+_LIST_TAIL_WORDS = 12  # words of a list's last items: "de l'Hygiène publique et de l'Accès universel aux soins"
 
 
 def _listed_role(text: str, start: int, end: int, t: PeopleTables) -> int | None:
@@ -110,7 +111,7 @@ def _listed_role(text: str, start: int, end: int, t: PeopleTables) -> int | None
     the head, and every word of the tail is a capitalised word or a link.
     """
     words = text[start:end].split()
-    if not words or len(words) > 8 or not (words[0][:1].isupper() or low(words[0]) in t.link_words):
+    if not words or len(words) > _LIST_TAIL_WORDS or not (words[0][:1].isupper() or low(words[0]) in t.link_words):
         return None
     if not any(low(w) in t.joiner_words for w in words):
         return None  # a list ends with a joiner ("y", "et", "and")
