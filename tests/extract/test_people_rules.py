@@ -1141,3 +1141,28 @@ def test_a_portfolio_before_its_office_is_no_name_and_the_office_is_the_states()
     assert holds_national_office("Environmental Sustainability Minister", "en")
     assert holds_national_office("Health Minister", "en")
     assert not holds_national_office("the minister's adviser", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "role"),
+    [
+        # After the role, a comma and a joiner or an article opens the next person, not a portfolio item.
+        (
+            "en présence de Mme Julie Ferland, cheffe de la coopération, et de M. Patrick Nadeau, conseiller.",
+            "fr",
+            "cheffe de la coopération",
+        ),
+        ("Mme Katrin Vogelsang, députée, pour un échange sur la position commune.", "fr", "députée"),
+    ],
+)
+def test_a_portfolio_list_after_the_name_stops_at_the_next_person_or_clause(
+    text: str, language: str, role: str
+) -> None:
+    assert next(iter(people(text, language).values()))[1] == role
+
+
+def test_a_national_offices_portfolio_is_no_organisation_for_the_home_country() -> None:
+    from communique.extract.home import of_home
+
+    assert of_home(None, "ministre de l’Agriculture, de l’Élevage et de la Pêche", "fr")
+    assert not of_home(None, "directeur général de Harbor Point Logistics", "fr")

@@ -192,9 +192,10 @@ def of_home(organization: str | None, role: str | None, language: str) -> bool:
         and not (organization is None and holds_national_office(role, language) and "," in role)
     ):
         return False
-    if organization is None and role is not None:
+    if organization is None and role is not None and not holds_national_office(role, language):
         # "chief executive of Harbor Point Logistics": a proper name at the role's end is its
-        # organisation; portfolio and institution words are not ("Minister of Foreign Affairs").
+        # organisation; portfolio and institution words are not ("Minister of Foreign Affairs"), nor is
+        # anything after a national office's head ("ministre de l’Agriculture, de l’Élevage et de la Pêche").
         t = people_tables(language)
         tail = t.org_tail.search(normalize(role))
         if tail is not None and territorial(role[: tail.start()], t):

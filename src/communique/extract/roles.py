@@ -281,6 +281,7 @@ def apposition(text: str, pos: int, t: PeopleTables) -> tuple[str, int] | None:
         return None
     start = m.end()
     end = _APPOSITION.match(text, start, min(len(text), start + 200)).end()  # type: ignore[union-attr]
+    end = _portfolio_items_after(text, start, end, t)
     segment = text[start:end]
     clause = t.clause.search(segment)
     while clause is not None and (_employed_at(segment, clause.start(), t) or _role_goes_on_after(segment, clause, t)):
@@ -318,6 +319,39 @@ def apposition(text: str, pos: int, t: PeopleTables) -> tuple[str, int] | None:
     # ("Ms Tan, Chief Executive of MPA, Mr Pieter de Wolff, Chief Executive Officer of …": when the next
     # name has a role of its own after it, and this one has no article, this role is the first name's.)
     return segment, after
+
+
+_PORTFOLIO_ITEMS = 5  # items of a portfolio list after the first, each after its comma
+
+
+@lru_cache(maxsize=8)
+def _role_link(pattern: str) -> re.Pattern[str]:
+    """The pack's role links ("de", "de la", "de l’", "of") of ``pattern`` (``PeopleTables.of``), compiled."""
+    return re.compile(pattern)
+
+
+def _portfolio_items_after(text: str, start: int, end: int, t: PeopleTables) -> int:
+    """Where an apposed role ends when its portfolio is a list whose items open with a link ("…, Ministre de
+    l'Économie, de la Planification et de l'Aménagement du Territoire de la République du Cameroun ;"): each
+    comma followed by a link word (``people.role_links``' words: "de", "du", "des") and a capitalised word
+    goes on with the role.  (An item without its link, "…, Planning and Development,", is as likely the next
+    person's name, and ends it.)"""
+    if not t.heads.match(text, start):
+        return end
+    for _ in range(_PORTFOLIO_ITEMS):
+        m = _COMMA.match(text, end)
+        if m is None:
+            return end
+        link = _role_link(t.of).match(normalize(text[m.end() : m.end() + 40]))
+        if link is None or not text[m.end() + link.end() : m.end() + link.end() + 1].isupper():
+            # (Not "…, et de M. Patrick Nadeau", "…, the delegation by X": the next person; nor "…, pour un
+            # échange sur …": a clause.)
+            return end
+        nxt = _APPOSITION.match(text, m.end(), min(len(text), m.end() + 200)).end()  # type: ignore[union-attr]
+        if nxt <= m.end():
+            return end
+        end = nxt
+    return end
 
 
 def _role_goes_on_after(segment: str, clause: re.Match[str], t: PeopleTables) -> bool:
@@ -409,9 +443,18 @@ def _role_fields(role: str, language: str) -> tuple[str, str | None, str | None,
         if is_adjective or t.country_link_end.search(normalize(bare[:s])):
             country = code
             break
+    dropped = False
     for s, e, _, is_adjective in reversed(mentioned):
         if is_adjective:
             bare = (bare[:s].rstrip() + " " + bare[e:].lstrip()).strip()
+            dropped = True
+    if dropped:
+        # "… de la République Gabonaise": the adjective gave the country; the state's noun and its link go too.
+        head, _, last = bare.rpartition(" ")
+        if head and last.lower() in _state_nouns(language):
+            link = t.country_link_end.search(normalize(head) + " ")
+            if link is not None and link.start() > 0:
+                bare = head[: link.start()].rstrip()
     bare, tail_country, organization = _strip_tails(bare, organization, language)
     country = country or tail_country or bracketed
     if organization:
@@ -423,6 +466,11 @@ def _role_fields(role: str, language: str) -> tuple[str, str | None, str | None,
                 bare = bare[: inside[0]] + bare[inside[1] :]
                 break
     return bare.strip(), organization, country, tuple(aliases)
+
+
+@cache
+def _state_nouns(language: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in pack(language).countries.state_nouns)
 
 
 def _after_article(before: str, t: PeopleTables) -> bool:

@@ -339,6 +339,10 @@ class CountryWords:
     regions: Words
     """Names of world regions ("East Asia", "Afrique de l’Ouest", "América Latina"): words of a role's
     complement ("Director General for East Asia X"), never a person's name, and no country."""
+    state_nouns: Words
+    """Nouns a state's formal name is made of with its adjective ("République" of "la République
+    gabonaise", "Republic"): once the adjective gives the role's country, the noun and its link go too
+    ("Ministre de l'Économie de la République Gabonaise" → "Ministre de l'Économie", GA)."""
 
 
 @frozen(kw_only=True)
