@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import communique
 from communique.extract import find_quote_spans
 from communique.extract.release import find_quotes
 from communique.model import Attendee
@@ -368,3 +369,15 @@ def test_a_role_with_its_own_office_no_attendee_holds_stays_unnamed() -> None:
     )
     (quote,) = communique.parse(page, "text").quotes
     assert quote.speaker is None
+
+
+def test_the_head_of_an_organisation_is_the_holder_of_its_own_title() -> None:
+    # "le chef du HCR" names no role anyone holds; the attendee holding the body's title (organizations.toml)
+    # is its head, not the body's representative in the country.
+    text = (
+        "Le HCR au Tchad\n\nN’DJAMENA, 19 juin 2025 – Le Haut-Commissaire des Nations Unies pour les réfugiés, "
+        "Anders Lindqvist, s’est rendu mercredi à Adré avec la représentante du HCR, Aïssata Diallo.\n\n"
+        "« J’ai rencontré des femmes qui ont marché pendant dix jours », a déclaré le chef du HCR.\n"
+    )
+    release = communique.parse(text, "text")
+    assert [q.speaker for q in release.quotes] == ["Anders Lindqvist"]

@@ -8,7 +8,7 @@ from functools import cache
 from ..locale import organizations
 from ._data import normalize, phrase_pattern
 
-__all__ = ["find_organization", "organization_name", "organization_seat"]
+__all__ = ["find_organization", "organization_name", "organization_of_title", "organization_seat"]
 
 
 @cache
@@ -48,3 +48,20 @@ def _seats(language: str) -> dict[str, str | None]:
 def organization_seat(display: str, language: str) -> str | None:
     """The country of the headquarters of the organisation shown as ``display`` ("OTAN" → "BE"), if known."""
     return _seats(language).get(display)
+
+
+@cache
+def _titles(language: str) -> tuple[tuple[str, str], ...]:
+    """(title in small letters, display form) of every office holder's title of the table, longest first."""
+    code = language.split("-")[0]
+    pairs = [
+        (normalize(t).lower(), org.display_in(language)) for org in organizations() for t in org.titles.get(code, ())
+    ]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def organization_of_title(role: str, language: str) -> str | None:
+    """The display form of the organisation whose office holders' title ``role`` opens with
+    ("Haut-Commissaire des Nations Unies pour les réfugiés" → "HCR"), or ``None``."""
+    low = normalize(role).lower()
+    return next((display for title, display in _titles(language) if low.startswith(title)), None)

@@ -69,6 +69,7 @@ from ._data import _trie_regex, alternation, matches_at, normalize, phrase_patte
 from .analysis import Analysis
 from .countries import adjectives
 from .quotes import QuoteSpan
+from .organizations import organization_name, organization_of_title
 from .roles import role_parts
 from .transcripts import Turn, turn_role
 from .vocab import ends_abbreviation, person_titles
@@ -931,6 +932,18 @@ def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int, country
             candidates = exact
         if candidates:
             break
+    if organization and not candidates:
+        # "a déclaré le chef du HCR": the one attendee holding the organisation's own title (its offices'
+        # titles in organizations.toml: "Haut-Commissaire des Nations Unies pour les réfugiés"), whatever
+        # the role words; not its representative in the country, who is only one of its people.
+        display = organization_name(organization, state.language) or organization
+        titled = {
+            a.name
+            for a in people.attendees
+            if a.name is not None and a.role and organization_of_title(a.role, state.language) == display
+        }
+        if len(titled) == 1:
+            return next(iter(titled))
     if organization and len(candidates) > 1:
         # "le président de l’ISRO": the président of the ISRO before one whose organisation is not known.
         # (By its name or its acronym: "el titular del JNE" of the Jurado Nacional de Elecciones (JNE).)
