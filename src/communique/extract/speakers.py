@@ -68,8 +68,8 @@ from ..model import Attendee
 from ._data import _trie_regex, alternation, matches_at, normalize, phrase_pattern, upper_class
 from .analysis import Analysis
 from .countries import adjectives
-from .quotes import QuoteSpan
 from .organizations import organization_name, organization_of_title
+from .quotes import QuoteSpan
 from .roles import role_parts
 from .transcripts import Turn, turn_role
 from .vocab import ends_abbreviation, person_titles
