@@ -142,6 +142,7 @@ DEFAULT_CORPUS = (
     "tests/data/holdout18",
     "tests/data/holdout19",
     "tests/data/holdout20",
+    "tests/data/holdout21",
     "tests/data/htmlhold",
     "tests/data/htmlhold2",
     "tests/data/htmlhold3",
@@ -153,6 +154,7 @@ DEFAULT_CORPUS = (
     "tests/data/htmlhold9",
     "tests/data/htmlhold10",
     "tests/data/htmlhold11",
+    "tests/data/htmlhold12",
 )
 """The corpus folders, relative to the repository root (the current directory of the command)."""
 
