@@ -784,3 +784,27 @@ def test_a_tag_after_the_date_that_the_body_writes_in_small_letters_is_no_place(
     assert tagged.header.dateline is None
     placed = communique.parse("Un billet unique pour les trains\n\n28 mai 2025 | Bruxelles" + body, "text")
     assert placed.header.dateline == "Bruxelles"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Europa Press: a day alone before the agency in brackets, with or without the dash, its line alone.
+        "Navalia gana 412 millones\n\nMADRID, 20 (EUROPA PRESS) - Navalia Energía obtuvo un beneficio de 412 millones.\n",
+        "Navalia gana 412 millones\n\nMADRID, 20 (EUROPA PRESS)\nNavalia Energía obtuvo un beneficio de 412 millones.\n",
+    ],
+)
+def test_a_day_alone_before_an_agency_in_brackets_is_a_dateline(text: str) -> None:
+    release = communique.parse(text, "text")
+    assert release.header.dateline == "MADRID"
+    assert release.paragraphs[0].text.startswith("Navalia Energía")
+
+
+def test_a_place_line_under_the_date_line_is_the_dateline() -> None:
+    text = (
+        "Declaraciones de la AR/VP\n"
+        "Nicaragua: Declaración de la Alta Representante sobre las personas privadas de libertad\n"
+        "14.04.2025\nBruselas\nDeclaraciones de la AR/VP\n\n"
+        "La Unión Europea sigue con profunda preocupación el deterioro de la situación en el país.\n"
+    )
+    assert communique.parse(text, "text").header.dateline == "Bruselas"

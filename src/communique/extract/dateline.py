@@ -118,10 +118,13 @@ def _dateline() -> re.Pattern[str]:
     return re.compile(
         rf"(?P<place>{_place()})"
         rf"(?:,[ \u00a0](?P<country>{_country()})|(?:[ \u00a0]?|--)\((?P<paren>[^()]{{2,40}})\))?"
-        rf"(?:,?[ \u00a0]+(?P<date>{_date_text()}))?"
+        # (A day alone before an agency in brackets: Europa Press's "MADRID, 20 (EUROPA PRESS) -".)
+        rf"(?:,?[ \u00a0]+(?P<date>{_date_text()}|\d{{1,2}}(?=[ \u00a0]*\([^()]{{2,30}}\))))?"
         r"(?:[ \u00a0]*/[^/\s][^/]{1,30}/|[ \u00a0]*\((?P<agency>[^()]{2,30})\))?"  # "/PRNewswire/", "(GLOBE NEWSWIRE)"
         r"(?:/(?=[ \u00a0]*[-–—]))?"  # "ADDIS ABABA, Ethiopia, 3 June 2025/ -": a slash before the dash
-        rf"(?:{_SEPARATOR}|(?<=\d{{4}})\.?[ \u00a0]+(?=[{upper_class()}])|(?P<colon>[ \u00a0]*:[ \u00a0]+))"
+        rf"(?:{_SEPARATOR}|(?<=\d{{4}})\.?[ \u00a0]+(?=[{upper_class()}])|(?P<colon>[ \u00a0]*:[ \u00a0]+)"
+        # (A date and an agency, then the body without a dash: "MADRID, 20 (EUROPA PRESS)" ¶ "Navalia …".)
+        rf"|(?(agency)(?(date)[ \u00a0]*\n?(?=[{upper_class()}])|(?!x)x)|(?!x)x))"
         r"(?=\S)"
     )
 
@@ -159,7 +162,9 @@ def _place_alone() -> re.Pattern[str]:
     """A line that is a place, with its country or agency and a date: "Brussels, 4 April 2019", "New York"."""
     return re.compile(
         rf"(?P<place>{_place()})(?:,[ \u00a0](?P<country>{_country()})|(?:[ \u00a0]?|--)\((?P<paren>[^()]{{2,40}})\))?"
-        rf"(?:(?:,[ \u00a0]*|(?<=\))[ \u00a0]*)(?P<date>{_date_text()})(?:[ \u00a0]*[,–—-][^–—]{{0,60}})?)?"
+        rf"(?:(?:,[ \u00a0]*|(?<=\))[ \u00a0]*)(?P<date>{_date_text()})(?:[ \u00a0]*[,–—-][^–—]{{0,60}})?"
+        # (A day alone, then the agency: Europa Press's "MADRID, 20 (EUROPA PRESS)" on its own line.)
+        r"|,[ \u00a0]*(?P<day>\d{1,2})[ \u00a0]*\((?P<agency>[^()]{2,30})\)(?:[ \u00a0]*[–—-])?)?"
     )
 
 
@@ -279,7 +284,12 @@ def read_dateline(paragraph: str) -> Dateline | None:
     # headlines) holds none, and the patterns, which backtrack over every word of a headline in
     # capitals, need not run.  A date first ("Le 17 février 2022 – Bruxelles") needs both.
     dashed = _has_separator(paragraph)
-    if not dashed and _YEAR.search(paragraph) is None and ":" not in paragraph[:_COLON_REACH]:
+    if (
+        not dashed
+        and _YEAR.search(paragraph) is None
+        and ":" not in paragraph[:_COLON_REACH]
+        and ")" not in paragraph[:_SHORT_REACH]  # "MADRID, 20 (EUROPA PRESS) Navalia …": an agency's bracket
+    ):
         return None
     bracketed = _BRACKETED.match(paragraph) if dashed and paragraph.startswith("(") else None
     # One word only ("(Geneva) –", "(Beirut) –"): "(Sports Network) -" credits an agency, it names no place.
@@ -311,7 +321,7 @@ def read_dateline(paragraph: str) -> Dateline | None:
         if (
             colon_ok
             and not aside
-            and (date is None or _is_date(date.strip(" ,")))
+            and (date is None or _is_date(date.strip(" ,")) or (agency is not None and date.strip().isdigit()))
             and _is_place(m.group("place"), country)
         ):
             return Dateline(_without_stop(m.group("place")), paragraph[m.end() :], _bare_date(date) if date else None)

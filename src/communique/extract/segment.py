@@ -654,6 +654,15 @@ def _pick_title(
         found = place_line(lines[before[-1]].text)
         if found is not None and word_count(lines[before[-1]].text) <= 3 and _place_alone(found[0]):
             place = found[0]
+    if place is None:
+        # A short place line right under the page's date line ("14.04.2025" ¶ "Bruselas" ¶ a section label):
+        # the date and the place of a dateline, set on two lines.
+        for i in unique:
+            if i != title and i > 0 and lines[i - 1].kind is Kind.DATE and word_count(lines[i].text) <= 3:
+                found = place_line(lines[i].text)
+                if found is not None and _place_alone(found[0]):
+                    place = found[0]
+                    break
     return title, subtitle, place
 
 
