@@ -127,10 +127,25 @@ def _tables(language: str) -> dict[str, Any]:
         "verbs": re.compile(phrase_pattern(quotes.verbs)),
         "according": re.compile(phrase_pattern(quotes.according)),
         # "Selon lui, « … »": the preposition and a pronoun right after it.
+        # ("In her view, “…”", "En su opinión, “…”": a phrase of the pack that stands for the same.)
         "according_pronoun": re.compile(
-            phrase_pattern(quotes.according) + r"[ \u00a0]+" + phrase_pattern(quotes.according_pronouns) + r"\b"
+            "|".join(
+                [
+                    *(
+                        [
+                            phrase_pattern(quotes.according)
+                            + r"[ \u00a0]+"
+                            + phrase_pattern(quotes.according_pronouns)
+                            + r"\b"
+                        ]
+                        if quotes.according_pronouns
+                        else []
+                    ),
+                    *([phrase_pattern(quotes.pronoun_attributions)] if quotes.pronoun_attributions else []),
+                ]
+            )
         )
-        if quotes.according_pronouns
+        if quotes.according_pronouns or quotes.pronoun_attributions
         else None,
         # "Pour Jean Dupont, la communauté « … »": only when it opens the sentence, and a name follows.
         "opening_according": re.compile(

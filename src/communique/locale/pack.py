@@ -298,6 +298,10 @@ class QuoteWords:
     according_pronouns: Words
     """Pronouns after an attributing preposition ("selon lui", "according to her", "según ella"): the
     quotation is the words of the subject of the nearest clause before with a person as subject."""
+    pronoun_attributions: Words
+    """Phrases that attribute what follows to a person named before, as a pronoun would ("in her view",
+    "à ses yeux", "en su opinión", "para él"): the quotation is the words of the subject of the nearest
+    clause before with a person as subject, as after ``according_pronouns``."""
     opening_according: Words
     """Prepositions that attribute what follows only when they open the sentence and a person follows
     ("Pour Jean Dupont, la communauté « … »", "Para la ministra Ana Ruiz, «…»"); elsewhere too common."""
