@@ -1154,14 +1154,18 @@ def _plain_name(words: list[str], language: str) -> bool:
 
 
 def _introduces(word: str, language: str) -> bool:
-    """A one-word introducer of speech that can start a sentence ("Selon", "Pour")."""
+    """A one-word introducer of speech that can start a sentence ("Selon", "Pour", "Added")."""
     return word.lower() in _introducers(language)
 
 
 @cache
 def _introducers(language: str) -> frozenset[str]:
     quotes = pack(language).quotes
-    return frozenset(normalize(w).lower() for w in (*quotes.according, *quotes.opening_according) if " " not in w)
+    return frozenset(
+        normalize(w).lower()
+        for w in (*quotes.according, *quotes.opening_according, *quotes.opening_verbs)
+        if " " not in w
+    )
 
 
 def _speech_near(norm: str, start: int, end: int, language: str) -> bool:

@@ -298,6 +298,9 @@ class QuoteWords:
     according_pronouns: Words
     """Pronouns after an attributing preposition ("selon lui", "according to her", "según ella"): the
     quotation is the words of the subject of the nearest clause before with a person as subject."""
+    opening_verbs: Words
+    """Verbs of saying that open a sentence before the speaker's name ("Added Lisa X, who …: “…”",
+    "Añadió la ministra X"): the capitalised verb is no part of the name after it."""
     pronoun_attributions: Words
     """Phrases that attribute what follows to a person named before, as a pronoun would ("in her view",
     "à ses yeux", "en su opinión", "para él"): the quotation is the words of the subject of the nearest
