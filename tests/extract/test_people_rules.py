@@ -474,6 +474,13 @@ class TestDelegationsAndTheirCountries:
                 "es",
                 {"Laura Chacón Vargas": "CR"},
             ),
+            # In a list of delegations the verb is left out after the first: the adjective, then "par".
+            (
+                "La délégation belge était conduite par le ministre de la Mobilité, M. Pieter Vanhoutte, la "
+                "délégation néerlandaise par la secrétaire d'État, Mme Marieke van den Berg.",
+                "fr",
+                {"Pieter Vanhoutte": "BE", "Marieke van den Berg": "NL"},
+            ),
             # Without the members' words the person after the delegation may be its host.
             (
                 "The delegation of Ghana was received by the Minister of Trade, Ms Ama Owusu.",

@@ -11,7 +11,9 @@ costarricenses"), a country right after a noun phrase that ends with its link ("
 delegation", "the Estonian delegation").
 
 Only the members' words vouch for the people after them: "The delegation of Ghana was received by the
-Minister, X" names the host, who is no member.
+Minister, X" names the host, who is no member.  In a list of delegations the verb may be left out after the
+first: "…, la délégation néerlandaise par la secrétaire d'État X" (the adjective, then the last word of a
+``people.represented_by`` phrase).
 """
 
 from __future__ import annotations
@@ -64,9 +66,14 @@ def delegation_country(norm: str, start: int, language: str) -> str | None:
     if _SENTENCE_END.search(window, noun.end()):
         return None  # the delegation is another sentence's
     members = members_re.search(after)
-    if members is None:
-        return None  # no words introduce its members: the person may be the host ("received by")
     table = adjectives(language)
+    if members is None:
+        # The verb left out in a list of delegations: "…, la délégation néerlandaise par la secrétaire d'État X":
+        # the adjective, then the last word of a "represented by" phrase.
+        words = after.split(None, 2)
+        if len(words) >= 2 and words[0].strip(",") in table and words[1] in _by_words(language):
+            return table[words[0].strip(",")]
+        return None  # no words introduce its members: the person may be the host ("received by")
     # A nationality adjective between the noun and the members' words.
     between = window[noun.end() : noun.end() + members.start()]
     for word in re.findall(r"[^\W\d_][\w’'\-]*", between):
@@ -88,3 +95,9 @@ def delegation_country(norm: str, start: int, language: str) -> str | None:
         if found and found[-1][1] == len(normalize(near)):
             return found[-1][2]
     return None
+
+
+@cache
+def _by_words(language: str) -> frozenset[str]:
+    """The last words of the pack's ``people.represented_by`` phrases ("par", "by", "por"), in small letters."""
+    return frozenset(normalize(w).lower().split()[-1] for w in pack(language).people.represented_by if w.strip())
