@@ -808,3 +808,18 @@ def test_a_place_line_under_the_date_line_is_the_dateline() -> None:
         "La Unión Europea sigue con profunda preocupación el deterioro de la situación en el país.\n"
     )
     assert communique.parse(text, "text").header.dateline == "Bruselas"
+
+
+def test_a_heading_line_in_small_letters_goes_on_from_the_line_above() -> None:
+    text = (
+        "Transcript\nJoint press point\n"
+        "with NATO Secretary General Henrik Valstad and the Prime Minister of Portugal, Duarte Sequeira\n"
+        "14 Mar. 2025\n\n"
+        "NATO Secretary General Henrik Valstad: Good afternoon. Prime Minister Sequeira, welcome back to NATO.\n\n"
+        "Prime Minister of Portugal: Thank you, Secretary General, for a very productive meeting today.\n"
+    )
+    release = communique.parse(text, "text")
+    assert release.header.title == "Joint press point"
+    assert release.header.subtitle is not None and release.header.subtitle.startswith("with NATO")
+    # What the standfirst says of a person the body names too is kept: the Prime Minister's country.
+    assert release.attendee("Duarte Sequeira").country == "PT"

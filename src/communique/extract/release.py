@@ -576,6 +576,9 @@ def _attendees_and_mentioned(
         # français, estoniens et belges …"): its people and countries the body does not give are added.
         extra, extra_where = find_attendees([subtitle], language, home=home, capital=capital)
         extra, extra_mentioned = split_mentioned(extra, extra_where, [subtitle], language)
+        # (One the body names too keeps what the standfirst says of them that the body does not: "with NATO
+        # Secretary General X and the Prime Minister of Portugal, Y" over a transcript that calls Y by role.)
+        attendees = [_filled_from(a, extra) for a in attendees]
         attendees = _with_new(attendees, extra)
         # (Only mentioned in the standfirst, a body's attendee stays one: "… succède à X" where X speaks.)
         mentioned = _with_new(mentioned, _with_new(attendees, extra_mentioned)[len(attendees) :])
@@ -595,6 +598,20 @@ def _attendees_and_mentioned(
         ]
         attendees = [*(a for a in attendees if a.name), *headline, *unnamed]
     return [attendees, mentioned]
+
+
+def _filled_from(attendee: Attendee, others: Sequence[Attendee]) -> Attendee:
+    """``attendee`` filled from the one of ``others`` that is the same person, with that one's fuller name
+    ("Sequeira" in the body, "Duarte Sequeira" in the standfirst)."""
+    if attendee.name is None:
+        return attendee
+    match = next((o for o in others if o.name is not None and same_person(attendee.name, o.name)), None)
+    if match is None or match.name is None:
+        return attendee
+    filled = _filled(attendee, match)
+    if len(match.name) > len(attendee.name) and match.name.endswith(attendee.name):
+        filled = attrs.evolve(filled, name=match.name)
+    return filled
 
 
 def _filled(attendee: Attendee, other: Attendee) -> Attendee:

@@ -534,6 +534,13 @@ _LABEL_CODE = re.compile(r"\b\d+[A-Z]{2,}\b|\b[A-Z]{2,}\s\d+\b")
 _LONGEST_BYLINE = 4  # words: "Par Mélanie Gagnon", "By U.S. Embassy Manila" credit an author
 
 
+def _goes_on(text: str) -> bool:
+    """Whether a heading-like line opens with a word in small letters ("with NATO Secretary General X and
+    the Prime Minister of Portugal"): it goes on from the line above, a headline never opens so."""
+    first = text[:1]
+    return first.isalpha() and first.islower() and not text[1:2].isupper()  # (not "eBay", "iPhone")
+
+
 def _opens_subtitle(text: str) -> bool:
     """A line under a headline that says who speaks: "by NATO Secretary General Jens Stoltenberg at …".
 
@@ -637,7 +644,7 @@ def _pick_title(
     ):
         title = earlier[-1][0]  # the best line reads as the subtitle of the line above it: that one is the headline
     if (
-        _opens_subtitle(lines[title].text)
+        (_opens_subtitle(lines[title].text) or _goes_on(lines[title].text))
         and title > 0
         and lines[title - 1].kind is Kind.TEXT
         and not lines[title - 1].text.endswith(_SENTENCE_ENDS)
