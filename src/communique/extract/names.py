@@ -368,7 +368,15 @@ def _after_role(norm: str, pos: int, t: PeopleTables) -> tuple[int, int, str | N
     for k in range(len(words) - 1, max(-1, len(words) - 12), -1):
         raw = words[k].group()
         word = bare(raw)
-        if word in t.trigger_last and linked and word not in t.link_words:
+        if (
+            word in t.trigger_last
+            and linked
+            and word not in t.link_words
+            # (A portfolio's word that also ends a title, "Affairs" of "Minister of Foreign Affairs", is the
+            # head only when no other head stands before it: "State Secretary of the Ministry of Foreign
+            # Affairs of Latvia X" reads on to "Secretary".)
+            and not (word in t.not_name_words and _earlier_head(words, k, t))
+        ):
             # (Not at a link that also ends a title — "for" of "Minister for": "Minister for Foreign
             # Trade and Development X" reads on to the head.)
             return words[k].end(), last.end(), None
@@ -381,6 +389,24 @@ def _after_role(norm: str, pos: int, t: PeopleTables) -> tuple[int, int, str | N
             continue
         return None
     return None
+
+
+_EARLIER_HEAD = 8  # words read back for a head before a portfolio's word that also ends a title
+
+
+def _earlier_head(words: list[re.Match[str]], k: int, t: PeopleTables) -> bool:
+    """Whether a role's head stands a few words before ``words[k]`` with only a complement between (links and
+    capitalised words, no list joiner): "State Secretary of the Ministry of Foreign Affairs"; and no list joiner
+    after it either ("Minister for Foreign Affairs and OSCE Chairperson-in-Office": two titles joined)."""
+    if any(bare(w.group()) in t.joiner_words for w in words[k + 1 :]):
+        return False
+    for j in range(k - 1, max(-1, k - 1 - _EARLIER_HEAD), -1):
+        word = bare(words[j].group())
+        if word in t.joiner_words:
+            return False  # "Minister for Foreign Affairs and OSCE Chairperson-in-Office": two titles
+        if word in t.trigger_last and word not in t.not_name_words:
+            return True
+    return False
 
 
 def _split_run(text: str, start: int, end: int, t: PeopleTables) -> list[list[tuple[int, int]]]:
