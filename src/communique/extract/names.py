@@ -344,7 +344,7 @@ def _after_role(norm: str, pos: int, t: PeopleTables) -> tuple[int, int, str | N
         return None
     if tail[-1][0].islower():
         kind = t.phrases.get(bare(tail[-1]))
-        if kind is None or kind[0] != "country":
+        if (kind is None or kind[0] != "country") and not _portfolio_adjective(norm, j, t):
             return None
     lo = max(0, pos - 120)
     pre = norm[lo:pos]
@@ -363,7 +363,9 @@ def _after_role(norm: str, pos: int, t: PeopleTables) -> tuple[int, int, str | N
             return words[-2].end(), words[-2].end(), hit[1]
         return None
     linked = False
-    if bare(last.group()) in t.link_words or not (last.group()[0].isupper() or last.group()[0].isdigit()):
+    if bare(last.group()) in t.link_words or not (
+        last.group()[0].isupper() or last.group()[0].isdigit() or _portfolio_adjective(norm, last.end() - 1, t)
+    ):
         return None  # "President of Harbor Point Logistics": a name right after a link is the complement itself
     for k in range(len(words) - 1, max(-1, len(words) - 12), -1):
         raw = words[k].group()
@@ -383,12 +385,32 @@ def _after_role(norm: str, pos: int, t: PeopleTables) -> tuple[int, int, str | N
         if word in t.link_words or raw in t.link_words:
             linked = True
             continue
+        if (
+            raw[0].islower()
+            and k > 0
+            and words[k - 1].group()[0].isupper()
+            and bare(words[k - 1].group()) not in t.link_words
+        ):
+            continue  # "de la Santé publique", "des Infrastructures scolaires": an adjective of the portfolio
         if not (raw[0].isupper() or raw[0].isdigit()):
             return None
         if word in t.not_name_words or word in t.bridge or word in t.vocab or (len(raw) > 1 and raw.isupper()):
             continue
         return None
     return None
+
+
+def _portfolio_adjective(norm: str, end: int, t: PeopleTables) -> bool:
+    """Whether the word in small letters ending at ``end`` (inclusive) follows a capitalised word of a role's
+    complement ("Santé publique", "Infrastructures scolaires"): an adjective of the portfolio, not a clause's."""
+    start = norm.rfind(" ", 0, end) + 1
+    words = norm[max(0, start - 60) : start].split()
+    word = norm[start : end + 1]
+    if len(words) < 2 or bare(word) in t.clause_words or bare(word) in t.link_words:
+        return False
+    prev, link = words[-1], words[-2]
+    # A capitalised noun after a link ("de la Santé", "des Infrastructures"), then the adjective.
+    return prev[:1].isupper() and (bare(link) in t.link_words or link.endswith("’")) and bare(prev) not in t.link_words
 
 
 _EARLIER_HEAD = 8  # words read back for a head before a portfolio's word that also ends a title
@@ -736,7 +758,12 @@ def find_named(
                     ):
                         continue
                     head = portfolio
-            gated = (k > 0 and not introduced) or _gate(norm, name_start, t)
+            gated = (
+                (k > 0 and not introduced)
+                or _gate(norm, name_start, t)
+                # "le ministre de la Santé publique Jean Dupont": a role whose portfolio ends in small letters.
+                or (norm[name_start - 2 : name_start - 1].islower() and _after_role(norm, name_start, t) is not None)
+            )
             if not gated and len(tokens) - k >= 2:
                 national = _nationality_before(norm, name_start, t)
                 gated = national is not None
