@@ -823,3 +823,15 @@ def test_a_heading_line_in_small_letters_goes_on_from_the_line_above() -> None:
     assert release.header.subtitle is not None and release.header.subtitle.startswith("with NATO")
     # What the standfirst says of a person the body names too is kept: the Prime Minister's country.
     assert release.attendee("Duarte Sequeira").country == "PT"
+
+
+def test_a_dateline_day_before_the_date_line_is_the_event_and_the_date_line_the_publication() -> None:
+    text = (
+        "Youth climate innovators receive seed grants in Tamale\n\nFebruary 13, 2024\n\n"
+        "Tamale, 12 February 2024 – Thirty youth-led enterprises received seed grants today under the challenge.\n"
+    )
+    dates = communique.parse(text, "text").dates
+    assert (dates.start, dates.published) == (dt.date(2024, 2, 12), dt.date(2024, 2, 13))
+    # The same day in both: one event day, no stamp invented.
+    same = communique.parse(text.replace("February 13, 2024", "February 12, 2024"), "text").dates
+    assert (same.start, same.published) == (dt.date(2024, 2, 12), None)

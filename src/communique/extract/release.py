@@ -261,6 +261,12 @@ def release_from_parts(
         )
         if event is not None:
             dates = Dates(start=event[0], end=event[1], published=dates.published, updated=dates.updated)
+    elif dates.start is not None and dates.end is None and dates.published is None and dateline_date is not None:
+        # "February 13, 2024" above the title, "Tamale, 12 February 2024 – … received seed grants today": two
+        # days, the dateline's the event's, the date line's the page's publication.
+        written = parse_event_dates(dateline_date)
+        if written is not None and written[1] is None and _DATELINE_BEFORE_DAYS >= (dates.start - written[0]).days > 0:
+            dates = Dates(start=written[0], end=None, published=dates.start, updated=dates.updated)
     # "… today concluded a three-day visit to the South Caucasus": it began two days before (with "today"
     # only: "has concluded a two-day visit" in a release of the next day ended the day before).
     visit = (
@@ -412,6 +418,9 @@ def _day_pattern(language: str, day: Literal["today", "yesterday"]) -> re.Patter
 def _says(text: str, language: str, day: Literal["today", "yesterday"]) -> bool:
     """Whether ``text`` dates what it tells to the release's day or the day before (pack ``dates.today``/``yesterday``)."""
     return _day_pattern(language, day).search(normalize(text)) is not None
+
+
+_DATELINE_BEFORE_DAYS = 7  # a dateline's day this many days before the page's date line is the event's
 
 
 def lead_day(paragraphs: Sequence[str], dated: _dt.date, language: str) -> _dt.date:
