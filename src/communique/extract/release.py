@@ -264,9 +264,9 @@ def release_from_parts(
     elif dates.start is not None and dates.end is None and dates.published is None and dateline_date is not None:
         # "February 13, 2024" above the title, "Tamale, 12 February 2024 – … received seed grants today": two
         # days, the dateline's the event's, the date line's the page's publication.
-        written = parse_event_dates(dateline_date)
-        if written is not None and written[1] is None and _DATELINE_BEFORE_DAYS >= (dates.start - written[0]).days > 0:
-            dates = Dates(start=written[0], end=None, published=dates.start, updated=dates.updated)
+        day = parse_event_dates(dateline_date)
+        if day is not None and day[1] is None and _DATELINE_BEFORE_DAYS >= (dates.start - day[0]).days > 0:
+            dates = Dates(start=day[0], end=None, published=dates.start, updated=dates.updated)
     # "… today concluded a three-day visit to the South Caucasus": it began two days before (with "today"
     # only: "has concluded a two-day visit" in a release of the next day ended the day before).
     visit = (
