@@ -35,14 +35,19 @@ _SENTENCE_END = re.compile(r"(?:[^\W\d_]{4,}|\d|[)»”\"])[.!?][ \u00a0]+(?=[^\
 
 
 @cache
-def _tables(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    """The pattern of the delegation nouns and that of the members' words (both in small letters)."""
+def _tables(language: str) -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]] | None:
+    """The pattern of the delegation nouns and that of the members' words (both in small letters), and the
+    nouns' first letters (a substring test before the pattern)."""
     people = pack(language).people
     nouns = [normalize(w).lower() for w in people.delegations]
     members = [normalize(w).lower() for w in people.delegation_members]
     if not nouns or not members:
         return None
-    return re.compile(phrase_pattern(nouns)), re.compile(phrase_pattern(members))
+    needles = tuple(sorted({n.split()[0][:_NEEDLE] for n in nouns}))
+    return re.compile(phrase_pattern(nouns)), re.compile(phrase_pattern(members)), needles
+
+
+_NEEDLE = 5  # first letters of a delegation noun ("deleg", "délég", "comit")
 
 
 def delegation_country(norm: str, start: int, language: str) -> str | None:
@@ -51,10 +56,12 @@ def delegation_country(norm: str, start: int, language: str) -> str | None:
     tables = _tables(language)
     if tables is None:
         return None
-    noun_re, members_re = tables
+    noun_re, members_re, needles = tables
     lo = max(0, start - _REACH)
     window = norm[lo:start]
     low = window.lower()
+    if not any(n in low for n in needles):
+        return None  # the common case: no delegation named before the person
     if len(low) != len(window):
         return None  # a letter whose small form is longer: offsets would not be shared
     noun = None

@@ -111,6 +111,7 @@ _COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright\b)", re.IGNORECASE)
 # Separators of breadcrumbs and share bars ("Home / News / 2019", "Share | Print | E-mail").
 _CRUMB_SEPARATOR = re.compile(r"\s+[/|>›»·•]\s+|\s*[›»>]\s*")
 _CRUMB_MARKS = "/|>›»·•"  # what each of its separators holds
+_CRUMB_HEAD = 48  # characters: a long breadcrumb's first separator stands within them
 # A furniture phrase, then a separator ("Accès rapide : Accueil"); a site name and a label ("NATO - News").
 _HEAD_SEPARATOR = re.compile(r"\s*[|›»>:/]\s*")
 _HEAD_MARKS = "|›»>:/"
@@ -485,7 +486,9 @@ def _classify(text: str, number: int, block: int, piece: bool, bullet: bool = Fa
         # A paragraph: no date line, stamp, label or reference is this long; only a banner may be.
         kind = (
             Kind.FURNITURE
-            if (words <= _LONGEST_BANNER and _has_furniture_word(text)) or is_breadcrumb(text)
+            if (words <= _LONGEST_BANNER and _has_furniture_word(text))
+            # (A breadcrumb's separators come early, after short crumbs: a paragraph is not split to find none.)
+            or (_has_any(text[:_CRUMB_HEAD], _CRUMB_MARKS) and is_breadcrumb(text))
             else Kind.TEXT
         )
         return [Line(number, text, kind, block, piece, bullet)]

@@ -404,11 +404,13 @@ def _portfolio_adjective(norm: str, end: int, t: PeopleTables) -> bool:
     """Whether the word in small letters ending at ``end`` (inclusive) follows a capitalised word of a role's
     complement ("Santé publique", "Infrastructures scolaires"): an adjective of the portfolio, not a clause's."""
     start = norm.rfind(" ", 0, end) + 1
-    words = norm[max(0, start - 60) : start].split()
-    word = norm[start : end + 1]
-    if len(words) < 2 or bare(word) in t.clause_words or bare(word) in t.link_words:
+    b = norm.rfind(" ", 0, start - 1)
+    if start < 2 or not norm[b + 1 : b + 2].isupper():
+        return False  # the common case: no capitalised word right before
+    a = norm.rfind(" ", 0, b)
+    word, prev, link = norm[start : end + 1], norm[b + 1 : start - 1], norm[a + 1 : b]
+    if not link or bare(word) in t.clause_words or bare(word) in t.link_words:
         return False
-    prev, link = words[-1], words[-2]
     # A capitalised noun after a link ("de la Santé", "des Infrastructures"), then the adjective.
     return prev[:1].isupper() and (bare(link) in t.link_words or link.endswith("’")) and bare(prev) not in t.link_words
 
@@ -1397,21 +1399,22 @@ def _national_body_after(text: str, end: int, t: PeopleTables, language: str) ->
     sentence's end: a body further on is another person's or the topic.
     """
     window = text[end : end + _BODY_REACH]
+    if t.body_after.match(window) is None:
+        return None  # the common case: no comma, bracket or link right after the name
     stop = len(window)
     for mark in (". ", ";", "\n", "“", "«", '"'):
-        at = window.find(mark)
-        if 0 <= at < stop:
+        at = window.find(mark, 0, stop)
+        if at >= 0:
             stop = at
     clause = t.clause.search(window, 0, stop)
     if clause is not None:
         stop = clause.start()
     window = window[:stop]
     table = adjectives(language)
-    reached = 0
-    for m in t.body_after.finditer(window):
-        if window[reached : m.start()].strip(" ,\u00a0"):
-            break  # only pieces that follow the name one after the other, not a body further in the sentence
-        reached = m.end()
+    pos = 0
+    while (m := t.body_after.match(window, pos)) is not None:
+        # Only pieces that follow the name one after the other, not a body further in the sentence.
+        pos = m.end()
         words = m.group("org").split()
         if not any(bare(w) in t.not_name_words for w in words):
             continue
