@@ -650,3 +650,42 @@ def test_a_menus_hidden_heading_is_no_headline_and_the_heading_the_title_opens_w
         "</div></body></html>"
     )
     assert communique.parse(page, "html").header.title == "La aerolínea inauguró la ruta directa Córdoba–Lima"
+
+
+def test_the_h1_that_the_title_gives_beside_the_sites_name_is_the_headline() -> None:
+    page = (
+        "<html lang='en'><head><title>Corvalis and Hallam Partner on Grid Maintenance | Business Wire</title>"
+        "<meta property='og:site_name' content='Business Wire'></head><body><div class='release'>"
+        "<h1>Corvalis and Hallam Partner on Grid Maintenance</h1>"
+        "<h2><i>Multi-year agreement combines drone imagery with fault-prediction models across four states</i></h2>"
+        "<p>SAN JOSE, Calif.--(BUSINESS WIRE)--Corvalis Systems today announced a multi-year agreement with Hallam.</p>"
+        "<p>The partnership covers fourteen thousand miles of transmission lines in four states, and it starts with "
+        "the utility's oldest corridors in the north this summer.</p></div></body></html>"
+    )
+    assert communique.parse(page, "html").header.title == "Corvalis and Hallam Partner on Grid Maintenance"
+
+
+def test_a_sections_name_as_the_h1_is_no_headline() -> None:
+    page = (
+        "<html lang='fr'><head><title>La Secrétaire Générale adjointe salue la réforme judiciaire - Portal</title>"
+        "</head><body><div class='title-bar'><h1>Salle de presse</h1></div><div class='asset'>"
+        "<h3>La Secrétaire Générale adjointe salue la réforme judiciaire</h3>"
+        "<p>Strasbourg, 5 juin 2025 – La Secrétaire Générale adjointe a salué les progrès de la réforme.</p>"
+        "<p>Elle a rencontré la ministre de la Justice et les présidents des tribunaux du pays.</p></div></body></html>"
+    )
+    assert communique.parse(page, "html").header.title == "La Secrétaire Générale adjointe salue la réforme judiciaire"
+
+
+def test_dates_the_extractor_drops_from_a_line_are_read_as_the_page_shows_them() -> None:
+    page = (
+        "<html lang='fr'><head><title>Les abeilles perdent le nord</title></head><body><div class='post'>"
+        "<p class='kicker'>Recherche · Écologie</p><h1>Les abeilles perdent le nord</h1>"
+        "<p class='chapo'>Des chercheurs de l’université montrent que de faibles doses d’insecticide désorientent les abeilles.</p>"
+        "<p class='dates'>Publié le <time datetime='2025-06-10T09:00:00+02:00'>10 juin 2025</time> · Mis à jour le "
+        "<time datetime='2025-06-12T16:20:00+02:00'>12 juin 2025</time></p><div class='content'>"
+        "<p>Les osmies, de petites abeilles solitaires, n’ont pas besoin d’être tuées par un insecticide pour en souffrir.</p>"
+        "<p>Résultat : les abeilles exposées mettaient deux fois plus de temps à retrouver leur nid.</p>"
+        "</div></div></body></html>"
+    )
+    dates = communique.parse(page, "html").dates
+    assert (dates.published, dates.updated) == (dt.date(2025, 6, 10), dt.date(2025, 6, 12))

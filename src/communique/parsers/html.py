@@ -701,10 +701,14 @@ def _site_heading(h1: Any) -> bool:
     from ..extract.segment import is_publisher_name
 
     text = _text_of(h1)
-    parts = _title_pieces(h1.getroottree().getroot())
+    root = h1.getroottree().getroot()
+    parts = _title_pieces(root)
     publisher = is_publisher_name(text)
-    # A publisher's name, or (outside the article) a part of a <title> that holds no headline.
-    if not (publisher or (text in parts and not _inside(h1, ("article", "main")))):
+    # A publisher's name, or (outside the article) a part of a <title> that holds no headline (not the
+    # part beside the site's own name: "Corvalis and Hallam Partner to … | Business Wire").
+    site = _meta(root, "og:site_name")
+    beside_site = bool(site) and site in parts and text != site
+    if not (publisher or (text in parts and not beside_site and not _inside(h1, ("article", "main")))):
         return False
     headlines = [_text_of(h) for h in h1.getroottree().iter("h2") if not _hidden(h)]
     return any(len(h.split()) >= _HEADLINE_WORDS and (publisher or h not in parts) for h in headlines)
@@ -861,7 +865,22 @@ def read_markup(root: Any) -> Markup:
     # og:site_name, the <title>'s part after its last separator, or a heading that only links home.
     headline, site = _title_parts(root)
     named = {n for n in (m.site_name, site, *_title_names(root)) if n}
-    h1 = next((h for h in h1s if _text_of(h) not in named and not _links_home(h) and not _site_heading(h)), None)
+    from ..extract._data import fold
+    from ..extract.vocab import header_phrases
+
+    # (Nor a section's name set as the <h1>, "Salle de presse", with the headline in an <h3>.)
+    furniture = header_phrases()
+    h1 = next(
+        (
+            h
+            for h in h1s
+            if _text_of(h) not in named
+            and fold(_text_of(h)) not in furniture
+            and not _links_home(h)
+            and not _site_heading(h)
+        ),
+        None,
+    )
     if h1 is None and headline:
         # No <h1> for the article: the heading that the <title> names ("<h2 class="contentheading">").
         h1 = next(
@@ -1435,6 +1454,7 @@ def compose(walker: _Lines, markup: Markup, root: Any) -> list[str]:
     container: Any = None
     # An item of a list keeps its bullet, as a browser's copy of the page shows it: the text rules tell a
     # list a sentence introduces ("… the national fisheries agencies of:" ¶ "• Fiji" ¶ "• Samoa") from a menu.
+    pairs = _with_dates_shown(pairs, lines)
     main = [f"• {text}" if i >= 0 and _is_item(lines[i]) else text for text, i in pairs]
     if located:
         title = _key(markup.title or "")
@@ -1539,6 +1559,27 @@ def _with_dated_lines(main: list[str], where: Sequence[int], lines: Sequence[_Li
                         out.append(ln.text)
             previous = index
         out.append(text)
+    return out
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _with_dates_shown(pairs: list[tuple[str, int]], lines: list[_Line]) -> list[tuple[str, int]]:
+    """The main blocks, a block whose dates the extractor dropped ("Publié le <time>10 juin 2025</time> · Mis
+    à jour le …" kept as "Publié le · Mis à jour le") given back as the page shows it: the one line between
+    its located neighbours that holds its words in order, and digits it lacks."""
+    out = list(pairs)
+    for k, (text, i) in enumerate(pairs):
+        if i >= 0 or _DIGIT.search(text) or not 0 < k < len(pairs) - 1:
+            continue
+        before, after = pairs[k - 1][1], pairs[k + 1][1]
+        if before < 0 or after != before + 2:
+            continue
+        shown = lines[before + 1].text
+        words = iter(shown.split())
+        if _DIGIT.search(shown) and all(w in words for w in text.split()):
+            out[k] = (shown, before + 1)
     return out
 
 
