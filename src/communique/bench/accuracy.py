@@ -156,6 +156,7 @@ DEFAULT_CORPUS = (
     "tests/data/htmlhold10",
     "tests/data/htmlhold11",
     "tests/data/htmlhold12",
+    "tests/data/htmlhold13",
 )
 """The corpus folders, relative to the repository root (the current directory of the command)."""
 
