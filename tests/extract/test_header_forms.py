@@ -784,6 +784,9 @@ def test_a_tag_after_the_date_that_the_body_writes_in_small_letters_is_no_place(
     assert tagged.header.dateline is None
     placed = communique.parse("Un billet unique pour les trains\n\n28 mai 2025 | Bruxelles" + body, "text")
     assert placed.header.dateline == "Bruxelles"
+    # A country alone after the date is the site's tag of the page's countries, no place of issue.
+    country = communique.parse("Un billet unique pour les trains\n\n28 mai 2025 | Belgique" + body, "text")
+    assert country.header.dateline is None
 
 
 @pytest.mark.parametrize(

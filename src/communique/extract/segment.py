@@ -836,7 +836,12 @@ def _place_piece(lines: list[Line], number: int) -> str | None:
     for line in [*after, *before]:
         if line.piece and line.kind is Kind.TEXT and line.words <= 3:
             found = place_line(line.text)
-            if found is not None and not (line in after and _common_noun(found[0], lines)):
+            if found is not None and not (
+                line in after
+                and (_common_noun(found[0], lines) or any(listed_country(found[0], c) for c in languages()))
+            ):
+                # (After the date, a country alone is the site's tag of the page's countries, "10 de junio
+                # de 2025 | Paraguay", as a word in small letters elsewhere is a topic's: no place of issue.)
                 return found[0]
     return None
 
