@@ -241,3 +241,38 @@ def test_a_national_body_masthead_over_a_capital_dateline_is_that_capitals_state
     assert release.attendee("Antonio Medina Duarte").country == "ES"
     assert release.attendee("Rui Carvalho Matos").country != "ES"
     assert {a.country for a in release.attendees} >= {"ES", "PT"}
+
+
+@pytest.mark.parametrize(
+    ("url", "code"),
+    [
+        ("https://www.president.go.ke/news/plant", "KE"),
+        ("https://www.gov.uk/government/news/x", "GB"),
+        ("https://www.gob.mx/sre/prensa/y", "MX"),
+        ("www.gouvernement.lu/fr/actualites.html", "LU"),
+        # Not a whole top-level domain, nor a region's or a police force's.
+        ("https://www.example.ke/news", None),
+        ("https://www.juntadeandalucia.es/presidencia", None),
+        ("https://www.nato.int/cps/en/natohq/news.htm", None),
+        (None, None),
+    ],
+)
+def test_a_national_governments_domain_names_the_home_state(url: str | None, code: str | None) -> None:
+    from communique.extract.home import url_country
+
+    assert url_country(url) == code
+
+
+def test_the_pages_address_on_a_government_domain_gives_its_officials_their_country() -> None:
+    page = (
+        "<html lang='en'><head><title>President commissions milk plant in Nakuru – The Presidency</title>"
+        "<link rel='canonical' href='https://www.president.go.ke/president-commissions-milk-plant/'>"
+        "<meta property='og:site_name' content='The Presidency'></head><body><article>"
+        "<h1>President commissions milk plant in Nakuru</h1>"
+        "<p>NAKURU, Saturday, May 17, 2025 (PCS) – President Daniel Sang today commissioned a milk processing plant "
+        "that will buy from forty thousand farmers in the county.</p>"
+        "<p>He was accompanied by Agriculture Cabinet Secretary Wanjiru Mbugua, who said the plant would cut waste.</p>"
+        "</article></body></html>"
+    )
+    release = communique.parse(page, "html")
+    assert release.attendee("Wanjiru Mbugua").country == "KE"

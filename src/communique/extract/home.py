@@ -35,7 +35,7 @@ from .organizations import find_organization, organization_name
 from .roles import holds_national_office, territorial
 from .vocab import bare, people_tables
 
-__all__ = ["capital_country", "holds_national_office", "home_country", "names_state_body", "of_home"]
+__all__ = ["capital_country", "holds_national_office", "home_country", "names_state_body", "of_home", "url_country"]
 
 _SLOTS = ("{country}", "{adjective}")
 
@@ -228,3 +228,23 @@ def capital_country(place: str | None) -> str | None:
     from ..locale.tables import capitals
 
     return capitals().get(" ".join(place.split()).casefold()) if place else None
+
+
+def url_country(url: str | None) -> str | None:
+    """The ISO code of the state whose government's web domain holds ``url`` (``data/government_domains.toml``:
+    ``https://www.president.go.ke/…`` → ``"KE"``), else ``None``."""
+    if not url or "." not in url:
+        return None
+    from urllib.parse import urlsplit
+
+    from ..locale.tables import government_domains
+
+    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower().rstrip(".")
+    domains = government_domains()
+    parts = host.split(".")
+    # The longest suffix first: "gouv.qc.ca" before "ca" (no top-level domain alone is listed but "gov").
+    for n in range(len(parts), 0, -1):
+        code = domains.get(".".join(parts[-n:]))
+        if code is not None:
+            return code
+    return None

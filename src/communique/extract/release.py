@@ -29,7 +29,7 @@ from .dates import (
     weekday_near,
     yearless_event_dates,
 )
-from .home import capital_country, home_country, names_state_body
+from .home import capital_country, home_country, names_state_body, url_country
 from .language import detect_language
 from .mentioned import split_mentioned
 from .names import same_person
@@ -364,7 +364,7 @@ def release_from_parts(
     if attendees is not None:
         found = list(attendees)
     else:
-        home = home_country(masthead if title in masthead else [*masthead, title], language)
+        home = home_country(masthead if title in masthead else [*masthead, title], language) or url_country(url)
         # A page of an international organisation ("Comisión Europea", "NATO" in its masthead) filed from
         # Brussels says nothing of its people's countries.
         capital = None if home is not None else capital_country(dateline)

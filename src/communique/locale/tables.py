@@ -172,6 +172,19 @@ def governments() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def government_domains() -> dict[str, str]:
+    """A government's web domain, small letters → ISO code (``data/government_domains.toml``), checked.
+
+    ``"gouv.fr"`` → ``"FR"``, ``"go.ke"`` → ``"KE"``; read by :mod:`communique.extract.home` on a page's address.
+    """
+    out: dict[str, str] = {}
+    for code, domains in _names_by_country("government_domains").items():
+        for domain in domains:
+            out.setdefault(domain.strip(".").lower(), code)
+    return out
+
+
+@cache
 def capitals() -> dict[str, str]:
     """A capital's name as datelines write it, casefolded → ISO code (``data/capitals.toml``), checked."""
     out: dict[str, str] = {}
