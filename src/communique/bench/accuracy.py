@@ -144,6 +144,7 @@ DEFAULT_CORPUS = (
     "tests/data/holdout20",
     "tests/data/holdout21",
     "tests/data/holdout22",
+    "tests/data/holdout23",
     "tests/data/htmlhold",
     "tests/data/htmlhold2",
     "tests/data/htmlhold3",
