@@ -43,11 +43,12 @@ def _tables(language: str) -> tuple[re.Pattern[str], re.Pattern[str], tuple[str,
     members = [normalize(w).lower() for w in people.delegation_members]
     if not nouns or not members:
         return None
-    needles = tuple(sorted({n.split()[0][:_NEEDLE] for n in nouns}))
+    # (Without their first letter, which a sentence may capitalise: "elega", "éléga", "omiti".)
+    needles = tuple(sorted({n.split()[0][1:_NEEDLE] for n in nouns}))
     return re.compile(phrase_pattern(nouns)), re.compile(phrase_pattern(members)), needles
 
 
-_NEEDLE = 5  # first letters of a delegation noun ("deleg", "délég", "comit")
+_NEEDLE = 6  # first letters of a delegation noun, the first one left out ("elega", "éléga", "omiti")
 
 
 def delegation_country(norm: str, start: int, language: str) -> str | None:
@@ -59,9 +60,9 @@ def delegation_country(norm: str, start: int, language: str) -> str | None:
     noun_re, members_re, needles = tables
     lo = max(0, start - _REACH)
     window = norm[lo:start]
-    low = window.lower()
-    if not any(n in low for n in needles):
+    if not any(n in window for n in needles):
         return None  # the common case: no delegation named before the person
+    low = window.lower()
     if len(low) != len(window):
         return None  # a letter whose small form is longer: offsets would not be shared
     noun = None

@@ -127,25 +127,15 @@ def _tables(language: str) -> dict[str, Any]:
         "verbs": re.compile(phrase_pattern(quotes.verbs)),
         "according": re.compile(phrase_pattern(quotes.according)),
         # "Selon lui, « … »": the preposition and a pronoun right after it.
-        # ("In her view, “…”", "En su opinión, “…”": a phrase of the pack that stands for the same.)
         "according_pronoun": re.compile(
-            "|".join(
-                [
-                    *(
-                        [
-                            phrase_pattern(quotes.according)
-                            + r"[ \u00a0]+"
-                            + phrase_pattern(quotes.according_pronouns)
-                            + r"\b"
-                        ]
-                        if quotes.according_pronouns
-                        else []
-                    ),
-                    *([phrase_pattern(quotes.pronoun_attributions)] if quotes.pronoun_attributions else []),
-                ]
-            )
+            phrase_pattern(quotes.according) + r"[ \u00a0]+" + phrase_pattern(quotes.according_pronouns) + r"\b"
         )
-        if quotes.according_pronouns or quotes.pronoun_attributions
+        if quotes.according_pronouns
+        else None,
+        # "In her view, “…”", "En su opinión, “…”": a phrase of the pack that stands for the same. (A pattern
+        # of its own: joined to the one above, neither could skip to its few first letters.)
+        "pronoun_attribution": re.compile(phrase_pattern(quotes.pronoun_attributions))
+        if quotes.pronoun_attributions
         else None,
         # "Pour Jean Dupont, la communauté « … »": only when it opens the sentence, and a name follows.
         "opening_according": re.compile(
@@ -663,8 +653,12 @@ class _Attribution:
         return len(gap) <= _REPORTED_GAP or self.t["complementizer"].search(text, verb.end(), end) is not None
 
     def _before(self, text: str, start: int, end: int, para: int) -> str | None:
-        pronoun = self.t["according_pronoun"]
-        at = pronoun.search(text, start, end) if pronoun is not None and start < end else None
+        at = None
+        for key in ("according_pronoun", "pronoun_attribution"):
+            pronoun = self.t[key]
+            at = pronoun.search(text, start, end) if pronoun is not None and start < end else None
+            if at is not None:
+                break
         if at is not None:
             return self.antecedent(para, at.start())  # "Selon lui, « … »": the subject before it
         found = _before(text, start, end, self.t, self.who, para)
