@@ -838,3 +838,18 @@ def test_a_dateline_day_before_the_date_line_is_the_event_and_the_date_line_the_
     # The same day in both: one event day, no stamp invented.
     same = communique.parse(text.replace("February 13, 2024", "February 12, 2024"), "text").dates
     assert (same.start, same.published) == (dt.date(2024, 2, 12), None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lancement de la campagne de vaccination\n\nAbidjan, 11 mars 2025 – La ministre de la Santé a lancé mardi "
+        "à Abobo la campagne nationale de vaccination.\n\nLa campagne se déroulera du 14 au 23 mars 2025 dans "
+        "les 113 districts sanitaires du pays.\n",
+        "Minsal lanza su campaña de invierno\n\nPublicado el 11 de marzo de 2025\n\nLa ministra de Salud dio "
+        "inicio este martes a la campaña de invierno, cuya vacunación comenzará el 17 de marzo.\n",
+    ],
+)
+def test_what_the_lead_reports_of_the_releases_day_beats_what_it_announces(text: str) -> None:
+    dates = communique.parse(text, "text").dates
+    assert (dates.start, dates.end) == (dt.date(2025, 3, 11), None)

@@ -319,6 +319,7 @@ def release_from_parts(
                     if relative is not None:
                         body = (relative, None) if relative != dated else None
                         break
+        body = _lead_reports(texts, dated, body, language)
         if body is not None:
             dates = Dates(start=body[0], end=body[1], published=dates.published, updated=dates.updated)
     if dates.start is None and texts:
@@ -334,6 +335,8 @@ def release_from_parts(
             # The lead's first date, with its year, may be the release's own day (a dateline the rules do not
             # read as one: "UN Climate Change News, 3 June 2024 – … met this weekend").
             body = _later_range(leads[leads.index(texts[0]) + 1 :], body[0], language) or body
+        if stamp is not None:
+            body = _lead_reports(texts, stamp_day(stamp), body, language)
         if body is not None:
             dates = Dates(start=body[0], end=body[1], published=dates.published, updated=dates.updated)
     if dates.start is None and title:
@@ -473,6 +476,22 @@ def _relative_day(sentence: str, dated: _dt.date, language: str) -> _dt.date | N
     if _says(sentence, language, "yesterday"):
         return dated - _dt.timedelta(days=1)
     return weekday_near(sentence, dated, language)
+
+
+def _lead_reports(
+    texts: Sequence[str], dated: _dt.date, body: tuple[_dt.date, _dt.date | None] | None, language: str
+) -> tuple[_dt.date, _dt.date | None] | None:
+    """``body`` (the dates the lead paragraphs give), unless they are all after the release's day ``dated``
+    and the first sentence tells what happened that day or one it names ("a lancé mardi la campagne …"
+    ¶ "La campagne se déroulera du 14 au 23 mars"; "dio inicio este lunes a la campaña …, que comenzará el
+    17 de marzo"): what the lead reports is the event, what it announces is not."""
+    if body is None or body[0] <= dated or not texts:
+        return body
+    sentence = _first_sentence(texts[0], language)
+    if _says(sentence, language, "today"):
+        return dated, None
+    relative = _relative_day(sentence, dated, language)
+    return (relative, None) if relative is not None and relative <= dated else body
 
 
 def _later_range(paragraphs: Sequence[str], dated: _dt.date, language: str) -> tuple[_dt.date, _dt.date] | None:
