@@ -158,6 +158,7 @@ DEFAULT_CORPUS = (
     "tests/data/htmlhold11",
     "tests/data/htmlhold12",
     "tests/data/htmlhold13",
+    "tests/data/htmlhold14",
 )
 """The corpus folders, relative to the repository root (the current directory of the command)."""
 
