@@ -47,6 +47,9 @@ def one(text: str) -> Kind:
         "press@example.org",
         "https://www.nato.int/cps/en/natohq/news.htm",
         "Home   About the Minister   Media releases   Speeches",
+        # A photo's credit line.
+        "Photo : Service communication de la Primature",
+        "Photo: Jane Doe/Ministry of Defence",
         # Menu items set apart by two spaces; a breadcrumb whose last crumb is the page's long title.
         "Health Topics  Countries  Newsroom  Emergencies  Data  About WHO",
         "Accueil > Actualités et salle de presse > Conférences et points de presse > Conférence de presse de "
@@ -246,3 +249,10 @@ def test_a_stamp_label_joins_a_date_piece_that_kept_its_dash() -> None:
 )
 def test_a_row_of_items_is_a_menu_only_when_each_is_a_short_capitalised_phrase(line: str) -> None:
     assert one(line) is not Kind.FURNITURE
+
+
+def test_a_french_from_line_is_the_source_label() -> None:
+    (line,) = classify_lines("De : Pêches et Océans Canada")
+    assert (line.kind, line.field, line.value) == (Kind.LABEL, "source", "Pêches et Océans Canada")
+    (prose,) = classify_lines("De plus, le ministre a annoncé un plan de relance pour les ports.")
+    assert prose.kind is Kind.TEXT

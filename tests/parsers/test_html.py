@@ -689,3 +689,18 @@ def test_dates_the_extractor_drops_from_a_line_are_read_as_the_page_shows_them()
     )
     dates = communique.parse(page, "html").dates
     assert (dates.published, dates.updated) == (dt.date(2025, 6, 10), dt.date(2025, 6, 12))
+
+
+def test_a_title_of_one_piece_that_the_h1_repeats_is_the_headline_and_a_date_with_a_no_break_space() -> None:
+    page = (
+        "<html lang='en'><head><title>Corvane Signs Battery Storage Agreement with Lone Prairie</title>"
+        "<meta property='og:site_name' content='GlobeNewswire News Room'></head><body><main class='page'>"
+        "<div class='wrap'><h1>Corvane Signs Battery Storage Agreement with Lone Prairie</h1></div>"
+        "<div class='body'><p>AUSTIN, Texas, Oct.&nbsp;07, 2025 (GLOBE NEWSWIRE) -- Corvane Systems today announced a "
+        "400 MWh battery storage agreement with the Lone Prairie Electric Cooperative.</p>"
+        "<p>The system will be built on a former coal site and enter service in the second half of 2027.</p></div>"
+        "</main><aside><h2>Stay up to date with the latest news</h2></aside></body></html>"
+    )
+    release = communique.parse(page, "html")
+    assert release.header.title == "Corvane Signs Battery Storage Agreement with Lone Prairie"
+    assert release.header.dateline == "AUSTIN"

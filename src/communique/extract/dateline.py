@@ -89,7 +89,7 @@ def _date_text() -> str:
     opening = rf"(?:(?i:{articles})[ \u00a0]+)?(?:(?i:{weekdays})\.?,?[ \u00a0]+)?(?:\d|(?i:{months})\b)"
     # With a year: "31 January 2023", "15-mayo-2024"; without: "2 janvier", and month first "abr. 18".
     return (
-        rf"(?:{opening}[\w .,/-]{{0,25}}?\d{{4}}|\d{{1,2}}(?:[^\W\d_]{{1,3}}|º)?[ \u00a0]+(?:{link}[ \u00a0]+)?[^\W\d_]{{3,}}\.?"
+        rf"(?:{opening}[\w .,/\u00a0-]{{0,25}}?\d{{4}}|\d{{1,2}}(?:[^\W\d_]{{1,3}}|º)?[ \u00a0]+(?:{link}[ \u00a0]+)?[^\W\d_]{{3,}}\.?"
         rf"|(?i:{months})\.?[ \u00a0]+\d{{1,2}}(?!\d))"
     )
 

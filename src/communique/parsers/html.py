@@ -708,7 +708,10 @@ def _site_heading(h1: Any) -> bool:
     # part beside the site's own name: "Corvalis and Hallam Partner to … | Business Wire").
     site = _meta(root, "og:site_name")
     beside_site = bool(site) and site in parts and text != site
-    if not (publisher or (text in parts and not beside_site and not _inside(h1, ("article", "main")))):
+    # (A <title> of one piece, the h1's own text, is the headline: no site name is printed there.)
+    if not (
+        publisher or (len(parts) > 1 and text in parts and not beside_site and not _inside(h1, ("article", "main")))
+    ):
         return False
     headlines = [_text_of(h) for h in h1.getroottree().iter("h2") if not _hidden(h)]
     return any(len(h.split()) >= _HEADLINE_WORDS and (publisher or h not in parts) for h in headlines)
