@@ -704,3 +704,40 @@ def test_a_title_of_one_piece_that_the_h1_repeats_is_the_headline_and_a_date_wit
     release = communique.parse(page, "html")
     assert release.header.title == "Corvane Signs Battery Storage Agreement with Lone Prairie"
     assert release.header.dateline == "AUSTIN"
+
+
+def test_a_quote_blocks_cite_that_names_a_source_gives_no_speaker() -> None:
+    page = (
+        "<html lang='fr'><head><title>Déchets plastiques : une lettre ouverte</title></head><body><article>"
+        "<h1>Déchets plastiques : une lettre ouverte</h1>"
+        "<p>Paris, le 18 novembre 2025 – Quarante associations publient une lettre ouverte, a expliqué Julien "
+        "Marchal, porte-parole du collectif, devant la presse.</p>"
+        "<blockquote><p>« Nous ne voulons pas seulement moins de plastique, nous voulons que ceux qui vivent des "
+        "déchets vivent mieux. »</p><cite>Extrait de la lettre ouverte</cite></blockquote>"
+        "<p>La lettre sera remise au ministère de la Transition écologique la semaine prochaine.</p>"
+        "</article></body></html>"
+    )
+    quote = next(q for q in communique.parse(page, "html").quotes if q.text.startswith("Nous ne voulons"))
+    assert quote.speaker is None
+
+
+def test_two_time_elements_side_by_side_stay_apart() -> None:
+    page = (
+        "<html lang='fr'><head><title>Plastique : quarante associations écrivent au gouvernement</title></head><body>"
+        "<article><h1>Plastique : quarante associations écrivent au gouvernement</h1>"
+        "<div class='entry-meta'><span class='posted-on'>Publié le <time class='entry-date published' "
+        "datetime='2025-11-18T06:30:00+00:00'>18 novembre 2025</time><time class='updated' "
+        "datetime='2025-11-18T09:47:12+00:00'>18 novembre 2025</time></span> <span class='byline'>par Service "
+        "presse</span></div>"
+        "<p>Paris, le 18 novembre 2025 – Quarante associations publient une lettre ouverte au gouvernement.</p>"
+        "<p>La lettre sera remise au ministère de la Transition écologique la semaine prochaine, avec les "
+        "signatures recueillies.</p></article></body></html>"
+    )
+    from lxml import html as lxml_html
+
+    from communique.parsers.html import page_lines
+
+    lines = [line.text for line in page_lines(lxml_html.fromstring(page), "fr").lines]
+    assert any(line.startswith("Publié le 18 novembre 2025 | 18 novembre 2025") for line in lines)
+    assert not any("202518" in line for line in lines)  # not glued into "18 novembre 202518 novembre 2025"
+    assert communique.parse(page, "html").dates.published == dt.date(2025, 11, 18)

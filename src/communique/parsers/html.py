@@ -395,6 +395,15 @@ class _Lines:
                 self._buffer.append(" | ")
             elif (
                 previous is not None
+                and _local(child) == "time"
+                and _local(previous) == "time"
+                and not (previous.tail or "").strip()
+            ):
+                # Two <time>s side by side ("…published">18 novembre 2025</time><time class="updated">…",
+                # WordPress, its stylesheet hiding one): apart, not glued into "18 novembre 202518 novembre".
+                self._buffer.append(" | ")
+            elif (
+                previous is not None
                 and _local(child) == "a"
                 and _local(previous) == "a"
                 and not (previous.tail or "").strip()
@@ -972,6 +981,12 @@ def read_markup(root: Any) -> Markup:
             speaker = cited[0]
             if cited[0] and cited[1]:
                 m.cited_roles.setdefault(_collapse(cited[0]), cited[1])
+            if cite is not None and not cited[0] and _collapse(_text_of(cite)):
+                # A cite that names a source, no person ("Extrait de la lettre ouverte"): nobody said it.
+                words = _collapse("".join(_quoted_text(q)))
+                if words:
+                    m.speakers.append((words, ""))
+                continue
         speaker = _collapse(speaker or "").lstrip("—–-― ").strip()
         if speaker:
             words = _collapse("".join(t for c in [q] for t in _quoted_text(c)))
@@ -1008,7 +1023,47 @@ def _cited_name(cite: Any) -> tuple[str, str | None]:
         return "", None
     name, _, rest = lines[0].partition(",")
     role = ", ".join(part for part in (rest.strip(), *lines[1:]) if part) or None
+    if not _name_shaped(name.strip()):
+        return "", None  # "Extrait de la lettre ouverte", "Source: annual report": a source, not who said it
     return name.strip(), role
+
+
+_NAME_PARTICLES = frozenset(
+    {
+        "de",
+        "da",
+        "del",
+        "della",
+        "di",
+        "do",
+        "dos",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "den",
+        "y",
+        "e",
+        "bin",
+        "ben",
+        "al",
+        "el",
+    }
+)
+
+
+def _name_shaped(text: str) -> bool:
+    """Whether ``text`` can be a person's name: every word capitalised but a particle ("Jan van der Berg",
+    "María de los Ángeles"), at most a few words; not a phrase of common words."""
+    words = text.replace("’", "'").split()
+    if not words or len(words) > _NAME_WORDS:
+        return False
+    return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES or w[:1] in "'(" for w in words)
+
+
+_NAME_WORDS = 7  # words at most of a name with its courtesy title ("H.E. Mr. Juan Carlos de la Vega Ruiz")
 
 
 def _banner(body: Any) -> list[str]:
@@ -1759,6 +1814,10 @@ def _with_markup(release: PressRelease, markup: Markup, shown: frozenset[_dt.dat
         groups: dict[int, str] = {}
         for i, q in enumerate(quotes):
             who = said.get(_loose(q.text))
+            if who == "":
+                if q.group is None:  # (the parts of a quotation over paragraphs keep one speaker)
+                    quotes[i] = attrs.evolve(q, speaker=None, attendee=None)  # a source's words, no person's
+                continue
             if who is None or q.speaker == who:
                 continue
             if who not in names and _person_like(who):
