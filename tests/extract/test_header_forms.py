@@ -798,6 +798,8 @@ def test_a_tag_after_the_date_that_the_body_writes_in_small_letters_is_no_place(
     ],
 )
 def test_a_day_alone_before_an_agency_in_brackets_is_a_dateline(text: str) -> None:
+    # (And a full date before a handle in brackets and a full stop: "Ipiales (Nariño), 4 de julio de 2025
+    # (@infopresidencia). …" — see test_a_date_then_a_handle_in_brackets_and_a_full_stop.)
     release = communique.parse(text, "text")
     assert release.header.dateline == "MADRID"
     assert release.paragraphs[0].text.startswith("Navalia Energía")
@@ -853,3 +855,13 @@ def test_a_dateline_day_before_the_date_line_is_the_event_and_the_date_line_the_
 def test_what_the_lead_reports_of_the_releases_day_beats_what_it_announces(text: str) -> None:
     dates = communique.parse(text, "text").dates
     assert (dates.start, dates.end) == (dt.date(2025, 3, 11), None)
+
+
+def test_a_date_then_a_handle_in_brackets_and_a_full_stop_close_a_dateline() -> None:
+    text = (
+        "Gobierno refuerza la frontera\n\nIpiales (Nariño), 4 de julio de 2025 (@infopresidencia). El presidente "
+        "de la República anunció hoy un plan para la frontera sur.\n"
+    )
+    release = communique.parse(text, "text")
+    assert release.header.dateline == "Ipiales"
+    assert release.paragraphs[0].text.startswith("El presidente")

@@ -123,8 +123,9 @@ def _dateline() -> re.Pattern[str]:
         r"(?:[ \u00a0]*/[^/\s][^/]{1,30}/|[ \u00a0]*\((?P<agency>[^()]{2,30})\))?"  # "/PRNewswire/", "(GLOBE NEWSWIRE)"
         r"(?:/(?=[ \u00a0]*[-–—]))?"  # "ADDIS ABABA, Ethiopia, 3 June 2025/ -": a slash before the dash
         rf"(?:{_SEPARATOR}|(?<=\d{{4}})\.?[ \u00a0]+(?=[{upper_class()}])|(?P<colon>[ \u00a0]*:[ \u00a0]+)"
-        # (A date and an agency, then the body without a dash: "MADRID, 20 (EUROPA PRESS)" ¶ "Navalia …".)
-        rf"|(?(agency)(?(date)[ \u00a0]*\n?(?=[{upper_class()}])|(?!x)x)|(?!x)x))"
+        # (A date and an agency, then the body without a dash: "MADRID, 20 (EUROPA PRESS)" ¶ "Navalia …",
+        # "Ipiales (Nariño), 4 de julio de 2025 (@infopresidencia). El presidente …".)
+        rf"|(?(agency)(?(date)\.?[ \u00a0]*\n?(?=[{upper_class()}])|(?!x)x)|(?!x)x))"
         r"(?=\S)"
     )
 
