@@ -865,3 +865,19 @@ def test_a_date_then_a_handle_in_brackets_and_a_full_stop_close_a_dateline() -> 
     release = communique.parse(text, "text")
     assert release.header.dateline == "Ipiales"
     assert release.paragraphs[0].text.startswith("El presidente")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place"),
+    [
+        # A capital district's initials are the city's name: kept; a country or a state after a city is not.
+        ("Washington, D.C., 12 March 2025 (PAHO) – The Pan American Health Organization said.", "Washington, D.C."),
+        ("WASHINGTON, DC – The Bank approved a loan today.", "WASHINGTON, DC"),
+        ("Tegucigalpa, M.D.C., 5 de mayo de 2025.- El Banco Central mantuvo su tasa.", "Tegucigalpa, M.D.C."),
+        ("ALBUQUERQUE, N.M. – The senator nominated eleven students.", "ALBUQUERQUE"),
+        ("MONS, Belgium – SHAPE hosted the conference today.", "MONS"),
+    ],
+)
+def test_a_capital_districts_initials_belong_to_the_place(paragraph: str, place: str) -> None:
+    found = read_dateline(paragraph)
+    assert found is not None and found.place == place

@@ -95,6 +95,9 @@ def _date_text() -> str:
 
 
 _COLON_REACH = 60  # a dateline ending with a colon ends within this many characters
+# A capital district's initials after a city, part of its name: "Washington, D.C.", "Tegucigalpa, M.D.C."
+# (not a state's, "ALBUQUERQUE, N.M.", which is the region after the city).
+_DISTRICT = re.compile(r"(?:M\.)?D\.C\.|DC")
 _SEPARATOR = (
     r"(?:[ \u00a0]*[–—][ \u00a0]*|[ \u00a0]+-[ \u00a0]+|[ \u00a0]*--[ \u00a0]*|\.[-–—][ \u00a0]*|(?<=\))-[ \u00a0]*)"
 )
@@ -325,7 +328,12 @@ def read_dateline(paragraph: str) -> Dateline | None:
             and (date is None or _is_date(date.strip(" ,")) or (agency is not None and date.strip().isdigit()))
             and _is_place(m.group("place"), country)
         ):
-            return Dateline(_without_stop(m.group("place")), paragraph[m.end() :], _bare_date(date) if date else None)
+            place = _without_stop(m.group("place"))
+            if country is not None and _DISTRICT.fullmatch(country.strip()):
+                # "Washington, D.C.", "Tegucigalpa, M.D.C.": a district's initials are the city's name, not a
+                # region after it.
+                place = f"{m.group('place')}, {country.strip()}"
+            return Dateline(place, paragraph[m.end() :], _bare_date(date) if date else None)
     m = _date_first().match(paragraph) if dashed else None
     if m is not None and _is_date(m.group("date")) and _is_place(m.group("place"), m.group("country")):
         return Dateline(m.group("place").strip(), paragraph[m.end() :], _bare_date(m.group("date")))
@@ -411,6 +419,9 @@ def place_line(line: str) -> tuple[str, str | None] | None:
         return None  # "Published", "Press Operations": a header label, not a place
     if date is None and any(w.casefold() in _body_words() for w in text.split()):
         return None  # "European Commission", "Ministère des Armées": a publisher's name on its own line
+    country = m.group("country")
+    if country is not None and _DISTRICT.fullmatch(country.strip()):
+        return f"{m.group('place').strip()}, {country.strip()}", _bare_date(date) if date else None
     return m.group("place").strip(), _bare_date(date) if date else None
 
 
