@@ -225,7 +225,7 @@ def test_a_headline_in_title_case_that_opens_with_a_body_is_no_site_name() -> No
     release = communique.parse(text, "text")
     assert release.header.title == "IMF Staff Concludes Visit to Paraguay"
     # A colon after a place with its region, and semicolons far into the sentence: a dateline, not a label.
-    assert release.header.dateline == "Washington"
+    assert release.header.dateline == "Washington, DC"  # (a capital district's initials are the city's name)
 
 
 def test_a_minister_s_portfolios_under_the_name_are_no_dateline() -> None:
