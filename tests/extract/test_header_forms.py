@@ -881,3 +881,19 @@ def test_a_date_then_a_handle_in_brackets_and_a_full_stop_close_a_dateline() -> 
 def test_a_capital_districts_initials_belong_to_the_place(paragraph: str, place: str) -> None:
     found = read_dateline(paragraph)
     assert found is not None and found.place == place
+
+
+def test_a_summary_line_under_the_date_is_the_standfirst_of_the_headline_above_it() -> None:
+    text = (
+        "Press releases\n\nYouth climate innovators receive seed grants in Tamale\n\nFebruary 13, 2024\n\n"
+        "Thirty start-ups from the five northern regions share US$450,000 under the Green Futures Challenge\n\n"
+        "Tamale, 12 February 2024 – Thirty youth-led enterprises received seed grants today under the challenge.\n"
+    )
+    header = communique.parse(text, "text").header
+    assert header.title == "Youth climate innovators receive seed grants in Tamale"
+    assert header.subtitle is not None and header.subtitle.startswith("Thirty start-ups")
+
+
+def test_an_official_communique_with_its_number_is_a_reference_line() -> None:
+    (line,) = classify_lines("Communiqué officiel n° 012/FECAHAND/SG/2025")
+    assert (line.kind, line.value) == (Kind.REFERENCE, "012/FECAHAND/SG/2025")

@@ -635,14 +635,23 @@ def _pick_title(
     best = max(sc for _, sc in scored)
     title = next(i for i, sc in scored if sc == best)
     earlier = [(i, sc) for i, sc in scored if i < title]
+    under_date: int | None = None
     if (
         earlier
         and earlier[-1][1] >= 5
         and lines[earlier[-1][0]].words >= 4  # not a section label or a kicker ("Media Statement", "Afrique – Tchad")
         and not _ends_breadcrumb(lines, earlier[-1][0], title)
-        and _subtitle_after(lines, earlier[-1][0], candidate_set, before_dateline=False) == title
+        and (
+            _subtitle_after(lines, earlier[-1][0], candidate_set, before_dateline=False) == title
+            # "Youth innovators receive seed grants in Tamale" ¶ "February 13, 2024" ¶ a summary line over the
+            # body: the headline, its date, its standfirst.
+            or _standfirst_under_date(lines, earlier[-1][0], title)
+        )
     ):
-        title = earlier[-1][0]  # the best line reads as the subtitle of the line above it: that one is the headline
+        # The best line reads as the subtitle of the line above it: that one is the headline (and the best
+        # line, under the page's date, its standfirst).
+        under_date = title if _standfirst_under_date(lines, earlier[-1][0], title) else None
+        title = earlier[-1][0]
     if (
         (_opens_subtitle(lines[title].text) or _goes_on(lines[title].text))
         and title > 0
@@ -652,7 +661,7 @@ def _pick_title(
         # "Press conference" ¶ "by NATO Deputy Secretary General …": a byline is no headline; the line above
         # it is, even when it ends a run of menu-like short lines.
         return title - 1, title, place
-    subtitle = standfirst if standfirst is not None and standfirst > title else None
+    subtitle = standfirst if standfirst is not None and standfirst > title else under_date
     if subtitle is None:
         subtitle = _subtitle_after(lines, title, candidate_set)
     # A short place line just above the title ("New York") is the dateline.
@@ -746,6 +755,17 @@ def _ends_breadcrumb(lines: list[Line], i: int, headline: int) -> bool:
 
 _BREADCRUMB_WORDS = 5
 _BREADCRUMB_ITEMS = 2  # menu items right before it
+
+
+def _standfirst_under_date(lines: list[Line], above: int, line: int) -> bool:
+    """Whether only the page's date line stands between heading-like line ``above`` and ``line``, and
+    ``line`` reads as a summary: no sentence mark at its end or a long one, and the body's first paragraph
+    (opening with its dateline) right under it."""
+    between = lines[above + 1 : line]
+    if not between or any(x.kind not in (Kind.DATE, Kind.STAMP) for x in between):
+        return False
+    rest = [x for x in lines[line + 1 : line + 4] if not _is_filler(x)]
+    return bool(rest) and rest[0].kind is Kind.TEXT and _opens_with_dateline(rest[0].text)
 
 
 def _subtitle_after(lines: list[Line], title: int, candidates: Set[int], *, before_dateline: bool = True) -> int | None:
