@@ -897,3 +897,15 @@ def test_a_summary_line_under_the_date_is_the_standfirst_of_the_headline_above_i
 def test_an_official_communique_with_its_number_is_a_reference_line() -> None:
     (line,) = classify_lines("Communiqué officiel n° 012/FECAHAND/SG/2025")
     assert (line.kind, line.value) == (Kind.REFERENCE, "012/FECAHAND/SG/2025")
+
+
+def test_a_derived_title_skips_a_lead_in_ending_with_a_colon() -> None:
+    text = (
+        "Readout\nOffice of the Spokesperson\nMarch 12, 2025\n\n"
+        "The following is attributable to Spokesperson Dana R. Whitfield:\n\n"
+        "Secretary of State Marcus Hale spoke today with the External Affairs Minister to discuss the partnership. "
+        "They agreed to meet again in April.\n"
+    )
+    header = communique.parse(text, "text").header
+    assert header.title_derived
+    assert header.title.startswith("Secretary of State Marcus Hale spoke today")

@@ -426,8 +426,11 @@ def segment(text: str, *, titled: bool = False) -> Segments:
     if title_index is None:
         if not paragraphs:
             raise ParseError("the page has no text: only site furniture and dates", line=lines[0].number, format="text")
-        opening = read_dateline(paragraphs[0])
-        title = _derive_title(opening.text if opening else paragraphs[0])
+        # (Not a lead-in ending with a colon, "The following is attributable to Spokesperson X:": the
+        # sentence it introduces says what the release is.)
+        first = next((p for p in paragraphs if not p.rstrip().endswith(":")), paragraphs[0])
+        opening = read_dateline(first)
+        title = _derive_title(opening.text if opening else first)
         title_line, title_derived = starts[0], True
     else:
         # (Without its number in a list of items: "4. Press Conference by Minister Tanabe".)
