@@ -24,6 +24,7 @@ from functools import cache
 from ..locale import pack
 from ._data import normalize, phrase_pattern
 from .countries import adjectives, country_at_start, find_countries
+from .names import represented_by_words
 
 __all__ = ["delegation_country"]
 
@@ -79,7 +80,7 @@ def delegation_country(norm: str, start: int, language: str) -> str | None:
         # The verb left out in a list of delegations: "…, la délégation néerlandaise par la secrétaire d'État X":
         # the adjective, then the last word of a "represented by" phrase.
         words = after.split(None, 2)
-        if len(words) >= 2 and words[0].strip(",") in table and words[1] in _by_words(language):
+        if len(words) >= 2 and words[0].strip(",") in table and words[1] in represented_by_words(language):
             return table[words[0].strip(",")]
         return None  # no words introduce its members: the person may be the host ("received by")
     # A nationality adjective between the noun and the members' words.
@@ -103,9 +104,3 @@ def delegation_country(norm: str, start: int, language: str) -> str | None:
         if found and found[-1][1] == len(normalize(near)):
             return found[-1][2]
     return None
-
-
-@cache
-def _by_words(language: str) -> frozenset[str]:
-    """The last words of the pack's ``people.represented_by`` phrases ("par", "by", "por"), in small letters."""
-    return frozenset(normalize(w).lower().split()[-1] for w in pack(language).people.represented_by if w.strip())

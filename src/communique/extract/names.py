@@ -36,7 +36,7 @@ from .organizations import organization_name
 from .roles import apposition, from_role, role_before
 from .vocab import MAX_WORDS, POSSESSIVE, WORD, PeopleTables, acronym, bare, last_stop, low, people_tables
 
-__all__ = ["Person", "find_named", "merge"]
+__all__ = ["Person", "find_named", "merge", "represented_by_words"]
 
 
 def _prefix_length(text: str, tokens: list[tuple[int, int]], t: PeopleTables) -> int:
@@ -1537,6 +1537,11 @@ def _represents(norm: str, needles: tuple[str, ...]) -> bool:
     """Whether paragraph ``norm`` holds one of ``needles`` (asked for each person of it: computed once)."""
     low = norm.lower()
     return any(n in low for n in needles)
+
+
+def represented_by_words(language: str) -> frozenset[str]:
+    """The last words of the pack's ``people.represented_by`` phrases ("by", "par", "por"), in small letters."""
+    return _represented(language)[1]
 
 
 @cache

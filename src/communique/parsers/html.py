@@ -1023,47 +1023,9 @@ def _cited_name(cite: Any) -> tuple[str, str | None]:
         return "", None
     name, _, rest = lines[0].partition(",")
     role = ", ".join(part for part in (rest.strip(), *lines[1:]) if part) or None
-    if not _name_shaped(name.strip()):
+    if not _capitalised_words(name.strip(), _CITED_NAME_WORDS):
         return "", None  # "Extrait de la lettre ouverte", "Source: annual report": a source, not who said it
     return name.strip(), role
-
-
-_NAME_PARTICLES = frozenset(
-    {
-        "de",
-        "da",
-        "del",
-        "della",
-        "di",
-        "do",
-        "dos",
-        "du",
-        "la",
-        "le",
-        "van",
-        "von",
-        "der",
-        "den",
-        "y",
-        "e",
-        "bin",
-        "ben",
-        "al",
-        "el",
-    }
-)
-
-
-def _name_shaped(text: str) -> bool:
-    """Whether ``text`` can be a person's name: every word capitalised but a particle ("Jan van der Berg",
-    "María de los Ángeles"), at most a few words; not a phrase of common words."""
-    words = text.replace("’", "'").split()
-    if not words or len(words) > _NAME_WORDS:
-        return False
-    return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES or w[:1] in "'(" for w in words)
-
-
-_NAME_WORDS = 7  # words at most of a name with its courtesy title ("H.E. Mr. Juan Carlos de la Vega Ruiz")
 
 
 def _banner(body: Any) -> list[str]:
@@ -1849,11 +1811,45 @@ def _with_markup(release: PressRelease, markup: Markup, shown: frozenset[_dt.dat
 
 def _person_like(name: str) -> bool:
     """Two to five capitalised words: a person's name, not "The Ministry" or a slogan's author line."""
-    words = name.replace("\u00a0", " ").split()
-    return 2 <= len(words) <= 5 and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
+    return len(name.split()) >= 2 and _capitalised_words(name, 5)
 
 
-_NAME_PARTICLES = frozenset({"de", "del", "van", "von", "der", "da", "dos", "di", "la", "le", "bin", "al"})
+def _capitalised_words(text: str, most: int) -> bool:
+    """Whether ``text`` is one to ``most`` words, each capitalised but a name's particle ("Jan van der Berg",
+    "María de los Ángeles"): the shape of a name, not of a phrase of common words."""
+    words = text.replace("\u00a0", " ").replace("’", "'").split()
+    return 0 < len(words) <= most and all(
+        w[:1].isupper() or w.lower() in _NAME_PARTICLES or w[:1] in "'(" for w in words
+    )
+
+
+_NAME_PARTICLES = frozenset(
+    {
+        "de",
+        "del",
+        "della",
+        "van",
+        "von",
+        "der",
+        "den",
+        "da",
+        "do",
+        "dos",
+        "du",
+        "di",
+        "la",
+        "le",
+        "los",
+        "las",
+        "y",
+        "e",
+        "bin",
+        "ben",
+        "al",
+        "el",
+    }
+)
+_CITED_NAME_WORDS = 7  # a cite's name with its courtesy title ("H.E. Mr. Juan Carlos de la Vega Ruiz")
 
 
 def _cited_attendee(name: str, role: str | None, language: str) -> Attendee:
