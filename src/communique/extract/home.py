@@ -27,11 +27,11 @@ from functools import cache
 
 from ..errors import LanguagePackError
 from ..locale import pack
-from ..locale.tables import governments, organizations
+from ..locale.tables import governments
 from ._data import normalize, phrase_pattern
 from .countries import _matcher as country_matcher
 from .countries import adjectives
-from .organizations import find_organization, organization_name
+from .organizations import find_organization, office_titles, organization_name
 from .roles import holds_national_office, territorial
 from .vocab import bare, people_tables
 
@@ -212,15 +212,9 @@ def of_home(organization: str | None, role: str | None, language: str) -> bool:
     return any(_bounded(low, at, at + len(w)) for w in _state_bodies(language) for at in _occurrences(low, w))
 
 
-@cache
-def _titles(language: str) -> tuple[str, ...]:
-    code = pack(language).code
-    return tuple(normalize(t).lower() for org in organizations() for t in org.titles.get(code, ()))
-
-
 def _international_title(role: str, language: str) -> bool:
     low = normalize(role).lower()
-    return any(title in low for title in _titles(language))
+    return any(title in low for title, _ in office_titles(language))
 
 
 def capital_country(place: str | None) -> str | None:

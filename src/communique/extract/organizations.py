@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..locale import organizations
+from ..locale import organizations, pack
 from ._data import normalize, phrase_pattern
 
-__all__ = ["find_organization", "organization_name", "organization_of_title", "organization_seat"]
+__all__ = ["find_organization", "office_titles", "organization_name", "organization_of_title", "organization_seat"]
 
 
 @cache
@@ -51,9 +51,9 @@ def organization_seat(display: str, language: str) -> str | None:
 
 
 @cache
-def _titles(language: str) -> tuple[tuple[str, str], ...]:
+def office_titles(language: str) -> tuple[tuple[str, str], ...]:
     """(title in small letters, display form) of every office holder's title of the table, longest first."""
-    code = language.split("-")[0]
+    code = pack(language).code
     pairs = [
         (normalize(t).lower(), org.display_in(language)) for org in organizations() for t in org.titles.get(code, ())
     ]
@@ -64,4 +64,4 @@ def organization_of_title(role: str, language: str) -> str | None:
     """The display form of the organisation whose office holders' title ``role`` opens with
     ("Haut-Commissaire des Nations Unies pour les réfugiés" → "HCR"), or ``None``."""
     low = normalize(role).lower()
-    return next((display for title, display in _titles(language) if low.startswith(title)), None)
+    return next((display for title, display in office_titles(language) if low.startswith(title)), None)
