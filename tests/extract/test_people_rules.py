@@ -431,12 +431,18 @@ class TestDelegationsAndTheirCountries:
                 "es",
                 {"Kendrick Arnold Pech": "BZ", "Rodrigo Ernesto Valle Menjívar": "SV"},
             ),
-            # A list of delegations without a link after its first item.
+            # A list of delegations without a link: its first item is one when the next entry is a country's.
             (
                 "Asistieron los presidentes de los comités de Bolivia, Andrés Gutiérrez Suárez; Chile, Macarena "
                 "Silva Eyzaguirre; y Venezuela, Elías Rondón Mujica.",
                 "es",
-                {"Macarena Silva Eyzaguirre": "CL", "Elías Rondón Mujica": "VE"},
+                {"Andrés Gutiérrez Suárez": "BO", "Macarena Silva Eyzaguirre": "CL", "Elías Rondón Mujica": "VE"},
+            ),
+            (
+                "The meeting was attended by the ministers of Ghana, Kofi Mensah; Togo, Ama Koffi; and Benin, Paul "
+                "Houngbo.",
+                "en",
+                {"Kofi Mensah": "GH", "Ama Koffi": "TG", "Paul Houngbo": "BJ"},
             ),
         ],
     )
@@ -1173,3 +1179,23 @@ def test_a_national_offices_portfolio_is_no_organisation_for_the_home_country() 
 
     assert of_home(None, "ministre de l’Agriculture, de l’Élevage et de la Pêche", "fr")
     assert not of_home(None, "directeur général de Harbor Point Logistics", "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # A rank word after a capitalised noun qualifies it: the name of an assembly, not a general.
+        ("La ODEBO celebró su Asamblea General Ordinaria, en la que participaron los comités.", "es"),
+        ("La Secretaría General Iberoamericana publicó el informe.", "es"),
+        # The capitalised words after an institution's noun, ending with a nationality, are its name.
+        ("El presidente del Comité Olímpico Boliviano presentó el avance de las obras.", "es"),
+        ("Le directeur de l’Institut Agronomique Sénégalais a présenté les résultats.", "fr"),
+    ],
+)
+def test_words_of_an_institutions_name_are_no_person(text: str, language: str) -> None:
+    assert people(text, language) == {}
+
+
+def test_a_rank_after_another_rank_or_a_service_stays_one() -> None:
+    assert people("Brigadier General Ana Ruiz said it.")["Ana Ruiz"][0] == "Brigadier General"
+    assert people("U.S. Army General Tom Hale said it.")["Tom Hale"][0] == "General"

@@ -783,6 +783,8 @@ def find_named(
             if cleaned is None:
                 continue
             name, _, name_end = cleaned
+            if _institution_tail(norm, name, name_start, t):
+                continue  # "… del Comité Olímpico Boliviano presentó": the institution's adjectives, not a name
             if len(tokens) - k == 1 and k == 0 and _listed_word(norm, name_start, name_end, t):
                 continue  # "Minister of Education, Skills, Youth and Information": an item of a portfolio list
             if _joined_institution(norm, name_end, t):
@@ -848,6 +850,13 @@ def find_named(
                 ):
                     # (Only a person who speaks: "le poète Luís de Camões" of a state visit's programme is a topic.)
                     back = {"start": small[0], "complete": False, "trigger": True, "title": small}
+            if (
+                "rank" in back
+                and "title" not in back
+                and " " not in name
+                and _rank_in_proper_noun(norm, back["rank"][0], t)
+            ):
+                continue  # "su Asamblea General Ordinaria": "General" qualifies the noun before it, no rank
             appositive = None
             # "…, Chief of Defence of Sweden, and General X": after a list joiner the phrase before the
             # comma is the previous person's, not this one's.
@@ -1341,6 +1350,56 @@ def _role_as(language: str) -> re.Pattern[str]:
     )
 
 
+def _word_before(norm: str, start: int) -> tuple[int, str] | None:
+    """The start and text of the word right before offset ``start``, with one space between; else ``None``."""
+    if start < 2 or norm[start - 1] != " ":
+        return None
+    begin = norm.rfind(" ", 0, start - 1) + 1
+    word = norm[begin : start - 1]
+    return (begin, word) if word else None
+
+
+def _rank_in_proper_noun(norm: str, rank_start: int, t: PeopleTables) -> bool:
+    """Whether the rank at ``rank_start`` is an adjective of the capitalised noun before it ("Asamblea General
+    Ordinaria", "Secretaría General Iberoamericana"): that noun is no rank, title or known word, and does not
+    open a sentence (a rank after another rank, "Brigadier General", or a service, "Army General", stays one)."""
+    before = _word_before(norm, rank_start)
+    if before is None:
+        return False
+    begin, word = before
+    if not word[:1].isupper() or not word.isalpha() or bare(word) in _office_words(t.language):
+        return False
+    opening = norm[:begin].rstrip()
+    return bool(opening) and opening[-1] not in '.!?:;"“«»”'
+
+
+@cache
+def _office_words(language: str) -> frozenset[str]:
+    """Every word of the pack's ranks, titles and courtesy words, and of its services and countries (small letters)."""
+    t = people_tables(language)
+    return frozenset(
+        bare(word)
+        for phrase, (kind, _) in t.phrases.items()
+        if kind in ("rank", "title", "honorific", "country")
+        for word in phrase.split()
+    ) | {bare(phrase) for phrase, (kind, _) in t.phrases.items() if kind == "org" and " " not in phrase}
+
+
+def _institution_tail(norm: str, name: str, name_start: int, t: PeopleTables) -> bool:
+    """Whether ``name`` is the end of an institution's name rather than a person's: it ends with a country's
+    adjective or name and goes on a capitalised word that is no rank, title or courtesy word ("… del Comité
+    Olímpico Boliviano", "… de l’Institut Agronomique Sénégalais")."""
+    last = name.rsplit(" ", 1)[-1]
+    hit = t.phrases.get(low(last))
+    if hit is None or hit[0] != "country":
+        return False
+    before = _word_before(norm, name_start)
+    if before is None:
+        return False
+    word = before[1][max(before[1].rfind("’"), before[1].rfind("'")) + 1 :]  # "l’Institut": past the article
+    return word[:1].isupper() and bare(word) not in t.trigger_last
+
+
 def _name_like(words: list[str], t: PeopleTables, language: str) -> bool:
     """Words that read as a person's full name: capitalised, none a common, institution or portfolio word.
 
@@ -1460,12 +1519,32 @@ def _delegation_country(norm: str, start: int, language: str) -> str | None:
         item = people_tables(language).gap.match(head, cut + 1)
         at = item.end() if item is not None else cut + 1
     else:
-        return None
+        # The list's first item: "los presidentes de los comités de Bolivia, Andrés Gutiérrez; Chile, …": a
+        # country right before the person's comma, and after the person's entry, the next country's.
+        comma = head.rstrip(" \u00a0\u202f")
+        if not comma.endswith(","):
+            return None
+        found = next((m for m in country_re.finditer(head, cut + 1) if m.end() == len(comma) - 1), None)
+        if found is None or not _next_entry_is_a_country(norm, start, language):
+            return None
+        return lookup[found.group()]
     for begin in (at, *starts):
         found = country_re.match(head, begin)
         if found is not None and head[found.end() :].strip(" \u00a0\u202f") in (":", ","):
             return lookup[found.group()]
     return None
+
+
+def _next_entry_is_a_country(norm: str, start: int, language: str) -> bool:
+    """Whether the entry opened at ``start`` ends with a semicolon after which a country and a comma come."""
+    semicolon = norm.find(";", start, start + _DELEGATION_REACH)
+    if semicolon < 0 or "\n" in norm[start:semicolon] or ". " in norm[start:semicolon]:
+        return False
+    item = people_tables(language).gap.match(norm, semicolon + 1)
+    at = item.end() if item is not None else semicolon + 1
+    country_re, _ = country_matcher(language)
+    found = country_re.match(norm, at)
+    return found is not None and norm[found.end() :].lstrip(" \u00a0\u202f").startswith(",")
 
 
 def _counterpart_country(norm: str, start: int, language: str) -> str | None:
