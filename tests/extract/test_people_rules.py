@@ -1199,3 +1199,11 @@ def test_words_of_an_institutions_name_are_no_person(text: str, language: str) -
 def test_a_rank_after_another_rank_or_a_service_stays_one() -> None:
     assert people("Brigadier General Ana Ruiz said it.")["Ana Ruiz"][0] == "Brigadier General"
     assert people("U.S. Army General Tom Hale said it.")["Tom Hale"][0] == "General"
+
+
+def test_capitalised_words_before_a_titles_head_are_no_name() -> None:
+    # "Local Senior" is not a person: "Officer", a role's head, goes on the run.
+    found = people("Area Commander Fiona MacRae, Local Senior Officer for Moray, said: “The crews did well.”")
+    assert set(found) == {"Fiona MacRae"}
+    # After a courtesy word the run is a name, and the head that follows is its role (a table's row).
+    assert "Ousmane Gaye" in people("M. Ousmane Gaye Ministre des Finances et du Budget, a pris la parole.", "fr")

@@ -783,6 +783,8 @@ def find_named(
             if cleaned is None:
                 continue
             name, _, name_end = cleaned
+            if _title_goes_on(norm, name_end, t) and not _after_trigger(norm, name_start, t):
+                continue  # "…, Local Senior Officer for Moray": the words of a title, its head after them
             if _institution_tail(norm, name, name_start, t):
                 continue  # "… del Comité Olímpico Boliviano presentó": the institution's adjectives, not a name
             if len(tokens) - k == 1 and k == 0 and _listed_word(norm, name_start, name_end, t):
@@ -1383,6 +1385,20 @@ def _office_words(language: str) -> frozenset[str]:
         if kind in ("rank", "title", "honorific", "country")
         for word in phrase.split()
     ) | {bare(phrase) for phrase, (kind, _) in t.phrases.items() if kind == "org" and " " not in phrase}
+
+
+def _title_goes_on(norm: str, end: int, t: PeopleTables) -> bool:
+    """Whether a role's one-word head ("Officer", "Director") follows the name ending at ``end`` in its run."""
+    if not norm.startswith(" ", end):
+        return False
+    word = norm[end + 1 : end + 40].split(" ", 1)[0]
+    return word[:1].isupper() and bare(word) in t.head_words
+
+
+def _after_trigger(norm: str, start: int, t: PeopleTables) -> bool:
+    """Whether a rank, title or courtesy word ends right before ``start`` ("M. Ousmane Gaye")."""
+    before = _word_before(norm, start)
+    return before is not None and bare(before[1]) in t.trigger_last
 
 
 def _institution_tail(norm: str, name: str, name_start: int, t: PeopleTables) -> bool:
