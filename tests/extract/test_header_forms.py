@@ -642,6 +642,46 @@ def test_a_visit_of_n_days_concluded_on_the_releases_day_began_n_minus_one_days_
     assert (release.dates.start, release.dates.end) == (dt.date(2025, 3, start), dt.date(2025, 3, 5))
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "start"),
+    [
+        (
+            "LOURDES, 3 avril 2025 – L’assemblée s’est achevée ce jeudi à Lourdes. Réunis depuis le lundi 31 mars, "
+            "les évêques ont élu un secrétaire général.",
+            "fr",
+            dt.date(2025, 3, 31),
+        ),
+        (
+            "LEÓN, 4 de abril de 2025 – La unidad ha concluido este viernes el ejercicio, en el que desde el lunes "
+            "31 de marzo han participado cinco países.",
+            "es",
+            dt.date(2025, 3, 31),
+        ),
+        (
+            "GENEVA, 3 April 2025 – The conference ended today, after two days of talks opened on Wednesday 2 April.",
+            "en",
+            dt.date(2025, 4, 2),
+        ),
+    ],
+)
+def test_an_event_that_ended_on_the_releases_day_began_on_the_earlier_day_its_lead_names(
+    text: str, language: str, start: dt.date
+) -> None:
+    release = communique.parse(f"Closing\n\n{text}\n", "text")
+    dated = dt.date(2025, 4, 4 if language == "es" else 3)  # the dateline's day
+    assert (release.dates.start, release.dates.end) == (start, dated)
+
+
+def test_an_earlier_day_of_a_lead_that_does_not_tell_of_the_releases_day_is_no_start() -> None:
+    # "after the Fund closed its call": the lead tells of 18 June, not of an event that ended on the 20th.
+    page = (
+        "Interview\n\n20 June 2025\n\nThe Deputy Director-General spoke to the news team on 18 June, after the "
+        "Fund ended its second call for proposals.\n"
+    )
+    release = communique.parse(page, "text")
+    assert (release.dates.start, release.dates.end) == (dt.date(2025, 6, 18), None)
+
+
 def test_a_long_headline_under_a_menu_copied_one_item_per_line_and_a_block_of_labelled_fields() -> None:
     # The site's menu, name and slogan, then its breadcrumb one item per line; the headline is a long
     # sentence right above the page's date; "Speaker : …" over "Media : …" is the page's data, no headline.

@@ -580,6 +580,27 @@ def concluded_visit(sentence: str, dated: _dt.date, language: str) -> tuple[_dt.
 _LONGEST_VISIT = 14  # days
 
 
+def concluded_since(paragraph: str, dated: _dt.date, language: str) -> tuple[_dt.date, _dt.date] | None:
+    """``(first day, dated)`` when ``paragraph`` says something ended (``dates.concluded``) and names an earlier
+    day, at most two weeks before the release's day ``dated``, when it began ("s'est achevée ce jeudi. Réunis
+    depuis le lundi 31 mars, …"; "ha concluido este viernes el ejercicio, en el que desde el lunes 19 de mayo
+    …"; "after two days of talks opened on Tuesday 10 June"): the event's days."""
+    _, concluded, _ = _visit_patterns(language)
+    text = normalize(paragraph)
+    if concluded.search(text) is None:
+        return None
+    for m in _patterns((pack(language).code,)).body.finditer(text):
+        if m.group("d2"):
+            return None  # a range of its own says the days
+        m2 = month_number(m.group("m2"))
+        if m2 is None:
+            continue
+        day = _body_range(int(m.group("d1")), m2, None, m2, m.group("y"), dated.year, dated)
+        if day is not None and 0 < (dated - day[0]).days < _LONGEST_VISIT:
+            return day[0], dated
+    return None
+
+
 @cache
 def _visit_patterns(language: str) -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str], dict[str, int]]:
     """The compiled ``dates.visit_lengths`` of the pack (one pattern per form, its number a group ``n``),

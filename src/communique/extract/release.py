@@ -21,6 +21,7 @@ from .attendees import find_attendees
 from .countries import listed_country
 from .dateline import read_dateline
 from .dates import (
+    concluded_since,
     concluded_visit,
     find_body_dates,
     leading_body_date,
@@ -282,6 +283,12 @@ def release_from_parts(
         if dates.start is not None and dates.end is None
         else None
     )
+    if visit is None and dates.start is not None and dates.end is None and texts:
+        # "… s'est achevée ce jeudi à Lourdes. Réunis depuis le lundi 31 mars, …": it began that day (when the
+        # first sentence tells of the release's day: "today", or its weekday).
+        sentence = _first_sentence(texts[0], language)
+        if _says(sentence, language, "today") or _relative_day(sentence, dates.start, language) == dates.start:
+            visit = concluded_since(texts[0], dates.start, language)
     if visit is not None:
         dates = Dates(start=visit[0], end=visit[1], published=dates.published, updated=dates.updated)
     elif dates.start is not None and dates.end is None and texts:
