@@ -1207,3 +1207,62 @@ def test_capitalised_words_before_a_titles_head_are_no_name() -> None:
     assert set(found) == {"Fiona MacRae"}
     # After a courtesy word the run is a name, and the head that follows is its role (a table's row).
     assert "Ousmane Gaye" in people("M. Ousmane Gaye Ministre des Finances et du Budget, a pris la parole.", "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "role", "countries"),
+    [
+        # A pronoun stands for the plural head before it in the sentence.
+        (
+            "Des délégations de 34 États ont pris part aux travaux, parmi lesquelles celles de l'Arménie, de la "
+            "Belgique et du Vietnam.",
+            "fr",
+            "délégation",
+            ["AM", "BE", "VN"],
+        ),
+        (
+            "Delegations of 30 states took part, including those of Armenia, Belgium and Canada.",
+            "en",
+            "Delegation",
+            ["AM", "BE", "CA"],
+        ),
+        (
+            "Asistieron delegaciones de 20 países, entre ellas las de Argentina, Chile y Perú.",
+            "es",
+            "delegación",
+            ["AR", "CL", "PE"],
+        ),
+        # Two plural heads joined: the nearer one is the role.
+        (
+            "Participaron los cancilleres y viceministros de Belice, Costa Rica y Guatemala.",
+            "es",
+            "viceministro",
+            ["BZ", "CR", "GT"],
+        ),
+    ],
+)
+def test_a_plural_head_or_its_pronoun_before_a_list_of_countries_is_one_attendee_per_country(
+    text: str, language: str, role: str, countries: list[str]
+) -> None:
+    attendees, _ = find_attendees([text], language)
+    assert [(a.role, a.country) for a in attendees if a.name is None] == [(role, c) for c in countries]
+
+
+def test_a_pronoun_with_no_plural_head_before_it_is_no_collective() -> None:
+    attendees, _ = find_attendees(["Ceux de Paris et de Lyon sont venus."], "fr")
+    assert attendees == []
+
+
+def test_items_labelled_by_country_under_a_lead_in_are_each_a_countrys_body() -> None:
+    page = (
+        "Medicines seized in a joint operation\n\n"
+        "Police and customs officers checked parcels in nine countries last week, Europol said today.\n\n"
+        "The following authorities took part in the operation:\n"
+        "Austria: Federal Criminal Police Office\n"
+        "Finland: Finnish Customs (Tulli)\n"
+        "Portugal: Judicial Police\n"
+    )
+    release = communique.parse(page, "text")
+    assert [(a.role, a.country) for a in release.attendees] == [("authority", c) for c in ("AT", "FI", "PT")]
+    # The items are kept, not dropped as a footer of short lines.
+    assert "Finland: Finnish Customs (Tulli)" in release.paragraphs[-1].text

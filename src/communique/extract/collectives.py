@@ -146,9 +146,19 @@ def _collectives(
         if len(group) < 2:
             continue
         role_text = norm[pm.start() : group[0][0]]
-        role_text = _strip_articles(role_text, t).strip(" ,")
+        cue = next((c for c in t.participants if f" {c}" in role_text.lower()), None)
+        if cue is not None:
+            # "The following authorities took part in the operation: Austria, …": the role ends at the cue.
+            role_text = role_text[: role_text.lower().index(f" {cue}")]
+        role_text = _strip_articles(role_text, t).strip(" ,:")
         plural = pm.group()
-        singular = t.plurals.get(plural) or t.plurals.get(plural.lower(), plural)
+        singular = t.plurals.get(plural, t.plurals.get(plural.lower(), plural))
+        if not singular:
+            # A pronoun ("parmi lesquelles celles de l’Arménie, …"): the role of the plural head before it.
+            head = _head_before(norm, pm.start(), starts, t)
+            if head is None:
+                continue
+            singular, role_text = head, plural
         if plural[0].isupper() and not t.lower_roles:
             singular = singular[0].upper() + singular[1:]
         role = singular + text[pm.start() + len(plural) : pm.start() + len(role_text)]
@@ -157,6 +167,19 @@ def _collectives(
         for _, _, code in group:
             add(role, code, organization)
         taken.append((pm.start(), group[-1][1]))
+
+
+def _head_before(norm: str, at: int, starts: list[int], t: PeopleTables) -> str | None:
+    """The singular of the nearest plural head (not a pronoun) before ``at`` in its sentence, else ``None``."""
+    for start in reversed(starts[: bisect_left(starts, at)]):
+        if ". " in norm[start:at]:
+            return None
+        m = t.plural.match(norm, start)
+        if m is not None:
+            singular = t.plurals.get(m.group(), t.plurals.get(m.group().lower(), ""))
+            if singular:
+                return singular
+    return None
 
 
 # Capitalised words after a country or its adjective, and an acronym in brackets: "Lebanese Armed Forces (LAF)".

@@ -564,6 +564,14 @@ def _listed_countries(texts: Sequence[str], language: str) -> list[str] | None:
     """
     out: list[str] | None = None
     for i, text in enumerate(texts):
+        labelled = _labelled_items(text, language)
+        if labelled is not None:
+            # "The following authorities took part: Austria: Federal Police; … Belgium: …": each label a country.
+            lead, countries = labelled
+            joiner = pack(language).people.list_joiners[0]
+            out = list(texts) if out is None else out
+            out[i] = f"{lead} {', '.join(countries[:-1])} {joiner} {countries[-1]}. {text[len(lead) + 1 :]}"
+            continue
         if _LIST_MARK not in text and not text.endswith(":"):
             continue
         lead, _, rest = text.partition(":" + _LIST_MARK) if ":" + _LIST_MARK in text else (text[:-1], ":", "")
@@ -588,6 +596,31 @@ def _listed_countries(texts: Sequence[str], language: str) -> list[str] | None:
         for target in targets:
             out[target] = ""
     return out
+
+
+def _labelled_items(text: str, language: str) -> tuple[str, list[str]] | None:
+    """``(lead-in, countries)`` of a paragraph that lists items labelled by their country after a lead-in ending
+    with a colon ("… took part: Austria: Federal Police; Belgium: …"), two of them or more; else ``None``."""
+    lead, colon, rest = text.partition(": ")
+    if not colon or not rest or ": " not in rest:
+        return None
+    # (A copied page joins the list's lines with a space: the label is the country that ends each piece.)
+    pieces = [piece.replace(_LIST_MARK, " ") for piece in rest.split(": ")[:-1]]
+    labels = [_country_at_end(piece.strip(), language) for piece in pieces]
+    # Every label is a country, the first item's right after the lead-in.
+    if len(labels) < 2 or None in labels or labels[0] != pieces[0].strip():
+        return None
+    return lead, [label for label in labels if label]
+
+
+def _country_at_end(text: str, language: str) -> str | None:
+    """The country's name that ends ``text`` ("… in Health Care Belgium" → "Belgium"), as written, else ``None``."""
+    words = text.split()
+    for n in range(min(4, len(words)), 0, -1):
+        tail = " ".join(words[-n:])
+        if listed_country(tail, language) and tail[:1].isupper():
+            return tail
+    return None
 
 
 def _attendees_and_mentioned(

@@ -888,15 +888,18 @@ def _without_footer(body: list[Line]) -> list[Line]:
     # a list's lead-in ("The delegation was led by:" over its bulleted items).
     tail = body[last + 1 :]
     kept: list[Line] = []
-    items = 0  # lines left of a list of people under its lead-in
+    # Lines left of a list of people (or of items labelled by country) under its lead-in, which may be the
+    # last sentence itself ("The following authorities took part:" ¶ "Austria: Federal Police").
+    items = int(body[last].text.endswith(":"))
     for k, line in enumerate(tail):
-        if items and line.block == kept[-1].block and _person_item(line):
+        above = kept[-1] if kept else body[last]
+        if items and line.block == above.block and (_person_item(line) or _country_item(line)):
             # "Members of the delegation:" ¶ "Tomás OLIVEIRA (S&D, PT)": an item of the list, joined as one.
             kept.append(attrs.evolve(line, bullet=True))
             continue
         items = 0
         lead_in = line.text.endswith(":") and k + 1 < len(tail) and tail[k + 1].block == line.block
-        if lead_in and not tail[k + 1].bullet and _person_item(tail[k + 1]):
+        if lead_in and not tail[k + 1].bullet and (_person_item(tail[k + 1]) or _country_item(tail[k + 1])):
             kept.append(line)
             items = 1
         elif line.words >= 8 or _SENTENCE_MARK.search(line.text) or (lead_in and tail[k + 1].bullet):
@@ -905,6 +908,12 @@ def _without_footer(body: list[Line]) -> list[Line]:
 
 
 _ITEM_WORDS = 12  # an item of a list of people: a name, a bracket, a short role
+
+
+def _country_item(line: Line) -> bool:
+    """A line of a list labelled by country under its lead-in ("Finland: Finnish Customs (Tulli)")."""
+    label, colon, value = line.text.partition(": ")
+    return bool(colon and value) and any(listed_country(label, code) for code in languages())
 
 
 def _person_item(line: Line) -> bool:

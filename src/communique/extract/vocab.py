@@ -189,7 +189,8 @@ def people_tables(language: str) -> PeopleTables:
     vocab = {w for key in phrases for w in key.split()}
     vocab |= {low(w) for w in not_names}
     trigger_last = {key.split()[-1] for key, (kind, _) in phrases.items() if kind in ("honorific", "rank", "title")}
-    plurals: dict[str, str] = people.plurals
+    # A plural pronoun ("celles", "those") is matched like a plural head; its role is the head's before it.
+    plurals: dict[str, str] = {**{w: "" for w in people.plural_pronouns}, **people.plurals}
     link_words = {
         w
         for phrase in (*people.role_links, *people.country_links, *people.articles, *people.list_joiners)

@@ -244,6 +244,10 @@ class PeopleWords:
     """Nouns of a delegation, alone or with the link before its country ("délégation", "delegation of",
     "delegación de la"): the sentence that names one with its country and then its members
     (``delegation_members``) gives them that country (:mod:`communique.extract.delegations`)."""
+    plural_pronouns: Words
+    """Pronouns standing for the plural head before them in the sentence ("des délégations …, parmi
+    lesquelles celles de l’Arménie, de la Belgique …", "delegations …, including those of"): a collective of
+    that head's role (:mod:`communique.extract.collectives`)."""
     delegation_members: Words
     """Words after a delegation that introduce its members ("was led by", "comprenait", "integrada por"):
     only they vouch for the people after them ("received by" names a host)."""
