@@ -405,3 +405,17 @@ def test_a_bulleted_list_a_sentence_introduces_is_no_menu() -> None:
     )
     release = communique.parse(text, "text")
     assert any("Guatemala • Belize • Chile" in p.text for p in release.paragraphs)
+
+
+def test_an_amount_in_a_headline_is_no_document_label() -> None:
+    # "EUR 9 million" reads like a label's code ("PRESSE 52") only in a short line; a headline keeps its score.
+    page = (
+        "Press Release\n24 April 2025\n\n"
+        "Fake slimming pills and pain medicines worth EUR 9 million seized in Europe-wide operation\n\n"
+        "Nine countries targeted online shops and parcel hubs in a week of coordinated checks\n\n"
+        "Law enforcement, customs and medicines authorities from nine European countries have seized more than "
+        "three million doses of counterfeit medicines, Europol said today.\n"
+    )
+    segments = segment(page)
+    assert segments.title.startswith("Fake slimming pills")
+    assert segments.subtitle is not None and segments.subtitle.startswith("Nine countries")

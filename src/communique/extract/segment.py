@@ -499,7 +499,7 @@ def _title_score(lines: list[Line], i: int, candidates: Set[int]) -> float:
         and not text.endswith((".", "!", "?", "…"))
     ):
         score += 8  # … and the line above it is the headline, however short ("Press conference"); not a standfirst
-    if (text.isupper() and word_count(text) <= 4) or _LABEL_CODE.search(text):
+    if (text.isupper() and word_count(text) <= 4) or (_LABEL_CODE.search(text) and word_count(text) <= _CODE_WORDS):
         score -= 4  # "9341ST MEETING (AM)", "PRESSE 52": a meeting or document label
     if text.isupper() and _opens_with_section_label(text):
         score -= 8  # "COMMUNIQUÉ DE PRESSE DU PROCUREUR DE LA RÉPUBLIQUE": the kind of document and its issuer
@@ -531,6 +531,7 @@ def _title_score(lines: list[Line], i: int, candidates: Set[int]) -> float:
 _NUMBERED = re.compile(r"^\d{1,2}\.[ \u00a0]+(?=[^\W\d_])")
 # A field's label of one to three words, then a colon ("Intervenant(s) : ", "Média : ", "Subjects: ").
 _FIELD = re.compile(r"^[^\W\d_][\w()’'\-]*(?:[ \u00a0][\w()’'\-]+){0,2}[ \u00a0\u202f]?:[ \u00a0]")
+_CODE_WORDS = 6  # a meeting's or a document's label line is short ("PRESSE 52"); "EUR 9 million" in a headline is none
 _LABEL_CODE = re.compile(r"\b\d+[A-Z]{2,}\b|\b[A-Z]{2,}\s\d+\b")
 
 
