@@ -419,3 +419,33 @@ def test_an_amount_in_a_headline_is_no_document_label() -> None:
     segments = segment(page)
     assert segments.title.startswith("Fake slimming pills")
     assert segments.subtitle is not None and segments.subtitle.startswith("Nine countries")
+
+
+@pytest.mark.parametrize(
+    "masthead",
+    [
+        "Republic of the Philippines\nOffice of Civil Defense\nNational Disaster Risk Reduction and Management Council",
+        "Secretaría de Gestión de Riesgos\nRepública del Ecuador\n\nBoletines de prensa",
+        "CEPICI\nCentre de Promotion des Investissements en Côte d'Ivoire\n\nPar Service Communication",
+        "gob.mx\nAgencia Mexicana de Cooperación Internacional para el Desarrollo\nPrensa",
+    ],
+)
+def test_a_masthead_of_names_a_section_or_a_byline_is_no_headline(masthead: str) -> None:
+    # A state's or a body's name, a section's plural label, a byline, a word alone: the page has no headline,
+    # so its title is the first sentence of the body, without its dateline.
+    page = (
+        f"{masthead}\n\nQUITO, 9 April 2025 – The agency raised its alert level as the river rose. More rain is due.\n"
+    )
+    segments = segment(page)
+    assert segments.title == "The agency raised its alert level as the river rose"
+    assert segments.title_derived
+
+
+def test_a_headline_with_a_long_value_after_its_colon_is_no_field() -> None:
+    page = (
+        "COMMUNIQUÉ DE PRESSE\n"
+        "Contact presse : Julien Mertens, porte-parole, 0470/12.34.56\n"
+        "Rénovation des écoles : 120 millions d'euros pour 85 bâtiments scolaires\n\n"
+        "Le Gouvernement a approuvé ce jeudi la rénovation de 85 écoles, pour un budget de 120 millions d'euros.\n"
+    )
+    assert segment(page).title == "Rénovation des écoles : 120 millions d'euros pour 85 bâtiments scolaires"

@@ -40,8 +40,8 @@ from attrs import field, frozen
 
 from ..errors import ParseError
 from ..locale import languages, pack
-from ._data import fold, word_count
-from .countries import listed_country
+from ._data import fold, normalize, word_count
+from .countries import adjectives, listed_country
 from .dateline import place_line, read_dateline, split_dateline
 from .dates import LineDates
 from .lines import Kind, Line, classify_lines, is_breadcrumb
@@ -239,16 +239,23 @@ def _is_organization(text: str) -> bool:
         return all(_is_organization(p) for p in parts)  # "NATO - North Atlantic Treaty Organization"
     # Six words at most, not counting the small linking words a French or Spanish name is full of
     # ("Préfecture maritime de la Manche et de la mer du Nord").
-    if any(ch.isdigit() for ch in text) or sum(w not in _linking_words() for w in text.split()) > _NAME_WORDS:
+    small = _linking_words() | _joiner_words()
+    if any(ch.isdigit() for ch in text) or sum(w.casefold() not in small for w in text.split()) > _NAME_WORDS:
         return False
     if text.isupper() and word_count(text) >= 4:
         return False  # a headline in capitals ("NATO MILITARY COMMITTEE CHAIRMAN VISITS GEORGIA")
     for code in languages():
-        if organization_name(text, code) is not None:
-            return True  # the whole line is an organisation's name or acronym
+        if organization_name(text, code) is not None or listed_country(text, code):
+            return True  # the whole line is an organisation's name or acronym, or a state's ("República del Ecuador")
     # "Delegación de la Unión Europea en Colombia", "Australian Government": a body's name.
     words = text.split()
     nouns = _body_nouns()
+    if (
+        len(words) >= 2
+        and words[-1].casefold() in nouns
+        and all(w[:1].isupper() or w.casefold() in _linking_words() or w.casefold() in _joiner_words() for w in words)
+    ):
+        return True  # "National Disaster Risk Reduction and Management Council": capitalised words, a body's noun last
     if text[:1].isupper() and any(w.casefold() in nouns for w in words[:3]):
         # (Not a meeting of bodies' members: "Japan-Chile Foreign Ministers’ Meeting" is a headline.)
         at = next(k for k, w in enumerate(words) if w.casefold() in nouns)
@@ -268,8 +275,19 @@ def _is_organization(text: str) -> bool:
         # ("Australian Government", "Ministère des Armées", "Área de Movilidad y Espacio Urbano"); a headline
         # in title case goes on with its verb ("IMF Staff Concludes Visit to Paraguay").
         after = words[at + 1] if at + 1 < len(words) else None
-        return after is None or not after[:1].isupper() or after.casefold() in nouns
+        # (Or with its nationality, capitalised in a Spanish name: "Agencia Mexicana de Cooperación …".)
+        return after is None or not after[:1].isupper() or after.casefold() in nouns or _is_nationality(after)
     return False
+
+
+def _is_nationality(word: str) -> bool:
+    """Whether ``word`` is a country's adjective in one of the packs ("Mexicana", "Australian")."""
+    return any(normalize(word).lower() in _adjective_words(code) for code in languages())
+
+
+@cache
+def _adjective_words(language: str) -> frozenset[str]:
+    return frozenset(adjectives(language))
 
 
 _NAME_PARTS = re.compile(r"\s+[-–—|]\s+")
@@ -280,6 +298,11 @@ _NAME_WORDS = 6  # words of a body's name, its small linking words not counted
 def _body_nouns() -> frozenset[str]:
     """The packs' ``not_names`` of four letters or more: the nouns that name bodies ("Committee", "Ministerio")."""
     return frozenset(w.casefold() for code in languages() for w in pack(code).people.not_names if len(w) > 3)
+
+
+@cache
+def _joiner_words() -> frozenset[str]:
+    return frozenset(w.casefold() for code in languages() for w in pack(code).people.list_joiners if " " not in w)
 
 
 @cache
@@ -484,6 +507,11 @@ def _title_score(lines: list[Line], i: int, candidates: Set[int]) -> float:
         score -= 4  # the summary bullets under a headline
     if _is_organization(text):
         score -= 10  # the site's or the publisher's name
+    if _is_byline(text):
+        score -= 10  # "Par Service Communication": who wrote it
+    if word_count(text) < 2 and not (i + 1 < len(lines) and lines[i + 1].kind in (Kind.DATE, Kind.STAMP)):
+        # One word ("Prensa", "CEPICI") is a section's or a site's name, unless the page's date is right under it.
+        score -= 20
     if any(ch in text for ch in "©"):
         score -= 10
     if _opens_subtitle(text):
@@ -705,8 +733,8 @@ def _in_fields(lines: list[Line], i: int) -> bool:
     """Whether line ``i`` and a line beside it open with two different field labels ("Intervenant(s) : …",
     "Média : …"); not a headline with a label printed twice, in capitals then not ("RESTITUTION : …")."""
     own = _FIELD.match(lines[i].text)
-    if own is None:
-        return False
+    if own is None or word_count(lines[i].text[own.end() :]) >= _FIELD_VALUE_WORDS:
+        return False  # (a long value is a headline's, after its colon: "Rénovation des écoles : 120 millions …")
     for j in (i - 1, i + 1):
         other = _FIELD.match(lines[j].text) if 0 <= j < len(lines) and lines[j].kind is Kind.TEXT else None
         if other is not None and fold(other.group()) != fold(own.group()):
@@ -714,6 +742,7 @@ def _in_fields(lines: list[Line], i: int) -> bool:
     return False
 
 
+_FIELD_VALUE_WORDS = 7  # a field's value is a name or a few words ("Radio Nord", "Transports, Fret ferroviaire")
 _MENU_LINES = 3  # a block of this many short lines or more above the headline is the site's menu
 _MENU_WORDS = 6
 
