@@ -381,3 +381,34 @@ def test_the_head_of_an_organisation_is_the_holder_of_its_own_title() -> None:
     )
     release = communique.parse(text, "text")
     assert [q.speaker for q in release.quotes] == ["Anders Lindqvist"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # British single quotes: an apostrophe inside stays text, the closing mark after punctuation ends it.
+        (
+            "‘Every cub born into the programme strengthens the population,’ said Hamish Lyall.",
+            ["Every cub born into the programme strengthens the population"],
+        ),
+        (
+            "The vet will do the cubs’ first check in May. ‘At that point we will know more,’ he said.",
+            ["At that point we will know more"],
+        ),
+        # A plural's possessive inside a quotation does not close it.
+        (
+            "He said: ‘It was the cubs’ first week, and they did well.’",
+            ["It was the cubs’ first week, and they did well."],
+        ),
+    ],
+)
+def test_single_quotation_marks_open_and_close_a_quotation(text: str, quoted: list[str]) -> None:
+    spans = find_quote_spans([text])
+    assert [text[s.start : s.end] for s in spans] == quoted
+
+
+def test_a_single_quoted_quotation_reopened_at_the_next_paragraph_is_one() -> None:
+    spans = find_quote_spans(
+        ["He said: ‘We were all holding our breath. It was hard.", "‘We are keeping disturbance low.’"]
+    )
+    assert [(s.paragraph, s.continues) for s in spans] == [(0, False), (1, True)]

@@ -8,9 +8,11 @@ nothing is open.  Spaces just inside the marks (normal, no-break U+00A0,
 narrow no-break U+202F, as French typography puts them) or none.
 
 Only outermost quotations are returned: an inner ‘…’ or ‹…› stays part of the
-outer quote's text (the model forbids overlapping quotes).  The apostrophe ’
+outer quote's text (the model forbids overlapping quotes); an outermost ‘…’
+is a quotation (British typography: ‘We will stay,’ he said).  The apostrophe ’
 is only a closing mark when a ‘ is open and the next character is not a
-letter, so "l’OTAN" never ends a quote.  A comma or semicolon typed just
+letter, so "l’OTAN" never ends a quote; after a letter, not when a word in
+small letters follows (a plural's possessive: "the cubs’ first check").  A comma or semicolon typed just
 inside the closing mark ("…twenty-nine Allies,”) belongs to the sentence, not
 to the quotation.
 
@@ -55,7 +57,7 @@ _OPEN_TO_CLOSE = {"«": "»", "“": '”"', "„": "“”", "‘": "’", "‹
 _STRIP = " \t\n\u00a0\u202f\u2009"
 _SENTENCE_PUNCT = ",;"
 # The marks that may open the next part of a quotation at the head of a paragraph.
-_REOPEN = '«“„"»”‹'
+_REOPEN = '«“„"»”‹‘'
 
 
 @frozen
@@ -103,8 +105,13 @@ def _scan(
             # Apostrophes are far more common than single quotes: only treat
             # them as marks inside an open quotation and at word boundaries.
             if ch == "’":
-                if stack and stack[-1][0] == "’" and not after.isalpha():
-                    stack.pop()
+                # A closing single quote: not before a letter ("l’OTAN"), and after a letter only when no
+                # word in small letters follows (a plural's possessive: "the cubs’ first check").
+                lower_next = after.isspace() and text[pos + 2 : pos + 3].islower()
+                if stack and stack[-1][0] == "’" and not after.isalpha() and (not before.isalpha() or not lower_next):
+                    _, start = stack.pop()
+                    if not stack:
+                        spans.append(_span(text, paragraph, start, pos))
                 continue
             if before.isalnum():
                 continue
