@@ -276,3 +276,20 @@ def test_the_pages_address_on_a_government_domain_gives_its_officials_their_coun
     )
     release = communique.parse(page, "html")
     assert release.attendee("Wanjiru Mbugua").country == "KE"
+
+
+@pytest.mark.parametrize(
+    ("masthead", "language", "home"),
+    [
+        (["Republic of the Philippines", "Office of Civil Defense"], "en", "PH"),
+        (["Secretaría de Gestión de Riesgos", "República del Ecuador"], "es", "EC"),
+        # Under an international organisation's name, the country is its office's, not the publisher's.
+        (["ACNUR La Agencia de la ONU para los Refugiados", "Costa Rica"], "es", None),
+        # One word alone may be an item of a menu of countries.
+        (["Menu", "France", "Belgique"], "fr", None),
+    ],
+)
+def test_a_states_formal_name_on_a_masthead_line_is_the_home(
+    masthead: list[str], language: str, home: str | None
+) -> None:
+    assert home_country(masthead, language) == home

@@ -4,8 +4,10 @@ A ministry's page rarely writes its own officials' country ("La ministra de
 Defensa, Pilar Echeverría, ha presidido…", "The Prime Minister spoke to the
 Prime Minister of Norway"): the state is in the masthead, the lines above the
 body — a site's name ("GOV.UK", "La Moncloa"), a government's name ("Government
-of Canada", "Gobierno de España", "Australian Government") or a state motto
-("Liberté Égalité Fraternité").  Two kinds of data say it:
+of Canada", "Gobierno de España", "Australian Government"), a state motto
+("Liberté Égalité Fraternité") or the state's formal name on a line of its own
+("Republic of the Philippines", "República del Ecuador"; not under an
+international organisation's name, whose country office it would be).  Two kinds of data say it:
 
 - ``data/governments.toml``: names that say the state without writing it, per
   country code (:func:`communique.locale.tables.governments`);
@@ -30,7 +32,7 @@ from ..locale import pack
 from ..locale.tables import governments
 from ._data import normalize, phrase_pattern
 from .countries import _matcher as country_matcher
-from .countries import adjectives
+from .countries import adjectives, listed_country
 from .organizations import find_organization, office_titles, organization_name
 from .roles import holds_national_office, territorial
 from .vocab import bare, people_tables
@@ -136,10 +138,24 @@ def home_country(masthead: Sequence[str], language: str) -> str | None:
             if code is not None:
                 found.append((m.start(), code))
                 break
+    # A state's formal name on a line of its own ("Republic of the Philippines", "República del Ecuador"):
+    # the state's seal over its agency's page (one word alone may be an item of a menu of countries).
+    # (Not under an international organisation's name: "ACNUR" over "Costa Rica" is its office there.)
+    offset = 0
+    for line in lines:
+        if len(line) <= _ORGANIZATION_LINE and find_organization(line, language) is not None:
+            break
+        if 2 <= len(line.split()) <= _SHORT_LINE:
+            code = listed_country(line, language)
+            if code is not None:
+                found.append((offset, code))
+                break
+        offset += len(line) + 1
     return min(found)[1] if found else None
 
 
 _SHORT_LINE = 6  # words: a site's name, a logo's text
+_ORGANIZATION_LINE = 80  # characters: a site's name, not a headline that mentions an organisation
 
 
 def _bounded(low: str, start: int, end: int) -> bool:
