@@ -741,3 +741,34 @@ def test_two_time_elements_side_by_side_stay_apart() -> None:
     assert any(line.startswith("Publié le 18 novembre 2025 | 18 novembre 2025") for line in lines)
     assert not any("202518" in line for line in lines)  # not glued into "18 novembre 202518 novembre 2025"
     assert communique.parse(page, "html").dates.published == dt.date(2025, 11, 18)
+
+
+def test_an_h1_that_the_sharing_card_titles_is_the_headline_even_outside_the_article() -> None:
+    # Liferay's "journal-content-article" is no <article>; og:title says the <h1> is the headline, and the
+    # <h2> under it is its standfirst.
+    page = (
+        "<html lang='es'><head><title>El CSN y Portugal ensayan una respuesta conjunta - Consejo de Seguridad "
+        "Nuclear</title><meta property='og:title' content='El CSN y Portugal ensayan una respuesta conjunta'></head>"
+        "<body><div class='journal-content-article'><h1 class='nota-titulo'>El CSN y Portugal ensayan una respuesta "
+        "conjunta</h1><h2 class='nota-subtitulo'>En el simulacro participaron más de 600 efectivos de ambos países</h2>"
+        "<p>Madrid, 4 de abril de 2025 – El Consejo de Seguridad Nuclear y la autoridad portuguesa celebraron el "
+        "simulacro los días 2 y 3 de abril.</p><p>Los equipos ensayaron la evacuación de tres municipios.</p>"
+        "</div></body></html>"
+    )
+    release = communique.parse(page, "html")
+    assert release.header.title == "El CSN y Portugal ensayan una respuesta conjunta"
+    assert release.header.subtitle == "En el simulacro participaron más de 600 efectivos de ambos países"
+
+
+def test_a_logo_h1_linking_to_a_languages_home_is_no_headline_and_the_printed_og_title_keeps_its_standfirst() -> None:
+    page = (
+        "<html lang='fr'><head><meta property='og:title' content='Sommet à Schengen : un titre de transport unique'>"
+        "</head><body><header><h1 class='brand'><a href='/fr/'>Grande Région | Großregion</a></h1></header><main>"
+        "<div class='news-title'>Sommet à Schengen : un titre de transport unique</div>"
+        "<div class='teaser-text'><p>Les exécutifs ont signé une déclaration commune sur la mobilité</p></div>"
+        "<p>Schengen, le 27 janvier 2025 – Réunis lundi, les exécutifs ont signé la déclaration de Schengen.</p>"
+        "<p>Le titre de transport sera valable dans les trains et les bus des cinq composantes.</p></main></body></html>"
+    )
+    release = communique.parse(page, "html")
+    assert release.header.title == "Sommet à Schengen : un titre de transport unique"
+    assert release.header.subtitle == "Les exécutifs ont signé une déclaration commune sur la mobilité"

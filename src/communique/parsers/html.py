@@ -711,6 +711,8 @@ def _site_heading(h1: Any) -> bool:
 
     text = _text_of(h1)
     root = h1.getroottree().getroot()
+    if text == _meta(root, "og:title"):
+        return False  # the page's own headline, as its sharing card gives it
     parts = _title_pieces(root)
     publisher = is_publisher_name(text)
     # A publisher's name, or (outside the article) a part of a <title> that holds no headline (not the
@@ -762,7 +764,15 @@ def _links_home(heading: Any) -> bool:
     if len(links) != 1 or _text_of(links[0]) != _text_of(heading):
         return False
     href = (links[0].get("href") or "").strip()
-    return href in ("/", "./", "index.html", "index.php") or (href.rstrip("/").count("/") <= 2 and "://" in href)
+    # (Or a language's home: "/fr/", "/es-es/".)
+    return (
+        href in ("/", "./", "index.html", "index.php")
+        or (href.rstrip("/").count("/") <= 2 and "://" in href)
+        or _LANGUAGE_HOME.fullmatch(href) is not None
+    )
+
+
+_LANGUAGE_HOME = re.compile(r"/[a-z]{2}(?:[-_][a-zA-Z]{2})?/?")
 
 
 _STANDFIRST_CLASSES = frozenset(
@@ -786,6 +796,9 @@ _STANDFIRST_CLASSES = frozenset(
         "excerpt",
         "teaser",
         "subtitle",
+        "subtitulo",
+        "subtítulo",
+        "soustitre",
         "subheading",
         "subhead",
         "strapline",
@@ -922,6 +935,18 @@ def read_markup(root: Any) -> Markup:
             for sep in (" | ", " - ", " – ", " — "):
                 if m.title.endswith(sep + m.site_name):
                     m.title = m.title[: -len(sep + m.site_name)].strip()
+        # The element that prints it ("<div class="news-title">"): where the headline stands, and its standfirst.
+        printed = next(
+            (
+                e
+                for e in (body.iter("div", "p", "h2", "h3", "span", "strong") if body is not None else [])
+                if m.title and not _hidden(e) and not _in_navigation(e) and _text_of(e) == m.title
+            ),
+            None,
+        )
+        if printed is not None:
+            m.title_element = printed
+            m.standfirst = _classed_standfirst(printed)
     for link in root.iter("link"):
         if "canonical" in (link.get("rel") or "").lower().split() and (link.get("href") or "").strip():
             m.url = link.get("href", "").strip()
