@@ -772,3 +772,17 @@ def test_a_logo_h1_linking_to_a_languages_home_is_no_headline_and_the_printed_og
     release = communique.parse(page, "html")
     assert release.header.title == "Sommet à Schengen : un titre de transport unique"
     assert release.header.subtitle == "Les exécutifs ont signé une déclaration commune sur la mobilité"
+
+
+def test_a_photographs_caption_is_neither_the_standfirst_nor_the_body() -> None:
+    page = (
+        "<html lang='en'><body><article><h1>Trade ministers adopt a roadmap on the common external tariff</h1>"
+        "<figure><img src='family.jpg' alt=''><figcaption>Family photograph of Ministers and heads of delegation in "
+        "Abuja.</figcaption></figure>"
+        "<p>Abuja, 13 May 2025 – The Ministers in charge of Trade concluded on Tuesday a two-day meeting.</p>"
+        "<p>They adopted a roadmap on the tariff and asked the Commission to report in December.</p>"
+        "</article></body></html>"
+    )
+    release = communique.parse(page, "html")
+    assert release.header.subtitle is None
+    assert all("photograph" not in p.text for p in release.paragraphs)

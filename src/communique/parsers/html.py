@@ -418,6 +418,8 @@ class _Lines:
                 name == "figure" and _local(child) == "figcaption" and element.find("blockquote") is not None
             ):
                 pass  # the speaker, read by the markup pass, not quoted words
+            elif name == "figure" and _local(child) == "figcaption" and _pictured(element):
+                pass  # a photograph's caption ("Family photograph of Ministers …"): neither a standfirst nor the body
             else:
                 self.walk(child, owner)
                 self._owner = owner
@@ -447,6 +449,11 @@ def _inside(element: Any, names: tuple[str, ...]) -> bool:
             return True
         node = node.getparent()
     return False
+
+
+def _pictured(figure: Any) -> bool:
+    """Whether a ``<figure>`` shows a picture (an image or a video), whose caption only describes it."""
+    return any(_local(e) in ("img", "picture", "video") for e in figure.iter() if isinstance(e.tag, str))
 
 
 def page_lines(root: Any, language: str | None) -> _Lines:
