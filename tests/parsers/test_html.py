@@ -786,3 +786,16 @@ def test_a_photographs_caption_is_neither_the_standfirst_nor_the_body() -> None:
     release = communique.parse(page, "html")
     assert release.header.subtitle is None
     assert all("photograph" not in p.text for p in release.paragraphs)
+
+
+def test_a_time_element_that_shows_the_clock_keeps_the_time_inside_a_longer_line() -> None:
+    # "Posted on <time>3 March 2025 at 9:40 am</time> by …": the text's line, read whole, gives no time; the
+    # <time> shows one (and no zone): the stamp is that wall clock time.
+    page = (
+        "<html lang='en'><body><article><h2 class='entry-title'>Tourism board signs a homeport agreement</h2>"
+        "<div class='entry-meta'>Posted on <time class='entry-date published' datetime='2025-03-03T09:40:00+12:00'>"
+        "3 March 2025 at 9:40 am</time> by <span>Communications</span></div>"
+        "<p>Three cruise operators will base ships in Lautoka from mid-2025, the board said today.</p>"
+        "<p>The agreement was signed at the wharf by the board and the port company.</p></article></body></html>"
+    )
+    assert communique.parse(page, "html").dates.published == dt.datetime(2025, 3, 3, 9, 40)

@@ -534,6 +534,8 @@ class Markup:
     updated: _dt.date | None = None
     update_shown: bool = False
     """Whether the page shows its update: a ``<time>`` marked as the update, with its text."""
+    published_clock: bool = False
+    """Whether a ``<time>`` of the publication's instant shows its clock time ("3 March 2025 at 9:40 am")."""
     start: _dt.date | None = None
     end: _dt.date | None = None
     attendees: list[Attendee] = attrs.field(factory=list)
@@ -991,6 +993,7 @@ def read_markup(root: Any) -> Markup:
         m.mentions = _people(article.get("mentions"), by_id)
         m.url = m.url or _name(article.get("url"))
     m.published = _as_shown(m.published, shown)
+    m.published_clock = _clock_shown(m.published, shown)
     m.updated = _as_shown(m.updated, shown)
     if event is not None:
         m.start = _day(_stamp(event.get("startDate")))
@@ -1727,6 +1730,21 @@ def _as_shown(value: _dt.date | None, shown: Sequence[tuple[_dt.date, str]]) -> 
     return value
 
 
+def _clock_shown(value: _dt.date | None, shown: Sequence[tuple[_dt.date, str]]) -> bool:
+    """Whether a ``<time>`` of instant ``value`` (to the minute, in its wall clock) shows a clock time."""
+    from ..extract.dates import shows_clock_time
+
+    if not isinstance(value, _dt.datetime):
+        return False
+    wall = value.replace(tzinfo=None)
+    return any(
+        isinstance(marked, _dt.datetime)
+        and abs((marked.replace(tzinfo=None) - wall).total_seconds()) <= 60
+        and shows_clock_time(text)
+        for marked, text in shown
+    )
+
+
 def _shown_stamp(shown: _dt.date | None, marked: _dt.date | None) -> _dt.date | None:
     """The stamp of a release from what the page shows and what its markup says.
 
@@ -1755,7 +1773,16 @@ def _merged_dates(found: Dates, markup: Markup, shown: frozenset[_dt.date] = fro
     start, end = (markup.start, markup.end) if markup.start is not None else (found.start, found.end)
     published = _shown_stamp(found.published, markup.published)
     if (
+        markup.published_clock
+        and isinstance(markup.published, _dt.datetime)
+        and not isinstance(published, _dt.datetime)
+    ):
+        # The <time> shows the clock ("Posted on 3 March 2025 at 9:40 am by …"), which the text's line, read
+        # whole, lost: the time as shown.
+        published = markup.published
+    if (
         found.published is None
+        and not markup.published_clock
         and isinstance(published, _dt.datetime)
         and (
             published.date() in shown
