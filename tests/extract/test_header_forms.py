@@ -628,6 +628,8 @@ def test_an_unyeared_day_weeks_after_the_publication_is_an_announced_event_month
         ("TBILISI, 5 March 2025 – The Chairperson-in-Office today concluded a three-day visit to the region.", "en", 3),
         ("BAMAKO, 5 mars 2025 – La ministre a achevé aujourd’hui une visite de deux jours au Mali.", "fr", 4),
         ("LIMA, 5 de marzo de 2025 – La canciller concluyó hoy una visita oficial de tres días al Perú.", "es", 3),
+        # A meeting's length, and the release's weekday instead of "today" (5 March 2025 is a Wednesday).
+        ("ABUJA, 5 March 2025 – The Ministers concluded on Wednesday a two-day extraordinary meeting.", "en", 4),
     ],
 )
 def test_a_visit_of_n_days_concluded_on_the_releases_day_began_n_minus_one_days_before(

@@ -275,7 +275,10 @@ def release_from_parts(
             (
                 span
                 for p in texts[:2]
-                if _says(sentence := _first_sentence(p, language), language, "today")
+                if (
+                    _says(sentence := _first_sentence(p, language), language, "today")
+                    or _relative_day(sentence, dates.start, language) == dates.start
+                )
                 and (span := concluded_visit(sentence, dates.start, language))
             ),
             None,
