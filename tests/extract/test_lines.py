@@ -256,3 +256,20 @@ def test_a_french_from_line_is_the_source_label() -> None:
     assert (line.kind, line.field, line.value) == (Kind.LABEL, "source", "Pêches et Océans Canada")
     (prose,) = classify_lines("De plus, le ministre a annoncé un plan de relance pour les ports.")
     assert prose.kind is Kind.TEXT
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "value"),
+    [
+        # A CMS's count of views after its stamp does not hide the stamp.
+        ("Mis à jour le 14 août 2025 Affichages : 5127", Kind.STAMP, None),
+        ("Published 3 March 2025 | Views: 1,204", Kind.STAMP, None),
+        # A label before the kind of document and its own label: the number is the reference.
+        ("Référence : Communiqué n° 018-2025/BRVM/DG", Kind.REFERENCE, "018-2025/BRVM/DG"),
+    ],
+)
+def test_stamps_with_a_view_count_and_references_under_two_labels(line: str, kind: Kind, value: str | None) -> None:
+    found = classify_lines(f"Title\n\n{line}\n\nThe body opens here with a sentence long enough to be one.")[1]
+    assert found.kind is kind
+    if value is not None:
+        assert found.value == value

@@ -253,6 +253,10 @@ def is_split_label(label: str, value: str) -> bool:
     return label.endswith(":") and word_count(label) <= 3 and _label_re().fullmatch(f"{label} {value}") is not None
 
 
+# A count a CMS prints after its stamp: one word, a colon, a number ("Affichages : 5127", "Hits: 312").
+_COUNTER = re.compile(r"[ \u00a0|·–-]+[^\W\d_]+[ \u00a0]?:[ \u00a0]?\d[\d \u00a0.,]*$")
+
+
 @cache
 def _reference_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     kinds: list[str] = []
@@ -264,7 +268,9 @@ def _reference_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     cited = re.compile(rf"{alternation(kinds)}\s*\(\d{{4}}\)\s*[\w./-]+", re.IGNORECASE)
     # "SG/SM/21234", "Release No: NR-099-17", "Référence : 2021/045"; after the kind of document:
     # "PRESS RELEASE N°: 112/2024", "Información para la prensa N°: 214/24", "Boletín UNAM-DGCS-318".
+    # ("Référence : Communiqué n° 018-2025/BRVM/DG": a label before the kind and its own label.)
     labelled = re.compile(
+        rf"(?:(?:{alternation(labels)})\s*[:.]\s*(?={alternation(kinds)}\s))?"
         rf"(?:{alternation(kinds)}\s+)?"
         rf"(?:{alternation(labels)}\s*[:.]?\s*(?P<labelled>[\w/().-]*\d[\w/().-]*)"
         rf"|(?P<bare>(?-i:{_DOC_NUMBER.pattern}|{_NUMBERED_DOC.pattern})))",
@@ -505,6 +511,9 @@ def _classify(text: str, number: int, block: int, piece: bool, bullet: bool = Fa
         pair = _two_stamps(text) if joined and words <= _LONGEST_DATE_LINE + 4 else None
         if pair is not None:
             stamp = None
+        if stamp is None and pair is None and (counter := _COUNTER.search(text)) is not None:
+            # "Mis à jour le 14 août 2025 Affichages : 5127": a CMS's stamp, then its count of views.
+            stamp = parse_stamp(text[: counter.start()])
         if stamp is None and pair is None and _has_any(text, _DASHES):
             # "Communiqué financier – Publié le 25/04/2024 à 07h00 CEST": a section label, a dash, the stamp.
             parts = _DASH_SEPARATOR.split(text, maxsplit=1)
