@@ -1266,3 +1266,14 @@ def test_items_labelled_by_country_under_a_lead_in_are_each_a_countrys_body() ->
     assert [(a.role, a.country) for a in release.attendees] == [("authority", c) for c in ("AT", "FI", "PT")]
     # The items are kept, not dropped as a footer of short lines.
     assert "Finland: Finnish Customs (Tulli)" in release.paragraphs[-1].text
+
+
+def test_arabic_name_particles_and_the_he_courtesy_word() -> None:
+    found = people("HE Minister of State Dr. Maryam bint Ali Al Mansouri met today with the delegation.")
+    assert set(found) == {"Maryam bint Ali Al Mansouri"}
+    assert found["Maryam bint Ali Al Mansouri"][1:3] == ("Minister of State", None)
+
+
+def test_a_numbered_institutions_name_is_no_person() -> None:
+    text = "En el Hospital General Regional No. 1 de la capital, el director general, Arturo Villaseñor, informó."
+    assert set(people(text, "es")) == {"Arturo Villaseñor"}

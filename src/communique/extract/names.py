@@ -783,6 +783,8 @@ def find_named(
             if cleaned is None:
                 continue
             name, _, name_end = cleaned
+            if name.rsplit(" ", 1)[-1] in _NUMBER_SIGNS:
+                continue  # "Hospital General Regional No. 1": a numbered institution's name
             if _title_goes_on(norm, name_end, t) and not _after_trigger(norm, name_start, t):
                 continue  # "…, Local Senior Officer for Moray": the words of a title, its head after them
             if _institution_tail(norm, name, name_start, t):
@@ -1350,6 +1352,9 @@ def _role_as(language: str) -> re.Pattern[str]:
         rf"[ \u00a0]+(?:{links})[ \u00a0]+(?:(?:{articles})[ \u00a0]+)?(?P<role>[^\W\d_][^,;:.!?«»“”\"()]{{1,60}}?)"
         rf"(?=[,;:.!?)]|[ \u00a0]+(?:on|from|for|with|until|de|du|des|del|para|pour|a partir|à partir)[ \u00a0]|$)"
     )
+
+
+_NUMBER_SIGNS = frozenset({"No", "Nº", "N°", "Núm", "Nr", "Num", "Nro"})  # a number's sign ends no person's name
 
 
 def _word_before(norm: str, start: int) -> tuple[int, str] | None:
