@@ -41,6 +41,13 @@ def _names(release: communique.PressRelease) -> tuple[list[str | None], list[str
             "Claire Morel",
             "Alain Ferrières",
         ),
+        # Words between the verb and its link ("en el cargo").
+        (
+            "Madrid – Los obispos han elegido al obispo Alberto Carrascal Ibáñez como secretario general. Sustituye "
+            "en el cargo a Mons. Julián Bermejo.",
+            "Alberto Carrascal Ibáñez",
+            "Julián Bermejo",
+        ),
     ],
 )
 def test_a_predecessor_or_a_person_remembered_is_only_mentioned(text: str, attendee: str, mentioned: str) -> None:
