@@ -72,6 +72,10 @@ DISPLAY: dict[str, dict[str, str]] = {
 
 # Long forms, former names and adjectives (all inflections a text may use).
 EXTRA: dict[str, dict[str, list[str]]] = {
+    # The two Congos: "Congo" alone is Brazzaville's, in French as in English.
+    "CG": {"fr": ["Congo", "Congo-Brazzaville"]},
+    "CD": {"en": ["Congo-Kinshasa"], "fr": ["Congo-Kinshasa"]},
+    "GQ": {"fr": ["Guinée équatoriale", "République de Guinée équatoriale"]},
     "AL": {
         "en": ["Republic of Albania", "Albanian"],
         "fr": ["République d’Albanie", "albanais", "albanaise", "albanaises"],
@@ -402,7 +406,7 @@ NO_MATCH = {"en": {"Chad", "Jersey", "Jordan"}, "fr": {"Maurice", "Jersey"}}
 
 # Short forms ISO gives two countries, kept for the one the press means ("Korea" is South Korea; the
 # North is written "North Korea" or "DPRK").
-NOT_FOR = {"KP": {"en": {"Korea"}, "fr": {"Corée"}}}
+NOT_FOR = {"KP": {"en": {"Korea"}, "fr": {"Corée"}}, "CD": {"en": {"Congo"}}}
 
 
 def _forms(name: str) -> list[str]:

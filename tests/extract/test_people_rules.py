@@ -1277,3 +1277,32 @@ def test_arabic_name_particles_and_the_he_courtesy_word() -> None:
 def test_a_numbered_institutions_name_is_no_person() -> None:
     text = "En el Hospital General Regional No. 1 de la capital, el director general, Arturo Villaseñor, informó."
     assert set(people(text, "es")) == {"Arturo Villaseñor"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "countries"),
+    [
+        ("Denmark, Estonia, Finland and Sweden took part in the session.", "en", ["DK", "EE", "FI", "SE"]),
+        ("Ont pris part aux travaux l'Arménie, la Belgique et la Suisse.", "fr", ["AM", "BE", "CH"]),
+        ("En la reunión participaron Belice, Costa Rica y Guatemala.", "es", ["BZ", "CR", "GT"]),
+        # The six members of a community, "le Congo" (Brazzaville's) and "la Guinée équatoriale" among them.
+        (
+            "Ont pris part aux travaux les délégations des six États membres : le Cameroun, la République "
+            "centrafricaine, le Congo, le Gabon, la Guinée équatoriale et le Tchad.",
+            "fr",
+            ["CM", "CF", "CG", "GA", "GQ", "TD"],
+        ),
+    ],
+)
+def test_a_list_of_countries_beside_a_participation_verb_takes_part(
+    text: str, language: str, countries: list[str]
+) -> None:
+    attendees, _ = find_attendees([text], language)
+    assert [a.country for a in attendees if a.name is None] == countries
+
+
+def test_countries_beside_a_noun_for_participants_are_topics() -> None:
+    attendees, _ = find_attendees(
+        ["The minister discussed the situation in Ukraine and Georgia with participants."], "en"
+    )
+    assert attendees == []

@@ -86,7 +86,77 @@ def find_collectives_and_roles(
             _collectives(text, norm, language, t, taken, add, sorted(local[i]) if aligned else None)
         if i in cues:
             _role_only(text, norm, body.lower(i), language, t, taken, add, cues[i] if aligned else None)
+            _countries_taking_part(norm, body.lower(i), language, t, cues[i] if aligned else None, taken, add)
     return out
+
+
+def _countries_taking_part(
+    norm: str,
+    low: str,
+    language: str,
+    t: PeopleTables,
+    cues: list[tuple[str, list[int]]] | None,
+    taken: list[tuple[int, int]],
+    add: Any,
+) -> None:
+    """A list of two countries or more right before or after a participant cue: each takes part, as a delegation
+    ("Denmark, Estonia, … and Sweden took part in the session"; "Ont pris part aux travaux l’Arménie, la
+    Belgique, …"; "participaron Belice, Costa Rica y …")."""
+    if cues is None:
+        cues = [(c, _find_all(low, c)) for c in t.participants if c in low]
+    # (Verbs and phrases, not the nouns: "the situation in Ukraine and Georgia with participants" names no party.)
+    spots = [(at, at + len(c)) for c, ats in cues if c not in t.plurals for at in ats]
+    if not spots:
+        return
+    country_re, lookup = country_matcher(language)
+    gaps = (t.gap, _joiner_gap(language))
+    role = pack(language).people.delegations[0]
+    pos = 0
+    while (first := country_re.search(norm, pos)) is not None:
+        group = [first]
+        end = first.end()
+        while True:
+            nxt = None
+            for gap in gaps:
+                spaced = gap.match(norm, end)
+                nxt = country_re.match(norm, spaced.end()) if spaced is not None and spaced.end() > end else None
+                if nxt is not None:
+                    break
+            if nxt is None:
+                break
+            group.append(nxt)
+            end = nxt.end()
+        pos = end
+        if len(group) < 2:
+            continue
+        start = group[0].start()
+        # The cue right after the list ("… and Sweden took part"), or right before it with no stop nor comma
+        # between ("Ont pris part aux travaux l’Arménie, …").
+        after = any(
+            0 <= cue_start - end <= _CUE_AFTER_LIST and not any(ch in norm[end:cue_start] for ch in ".,;:")
+            for cue_start, _ in spots
+        )
+        before = any(
+            0 <= start - cue_end <= _CUE_BEFORE_LIST and _few_small_words(norm[cue_end:start]) for _, cue_end in spots
+        )
+        if (after or before) and not any(s < end and start < e for s, e in taken):
+            # (Not a list another rule read already: a collective's, "los cancilleres de Belice, …".)
+            for m in group:
+                add(role, lookup[m.group()], None)
+
+
+def _few_small_words(between: str) -> bool:
+    """Whether the words between a cue and a list are at most three, in small letters, with no punctuation
+    ("aux travaux l’", not "a una delegación del Gobierno de": a body's name is another rule's)."""
+    words = between.replace("’", " ").replace("'", " ").split()
+    return (
+        len(words) <= _WORDS_BEFORE_LIST and not any(ch in between for ch in ".,;:") and all(w.islower() for w in words)
+    )
+
+
+_WORDS_BEFORE_LIST = 3
+_CUE_AFTER_LIST = 12  # characters between a list's last country and the cue ("… and Sweden also took part")
+_CUE_BEFORE_LIST = 40  # characters between the cue and the list ("took part in the meeting: ", "aux travaux ")
 
 
 def _collectives(
