@@ -111,8 +111,53 @@ def _countries_taking_part(
     country_re, lookup = country_matcher(language)
     gaps = (t.gap, _joiner_gap(language))
     role = pack(language).people.delegations[0]
-    pos = 0
-    while (first := country_re.search(norm, pos)) is not None:
+    # Only near a cue that a country's name stands beside (a list runs up to it or starts after it): windows
+    # around those cues, not the whole paragraph.
+    spots = [spot for spot in spots if _country_beside(norm, spot, lookup)]
+    windows: list[tuple[int, int]] = []
+    for cue_start, cue_end in sorted(spots):
+        lo, hi = max(0, cue_start - _LIST_REACH), min(len(norm), cue_end + _LIST_REACH)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
+        else:
+            windows.append((lo, hi))
+    for lo, hi in windows:
+        _lists_near_cues(norm, lo, hi, spots, country_re, lookup, gaps, taken, role, add)
+
+
+def _country_beside(norm: str, spot: tuple[int, int], lookup: dict[str, str]) -> bool:
+    """Whether a country's name ends a few words before the cue at ``spot`` or opens a few words after it
+    (dictionary lookups of the words around it: cheaper than a scan for every cue)."""
+    cue_start, cue_end = spot
+    before = norm[max(0, cue_start - _CUE_AFTER_LIST - 40) : cue_start].split()
+    after = norm[cue_end : cue_end + _CUE_BEFORE_LIST + 40].replace("’", " ").replace("'", " ").split()
+    for words in (before[-5:], before[-6:-1], before[-7:-2]):
+        for n in range(1, min(4, len(words)) + 1):
+            if " ".join(words[-n:]).strip(",.;:") in lookup:
+                return True
+    for k in range(min(_WORDS_BEFORE_LIST + 1, len(after))):
+        for n in range(1, 5):
+            if k + n <= len(after) and " ".join(after[k : k + n]).strip(",.;:") in lookup:
+                return True
+    return False
+
+
+def _lists_near_cues(
+    norm: str,
+    lo: int,
+    hi: int,
+    spots: list[tuple[int, int]],
+    country_re: re.Pattern[str],
+    lookup: dict[str, str],
+    gaps: tuple[re.Pattern[str], re.Pattern[str]],
+    taken: list[tuple[int, int]],
+    role: str,
+    add: Any,
+) -> None:
+    """The lists of countries between ``lo`` and ``hi`` that a cue of ``spots`` stands beside: see
+    :func:`_countries_taking_part`."""
+    pos = lo
+    while (first := country_re.search(norm, pos, hi)) is not None:
         group = [first]
         end = first.end()
         while True:
@@ -155,6 +200,7 @@ def _few_small_words(between: str) -> bool:
 
 
 _WORDS_BEFORE_LIST = 3
+_LIST_REACH = 400  # characters around a cue where a list of countries beside it may stand
 _CUE_AFTER_LIST = 12  # characters between a list's last country and the cue ("… and Sweden also took part")
 _CUE_BEFORE_LIST = 40  # characters between the cue and the list ("took part in the meeting: ", "aux travaux ")
 

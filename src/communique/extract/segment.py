@@ -40,7 +40,7 @@ from attrs import field, frozen
 
 from ..errors import ParseError
 from ..locale import languages, pack
-from ._data import fold, normalize, word_count
+from ._data import fold, word_count
 from .countries import adjectives, listed_country
 from .dateline import place_line, read_dateline, split_dateline
 from .dates import LineDates
@@ -282,7 +282,8 @@ def _is_organization(text: str) -> bool:
 
 def _is_nationality(word: str) -> bool:
     """Whether ``word`` is a country's adjective in one of the packs ("Mexicana", "Australian")."""
-    return any(normalize(word).lower() in _adjective_words(code) for code in languages())
+    low = word.lower()  # (an adjective has no apostrophe for normalize() to change)
+    return any(low in _adjective_words(code) for code in languages())
 
 
 @cache
