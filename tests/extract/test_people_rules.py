@@ -1306,3 +1306,8 @@ def test_countries_beside_a_noun_for_participants_are_topics() -> None:
         ["The minister discussed the situation in Ukraine and Georgia with participants."], "en"
     )
     assert attendees == []
+
+
+def test_a_bodys_name_with_a_link_and_a_country_is_no_person() -> None:
+    text = "« Son histoire est la nôtre », a déclaré la vice-présidente, Communications de Postes Canada, hier."
+    assert people(text, "fr") == {}

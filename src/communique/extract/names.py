@@ -1410,10 +1410,13 @@ def _institution_tail(norm: str, name: str, name_start: int, t: PeopleTables) ->
     """Whether ``name`` is the end of an institution's name rather than a person's: it ends with a country's
     adjective or name and goes on a capitalised word that is no rank, title or courtesy word ("… del Comité
     Olímpico Boliviano", "… de l’Institut Agronomique Sénégalais")."""
-    last = name.rsplit(" ", 1)[-1]
+    words = name.split()
+    last = words[-1]
     hit = t.phrases.get(low(last))
     if hit is None or hit[0] != "country":
         return False
+    if len(words) >= 3 and any(w in t.particles for w in words[1:-1]):
+        return True  # "Communications de Postes Canada": a body's name, the link inside it
     before = _word_before(norm, name_start)
     if before is None:
         return False
