@@ -145,6 +145,8 @@ DEFAULT_CORPUS = (
     "tests/data/holdout21",
     "tests/data/holdout22",
     "tests/data/holdout23",
+    "tests/data/holdout24",
+    "tests/data/holdout25",
     "tests/data/htmlhold",
     "tests/data/htmlhold2",
     "tests/data/htmlhold3",
@@ -159,6 +161,8 @@ DEFAULT_CORPUS = (
     "tests/data/htmlhold12",
     "tests/data/htmlhold13",
     "tests/data/htmlhold14",
+    "tests/data/htmlhold15",
+    "tests/data/htmlhold16",
 )
 """The corpus folders, relative to the repository root (the current directory of the command)."""
 
