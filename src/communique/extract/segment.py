@@ -510,8 +510,13 @@ def _title_score(lines: list[Line], i: int, candidates: Set[int]) -> float:
         score -= 10  # the site's or the publisher's name
     if _is_byline(text):
         score -= 10  # "Par Service Communication": who wrote it
-    if word_count(text) < 2 and not (i + 1 < len(lines) and lines[i + 1].kind in (Kind.DATE, Kind.STAMP)):
-        # One word ("Prensa", "CEPICI") is a section's or a site's name, unless the page's date is right under it.
+    if (
+        word_count(text) < 2
+        and len(candidates) > 1
+        and not (i + 1 < len(lines) and lines[i + 1].kind in (Kind.DATE, Kind.STAMP))
+    ):
+        # One word among other heading-like lines ("Prensa", "CEPICI") is a section's or a site's name, unless
+        # the page's date is right under it (a page's one line above its body, "Titre", stays its title).
         score -= 20
     if any(ch in text for ch in "©"):
         score -= 10
