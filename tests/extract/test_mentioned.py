@@ -41,6 +41,18 @@ def _names(release: communique.PressRelease) -> tuple[list[str | None], list[str
             "Claire Morel",
             "Alain Ferrières",
         ),
+        # A former office holder, the phrase opening with its cue (after an elided article too).
+        (
+            "Abidjan – Le directeur général, M. Yacouba Fofana, a signé l’accord, dans le prolongement des "
+            "échanges engagés par l’ancien directeur général adjoint, M. Lassina Traoré-Diby.",
+            "Yacouba Fofana",
+            "Lassina Traoré-Diby",
+        ),
+        (
+            "Abuja – Commissioner Amina Bello commended the groundwork laid by former Commissioner Yaw Kessie-Ampofo.",
+            "Amina Bello",
+            "Yaw Kessie-Ampofo",
+        ),
         # Words between the verb and its link ("en el cargo").
         (
             "Madrid – Los obispos han elegido al obispo Alberto Carrascal Ibáñez como secretario general. Sustituye "

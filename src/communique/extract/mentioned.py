@@ -43,6 +43,13 @@ def _after_cue(norm: str, start: int, language: str) -> bool:
     first = norm[start : start + 8].lower().split(" ", 1)[0]
     if first in articles:
         start += len(first)
+    # The phrase may open with the cue itself, after an elided article ("l’ancien directeur …, M. X").
+    opening = norm[start : start + _REACH].lower().lstrip()
+    for elided in ("l’", "l'"):
+        if opening.startswith(elided):
+            opening = opening[len(elided) :]
+    if any(opening.startswith(cue + " ") for cue in cues):
+        return True
     before = norm[max(0, start - _REACH) : start].lower().rstrip(" ,")
     readings = [before]
     # "succeeding the Chairman, General X", "succède à l’amiral X": an article may come between.
