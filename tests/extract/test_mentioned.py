@@ -53,6 +53,13 @@ def _names(release: communique.PressRelease) -> tuple[list[str | None], list[str
             "Amina Bello",
             "Yaw Kessie-Ampofo",
         ),
+        # Someone represented is absent: the representative takes part.
+        (
+            "Tallinn – State Secretary Anna Heikkilä, representing Minister for Foreign Affairs Elina Rautavaara, "
+            "accepted the Presidency.",
+            "Anna Heikkilä",
+            "Elina Rautavaara",
+        ),
         # Words between the verb and its link ("en el cargo").
         (
             "Madrid – Los obispos han elegido al obispo Alberto Carrascal Ibáñez como secretario general. Sustituye "
