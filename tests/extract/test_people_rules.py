@@ -1311,3 +1311,15 @@ def test_countries_beside_a_noun_for_participants_are_topics() -> None:
 def test_a_bodys_name_with_a_link_and_a_country_is_no_person() -> None:
     text = "« Son histoire est la nôtre », a déclaré la vice-présidente, Communications de Postes Canada, hier."
     assert people(text, "fr") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ('La fragata colombiana ARC "Almirante Padilla" participó en el ejercicio.', "es"),
+        ("Les pêcheurs avaient embarqué sur le chalutier « Capitaine Morel » avant la tempête.", "fr"),
+        ("The patrol vessel “General Grant” joined the search.", "en"),
+    ],
+)
+def test_a_ships_name_in_quotation_marks_is_no_person(text: str, language: str) -> None:
+    assert people(text, language) == {}

@@ -888,8 +888,10 @@ def find_named(
                 and not _speaks(norm, name_start, name_end, language)
             ):
                 continue
-            person = Person(name)
             start = back["start"] if back["start"] is not None else name_start
+            if _quoted_whole(norm, start, name_end):
+                continue  # the frigate “Almirante Padilla”: a ship's or an operation's name in quotation marks
+            person = Person(name)
             if national is not None and back["start"] is None:
                 # The mention opens with its nationality's phrase ("succeeded the Dutch administrator X"):
                 # a cue before it makes the person one only mentioned.
@@ -1355,6 +1357,21 @@ def _role_as(language: str) -> re.Pattern[str]:
 
 
 _NUMBER_SIGNS = frozenset({"No", "Nº", "N°", "Núm", "Nr", "Num", "Nro"})  # a number's sign ends no person's name
+
+
+_OPENING_MARKS = '“"«‘„'
+_CLOSING_MARKS = '”"»’“'
+
+
+def _quoted_whole(norm: str, start: int, end: int) -> bool:
+    """Whether the phrase ``norm[start:end]`` is all a quotation holds ("ARC “Almirante Padilla”")."""
+    before = norm[start - 1 : start] if start else ""
+    if before in (" ", "\u00a0") and start >= 2:
+        before = norm[start - 2 : start - 1]  # « Almirante Padilla »
+    after = norm[end : end + 1]
+    if after in (" ", "\u00a0"):
+        after = norm[end + 1 : end + 2]
+    return bool(before) and before in _OPENING_MARKS and bool(after) and after in _CLOSING_MARKS
 
 
 def _word_before(norm: str, start: int) -> tuple[int, str] | None:
