@@ -1323,3 +1323,8 @@ def test_a_bodys_name_with_a_link_and_a_country_is_no_person() -> None:
 )
 def test_a_ships_name_in_quotation_marks_is_no_person(text: str, language: str) -> None:
     assert people(text, language) == {}
+
+
+def test_an_introducer_then_a_courtesy_word_open_no_name() -> None:
+    text = "Selon Mme Claire Koffi, directrice générale de SICER, les fonds permettront de doubler nos capacités."
+    assert people(text, "fr")["Claire Koffi"][1:3] == ("directrice générale", "SICER")

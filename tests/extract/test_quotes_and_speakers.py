@@ -412,3 +412,13 @@ def test_a_single_quoted_quotation_reopened_at_the_next_paragraph_is_one() -> No
         ["He said: ‘We were all holding our breath. It was hard.", "‘We are keeping disturbance low.’"]
     )
     assert [(s.paragraph, s.continues) for s in spans] == [(0, False), (1, True)]
+
+
+def test_a_courtesy_title_alone_stands_for_the_person_as_a_pronoun_does() -> None:
+    paragraphs = [
+        "For his part, HE Mr. Bambang Setiadi expressed his country's appreciation. "
+        '"Indonesia values Qatar as a trusted partner," His Excellency said.'
+    ]
+    attendees = [Attendee(name="Bambang Setiadi", role="Minister of Foreign Affairs")]
+    quotes = find_quotes(paragraphs, "en", attendees)
+    assert [q.speaker for q in quotes] == ["Bambang Setiadi"]

@@ -695,7 +695,11 @@ def find_named(
                 continue
             introduced = k == 0 and len(tokens) >= 3 and _introduces(norm[tokens[0][0] : tokens[0][1]], language)
             if introduced:
-                k = 1  # "Selon Marie Curie, …": the capitalised introducer is not part of the name
+                # "Selon Marie Curie, …": the capitalised introducer is not part of the name, nor a courtesy
+                # word or a title after it ("Selon Mme Nadège Koffi, …").
+                k = 1 + _prefix_length(norm, tokens[1:], t)
+                if k >= len(tokens):
+                    continue
             if k == 0 and len(tokens) >= 3:
                 # "U.S. Navy Admiral Thomas E. Garrick", "Italian Army Major General Franco Liguori":
                 # the rank or title inside the run, after words that are neither (a service, a unit).
