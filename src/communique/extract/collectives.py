@@ -131,6 +131,8 @@ def _country_beside(norm: str, spot: tuple[int, int], lookup: dict[str, str]) ->
     cue_start, cue_end = spot
     before = norm[max(0, cue_start - _CUE_AFTER_LIST - 40) : cue_start].split()
     after = norm[cue_end : cue_end + _CUE_BEFORE_LIST + 40].replace("’", " ").replace("'", " ").split()
+    if not any(w[:1].isupper() for w in (*before[-7:], *after[: _WORDS_BEFORE_LIST + 5])):
+        return False  # a country's name is capitalised: none near, no list (the common case, at no lookup)
     for words in (before[-5:], before[-6:-1], before[-7:-2]):
         for n in range(1, min(4, len(words)) + 1):
             if " ".join(words[-n:]).strip(",.;:") in lookup:

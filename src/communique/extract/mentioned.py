@@ -34,6 +34,12 @@ def _cues(language: str) -> tuple[tuple[str, ...], frozenset[str]]:
     return tuple(cues), frozenset(articles)
 
 
+@cache
+def _spaced(cues: tuple[str, ...]) -> tuple[str, ...]:
+    """The cues each followed by a space: one ``str.startswith`` call tests them all."""
+    return tuple(cue + " " for cue in cues)
+
+
 def _after_cue(norm: str, start: int, language: str) -> bool:
     """Whether a mention starting at ``start`` of ``norm`` stands right after a cue."""
     cues, articles = _cues(language)
@@ -48,7 +54,7 @@ def _after_cue(norm: str, start: int, language: str) -> bool:
     for elided in ("l’", "l'"):
         if opening.startswith(elided):
             opening = opening[len(elided) :]
-    if any(opening.startswith(cue + " ") for cue in cues):
+    if opening.startswith(_spaced(cues)):
         return True
     before = norm[max(0, start - _REACH) : start].lower().rstrip(" ,")
     readings = [before]
