@@ -198,6 +198,10 @@ def test_the_first_paragraph_gives_the_events_own_dates(
         # An agency in brackets and a full stop with a dash after the date (Latin American ministries).
         ("PANAMÁ, 14 de octubre de 2025 (MIRE).– La ministra recibió a su homóloga de Finlandia.", "PANAMÁ"),
         ("Madrid, 30 de septiembre de 2025.– Las ministras de Cultura se reunieron en la sede.", "Madrid"),
+        # A full stop, a space, then the dash; an agency in brackets before them; a district's initials.
+        ("Madrid, 30 de julio de 2025. – Grupo Ferrolana obtuvo un beneficio neto de 86 millones.", "Madrid"),
+        ("Córdoba, 15 de marzo de 2025 (Prensa Policía). – Personal policial encontró a tres jóvenes.", "Córdoba"),
+        ("Santo Domingo, D. N., 17 de octubre de 2025 – La Contraloría remitió el informe.", "Santo Domingo"),
         # A region whose first word is one letter ("A Coruña": not an interview's answer label).
         ("Ferrol (A Coruña), 14 de marzo de 2023 – La ministra presidió la ceremonia en el astillero.", "Ferrol"),
     ],
@@ -951,3 +955,32 @@ def test_a_derived_title_skips_a_lead_in_ending_with_a_colon() -> None:
     header = communique.parse(text, "text").header
     assert header.title_derived
     assert header.title.startswith("Secretary of State Marcus Hale spoke today")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # A date in figures after the place, without a comma (Council of Europe pages).
+        ("Strasbourg 21/02/2024", ("Strasbourg", "21/02/2024")),
+        # A section label and its dash before the place line.
+        ("Communiqué de presse – Bruxelles, le 12 mars 2025", ("Bruxelles", "12 mars 2025")),
+        ("Press release – Geneva, 3 March 2025", ("Geneva", "3 March 2025")),
+        # A place whose last word elsewhere names a body ("City" of "City of Sydney").
+        ("QUEZON CITY", ("QUEZON CITY", None)),
+    ],
+)
+def test_more_place_lines(line: str, expected: tuple[str, str | None]) -> None:
+    assert place_line(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Doorstop interview – Brisbane",  # a transcript's headline: a label and a place, but no date
+        "City of Sydney",
+        "Dublin City Council",
+        "Route 21/02/2024 closed",
+    ],
+)
+def test_lines_that_are_no_place_lines(line: str) -> None:
+    assert place_line(line) is None

@@ -273,3 +273,29 @@ def test_stamps_with_a_view_count_and_references_under_two_labels(line: str, kin
     assert found.kind is kind
     if value is not None:
         assert found.value == value
+
+
+_LONG = "The ministers reviewed the programme of work for the coming year and agreed on three priorities for it."
+
+
+def test_a_page_without_blank_lines_has_one_paragraph_per_line() -> None:
+    # Lines longer than a hard-wrapped text's, two of them in one block: each line break ends a paragraph.
+    text = f"Title of the page\nMarch 3, 2025\n{_LONG}\nMODERATOR: Good morning.\nQ: Will it change?\n{_LONG}\n"
+    blocks = [line.block for line in classify_lines(text)]
+    assert blocks[:3] == [0, 0, 0]  # the header's lines read as before, down to the first long line
+    assert blocks[3:] == [1, 2, 3]
+
+
+def test_a_page_without_blank_lines_keeps_lists_and_labels_with_their_lead() -> None:
+    text = (
+        f"{_LONG}\n{_LONG}\nThe following authorities took part:\nAustria: Federal Police\nBelgium: Federal Judicial "
+        f"Police; Federal Agency for Medicines and Health Products; Customs and Excise Administration\n"
+        f"THOMAS RENAUDIN\nBonjour, madame la ministre.\n• First item of a list\n• Second item\n"
+    )
+    blocks = [line.block for line in classify_lines(text)]
+    assert blocks == [0, 1, 2, 2, 2, 3, 3, 3, 3]
+
+
+def test_a_hard_wrapped_paragraph_stays_one_block() -> None:
+    text = "The ministers reviewed the programme of work\nfor the coming year and agreed on three\npriorities.\n"
+    assert {line.block for line in classify_lines(text)} == {0}

@@ -98,9 +98,7 @@ _COLON_REACH = 60  # a dateline ending with a colon ends within this many charac
 # A capital district's initials after a city, part of its name: "Washington, D.C.", "Tegucigalpa, M.D.C."
 # (not a state's, "ALBUQUERQUE, N.M.", which is the region after the city).
 _DISTRICT = re.compile(r"(?:M\.)?D\.C\.|DC")
-_SEPARATOR = (
-    r"(?:[ \u00a0]*[–—][ \u00a0]*|[ \u00a0]+-[ \u00a0]+|[ \u00a0]*--[ \u00a0]*|\.[-–—][ \u00a0]*|(?<=\))-[ \u00a0]*)"
-)
+_SEPARATOR = r"(?:[ \u00a0]*[–—][ \u00a0]*|[ \u00a0]+-[ \u00a0]+|[ \u00a0]*--[ \u00a0]*|\.[ \u00a0]?[-–—][ \u00a0]*|(?<=\))-[ \u00a0]*)"
 # "(Geneva) – …": a place in brackets, then the separator.
 _BRACKETED = re.compile(r"\(([^()]{2,40})\)(" + _SEPARATOR + r")(?=\S)")
 _YEAR = re.compile(r"\d{4}")
@@ -166,7 +164,9 @@ def _place_alone() -> re.Pattern[str]:
     """A line that is a place, with its country or agency and a date: "Brussels, 4 April 2019", "New York"."""
     return re.compile(
         rf"(?P<place>{_place()})(?:,[ \u00a0](?P<country>{_country()})|(?:[ \u00a0]?|--)\((?P<paren>[^()]{{2,40}})\))?"
-        rf"(?:(?:,[ \u00a0]*|(?<=\))[ \u00a0]*)(?P<date>{_date_text()})(?:[ \u00a0]*[,–—-][^–—]{{0,60}})?"
+        # (Without a comma before a date in figures only: "Strasbourg 21/02/2024".)
+        rf"(?:(?:,[ \u00a0]*|(?<=\))[ \u00a0]*|[ \u00a0](?=\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}$))(?P<date>{_date_text()})"
+        r"(?:[ \u00a0]*[,–—-][^–—]{0,60})?"
         # (A day alone, then the agency: Europa Press's "MADRID, 20 (EUROPA PRESS)" on its own line.)
         r"|,[ \u00a0]*(?P<day>\d{1,2})[ \u00a0]*\((?P<agency>[^()]{2,30})\)(?:[ \u00a0]*[–—-])?)?"
     )
@@ -221,6 +221,8 @@ def _is_place(place: str, country: str | None) -> bool:
         return True
     # A region that is not a country ("Norfolk, Virginia"): still a place unless it names a person or body.
     region = country.replace("\u00a0", " ").split()
+    if all(len(w.rstrip(".")) == 1 for w in region):
+        return True  # a district's initials ("Santo Domingo, D. N.,"), not a courtesy word ("D." is Don's)
     return not any(w.lower() in person for w in region) and not any(
         find_organization(country, code) for code in languages()
     )
@@ -386,6 +388,13 @@ def place_line(line: str) -> tuple[str, str | None] | None:
             found = place_line(f"{place}, {parts[1]}") if " | " not in place else None
             if found is not None:
                 return found
+    labelled = _DASH_AFTER_LABEL.split(text, maxsplit=1)
+    if len(labelled) == 2 and _is_label(labelled[0]):
+        # "Communiqué de presse – Bruxelles, le 12 mars 2025": a section label, its dash, then the place line.
+        # (With its date: "Doorstop interview – Brisbane" is a transcript's headline.)
+        found = place_line(labelled[1])
+        if found is not None and found[1] is not None:
+            return found
     if text.split(None, 1)[0].casefold() in byline_words():
         return None  # "Par Mélanie Gagnon", "By U.S. Embassy Manila": a byline, not a place
     alone = read_dateline(text + " ⁠")
@@ -417,7 +426,7 @@ def place_line(line: str) -> tuple[str, str | None] | None:
         return None  # "GOV.UK", "gouvernement.fr": a site's name, not a place
     if date is None and _is_label(text):
         return None  # "Published", "Press Operations": a header label, not a place
-    if date is None and any(w.casefold() in _body_words() for w in text.split()):
+    if date is None and any(w.casefold() in _body_words() for w in _without_place_suffix(text.split())):
         return None  # "European Commission", "Ministère des Armées": a publisher's name on its own line
     country = m.group("country")
     if country is not None and _DISTRICT.fullmatch(country.strip()):
@@ -440,6 +449,16 @@ def _is_label(text: str) -> bool:
     """A stamp label, a section label or a furniture phrase, or a line made with one of their words."""
     key = fold(text)
     return key in _labels() or any(w in _label_words() for w in key.split())
+
+
+@cache
+def _place_suffixes() -> frozenset[str]:
+    return frozenset(w.casefold() for code in languages() for w in pack(code).dateline.place_suffixes)
+
+
+def _without_place_suffix(words: list[str]) -> list[str]:
+    """``words`` without a last word that ends a place's name ("QUEZON CITY"; not "City" alone)."""
+    return words[:-1] if len(words) > 1 and words[-1].casefold() in _place_suffixes() else words
 
 
 @cache

@@ -617,6 +617,38 @@ def _classify_undated(text: str, number: int, block: int, piece: bool, bullet: b
     return [Line(number, text, Kind.TEXT, block, piece, bullet)]
 
 
+_LABEL_WORDS = 6  # words of a speaker's name in capitals over a transcript's turn
+_WRAP_WIDTH = 100  # characters: a hard-wrapped text's lines are shorter (72 to 80 columns, seldom more)
+
+
+def _unwrapped_blocks(raws: list[str]) -> set[int]:
+    """The indices of the lines of ``raws`` that are in a block (lines between blank lines) holding two lines
+    longer than any hard-wrapped text has: a page copied without blank lines between its paragraphs, where
+    each line break ends a paragraph ("… in College Park." ¶ "MODERATOR: Good morning …").  (One long line
+    is a paragraph under its label: "CLAIRE DUPONT" ¶ "Je leur réponds …", a headline over its date.)"""
+    out: set[int] = set()
+    start = 0
+    for i in range(len(raws) + 1):
+        if i == len(raws) or not raws[i].strip():
+            long = [k for k in range(start, i) if len(raws[k]) > _WRAP_WIDTH]
+            if len(long) >= 2:
+                # From the line after the first long one: the header's lines above it read as before, and
+                # a bulleted item stays with the list it continues.
+                listing = False
+                for k in range(long[0] + 1, i):
+                    line, above = raws[k].strip(), raws[k - 1].strip()
+                    # A list's items under their lead-in ("The following took part:" ¶ "Austria: …"; an item
+                    # ends with no full stop), and a turn's text under its speaker's name in capitals
+                    # ("THOMAS RENAUDIN" ¶ "Bonjour."): one block.
+                    capitals = line.isupper() and len(line.split()) <= _LABEL_WORDS
+                    listing = not line.endswith(".") and not capitals and (above.endswith(":") or listing)
+                    label = above.isupper() and len(above.split()) <= _LABEL_WORDS
+                    if not (listing or label or _BULLET.match(line)):
+                        out.add(k)
+            start = i + 1
+    return out
+
+
 def classify_lines(text: str) -> list[Line]:
     """Every non-blank line of ``text``, classified; a ``|``-packed header line gives one line per piece.
 
@@ -626,13 +658,17 @@ def classify_lines(text: str) -> list[Line]:
     out: list[Line] = []
     block = 0
     blank = True
-    for number, raw in enumerate(text.split("\n"), 1):
+    raws = text.split("\n")
+    unwrapped = _unwrapped_blocks(raws)
+    for number, raw in enumerate(raws, 1):
         stripped = raw.strip()
         if not stripped:
             if not blank:
                 block += 1
             blank = True
             continue
+        if not blank and number - 1 in unwrapped:
+            block += 1  # a line of its own in a block of long lines: a paragraph, not a wrapped line's rest
         blank = False
         if len(stripped) <= _end_mark_length() and is_end_mark(stripped):
             out.append(Line(number, stripped, Kind.END, block))  # "– FIN –" starts like a bulleted line

@@ -331,6 +331,9 @@ class DatelineWords:
 
     place_links: Words
     """Small connecting words inside place names ("Saint-Pierre-de-…", "Frankfurt am Main")."""
+    place_suffixes: Words
+    """Last words of place names that elsewhere name a body ("Quezon City", "Kuwait City"): a line that
+    is capitalised words ending with one is still a place."""
 
 
 @frozen(kw_only=True)
