@@ -299,3 +299,13 @@ def test_a_page_without_blank_lines_keeps_lists_and_labels_with_their_lead() -> 
 def test_a_hard_wrapped_paragraph_stays_one_block() -> None:
     text = "The ministers reviewed the programme of work\nfor the coming year and agreed on three\npriorities.\n"
     assert {line.block for line in classify_lines(text)} == {0}
+
+
+@pytest.mark.parametrize("motto", ["Paix – Travail – Patrie", "Un Peuple – Un But – Une Foi", "Unión - Paz - Libertad"])
+def test_a_letterheads_state_motto_is_furniture(motto: str) -> None:
+    assert classify_lines(motto)[0].kind is Kind.FURNITURE
+
+
+@pytest.mark.parametrize("headline", ["Afrique – Tchad", "Kosovo – KFOR hands over the mission to a new commander"])
+def test_a_kicker_or_a_headline_with_dashes_is_no_motto(headline: str) -> None:
+    assert classify_lines(headline)[0].kind is Kind.TEXT

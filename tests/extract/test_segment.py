@@ -449,3 +449,12 @@ def test_a_headline_with_a_long_value_after_its_colon_is_no_field() -> None:
         "Le Gouvernement a approuvé ce jeudi la rénovation de 85 écoles, pour un budget de 120 millions d'euros.\n"
     )
     assert segment(page).title == "Rénovation des écoles : 120 millions d'euros pour 85 bâtiments scolaires"
+
+
+def test_a_letterheads_state_name_under_the_date_is_no_dateline() -> None:
+    text = (
+        "Communiqué relatif au déraillement d'un train de marchandises à Bélabo\n\n"
+        "Publié le : 07/03/2025\n\nREPUBLIQUE DU CAMEROUN\nPaix – Travail – Patrie\n\n"
+        "Le Gouvernement informe l'opinion publique qu'un train de marchandises a déraillé jeudi près de la gare.\n"
+    )
+    assert communique.parse(text, "text").header.dateline is None

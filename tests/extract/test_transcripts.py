@@ -324,3 +324,18 @@ def test_a_transcripts_headline_gives_the_role_the_body_does_not() -> None:
     )
     release = communique.parse(page, "text")
     assert release.attendee("Claire Aubertin").role == "ministre déléguée chargée de l'Europe"
+
+
+def test_a_surname_label_takes_the_full_name_and_role_the_headline_gives_with_its_initial() -> None:
+    text = (
+        "TRANSCRIPT: Media Interview with Foreign Affairs Secretary Enrique T. Villareal after his meeting\n\n"
+        "Date: 2025-04-04\n\n"
+        "Q: Good afternoon, Secretary. What was agreed on the coast guard arrangement?\n\n"
+        "SECRETARY VILLAREAL: We agreed to finalise the memorandum of understanding within sixty days.\n\n"
+        "Q: Did you discuss fisheries?\n\n"
+        "SECRETARY VILLAREAL: We did, and our teams will meet again in May to go through the figures.\n"
+    )
+    release = communique.parse(text, "text")
+    assert {q.speaker for q in release.quotes} == {"Enrique T. Villareal"}
+    (person,) = [a for a in release.attendees if a.name]
+    assert (person.name, person.role) == ("Enrique T. Villareal", "Foreign Affairs Secretary")

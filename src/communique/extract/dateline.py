@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import unicodedata
 from functools import cache
 from typing import NamedTuple
 
@@ -422,6 +423,8 @@ def place_line(line: str) -> tuple[str, str | None] | None:
         return None
     if not _is_place(m.group("place"), m.group("country") or m.group("paren")):
         return None
+    if date is None and _unaccented(m.group("place").split()[0]) in _state_nouns():
+        return None  # "REPUBLIQUE DU CAMEROUN": a letterhead's state, not a dateline's place
     if date is None and "." in text:
         return None  # "GOV.UK", "gouvernement.fr": a site's name, not a place
     if date is None and _is_label(text):
@@ -449,6 +452,17 @@ def _is_label(text: str) -> bool:
     """A stamp label, a section label or a furniture phrase, or a line made with one of their words."""
     key = fold(text)
     return key in _labels() or any(w in _label_words() for w in key.split())
+
+
+@cache
+def _state_nouns() -> frozenset[str]:
+    """The nouns of states' formal names in every pack, without accents ("republique", "kingdom")."""
+    return frozenset(_unaccented(w) for code in languages() for w in pack(code).countries.state_nouns)
+
+
+def _unaccented(word: str) -> str:
+    """``word`` folded without its accents: a letterhead in capitals drops them ("REPUBLIQUE")."""
+    return "".join(c for c in unicodedata.normalize("NFD", fold(word)) if not unicodedata.combining(c))
 
 
 @cache

@@ -612,9 +612,25 @@ def _classify_undated(text: str, number: int, block: int, piece: bool, bullet: b
     if byline is not None and " " in byline.group() and text[byline.end() : byline.end() + 1] == " ":
         # "News provided by Harbor Light Robotics": a source label of several words needs no colon.
         return [Line(number, text, Kind.LABEL, block, piece, value=text[byline.end() :].strip(), field="source")]
-    if _is_furniture(text):
+    if _is_furniture(text) or _is_motto(text):
         return [Line(number, text, Kind.FURNITURE, block, piece)]
     return [Line(number, text, Kind.TEXT, block, piece, bullet)]
+
+
+_MOTTO = re.compile(r"[ \u00a0]+[–—-][ \u00a0]+")
+_MOTTO_PARTS = 3  # a state's motto on a letterhead: "Paix – Travail – Patrie", "Un Peuple – Un But – Une Foi"
+_MOTTO_PART_WORDS = 3
+
+
+def _is_motto(text: str) -> bool:
+    """Whether ``text`` is a motto of capitalised short parts between dashes (a letterhead's, under the state's
+    name): three parts or more, each of at most three words, opening with a capital, without a sentence's mark."""
+    if "–" not in text and "—" not in text and " - " not in text:
+        return False
+    parts = _MOTTO.split(text.strip())
+    return len(parts) >= _MOTTO_PARTS and all(
+        p[:1].isupper() and len(p.split()) <= _MOTTO_PART_WORDS and p[-1:] not in ".!?:;," for p in parts
+    )
 
 
 _LABEL_WORDS = 6  # words of a speaker's name in capitals over a transcript's turn

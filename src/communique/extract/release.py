@@ -459,14 +459,26 @@ def _named_in_masthead(turns: Sequence[Turn], lines: Sequence[str], language: st
         name = turn.name
         if name is not None and " " not in name and name.isupper() and len(name) > 2:
             if name not in found:
-                pattern = re.compile(rf"((?:[{upper_class()}][\w’'\-]+ )+){re.escape(name.title())}(?![\w’'\-])")
+                # (A middle initial is a word of the name: "Enrique T. Villareal".)
+                pattern = re.compile(rf"((?:[{upper_class()}][\w’'\-.]+ )+){re.escape(name.title())}(?![\w’'\-])")
                 hits = {m.group(0).strip() for line in lines for m in pattern.finditer(line)}
-                full = [h for h in hits if 2 <= len(h.split()) <= 4]
-                found[name] = _without_courtesy(full[0], language) if len(full) == 1 else None
+                # The title's words before the name go ("Foreign Affairs Secretary Enrique T. Villareal").
+                full = {n for h in hits if (n := _without_courtesy(_after_title(h, language), language))}
+                full = {n for n in full if 2 <= len(n.split()) <= 4}
+                found[name] = full.pop() if len(full) == 1 else None
             if found[name] is not None:
                 turn = attrs.evolve(turn, name=found[name])
         out.append(turn)
     return out
+
+
+def _after_title(written: str, language: str) -> str:
+    """``written`` from the word after the last title or rank word in it ("Foreign Affairs Secretary Enrique T.
+    Villareal" → "Enrique T. Villareal"); ``written`` when it holds none."""
+    t = people_tables(language)
+    words = written.split()
+    last = max((i for i, w in enumerate(words[:-1]) if bare(w) in t.trigger_last), default=-1)
+    return " ".join(words[last + 1 :])
 
 
 def _without_courtesy(written: str, language: str) -> str | None:
@@ -686,11 +698,15 @@ def _filled_from(attendee: Attendee, others: Sequence[Attendee]) -> Attendee:
 
 
 def _filled(attendee: Attendee, other: Attendee) -> Attendee:
-    """``attendee`` with the rank, role, organisation and country it lacks taken from ``other``."""
+    """``attendee`` with the rank, role, organisation and country it lacks taken from ``other``; and its role
+    when ``other`` writes it in full ("Secretary" of a transcript's label, "Foreign Affairs Secretary")."""
+    role = attendee.role or other.role
+    if attendee.role and other.role and other.role.casefold().endswith(" " + attendee.role.casefold()):
+        role = other.role
     return attrs.evolve(
         attendee,
         rank=attendee.rank or other.rank,
-        role=attendee.role or other.role,
+        role=role,
         organization=attendee.organization or other.organization,
         country=attendee.country or other.country,
     )
