@@ -147,6 +147,8 @@ DEFAULT_CORPUS = (
     "tests/data/holdout23",
     "tests/data/holdout24",
     "tests/data/holdout25",
+    "tests/data/holdout26",
+    "tests/data/holdout27",
     "tests/data/htmlhold",
     "tests/data/htmlhold2",
     "tests/data/htmlhold3",
@@ -163,6 +165,7 @@ DEFAULT_CORPUS = (
     "tests/data/htmlhold14",
     "tests/data/htmlhold15",
     "tests/data/htmlhold16",
+    "tests/data/htmlhold17",
 )
 """The corpus folders, relative to the repository root (the current directory of the command)."""
 
