@@ -363,7 +363,8 @@ def _without_stop(place: str) -> str:
     return place
 
 
-_DASH_AFTER_LABEL = re.compile(r"[ \u00a0]+[–—-][ \u00a0]+")
+DASH_BETWEEN = re.compile(r"[ \u00a0]+[–—-][ \u00a0]+")
+"""A dash with spaces around it, between a label and a place or the parts of a motto ("Paix – Travail")."""
 
 
 def place_line(line: str) -> tuple[str, str | None] | None:
@@ -383,13 +384,13 @@ def place_line(line: str) -> tuple[str, str | None] | None:
         parts = [p.strip() for p in text.split(" | ") if p.strip()]
         if len(parts) == 2 and _is_date(parts[1]):
             place = parts[0]
-            labelled = _DASH_AFTER_LABEL.split(place, maxsplit=1)
+            labelled = DASH_BETWEEN.split(place, maxsplit=1)
             if len(labelled) == 2 and _is_label(labelled[0]):
                 place = labelled[1]
             found = place_line(f"{place}, {parts[1]}") if " | " not in place else None
             if found is not None:
                 return found
-    labelled = _DASH_AFTER_LABEL.split(text, maxsplit=1)
+    labelled = DASH_BETWEEN.split(text, maxsplit=1)
     if len(labelled) == 2 and _is_label(labelled[0]):
         # "Communiqué de presse – Bruxelles, le 12 mars 2025": a section label, its dash, then the place line.
         # (With its date: "Doorstop interview – Brisbane" is a transcript's headline.)

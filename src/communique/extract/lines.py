@@ -25,7 +25,7 @@ import attrs
 from ..errors import ParseError
 from ..locale import languages, pack
 from ._data import alternation, fold, word_count
-from .dateline import place_line
+from .dateline import DASH_BETWEEN, place_line
 from .dates import (
     DateStamp,
     LineDates,
@@ -617,7 +617,6 @@ def _classify_undated(text: str, number: int, block: int, piece: bool, bullet: b
     return [Line(number, text, Kind.TEXT, block, piece, bullet)]
 
 
-_MOTTO = re.compile(r"[ \u00a0]+[–—-][ \u00a0]+")
 _MOTTO_PARTS = 3  # a state's motto on a letterhead: "Paix – Travail – Patrie", "Un Peuple – Un But – Une Foi"
 _MOTTO_PART_WORDS = 3
 
@@ -627,7 +626,7 @@ def _is_motto(text: str) -> bool:
     name): three parts or more, each of at most three words, opening with a capital, without a sentence's mark."""
     if "–" not in text and "—" not in text and " - " not in text:
         return False
-    parts = _MOTTO.split(text.strip())
+    parts = DASH_BETWEEN.split(text.strip())
     return len(parts) >= _MOTTO_PARTS and all(
         p[:1].isupper() and len(p.split()) <= _MOTTO_PART_WORDS and p[-1:] not in ".!?:;," for p in parts
     )

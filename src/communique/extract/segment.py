@@ -618,14 +618,6 @@ def _opens_with_section_label(text: str) -> bool:
     return any(folded.startswith(label + " ") for label in section_labels())
 
 
-def _with_country(text: str) -> bool:
-    """Whether ``text`` ends with a comma and a country's name ("PASIG CITY, PHILIPPINES")."""
-    head, comma, tail = text.rpartition(",")
-    return bool(comma and head.strip()) and any(
-        listed_country(tail, code) or listed_country(tail.title(), code) for code in languages()
-    )
-
-
 def _pick_title(
     lines: list[Line], candidates: list[int], standfirst: int | None, place: str | None, header_end: int | None
 ) -> tuple[int | None, int | None, str | None]:
@@ -649,8 +641,7 @@ def _pick_title(
         found = None if last.piece else place_line(last.text)
         # (Not under a person's line: "Hon Tamati Reweti" ¶ "Conservation" is a minister and his portfolio,
         # and so is each short line between them: "Foreign Affairs" ¶ "Pacific Peoples".)
-        # (A place with its country is no portfolio: "Grace Dizon" ¶ "PASIG CITY, PHILIPPINES".)
-        under_person = _under_person(lines, candidates[-1]) and not _with_country(last.text)
+        under_person = _under_person(lines, candidates[-1])
         if found is not None and word_count(last.text) <= 6 and not under_person:
             place, candidates = found[0], candidates[:-1]
     # A headline printed twice (capitals, then mixed case) counts once, in mixed case.
