@@ -1328,3 +1328,39 @@ def test_a_ships_name_in_quotation_marks_is_no_person(text: str, language: str) 
 def test_an_introducer_then_a_courtesy_word_open_no_name() -> None:
     text = "Selon Mme Claire Koffi, directrice générale de SICER, les fonds permettront de doubler nos capacités."
     assert people(text, "fr")["Claire Koffi"][1:3] == ("directrice générale", "SICER")
+
+
+def test_a_capitalised_title_tied_to_its_body_by_a_link_is_an_apposition() -> None:
+    # A job in apposition usually opens in small letters; a capitalised title joined to its body by a
+    # role or location link ("at the CSO", "of the Board") is one too, and the verb after it says the name.
+    release = communique.parse(
+        "Jobless rate steady\n\n"
+        "Dublin, 4 March 2025 – Unemployment held at 4.3% in February.\n\n"
+        "“The labour market is still tight,” Siobhán Ní Bhriain, Senior Statistician at the CSO, said."
+    )
+    assert [(q.speaker, q.text[:20]) for q in release.quotes] == [("Siobhán Ní Bhriain", "The labour market is")]
+    assert [a.name for a in release.attendees] == ["Siobhán Ní Bhriain"]
+
+
+def test_a_surname_with_an_apostrophe_ends_a_portfolio_run() -> None:
+    found = people("Minister for Rural Affairs Tamsin O'Rourke opened the new pier.")
+    assert found == {"Tamsin O'Rourke": (None, "Minister for Rural Affairs", None, None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "role"),
+    [
+        # A body's name, then its title, then the name, all capitalised in one run.
+        ("Hospital Board Chair Michelle Tan welcomed the funding.", "en", "Michelle Tan", "Chair"),
+        ("Harbour Authority Director Paul Ngata signed the lease.", "en", "Paul Ngata", "Director"),
+    ],
+)
+def test_a_title_inside_a_capitalised_run_opens_the_name(text: str, language: str, name: str, role: str) -> None:
+    found = people(text, language)
+    assert list(found) == [name]
+    assert found[name][1] is not None and found[name][1].endswith(role)
+
+
+def test_a_courtesy_title_after_a_bodys_name_names_the_body_after_someone() -> None:
+    # "Centro de Salud Familiar Dr. Hernán Urrutia" is a clinic named after a doctor, not the doctor.
+    assert people("Los vecinos llegaron al Centro de Salud Familiar Dr. Hernán Urrutia el lunes.", "es") == {}

@@ -196,6 +196,11 @@ def interviewee_in_lead(paragraphs: Sequence[str], norms: Sequence[str], t: Peop
     return None
 
 
+def _letters(word: str) -> bool:
+    """Whether ``word`` is letters, with an apostrophe or a hyphen inside ("O’Rourke", "Jean-Luc")."""
+    return word.replace("’", "").replace("'", "").replace("-", "").isalpha()
+
+
 def _portfolio_then_name(norm: str, tokens: list[tuple[int, int]], t: PeopleTables) -> tuple[int, int] | None:
     """``(index of the first name, start of the role's head)`` when a run of three capitalised words or more
     goes on a role's portfolio ("Minister for Emergency Management Bronwyn Castellano", "… Trade and Tourism
@@ -223,7 +228,7 @@ def _portfolio_then_name(norm: str, tokens: list[tuple[int, int]], t: PeopleTabl
     if lead is None and any(_INITIAL.fullmatch(w) for w in words):
         return None
     first = lead if lead is not None else n - 2
-    if lead is None and not all(norm[s : s + 1].isupper() and norm[s:e].isalpha() for s, e in tokens[-2:]):
+    if lead is None and not all(norm[s : s + 1].isupper() and _letters(norm[s:e]) for s, e in tokens[-2:]):
         return None
     if any(bare(norm[s:e]) in t.head_words for s, e in tokens[:first]):
         return None  # "… and Chief Raymond Sinclair": a title of its own opens the run, another person's phrase
@@ -310,6 +315,12 @@ def _small_head_before(text: str, pos: int, t: PeopleTables) -> tuple[int, int] 
         j -= 1
     article = text[max(0, j - 6) : j + 1].rsplit(" ", 1)[-1].lower()
     return (head_start, m.end(1)) if bare(article) in t.role_articles else None
+
+
+def _kind_of(norm: str, token: tuple[int, int], t: PeopleTables) -> str | None:
+    """The vocabulary kind of one token ("rank", "title", "honorific", …), or None."""
+    entry = t.phrases.get(bare(norm[token[0] : token[1]]))
+    return entry[0] if entry else None
 
 
 def _last_head(norm: str, tokens: list[tuple[int, int]], t: PeopleTables) -> int:
@@ -700,11 +711,13 @@ def find_named(
                 k = 1 + _prefix_length(norm, tokens[1:], t)
                 if k >= len(tokens):
                     continue
-            if k == 0 and len(tokens) >= 3:
-                # "U.S. Navy Admiral Thomas E. Garrick", "Italian Army Major General Franco Liguori":
-                # the rank or title inside the run, after words that are neither (a service, a unit).
+            if len(tokens) - k >= 3 and not introduced:
+                # "U.S. Navy Admiral Thomas E. Garrick", "Italian Army Major General Franco Liguori",
+                # "Hospital Board Chair Michelle Tan": the rank or title inside the run, after words that are
+                # neither (a service, a unit, a board) — but not a courtesy title opening a name after a
+                # body's name ("Centro de Salud Familiar Dr. Hernán Urrutia": the title is the person's).
                 inner = _last_head(norm, tokens, t)
-                if inner:
+                if inner > k and (k == 0 or _kind_of(norm, tokens[inner - 1], t) != "honorific"):
                     k = inner
             # "… for Terrorism and Financial Intelligence Dana K. Whitcombe": a portfolio of words no table
             # holds, then a name with a middle initial, after a role's head: the initial says where the name starts.
@@ -1310,9 +1323,14 @@ def _apposed_speech(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     verbs = alternation(normalize(v) for v in quotes.verbs)
     auxiliaries = alternation(normalize(w) for w in quotes.auxiliaries)
     articles = alternation(normalize(w) for w in pack(language).people.role_articles)
-    # The apposition opens with a small letter or a number (a job, an age) and holds no sentence end.
+    people = pack(language).people
+    links = alternation(normalize(w) for w in (*people.role_links, *people.location_links))
+    plain = r"[^,;:.!?«»“”\"()]"
+    # The apposition opens with a small letter or a number (a job, an age) and holds no sentence end;
+    # or it is a capitalised title tied to its body by a link word ("Senior Statistician at the CSO").
     after = re.compile(
-        rf",[ \u00a0]+(?P<job>(?![{upper_class()}])(?=[^\W_])[^,;:.!?«»“”\"()]{{2,{_APPOSITION_REACH}}}),"
+        rf",[ \u00a0]+(?P<job>(?![{upper_class()}])(?=[^\W_]){plain}{{2,{_APPOSITION_REACH}}}"
+        rf"|[{upper_class()}]{plain}{{1,60}}?[ \u00a0](?:{links})[ \u00a0]{plain}{{2,80}}),"
         rf"[ \u00a0]*(?:{auxiliaries}[ \u00a0]+){{0,2}}{verbs}\b"
     )
     before = re.compile(
