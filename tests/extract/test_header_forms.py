@@ -984,3 +984,34 @@ def test_more_place_lines(line: str, expected: tuple[str, str | None]) -> None:
 )
 def test_lines_that_are_no_place_lines(line: str) -> None:
     assert place_line(line) is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place"),
+    [
+        # A place's adjective that is also a title's ("Alto" of "Alto Comisionado") is still a place word:
+        # only a title's head noun says a person.
+        ("Alto Hospicio, 14 de marzo de 2025.- Personal policial detuvo a nueve personas.", "Alto Hospicio"),
+        # A country with an elided particle in small letters.
+        ("Abidjan, Côte d'Ivoire – The Board of Directors approved a loan.", "Abidjan"),
+        ("Abidjan, Côte d’Ivoire – Le Conseil a approuvé un prêt.", "Abidjan"),
+        # A region, then a semicolon before the date (Mexican state governments).
+        ("Tapachula, Chiapas; 22 de abril de 2026.- La gobernadora firmó el convenio.", "Tapachula"),
+        # A place in capitals keeps its link words in capitals.
+        (
+            "LAS PALMAS DE GRAN CANARIA, España, 3 de marzo de 2025 /PRNewswire/ -- La empresa lanzó su red.",
+            "LAS PALMAS DE GRAN CANARIA",
+        ),
+    ],
+)
+def test_place_words_shared_with_titles_and_particles_stay_in_the_place(paragraph: str, place: str) -> None:
+    found = read_dateline(paragraph)
+    assert found is not None and found.place == place
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["Secretary General – The Board approved a loan.", "Alto Comisionado – El informe fue presentado."],
+)
+def test_a_title_before_a_dash_is_no_place(paragraph: str) -> None:
+    assert read_dateline(paragraph) is None

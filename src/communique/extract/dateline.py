@@ -67,7 +67,9 @@ def _country() -> str:
     """A country or region after the place's comma: capitalised words that do not open a date ("March 21")."""
     months = alternation(w.rstrip(".") for code in languages() for names in pack(code).months for w in names)
     cap = _cap()
-    return rf"(?!{months}\b){cap}(?:[ \u00a0]{cap}){{0,2}}"
+    # (An elided particle in small letters inside the name: "Côte d’Ivoire", "Côte d'Ivoire".)
+    word = rf"(?:[^\W\d_]{{1,2}}[’'])?{cap}"
+    return rf"(?!{months}\b){cap}(?:[ \u00a0]{word}){{0,2}}"
 
 
 @cache
@@ -75,7 +77,8 @@ def _place() -> str:
     # Capitals of every script a place may be written in ("Αθήνα", "Київ", "ŁÓDŹ").
     cap = _cap()
     link = alternation(w for code in languages() for w in pack(code).dateline.place_links)
-    one = rf"{cap}(?:[ \u00a0](?:{link}[ \u00a0]?)?{cap}){{0,3}}"
+    # (A link word in capitals too, in a place written in capitals: "LAS PALMAS DE GRAN CANARIA".)
+    one = rf"{cap}(?:[ \u00a0](?:(?i:{link})[ \u00a0]?)?{cap}){{0,3}}"
     return rf"{one}(?:/{one})?"
 
 
@@ -121,7 +124,8 @@ def _dateline() -> re.Pattern[str]:
         rf"(?P<place>{_place()})"
         rf"(?:,[ \u00a0](?P<country>{_country()})|(?:[ \u00a0]?|--)\((?P<paren>[^()]{{2,40}})\))?"
         # (A day alone before an agency in brackets: Europa Press's "MADRID, 20 (EUROPA PRESS) -".)
-        rf"(?:,?[ \u00a0]+(?P<date>{_date_text()}|\d{{1,2}}(?=[ \u00a0]*\([^()]{{2,30}}\))))?"
+        # (A semicolon after the region, on Mexican government pages: "Tapachula, Chiapas; 22 de abril de 2026.-".)
+        rf"(?:[,;]?[ \u00a0]+(?P<date>{_date_text()}|\d{{1,2}}(?=[ \u00a0]*\([^()]{{2,30}}\))))?"
         r"(?:[ \u00a0]*/[^/\s][^/]{1,30}/|[ \u00a0]*\((?P<agency>[^()]{2,30})\))?"  # "/PRNewswire/", "(GLOBE NEWSWIRE)"
         r"(?:/(?=[ \u00a0]*[-–—]))?"  # "ADDIS ABABA, Ethiopia, 3 June 2025/ -": a slash before the dash
         rf"(?:{_SEPARATOR}|(?<=\d{{4}})\.?[ \u00a0]+(?=[{upper_class()}])|(?P<colon>[ \u00a0]*:[ \u00a0]+)"
@@ -180,7 +184,9 @@ def _person_words() -> frozenset[str]:
     for code in languages():
         people = pack(code).people
         for phrase in (*people.ranks, *person_titles(code)):
-            words.update(w for w in normalize(phrase).lower().split() if len(w) > 3 or w.endswith("."))
+            # A title's or a rank's head, the noun a person is called by ("representante", "general"), not
+            # the adjectives before it that places share ("Alto Comisionado" and "Alto Hospicio").
+            words.update(w for w in normalize(phrase).lower().split()[-1:] if len(w) > 3 or w.endswith("."))
         # Courtesy words are short ("Mr", "M.") but never part of a place name.
         words.update(normalize(w).lower() for w in people.honorifics)
         # A transcript's question or moderation label ("THE MODERATOR: Good afternoon") is no place either.
