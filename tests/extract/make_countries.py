@@ -72,6 +72,17 @@ DISPLAY: dict[str, dict[str, str]] = {
 
 # Long forms, former names and adjectives (all inflections a text may use).
 EXTRA: dict[str, dict[str, list[str]]] = {
+    # Short and older forms the press writes ("Burma", "St Kitts and Nevis", "Centrafrique", "Liberia" in French).
+    "LR": {"fr": ["Liberia"]},
+    "MM": {"en": ["Burma"], "fr": ["Myanmar"]},
+    "KN": {"en": ["St Kitts and Nevis", "St. Kitts and Nevis"], "fr": ["Saint-Kitts-et-Nevis"]},
+    "VC": {"en": ["St Vincent and the Grenadines", "St. Vincent and the Grenadines"]},
+    "CI": {"en": ["Ivory Coast"]},
+    "ST": {"en": ["São Tomé and Príncipe"]},
+    "AE": {"en": ["UAE"]},
+    "BY": {"fr": ["Biélorussie"]},
+    "BN": {"fr": ["Brunéi"]},
+    "CF": {"fr": ["Centrafrique"]},
     # The two Congos: "Congo" alone is Brazzaville's, in French as in English.
     "CG": {"fr": ["Congo", "Congo-Brazzaville"]},
     "CD": {"en": ["Congo-Kinshasa"], "fr": ["Congo-Kinshasa"]},

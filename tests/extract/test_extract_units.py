@@ -58,6 +58,22 @@ class TestCountries:
         ]
         assert [c for _, _, c in find_countries("Italian and Moldovan officers", "en")] == ["IT", "MD"]
 
+    @pytest.mark.parametrize(
+        ("name", "language", "code"),
+        [
+            # The short and older forms the press writes, beside ISO's.
+            ("Liberia", "fr", "LR"),
+            ("Centrafrique", "fr", "CF"),
+            ("Biélorussie", "fr", "BY"),
+            ("Burma", "en", "MM"),
+            ("Ivory Coast", "en", "CI"),
+            ("St Kitts and Nevis", "en", "KN"),
+            ("Guinea Bissau", "es", "GW"),
+        ],
+    )
+    def test_short_and_older_forms_are_names(self, name: str, language: str, code: str) -> None:
+        assert [c for _, _, c in find_countries(f"Delegates of {name} met.", language)] == [code]
+
     def test_offsets_point_into_the_text(self) -> None:
         text = "de la République d’Albanie et de la Roumanie"
         assert [text[s:e] for s, e, _ in find_countries(text, "fr")] == ["République d’Albanie", "Roumanie"]

@@ -1292,6 +1292,11 @@ def test_a_numbered_institutions_name_is_no_person() -> None:
             "fr",
             ["CM", "CF", "CG", "GA", "GQ", "TD"],
         ),
+        # Countries represented, or spoken for, take part.
+        ("Togo, Bénin, Guinée et Liberia étaient représentés à la réunion.", "fr", ["TG", "BJ", "GN", "LR"]),
+        ("Norway, Iceland and Malta were represented at the talks.", "en", ["NO", "IS", "MT"]),
+        ("Chile, Perú y Ecuador estuvieron representados en la cumbre.", "es", ["CL", "PE", "EC"]),
+        ("The delegate of Ghana, speaking also on behalf of Gabon and Mozambique, asked for calm.", "en", ["GA", "MZ"]),
     ],
 )
 def test_a_list_of_countries_beside_a_participation_verb_takes_part(
@@ -1364,3 +1369,23 @@ def test_a_title_inside_a_capitalised_run_opens_the_name(text: str, language: st
 def test_a_courtesy_title_after_a_bodys_name_names_the_body_after_someone() -> None:
     # "Centro de Salud Familiar Dr. Hernán Urrutia" is a clinic named after a doctor, not the doctor.
     assert people("Los vecinos llegaron al Centro de Salud Familiar Dr. Hernán Urrutia el lunes.", "es") == {}
+
+
+def test_a_plural_head_reaches_its_list_past_a_description_in_small_letters() -> None:
+    # "representantes de las oficinas nacionales de estadística … de Argentina, …": one delegate per country.
+    text = (
+        "Participaron representantes de las oficinas nacionales de estadística y de los mecanismos para el "
+        "adelanto de las mujeres de Argentina, Brasil, Chile y Uruguay."
+    )
+    attendees, _ = find_attendees([text], "es")
+    assert [a.country for a in attendees if a.name is None] == ["AR", "BR", "CL", "UY"]
+
+
+def test_a_plural_head_far_from_a_list_after_a_proper_name_takes_no_country() -> None:
+    # Past the short reach, a capitalised name between the head and the list is another body's (its members).
+    text = (
+        "Los representantes se reunieron ayer en la sede central del Instituto Regional de Estudios de la "
+        "Universidad Nacional con investigadores de Argentina, Brasil y Chile."
+    )
+    attendees, _ = find_attendees([text], "es")
+    assert [a.country for a in attendees if a.name is None] == []

@@ -202,6 +202,7 @@ def _few_small_words(between: str) -> bool:
 
 
 _WORDS_BEFORE_LIST = 3
+_HEAD_REACH = 80  # characters from a plural head to its list of countries (with a description: 140)
 _LIST_REACH = 400  # characters around a cue where a list of countries beside it may stand
 _CUE_AFTER_LIST = 12  # characters between a list's last country and the cue ("… and Sweden also took part")
 _CUE_BEFORE_LIST = 40  # characters between the cue and the list ("took part in the meeting: ", "aux travaux ")
@@ -239,7 +240,14 @@ def _collectives(
         # right after a joiner ("et", "and", ", de la"): anchored matches,
         # not a scan of the text that follows.
         first = country_re.search(norm, pos, pos + 140)
-        if first is None or first.start() - pos > 80 or "." in norm[pos : first.start()]:
+        if first is None:
+            continue
+        between = norm[pos : first.start()]
+        if "." in between:
+            continue
+        if first.start() - pos > _HEAD_REACH and (any(ch in between for ch in ",;:()") or not between.islower()):
+            # Further than a short reach, only a description in small letters ("representantes de las oficinas
+            # nacionales de estadística y de los mecanismos … de Argentina, …") leads from the head to its list.
             continue
         nearer = bisect_left(starts, pos)
         if nearer < len(starts) and starts[nearer] < first.start():
