@@ -74,6 +74,7 @@ DISPLAY: dict[str, dict[str, str]] = {
 EXTRA: dict[str, dict[str, list[str]]] = {
     # Short and older forms the press writes ("Burma", "St Kitts and Nevis", "Centrafrique", "Liberia" in French).
     "LR": {"fr": ["Liberia"]},
+    "MU": {"fr": ["République de Maurice"]},
     "MM": {"en": ["Burma"], "fr": ["Myanmar"]},
     "KN": {"en": ["St Kitts and Nevis", "St. Kitts and Nevis"], "fr": ["Saint-Kitts-et-Nevis"]},
     "VC": {"en": ["St Vincent and the Grenadines", "St. Vincent and the Grenadines"]},
@@ -140,7 +141,10 @@ EXTRA: dict[str, dict[str, list[str]]] = {
         "en": ["Republic of Lithuania", "Lithuanian"],
         "fr": ["République de Lituanie", "lituanien", "lituanienne", "lituaniens", "lituaniennes"],
     },
-    "LU": {"en": ["Luxembourgish"], "fr": ["luxembourgeois", "luxembourgeoise", "luxembourgeoises"]},
+    "LU": {
+        "en": ["Luxembourgish", "Grand Duchy of Luxembourg"],
+        "fr": ["luxembourgeois", "luxembourgeoise", "luxembourgeoises", "Grand-Duché de Luxembourg"],
+    },
     "LV": {
         "en": ["Republic of Latvia", "Latvian"],
         "fr": ["République de Lettonie", "letton", "lettone", "lettons", "lettones"],

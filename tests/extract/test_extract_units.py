@@ -69,6 +69,11 @@ class TestCountries:
             ("Ivory Coast", "en", "CI"),
             ("St Kitts and Nevis", "en", "KN"),
             ("Guinea Bissau", "es", "GW"),
+            ("Grand-Duché de Luxembourg", "fr", "LU"),
+            ("République de Maurice", "fr", "MU"),
+            # An official name with its adjective capitalised.
+            ("République Togolaise", "fr", "TG"),
+            ("République Démocratique du Congo", "fr", "CD"),
         ],
     )
     def test_short_and_older_forms_are_names(self, name: str, language: str, code: str) -> None:

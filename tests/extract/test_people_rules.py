@@ -1297,6 +1297,7 @@ def test_a_numbered_institutions_name_is_no_person() -> None:
         ("Norway, Iceland and Malta were represented at the talks.", "en", ["NO", "IS", "MT"]),
         ("Chile, Perú y Ecuador estuvieron representados en la cumbre.", "es", ["CL", "PE", "EC"]),
         ("The delegate of Ghana, speaking also on behalf of Gabon and Mozambique, asked for calm.", "en", ["GA", "MZ"]),
+        ("Tajikistan and Turkmenistan sent delegations led by senior officials.", "en", ["TJ", "TM"]),
     ],
 )
 def test_a_list_of_countries_beside_a_participation_verb_takes_part(
@@ -1389,3 +1390,33 @@ def test_a_plural_head_far_from_a_list_after_a_proper_name_takes_no_country() ->
     )
     attendees, _ = find_attendees([text], "es")
     assert [a.country for a in attendees if a.name is None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "role"),
+    [
+        # A profession said before a name, without a comma, is the person's title.
+        ("Le juge Hichem Ben Salah a prêté serment devant la Cour.", "fr", "Hichem Ben Salah", "juge"),
+        ("La réalisatrice Awa Ndiaye a reçu le prix du jury.", "fr", "Awa Ndiaye", "réalisatrice"),
+        ("ESA astronaut Giulia Ferrante will join the crew.", "en", "Giulia Ferrante", "astronaut"),
+        ("The economist Hugo Ferreira presented the report.", "en", "Hugo Ferreira", "economist"),
+        ("El fiscal Julián Moreno Paz presentó los cargos.", "es", "Julián Moreno Paz", "fiscal"),
+        ("La cineasta Lucía Quiroga recibió el premio.", "es", "Lucía Quiroga", "cineasta"),
+    ],
+)
+def test_a_profession_before_a_name_is_its_title(text: str, language: str, name: str, role: str) -> None:
+    found = people(text, language)
+    assert list(found) == [name]
+    assert found[name][1] == role
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("JOURNALISTE Concrètement, qu'est-ce que vous annoncez aujourd'hui ?", "fr"),
+        ("PERIODISTA Entonces, ¿cuándo empiezan las obras?", "es"),
+        ("JOURNALIST Then what happens to the drivers?", "en"),
+    ],
+)
+def test_a_transcripts_question_label_is_no_title(text: str, language: str) -> None:
+    assert people(text, language) == {}

@@ -41,7 +41,10 @@ def _matcher(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
                 if (i == 0) != (pass_ == 0) or name in ambiguous:
                     continue
                 form = normalize(name)
-                for variant in (form, form[:1].upper() + form[1:]):
+                # Official names often capitalise their adjectives ("République Togolaise", "República
+                # Dominicana" is already so): the form with every word of four letters or more capitalised.
+                titled = " ".join(w[:1].upper() + w[1:] if len(w) > 3 else w for w in form.split(" "))
+                for variant in (form, form[:1].upper() + form[1:], titled[:1].upper() + titled[1:]):
                     lookup.setdefault(variant, code)
     return re.compile(phrase_pattern(lookup)), lookup
 
