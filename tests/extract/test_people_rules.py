@@ -1420,3 +1420,12 @@ def test_a_profession_before_a_name_is_its_title(text: str, language: str, name:
 )
 def test_a_transcripts_question_label_is_no_title(text: str, language: str) -> None:
     assert people(text, language) == {}
+
+
+def test_according_to_a_long_portfolio_then_a_name_is_a_person() -> None:
+    # The verb of saying stands before the role's head, far from the name at the end of the portfolio.
+    text = (
+        "According to Secretary of Community and Economic Development Lena Okonkwo, the first round of "
+        "applications will open in January."
+    )
+    assert people(text) == {"Lena Okonkwo": (None, "Secretary of Community and Economic Development", None, None)}

@@ -422,3 +422,17 @@ def test_a_courtesy_title_alone_stands_for_the_person_as_a_pronoun_does() -> Non
     attendees = [Attendee(name="Bambang Setiadi", role="Minister of Foreign Affairs")]
     quotes = find_quotes(paragraphs, "en", attendees)
     assert [q.speaker for q in quotes] == ["Bambang Setiadi"]
+
+
+class TestARoleHeadAfterItsModifiers:
+    def test_the_head_alone_names_the_holder_of_the_longer_role(self) -> None:
+        paragraphs = ["“Silence is itself a decision,” the Ombudsman said at the launch."]
+        holder = Attendee(name="Carmel Vella Borg", role="Parliamentary Ombudsman")
+        assert speakers(paragraphs, "en", holder) == ["Carmel Vella Borg"]
+
+    def test_a_role_that_opens_with_the_phrase_comes_first(self) -> None:
+        # "Governor" is the Governor of the Bank, not the Deputy Governor, though both end with the word.
+        paragraphs = ["“Rates stay where they are,” the Governor said."]
+        governor = Attendee(name="Elias Haufiku", role="Governor of the Bank")
+        deputy = Attendee(name="Ruusa Nangolo", role="Deputy Governor")
+        assert speakers(paragraphs, "en", deputy, governor) == ["Elias Haufiku"]

@@ -742,7 +742,9 @@ def find_named(
                     norm.startswith(":", tokens[-1][1])
                     or (
                         (
-                            _speech_near(norm, tokens[-1][1], tokens[-1][1], language)
+                            # (A verb of saying before the role's head, or after the name: "according to
+                            # Secretary of Community and Economic Development Lena Okonkwo".)
+                            _speech_near(norm, head[1], tokens[-1][1], language)
                             or _clause_goes_on(norm, tokens[-1][1], t)
                         )
                         and _name_like(
@@ -773,7 +775,7 @@ def find_named(
                     if (
                         portfolio is None
                         or portfolio[0] != k
-                        or not _speech_near(norm, core[-1][1], core[-1][1], language)
+                        or not _speech_near(norm, portfolio[1], core[-1][1], language)
                     ):
                         continue
                     head = portfolio

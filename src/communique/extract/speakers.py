@@ -920,6 +920,7 @@ def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int, country
     for n in range(len(words), 0, -1):
         p = " ".join(words[:n])
         exact: list[str] = []
+        headed: list[str] = []
         for a in people.attendees:
             if organization and a.organization and a.organization != organization:
                 continue
@@ -930,6 +931,13 @@ def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int, country
                 exact.append(a.name)
             elif (r and (r.startswith(p + " ") or p.startswith(r + " "))) or (rank and rank.startswith(p + " ")):
                 candidates.append(a.name)
+            elif n == len(words) and r.endswith(" " + p):
+                # The whole phrase is the role's head after its modifiers ("the Ombudsman" for the
+                # "Parliamentary Ombudsman"): when no role opens with it ("Governor" is not the "Deputy
+                # Governor" when the Governor is there).
+                headed.append(a.name)
+        if not exact and not candidates:
+            candidates = headed
         if len(exact) + len(candidates) > 1:
             # A role noun points back: someone the text names only after the quotation ("… dijo el
             # Secretario General" ¶ "… del ex Secretario General X") is not who it means.
