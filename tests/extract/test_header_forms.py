@@ -394,6 +394,8 @@ def test_a_date_right_after_the_body_dates_a_release_with_none_above() -> None:
         ("La ruta unirá Santo Domingo y Belice.", "es", None),  # "Domingo" is a name, not a Sunday
         ("Gale force winds are expected from Wednesday afternoon.", "en", None),  # a period's bound
         ("Gale force winds are expected from Friday afternoon.", "en", None),
+        # A future marker after the weekday belongs to another verb.
+        ("The forum opened on Tuesday and will close on Friday.", "en", dt.date(2025, 7, 15)),
     ],
 )
 def test_a_weekday_in_the_lead_names_a_day_near_the_release(
@@ -634,6 +636,19 @@ def test_an_unyeared_day_weeks_after_the_publication_is_an_announced_event_month
         ("LIMA, 5 de marzo de 2025 – La canciller concluyó hoy una visita oficial de tres días al Perú.", "es", 3),
         # A meeting's length, and the release's weekday instead of "today" (5 March 2025 is a Wednesday).
         ("ABUJA, 5 March 2025 – The Ministers concluded on Wednesday a two-day extraordinary meeting.", "en", 4),
+        # Words between the length and the event's noun; other verbs and forms of ending.
+        ("NAIROBI, 5 March 2025 – Experts on Wednesday closed a three-day climate outlook forum.", "en", 3),
+        (
+            "DAKAR, 5 mars 2025 – Les prévisions ont été publiées ce mercredi, au terme de trois jours de travaux.",
+            "fr",
+            3,
+        ),
+        (
+            "TIQUINA, 5 de marzo de 2025 – Las armadas clausuraron este miércoles el ejercicio, que durante tres "
+            "días reunió a 350 efectivos.",
+            "es",
+            3,
+        ),
     ],
 )
 def test_a_visit_of_n_days_concluded_on_the_releases_day_began_n_minus_one_days_before(
@@ -1015,3 +1030,17 @@ def test_place_words_shared_with_titles_and_particles_stay_in_the_place(paragrap
 )
 def test_a_title_before_a_dash_is_no_place(paragraph: str) -> None:
     assert read_dateline(paragraph) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "minutes"),
+    [
+        ("Thursday, 04 September 2025 - 18:12 WIB", 420),  # Jakarta
+        ("August 22, 2025 | 5:30 PM PHT", 480),  # Manila
+        ("12 March 2025 09:00 EAT", 180),  # Nairobi
+    ],
+)
+def test_a_stamps_zone_of_africa_or_asia_is_kept(line: str, minutes: int) -> None:
+    stamp = parse_stamp(line)
+    assert stamp is not None and isinstance(stamp.value, dt.datetime)
+    assert stamp.value.utcoffset() == dt.timedelta(minutes=minutes)

@@ -306,6 +306,9 @@ def _weekday_names(
     return pattern, names, future, ranged, nearby
 
 
+_FUTURE_REACH = 80  # characters before a weekday where a future marker says it is to come
+
+
 def weekday_near(sentence: str, dated: _dt.date, language: str) -> _dt.date | None:
     """The day a weekday named in ``sentence`` ("on Tuesday night", "este lunes") is, for a release dated
     ``dated``: the last such day before it, or with a future marker of the pack ("will", "prochain") the next
@@ -321,7 +324,11 @@ def weekday_near(sentence: str, dated: _dt.date, language: str) -> _dt.date | No
     wanted = names[m.group()]
     if wanted == dated.isoweekday():
         return dated
-    if future.search(text) or nearby.search(text, max(0, m.start() - 12), min(len(text), m.end() + 12)):
+    # A future marker before the weekday, in its clause ("will travel on Thursday"); not one after it, of
+    # another verb ("opened on Wednesday and will close on Friday").
+    if future.search(text, max(0, m.start() - _FUTURE_REACH), m.start()) or nearby.search(
+        text, max(0, m.start() - 12), min(len(text), m.end() + 12)
+    ):
         return dated + _dt.timedelta(days=(wanted - dated.isoweekday()) % 7)
     return dated - _dt.timedelta(days=(dated.isoweekday() - wanted) % 7)
 
