@@ -1044,3 +1044,28 @@ def test_a_stamps_zone_of_africa_or_asia_is_kept(line: str, minutes: int) -> Non
     stamp = parse_stamp(line)
     assert stamp is not None and isinstance(stamp.value, dt.datetime)
     assert stamp.value.utcoffset() == dt.timedelta(minutes=minutes)
+
+
+def test_the_sites_name_above_its_menu_is_no_headline() -> None:
+    # No headline: the site's name over its menu is the publisher's (the body names it again).
+    page = (
+        "Harbour Lottery\n\nDraws   Instant   Winners   Where to Play\n\nWinners › Winner Stories\n\n"
+        "Posted March 27, 2025\n\n"
+        "A retired ferry captain from Pictou has claimed the $2.1 million jackpot of the March 15 draw, Harbour "
+        "Lottery said on Thursday.\n\n"
+        "“I thought my glasses were dirty,” he said.\n\n© 2025 Harbour Lottery\n"
+    )
+    header = communique.parse(page, "text").header
+    assert header.title_derived
+    assert header.title.startswith("A retired ferry captain")
+
+
+@pytest.mark.parametrize("line", ["News and Press Releases", "Actualités et communiqués", "Noticias y comunicados"])
+def test_section_labels_joined_as_one_are_furniture(line: str) -> None:
+    (found,) = classify_lines(line)
+    assert found.kind is Kind.FURNITURE
+
+
+def test_a_portfolio_of_two_words_joined_is_no_label() -> None:
+    (found,) = classify_lines("Trade and Tourism")
+    assert found.kind is Kind.TEXT

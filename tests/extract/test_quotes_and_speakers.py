@@ -436,3 +436,23 @@ class TestARoleHeadAfterItsModifiers:
         governor = Attendee(name="Elias Haufiku", role="Governor of the Bank")
         deputy = Attendee(name="Ruusa Nangolo", role="Deputy Governor")
         assert speakers(paragraphs, "en", deputy, governor) == ["Elias Haufiku"]
+
+
+class TestQuotedNamesInTheSentence:
+    @pytest.mark.parametrize(
+        ("paragraph", "language"),
+        [
+            ("Le prix spécial est revenu à « Sous le ciel de Tozeur », de la réalisatrice Amira Jaziri.", "fr"),
+            ("El productor de “Marea alta en Tumaco” explicó que la película se rodó en el Pacífico.", "es"),
+            ("The grant went to “Rivers of the North” for its second season, the board said.", "en"),
+        ],
+    )
+    def test_a_few_capitalised_words_after_a_word_of_the_sentence_are_a_name(
+        self, paragraph: str, language: str
+    ) -> None:
+        speaker = Attendee(name="Jeanne Roux", role="directrice")
+        assert speakers([f"Jeanne Roux a présenté le palmarès. {paragraph}"], language, speaker) == [None]
+
+    def test_words_after_a_verb_of_saying_are_speech(self) -> None:
+        holder = Attendee(name="Jane Roe", role="Minister")
+        assert speakers(["Minister Jane Roe said “We Are Ready” to the crowd."], "en", holder) == ["Jane Roe"]

@@ -332,6 +332,22 @@ def _has_furniture_word(text: str) -> bool:
     return False
 
 
+_LONGEST_JOINED_LABEL = 8  # words: "Meetings Coverage and Press Releases"
+
+
+@cache
+def _label_joiner() -> re.Pattern[str]:
+    """The packs' list joiners between two labels of a line ("and", "et", "y", "&", a comma)."""
+    words = {fold(w) for code in languages() for w in pack(code).people.list_joiners}
+    return re.compile(rf"\s*(?:,|&|\s(?:{alternation(words)})\s)\s*")
+
+
+def _joined_phrases(key: str, phrases: frozenset[str]) -> bool:
+    """Whether the folded line ``key`` is two furniture phrases or more joined by list joiners."""
+    parts = _label_joiner().split(key)
+    return len(parts) >= 2 and all(part in phrases for part in parts)
+
+
 def _is_furniture(text: str) -> bool:
     phrases, _, openers = _furniture()
     key = fold(text)
@@ -358,6 +374,8 @@ def _is_furniture(text: str) -> bool:
         parts = [p.strip() for p in _DASH_SEPARATOR.split(text)]
         if len(parts) == 2 and any(fold(p) in phrases for p in parts):
             return True  # "European Commission - Press release": a site name and a section label
+    if word_count(key) <= _LONGEST_JOINED_LABEL and _joined_phrases(key, phrases):
+        return True  # "News and Press Releases", "Actualités et communiqués": section labels joined as one
     if _NUMBERED.match(text) and word_count(text) <= 6 and not _ends_sentence(text):
         return True  # "2. News", "3. Global Affairs Canada news": a numbered breadcrumb item
     return is_breadcrumb(text)

@@ -520,6 +520,8 @@ def _title_score(lines: list[Line], i: int, candidates: Set[int]) -> float:
         score -= 20
     if any(ch in text for ch in "©"):
         score -= 10
+    if _masthead_name(lines, i):
+        score -= 10  # "Atlantic Lottery" over the site's menu, and again in the body: the publisher's name
     if _opens_subtitle(text):
         score -= 10  # "by NATO Secretary General …" is the line under a headline
     if _is_person_line(text):
@@ -570,6 +572,35 @@ _LABEL_CODE = re.compile(r"\b\d+[A-Z]{2,}\b|\b[A-Z]{2,}\s\d+\b")
 
 
 _LONGEST_BYLINE = 4  # words: "Par Mélanie Gagnon", "By U.S. Embassy Manila" credit an author
+
+
+_MASTHEAD_LINES = 3  # a site's name, its full name and a slogan may stand above its menu
+_MASTHEAD_WORDS = 5
+
+
+def _masthead_name(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` is the site's name at the top of the page: among the short lines above the first
+    menu ("Atlantic Lottery" ¶ "Lotto   Instant   Sports …"; "CELEC EP" ¶ "Corporación Eléctrica del
+    Ecuador" ¶ "Inicio   Nosotros …"), and written again further down the page, where the body or the
+    footer names the publisher ("Atlantic Lottery's director …", "© 2025 Atlantic Lottery")."""
+    if i > _MASTHEAD_LINES or lines[i].words > _MASTHEAD_WORDS:
+        return False
+    if any(lines[k].kind is Kind.TEXT and lines[k].words > _MASTHEAD_WORDS for k in range(i)):
+        return False
+    menu = next(
+        (
+            k
+            for k in range(i + 1, min(len(lines), i + 1 + _MASTHEAD_LINES))
+            if lines[k].kind is not Kind.TEXT or lines[k].words > _MASTHEAD_WORDS
+        ),
+        None,
+    )
+    if menu is None or lines[menu].kind is not Kind.FURNITURE:
+        return False
+    name = fold(lines[i].text)
+    return any(
+        name in fold(line.text) for line in lines[menu + 1 :] if line.kind is Kind.TEXT or line.kind is Kind.FURNITURE
+    )
 
 
 def _goes_on(text: str) -> bool:

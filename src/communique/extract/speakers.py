@@ -593,6 +593,12 @@ class _Attribution:
         colon = stripped.endswith(":")
         window_end = min(after_end, after_start + 160)
         verb_after = t["verbs"].search(text, after_start, min(after_end, after_start + 60))
+        # (A verb after a comma attributes the words; one after the name without a comma is the sentence's:
+        # "El productor de “Marea alta en Tumaco” explicó que …".)
+        if (
+            verb_after is None or not text[after_start : verb_after.start()].lstrip(" \u00a0\u202f").startswith(",")
+        ) and (self._titled(span, stripped)):
+            return None, True, False
         dash_after = text[after_start:window_end].lstrip(" ,").startswith(tuple(_DASHES))
         introduced = bool(verb_after or colon or t["intro"].search(stripped[-2:]))
         speaker: str | None = None
@@ -642,6 +648,15 @@ class _Attribution:
             speaker = None
         # No speaker of its own: the caller may give it the previous speaker's.
         return speaker, speaker is not None, True
+
+    def _titled(self, span: QuoteSpan, before: str) -> bool:
+        """Whether the quoted words are a title or a name set in the sentence ("a décerné le prix à « Les Eaux
+        de Guédiawaye »", "el ejercicio “Pacífico Unido”"): a few capitalised words without punctuation, right
+        after a word of the sentence (not after a colon, a comma or a verb of saying), no verb after them."""
+        quoted = self.norms[span.paragraph][span.start : span.end]
+        if not quoted[:1].isupper() or len(quoted.split()) > _TITLE_WORDS or any(ch in quoted for ch in ".,;:!?¿¡"):
+            return False
+        return before[-1:].isalpha() and self.t["verbs"].search(before[-_VERB_BEFORE:]) is None
 
     def _reported(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` reports speech: a verb of saying, then a complementizer ("said that")."""
@@ -723,6 +738,10 @@ class _Attribution:
         if hits and hits[0][0] - lead <= 40 and "." not in line[lead : hits[0][0]].replace(". ", "").strip(".")[-1:]:
             return hits[0][1]
         return None
+
+
+_TITLE_WORDS = 6  # words: a film's, a plan's or an exercise's name in quotation marks is short
+_VERB_BEFORE = 24  # characters before a quotation where a verb of saying introduces it ("said “We are ready”")
 
 
 def attribute_speakers(
