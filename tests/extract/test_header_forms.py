@@ -14,6 +14,7 @@ import communique
 from communique.extract.dateline import place_line, read_dateline
 from communique.extract.dates import find_body_dates, parse_stamp, weekday_near
 from communique.extract.lines import Kind, classify_lines
+from communique.extract.segment import is_publisher_name
 
 
 @pytest.mark.parametrize(
@@ -1069,3 +1070,44 @@ def test_section_labels_joined_as_one_are_furniture(line: str) -> None:
 def test_a_portfolio_of_two_words_joined_is_no_label() -> None:
     (found,) = classify_lines("Trade and Tourism")
     assert found.kind is Kind.TEXT
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        # A kind of document, an issuer's initials, a number's label in any spelling, then the number.
+        ("FFA Media Release 2025/23", "2025/23"),
+        ("CHR PR No. 2025-211", "2025-211"),
+        ("Comunicado OA N.º 27", "27"),
+        ("Boletín de Prensa N.° 112-2025", "112-2025"),
+        ("COMMUNIQUÉ DE PRESSE – CP/DG/2025/06", "CP/DG/2025/06"),
+        ("Boletín 112/2025", "112/2025"),
+        ("RNS Number: 4821K", "4821K"),
+        ("Referencia: Hecho Esencial N° 14/2025", "14/2025"),
+    ],
+)
+def test_a_line_of_a_kind_of_document_and_its_number_is_the_reference(line: str, value: str) -> None:
+    (found,) = classify_lines(line)
+    assert (found.kind, found.value) == (Kind.REFERENCE, value)
+
+
+@pytest.mark.parametrize("line", ["ECOWAS 2025/26", "Budget 2025-26 delivers for families", "NATO 2030"])
+def test_a_name_and_a_number_is_no_reference(line: str) -> None:
+    (found,) = classify_lines(line)
+    assert found.kind is not Kind.REFERENCE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "FIFF – Festival International du Film Francophone de Namur",
+        "PARLATINO – Parlamento Latinoamericano y Caribeño",
+        "OMVS – Organisation pour la mise en valeur du fleuve Sénégal",
+    ],
+)
+def test_an_acronym_and_the_name_it_spells_are_a_publisher(line: str) -> None:
+    assert is_publisher_name(line)
+
+
+def test_an_acronym_before_a_headline_it_does_not_spell_is_no_publisher() -> None:
+    assert not is_publisher_name("EU – Ukraine summit opens in Kyiv")

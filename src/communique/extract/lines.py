@@ -596,7 +596,54 @@ def _classify(text: str, number: int, block: int, piece: bool, bullet: bool = Fa
         if ref is not None:
             value = ref.group("labelled") or ref.group("bare")
             return [Line(number, text, Kind.REFERENCE, block, piece, value=value)]
+        value = _numbered_document(text)
+        if value is not None:
+            return [Line(number, text, Kind.REFERENCE, block, piece, value=value)]
     return _classify_undated(text, number, block, piece, bullet)
+
+
+# A number's label in any of its spellings ("No.", "N°", "N.º", "N.°", "Nº", "Nr.", "núm.", "Number").
+_NUMBER_LABEL = re.compile(r"(?i:n|no|nr|núm|num|number|número|numéro)[.º°o]*:?")
+_ISSUER = re.compile(r"[A-Z][A-Z0-9&]{1,7}")  # an issuer's or a series' initials: "FFA", "CHR", "OA", "PR", "RNS"
+
+
+@cache
+def _document_words() -> frozenset[str]:
+    """The words of the packs' kinds of document and reference labels, folded ("press", "release", "boletín")."""
+    words: set[str] = set()
+    for code in languages():
+        header = pack(code).header
+        for phrase in (*header.reference, *header.reference_labels):
+            words.update(fold(w) for w in phrase.split())
+    return frozenset(w for w in words if w)
+
+
+def _numbered_document(text: str) -> str | None:
+    """The number of a line that is only a kind of document, an issuer's initials, a label and the number
+    ("FFA Media Release 2025/23", "CHR PR No. 2025-211", "Comunicado OA N.º 27", "COMMUNIQUÉ DE PRESSE –
+    CP/DG/2025/06", "Boletín 112/2025"), else ``None``.
+
+    The number holds a digit and a slash or a hyphen, unless a label stands right before it; one word at
+    least says what the line is (a kind of document or a label), so "ECOWAS 2025/26" is none.
+    """
+    tokens = [t for t in text.replace("–", " ").replace("—", " ").replace("|", " ").split() if t]
+    if len(tokens) < 2:
+        return None
+    last = tokens[-1].rstrip(".,;")
+    if not any(ch.isdigit() for ch in last) or not re.fullmatch(r"[\w/().-]+", last):
+        return None
+    labelled = _NUMBER_LABEL.fullmatch(tokens[-2]) is not None
+    if not labelled and "/" not in last and "-" not in last:
+        return None
+    said = labelled
+    words = _document_words()
+    for token in tokens[:-1]:
+        key = fold(token)
+        if key in words or _NUMBER_LABEL.fullmatch(token):
+            said = True
+        elif not _ISSUER.fullmatch(token.rstrip(":")):
+            return None
+    return last if said else None
 
 
 def _two_stamps(text: str) -> list[tuple[str, DateStamp]] | None:

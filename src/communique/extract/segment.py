@@ -235,6 +235,8 @@ def _is_organization(text: str) -> bool:
     if text.count(" ") > 13:
         return False  # two names of six words and a dash at most
     parts = [p for p in _NAME_PARTS.split(text) if p]
+    if len(parts) == 2 and (_spells(parts[0], parts[1]) or _spells(parts[1], parts[0])):
+        return True  # "ASECNA – Agence pour la Sécurité de la Navigation aérienne …": a body's acronym and its name
     if len(parts) > 1:
         return all(_is_organization(p) for p in parts)  # "NATO - North Atlantic Treaty Organization"
     # Six words at most, not counting the small linking words a French or Spanish name is full of
@@ -278,6 +280,37 @@ def _is_organization(text: str) -> bool:
         # (Or with its nationality, capitalised in a Spanish name: "Agencia Mexicana de Cooperación …".)
         return after is None or not after[:1].isupper() or after.casefold() in nouns or _is_nationality(after)
     return False
+
+
+_LONGEST_ACRONYM = 12
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` (capitals, one word) is made of the openings of words of ``name``, in order:
+    their initials ("FIFF": Festival International du Film Francophone) or longer openings ("PARLATINO":
+    Parlamento Latinoamericano)."""
+    acronym = acronym.strip()
+    if not (2 <= len(acronym) <= _LONGEST_ACRONYM and acronym.isupper() and acronym.isalpha()):
+        return False
+    words = [fold(w) for w in re.split(r"[\s’'-]+", name) if w]
+    if len(words) < 2:
+        return False
+    letters = fold(acronym)
+
+    @cache
+    def fits(at: int, word: int) -> bool:
+        if at == len(letters):
+            return True
+        for k in range(word, len(words)):
+            w = words[k]
+            n = 0
+            while n < len(w) and at + n < len(letters) and w[n] == letters[at + n]:
+                n += 1
+                if fits(at + n, k + 1):
+                    return True
+        return False
+
+    return words[0][:1] == letters[:1] and fits(0, 0)
 
 
 def _is_nationality(word: str) -> bool:
