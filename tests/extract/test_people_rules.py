@@ -1429,3 +1429,61 @@ def test_according_to_a_long_portfolio_then_a_name_is_a_person() -> None:
         "applications will open in January."
     )
     assert people(text) == {"Lena Okonkwo": (None, "Secretary of Community and Economic Development", None, None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        # A plain name with its age in apposition is a person.
+        (
+            "This year's prize went to Ama Serwaa Boateng, 24, from Ghana, for her repair workshops.",
+            "en",
+            "Ama Serwaa Boateng",
+        ),
+        ("Le prix revient à Awa Diop Sarr, 31, de Thiès, pour son atelier de couture.", "fr", "Awa Diop Sarr"),
+        ("El premio fue para Lucía Ferrer Gil, 29, de Teruel, por su cooperativa.", "es", "Lucía Ferrer Gil"),
+    ],
+)
+def test_a_plain_name_with_its_age_is_a_person(text: str, language: str, name: str) -> None:
+    assert list(people(text, language)) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("His passenger, Tyler Ray Mott, 31, of Salem, was arrested on a warrant.", "en"),
+        ("Le conducteur, Marc Olivier Roux, 27, de Lyon, a été interpellé sur place.", "fr"),
+        ("El conductor, Pedro Ruiz Soto, 27, de Lugo, fue detenido en el lugar.", "es"),
+    ],
+)
+def test_a_name_with_its_age_in_a_cases_sentence_takes_no_part(text: str, language: str) -> None:
+    assert people(text, language) == {}
+
+
+def test_a_verb_of_taking_part_opening_the_sentence_is_not_the_name() -> None:
+    text = "Asistieron Mario Estuardo Gálvez, presidente del banco, y otros invitados."
+    assert list(people(text, "es")) == ["Mario Estuardo Gálvez"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "rank"),
+    [
+        ("Le secrétaire permanent gambien, Mr Lamin Jobe, a pris part à la réunion.", "fr", "Lamin Jobe", None),
+        (
+            "The session was chaired by Atty. Maria Elena Dizon-Abad, the chairperson.",
+            "en",
+            "Maria Elena Dizon-Abad",
+            None,
+        ),
+        ("The party included Warrant Officer Class One Hemi Walker.", "en", "Hemi Walker", "Warrant Officer Class One"),
+    ],
+)
+def test_courtesy_words_and_ranks_are_not_the_name(text: str, language: str, name: str, rank: str | None) -> None:
+    found = people(text, language)
+    assert list(found) == [name]
+    assert found[name][0] == rank
+
+
+def test_a_bodys_name_that_ends_with_a_country_is_no_person() -> None:
+    text = "Asistió Adriana Solís Murillo, presidenta del Banco Central de Costa Rica, a la reunión."
+    assert "Central de Costa Rica" not in people(text, "es")

@@ -196,6 +196,25 @@ def interviewee_in_lead(paragraphs: Sequence[str], norms: Sequence[str], t: Peop
     return None
 
 
+@cache
+def _case_words(language: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(normalize(w) for w in pack(language).people.case_words)})(?!\w)", re.I)
+
+
+def _in_case(text: str, at: int, language: str) -> bool:
+    """Whether the sentence around ``at`` holds one of the pack's ``case_words`` (an arrest, a victim)."""
+    begin = max(text.rfind(". ", 0, at), 0)
+    stop = text.find(". ", at)
+    return _case_words(language).search(normalize(text[begin : stop if stop >= 0 else len(text)])) is not None
+
+
+def _ends_with_country(name: str, t: PeopleTables, language: str) -> bool:
+    """Whether a particle in ``name`` is followed by a country's name ("Central de Costa Rica"): no surname is."""
+    words = name.split()
+    lookup = country_matcher(language)[1]
+    return any(w.lower() in t.particles and " ".join(words[j + 1 :]) in lookup for j, w in enumerate(words[1:-1], 1))
+
+
 def _letters(word: str) -> bool:
     """Whether ``word`` is letters, with an apostrophe or a hyphen inside ("O’Rourke", "Jean-Luc")."""
     return word.replace("’", "").replace("'", "").replace("-", "").isalpha()
@@ -804,6 +823,8 @@ def find_named(
             name, _, name_end = cleaned
             if name.rsplit(" ", 1)[-1] in _NUMBER_SIGNS:
                 continue  # "Hospital General Regional No. 1": a numbered institution's name
+            if _ends_with_country(name, t, language):
+                continue  # "(Banco) Central de Costa Rica": a body's name and its country, no person
             if _title_goes_on(norm, name_end, t) and not _after_trigger(norm, name_start, t):
                 continue  # "…, Local Senior Officer for Moray": the words of a title, its head after them
             if _institution_tail(norm, name, name_start, t):
@@ -1250,9 +1271,15 @@ def _introduces(word: str, language: str) -> bool:
 @cache
 def _introducers(language: str) -> frozenset[str]:
     quotes = pack(language).quotes
+    # (And the verbs of taking part a sentence opens with: "Asistieron Mario Estuardo Gálvez, …".)
     return frozenset(
         normalize(w).lower()
-        for w in (*quotes.according, *quotes.opening_according, *quotes.opening_verbs)
+        for w in (
+            *quotes.according,
+            *quotes.opening_according,
+            *quotes.opening_verbs,
+            *pack(language).people.participants,
+        )
         if " " not in w
     )
 
@@ -1342,6 +1369,7 @@ def _apposed_speech(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _PAREN_AFTER = re.compile(r"[ \u00a0]*\(([^()]{2,48})\)")
+_AGE_AFTER = re.compile(r",[ \u00a0]*\d{1,3},[ \u00a0]")
 
 
 def _described(text: str, start: int, end: int, t: PeopleTables, language: str) -> bool:
@@ -1357,6 +1385,10 @@ def _described(text: str, start: int, end: int, t: PeopleTables, language: str) 
         return False
     if _PAREN_AFTER.match(text, end) is not None and _country_after(text, end, language) is not None:
         return True  # "Nora Keller (Switzerland) said": the delegate of a country
+    if _AGE_AFTER.match(text, end) is not None:
+        # "Ama Serwaa Boateng, 24, from Ghana", "Tom Kowalczyk, 58, of West Bend": a person's age; but not in a
+        # case's sentence ("Kale Hensley, 27, of Salem was arrested"): a suspect or a victim takes no part.
+        return not _in_case(text, start, language)
     return apposition(text, end, t) is not None or role_as(text, end, language) is not None
 
 

@@ -225,6 +225,9 @@ class PeopleWords:
     mention_cues: Words
     """Words right before a named person who is only mentioned, not taking part ("succeeding", "succède au",
     "in memory of"): read by :mod:`communique.extract.mentioned`."""
+    case_words: Words
+    """Words that make the people a sentence names with their age the parties of a case, not participants
+    ("arrested", "interpellé", "detenido", "victim"): read by :mod:`communique.extract.names`."""
     counterparts: Words
     """Words for a person's opposite number ("homologue", "counterpart"): role heads that give a country
     ("son homologue luxembourgeois, X") but are no role of their own."""
