@@ -86,7 +86,7 @@ EXTRA: dict[str, dict[str, list[str]]] = {
     "CF": {"fr": ["Centrafrique"]},
     # The two Congos: "Congo" alone is Brazzaville's, in French as in English.
     "CG": {"fr": ["Congo", "Congo-Brazzaville"]},
-    "CD": {"en": ["Congo-Kinshasa"], "fr": ["Congo-Kinshasa"]},
+    "CD": {"en": ["Congo-Kinshasa", "Democratic Republic of Congo", "DR Congo", "DRC"], "fr": ["Congo-Kinshasa"]},
     "GQ": {"fr": ["Guinée équatoriale", "République de Guinée équatoriale"]},
     "AL": {
         "en": ["Republic of Albania", "Albanian"],

@@ -1298,6 +1298,30 @@ def test_a_numbered_institutions_name_is_no_person() -> None:
         ("Chile, Perú y Ecuador estuvieron representados en la cumbre.", "es", ["CL", "PE", "EC"]),
         ("The delegate of Ghana, speaking also on behalf of Gabon and Mozambique, asked for calm.", "en", ["GA", "MZ"]),
         ("Tajikistan and Turkmenistan sent delegations led by senior officials.", "en", ["TJ", "TM"]),
+        # A description of who came from each country between the cue and the list.
+        (
+            "The forum brought together the national meteorological and hydrological services of Burundi, "
+            "Djibouti and Eritrea.",
+            "en",
+            ["BI", "DJ", "ER"],
+        ),
+        (
+            "Le forum a rassemblé des météorologues, hydrologues et agronomes du Burkina Faso, du Mali et du Tchad.",
+            "fr",
+            ["BF", "ML", "TD"],
+        ),
+        (
+            "El grupo reúne a agencias y organismos espaciales de Argentina, Brasil y Chile.",
+            "es",
+            ["AR", "BR", "CL"],
+        ),
+        # Inside a list, a form too ambiguous to be a country elsewhere ("Maurice" is a first name) is one.
+        ("Ont pris part à la session les sections du Maroc, de Maurice et du Togo.", "fr", ["MA", "MU", "TG"]),
+        (
+            "It was attended by officials from Angola, the Democratic Republic of Congo and Zambia.",
+            "en",
+            ["AO", "CD", "ZM"],
+        ),
     ],
 )
 def test_a_list_of_countries_beside_a_participation_verb_takes_part(
@@ -1385,8 +1409,8 @@ def test_a_plural_head_reaches_its_list_past_a_description_in_small_letters() ->
 def test_a_plural_head_far_from_a_list_after_a_proper_name_takes_no_country() -> None:
     # Past the short reach, a capitalised name between the head and the list is another body's (its members).
     text = (
-        "Los representantes se reunieron ayer en la sede central del Instituto Regional de Estudios de la "
-        "Universidad Nacional con investigadores de Argentina, Brasil y Chile."
+        "Los representantes visitaron ayer la sede central del Instituto Regional de Estudios de la "
+        "Universidad Nacional que financian Argentina, Brasil y Chile."
     )
     attendees, _ = find_attendees([text], "es")
     assert [a.country for a in attendees if a.name is None] == []

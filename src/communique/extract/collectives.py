@@ -16,9 +16,10 @@ from typing import Any
 
 from ..locale import pack
 from ..model import Attendee
-from ._data import matches_at, normalize, upper_class
+from ._data import alternation, matches_at, normalize, upper_class
 from .analysis import Analysis
 from .countries import _matcher as country_matcher
+from .countries import ambiguous_forms
 from .organizations import find_organization
 from .roles import from_role
 from .vocab import PeopleTables, people_tables
@@ -121,8 +122,10 @@ def _countries_taking_part(
             windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
         else:
             windows.append((lo, hi))
+    links = _country_link_words(language)
+    members = frozenset(t.plural_words) | t.head_words
     for lo, hi in windows:
-        _lists_near_cues(norm, lo, hi, spots, country_re, lookup, gaps, taken, role, add)
+        _lists_near_cues(norm, lo, hi, spots, country_re, lookup, gaps, taken, role, add, (links, members), language)
 
 
 def _country_beside(norm: str, spot: tuple[int, int], lookup: dict[str, str]) -> bool:
@@ -130,14 +133,17 @@ def _country_beside(norm: str, spot: tuple[int, int], lookup: dict[str, str]) ->
     (dictionary lookups of the words around it: cheaper than a scan for every cue)."""
     cue_start, cue_end = spot
     before = norm[max(0, cue_start - _CUE_AFTER_LIST - 40) : cue_start].split()
-    after = norm[cue_end : cue_end + _CUE_BEFORE_LIST + 40].replace("’", " ").replace("'", " ").split()
-    if not any(w[:1].isupper() for w in (*before[-7:], *after[: _WORDS_BEFORE_LIST + 5])):
+    # (After it, as far as a description of the members reaches: "brought together the national services of …".)
+    after = norm[cue_end : cue_end + _DESCRIPTION_REACH + 20].replace("’", " ").replace("'", " ").split()
+    if not any(w[:1].isupper() for w in (*before[-7:], *after[:_WORDS_AFTER_CUE])):
         return False  # a country's name is capitalised: none near, no list (the common case, at no lookup)
     for words in (before[-5:], before[-6:-1], before[-7:-2]):
         for n in range(1, min(4, len(words)) + 1):
             if " ".join(words[-n:]).strip(",.;:") in lookup:
                 return True
-    for k in range(min(_WORDS_BEFORE_LIST + 1, len(after))):
+    for k in range(min(_WORDS_AFTER_CUE, len(after))):
+        if not after[k][:1].isupper():
+            continue
         for n in range(1, 5):
             if k + n <= len(after) and " ".join(after[k : k + n]).strip(",.;:") in lookup:
                 return True
@@ -155,28 +161,22 @@ def _lists_near_cues(
     taken: list[tuple[int, int]],
     role: str,
     add: Any,
+    described: tuple[frozenset[str], frozenset[str]],
+    language: str,
 ) -> None:
     """The lists of countries between ``lo`` and ``hi`` that a cue of ``spots`` stands beside: see
     :func:`_countries_taking_part`."""
     pos = lo
     while (first := country_re.search(norm, pos, hi)) is not None:
-        group = [first]
+        group = [(first.start(), first.end(), lookup[first.group()])]
         end = first.end()
-        while True:
-            nxt = None
-            for gap in gaps:
-                spaced = gap.match(norm, end)
-                nxt = country_re.match(norm, spaced.end()) if spaced is not None and spaced.end() > end else None
-                if nxt is not None:
-                    break
-            if nxt is None:
-                break
+        while (nxt := _next_listed(norm, end, gaps, country_re, lookup, language)) is not None:
             group.append(nxt)
-            end = nxt.end()
+            end = nxt[1]
         pos = end
         if len(group) < 2:
             continue
-        start = group[0].start()
+        start = group[0][0]
         # The cue right after the list ("… and Sweden took part"), or right before it with no stop nor comma
         # between ("Ont pris part aux travaux l’Arménie, …").
         after = any(
@@ -185,11 +185,70 @@ def _lists_near_cues(
         )
         before = any(
             0 <= start - cue_end <= _CUE_BEFORE_LIST and _few_small_words(norm[cue_end:start]) for _, cue_end in spots
+        ) or any(
+            0 <= start - cue_end <= _DESCRIPTION_REACH and _describes_members(norm[cue_end:start], *described)
+            for _, cue_end in spots
         )
         if (after or before) and not any(s < end and start < e for s, e in taken):
             # (Not a list another rule read already: a collective's, "los cancilleres de Belice, …".)
-            for m in group:
-                add(role, lookup[m.group()], None)
+            for _, _, code in group:
+                add(role, code, None)
+
+
+def _next_listed(
+    norm: str,
+    pos: int,
+    gaps: tuple[re.Pattern[str], re.Pattern[str]],
+    country_re: re.Pattern[str],
+    lookup: dict[str, str],
+    language: str,
+) -> tuple[int, int, str] | None:
+    """The next country of a list after ``pos``: the list's gap (joiner, articles), then a country right after
+    it; without the articles too, for a country whose name opens with one ("…, El Salvador y Brasil").  The
+    gap is matched alone first, as a whole: no shorter gap is tried when no country follows the longest one.
+    Inside a list, a form too ambiguous to be a country elsewhere is one ("…, du Maroc, de Maurice, de la …")."""
+    for gap in gaps:
+        spaced = gap.match(norm, pos)
+        if spaced is None or spaced.end() <= pos:
+            continue
+        m = country_re.match(norm, spaced.end())
+        if m is not None:
+            return m.start(), m.end(), lookup[m.group()]
+        listed = _ambiguous_in_list(language)
+        a = listed[0].match(norm, spaced.end()) if listed is not None else None
+        if a is not None and listed is not None:
+            return a.start(), a.end(), listed[1][a.group()]
+    return None
+
+
+@cache
+def _ambiguous_in_list(language: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """The pack's ambiguous country forms as one pattern (whole words), and each one's code."""
+    forms = ambiguous_forms(language)
+    if not forms:
+        return None
+    return re.compile(rf"(?:{alternation(forms)})(?!\w)"), forms
+
+
+@cache
+def _country_link_words(language: str) -> frozenset[str]:
+    """The pack's country links, one word each, in small letters ("of", "from", "de", "du", "d’")."""
+    people = pack(language).people
+    return frozenset(w.lower() for w in people.country_links if " " not in w.strip())
+
+
+def _describes_members(between: str, links: frozenset[str], members: frozenset[str]) -> bool:
+    """Whether the words between a cue and a list describe who came from each country: no sentence
+    punctuation nor number, no capitalised word but a role's ("Ministers"), and a country link last
+    ("brought together the national meteorological and hydrological services of", "a rassemblé des
+    météorologues, hydrologues et agronomes du", "attended by Ministers and senior officials from"); not
+    "recibió a una delegación del Gobierno de": a body's name is another rule's."""
+    if any(ch in between for ch in ".;:!?()") or any(ch.isdigit() for ch in between):
+        return False
+    words = between.replace("’", "’ ").split()
+    if any(w[:1].isupper() and w.lower().strip(",") not in members for w in words):
+        return False
+    return bool(words) and words[-1].lower() in links
 
 
 def _few_small_words(between: str) -> bool:
@@ -206,6 +265,8 @@ _HEAD_REACH = 80  # characters from a plural head to its list of countries (with
 _LIST_REACH = 400  # characters around a cue where a list of countries beside it may stand
 _CUE_AFTER_LIST = 12  # characters between a list's last country and the cue ("… and Sweden also took part")
 _CUE_BEFORE_LIST = 40  # characters between the cue and the list ("took part in the meeting: ", "aux travaux ")
+_DESCRIPTION_REACH = 140  # characters of a description of the members between the cue and the list
+_WORDS_AFTER_CUE = 24  # words after a cue where the list's first country may open
 
 
 def _collectives(
@@ -259,16 +320,11 @@ def _collectives(
             # The list's gap (joiner, articles), then a country right after it; without the articles too:
             # a country whose name opens with one ("…, El Salvador y Brasil").  The gap is matched alone
             # first, as a whole: no shorter gap is tried when no country follows the longest one.
-            nxt = None
-            for gap in gaps:
-                spaced = gap.match(norm, pos)
-                nxt = country_re.match(norm, spaced.end()) if spaced is not None else None
-                if nxt is not None:
-                    break
+            nxt = _next_listed(norm, pos, gaps, country_re, lookup, language)
             if nxt is None:
                 break
-            group.append((nxt.start(), nxt.end(), lookup[nxt.group()]))
-            pos = _past_body(norm, nxt.end(), language)
+            group.append(nxt)
+            pos = _past_body(norm, nxt[1], language)
         if len(group) < 2:
             continue
         role_text = norm[pm.start() : group[0][0]]

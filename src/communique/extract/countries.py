@@ -63,6 +63,11 @@ def _ambiguous(language: str) -> dict[str, str]:
     return out
 
 
+def ambiguous_forms(language: str) -> dict[str, str]:
+    """The pack's ambiguous country forms ("Maurice", "Chad") → their code."""
+    return _ambiguous(language)
+
+
 def ambiguous_country(word: str, language: str) -> str | None:
     """The code of ``word`` when it is one of the pack's ambiguous country forms ("Chad"), else ``None``.
 
