@@ -1111,3 +1111,15 @@ def test_an_acronym_and_the_name_it_spells_are_a_publisher(line: str) -> None:
 
 def test_an_acronym_before_a_headline_it_does_not_spell_is_no_publisher() -> None:
     assert not is_publisher_name("EU – Ukraine summit opens in Kyiv")
+
+
+def test_an_end_mark_before_any_running_text_ends_nothing() -> None:
+    # "Fin" over the body is no end of the release: the body after it is read.
+    release = communique.parse("Fin\n\nLima, 3 de mayo de 2025 – El foro terminó ayer en la capital.\n\nOtro párrafo.\n")
+    assert release.header.dateline == "Lima"
+    assert [p.text for p in release.paragraphs][-1] == "Otro párrafo."
+
+
+def test_an_end_mark_after_the_body_ends_the_release() -> None:
+    page = "Forum ends\n\nNairobi, 3 May 2025 – The forum closed today.\n\n###\n\nAbout the Department: it forecasts.\n"
+    assert [p.text for p in communique.parse(page).paragraphs] == ["The forum closed today."]

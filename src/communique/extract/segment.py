@@ -362,6 +362,17 @@ def _derive_title(paragraph: str) -> str:
     return first
 
 
+def _end_of_release(lines: list[Line]) -> int:
+    """The index of the release's end mark ("###", "- END -", "FIN"), else ``len(lines)``: only a mark after
+    running text ends it (a headline "Fin" over the body is no end: "Fin" ¶ "Lima, 3 de mayo – El foro …")."""
+    read = False
+    for i, line in enumerate(lines):
+        if line.kind is Kind.END and read:
+            return i
+        read = read or (line.kind is Kind.TEXT and line.prose)
+    return len(lines)
+
+
 def segment(text: str, *, titled: bool = False) -> Segments:
     """Split decoded ``text`` into title, header data and paragraphs.
 
@@ -374,7 +385,7 @@ def segment(text: str, *, titled: bool = False) -> Segments:
     lines = classify_lines(text)
     if not lines:
         raise ParseError("the text is empty: a press release needs at least a title line", line=1, format="text")
-    end = next((i for i, line in enumerate(lines) if line.kind is Kind.END), len(lines))
+    end = _end_of_release(lines)
     # A document a reader already segmented (DOCX) has no site menus: only the placeholder title is skipped.
     skip = {0} if titled else _menu_runs(lines[:end])
     title_index: int | None = 0 if titled else None
