@@ -364,12 +364,12 @@ def _derive_title(paragraph: str) -> str:
 
 def _end_of_release(lines: list[Line]) -> int:
     """The index of the release's end mark ("###", "- END -", "FIN"), else ``len(lines)``: only a mark after
-    running text ends it (a headline "Fin" over the body is no end: "Fin" ¶ "Lima, 3 de mayo – El foro …")."""
+    a line of text ends it (a headline "Fin" over the body is no end: "Fin" ¶ "Lima, 3 de mayo – El foro …")."""
     read = False
     for i, line in enumerate(lines):
         if line.kind is Kind.END and read:
             return i
-        read = read or (line.kind is Kind.TEXT and line.prose)
+        read = read or line.kind is Kind.TEXT
     return len(lines)
 
 
