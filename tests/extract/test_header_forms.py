@@ -1115,7 +1115,9 @@ def test_an_acronym_before_a_headline_it_does_not_spell_is_no_publisher() -> Non
 
 def test_an_end_mark_before_any_running_text_ends_nothing() -> None:
     # "Fin" over the body is no end of the release: the body after it is read.
-    release = communique.parse("Fin\n\nLima, 3 de mayo de 2025 – El foro terminó ayer en la capital.\n\nOtro párrafo.\n")
+    release = communique.parse(
+        "Fin\n\nLima, 3 de mayo de 2025 – El foro terminó ayer en la capital.\n\nOtro párrafo.\n"
+    )
     assert release.header.dateline == "Lima"
     assert [p.text for p in release.paragraphs][-1] == "Otro párrafo."
 

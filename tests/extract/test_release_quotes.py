@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import communique
 
 PAGE = (
@@ -41,3 +43,41 @@ def test_a_quotation_in_the_title_points_at_the_title_and_takes_the_speaker_of_t
 def test_a_title_quotation_that_the_body_does_not_repeat_has_no_speaker() -> None:
     r = parse("« Nous resterons » : le ministre à Kyiv\n\nKyiv – Le ministre a visité la ville et rencontré les élus.")
     assert r.quotes[0].in_title and r.quotes[0].speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Forum ends\n\nNairobi, 3 May 2025 – The forum closed today.\n\n"
+            "“Updates will be issued every two weeks,” the spokesperson said. “We are ready,” she added.\n",
+            "spokesperson",
+        ),
+        (
+            "Fin du forum\n\nDakar, 3 mai 2025 – Le forum a pris fin.\n\n« Le centre est prêt », a indiqué le chef du centre.\n",
+            "chef du centre",
+        ),
+        (
+            "Taller regional\n\nLima, 3 de mayo de 2025 – El foro terminó.\n\n"
+            "“El taller será en marzo”, precisó el jefe de gabinete del organismo.\n",
+            "jefe de gabinete del organismo",
+        ),
+    ],
+)
+def test_a_speaker_known_only_by_role_is_an_attendee_known_by_role(text: str, role: str) -> None:
+    release = communique.parse(text)
+    assert {q.speaker for q in release.quotes} == {role}
+    (attendee,) = release.attendees
+    assert (attendee.name, attendee.role) == (None, role)
+    assert {q.attendee for q in release.quotes} == {0}
+    assert communique.from_dict(communique.to_dict(release)) == release
+
+
+def test_a_pronoun_after_an_unnamed_person_has_no_speaker() -> None:
+    text = (
+        "Detention report\n\nTripoli, 3 May 2025 – A 24-year-old man from Eritrea said water came every two days.\n\n"
+        "“We drank from the toilets,” he said.\n"
+    )
+    release = communique.parse(text)
+    assert [q.speaker for q in release.quotes] == [None]
+    assert release.attendees == ()

@@ -319,13 +319,15 @@ def test_french_release_appositions_colon_quote_and_roles_as_speakers() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("« Nous restons unis », a déclaré le président.", None),  # no attendee has that role
-        ("“We stand united,” the Prime Minister said.", None),
+        # No attendee has that role: the speaker is known by it (issue 14), an attendee known by role.
+        ("« Nous restons unis », a déclaré le président.", "président"),
+        ("“We stand united,” the Prime Minister said.", "Prime Minister"),
     ],
 )
-def test_role_speaker_without_a_matching_attendee_is_none(text: str, expected: str | None) -> None:
+def test_role_speaker_without_a_matching_attendee_is_known_by_role(text: str, expected: str | None) -> None:
     r = TextParser().parse("Titre\n\n" + text)
     assert speakers(r) == [expected]
+    assert [(a.name, a.role) for a in r.attendees] == [(None, expected)]
 
 
 def test_role_speaker_is_the_most_recently_mentioned_match() -> None:

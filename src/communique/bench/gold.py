@@ -14,7 +14,7 @@ A release ``NAME.txt`` (a page copied as plain text, read by the ``text`` parser
      "language": str, "dateline": str|null, "source": str|null,
      "dates": {"start": "YYYY-MM-DD"|null, "end": ...,
                "published": "YYYY-MM-DDTHH:MM:SS[+HH:MM]"|"YYYY-MM-DD"|null, "updated": ...},
-     "quotes": [{"text_starts": "first words of the quote", "speaker": "Full Name"|null}],
+     "quotes": [{"text_starts": "first words of the quote", "speaker": "Full Name"|"role"|null}],
      "people": [{"name": "...", "rank": ..., "role": ..., "organization": ..., "country": ...}],
      "countries": ["AL", ...],
      "mentions": ["Full Name", ...],
@@ -25,7 +25,8 @@ is the publisher family (``nato``, ``eu``, ``un``, ``ministry``, ``government``,
 ``ngo``, ``wire``...): it is not compared, the scorer groups figures by it.
 Inside ``dates`` each present key is checked; a stamp written ``YYYY-MM-DD``
 means the page gives no time, and the release must hold a date-only value.  ``quotes`` is the full ordered list of
-quotations, those inside the title first (as the release orders them).  Each ``people`` entry must match the attendee of that name; its
+quotations (a speaker known only by role is that role as the text writes it, without its article:
+``"spokesperson"``, ``"porte-parole de l’organisation"``; ``null``: not speech, or nobody), those inside the title first (as the release orders them).  Each ``people`` entry must match the attendee of that name; its
 other keys are compared exactly (``null`` means the field must be ``None``).
 ``countries`` is compared, as a set, with the countries of all attendees.
 ``mentions`` lists the named people the release only mentions (a predecessor, someone

@@ -396,6 +396,8 @@ def release_from_parts(
     if not header.title_derived:
         # (A title derived from the first sentence holds that sentence's quotations: they are the body's.)
         quotes = _guarded("title quotes", find_title_quotes, header.title, quotes) + quotes
+    if attendees is None:
+        quotes, found = _role_speakers(quotes, found)
     try:
         return PressRelease(
             header=header, dates=dates, paragraphs=written, quotes=quotes, attendees=found, mentions=mentions
@@ -417,6 +419,22 @@ def release_from_parts(
             )
         except ValidationError:
             return PressRelease(header=header, dates=dates, paragraphs=written)
+
+
+def _role_speakers(quotes: list[Quote], found: list[Attendee]) -> tuple[list[Quote], list[Attendee]]:
+    """Each speaker known only by role ("”, the spokesperson said") that no attendee stands for becomes an
+    attendee known by role (``name=None``, the role as the quote names it), and its quotes point at it."""
+    names = {a.name for a in found if a.name is not None}
+    roles = {a.role: i for i, a in enumerate(found) if a.name is None and a.role is not None}
+    out: list[Quote] = []
+    for q in quotes:
+        if q.speaker is not None and q.attendee is None and q.speaker not in names:
+            if q.speaker not in roles:
+                roles[q.speaker] = len(found)
+                found = [*found, Attendee(role=q.speaker)]
+            q = attrs.evolve(q, attendee=roles[q.speaker])
+        out.append(q)
+    return out, found
 
 
 _TITLE_SPACES = re.compile(r"[ \t\r\n\f\v]+")

@@ -618,7 +618,10 @@ class _Attribution:
                 # "», ha añadido.": a verb without a subject speaks for the sentence's subject.
                 speaker = self._before(text, s_start, open_, span.paragraph) or self.antecedent(span.paragraph, open_)
             if speaker is None and verb_after is not None:
-                return None, True, True  # "”, he said" after someone this release does not name
+                # "”, the spokesperson said", "», a indiqué le chef du centre": a speaker known only by role
+                # that no attendee holds is named by that role; "”, he said" after someone this release does
+                # not name has no speaker.
+                return self._role_only(text, after_start, window_end), True, True
         if speaker is None:
             speaker = self._before(text, s_start, open_, span.paragraph)
             if speaker is not None and not introduced:
@@ -648,6 +651,18 @@ class _Attribution:
             speaker = None
         # No speaker of its own: the caller may give it the previous speaker's.
         return speaker, speaker is not None, True
+
+    def _role_only(self, text: str, start: int, end: int) -> str | None:
+        """The role phrase an attribution names ("the spokesperson", "le chef du centre") without its article,
+        when it is the first person the window names; ``None`` for a pronoun or a name."""
+        other = self.t["pronoun_or_role"].search(text, start, end)
+        if other is None or other.group("pronoun") is not None:
+            return None
+        if self.people.find(text, start, other.start(), self.word):
+            return None
+        role_start = other.start("role") if other.group("role") is not None else other.start("bare")
+        phrase = text[role_start : other.end()].strip(" ,.;:")
+        return phrase or None
 
     def _titled(self, span: QuoteSpan, before: str) -> bool:
         """Whether the quoted words are a title or a name set in the sentence ("a décerné le prix à « Les Eaux
