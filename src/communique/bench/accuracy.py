@@ -149,6 +149,8 @@ DEFAULT_CORPUS = (
     "tests/data/holdout25",
     "tests/data/holdout26",
     "tests/data/holdout27",
+    "tests/data/holdout28",
+    "tests/data/holdout29",
     "tests/data/htmlhold",
     "tests/data/htmlhold2",
     "tests/data/htmlhold3",
@@ -166,6 +168,7 @@ DEFAULT_CORPUS = (
     "tests/data/htmlhold15",
     "tests/data/htmlhold16",
     "tests/data/htmlhold17",
+    "tests/data/htmlhold18",
 )
 """The corpus folders, relative to the repository root (the current directory of the command)."""
 
