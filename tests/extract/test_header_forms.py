@@ -1125,3 +1125,21 @@ def test_an_end_mark_before_any_running_text_ends_nothing() -> None:
 def test_an_end_mark_after_the_body_ends_the_release() -> None:
     page = "Forum ends\n\nNairobi, 3 May 2025 – The forum closed today.\n\n###\n\nAbout the Department: it forecasts.\n"
     assert [p.text for p in communique.parse(page).paragraphs] == ["The forum closed today."]
+
+
+def test_a_ministrys_name_above_the_sites_menu_is_no_headline() -> None:
+    page = (
+        "ROYAUME DU MAROC\nMinistère de l'Agriculture, de la Pêche Maritime, du Développement Rural et des Eaux et Forêts\n\n"
+        "Accueil   L'Agence   Coopération   Médiathèque   Contact\n\nAccueil > Actualités\n\n"
+        "L'AGENCE SIGNE TROIS CONVENTIONS DE COOPÉRATION EN MARGE DU SALON\n\n"
+        "Meknès, 23 avril 2025 – L'Agence a signé ce mercredi trois conventions avec ses homologues.\n"
+    )
+    assert communique.parse(page).header.title == "L'AGENCE SIGNE TROIS CONVENTIONS DE COOPÉRATION EN MARGE DU SALON"
+
+
+def test_a_headline_above_a_section_label_is_the_headline() -> None:
+    page = (
+        "Defensa y Portugal firman un memorando de cooperación en ciberdefensa\n\nNota de prensa\n\n"
+        "Madrid, 3 de marzo de 2021 – La ministra de Defensa y su homólogo portugués han firmado hoy un memorando.\n"
+    )
+    assert communique.parse(page).header.title.startswith("Defensa y Portugal firman")

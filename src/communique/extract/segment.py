@@ -46,7 +46,7 @@ from .dateline import place_line, read_dateline, split_dateline
 from .dates import LineDates
 from .lines import Kind, Line, classify_lines, is_breadcrumb
 from .organizations import organization_name
-from .vocab import byline_words, section_labels
+from .vocab import byline_words, header_phrases, section_labels
 
 __all__ = ["STANDFIRST_WORDS", "HeaderLine", "Segments", "segment"]
 
@@ -623,23 +623,29 @@ _MASTHEAD_WORDS = 5
 
 
 def _masthead_name(lines: list[Line], i: int) -> bool:
-    """Whether line ``i`` is the site's name at the top of the page: among the short lines above the first
+    """Whether line ``i`` is the site's name at the top of the page: among the lines above the first
     menu ("Atlantic Lottery" ¶ "Lotto   Instant   Sports …"; "CELEC EP" ¶ "Corporación Eléctrica del
-    Ecuador" ¶ "Inicio   Nosotros …"), and written again further down the page, where the body or the
-    footer names the publisher ("Atlantic Lottery's director …", "© 2025 Atlantic Lottery")."""
-    if i > _MASTHEAD_LINES or lines[i].words > _MASTHEAD_WORDS:
+    Ecuador" ¶ "Inicio   Nosotros …"), a short one written again further down the page, where the body or
+    the footer names the publisher ("Atlantic Lottery's director …", "© 2025 Atlantic Lottery"), or one
+    that opens with a body's noun ("Ministère des Forces armées – Direction de l'Information …")."""
+    if i > _MASTHEAD_LINES:
         return False
-    if any(lines[k].kind is Kind.TEXT and lines[k].words > _MASTHEAD_WORDS for k in range(i)):
+    if any(lines[k].kind is Kind.TEXT and lines[k].text.endswith(_SENTENCE_ENDS) for k in range(i + 1)):
         return False
     menu = next(
         (
             k
             for k in range(i + 1, min(len(lines), i + 1 + _MASTHEAD_LINES))
-            if lines[k].kind is not Kind.TEXT or lines[k].words > _MASTHEAD_WORDS
+            if lines[k].kind is not Kind.TEXT or lines[k].text.endswith(_SENTENCE_ENDS)
         ),
         None,
     )
-    if menu is None or lines[menu].kind is not Kind.FURNITURE:
+    if menu is None or lines[menu].kind is not Kind.FURNITURE or fold(lines[menu].text) in header_phrases():
+        return False  # (a menu, not a section label under a headline: "Nota de prensa")
+    first = lines[i].text.split(maxsplit=1)[0].casefold()
+    if first in _body_nouns():
+        return True
+    if lines[i].words > _MASTHEAD_WORDS:
         return False
     name = fold(lines[i].text)
     return any(
