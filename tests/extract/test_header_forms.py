@@ -1143,3 +1143,32 @@ def test_a_headline_above_a_section_label_is_the_headline() -> None:
         "Madrid, 3 de marzo de 2021 – La ministra de Defensa y su homólogo portugués han firmado hoy un memorando.\n"
     )
     assert communique.parse(page).header.title.startswith("Defensa y Portugal firman")
+
+
+@pytest.mark.parametrize(
+    ("lead", "language", "start", "end"),
+    [
+        ("The exercise began on Monday 12 May and concludes on Friday 16 May in the mountains.", "en", 12, 16),
+        (
+            "L'assemblée s'est ouverte le 12 mai à Lomé. Les travaux se poursuivront jusqu'au jeudi 15 mai.",
+            "fr",
+            12,
+            15,
+        ),
+        (
+            "El ejército dio inicio el lunes 12 de mayo al ejercicio, que se extenderá hasta el 23 de mayo.",
+            "es",
+            12,
+            23,
+        ),
+    ],
+)
+def test_an_event_that_runs_until_a_day_ends_that_day(lead: str, language: str, start: int, end: int) -> None:
+    release = communique.parse(f"Exercise\n\n12/05/2025\n\n{lead}\n")
+    assert (release.dates.start, release.dates.end) == (dt.date(2025, 5, start), dt.date(2025, 5, end))
+
+
+def test_a_day_until_which_something_else_lasts_months_later_is_no_end() -> None:
+    lead = "The exercise began on Monday 12 May. The road stays closed until 30 September."
+    release = communique.parse(f"Exercise\n\n12/05/2025\n\n{lead}\n")
+    assert (release.dates.start, release.dates.end) == (dt.date(2025, 5, 12), None)

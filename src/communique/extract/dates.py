@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -585,6 +585,34 @@ def concluded_visit(sentence: str, dated: _dt.date, language: str) -> tuple[_dt.
 
 
 _LONGEST_VISIT = 14  # days
+
+
+@cache
+def _until(language: str) -> re.Pattern[str] | None:
+    words = pack(language).dates.until_words
+    return re.compile(rf"(?<!\w)(?:{alternation(normalize(w) for w in words)})[ \u00a0]+") if words else None
+
+
+def runs_until(paragraphs: Sequence[str], start: _dt.date, language: str) -> _dt.date | None:
+    """The last day of an event that began on ``start``, when one of ``paragraphs`` says it runs or ran to a
+    day (pack key ``dates.until_words``: "began on Monday 12 May and concludes on Friday 16 May", "que se
+    extenderá hasta el 17 de octubre", "Les travaux se poursuivront jusqu'au jeudi 8 mai"); a day within
+    two weeks after ``start``, else ``None``."""
+    pattern = _until(language)
+    if pattern is None:
+        return None
+    for paragraph in paragraphs:
+        text = normalize(paragraph)
+        for m in pattern.finditer(text):
+            found = find_body_dates(text[m.end() : m.end() + _UNTIL_REACH], start.year, language=language)
+            if found is None or found[1] is not None:
+                continue
+            if 0 < (found[0] - start).days <= _LONGEST_VISIT and text[m.end() :].lstrip()[:1].isalnum():
+                return found[0]
+    return None
+
+
+_UNTIL_REACH = 40  # characters after the word: the day and its month ("jeudi 8 mai", "el 17 de octubre")
 
 
 def concluded_since(paragraph: str, dated: _dt.date, language: str) -> tuple[_dt.date, _dt.date] | None:

@@ -27,6 +27,7 @@ from .dates import (
     leading_body_date,
     parse_event_dates,
     parse_stamp,
+    runs_until,
     weekday_near,
     yearless_event_dates,
 )
@@ -356,6 +357,12 @@ def release_from_parts(
         in_title = find_body_dates(title, stamp.year if stamp else None, language=language)
         if in_title is not None:
             dates = Dates(start=in_title[0], end=in_title[1], published=dates.published, updated=dates.updated)
+    if dates.start is not None and dates.end is None and texts:
+        # "The exercise began on Monday 12 May and concludes on Friday 16 May": the day it runs to.
+        leads = [subtitle, *texts[:3]] if subtitle else texts[:3]
+        last = runs_until(leads, dates.start, language)
+        if last is not None:
+            dates = Dates(start=dates.start, end=last, published=dates.published, updated=dates.updated)
     if dates.start is None and dates.published is not None:
         # No event date anywhere: the release is the event of the day it was published ("… signed today"),
         # or of the day its first sentence names ("recorrió este lunes" in a release of Tuesday).

@@ -86,6 +86,9 @@ class DateWords:
     """Words shortly before a date or a weekday that tie it to another event than the one the release
     reports: a death ("who died in Apia on Saturday", "décédé samedi", "fallecido el pasado sábado") —
     a condolence or a tribute is of the day it is given."""
+    until_words: Words
+    """Words right before the day an event that has begun will end or ran to ("until", "concludes on",
+    "jusqu’au", "hasta el"): that day is the event's last."""
     since_words: Words
     """Words right before a date that make it the start of a state that lasts ("since 9 April", "depuis le
     9 avril", "desde el 9 de abril"): not the day of the event a release reports."""
