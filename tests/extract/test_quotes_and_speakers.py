@@ -456,3 +456,15 @@ class TestQuotedNamesInTheSentence:
     def test_words_after_a_verb_of_saying_are_speech(self) -> None:
         holder = Attendee(name="Jane Roe", role="Minister")
         assert speakers(["Minister Jane Roe said “We Are Ready” to the crowd."], "en", holder) == ["Jane Roe"]
+
+
+class TestAQuotationAfterReportedSpeech:
+    def test_a_quotation_opening_its_sentence_after_reported_words_is_theirs(self) -> None:
+        paragraphs = [
+            "“The agreement opens a new era,” said Chairman Dwayne Ifill-Best.",
+            "Mr. Rohan Singh-Persaud said Guyana's passenger traffic had grown by a third in two years. "
+            "“We need the runway capacity now, not in ten years.”",
+        ]
+        holder = Attendee(name="Rohan Singh-Persaud", role="Chief Executive")
+        other = Attendee(name="Dwayne Ifill-Best", role="Chairman")
+        assert speakers(paragraphs, "en", other, holder) == ["Dwayne Ifill-Best", "Rohan Singh-Persaud"]

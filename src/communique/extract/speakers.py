@@ -634,6 +634,11 @@ class _Attribution:
                 p_start, _ = tx.sentence(len(prev_text) - 1)
                 speaker = self._before(prev_text, p_start, len(prev_text), span.paragraph - 1)
                 introduced = True
+        if speaker is None and not stripped.strip(_LEAD) and span.open > 0 and not span.continues:
+            # "Mr. Singh-Persaud said Guyana's traffic had grown by a third. “…”": a quotation that opens its
+            # sentence, right after a sentence that reports someone's words, is theirs.
+            speaker = self._reported_before(text, s_start, span.paragraph)
+            introduced = introduced or speaker is not None
         if speaker is None:
             speaker = self._aside(span)
         if speaker is None:
@@ -701,6 +706,19 @@ class _Attribution:
             # "Et d’ajouter : « … »": a verb of saying without a subject is the previous clause's subject's.
             return self.antecedent(para, start)
         return found
+
+    def _reported_before(self, text: str, s_start: int, para: int) -> str | None:
+        """The person whose words the sentence right before ``s_start`` reports ("X said that …"), if any."""
+        if s_start <= 0:
+            return None
+        p_start, _ = self.text_of(para).sentence(s_start - 1)
+        if p_start >= s_start or any(ch in text[p_start:s_start] for ch in _OPENERS):
+            return None  # (a sentence with a quotation of its own has its own speaker)
+        verb = self.t["verbs"].search(text, p_start, s_start)
+        if verb is None:
+            return None
+        hits = self.people.find(text, p_start, verb.start(), self.word)
+        return hits[-1][1] if hits else None
 
     def _aside(self, span: QuoteSpan) -> str | None:
         """An attribution between dashes inside the quotation: "«Estamos listos —dijo el general X—, y …»"."""
