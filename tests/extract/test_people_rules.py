@@ -1322,6 +1322,23 @@ def test_a_numbered_institutions_name_is_no_person() -> None:
             "en",
             ["AO", "CD", "ZM"],
         ),
+        # An elided article before a country ("d’Autriche") is not the start of its name ("au").
+        (
+            "Des délégations militaires d’Allemagne, d’Autriche, de Belgique et d’Italie suivent l’exercice.",
+            "fr",
+            ["DE", "AT", "BE", "IT"],
+        ),
+        (
+            "A New Zealand party joined Greek, Australian and British representatives at the memorial.",
+            "en",
+            ["GR", "AU", "GB"],
+        ),
+        (
+            "La délégation, qui comprenait des membres des parlements du Canada, de l'Estonie et de la Pologne, "
+            "est arrivée.",
+            "fr",
+            ["CA", "EE", "PL"],
+        ),
     ],
 )
 def test_a_list_of_countries_beside_a_participation_verb_takes_part(

@@ -197,6 +197,10 @@ def people_tables(language: str) -> PeopleTables:
         for w in low(phrase).replace("’", "’ ").split()
     }
     articles = "|".join(sorted(map(re.escape, people.articles), key=len, reverse=True))
+    gap_articles = "|".join(
+        re.escape(a) + ("" if a.endswith(("’", "'")) else r"(?=\s)")
+        for a in sorted(people.articles, key=len, reverse=True)
+    )
     heads = phrase_pattern(people.role_heads)
     # Articles as a trie that starts with literals: the scan skips in C to
     # the next "l", "d", "t"... instead of trying a look-behind everywhere.
@@ -232,7 +236,8 @@ def people_tables(language: str) -> PeopleTables:
         plurals=plurals,
         participants=tuple(low(c) for c in people.participants),
         gap=re.compile(
-            r"[\s,]*(?:(?:" + "|".join(map(re.escape, people.list_joiners)) + r")\s+)?(?:(?:" + articles + r")\s*)*",
+            # (An article is a word of its own, or elided: "au" is not the start of "Autriche" in ", d’Autriche".)
+            r"[\s,]*(?:(?:" + "|".join(map(re.escape, people.list_joiners)) + r")\s+)?(?:(?:" + gap_articles + r")\s*)*",
             re.IGNORECASE,
         ),
         article_words=frozenset(low(a) for a in people.articles),
