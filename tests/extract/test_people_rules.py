@@ -1528,3 +1528,42 @@ def test_courtesy_words_and_ranks_are_not_the_name(text: str, language: str, nam
 def test_a_bodys_name_that_ends_with_a_country_is_no_person() -> None:
     text = "Asistió Adriana Solís Murillo, presidenta del Banco Central de Costa Rica, a la reunión."
     assert "Central de Costa Rica" not in people(text, "es")
+
+
+@pytest.mark.parametrize(
+    ("page", "name"),
+    [
+        (
+            "Statement by Commissioner Joost Verhaegen on the signature of the electricity deal\n\n"
+            "Brussels, 21 September 2023 – Today the Commissioner welcomed the signature.\n\n"
+            "“This is a good day,” the Commissioner said.\n",
+            "Joost Verhaegen",
+        ),
+        (
+            "Déclaration du commissaire Mihai Ionescu-Brad sur les inondations en Slovaquie\n\n"
+            "Bruxelles, le 9 avril 2025 – Le commissaire exprime sa solidarité avec les victimes.\n",
+            "Mihai Ionescu-Brad",
+        ),
+    ],
+)
+def test_a_headline_that_names_someone_by_title_names_a_participant(page: str, name: str) -> None:
+    release = communique.parse(page)
+    assert [a.name for a in release.attendees] == [name]
+    assert all(q.speaker == name for q in release.quotes)
+
+
+def test_a_title_cased_headline_names_no_one() -> None:
+    page = (
+        "Governor Holloway Signs Wildfire Readiness Package Ahead of Summer\n\n"
+        "SALEM, Ore. – The package funds crews and equipment for the coming fire season.\n"
+    )
+    assert [a.name for a in communique.parse(page).attendees if a.name] == []
+
+
+def test_a_headlines_shorter_name_is_the_bodys_person() -> None:
+    page = (
+        "El ministro Alberto Cienfuegos anuncia 25 millones para el regadío\n\n"
+        "Toledo, 3 de marzo de 2025 – El ministro de Agricultura, Alberto Cienfuegos Ortega, ha anunciado hoy "
+        "una inversión de 25 millones.\n"
+    )
+    assert [a.name for a in communique.parse(page).attendees if a.name] == ["Alberto Cienfuegos Ortega"]

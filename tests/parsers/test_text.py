@@ -389,7 +389,7 @@ def test_attendees_the_model_refuses_are_dropped_with_a_warning(
     from communique.extract import release as assembly
 
     twice = [communique.Attendee(name="Shepro"), communique.Attendee(name="Shepro", rank="général")]
-    monkeypatch.setattr(assembly, "find_attendees", lambda *args: (twice, []))
+    monkeypatch.setattr(assembly, "find_attendees", lambda *args, **kwargs: (twice, []))
     with pytest.warns(communique.CommuniqueWarning, match="appears twice"):
         r = TextParser().parse(sample_path.read_bytes())
     assert [a.name for a in r.attendees] == ["Shepro"]

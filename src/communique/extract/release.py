@@ -395,7 +395,16 @@ def release_from_parts(
             # that does not write its state, in that state's capital — the state publishes it.
             home, capital = capital, None
         people = _guarded(
-            "attendees", _attendees_and_mentioned, texts, language, analysis, home, capital, turns, title, subtitle
+            "attendees",
+            _attendees_and_mentioned,
+            texts,
+            language,
+            analysis,
+            home,
+            capital,
+            turns,
+            None if title_derived else title,
+            subtitle,
         )
         found, only_mentioned = (people[0], people[1]) if people else ([], [])
         mentions = [*mentions, *only_mentioned]
@@ -690,12 +699,29 @@ def _attendees_and_mentioned(
         attendees = _with_new(attendees, extra)
         # (Only mentioned in the standfirst, a body's attendee stays one: "… succède à X" where X speaks.)
         mentioned = _with_new(mentioned, _with_new(attendees, extra_mentioned)[len(attendees) :])
-    if turns and title:
+    if title:
         # A transcript names its speakers in its headline ("Rueda de prensa del presidente del Gobierno,
-        # X, y del primer ministro de Portugal, Y"), its turns by their roles only: they take part.
+        # X, y del primer ministro de Portugal, Y"), its turns by their roles only: they take part. So does
+        # any headline that names someone by title ("Statement by Commissioner X on …", "Déclaration du
+        # commissaire X sur …") when the body calls them by their role alone.
         named = {a.name for a in [*attendees, *mentioned] if a.name}
-        in_title = [a for a in find_attendees([title], language, home=home)[0] if a.name]
-        headline = [a for a in in_title if a.name not in named]
+        found, where = find_attendees([title], language, home=home)
+        found, _ = split_mentioned(found, where, [title], language)
+        # (Not from a headline in title case, where every word looks like a name's: "Holloway Signs Wildfire
+        # Readiness Package"; and only full names: a surname alone is a body's person called so again.)
+        in_title = [
+            a
+            for a in found
+            if a.name
+            and (turns or ((a.role or a.rank) and 2 <= len(a.name.split()) <= 4 and not _title_cased(title, a.name)))
+        ]
+        # (A headline's shorter name of someone the body names in full is that person: "El ministro Alberto
+        # Cienfuegos" over "Alberto Cienfuegos Ortega".)
+        headline = [
+            a
+            for a in in_title
+            if a.name not in named and (turns or not any(same_person(a.name or "", n) for n in named if n))
+        ]
         # (One the body names too keeps what the headline says of them that the body does not: the role.)
         said = {a.name: a for a in in_title if a.name in named}
         attendees = [_filled(a, said[a.name]) if a.name in said else a for a in attendees]
@@ -706,6 +732,17 @@ def _attendees_and_mentioned(
         ]
         attendees = [*(a for a in attendees if a.name), *headline, *unnamed]
     return [attendees, mentioned]
+
+
+def _title_cased(title: str, name: str) -> bool:
+    """Whether ``title`` capitalises most of its words of four letters or more besides ``name``'s ("Governor
+    Signs Wildfire Readiness Package"), as English headlines often do."""
+    own = set(name.split())
+    words = [w for w in title.split() if len(w) > 3 and w[:1].isalpha() and w not in own]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) / len(words) > _TITLE_CASE_SHARE
+
+
+_TITLE_CASE_SHARE = 0.6
 
 
 def _filled_from(attendee: Attendee, others: Sequence[Attendee]) -> Attendee:

@@ -237,7 +237,11 @@ def people_tables(language: str) -> PeopleTables:
         participants=tuple(low(c) for c in people.participants),
         gap=re.compile(
             # (An article is a word of its own, or elided: "au" is not the start of "Autriche" in ", d’Autriche".)
-            r"[\s,]*(?:(?:" + "|".join(map(re.escape, people.list_joiners)) + r")\s+)?(?:(?:" + gap_articles + r")\s*)*",
+            r"[\s,]*(?:(?:"
+            + "|".join(map(re.escape, people.list_joiners))
+            + r")\s+)?(?:(?:"
+            + gap_articles
+            + r")\s*)*",
             re.IGNORECASE,
         ),
         article_words=frozenset(low(a) for a in people.articles),
