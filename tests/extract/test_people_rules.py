@@ -1481,8 +1481,8 @@ def test_according_to_a_long_portfolio_then_a_name_is_a_person() -> None:
             "en",
             "Ama Serwaa Boateng",
         ),
-        ("Le prix revient à Awa Diop Sarr, 31, de Thiès, pour son atelier de couture.", "fr", "Awa Diop Sarr"),
-        ("El premio fue para Lucía Ferrer Gil, 29, de Teruel, por su cooperativa.", "es", "Lucía Ferrer Gil"),
+        ("Le prix revient à Awa Diop Sarr, 31 ans, de Thiès, pour son atelier de couture.", "fr", "Awa Diop Sarr"),
+        ("El premio fue para Lucía Ferrer Gil, de 29 años, por su cooperativa de Teruel.", "es", "Lucía Ferrer Gil"),
     ],
 )
 def test_a_plain_name_with_its_age_is_a_person(text: str, language: str, name: str) -> None:
@@ -1493,8 +1493,8 @@ def test_a_plain_name_with_its_age_is_a_person(text: str, language: str, name: s
     ("text", "language"),
     [
         ("His passenger, Tyler Ray Mott, 31, of Salem, was arrested on a warrant.", "en"),
-        ("Le conducteur, Marc Olivier Roux, 27, de Lyon, a été interpellé sur place.", "fr"),
-        ("El conductor, Pedro Ruiz Soto, 27, de Lugo, fue detenido en el lugar.", "es"),
+        ("Le conducteur, Marc Olivier Roux, 27 ans, de Lyon, a été interpellé sur place.", "fr"),
+        ("El conductor, Pedro Ruiz Soto, de 27 años, fue detenido en el lugar.", "es"),
     ],
 )
 def test_a_name_with_its_age_in_a_cases_sentence_takes_no_part(text: str, language: str) -> None:
@@ -1567,3 +1567,29 @@ def test_a_headlines_shorter_name_is_the_bodys_person() -> None:
         "una inversión de 25 millones.\n"
     )
     assert [a.name for a in communique.parse(page).attendees if a.name] == ["Alberto Cienfuegos Ortega"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        (
+            "La misa fue presidida por el obispo de Caacupé, monseñor Aníbal Recalde Benítez, ante miles de fieles.",
+            "es",
+            "Aníbal Recalde Benítez",
+        ),
+        ("Concelebró el nuncio apostólico Giorgio Ferraresi con los obispos del país.", "es", "Giorgio Ferraresi"),
+        ("L'archevêque Jean-Marie Koffi a béni les pèlerins.", "fr", "Jean-Marie Koffi"),
+        ("Archbishop Peter Loy Chong addressed the synod.", "en", "Peter Loy Chong"),
+    ],
+)
+def test_clergy_titles_and_courtesy_words_open_a_name(text: str, language: str, name: str) -> None:
+    assert name in people(text, language)
+
+
+def test_a_rank_in_a_place_named_after_it_is_no_person() -> None:
+    # "Coronel Oviedo" is a Paraguayan city: after "de", a rank and one word name a place.
+    assert people("Una peregrina de Coronel Oviedo caminó tres días hasta la basílica.", "es") == {}
+
+
+def test_a_bodys_name_that_ends_with_a_capital_is_no_person() -> None:
+    assert "Cervantes de Ammán" not in people("La directora del Instituto Cervantes de Ammán inauguró la semana.", "es")

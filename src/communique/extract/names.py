@@ -209,10 +209,17 @@ def _in_case(text: str, at: int, language: str) -> bool:
 
 
 def _ends_with_country(name: str, t: PeopleTables, language: str) -> bool:
-    """Whether a particle in ``name`` is followed by a country's name ("Central de Costa Rica"): no surname is."""
+    """Whether a particle in ``name`` is followed by a country's or a capital's name ("Central de Costa Rica",
+    "Cervantes de Ammán"): no surname is; a body's seat is."""
+    from ..locale.tables import capitals
+
     words = name.split()
     lookup = country_matcher(language)[1]
-    return any(w.lower() in t.particles and " ".join(words[j + 1 :]) in lookup for j, w in enumerate(words[1:-1], 1))
+    towns = capitals()
+    return any(
+        w.lower() in t.particles and ((rest := " ".join(words[j + 1 :])) in lookup or rest.casefold() in towns)
+        for j, w in enumerate(words[1:-1], 1)
+    )
 
 
 def _letters(word: str) -> bool:
@@ -823,6 +830,13 @@ def find_named(
             name, _, name_end = cleaned
             if name.rsplit(" ", 1)[-1] in _NUMBER_SIGNS:
                 continue  # "Hospital General Regional No. 1": a numbered institution's name
+            if (
+                k > 0
+                and " " not in name
+                and s > 1
+                and bare(norm[norm.rfind(" ", 0, s - 1) + 1 : s - 1]) in t.link_words
+            ):
+                continue  # "peregrina de Coronel Oviedo", "el puerto de General Santos": a place named after a title
             if _ends_with_country(name, t, language):
                 continue  # "(Banco) Central de Costa Rica": a body's name and its country, no person
             if _title_goes_on(norm, name_end, t) and not _after_trigger(norm, name_start, t):
@@ -1369,7 +1383,16 @@ def _apposed_speech(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _PAREN_AFTER = re.compile(r"[ \u00a0]*\(([^()]{2,48})\)")
-_AGE_AFTER = re.compile(r",[ \u00a0]*\d{1,3},[ \u00a0]")
+
+
+@cache
+def _age_after(language: str) -> re.Pattern[str]:
+    """An age in apposition right after a name (pack key ``people.age_forms``): ", 24,", ", de 14 años,"."""
+    forms = [
+        re.escape(normalize(f)).replace(r"\{n\}", r"\d{1,3}").replace(r"\ ", r"[ \u00a0]")
+        for f in pack(language).people.age_forms
+    ]
+    return re.compile(rf",[ \u00a0]*(?:{'|'.join(forms)}),[ \u00a0]")
 
 
 def _described(text: str, start: int, end: int, t: PeopleTables, language: str) -> bool:
@@ -1385,7 +1408,7 @@ def _described(text: str, start: int, end: int, t: PeopleTables, language: str) 
         return False
     if _PAREN_AFTER.match(text, end) is not None and _country_after(text, end, language) is not None:
         return True  # "Nora Keller (Switzerland) said": the delegate of a country
-    if _AGE_AFTER.match(text, end) is not None:
+    if _age_after(language).match(text, end) is not None:
         # "Ama Serwaa Boateng, 24, from Ghana", "Tom Kowalczyk, 58, of West Bend": a person's age; but not in a
         # case's sentence ("Kale Hensley, 27, of Salem was arrested"): a suspect or a victim takes no part.
         return not _in_case(text, start, language)

@@ -666,7 +666,11 @@ class _Attribution:
         if self.people.find(text, start, other.start(), self.word):
             return None
         role_start = other.start("role") if other.group("role") is not None else other.start("bare")
-        phrase = text[role_start : other.end()].strip(" ,.;:")
+        words = text[role_start : other.end()].strip(" ,.;:").split()
+        # The role ends before a small word that links no complement to it ("el secretario de Estado ante
+        # unas 3.000 personas"): "ante" is no role's link.
+        cut = next((k for k, w in enumerate(words[1:], 1) if _cuts_role(w, self.t["language"])), len(words))
+        phrase = " ".join(words[:cut])
         return phrase or None
 
     def _titled(self, span: QuoteSpan, before: str) -> bool:
@@ -845,6 +849,26 @@ def _named_at_verb(text: str, start: int, verb_start: int, verb_end: int, end: i
     after = text[verb_end:end].lstrip(" \u00a0\u202f").split(None, 1)
     words = [w.strip(".,;:") for w in (before[-1:] + after[:1])]
     return [w for w in words if len(w) > 1 and w[0].isupper()]
+
+
+@cache
+def _role_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The pack's stop words, and the words that may join a role to its complement ("de", "of", "du")."""
+    people = pack(language).people
+    links = {
+        w.lower()
+        for phrase in (*people.role_links, *people.country_links, *people.location_links)
+        for w in phrase.split()
+    }
+    links |= {w.lower() for w in people.role_articles}
+    return frozenset(w.lower() for w in pack(language).language.stopwords), frozenset(links)
+
+
+def _cuts_role(word: str, language: str) -> bool:
+    """Whether ``word`` is a small word that ends a role phrase (a stop word that links no complement)."""
+    stop, links = _role_words(language)
+    low = word.lower().rstrip(",.;:")
+    return low in stop and low not in links and not low.endswith("’")
 
 
 def _not_speech(window: str, t: dict[str, Any]) -> bool:

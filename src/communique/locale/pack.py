@@ -228,6 +228,9 @@ class PeopleWords:
     mention_cues: Words
     """Words right before a named person who is only mentioned, not taking part ("succeeding", "succède au",
     "in memory of"): read by :mod:`communique.extract.mentioned`."""
+    age_forms: Words
+    """How a person's age is written in apposition after the name, ``{n}`` the number ("{n}", "{n} ans",
+    "de {n} años"): "Ama Boateng, 24, from Ghana" is a person."""
     case_words: Words
     """Words that make the people a sentence names with their age the parties of a case, not participants
     ("arrested", "interpellé", "detenido", "victim"): read by :mod:`communique.extract.names`."""
