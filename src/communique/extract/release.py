@@ -699,7 +699,7 @@ def _attendees_and_mentioned(
         attendees = _with_new(attendees, extra)
         # (Only mentioned in the standfirst, a body's attendee stays one: "… succède à X" where X speaks.)
         mentioned = _with_new(mentioned, _with_new(attendees, extra_mentioned)[len(attendees) :])
-    if title:
+    if title and (turns or _names_by_title(title, language)):
         # A transcript names its speakers in its headline ("Rueda de prensa del presidente del Gobierno,
         # X, y del primer ministro de Portugal, Y"), its turns by their roles only: they take part. So does
         # any headline that names someone by title ("Statement by Commissioner X on …", "Déclaration du
@@ -732,6 +732,13 @@ def _attendees_and_mentioned(
         ]
         attendees = [*(a for a in attendees if a.name), *headline, *unnamed]
     return [attendees, mentioned]
+
+
+def _names_by_title(title: str, language: str) -> bool:
+    """Whether a word of ``title`` is the last word of a rank, a title or a courtesy word of the pack (a
+    cheap test before reading its people: most headlines name nobody by title)."""
+    trigger = people_tables(language).trigger_last
+    return any(bare(normalize(w)) in trigger for w in title.split())
 
 
 def _title_cased(title: str, name: str) -> bool:
