@@ -1339,6 +1339,13 @@ def test_a_numbered_institutions_name_is_no_person() -> None:
             "fr",
             ["CA", "EE", "PL"],
         ),
+        # Bodies that each name their country, listed right before the cue.
+        (
+            "Engineers from the Samoa Water Authority, the Tonga Water Board and the Water Authority of Fiji are "
+            "taking part.",
+            "en",
+            ["WS", "TO", "FJ"],
+        ),
     ],
 )
 def test_a_list_of_countries_beside_a_participation_verb_takes_part(

@@ -126,6 +126,40 @@ def _countries_taking_part(
     members = frozenset(t.plural_words) | t.head_words
     for lo, hi in windows:
         _lists_near_cues(norm, lo, hi, spots, country_re, lookup, gaps, taken, role, add, (links, members), language)
+    for cue_start, _ in spots:
+        for code in _bodies_before(norm, cue_start, country_re, lookup, taken, language):
+            add(role, code, None)
+
+
+def _bodies_before(
+    norm: str,
+    cue_start: int,
+    country_re: re.Pattern[str],
+    lookup: dict[str, str],
+    taken: list[tuple[int, int]],
+    language: str,
+) -> list[str]:
+    """The countries of a list of bodies that each name theirs, right before a participant cue ("the Samoa
+    Water Authority, the Tonga Water Board and the Water Authority of Fiji are taking part"; "les agences
+    de la Belgique, de la Suisse et du Canada ont participé"): one per body, two bodies or more."""
+    start = max(norm.rfind(". ", 0, cue_start) + 2, cue_start - _LIST_REACH, 0)
+    items = _item_split(language).split(norm[start:cue_start].rstrip())
+    codes: list[str] = []
+    for k, item in enumerate(reversed(items)):
+        found = list(country_re.finditer(item))
+        if not found or (k == 0 and len(item) - found[-1].end() > _CUE_AFTER_LIST + 20):
+            break
+        codes.append(lookup[found[-1].group()])
+    if len(set(codes)) < 2 or any(start <= s < cue_start for s, _ in taken):
+        return []
+    return list(dict.fromkeys(reversed(codes)))
+
+
+@cache
+def _item_split(language: str) -> re.Pattern[str]:
+    """Where a list's items part: a comma (maybe with a joiner), or a joiner between spaces."""
+    joiners = alternation(normalize(j) for j in pack(language).people.list_joiners)
+    return re.compile(rf",[ \u00a0]*(?:(?:{joiners})[ \u00a0]+)?|[ \u00a0]+(?:{joiners})[ \u00a0]+|;[ \u00a0]*")
 
 
 def _country_beside(norm: str, spot: tuple[int, int], lookup: dict[str, str]) -> bool:
