@@ -151,6 +151,7 @@ DEFAULT_CORPUS = (
     "tests/data/holdout27",
     "tests/data/holdout28",
     "tests/data/holdout29",
+    "tests/data/holdout30",
     "tests/data/htmlhold",
     "tests/data/htmlhold2",
     "tests/data/htmlhold3",
@@ -169,6 +170,7 @@ DEFAULT_CORPUS = (
     "tests/data/htmlhold16",
     "tests/data/htmlhold17",
     "tests/data/htmlhold18",
+    "tests/data/htmlhold19",
 )
 """The corpus folders, relative to the repository root (the current directory of the command)."""
 
