@@ -339,3 +339,24 @@ def test_a_surname_label_takes_the_full_name_and_role_the_headline_gives_with_it
     assert {q.speaker for q in release.quotes} == {"Enrique T. Villareal"}
     (person,) = [a for a in release.attendees if a.name]
     assert (person.name, person.role) == ("Enrique T. Villareal", "Foreign Affairs Secretary")
+
+
+def test_a_full_name_in_capitals_on_a_label_is_written_as_the_text_writes_it() -> None:
+    page = (
+        "Press conference of the observer mission\n\n"
+        "Speakers: Ms Ratna Kusumawardhani (Indonesia), Head of Mission\n\n"
+        "RATNA KUSUMAWARDHANI: Good morning. Our preliminary finding is that the vote was peaceful.\n\n"
+        "QUESTION (Daily Mirror): Were there clashes?\n\n"
+        "RATNA KUSUMAWARDHANI: Our teams met the police and the candidates.\n"
+    )
+    release = communique.parse(page)
+    assert {q.speaker for q in release.quotes} == {"Ratna Kusumawardhani"}
+    assert "Ratna Kusumawardhani" in [a.name for a in release.attendees]
+
+
+def test_a_full_name_in_capitals_no_text_writes_otherwise_is_capitalised() -> None:
+    page = (
+        "Briefing\n\nMARIE-CLAIRE DUBOIS-LEROY: Bonjour à tous, merci d'être venus.\n\n"
+        "QUESTION : Quand les travaux commencent-ils ?\n\nMARIE-CLAIRE DUBOIS-LEROY: Dès le mois de mars.\n"
+    )
+    assert {q.speaker for q in communique.parse(page).quotes} == {"Marie-Claire Dubois-Leroy"}

@@ -41,6 +41,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
+import attrs
 from attrs import frozen
 
 from ..locale import languages, pack
@@ -145,7 +146,30 @@ def find_turns(paragraphs: Sequence[str], language: str) -> list[Turn]:
             )
         else:
             current = None
-    return turns
+    return _names_as_written(turns, paragraphs)
+
+
+def _names_as_written(turns: list[Turn], paragraphs: Sequence[str]) -> list[Turn]:
+    """Turns whose label gives a name in capitals ("RATNA KUSUMAWARDHANI:") with the name as the text writes
+    it elsewhere ("Ms Ratna Kusumawardhani (Indonesia), Head of Mission"), else with each word capitalised."""
+    # (A full name: a surname alone, "BENNINGTON:", is the headline's person's, read by _named_in_masthead.)
+    names = {t.name for t in turns if t.name and t.name.isupper() and " " in t.name.strip()}
+    if not names:
+        return turns
+    text = "\n".join(paragraphs)
+    folded = text.casefold()
+    written: dict[str, str] = {}
+    for name in names:
+        at = folded.find(name.casefold())
+        while at >= 0 and text[at : at + len(name)].isupper():
+            at = folded.find(name.casefold(), at + 1)
+        written[name] = text[at : at + len(name)] if at >= 0 else _capitalised(name)
+    return [attrs.evolve(t, name=written.get(t.name, t.name)) if t.name in written else t for t in turns]
+
+
+def _capitalised(name: str) -> str:
+    """``name`` in capitals with each word, and each part of a hyphenated one, capitalised."""
+    return " ".join("-".join(part[:1] + part[1:].lower() for part in word.split("-")) for word in name.split())
 
 
 def _title_case(name: str) -> str:
