@@ -62,6 +62,17 @@ def test_a_title_quotation_that_the_body_does_not_repeat_has_no_speaker() -> Non
             "“El taller será en marzo”, precisó el jefe de gabinete del organismo.\n",
             "jefe de gabinete del organismo",
         ),
+        # The role runs to its verb, as the paragraph writes it (a straight apostrophe stays one).
+        (
+            "Awards\n\nLondon, 3 May 2025 – The winners were named.\n\n"
+            "“Every entry moved us,” the chair of the judging panel said.\n",
+            "chair of the judging panel",
+        ),
+        (
+            "Entretien\n\nParis, 3 mai 2025 – Les deux dirigeants se sont entretenus.\n\n"
+            "« Nous avançons ensemble », a déclaré le chef de l'État à l'issue de l'entretien.\n",
+            "chef de l'État",
+        ),
     ],
 )
 def test_a_speaker_known_only_by_role_is_an_attendee_known_by_role(text: str, role: str) -> None:

@@ -330,6 +330,7 @@ class _Attribution:
         self.role_only = {a.role for a in attendees if a.name is None and a.role is not None}
         self.word: re.Pattern[str] = self.t["word"]
         self.speakers: list[str | None] = []
+        self.originals: Sequence[str] = norms  # the paragraphs as written (same offsets as ``norms``)
         self._texts: dict[int, _Text] = {}
         self._masked: dict[int, str] = {}
         self.by_paragraph: dict[int, list[int]] = {}
@@ -621,7 +622,7 @@ class _Attribution:
                 # "”, the spokesperson said", "», a indiqué le chef du centre": a speaker known only by role
                 # that no attendee holds is named by that role; "”, he said" after someone this release does
                 # not name has no speaker.
-                return self._role_only(text, after_start, window_end), True, True
+                return self._role_only(text, after_start, window_end, span.paragraph, verb_after), True, True
         if speaker is None:
             speaker = self._before(text, s_start, open_, span.paragraph)
             if speaker is not None and not introduced:
@@ -657,16 +658,21 @@ class _Attribution:
         # No speaker of its own: the caller may give it the previous speaker's.
         return speaker, speaker is not None, True
 
-    def _role_only(self, text: str, start: int, end: int) -> str | None:
-        """The role phrase an attribution names ("the spokesperson", "le chef du centre") without its article,
-        when it is the first person the window names; ``None`` for a pronoun or a name."""
+    def _role_only(self, text: str, start: int, end: int, para: int, verb: re.Match[str]) -> str | None:
+        """The role phrase an attribution names ("the spokesperson", "le chef du centre", "the chair of the
+        judging panel") as the paragraph writes it, without its article, when it is the first person the
+        window names; ``None`` for a pronoun or a name. The phrase runs to the verb of saying after it, else
+        to the next punctuation mark."""
         other = self.t["pronoun_or_role"].search(text, start, end)
         if other is None or other.group("pronoun") is not None:
             return None
         if self.people.find(text, start, other.start(), self.word):
             return None
         role_start = other.start("role") if other.group("role") is not None else other.start("bare")
-        words = text[role_start : other.end()].strip(" ,.;:").split()
+        stop = verb.start() if verb.start() > role_start else end
+        mark = _PHRASE_END.search(text, other.end(), stop)
+        phrase_end = mark.start() if mark is not None else stop
+        words = self.originals[para][role_start:phrase_end].strip(" ,.;:").split()
         # The role ends before a small word that links no complement to it ("el secretario de Estado ante
         # unas 3.000 personas"): "ante" is no role's link.
         cut = next((k for k, w in enumerate(words[1:], 1) if _cuts_role(w, self.t["language"])), len(words))
@@ -777,6 +783,7 @@ class _Attribution:
         return None
 
 
+_PHRASE_END = re.compile(r"[,.;:!?()«»“”\"]")  # where a role phrase after a quotation ends at the latest
 _TITLE_WORDS = 6  # words: a film's, a plan's or an exercise's name in quotation marks is short
 _VERB_BEFORE = 24  # characters before a quotation where a verb of saying introduces it ("said “We are ready”")
 
@@ -797,6 +804,7 @@ def attribute_speakers(
         return []
     norms = body.norms if body is not None else [normalize(p) for p in paragraphs]
     state = _Attribution(norms, spans, attendees, language)
+    state.originals = paragraphs
     speakers = state.speakers
     prev_speaker: str | None = None  # the previous quotation's, when it was speech
     group: list[int] = []  # the parts so far of the quotation running over paragraphs
@@ -855,13 +863,12 @@ def _named_at_verb(text: str, start: int, verb_start: int, verb_end: int, end: i
 def _role_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
     """The pack's stop words, and the words that may join a role to its complement ("de", "of", "du")."""
     people = pack(language).people
-    links = {
-        w.lower()
-        for phrase in (*people.role_links, *people.country_links, *people.location_links)
-        for w in phrase.split()
-    }
+    # (Not the location links: "le chef de l’État à l’issue de l’entretien" ends before "à".)
+    links = {w.lower() for phrase in (*people.role_links, *people.country_links) for w in phrase.split()}
     links |= {w.lower() for w in people.role_articles}
-    return frozenset(w.lower() for w in pack(language).language.stopwords), frozenset(links)
+    stop = {w.lower() for w in pack(language).language.stopwords}
+    stop |= {w.lower() for w in people.location_links if " " not in w}
+    return frozenset(stop), frozenset(links)
 
 
 def _cuts_role(word: str, language: str) -> bool:
