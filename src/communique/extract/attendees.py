@@ -50,8 +50,13 @@ def find_attendees(
     home: str | None = None,
     capital: str | None = None,
     turns: Sequence[Turn] = (),
+    *,
+    named_only: bool = False,
 ) -> tuple[list[Attendee], list[Mention]]:
     """All attendees of ``paragraphs``, named ones first, and where each named person is introduced.
+
+    With ``named_only``, only the named people (no collectives, lists of countries nor partners: what a
+    headline is read for).
 
     Names are unique (a later "le général Shepro" is merged into the first
     mention); role-only and collective attendees have ``name=None``.
@@ -117,6 +122,8 @@ def find_attendees(
     spans: list[list[tuple[int, int]]] = [[] for _ in paragraphs]
     for i, s, e, _ in found:
         spans[i].append((s, e))
+    if named_only:
+        return built, mentions
     others = find_collectives_and_roles(body, language, t, built, spans)
     others += _turn_roles(turns, built, others, language)
     if home is not None:

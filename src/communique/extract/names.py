@@ -27,6 +27,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ..locale import countries, pack
+from ..locale.tables import capitals
 from ..model import Attendee
 from ._data import alternation, normalize, upper_class
 from .countries import _matcher as country_matcher
@@ -211,9 +212,9 @@ def _in_case(text: str, at: int, language: str) -> bool:
 def _ends_with_country(name: str, t: PeopleTables, language: str) -> bool:
     """Whether a particle in ``name`` is followed by a country's or a capital's name ("Central de Costa Rica",
     "Cervantes de Ammán"): no surname is; a body's seat is."""
-    from ..locale.tables import capitals
-
     words = name.split()
+    if len(words) < 3:
+        return False  # (a particle between two words at least)
     lookup = country_matcher(language)[1]
     towns = capitals()
     return any(

@@ -705,7 +705,7 @@ def _attendees_and_mentioned(
         # any headline that names someone by title ("Statement by Commissioner X on …", "Déclaration du
         # commissaire X sur …") when the body calls them by their role alone.
         named = {a.name for a in [*attendees, *mentioned] if a.name}
-        found, where = find_attendees([title], language, home=home)
+        found, where = find_attendees([title], language, home=home, named_only=not turns)
         found, _ = split_mentioned(found, where, [title], language)
         # (Not from a headline in title case, where every word looks like a name's: "Holloway Signs Wildfire
         # Readiness Package"; and only full names: a surname alone is a body's person called so again.)
