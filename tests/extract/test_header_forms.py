@@ -1172,3 +1172,31 @@ def test_a_day_until_which_something_else_lasts_months_later_is_no_end() -> None
     lead = "The exercise began on Monday 12 May. The road stays closed until 30 September."
     release = communique.parse(f"Exercise\n\n12/05/2025\n\n{lead}\n")
     assert (release.dates.start, release.dates.end) == (dt.date(2025, 5, 12), None)
+
+
+@pytest.mark.parametrize(
+    ("lead", "language", "day"),
+    [
+        # A release of Tuesday 3 June 2025; neither first sentence names a day.
+        (
+            "COLOMBO, 3 June 2025 – Wildlife officers from four countries are meeting at a workshop on elephants. "
+            "The three-day workshop opened in Habarana on Monday with a field visit.",
+            "en",
+            2,
+        ),
+        (
+            "Colombo, le 3 juin 2025 – Des agents de quatre pays participent à un atelier. "
+            "L'atelier s’est ouvert lundi à Habarana avec une visite de terrain.",
+            "fr",
+            2,
+        ),
+        (
+            "Colombo, 3 de junio de 2025 – Agentes de cuatro países participan en un taller. "
+            "El taller se inauguró el lunes en Habarana con una visita de campo.",
+            "es",
+            2,
+        ),
+    ],
+)
+def test_an_event_that_opened_on_a_weekday_later_in_the_lead_began_that_day(lead: str, language: str, day: int) -> None:
+    assert communique.parse(f"Workshop\n\n{lead}\n").dates.start == dt.date(2025, 6, day)

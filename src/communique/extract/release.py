@@ -330,6 +330,12 @@ def release_from_parts(
                     if relative is not None:
                         body = (relative, None) if relative != dated else None
                         break
+                else:
+                    # Neither first sentence names a day: the event's opening in the next sentence of the lead
+                    # ("… at a three-day workshop." ¶ … "The workshop opened in Habarana on Monday").
+                    opened = _opened_on(texts[:2], dated, language)
+                    if opened is not None:
+                        body = (opened, None)
         body = _lead_reports(texts, dated, body, language)
         if body is not None:
             dates = Dates(start=body[0], end=body[1], published=dates.published, updated=dates.updated)
@@ -468,6 +474,30 @@ def _says(text: str, language: str, day: Literal["today", "yesterday"]) -> bool:
 
 
 _DATELINE_BEFORE_DAYS = 7  # a dateline's day this many days before the page's date line is the event's
+
+
+def _opened_on(paragraphs: Sequence[str], dated: _dt.date, language: str) -> _dt.date | None:
+    """The day before ``dated`` that a sentence of ``paragraphs`` says the event opened on (pack key
+    ``dates.opened_words`` before a weekday: "opened on Monday", "s'est ouverte lundi", "se inauguró el
+    lunes"), else ``None``."""
+    words = pack(language).dates.opened_words
+    if not words:
+        return None
+    pattern = _opened_pattern(language)
+    for paragraph in paragraphs:
+        for m in pattern.finditer(normalize(paragraph)):
+            day = weekday_near(m.group(0), dated, language)
+            if day is not None and day < dated and (dated - day).days < 7:
+                return day
+    return None
+
+
+@cache
+def _opened_pattern(language: str) -> re.Pattern[str]:
+    lp = pack(language)
+    opened = "|".join(re.escape(normalize(w)) for w in sorted(lp.dates.opened_words, key=len, reverse=True))
+    days = "|".join(re.escape(normalize(w)) for forms in lp.weekdays for w in forms if not w.endswith("."))
+    return re.compile(rf"(?<!\w)(?:{opened})\b[^.;]{{0,40}}?\b(?:{days})\b")
 
 
 def lead_day(paragraphs: Sequence[str], dated: _dt.date, language: str) -> _dt.date:

@@ -86,6 +86,9 @@ class DateWords:
     """Words shortly before a date or a weekday that tie it to another event than the one the release
     reports: a death ("who died in Apia on Saturday", "décédé samedi", "fallecido el pasado sábado") —
     a condolence or a tribute is of the day it is given."""
+    opened_words: Words
+    """Verbs of an event's opening, before a weekday ("opened on Monday", "s’est ouverte lundi"): when no
+    first sentence names a day, the event began that day."""
     until_words: Words
     """Words right before the day an event that has begun will end or ran to ("until", "concludes on",
     "jusqu’au", "hasta el"): that day is the event's last."""
