@@ -35,6 +35,22 @@ def _names(release: communique.PressRelease) -> tuple[list[str | None], list[str
             "Alan Pembury",
             "Hugh Talbot",
         ),
+        # A memorial, a historical figure, a legacy: the people they name are remembered.
+        (
+            "CHANIA – Major General Rachel Tane laid flowers at the memorial to Captain Charles Upham on Tuesday.",
+            "Rachel Tane",
+            "Charles Upham",
+        ),
+        (
+            "Berne – Le commandant de corps Laurent Maillard a évoqué la figure du général Henri Guisan devant les troupes.",
+            "Laurent Maillard",
+            "Henri Guisan",
+        ),
+        (
+            "Lima – La ministra Rosa Valdivia Palomino recordó el legado de Ricardo Palma ante los bibliotecarios.",
+            "Rosa Valdivia Palomino",
+            "Ricardo Palma",
+        ),
         # A plain name after the cue: the cue vouches for it.
         (
             "Paris – Le conseil a nommé la directrice générale Claire Morel, qui succède à Alain Ferrières, parti à la retraite.",
