@@ -1600,3 +1600,17 @@ def test_a_rank_in_a_place_named_after_it_is_no_person() -> None:
 
 def test_a_bodys_name_that_ends_with_a_capital_is_no_person() -> None:
     assert "Cervantes de Ammán" not in people("La directora del Instituto Cervantes de Ammán inauguró la semana.", "es")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A title after a country's possessive is the title of the name in apposition.
+        ("The UK's Chief Coastguard, Fiona Ashworth, offered the use of a training centre.", ["Fiona Ashworth"]),
+        # An institution after a nationality is no person.
+        ("ATel is listed on the Philippine Stock Exchange under the ticker ATL.", []),
+        ("New Zealand’s Maia Te Rangi said the plan would work.", ["Maia Te Rangi"]),
+    ],
+)
+def test_a_nationality_before_a_title_or_an_institution_names_no_one_of_it(text: str, names: list[str]) -> None:
+    assert list(people(text)) == names

@@ -812,7 +812,8 @@ def find_named(
                 # "le ministre de la Santé publique Jean Dupont": a role whose portfolio ends in small letters.
                 or (norm[name_start - 2 : name_start - 1].islower() and _after_role(norm, name_start, t) is not None)
             )
-            if not gated and len(tokens) - k >= 2:
+            if not gated and len(tokens) - k >= 2 and bare(norm[tokens[k][0] : tokens[k][1]]) not in t.head_words:
+                # (Not a title after the nationality: "The UK's Chief Coastguard, Fiona Ashworth" names her.)
                 national = _nationality_before(norm, name_start, t)
                 gated = national is not None
             if not gated and (
