@@ -1614,3 +1614,13 @@ def test_a_bodys_name_that_ends_with_a_capital_is_no_person() -> None:
 )
 def test_a_nationality_before_a_title_or_an_institution_names_no_one_of_it(text: str, names: list[str]) -> None:
     assert list(people(text)) == names
+
+
+def test_a_collectives_role_ends_at_the_comma_before_its_list() -> None:
+    text = "The mission brought observers from 14 countries, including Japan, Malaysia and Nepal, to the polls."
+    attendees, _ = find_attendees([text], "en")
+    assert {(a.role, a.country) for a in attendees if a.name is None} == {
+        ("observer from 14 countries", "JP"),
+        ("observer from 14 countries", "MY"),
+        ("observer from 14 countries", "NP"),
+    }

@@ -366,7 +366,9 @@ def _collectives(
         if cue is not None:
             # "The following authorities took part in the operation: Austria, …": the role ends at the cue.
             role_text = role_text[: role_text.lower().index(f" {cue}")]
-        role_text = _strip_articles(role_text, t).strip(" ,:")
+        # (The role ends at a comma: "observers from 14 countries, including Japan, …" are observers from 14
+        # countries; "including" leads to the list, it is no part of the role.)
+        role_text = _strip_articles(role_text.split(",")[0], t).strip(" ,:")
         plural = pm.group()
         singular = t.plurals.get(plural, t.plurals.get(plural.lower(), plural))
         if not singular:
