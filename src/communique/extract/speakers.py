@@ -320,7 +320,12 @@ class _Attribution:
     """The state of one release's attribution: its paragraphs, quotations and the speakers found so far."""
 
     def __init__(
-        self, norms: Sequence[str], spans: Sequence[QuoteSpan], attendees: Sequence[Attendee], language: str
+        self,
+        norms: Sequence[str],
+        spans: Sequence[QuoteSpan],
+        attendees: Sequence[Attendee],
+        language: str,
+        originals: Sequence[str] | None = None,
     ) -> None:
         self.t = _tables(language)
         self.language = language
@@ -330,7 +335,8 @@ class _Attribution:
         self.role_only = {a.role for a in attendees if a.name is None and a.role is not None}
         self.word: re.Pattern[str] = self.t["word"]
         self.speakers: list[str | None] = []
-        self.originals: Sequence[str] = norms  # the paragraphs as written (same offsets as ``norms``)
+        # The paragraphs as written (same offsets as ``norms``): a role-only speaker is named as written.
+        self.originals: Sequence[str] = originals if originals is not None else norms
         self._texts: dict[int, _Text] = {}
         self._masked: dict[int, str] = {}
         self.by_paragraph: dict[int, list[int]] = {}
@@ -803,8 +809,7 @@ def attribute_speakers(
     if not spans:
         return []
     norms = body.norms if body is not None else [normalize(p) for p in paragraphs]
-    state = _Attribution(norms, spans, attendees, language)
-    state.originals = paragraphs
+    state = _Attribution(norms, spans, attendees, language, paragraphs)
     speakers = state.speakers
     prev_speaker: str | None = None  # the previous quotation's, when it was speech
     group: list[int] = []  # the parts so far of the quotation running over paragraphs
