@@ -1200,3 +1200,60 @@ def test_a_day_until_which_something_else_lasts_months_later_is_no_end() -> None
 )
 def test_an_event_that_opened_on_a_weekday_later_in_the_lead_began_that_day(lead: str, language: str, day: int) -> None:
     assert communique.parse(f"Workshop\n\n{lead}\n").dates.start == dt.date(2025, 6, day)
+
+
+@pytest.mark.parametrize(
+    ("lead", "language", "start", "end"),
+    [
+        # Releases of Monday 18 August 2025: the event is the week before, told by its weekdays only.
+        (
+            "SUVA, 18 August 2025 – The synod closed a four-day meeting held in Suva from Thursday to Sunday.",
+            "en",
+            14,
+            17,
+        ),
+        ("Suva, le 18 août 2025 – Réunis jeudi et vendredi à Suva, les délégués ont adopté un plan.", "fr", 14, 15),
+        (
+            "Suva, 18 de agosto de 2025 – La reunión, celebrada el jueves y el viernes en Suva, adoptó un plan.",
+            "es",
+            14,
+            15,
+        ),
+        # The second weekday after the release's day: only after a future marker.
+        (
+            "SUVA, 19 August 2025 – The forum opened on Monday and will close on Thursday with a joint statement.",
+            "en",
+            18,
+            21,
+        ),
+    ],
+)
+def test_two_weekdays_of_a_lead_sentence_are_the_days_of_the_event(
+    lead: str, language: str, start: int, end: int
+) -> None:
+    release = communique.parse(f"Synod\n\n{lead}\n")
+    assert release.header.language == language
+    assert (release.dates.start, release.dates.end) == (dt.date(2025, 8, start), dt.date(2025, 8, end))
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # Two events: what happened on Wednesday, and the day it was told.
+        "SUVA, 15 August 2025 – A convoy reached the town on Wednesday, the first in months, officials said on Thursday.",
+        # Opening hours, a routine: no event's days.
+        "SUVA, 15 August 2025 – The new service centre is open from Monday to Friday, 8:30 to 16:00, in Suva.",
+        "SUVA, 15 August 2025 – The clinic will receive patients every Monday and Thursday from next month.",
+    ],
+)
+def test_weekdays_of_two_events_or_of_a_routine_are_no_event_span(lead: str) -> None:
+    assert communique.parse(f"Centre\n\n{lead}\n").dates.end is None
+
+
+def test_an_event_that_ended_on_the_release_day_began_on_the_weekday_it_opened() -> None:
+    lead = (
+        "Namur, le 13 mai 2025 – La session de la commission mixte s'est achevée ce mardi à Namur.\n\n"
+        "Ouverte lundi, la session a réuni une délégation québécoise et des élus wallons.\n"
+    )
+    release = communique.parse(f"Commission mixte\n\n{lead}")
+    assert (release.dates.start, release.dates.end) == (dt.date(2025, 5, 12), dt.date(2025, 5, 13))

@@ -12,6 +12,7 @@ stamp an aware datetime.
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache
@@ -32,9 +33,11 @@ __all__ = [
     "parse_date",
     "parse_event_dates",
     "parse_stamp",
+    "says_concluded",
     "shows_clock_time",
     "trailing_event_dates",
     "weekday_near",
+    "weekday_span",
     "yearless_event_dates",
 ]
 
@@ -331,6 +334,76 @@ def weekday_near(sentence: str, dated: _dt.date, language: str) -> _dt.date | No
     ):
         return dated + _dt.timedelta(days=(wanted - dated.isoweekday()) % 7)
     return dated - _dt.timedelta(days=(dated.isoweekday() - wanted) % 7)
+
+
+_SPAN_GAP = 100  # characters between the two weekdays of one event's days ("from Thursday to Sunday")
+_LONGEST_WEEK_SPAN = 6  # days: two weekdays of one sentence say at most a week's event
+
+
+@cache
+def _recurring(language: str) -> re.Pattern[str] | None:
+    words = pack(language).dates.recurring_words
+    return re.compile(rf"(?<!\w)(?i:{alternation(normalize(w) for w in words)})[ \u00a0]+$") if words else None
+
+
+def weekday_span(paragraph: str, dated: _dt.date, language: str) -> tuple[_dt.date, _dt.date] | None:
+    """The first and last day of an event that a sentence of ``paragraph`` tells by two weekdays, for a release
+    dated ``dated``: "a four-day meeting held … from Thursday to Sunday", "réunies mercredi et jeudi", "celebrada
+    el martes y el miércoles", "opened on Wednesday and will close on Friday".
+
+    The first weekday is the last such day up to ``dated`` (the next one after a future marker), the second the
+    first such day after it; the second may be after ``dated`` only after a future marker ("will close on
+    Friday"). Not a weekday with its date ("lundi 12 mai": the date says it), one after a word of
+    ``dates.recurring_words`` ("every Monday", "los lunes"), one tied to another event (a death), nor a pair
+    with a clock time between or just after them (opening hours: "Monday to Friday, 8:00 to 16:00").
+    """
+    pattern, names, future, _, _ = _weekday_names(language)
+    recurring = _recurring(language)
+    joined = _joined(language)
+    text = normalize(paragraph)
+    for first, second in itertools.pairwise(pattern.finditer(text)):
+        gap = text[first.end() : second.start()]
+        if (
+            not joined.match(gap)
+            or len(gap) > _SPAN_GAP
+            or _SENTENCE_STOP.search(gap)
+            or _CLOCK.search(text, first.end(), second.end() + 30)
+        ):
+            continue
+        if any(_DIGIT_AFTER.match(text, m.end()) for m in (first, second)):
+            continue
+        if recurring is not None and any(
+            recurring.search(text, max(0, m.start() - 12), m.start()) for m in (first, second)
+        ):
+            continue
+        if _other_event(language).search(text, max(0, first.start() - _OTHER_EVENT_REACH), first.start()):
+            continue
+        w1, w2 = names[first.group()], names[second.group()]
+        if w1 == w2:
+            continue
+        ahead = future.search(text, max(0, first.start() - _FUTURE_REACH), first.start()) is not None
+        if ahead:
+            start = dated + _dt.timedelta(days=(w1 - dated.isoweekday()) % 7)
+        else:
+            start = dated - _dt.timedelta(days=(dated.isoweekday() - w1) % 7)
+        end = start + _dt.timedelta(days=(w2 - w1) % 7)
+        if (end - start).days > _LONGEST_WEEK_SPAN:
+            continue
+        if end > dated and not ahead and future.search(gap) is None:
+            continue
+        return start, end
+    return None
+
+
+@cache
+def _joined(language: str) -> re.Pattern[str]:
+    """A gap between two weekdays that opens with a range joiner ("to", " et ", " y el "): one span's days."""
+    words = pack(language).dates.range_joiners
+    return re.compile(rf"[ \u00a0]*(?i:{alternation(normalize(w) for w in words)})(?!\w)")
+
+
+_SENTENCE_STOP = re.compile(r"[.!?;]\s")
+_DIGIT_AFTER = re.compile(r"[ \u00a0]*\d")
 
 
 def leading_event_dates(text: str) -> tuple[str, tuple[_dt.date, _dt.date | None]] | None:
@@ -634,6 +707,11 @@ def concluded_since(paragraph: str, dated: _dt.date, language: str) -> tuple[_dt
         if day is not None and 0 < (dated - day[0]).days < _LONGEST_VISIT:
             return day[0], dated
     return None
+
+
+def says_concluded(text: str, language: str) -> bool:
+    """Whether ``text`` says something ended (pack key ``dates.concluded``: "s’est achevée", "concluded")."""
+    return _visit_patterns(language)[1].search(normalize(text)) is not None
 
 
 @cache

@@ -28,7 +28,9 @@ from .dates import (
     parse_event_dates,
     parse_stamp,
     runs_until,
+    says_concluded,
     weekday_near,
+    weekday_span,
     yearless_event_dates,
 )
 from .home import capital_country, home_country, names_state_body, url_country
@@ -269,6 +271,9 @@ def release_from_parts(
         day = parse_event_dates(dateline_date)
         if day is not None and day[1] is None and _DATELINE_BEFORE_DAYS >= (dates.start - day[0]).days > 0:
             dates = Dates(start=day[0], end=None, published=dates.start, updated=dates.updated)
+    # The release's own day, before the lead's rules move the start to the event's.
+    stamped = dates.published or dates.updated
+    page_day = dates.start or (stamp_day(stamped) if stamped else None)
     # "… today concluded a three-day visit to the South Caucasus": it began two days before (with "today"
     # only: "has concluded a two-day visit" in a release of the next day ended the day before).
     visit = (
@@ -293,6 +298,11 @@ def release_from_parts(
         sentence = _first_sentence(texts[0], language)
         if _says(sentence, language, "today") or _relative_day(sentence, dates.start, language) == dates.start:
             visit = concluded_since(texts[0], dates.start, language)
+            if visit is None and says_concluded(sentence, language):
+                # "… s'est achevée ce mardi à Namur" ¶ "Ouverte lundi, la session a réuni …": the weekday it
+                # opened on, in the lead.
+                opened = _opened_on(texts[:3], dates.start, language)
+                visit = (opened, dates.start) if opened is not None else None
     if visit is not None:
         dates = Dates(start=visit[0], end=visit[1], published=dates.published, updated=dates.updated)
     elif dates.start is not None and dates.end is None and texts:
@@ -363,17 +373,25 @@ def release_from_parts(
         in_title = find_body_dates(title, stamp.year if stamp else None, language=language)
         if in_title is not None:
             dates = Dates(start=in_title[0], end=in_title[1], published=dates.published, updated=dates.updated)
+    if dates.start is None and dates.published is not None:
+        # No event date anywhere: the release is the event of the day it was published ("… signed today"),
+        # or of the day its first sentence names ("recorrió este lunes" in a release of Tuesday).
+        start = lead_day(texts, stamp_day(dates.published), language)
+        dates = Dates(start=start, end=None, published=dates.published, updated=dates.updated)
     if dates.start is not None and dates.end is None and texts:
         # "The exercise began on Monday 12 May and concludes on Friday 16 May": the day it runs to.
         leads = [subtitle, *texts[:3]] if subtitle else texts[:3]
         last = runs_until(leads, dates.start, language)
         if last is not None:
             dates = Dates(start=dates.start, end=last, published=dates.published, updated=dates.updated)
-    if dates.start is None and dates.published is not None:
-        # No event date anywhere: the release is the event of the day it was published ("… signed today"),
-        # or of the day its first sentence names ("recorrió este lunes" in a release of Tuesday).
-        start = lead_day(texts, stamp_day(dates.published), language)
-        dates = Dates(start=start, end=None, published=dates.published, updated=dates.updated)
+    if dates.start is not None and dates.end is None and page_day is not None and texts:
+        # "… at the close of a four-day meeting held in Suva from Thursday to Sunday", "Réunies mercredi et
+        # jeudi à Montréal": two weekdays of one lead sentence are the event's days, counted back from the
+        # release's (when the start the rules found is one of them, or still the release's day).
+        leads = [subtitle, *texts[:3]] if subtitle else texts[:3]
+        span = next((days for p in leads if (days := weekday_span(p, page_day, language))), None)
+        if span is not None and dates.start in (*span, page_day):
+            dates = Dates(start=span[0], end=span[1], published=dates.published, updated=dates.updated)
     header = Header(
         title=title,
         subtitle=subtitle,
@@ -497,7 +515,8 @@ def _opened_pattern(language: str) -> re.Pattern[str]:
     lp = pack(language)
     opened = "|".join(re.escape(normalize(w)) for w in sorted(lp.dates.opened_words, key=len, reverse=True))
     days = "|".join(re.escape(normalize(w)) for forms in lp.weekdays for w in forms if not w.endswith("."))
-    return re.compile(rf"(?<!\w)(?:{opened})\b[^.;]{{0,40}}?\b(?:{days})\b")
+    # (The verb may open the sentence: "Ouverte lundi, la session a réuni …".)
+    return re.compile(rf"(?<!\w)(?i:{opened})\b[^.;]{{0,40}}?\b(?:{days})\b")
 
 
 def lead_day(paragraphs: Sequence[str], dated: _dt.date, language: str) -> _dt.date:

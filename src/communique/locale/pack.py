@@ -98,6 +98,9 @@ class DateWords:
     next_words: Words
     """Words right before or after a weekday that make it the next one after the release's day ("next
     Monday", "lundi prochain", "el próximo lunes")."""
+    recurring_words: Words
+    """Words right before a weekday that make it every such day ("every Monday", "chaque lundi", "cada
+    lunes", "los lunes"): opening hours and routines, not the days of an event."""
     time_joiners: Words
     """Words between a date and its time ("20 juillet 2018 à 15 h 57")."""
     time_first_links: Words
