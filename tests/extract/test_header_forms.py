@@ -1257,3 +1257,37 @@ def test_an_event_that_ended_on_the_release_day_began_on_the_weekday_it_opened()
     )
     release = communique.parse(f"Commission mixte\n\n{lead}")
     assert (release.dates.start, release.dates.end) == (dt.date(2025, 5, 12), dt.date(2025, 5, 13))
+
+
+@pytest.mark.parametrize(
+    "line", ["Posted on 27/05/2025 at 10:05 AST", "March 5, 2025 | 10:00 AM CST", "Published 5 March 2025, 14:30 IST"]
+)
+def test_a_stamp_whose_zone_names_several_zones_keeps_its_time_without_a_zone(line: str) -> None:
+    # AST is Atlantic (UTC−4) or Arabia (UTC+3): the time is the page's, the zone unknown — never a wrong one.
+    stamp = parse_stamp(line)
+    assert stamp is not None and isinstance(stamp.value, dt.datetime)
+    assert stamp.value.tzinfo is None and (stamp.value.hour, stamp.value.minute) in ((10, 5), (10, 0), (14, 30))
+
+
+def test_a_date_under_the_signature_block_at_the_bottom_dates_the_release() -> None:
+    page = (
+        "CUSTOMS INTERCEPTS CONTAINERS AT TEMA PORT\n\n"
+        "The Customs Division on Monday intercepted fourteen containers at the port.\n\n"
+        "The containers, which arrived between 28th May and 6th June, were flagged by the risk system.\n\n"
+        "Management assures the public that compliant traders will be served without delay.\n\n"
+        "Signed\nManagement\nCommunications and Public Affairs Department\nGhana Revenue Authority\n"
+        "17th June, 2025\n\nTags: Customs, Tema Port\n"
+    )
+    release = communique.parse(page)
+    # The bottom date is the release's (Tuesday 17 June); the first sentence's Monday is the event's, not
+    # the range the second paragraph tells of.
+    assert (release.dates.start, release.dates.end) == (dt.date(2025, 6, 16), None)
+
+
+def test_dates_of_related_links_after_a_heading_do_not_date_the_release() -> None:
+    page = (
+        "Simulacro frente a las islas Cíes\n\n"
+        "Salvamento Marítimo coordinó un simulacro de rescate frente a las islas Cíes.\n\n"
+        "Últimas noticias\n08/05/2025\n30/04/2025\n24/04/2025\n"
+    )
+    assert communique.parse(page).dates.start is None

@@ -121,19 +121,23 @@ def test_a_date_only_stamp_is_printed_without_a_time(language: str, line: str) -
     [
         ('[offsets]\nET = -300\n[regions]\nET = "America/New_York"\n', "regions.ET"),
         ('[offsets]\nUTC = 0\n[regions]\nET = "Eastern"\n', "regions.ET"),
+        ('[offsets]\nAST = -240\n[ambiguous]\nnames = ["AST"]\n', "ambiguous.AST"),
+        ('[offsets]\nUTC = 0\n[ambiguous]\nnames = "AST"\n', "ambiguous.names"),
     ],
 )
 def test_a_malformed_time_zone_table_is_refused(toml: str, key: str, monkeypatch: pytest.MonkeyPatch) -> None:
     from communique.locale import tables
 
     monkeypatch.setattr(tables, "_read", lambda name: toml)
-    for cached in (tables._time_zone_tables, tables.time_zones, tables.regional_time_zones):
+    cleared = (tables._time_zone_tables, tables.time_zones, tables.regional_time_zones, tables.ambiguous_time_zones)
+    for cached in cleared:
         cached.cache_clear()
     try:
         with pytest.raises(LanguagePackError) as err:
             tables.regional_time_zones()
+            tables.ambiguous_time_zones()
         assert err.value.key == key and err.value.file.endswith("time_zones.toml")
     finally:
         monkeypatch.undo()
-        for cached in (tables._time_zone_tables, tables.time_zones, tables.regional_time_zones):
+        for cached in cleared:
             cached.cache_clear()

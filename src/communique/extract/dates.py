@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from ..errors import ParseError
 from ..locale import languages, pack
-from ..locale.tables import regional_time_zones, time_zones
+from ..locale.tables import ambiguous_time_zones, regional_time_zones, time_zones
 from ._data import alternation, normalize
 
 __all__ = [
@@ -120,7 +120,7 @@ def _patterns(codes: tuple[str, ...]) -> _Patterns:
     hyphenated = rf"(?P<hd>\d{{1,2}})-(?P<hm>{_WORD})-(?P<hy>\d{{4}})"
     date = rf"{opening}(?:{dmy}|{mdy}|{iso}|{num}|{hyphenated})"
     hour_marks = alternation([":", *_words("hour_marks", codes)])
-    zone = rf"(?P<Z>{alternation([*time_zones(), *regional_time_zones()])}|(?:UTC|GMT)[ \u00a0]*[+−-][ \u00a0]*\d{{1,2}}(?::?\d{{2}})?)"
+    zone = rf"(?P<Z>{alternation([*time_zones(), *regional_time_zones(), *ambiguous_time_zones()])}|(?:UTC|GMT)[ \u00a0]*[+−-][ \u00a0]*\d{{1,2}}(?::?\d{{2}})?)"
     suffixes = alternation(
         [*_words("time_suffixes", codes), *_words("afternoon_marks", codes), *_words("morning_marks", codes)]
     )
@@ -519,6 +519,8 @@ def _zone(written: str | None, local: _dt.datetime) -> _dt.timezone | None:
     if not written:
         return None
     written = " ".join(written.split())
+    if written.upper() in ambiguous_time_zones():
+        return None  # "10:05 AST": Atlantic or Arabia — the time is kept, without a zone
     known = time_zones().get(written.upper())
     region = None if known is not None else regional_time_zones().get(written.upper())
     if region is not None:

@@ -316,6 +316,18 @@ def release_from_parts(
         body = find_body_dates("\n".join(leads), dated.year, language=language)
         if body is not None and body == (dated, None):
             body = _later_range(leads[1:], dated, language) or body
+        if body is not None and body[1] is not None and texts:
+            # "… on Monday intercepted fourteen containers" ¶ "The containers, which arrived between 28th May
+            # and 6th June, …": the day the first sentence names is the event's, not a range of its story.
+            sentence = _first_sentence(texts[0], language)
+            relative = _relative_day(sentence, dated, language)
+            if (
+                relative is not None
+                and relative != dated  # "informó este lunes que el feriado … concluyó": the day it is told
+                and not body[0] <= relative <= body[1]
+                and find_body_dates(sentence, dated.year, language=language) is None
+            ):
+                body = (relative, None)
         if body is None or body[1] is None or not _near(body[0], dated):
             openings = (leading_body_date(p, dated.year, language=language) for p in texts[:3])
             body = next((opening for opening in openings if opening is not None), None)

@@ -32,7 +32,7 @@ The NATO news-page layout, the founding sample's, is one case of these rules::
 from __future__ import annotations
 
 import re
-from collections.abc import Set
+from collections.abc import Sequence, Set
 from functools import cache
 
 import attrs
@@ -460,7 +460,7 @@ def segment(text: str, *, titled: bool = False) -> Segments:
         # (teasers, which end no sentence).  A place and a date ("Asunción, 12 de mayo de 2025") sign
         # the release off: the date counts, the place is no dateline (that heads the body).
         for i in range(max(body_from, 1), min(end + 3, len(lines))):
-            line, above = lines[i], lines[i - 1]
+            line, above = lines[i], lines[_above_signature(lines, i, body_from)]
             if (
                 line.kind is Kind.DATE
                 and line.field in (None, "place")
@@ -481,6 +481,8 @@ def segment(text: str, *, titled: bool = False) -> Segments:
                     and lines[nxt].kind is Kind.DATE
                     and lines[nxt].field is None
                     and not lines[nxt].piece
+                    # (Not the first of a list of dates: the related links', their titles dropped.)
+                    and not (nxt + 1 < len(lines) and lines[nxt + 1].kind is Kind.DATE)
                 ):
                     header.append(HeaderLine(lines[nxt].number, lines[nxt].text, lines[nxt].read))
     body = [
@@ -1067,3 +1069,28 @@ def _paragraphs(body: list[Line]) -> tuple[list[str], list[int]]:
             starts.append(line.number)
         block = line.block
     return paragraphs, starts
+
+
+_SIGNATURE_LINES = 5  # short lines of a signature block ("Signed" / "Management" / the department / the body)
+_SIGNATURE_WORDS = 8
+
+
+def _above_signature(lines: Sequence[Line], at: int, body_from: int) -> int:
+    """The line above ``at``, past a signature block of short lines that end no sentence ("Signed" ¶
+    "Management" ¶ "Communications and Public Affairs Department" ¶ "Ghana Revenue Authority" over the
+    release's date): the body's last paragraph, if the block follows one and no teaser follows the date."""
+    i = at - 1
+    while (
+        i > body_from
+        and at - i <= _SIGNATURE_LINES
+        and lines[i].kind is Kind.TEXT
+        and not lines[i].prose
+        and len(lines[i].text.split()) <= _SIGNATURE_WORDS
+        and not lines[i].text.endswith(_SENTENCE_ENDS)
+    ):
+        i -= 1
+    if i == at - 1 or not (lines[i].kind is Kind.TEXT and lines[i].prose):
+        return at - 1
+    # (A date a teaser follows is a related link's: "Más noticias" ¶ "08/05/2025" ¶ "Balance de …".)
+    # (Nor one of a list of dates: the related links' dates, their titles dropped.)
+    return i if at + 1 >= len(lines) or lines[at + 1].kind not in (Kind.TEXT, Kind.DATE) else at - 1

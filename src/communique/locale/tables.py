@@ -25,6 +25,7 @@ from .pack import languages, primary
 
 __all__ = [
     "Organization",
+    "ambiguous_time_zones",
     "capitals",
     "countries",
     "country_name",
@@ -225,10 +226,32 @@ def regional_time_zones() -> dict[str, str]:
 
 
 @cache
-def _time_zone_tables() -> tuple[dict[str, object], dict[str, object]]:
+def ambiguous_time_zones() -> frozenset[str]:
+    """Time zone abbreviations that name several zones (``AST``: Atlantic or Arabia), ``data/time_zones.toml``
+    ``[ambiguous]``: a stamp that writes one keeps its time without a zone."""
+    file = "communique/data/time_zones.toml"
+    names = _time_zone_tables()[2]
+    if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
+        raise LanguagePackError("expected a list of abbreviations", file=file, key="ambiguous.names")
+    out = frozenset(n.upper() for n in names)
+    for name in sorted(out):
+        if name in time_zones() or name in regional_time_zones():
+            raise LanguagePackError("named in [offsets] or [regions] too", file=file, key=f"ambiguous.{name}")
+    return out
+
+
+@cache
+def _time_zone_tables() -> tuple[dict[str, object], dict[str, object], object]:
     file = "communique/data/time_zones.toml"
     raw = tomllib.loads(_read("time_zones.toml"))
     offsets, regions = raw.get("offsets"), raw.get("regions", {})
-    if not set(raw) <= {"offsets", "regions"} or not isinstance(offsets, dict) or not isinstance(regions, dict):
-        raise LanguagePackError("expected an [offsets] table and a [regions] table", file=file)
-    return offsets, regions
+    ambiguous = raw.get("ambiguous", {})
+    if (
+        not set(raw) <= {"offsets", "regions", "ambiguous"}
+        or not isinstance(offsets, dict)
+        or not isinstance(regions, dict)
+        or not isinstance(ambiguous, dict)
+        or not set(ambiguous) <= {"names"}
+    ):
+        raise LanguagePackError("expected [offsets], [regions] and [ambiguous] tables", file=file)
+    return offsets, regions, ambiguous.get("names", [])
