@@ -231,3 +231,16 @@ def test_mentions_merge_only_when_the_names_can_be_one_person(
 ) -> None:
     attendees, _ = find_attendees(paragraphs, language)
     assert [a.name for a in attendees if a.name] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "codes"),
+    [
+        ("The governor of New Mexico met officials from West New Britain Province.", "en", []),
+        ("Papua New Guinea and New Zealand signed with Mexico.", "en", ["PG", "NZ", "MX"]),
+        ("La Nouvelle-Bretagne, le Nouveau-Mexique et la Nouvelle-Zélande.", "fr", ["NZ"]),
+        ("Nuevo México y Nueva Guinea, no Papúa Nueva Guinea ni Guinea.", "es", ["PG", "GN"]),
+    ],
+)
+def test_a_place_named_after_a_country_is_no_country(text: str, language: str, codes: list[str]) -> None:
+    assert [code for _, _, code in find_countries(text, language)] == codes

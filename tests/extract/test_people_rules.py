@@ -487,6 +487,24 @@ class TestDelegationsAndTheirCountries:
                 "fr",
                 {"Pieter Vanhoutte": "BE", "Marieke van den Berg": "NL"},
             ),
+            # One country named anywhere between the noun and the members' words is the delegation's.
+            (
+                "Una delegación de la Oficina Regional de Valorización Agrícola del Souss-Massa (Marruecos), "
+                "encabezada por su director, Abdelkrim Ouhammou, visitó las obras.",
+                "es",
+                {"Abdelkrim Ouhammou": "MA"},
+            ),
+            (
+                "A delegation of farmer leaders from the Ankole Dairy Farmers' Union in western Uganda, led by its "
+                "chairman, Mr Robert Tumusiime, attended the ceremony.",
+                "en",
+                {"Robert Tumusiime": "UG"},
+            ),
+            (
+                "Une délégation d'experts venus du Bénin et du Togo, conduite par la directrice, Mme Awa Kossi, est arrivée.",
+                "fr",
+                {"Awa Kossi": None},  # two countries: whose she is, the sentence does not say
+            ),
             # Without the members' words the person after the delegation may be its host.
             (
                 "The delegation of Ghana was received by the Minister of Trade, Ms Ama Owusu.",

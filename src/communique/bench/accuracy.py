@@ -152,6 +152,9 @@ DEFAULT_CORPUS = (
     "tests/data/holdout28",
     "tests/data/holdout29",
     "tests/data/holdout30",
+    "tests/data/holdout31",
+    "tests/data/holdout32",
+    "tests/data/holdout33",
     "tests/data/htmlhold",
     "tests/data/htmlhold2",
     "tests/data/htmlhold3",
@@ -171,6 +174,7 @@ DEFAULT_CORPUS = (
     "tests/data/htmlhold17",
     "tests/data/htmlhold18",
     "tests/data/htmlhold19",
+    "tests/data/htmlhold20",
 )
 """The corpus folders, relative to the repository root (the current directory of the command)."""
 

@@ -46,7 +46,11 @@ def _matcher(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
                 titled = " ".join(w[:1].upper() + w[1:] if len(w) > 3 else w for w in form.split(" "))
                 for variant in (form, form[:1].upper() + form[1:], titled[:1].upper() + titled[1:]):
                     lookup.setdefault(variant, code)
-    return re.compile(phrase_pattern(lookup)), lookup
+    # "New Mexico", "West New Britain", "Nuevo México": a place named after a country is none.
+    namesakes = "".join(
+        f"(?<!{re.escape(normalize(w))}{gap})" for w in pack(language).countries.namesake_words for gap in (" ", "-")
+    )
+    return re.compile(namesakes + phrase_pattern(lookup)), lookup
 
 
 @cache

@@ -95,6 +95,12 @@ def delegation_country(norm: str, start: int, language: str) -> str | None:
         code = country_at_start(window[noun.end() :].lstrip(" \u00a0"), language)
         if code:
             return code
+    # One country named anywhere between the noun and the members' words: "una delegación de la Oficina
+    # Regional de Valorización Agrícola del Souss-Massa (Marruecos), encabezada por su director, X", "a
+    # delegation of farmer leaders from the Ankole Dairy Farmers' Union in western Uganda, led by …".
+    named = {code for _, _, code in find_countries(between, language)}
+    if len(named) == 1:
+        return named.pop()
     # A country or an adjective right before the noun ("The Barbados delegation").
     head = window[: noun.start()].rstrip(" \u00a0")
     words = head.split()[-_BEFORE:]

@@ -372,6 +372,11 @@ class CountryWords:
     """Nouns a state's formal name is made of with its adjective ("République" of "la République
     gabonaise", "Republic"): once the adjective gives the role's country, the noun and its link go too
     ("Ministre de l'Économie de la République Gabonaise" → "Ministre de l'Économie", GA)."""
+    namesake_words: Words
+    """Words that, right before a country's name (a space or a hyphen between), make it another place
+    named after it ("New" of "New Mexico", "West New Britain"; "Nouvelle" of "Nouvelle-Bretagne"; "Nuevo"
+    of "Nuevo México"): no country. A country whose own name holds the word ("New Zealand", "Papua New
+    Guinea") is found whole first."""
 
 
 @frozen(kw_only=True)
