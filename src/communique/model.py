@@ -212,8 +212,9 @@ class Quote:
     """The quoted words, quotation marks excluded."""
     speaker: str | None = field(default=None, validator=_text())
     """Who said it, as a reader names them: the person's name, or the role of a speaker known only by
-    role (with :attr:`attendee`, the display string of that attendee); ``None`` when the words are not
-    speech or the speaker is unknown."""
+    role (with :attr:`attendee`, the display string of that attendee); ``None`` when the speaker is
+    unknown.  (The text parser makes no quote of words in marks that are no one's speech: a name, a
+    title, a term.)"""
     attendee: int | None = None
     """Index in :attr:`PressRelease.attendees` of the speaker; ``None`` when the speaker is not an
     attendee.  A quote whose speaker is an attendee's name is linked to it on construction."""

@@ -450,8 +450,45 @@ class TestQuotedNamesInTheSentence:
     def test_a_few_capitalised_words_after_a_word_of_the_sentence_are_a_name(
         self, paragraph: str, language: str
     ) -> None:
+        # A name is no quotation at all (nobody's words, no quote in the release).
         speaker = Attendee(name="Jeanne Roux", role="directrice")
-        assert speakers([f"Jeanne Roux a présenté le palmarès. {paragraph}"], language, speaker) == [None]
+        assert speakers([f"Jeanne Roux a présenté le palmarès. {paragraph}"], language, speaker) == []
+
+    @pytest.mark.parametrize(
+        ("paragraph", "language"),
+        [
+            (
+                "Les ministres ont adopté la « Déclaration de Bucarest pour une langue française vivante dans le numérique ».",
+                "fr",
+            ),
+            (
+                "Los ministros aprobaron además una « Carta Iberoamericana de los Derechos de los Creadores ante la IA ».",
+                "es",
+            ),
+            (
+                "Ministers adopted the “Charter of Small States for the Protection of Young Athletes in Sport” on Friday.",
+                "en",
+            ),
+        ],
+    )
+    def test_a_long_capitalised_name_after_an_article_is_no_quotation(self, paragraph: str, language: str) -> None:
+        assert speakers([paragraph], language) == []
+
+    @pytest.mark.parametrize(
+        ("paragraph", "language", "expected"),
+        [
+            # A term in a sentence about no one: no quotation.
+            ("Les secours ont évacué par hélicoptère plus de 300 « victimes » simulées.", "fr", []),
+            ("Rescuers evacuated more than 300 “victims” by helicopter.", "en", []),
+            # A person's short phrase: theirs.
+            ("Jeanne Roux a qualifié la visite de « très productive ».", "fr", ["Jeanne Roux"]),
+        ],
+    )
+    def test_a_short_quotation_inside_a_sentence_is_a_term_unless_a_person_says_it(
+        self, paragraph: str, language: str, expected: list[str]
+    ) -> None:
+        speaker = Attendee(name="Jeanne Roux", role="directrice")
+        assert speakers([paragraph], language, speaker) == expected
 
     def test_words_after_a_verb_of_saying_are_speech(self) -> None:
         holder = Attendee(name="Jane Roe", role="Minister")

@@ -106,7 +106,7 @@ def test_english_event_range_from_the_body_and_role_before_name() -> None:
     assert peach.rank == "Air Chief Marshal" and peach.organization == "NATO"
     assert r.attendee("Giorgi Matiashvili").country == "GE"
     # attribution after the quote, a pronoun, "according to", and an exercise name
-    assert speakers(r) == ["Stuart Peach", "Stuart Peach", "Giorgi Matiashvili", None]
+    assert speakers(r) == ["Stuart Peach", "Stuart Peach", "Giorgi Matiashvili"]  # the exercise's name: no quotation
 
 
 def test_english_collective_and_role_only() -> None:
@@ -140,7 +140,7 @@ def test_french_title_with_complement_and_terms() -> None:
     assert r.dates.start == dt.date(2018, 9, 3) and r.dates.updated is None
     assert r.attendee("Jens Stoltenberg").organization == "OTAN"
     assert speakers(r)[:2] == ["Jens Stoltenberg", "Jens Stoltenberg"]
-    assert next(q.text for q in r.quotes if q.speaker is None) == "Saber Strike"
+    assert all(q.text != "Saber Strike" for q in r.quotes)  # an exercise's name is no quotation
 
 
 def test_french_first_of_month_and_collective_with_elision() -> None:
@@ -166,7 +166,7 @@ def test_star_bullets_extra_blank_lines_and_term_in_quotes() -> None:
     wolters = r.attendee("SACEUR")
     assert wolters.rank == "General"
     assert sorted(by_country(r)) == ["ME", "MK", "RS"]
-    assert speakers(r) == ["Tod D. Wolters", "Tod D. Wolters", None]
+    assert speakers(r) == ["Tod D. Wolters", "Tod D. Wolters"]  # its "open door": a term, no quotation
 
 
 def test_nested_quotes_stay_inside() -> None:
@@ -291,9 +291,9 @@ def test_english_release_without_dateline_titles_roles_and_countries() -> None:
     assert (crosetto.role, crosetto.country) == ("Defence Minister", "IT")
     herem = r.attendee("Martin Herem")
     assert (herem.rank, herem.role, herem.country) == ("Lieutenant General", "Chief of Defence", "EE")
-    # g. a conference title is not speech; b. "Mr. X said: “…”"; a. "the Secretary General said",
+    # g. a conference title is no quotation; b. "Mr. X said: “…”"; a. "the Secretary General said",
     # a pronoun, and "According to the Chief of Defence"
-    assert speakers(r) == [None, "Guido Crosetto", "Jens Stoltenberg", "Jens Stoltenberg", "Martin Herem"]
+    assert speakers(r) == ["Guido Crosetto", "Jens Stoltenberg", "Jens Stoltenberg", "Martin Herem"]
 
 
 def test_french_release_appositions_colon_quote_and_roles_as_speakers() -> None:
@@ -313,7 +313,7 @@ def test_french_release_appositions_colon_quote_and_roles_as_speakers() -> None:
     assert (guerini.role, guerini.country) == ("ministre de la Défense", "IT")
     # b. the colon quote is Niinistö's even though the next sentence names Stoltenberg with "a indiqué";
     # a. "a ajouté le secrétaire général", "Selon le ministre de la Défense"; g. "sous le thème « … »"
-    assert speakers(r) == ["Sauli Niinistö", "Jens Stoltenberg", "Lorenzo Guerini", None]
+    assert speakers(r) == ["Sauli Niinistö", "Jens Stoltenberg", "Lorenzo Guerini"]  # the theme: no quotation
 
 
 @pytest.mark.parametrize(

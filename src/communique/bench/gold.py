@@ -26,7 +26,9 @@ is the publisher family (``nato``, ``eu``, ``un``, ``ministry``, ``government``,
 Inside ``dates`` each present key is checked; a stamp written ``YYYY-MM-DD``
 means the page gives no time, and the release must hold a date-only value.  ``quotes`` is the full ordered list of
 quotations (a speaker known only by role is that role as the text writes it, without its article:
-``"spokesperson"``, ``"porte-parole de l’organisation"``; ``null``: not speech, or nobody), those inside the title first (as the release orders them).  Each ``people`` entry must match the attendee of that name; its
+``"spokesperson"``, ``"porte-parole de l’organisation"``; ``null``: nobody known — a question from the
+floor, an unnamed witness); words in marks that are no one's speech (the name of an exercise, a film, a
+declaration; a term in scare quotes) are no quotation and are not listed, those inside the title first (as the release orders them).  Each ``people`` entry must match the attendee of that name; its
 other keys are compared exactly (``null`` means the field must be ``None``).
 ``countries`` is compared, as a set, with the countries of all attendees.
 ``mentions`` lists the named people the release only mentions (a predecessor, someone
@@ -229,9 +231,7 @@ def _validate_quotes(file: str | Path, quotes: object) -> None:
         _unknown(file, path + ".", quote, ("text_starts", "speaker"))
         for key in ("text_starts", "speaker"):
             if key not in quote:
-                raise GoldFileError(
-                    file, f"{path}.{key}", "is required (use null for a speaker when the words are not speech)"
-                )
+                raise GoldFileError(file, f"{path}.{key}", "is required (use null for a speaker nobody knows)")
         _need_str(file, f"{path}.text_starts", quote["text_starts"], nullable=False)
         _need_str(file, f"{path}.speaker", quote["speaker"], nullable=True)
 

@@ -40,7 +40,7 @@ from .names import same_person
 from .organizations import find_organization, organization_seat
 from .quotes import QuoteSpan, find_quote_spans
 from .segment import HeaderLine, segment
-from .speakers import attribute_speakers
+from .speakers import attribute_quotes, title_quote_is_speech
 from .transcripts import Turn, find_turns
 from .vocab import bare, ends_abbreviation, people_tables
 
@@ -59,7 +59,8 @@ def find_quotes(
 
     Speakers are resolved against ``attendees`` (found in ``paragraphs`` when
     not given); a quotation that is not speech, or whose speaker is unknown,
-    has ``speaker=None``.  ``body`` is the release's
+    has ``speaker=None``; a title, a name or a term in quotation marks (``l’exercice « … »``) is no
+    quotation.  ``body`` is the release's
     :class:`~.analysis.Analysis` of ``paragraphs``, when the caller has one.
     With ``link``, a quote said by an attendee also gets its index in
     ``attendees`` (what :class:`PressRelease` does for a quote without one:
@@ -72,7 +73,11 @@ def find_quotes(
     if attendees is None:
         attendees = find_attendees(paragraphs, language, body, turns=turns)[0]
     spans = find_quote_spans(paragraphs, turns)
-    speakers = attribute_speakers(paragraphs, spans, attendees, language, body)
+    speakers, spoken = attribute_quotes(paragraphs, spans, attendees, language, body)
+    if not all(spoken):
+        # A title, a name or a term in quotation marks is no quotation (a quotation over paragraphs goes whole).
+        kept = [k for k, speech in enumerate(spoken) if speech]
+        spans, speakers = [spans[k] for k in kept], [speakers[k] for k in kept]
     groups = _groups(spans)
     index = _name_index(attendees) if link else {}
     return [
@@ -128,15 +133,16 @@ def _groups(spans: Sequence[QuoteSpan]) -> list[int | None]:
     return ids
 
 
-def find_title_quotes(title: str, body: Sequence[Quote]) -> list[Quote]:
+def find_title_quotes(title: str, body: Sequence[Quote], language: str = "en") -> list[Quote]:
     """The quotations inside ``title`` (``Libya: “The window is narrowing”``), as quotes with ``in_title``.
 
     A headline quotes the release: the speaker is the speaker of the body
-    quotation that says the same words, else unknown.
+    quotation that says the same words, else unknown.  A name or a term in quotation marks
+    (``… el ejercicio “Solidaridad Austral 2025”``) is no quotation.
     """
     out: list[Quote] = []
     for span in find_quote_spans([title]):
-        if span.continues:
+        if span.continues or not title_quote_is_speech(title, span, language):
             continue
         text = title[span.start : span.end]
         key = _quote_key(text)
@@ -447,7 +453,7 @@ def release_from_parts(
     quotes = _guarded("quotes", find_quotes, texts, language, found, analysis, True, turns)
     if not header.title_derived:
         # (A title derived from the first sentence holds that sentence's quotations: they are the body's.)
-        quotes = _guarded("title quotes", find_title_quotes, header.title, quotes) + quotes
+        quotes = _guarded("title quotes", find_title_quotes, header.title, quotes, language) + quotes
     if attendees is None:
         quotes, found = _role_speakers(quotes, found)
     try:

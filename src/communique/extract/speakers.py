@@ -74,7 +74,7 @@ from .roles import role_parts
 from .transcripts import Turn, turn_role
 from .vocab import ends_abbreviation, person_titles
 
-__all__ = ["attribute_speakers"]
+__all__ = ["attribute_quotes", "attribute_speakers", "title_quote_is_speech"]
 
 _LEAD = " \u00a0\u202f,;:–—-"
 _OPENERS = '«“„"'
@@ -120,6 +120,9 @@ def _tables(language: str) -> dict[str, Any]:
     modifier = rf"(?:[{upper}][\w’\-]*[ \u00a0]){{0,2}}?"
     role = rf"(?:(?:{articles})[ \u00a0]?{modifier}(?P<role>{roles_any_case})|(?P<bare>{roles})){complement}{{0,4}}"
     return {
+        # One-word articles, after which a capitalised quotation is a document's or a work's name ("ont
+        # adopté la « Déclaration de Lomé sur … »", "aprobaron una « Carta Iberoamericana de …»").
+        "title_articles": frozenset(normalize(w).lower() for w in people.articles if " " not in w.strip()),
         "not_speech_forms": frozenset(forms),
         "not_speech_lengths": tuple(sorted({len(w) for w in forms})),
         # The last three letters of every form (when none is shorter): most windows end with none of them.
@@ -335,6 +338,8 @@ class _Attribution:
         self.role_only = {a.role for a in attendees if a.name is None and a.role is not None}
         self.word: re.Pattern[str] = self.t["word"]
         self.speakers: list[str | None] = []
+        # The quotations that are names or terms, no quotation at all ("el ejercicio “Pacífico Unido”").
+        self.names: set[int] = set()
         # The paragraphs as written (same offsets as ``norms``): a role-only speaker is named as written.
         self.originals: Sequence[str] = originals if originals is not None else norms
         self._texts: dict[int, _Text] = {}
@@ -591,11 +596,18 @@ class _Attribution:
         stripped = before.rstrip(" \u00a0\u202f")
         words = len(self.norms[span.paragraph][span.start : span.end].split(None, 3))
         # "the exercise “…”" is a name; "said that the plan “is the largest …”" is speech.
+        quoted = self.norms[span.paragraph][span.start : span.end]
         if (
             _not_speech(stripped[-60:], t)
             and not t["intro"].search(stripped[-3:])
-            and (words <= 3 or not self._reported(text, s_start, open_))
+            # (A capitalised name right after its noun is one even in reported words: "rappelle que le slogan
+            # de sa campagne, « Ce soir, c'est toi BOB ? »".)
+            and (words <= 3 or quoted[:1].isupper() or not self._reported(text, s_start, open_))
         ):
+            if words <= 3 or not quoted[:1].islower():
+                # A name after its noun ("sous le thème « Innover ensemble »", "the “Foreign Fighters”
+                # resolution"); not the words after a subject ("ce programme « illustre la capacité … »").
+                self.names.add(idx)
             return None, True, False
         colon = stripped.endswith(":")
         window_end = min(after_end, after_start + 160)
@@ -605,6 +617,7 @@ class _Attribution:
         if (
             verb_after is None or not text[after_start : verb_after.start()].lstrip(" \u00a0\u202f").startswith(",")
         ) and (self._titled(span, stripped)):
+            self.names.add(idx)
             return None, True, False
         dash_after = text[after_start:window_end].lstrip(" ,").startswith(tuple(_DASHES))
         introduced = bool(verb_after or colon or t["intro"].search(stripped[-2:]))
@@ -658,9 +671,20 @@ class _Attribution:
             if found is not None and found[0] != "pronoun":
                 speaker = found[1]
         if speaker is not None and not introduced and words <= 3:
-            # A word or two in quotation marks ("open door") is a term, not
-            # speech, unless a verb of saying introduces it.
+            # A word or two in quotation marks is no one's words unless a verb of saying introduces them.
             speaker = None
+        if speaker is None and not introduced and words <= 3 and stripped.strip(_LEAD):
+            # A word or two inside a sentence: a person's phrase when the sentence is about one ("Marie-Ève
+            # Simard a salué « une énergie rare »": hers), else a term (300 "víctimas" simuladas: no quotation).
+            found = self.mention(text, s_start, open_, span.paragraph)
+            if found is None:
+                # (Said of someone this release does not name as an attendee: "a évoqué « une énergie rare »".)
+                if t["verbs"].search(stripped) is None:
+                    self.names.add(idx)
+                return None, True, False
+            if found[0] == "pronoun":
+                return self.antecedent(span.paragraph, open_), True, True
+            return found[1], True, True
         # No speaker of its own: the caller may give it the previous speaker's.
         return speaker, speaker is not None, True
 
@@ -690,9 +714,13 @@ class _Attribution:
         de Guédiawaye »", "el ejercicio “Pacífico Unido”"): a few capitalised words without punctuation, right
         after a word of the sentence (not after a colon, a comma or a verb of saying), no verb after them."""
         quoted = self.norms[span.paragraph][span.start : span.end]
-        if not quoted[:1].isupper() or len(quoted.split()) > _TITLE_WORDS or any(ch in quoted for ch in ".,;:!?¿¡"):
+        if not quoted[:1].isupper() or not before[-1:].isalpha() or self.t["verbs"].search(before[-_VERB_BEFORE:]):
             return False
-        return before[-1:].isalpha() and self.t["verbs"].search(before[-_VERB_BEFORE:]) is None
+        words = quoted.split()
+        if before.rsplit(None, 1)[-1].lower() in self.t["title_articles"]:
+            # After an article, a long name too: "ont adopté la « Déclaration de Bucarest pour une langue …»".
+            return len(words) <= _DOCUMENT_TITLE_WORDS and not any(ch in quoted for ch in ".;:!?¿¡")
+        return len(words) <= _TITLE_WORDS and not any(ch in quoted for ch in ".,;:!?¿¡")
 
     def _reported(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` reports speech: a verb of saying, then a complementizer ("said that")."""
@@ -790,7 +818,27 @@ class _Attribution:
 
 
 _PHRASE_END = re.compile(r"[,.;:!?()«»“”\"]")  # where a role phrase after a quotation ends at the latest
+
+
+def title_quote_is_speech(title: str, span: QuoteSpan, language: str) -> bool:
+    """Whether the quotation ``span`` of a headline is speech, not a name or a term: ``Libya: “The window is
+    narrowing”`` and ``Pope says “peace is possible”`` are; ``finalizó el ejercicio combinado “Solidaridad
+    Austral 2025”``, ``sous le thème « … »`` and ``warns of “fake” medicines`` are not."""
+    t = _tables(language)
+    quoted = normalize(title[span.start : span.end])
+    before = normalize(title[: max(span.open, 0)]).rstrip(" \u00a0\u202f")
+    if not before or before.endswith((":", *_DASHES, "-")):
+        return True
+    if t["verbs"].search(before[-_VERB_BEFORE:]) is not None:
+        return True
+    if _not_speech(before[-60:], t) or len(quoted.split(None, 3)) <= 3:
+        return False
+    titled = quoted[:1].isupper() and len(quoted.split()) <= _TITLE_WORDS and not any(ch in quoted for ch in ".,;:!?¿¡")
+    return not (titled and before[-1:].isalpha())
+
+
 _TITLE_WORDS = 6  # words: a film's, a plan's or an exercise's name in quotation marks is short
+_DOCUMENT_TITLE_WORDS = 20  # words: a declaration's, a charter's or a report's name after an article
 _VERB_BEFORE = 24  # characters before a quotation where a verb of saying introduces it ("said “We are ready”")
 
 
@@ -806,11 +854,25 @@ def attribute_speakers(
     ``body`` is the release's :class:`~.analysis.Analysis` of ``paragraphs``, when the caller
     has one to share.
     """
+    return attribute_quotes(paragraphs, spans, attendees, language, body)[0]
+
+
+def attribute_quotes(
+    paragraphs: Sequence[str],
+    spans: Sequence[QuoteSpan],
+    attendees: Sequence[Attendee],
+    language: str,
+    body: Analysis | None = None,
+) -> tuple[list[str | None], list[bool]]:
+    """The speaker of each quotation in ``spans`` (as :func:`attribute_speakers`) and whether it is one:
+    ``False`` for a title, a name or a term in quotation marks (``the “Foreign Fighters” resolution``,
+    ``el ejercicio “Pacífico Unido”``, ``300 “víctimas” simuladas``), no quotation at all."""
     if not spans:
-        return []
+        return [], []
     norms = body.norms if body is not None else [normalize(p) for p in paragraphs]
     state = _Attribution(norms, spans, attendees, language, paragraphs)
     speakers = state.speakers
+    spoken: list[bool] = []
     prev_speaker: str | None = None  # the previous quotation's, when it was speech
     group: list[int] = []  # the parts so far of the quotation running over paragraphs
     group_found = False
@@ -848,8 +910,10 @@ def attribute_speakers(
                 # subject of the nearest clause before it that has a person as subject.
                 speaker = state.antecedent(span.paragraph, max(span.open, 0))
         speakers.append(speaker)
+        # (The parts of a quotation over paragraphs are one quotation when its first part is.)
+        spoken.append(spoken[group[0]] if span.continues and len(group) > 1 else idx not in state.names)
         prev_speaker = speaker if speech else None
-    return [state.people.canonical.get(s, s) if s is not None else None for s in speakers]
+    return [state.people.canonical.get(s, s) if s is not None else None for s in speakers], spoken
 
 
 def _named_at_verb(text: str, start: int, verb_start: int, verb_end: int, end: int) -> list[str]:
