@@ -1642,3 +1642,43 @@ def test_a_collectives_role_ends_at_the_comma_before_its_list() -> None:
         ("observer from 14 countries", "MY"),
         ("observer from 14 countries", "NP"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "role", "country"),
+    [
+        # A profession before the name, with a nationality adjective: a person of that country.
+        (
+            "La jura estuvo a cargo del criador argentino Ignacio Bustamante Lynch, de Coronel Suárez.",
+            "es",
+            "Ignacio Bustamante Lynch",
+            "criador",
+            "AR",
+        ),
+        (
+            "La conferencia inaugural estuvo a cargo del novelista portugués Duarte Lemos Pinheiro.",
+            "es",
+            "Duarte Lemos Pinheiro",
+            "novelista",
+            "PT",
+        ),
+        ("Le ministre a reçu la chanteuse malienne Awa Traoré au palais.", "fr", "Awa Traoré", "chanteuse", "ML"),
+        (
+            "The prize went to Ghanaian novelist Ama Serwaa Mensah on Friday.",
+            "en",
+            "Ama Serwaa Mensah",
+            "novelist",
+            "GH",
+        ),
+    ],
+)
+def test_a_profession_and_a_nationality_before_a_name_give_a_person(
+    text: str, language: str, name: str, role: str, country: str
+) -> None:
+    found = people(text, language)
+    assert found[name][1:] == (role, None, country)
+
+
+def test_swiss_general_staff_ranks_and_west_african_honorifics_are_no_part_of_the_name() -> None:
+    assert people("Le colonel EMG Nadia Kälin commande le centre.", "fr")["Nadia Kälin"][0] == "colonel EMG"
+    assert "Musa Danladi Bello" in people("The delegation was led by Alhaji Musa Danladi Bello, Comptroller.", "en")

@@ -360,3 +360,17 @@ def test_a_full_name_in_capitals_no_text_writes_otherwise_is_capitalised() -> No
         "QUESTION : Quand les travaux commencent-ils ?\n\nMARIE-CLAIRE DUBOIS-LEROY: Dès le mois de mars.\n"
     )
     assert {q.speaker for q in communique.parse(page).quotes} == {"Marie-Claire Dubois-Leroy"}
+
+
+def test_a_hyphenated_surname_in_capitals_labels_the_person_named_in_full() -> None:
+    page = (
+        "Joint press point\n\nTromsø, 18 November 2025\n\n"
+        "After the meeting, the Minister for Defence of Sweden, Karin Eklund-Sjöberg, and the Minister of "
+        "Defence of Norway, Tor Aksel Brenna, met the press.\n\n"
+        "BRENNA: Good afternoon and welcome to Tromsø.\n\n"
+        "EKLUND-SJÖBERG: Thank you, Tor Aksel. For Sweden, this is the first autumn meeting as an Ally.\n\n"
+        "Q (NRK): Minister Brenna, is there money behind the plan?\n\n"
+        "BRENNA: There is money. Each country has set aside funds in its budget.\n"
+    )
+    said = [q.speaker for q in parse(page).quotes]
+    assert said == ["Tor Aksel Brenna", "Karin Eklund-Sjöberg", "Tor Aksel Brenna"]  # a question is no quotation

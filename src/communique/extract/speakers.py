@@ -561,7 +561,8 @@ class _Attribution:
             hits = self.people.find(name, 0, len(name), self.word)
             if not hits and name.isupper():
                 # "PRIME MINISTER RATUVOU:": the name in capitals is an attendee's name as the text writes it.
-                written = " ".join(w[:1] + w[1:].lower() for w in name.split())
+                # (Each part of a hyphenated surname too: "EKLUND-SJÖBERG" is "Eklund-Sjöberg".)
+                written = " ".join("-".join(p[:1] + p[1:].lower() for p in w.split("-")) for w in name.split())
                 hits = self.people.find(written, 0, len(written), self.word)
             return hits[0][1] if hits else turn.name
         if not turn.role:
