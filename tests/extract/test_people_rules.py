@@ -1682,3 +1682,14 @@ def test_a_profession_and_a_nationality_before_a_name_give_a_person(
 def test_swiss_general_staff_ranks_and_west_african_honorifics_are_no_part_of_the_name() -> None:
     assert people("Le colonel EMG Nadia Kälin commande le centre.", "fr")["Nadia Kälin"][0] == "colonel EMG"
     assert "Musa Danladi Bello" in people("The delegation was led by Alhaji Musa Danladi Bello, Comptroller.", "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Flagging off the first consignment at the depot in Industrial Area, the Cabinet Secretary said it was sold at cost.",
+        "From left, Ada Obi, Executive Vice President, Global Manufacturing, Ridgeline Motors; and Tom Lee, President.",
+    ],
+)
+def test_a_place_or_a_business_before_a_role_is_no_person(text: str) -> None:
+    assert not {"Industrial Area", "Global Manufacturing", "Ridgeline Motors"} & set(people(text))
