@@ -1693,3 +1693,30 @@ def test_swiss_general_staff_ranks_and_west_african_honorifics_are_no_part_of_th
 )
 def test_a_place_or_a_business_before_a_role_is_no_person(text: str) -> None:
     assert not {"Industrial Area", "Global Manufacturing", "Ridgeline Motors"} & set(people(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "role", "country"),
+    [
+        # A head, its nationality, its portfolio, then the name, no comma.
+        (
+            "Il a reçu le vice-ministre laotien des Affaires étrangères Phonesavanh Keomany hier.",
+            "fr",
+            "Phonesavanh Keomany",
+            "vice-ministre des Affaires étrangères",
+            "LA",
+        ),
+        ("Il a reçu le ministre malien de la Santé Ali Traoré hier.", "fr", "Ali Traoré", "ministre de la Santé", "ML"),
+        (
+            "Se reunió con el ministro boliviano de Defensa Edmundo Novillo Aguilar.",
+            "es",
+            "Edmundo Novillo Aguilar",
+            "ministro de Defensa",
+            "BO",
+        ),
+    ],
+)
+def test_a_head_with_its_nationality_and_portfolio_before_a_name_gives_a_person(
+    text: str, language: str, name: str, role: str, country: str
+) -> None:
+    assert people(text, language)[name][1:] == (role, None, country)

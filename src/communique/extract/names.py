@@ -268,9 +268,21 @@ def _portfolio_then_name(norm: str, tokens: list[tuple[int, int]], t: PeopleTabl
     if not heads:
         return None
     between = norm[heads[-1].end() : tokens[0][0]].replace(",", " ").split()
-    if not between or not all(w[:1].isupper() or bare(w) in t.link_words or bare(w) in t.joiner_words for w in between):
+    # (A nationality adjective may qualify the head: "le ministre malien de la Santé Ali Traoré".)
+    nationality = adjectives(t.language)
+    if not between or not all(
+        w[:1].isupper() or bare(w) in t.link_words or bare(w) in t.joiner_words or w.lower() in nationality
+        for w in between
+    ):
         return None
     return first, heads[-1].start()
+
+
+def _nationality_between(norm: str, start: int, end: int, t: PeopleTables) -> bool:
+    """Whether a nationality adjective stands among the small words of ``norm[start:end]`` (a role's head
+    and its portfolio: "vice-ministre laotien des Affaires étrangères")."""
+    nationality = adjectives(t.language)
+    return any(w[:1].islower() and w in nationality for w in norm[start:end].split())
 
 
 def _role_before(text: str, norm: str, end: int, t: PeopleTables, language: str) -> dict[str, Any] | None:
@@ -430,6 +442,11 @@ def _after_role(norm: str, pos: int, t: PeopleTables) -> tuple[int, int, str | N
             and bare(words[k - 1].group()) not in t.link_words
         ):
             continue  # "de la Santé publique", "des Infrastructures scolaires": an adjective of the portfolio
+        if raw[0].islower() and linked and k > 0 and bare(words[k - 1].group()) in t.trigger_last:
+            # "le vice-ministre laotien des Affaires étrangères X": the head's nationality, then its portfolio.
+            hit_k = t.phrases.get(word)
+            if hit_k is not None and hit_k[0] == "country":
+                return words[k - 1].end(), last.end(), hit_k[1]
         if not (raw[0].isupper() or raw[0].isdigit()):
             return None
         if word in t.not_name_words or word in t.bridge or word in t.vocab or (len(raw) > 1 and raw.isupper()):
@@ -767,6 +784,8 @@ def find_named(
                 head = _portfolio_then_name(norm, core, t)
                 if head is not None and not (
                     norm.startswith(":", tokens[-1][1])
+                    # (A head with its nationality says a person follows: "le ministre malien de la Santé X".)
+                    or _nationality_between(norm, head[1], tokens[0][0], t)
                     or (
                         (
                             # (A verb of saying before the role's head, or after the name: "according to
@@ -802,7 +821,10 @@ def find_named(
                     if (
                         portfolio is None
                         or portfolio[0] != k
-                        or not _speech_near(norm, portfolio[1], core[-1][1], language)
+                        or not (
+                            _speech_near(norm, portfolio[1], core[-1][1], language)
+                            or _nationality_between(norm, portfolio[1], tokens[0][0], t)
+                        )
                     ):
                         continue
                     head = portfolio
