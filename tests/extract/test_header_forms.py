@@ -1291,3 +1291,36 @@ def test_dates_of_related_links_after_a_heading_do_not_date_the_release() -> Non
         "Últimas noticias\n08/05/2025\n30/04/2025\n24/04/2025\n"
     )
     assert communique.parse(page).dates.start is None
+
+
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        # A headline printed twice (capitals, then mixed case) outweighs the standfirst above the body.
+        (
+            "MINISTRY OF THE INTERIOR\n\nHome | About Us | Media Centre | Contact Us\n\n"
+            "INTERIOR MINISTER OPENS ECOWAS MEETING ON CROSS-BORDER CRIME\n\n"
+            "Interior Minister Opens ECOWAS Meeting on Cross-Border Crime\n\n"
+            "Seven member states agree to share border crossing data in real time by 2026\n\n"
+            "Accra, 21st May 2025 – The Minister for the Interior has called on West African governments to act.\n",
+            "Interior Minister Opens ECOWAS Meeting on Cross-Border Crime",
+        ),
+        # Two of the site's section names joined by a slash are a breadcrumb, no headline.
+        (
+            "Ministère des Affaires étrangères\n\nAccueil Ministère Politique étrangère Presse Contacts\n\n"
+            "Presse / Communiqués de presse\n\n20.03.2025, 14:12\n\n"
+            "Journée de la Francophonie : le ministre réunit les ambassadeurs de huit pays\n\n"
+            "Chișinău, 20 mars 2025 – Le ministre a réuni les ambassadeurs de huit pays francophones.\n",
+            "Journée de la Francophonie : le ministre réunit les ambassadeurs de huit pays",
+        ),
+        # A kind of document, an issuer and a number, then the headline after the colon: a headline.
+        (
+            "Armée suisse\n\nAccueil > Actualités > Communiqués\n\n"
+            "Point de presse SWISSCOY 53 : le nouveau contingent prêt pour son engagement au Kosovo\n\n"
+            "Date : 02.10.2025\n\nLe 53e contingent de la Swisscoy compte 215 militaires, dont 31 femmes.\n",
+            "Point de presse SWISSCOY 53 : le nouveau contingent prêt pour son engagement au Kosovo",
+        ),
+    ],
+)
+def test_the_headline_among_section_names_standfirsts_and_kinds_of_document(page: str, title: str) -> None:
+    assert communique.parse(page).header.title == title

@@ -222,6 +222,28 @@ def test_an_h1_that_names_the_site_over_a_longer_h2_headline(title: str, h1: str
     assert title_read == "L’équipe de France dévoilée pour les Championnats d’Europe d’aviron de mer"
 
 
+@pytest.mark.parametrize(
+    ("title", "h2"),
+    [
+        # The <h2> the page marks as its headline (schema.org microdata).
+        ("ENSPY", '<h2 itemprop="headline">'),
+        # The <h2> the <title> names as the article's, under an <h1> it does not name.
+        ("Remise des diplômes 2025 : 214 ingénieurs et un double diplôme avec Montréal - ENSPY", "<h2>"),
+    ],
+)
+def test_an_h2_the_page_names_as_its_headline_under_the_schools_h1(title: str, h2: str) -> None:
+    page = (
+        f"<html lang='fr'><head><title>{title}</title></head><body><div class='page-header'>"
+        "<h1>École nationale supérieure polytechnique de Yaoundé</h1></div><div class='item-page'>"
+        f"{h2}Remise des diplômes 2025 : 214 ingénieurs et un double diplôme avec Montréal</h2>"
+        "<p>L’École a remis samedi leurs diplômes à 214 ingénieurs de la promotion 2025.</p>"
+        "<p>La cérémonie s’est tenue en présence du ministre de l’Enseignement supérieur, des familles et des "
+        "partenaires de l’École venus de Montréal pour l’occasion.</p></div></body></html>"
+    )
+    title_read = communique.parse(page, "html").header.title
+    assert title_read == "Remise des diplômes 2025 : 214 ingénieurs et un double diplôme avec Montréal"
+
+
 def test_a_stamp_in_a_field_of_its_own_after_the_body_dates_the_release() -> None:
     # A Drupal page (held-out corpus): the body's text three levels down in its field, then "Date published:" /
     # "22 Aug 2025" in a sibling field after it; the lead tells the day as "on Tuesday".

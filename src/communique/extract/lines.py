@@ -213,7 +213,8 @@ def _kinds() -> frozenset[str]:
 def _kind_prefix() -> re.Pattern[str]:
     """A kind of document (``header.reference`` of every pack, folded) and a separator at the head of a line."""
     kinds = {fold(w) for code in languages() for w in pack(code).header.reference}
-    return re.compile(rf"{alternation(kinds)}[ \u00a0]*(?::|[–—|-])[ \u00a0]*")
+    # (An issuer or a number may stand between the kind and its separator: "Point de presse SWISSCOY 53 : …".)
+    return re.compile(rf"{alternation(kinds)}(?:[ \u00a0]+[^\s:–—|-]+){{0,2}}[ \u00a0]*(?::|[–—|-])[ \u00a0]*")
 
 
 @cache
@@ -494,8 +495,9 @@ def is_breadcrumb(text: str) -> bool:
     if not _has_any(text, _CRUMB_MARKS):
         return False  # no separator: one part
     parts = [p for p in _CRUMB_SEPARATOR.split(text) if p.strip()]
-    # Two parts are enough after an arrow ("Media > Speeches and Transcripts"): a headline has no arrow.
-    least = 2 if _has_any(text, "›>") else 3
+    # Two parts are enough after an arrow ("Media > Speeches and Transcripts"): a headline has no arrow; or
+    # when both are the site's section names ("Presse / Communiqués de presse").
+    least = 2 if _has_any(text, "›>") or (len(parts) == 2 and all(fold(p) in header_phrases() for p in parts)) else 3
     if len(parts) < least or any(word_count(p) > 6 for p in parts[:-1]):
         return False
     # The last crumb may be the page's own long title ("Accueil > Actualités > Conférences de presse >

@@ -782,21 +782,24 @@ def find_named(
                 # "Minister for Trade and Tourism Catherine Yeo": without an initial, the name is the run's last two words.
                 core = _without_post_nominals(norm, tokens)
                 head = _portfolio_then_name(norm, core, t)
-                if head is not None and not (
-                    norm.startswith(":", tokens[-1][1])
-                    # (A head with its nationality says a person follows: "le ministre malien de la Santé X".)
-                    or _nationality_between(norm, head[1], tokens[0][0], t)
-                    or (
-                        (
-                            # (A verb of saying before the role's head, or after the name: "according to
-                            # Secretary of Community and Economic Development Lena Okonkwo".)
-                            _speech_near(norm, head[1], tokens[-1][1], language)
-                            or _clause_goes_on(norm, tokens[-1][1], t)
-                        )
-                        and _name_like(
-                            [w for s, e in core[head[0] :] if not _DOTTED_INITIALS.fullmatch(w := norm[s:e])],
-                            t,
-                            language,
+                if (
+                    head is not None
+                    and not (
+                        norm.startswith(":", tokens[-1][1])
+                        # (A head with its nationality says a person follows: "le ministre malien de la Santé X".)
+                        or _nationality_between(norm, head[1], tokens[0][0], t)
+                        or (
+                            (
+                                # (A verb of saying before the role's head, or after the name: "according to
+                                # Secretary of Community and Economic Development Lena Okonkwo".)
+                                _speech_near(norm, head[1], tokens[-1][1], language)
+                                or _clause_goes_on(norm, tokens[-1][1], t)
+                            )
+                            and _name_like(
+                                [w for s, e in core[head[0] :] if not _DOTTED_INITIALS.fullmatch(w := norm[s:e])],
+                                t,
+                                language,
+                            )
                         )
                     )
                 ):

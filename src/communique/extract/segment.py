@@ -701,6 +701,9 @@ def _opens_with_section_label(text: str) -> bool:
     return any(folded.startswith(label + " ") for label in section_labels())
 
 
+_TWICE_BONUS = 6  # a headline printed twice outweighs the standfirst right above the body
+
+
 def _pick_title(
     lines: list[Line], candidates: list[int], standfirst: int | None, place: str | None, header_end: int | None
 ) -> tuple[int | None, int | None, str | None]:
@@ -730,20 +733,30 @@ def _pick_title(
     # A headline printed twice (capitals, then mixed case) counts once, in mixed case.
     seen: dict[str, int] = {}
     unique: list[int] = []
+    twice: set[int] = set()  # headlines printed twice, one copy right under the other
     for i in candidates:
         key = fold(lines[i].text)
         if key in seen:
+            adjacent = seen[key] == i - 1
             # The later copy stands where the headline's neighbours are (its standfirst, its date): it is
             # kept, unless it is the capitals of a mixed-case headline already seen.
             if lines[i].text.isupper() <= lines[seen[key]].text.isupper():
                 unique[unique.index(seen[key])] = i
                 seen[key] = i
+            if adjacent:
+                twice.add(seen[key])
             continue
         seen[key] = i
         unique.append(i)
     candidate_set = frozenset(unique)
     scored = [
-        (i, _title_score(lines, i, candidate_set) - (2 if header_end is not None and i > header_end else 0))
+        (
+            i,
+            _title_score(lines, i, candidate_set)
+            - (2 if header_end is not None and i > header_end else 0)
+            # A line printed twice in a row (capitals, then mixed case) is what the page sets as its headline.
+            + (_TWICE_BONUS if i in twice else 0),
+        )
         for i in unique
     ]
     scored = [(i, sc) for i, sc in scored if sc > 0]

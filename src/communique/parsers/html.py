@@ -723,6 +723,15 @@ def _site_heading(h1: Any) -> bool:
     if text == _meta(root, "og:title"):
         return False  # the page's own headline, as its sharing card gives it
     parts = _title_pieces(root)
+    # An <h2> the page marks as its headline (schema.org microdata), or that the <title> names as the article's
+    # while the <h1> does not ("<h1>École nationale supérieure polytechnique de Yaoundé</h1>" over "<h2
+    # itemprop="headline">Remise des diplômes 2025 : …</h2>", the <title> "Remise des diplômes 2025 : … - ENSPY").
+    titled, _ = _title_parts(root)
+    for h2 in h1.getroottree().iter("h2"):
+        if _hidden(h2) or len(_text_of(h2).split()) < _HEADLINE_WORDS:
+            continue
+        if (h2.get("itemprop") or "").strip() == "headline" or (titled and text != titled and _text_of(h2) == titled):
+            return True
     publisher = is_publisher_name(text)
     # A publisher's name, or (outside the article) a part of a <title> that holds no headline (not the
     # part beside the site's own name: "Corvalis and Hallam Partner to … | Business Wire").
