@@ -1324,3 +1324,21 @@ def test_dates_of_related_links_after_a_heading_do_not_date_the_release() -> Non
 )
 def test_the_headline_among_section_names_standfirsts_and_kinds_of_document(page: str, title: str) -> None:
     assert communique.parse(page).header.title == title
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Brussels - 03/06/2025", ("Brussels", "03/06/2025")),  # a capital, a dash, the page's date
+        ("Daily News - 03/06/2025", None),  # a section's name is no place
+        ("PARIS--(BUSINESS WIRE)--Regulatory News :", ("PARIS", None)),  # a wire's dateline and its label
+    ],
+)
+def test_a_place_line_with_a_dash_or_a_wires_label(line: str, expected: tuple[str, str | None] | None) -> None:
+    assert place_line(line) == expected
+
+
+def test_a_capital_and_a_colon_open_a_dateline() -> None:
+    opening = read_dateline("New Delhi: India's solar module makers on Thursday called for faster approvals.")
+    assert opening is not None and opening.place == "New Delhi"
+    assert read_dateline("Note: The figures are provisional and will be revised.") is None

@@ -35,7 +35,7 @@ from functools import cache
 from typing import NamedTuple
 
 from ..locale import languages, pack
-from ._data import alternation, fold, normalize, upper_class
+from ._data import alternation, fold, normalize, upper_class, word_count
 from .countries import adjectives, country_code, country_names
 from .dates import month_number, parse_event_dates
 from .language import stopwords
@@ -324,7 +324,11 @@ def read_dateline(paragraph: str) -> Dateline | None:
         # a place with its country or a place in capitals ("Note: …", "Contact: …" are labels).
         # After a date, too ("Addis-Abeba, 20 février 2025 : …").
         colon_ok = (
-            m.group("colon") is None or m.group("country") is not None or m.group("place").isupper() or date is not None
+            m.group("colon") is None
+            or m.group("country") is not None
+            or m.group("place").isupper()
+            or date is not None
+            or _known_place(m.group("place"))  # "New Delhi: India's solar module makers …": a capital
         ) and not (  # "SUBJECTS: trade; tariffs; beef.": a list of short items right after the colon
             m.group("colon") and paragraph.count("; ", m.end(), m.end() + _LIST_REACH) >= 2
         )
@@ -373,6 +377,16 @@ DASH_BETWEEN = re.compile(r"[ \u00a0]+[–—-][ \u00a0]+")
 """A dash with spaces around it, between a label and a place or the parts of a motto ("Paix – Travail")."""
 
 
+_WIRE_LABEL_WORDS = 3
+
+
+def _known_place(text: str) -> bool:
+    """Whether ``text`` is a capital city the tables know (``data/capitals.toml``), in any spelling they hold."""
+    from ..locale.tables import capitals
+
+    return " ".join(text.split()).casefold() in capitals()
+
+
 def place_line(line: str) -> tuple[str, str | None] | None:
     """A dateline written as a line of its own: ``(place, date)`` or ``None``.
 
@@ -382,6 +396,11 @@ def place_line(line: str) -> tuple[str, str | None] | None:
     ``("Ottawa", "November 24, 2021")``.
     """
     text = line.strip().removesuffix(".-").rstrip(".")  # "Ferrol (A Coruña), 14 de marzo de 2023."
+    if text.endswith(":") and "--(" in text:
+        # "PARIS--(BUSINESS WIRE)--Regulatory News :": a wire's dateline, then the label of its kind of news.
+        wired = read_dateline(text)
+        if wired is not None and word_count(wired.text) <= _WIRE_LABEL_WORDS:
+            return wired.place, wired.date
     if not text or text[-1] in ":;!?":
         return None
     if " | " in text:
@@ -401,6 +420,12 @@ def place_line(line: str) -> tuple[str, str | None] | None:
         # "Communiqué de presse – Bruxelles, le 12 mars 2025": a section label, its dash, then the place line.
         # (With its date: "Doorstop interview – Brisbane" is a transcript's headline.)
         found = place_line(labelled[1])
+        if found is not None and found[1] is not None:
+            return found
+    if len(labelled) == 2 and _is_date(labelled[1]) and _known_place(labelled[0]):
+        # "Brussels - 03/06/2025": a capital, a dash, the page's date (as "Brussels, 03/06/2025"); not a section's
+        # name ("Daily News - 03/06/2025"): only a place the tables know.
+        found = place_line(f"{labelled[0]}, {labelled[1]}")
         if found is not None and found[1] is not None:
             return found
     if text.split(None, 1)[0].casefold() in byline_words():
