@@ -1342,3 +1342,70 @@ def test_a_capital_and_a_colon_open_a_dateline() -> None:
     opening = read_dateline("New Delhi: India's solar module makers on Thursday called for faster approvals.")
     assert opening is not None and opening.place == "New Delhi"
     assert read_dateline("Note: The figures are provisional and will be revised.") is None
+
+
+@pytest.mark.parametrize(
+    ("page", "start", "end"),
+    [
+        # An event that ended on the day the first sentence writes, and began on a day it names.
+        (
+            "Tour de la Volta\n\nLa 36e édition du Tour s'est achevée dimanche 2 novembre 2025 à Ouagadougou, "
+            "après dix étapes disputées depuis le 24 octobre.\n",
+            dt.date(2025, 10, 24),
+            dt.date(2025, 11, 2),
+        ),
+        (
+            "Exposición Angus\n\nCerró el domingo 28 de septiembre de 2025 la Exposición Nacional, que se "
+            "desarrolló desde el jueves 25 en el predio de la Sociedad Rural.\n",
+            dt.date(2025, 9, 25),
+            dt.date(2025, 9, 28),
+        ),
+        # Its length, up to two weeks: "after twelve days of manoeuvres".
+        (
+            "Iron Meridian 25\n\nExercise Iron Meridian 25 concluded Friday, June 6, 2025, after twelve days of "
+            "manoeuvres at the training centre.\n",
+            dt.date(2025, 5, 26),
+            dt.date(2025, 6, 6),
+        ),
+        # An event of n days opened on its start runs n days.
+        (
+            "ECOWAS meeting\n\nAccra, 20 May 2025 – The Minister for the Interior today opened a two-day meeting of "
+            "ECOWAS ministers in charge of internal security.\n",
+            dt.date(2025, 5, 20),
+            dt.date(2025, 5, 21),
+        ),
+        # A stamped page whose lead tells of its weekday: the session of two days ended that day.
+        (
+            "Saami Forum\n\nPublished: 2025-06-05\n\nThe Saami Parliamentary Forum closed its two-day plenary "
+            "session in Inari on Wednesday by adopting a declaration.\n",
+            dt.date(2025, 6, 3),
+            dt.date(2025, 6, 4),
+        ),
+    ],
+)
+def test_the_days_of_an_event_that_ended_or_opened_as_the_lead_tells(page: str, start: dt.date, end: dt.date) -> None:
+    release = communique.parse(page)
+    assert (release.dates.start, release.dates.end) == (start, end)
+
+
+def test_a_communiques_signing_place_and_date_at_the_bottom_dates_it() -> None:
+    page = (
+        "Le Gouverneur reçoit les délégations du Burundi et de la Tanzanie\n\n"
+        "Le Gouverneur de la province a reçu ce jeudi une délégation de la province de Cibitoke.\n\n"
+        "Le Gouvernement provincial remercie les populations d'Uvira pour l'accueil réservé aux délégations.\n\n"
+        "Fait à Uvira, le 15 mai 2025\n\nPour la Cellule de Communication du Gouverneur\n"
+    )
+    assert communique.parse(page).dates.start == dt.date(2025, 5, 15)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Fecha de publicación: 28/08/2025 Hora: 15:47",
+        "Publié le 28/08/2025 Heure : 15:47",
+        "Published: 28 August 2025 Time: 15:47",
+    ],
+)
+def test_a_stamps_time_after_its_label(line: str) -> None:
+    stamp = parse_stamp(line)
+    assert stamp is not None and stamp.value == dt.datetime(2025, 8, 28, 15, 47)

@@ -821,3 +821,18 @@ def test_a_time_element_that_shows_the_clock_keeps_the_time_inside_a_longer_line
         "<p>The agreement was signed at the wharf by the board and the port company.</p></article></body></html>"
     )
     assert communique.parse(page, "html").dates.published == dt.datetime(2025, 3, 3, 9, 40)
+
+
+def test_data_cells_side_by_side_are_apart_a_breadcrumb_and_the_pages_stamp() -> None:
+    page = (
+        "<html lang='fr'><head><title>Une délégation lilloise visite la rénovation de la cité du Tuquet</title></head>"
+        "<body><table><tr><td class='small'>Actualités &gt; Communiqués</td>"
+        "<td class='small' align='right'>Publié le 12/03/2025</td></tr></table>"
+        "<h1>Une délégation lilloise visite la rénovation de la cité du Tuquet</h1>"
+        "<p>Une délégation de quatorze responsables de Lille Métropole Habitat a visité le mardi 11 mars le chantier "
+        "de rénovation de la cité du Tuquet, où 96 logements sociaux sont transformés.</p>"
+        "<p>La délégation française était conduite par sa directrice générale et par le vice-président de la "
+        "Métropole chargé du logement.</p></body></html>"
+    )
+    release = communique.parse(page, "html")
+    assert (release.dates.start, release.dates.published) == (dt.date(2025, 3, 11), dt.date(2025, 3, 12))

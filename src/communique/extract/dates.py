@@ -26,6 +26,7 @@ from ._data import alternation, normalize
 __all__ = [
     "DateStamp",
     "LineDates",
+    "event_length",
     "find_body_dates",
     "leading_body_date",
     "leading_event_dates",
@@ -662,6 +663,20 @@ def concluded_visit(sentence: str, dated: _dt.date, language: str) -> tuple[_dt.
 _LONGEST_VISIT = 14  # days
 
 
+def event_length(sentence: str, language: str) -> int | None:
+    """The number of days ``sentence`` gives an event ("a two-day meeting", "une session de trois jours",
+    "un taller de dos días": pack keys ``dates.visit_lengths`` and ``dates.day_counts``), between 2 and 14,
+    else ``None``."""
+    forms, _, counts = _visit_patterns(language)
+    text = normalize(sentence)
+    m = next((found for form in forms if (found := form.search(text)) is not None), None)
+    if m is None:
+        return None
+    written = m.group("n").lower()
+    n = int(written) if written.isdigit() else counts.get(written)
+    return n if n is not None and 1 < n <= _LONGEST_VISIT else None
+
+
 @cache
 def _until(language: str) -> re.Pattern[str] | None:
     words = pack(language).dates.until_words
@@ -708,7 +723,36 @@ def concluded_since(paragraph: str, dated: _dt.date, language: str) -> tuple[_dt
         day = _body_range(int(m.group("d1")), m2, None, m2, m.group("y"), dated.year, dated)
         if day is not None and 0 < (dated - day[0]).days < _LONGEST_VISIT:
             return day[0], dated
+    # "… que se desarrolló desde el jueves 25": a since word, a weekday and a day without its month (the month
+    # of the release's day, or the one before).
+    since = _since_day(language).search(text)
+    if since is not None:
+        number = int(since.group("d"))
+        year, month = (dated.year, dated.month) if number < dated.day else _month_before(dated)
+        try:
+            first = _dt.date(year, month, number)
+        except ValueError:
+            return None
+        if 0 < (dated - first).days < _LONGEST_VISIT:
+            return first, dated
     return None
+
+
+def _month_before(day: _dt.date) -> tuple[int, int]:
+    return (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)
+
+
+@cache
+def _since_day(language: str) -> re.Pattern[str]:
+    """A since word (``dates.since_words``), an optional article and weekday, then a day number and no month."""
+    lp = pack(language)
+    since = alternation(normalize(w) for w in lp.dates.since_words) or "(?!x)x"
+    days = alternation(normalize(w) for forms in lp.weekdays for w in forms if not w.endswith("."))
+    articles = alternation(normalize(w) for w in lp.people.articles if " " not in w) or "(?!x)x"
+    return re.compile(
+        rf"(?<!\w)(?i:{since})[ \u00a0]+(?:(?i:{articles})[ \u00a0]+)?(?:{days})[ \u00a0]+(?P<d>\d{{1,2}})(?![\w/.:])"
+        rf"(?![ \u00a0]+(?:de[ \u00a0]+)?[^\W\d_]{{3,}}\.?[ \u00a0]+\d)"
+    )
 
 
 def says_concluded(text: str, language: str) -> bool:

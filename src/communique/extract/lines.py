@@ -577,7 +577,8 @@ def _classify(text: str, number: int, block: int, piece: bool, bullet: bool = Fa
         if split is not None and not piece and word_count(split[0]) <= 3:
             # "Daily News 07 / 03 / 2023": a label, then the date.
             # (Without the dash that joined them: "Communiqué de presse – 02.05.2025".)
-            date_part = text[len(split[0]) :].strip().lstrip("-–—| ").strip()
+            # (Or a comma: "Fait à Uvira, le 15 mai 2025", a communiqué's signing place and date.)
+            date_part = text[len(split[0]) :].strip().lstrip("-–—|, ").strip()
             return [Line(number, date_part, Kind.DATE, block, piece, dates=split[1])]
         if split is not None and word_count(split[0]) >= 2 and (piece or (gap and not is_prose(split[0]))):
             # "Title  28 Feb. 2020 -": a headline and the page's date flattened onto one line.

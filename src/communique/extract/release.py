@@ -15,7 +15,7 @@ import attrs
 from ..errors import CommuniqueError, CommuniqueWarning, ParseError, ValidationError
 from ..locale import pack
 from ..model import Attendee, Dates, Header, Paragraph, PressRelease, Quote, stamp_before, stamp_day
-from ._data import normalize, phrase_pattern, upper_class
+from ._data import alternation, normalize, phrase_pattern, upper_class
 from .analysis import Analysis
 from .attendees import find_attendees
 from .countries import listed_country
@@ -23,6 +23,7 @@ from .dateline import read_dateline
 from .dates import (
     concluded_since,
     concluded_visit,
+    event_length,
     find_body_dates,
     leading_body_date,
     parse_event_dates,
@@ -280,35 +281,7 @@ def release_from_parts(
     # The release's own day, before the lead's rules move the start to the event's.
     stamped = dates.published or dates.updated
     page_day = dates.start or (stamp_day(stamped) if stamped else None)
-    # "… today concluded a three-day visit to the South Caucasus": it began two days before (with "today"
-    # only: "has concluded a two-day visit" in a release of the next day ended the day before).
-    visit = (
-        next(
-            (
-                span
-                for p in texts[:2]
-                if (
-                    _says(sentence := _first_sentence(p, language), language, "today")
-                    or _relative_day(sentence, dates.start, language) == dates.start
-                )
-                and (span := concluded_visit(sentence, dates.start, language))
-            ),
-            None,
-        )
-        if dates.start is not None and dates.end is None
-        else None
-    )
-    if visit is None and dates.start is not None and dates.end is None and texts:
-        # "… s'est achevée ce jeudi à Lourdes. Réunis depuis le lundi 31 mars, …": it began that day (when the
-        # first sentence tells of the release's day: "today", or its weekday).
-        sentence = _first_sentence(texts[0], language)
-        if _says(sentence, language, "today") or _relative_day(sentence, dates.start, language) == dates.start:
-            visit = concluded_since(texts[0], dates.start, language)
-            if visit is None and says_concluded(sentence, language):
-                # "… s'est achevée ce mardi à Namur" ¶ "Ouverte lundi, la session a réuni …": the weekday it
-                # opened on, in the lead.
-                opened = _opened_on(texts[:3], dates.start, language)
-                visit = (opened, dates.start) if opened is not None else None
+    visit = _concluded_span(texts, dates.start, language) if dates.start is not None and dates.end is None else None
     if visit is not None:
         dates = Dates(start=visit[0], end=visit[1], published=dates.published, updated=dates.updated)
     elif dates.start is not None and dates.end is None and texts:
@@ -391,25 +364,7 @@ def release_from_parts(
         in_title = find_body_dates(title, stamp.year if stamp else None, language=language)
         if in_title is not None:
             dates = Dates(start=in_title[0], end=in_title[1], published=dates.published, updated=dates.updated)
-    if dates.start is None and dates.published is not None:
-        # No event date anywhere: the release is the event of the day it was published ("… signed today"),
-        # or of the day its first sentence names ("recorrió este lunes" in a release of Tuesday).
-        start = lead_day(texts, stamp_day(dates.published), language)
-        dates = Dates(start=start, end=None, published=dates.published, updated=dates.updated)
-    if dates.start is not None and dates.end is None and texts:
-        # "The exercise began on Monday 12 May and concludes on Friday 16 May": the day it runs to.
-        leads = [subtitle, *texts[:3]] if subtitle else texts[:3]
-        last = runs_until(leads, dates.start, language)
-        if last is not None:
-            dates = Dates(start=dates.start, end=last, published=dates.published, updated=dates.updated)
-    if dates.start is not None and dates.end is None and page_day is not None and texts:
-        # "… at the close of a four-day meeting held in Suva from Thursday to Sunday", "Réunies mercredi et
-        # jeudi à Montréal": two weekdays of one lead sentence are the event's days, counted back from the
-        # release's (when the start the rules found is one of them, or still the release's day).
-        leads = [subtitle, *texts[:3]] if subtitle else texts[:3]
-        span = next((days for p in leads if (days := weekday_span(p, page_day, language))), None)
-        if span is not None and dates.start in (*span, page_day):
-            dates = Dates(start=span[0], end=span[1], published=dates.published, updated=dates.updated)
+    dates = event_days(texts, dates, language, subtitle=subtitle, page_day=page_day, checked=visit is not None)
     header = Header(
         title=title,
         subtitle=subtitle,
@@ -504,6 +459,98 @@ def _day_pattern(language: str, day: Literal["today", "yesterday"]) -> re.Patter
     return re.compile(phrase_pattern(getattr(pack(language).dates, day)), re.IGNORECASE)
 
 
+def event_days(
+    texts: Sequence[str],
+    dates: Dates,
+    language: str,
+    *,
+    subtitle: str | None = None,
+    page_day: _dt.date | None = None,
+    checked: bool = False,
+) -> Dates:
+    """``dates`` completed from the lead ``texts``: the last rules of the event's days, shared by the text and
+    the HTML parsers.
+
+    With no event day and a publication stamp, the release tells of the day the stamp gives, or of the day its
+    lead names (:func:`lead_day`); an event that ended on the start began earlier (:func:`_concluded_span`:
+    "… closed its two-day plenary session on Wednesday"; ``checked``: the caller already looked); one that began
+    on the start runs until a day the lead gives (:func:`.dates.runs_until`); two weekdays of a lead sentence are
+    its days (:func:`.dates.weekday_span`, counted from ``page_day``, the release's own day, else the stamp's).
+    """
+    if dates.start is None and dates.published is not None:
+        # No event date anywhere: the release is the event of the day it was published ("… signed today"),
+        # or of the day its first sentence names ("recorrió este lunes" in a release of Tuesday).
+        start = lead_day(texts, stamp_day(dates.published), language)
+        dates = Dates(start=start, end=None, published=dates.published, updated=dates.updated)
+    if page_day is None:
+        stamped = dates.published or dates.updated
+        page_day = stamp_day(stamped) if stamped is not None else dates.start
+    if dates.start is None or dates.end is not None or not texts:
+        return dates
+    leads = [subtitle, *texts[:3]] if subtitle else list(texts[:3])
+    span = None if checked else _concluded_span(texts, dates.start, language)
+    if span is None:
+        # "The exercise began on Monday 12 May and concludes on Friday 16 May": the day it runs to.
+        last = runs_until(leads, dates.start, language)
+        span = (dates.start, last) if last is not None else None
+    if span is None:
+        # "… as he opened a two-day meeting of ECOWAS ministers": it runs that many days from its start.
+        sentence = _first_sentence(texts[0], language)
+        length = event_length(sentence, language) if _opened_pattern_words(language).search(sentence) else None
+        span = (dates.start, dates.start + _dt.timedelta(days=length - 1)) if length is not None else None
+    if span is None and page_day is not None:
+        # "… at the close of a four-day meeting held in Suva from Thursday to Sunday", "Réunies mercredi et
+        # jeudi à Montréal": two weekdays of one lead sentence are the event's days, counted back from the
+        # release's (when the start the rules found is one of them, or still the release's day).
+        days = next((found for p in leads if (found := weekday_span(p, page_day, language))), None)
+        span = days if days is not None and dates.start in (*days, page_day) else None
+    if span is None:
+        return dates
+    return Dates(start=span[0], end=span[1], published=dates.published, updated=dates.updated)
+
+
+def _concluded_span(texts: Sequence[str], start: _dt.date, language: str) -> tuple[_dt.date, _dt.date] | None:
+    """The days of an event that a first sentence says ended on ``start`` (it tells of that day: "today", its
+    weekday or its date): "… today concluded a three-day visit", "s'est achevée dimanche 2 novembre … après dix
+    étapes disputées depuis le 24 octobre", "cerró el domingo 28 de setiembre …, que se desarrolló desde el
+    jueves 25", "… s'est achevée ce mardi" ¶ "Ouverte lundi, …"; ``None`` when none does.
+
+    (With "today" or the day itself only: "has concluded a two-day visit" in a release of the next day ended
+    the day before.)"""
+    for p in texts[:2]:
+        sentence = _first_sentence(p, language)
+        if _tells_of(sentence, start, language):
+            span = concluded_visit(sentence, start, language)
+            if span is not None:
+                return span
+    if not texts:
+        return None
+    sentence = _first_sentence(texts[0], language)
+    if not _tells_of(sentence, start, language):
+        return None
+    span = concluded_since(texts[0], start, language)
+    if span is None and says_concluded(sentence, language):
+        # "… s'est achevée ce mardi à Namur" ¶ "Ouverte lundi, la session a réuni …": the weekday it opened on.
+        opened = _opened_on(texts[:3], start, language)
+        span = (opened, start) if opened is not None else None
+    return span
+
+
+def _tells_of(sentence: str, day: _dt.date, language: str) -> bool:
+    """Whether ``sentence`` tells of ``day``: it says "today", names its weekday, or writes its date (not as a
+    dateline opening it: "22 May 2026 – … at a two-day meeting that ended on Thursday" tells of the Thursday)."""
+    if _says(sentence, language, "today"):
+        return True
+    relative = _relative_day(sentence, day, language)
+    if relative is not None:
+        return relative == day
+    written = find_body_dates(sentence[_DATELINE_REACH:], day.year, language=language)
+    return written is not None and day in written
+
+
+_DATELINE_REACH = 40  # characters at the head of a lead sentence where a date is its dateline's
+
+
 def _says(text: str, language: str, day: Literal["today", "yesterday"]) -> bool:
     """Whether ``text`` dates what it tells to the release's day or the day before (pack ``dates.today``/``yesterday``)."""
     return _day_pattern(language, day).search(normalize(text)) is not None
@@ -526,6 +573,13 @@ def _opened_on(paragraphs: Sequence[str], dated: _dt.date, language: str) -> _dt
             if day is not None and day < dated and (dated - day).days < 7:
                 return day
     return None
+
+
+@cache
+def _opened_pattern_words(language: str) -> re.Pattern[str]:
+    """The pack's ``dates.opened_words`` as whole words ("opened", "s’est ouverte", "se inauguró")."""
+    words = [normalize(w) for w in pack(language).dates.opened_words]
+    return re.compile(rf"(?<!\w)(?i:{alternation(words)})(?!\w)") if words else re.compile(r"(?!x)x")
 
 
 @cache

@@ -429,7 +429,12 @@ class _Lines:
         if opened:
             self._close(self.marks[1], element)
         if name in ("td", "th") and len(self._buffer) > before:
-            self._buffer.append(" ")
+            # Data cells side by side are apart, as a bar is ("Actualités > Communiqués" | "Publié le 12/03/2025":
+            # a breadcrumb and the page's stamp, not one line); a header cell is its row's label ("Title",
+            # "Hit"), read with its value, and the last cell of a row needs no bar.
+            following = element.getnext()
+            apart = name == "td" and following is not None and _local(following) == "td"
+            self._buffer.append(" | " if apart else " ")
         if block:
             self.flush()
 
@@ -1831,11 +1836,10 @@ def _with_markup(release: PressRelease, markup: Markup, shown: frozenset[_dt.dat
     if dates.start is None and dates.published is not None:
         # No event day anywhere, the markup's publication stamp known: the release tells of its own day,
         # or of the day its lead names ("… on Sunday evening"), as the text parser reads a stamp-only page.
-        from ..extract.release import lead_day
-        from ..model import stamp_day
+        from ..extract.release import event_days
 
         texts = [p.text for p in release.paragraphs]
-        dates = attrs.evolve(dates, start=lead_day(texts, stamp_day(dates.published), header.language))
+        dates = event_days(texts, dates, header.language, subtitle=header.subtitle)
     quotes = list(release.quotes)
     attendees = list(release.attendees)
     if markup.speakers:
