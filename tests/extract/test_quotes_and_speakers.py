@@ -505,3 +505,26 @@ class TestAQuotationAfterReportedSpeech:
         holder = Attendee(name="Rohan Singh-Persaud", role="Chief Executive")
         other = Attendee(name="Dwayne Ifill-Best", role="Chairman")
         assert speakers(paragraphs, "en", other, holder) == ["Dwayne Ifill-Best", "Rohan Singh-Persaud"]
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        # A role the text already gave someone it does not name is that someone, known by role.
+        (
+            "Changement de commandement\n\nZeebrugge – La cérémonie était présidée par le vice-amiral Pieter "
+            "Claessens, commandant de la Composante Marine.\n\nSelon le porte-parole de la Composante Marine, le "
+            "groupe comptera cinq navires. « Le premier déploiement aura lieu en janvier », a précisé le porte-parole.\n",
+            ["porte-parole"],
+        ),
+        # A role apposed to a name earlier is that name's: the person the sentences were about.
+        (
+            "Visite\n\nLe conseiller fédéral Ignazio Cassis, chef du département, a reçu son homologue.\n\n"
+            "Ignazio Cassis, conseiller fédéral, a rappelé les liens. « Nous sommes prêts », a déclaré le "
+            "conseiller fédéral.\n",
+            ["Ignazio Cassis"],
+        ),
+    ],
+)
+def test_a_role_in_small_letters_after_a_quotation(page: str, expected: list[str]) -> None:
+    assert [q.speaker for q in communique.parse(page).quotes] == expected

@@ -123,6 +123,10 @@ def _tables(language: str) -> dict[str, Any]:
         # One-word articles, after which a capitalised quotation is a document's or a work's name ("ont
         # adopté la « Déclaration de Lomé sur … »", "aprobaron una « Carta Iberoamericana de …»").
         "title_articles": frozenset(normalize(w).lower() for w in people.articles if " " not in w.strip()),
+        # A role article right before a word ("le porte-parole", "el técnico", "the spokesperson").
+        "article_before": re.compile(
+            rf"(?<!\w)(?i:{alternation(normalize(w) for w in people.role_articles)})[ \u00a0]*$"
+        ),
         "not_speech_forms": frozenset(forms),
         "not_speech_lengths": tuple(sorted({len(w) for w in forms})),
         # The last three letters of every form (when none is shorter): most windows end with none of them.
@@ -1038,6 +1042,53 @@ def _equivalent_holders(role: str, state: _Attribution) -> list[str]:
     return found
 
 
+def _unnamed_before(head: str, state: _Attribution, para: int, pos: int) -> str | None:
+    """The role phrase, as written, of the role head ``head`` (in small letters) before ``pos`` with no person's
+    name beside it ("le porte-parole de la Composante Marine, …"): the text has spoken of someone it knows only
+    by that role; ``None`` when it has not."""
+    pattern = re.compile(rf"(?<!\w){re.escape(head)}(?!\w)")
+    for i in range(max(0, para - _BACK), para + 1):
+        text = state.norms[i]
+        end = pos if i == para else len(text)
+        for m in pattern.finditer(text.lower() if len(text.lower()) == len(text) else text, 0, end):
+            if i == para and m.end() >= pos - 1:
+                continue
+            if state.t["article_before"].search(text, max(0, m.start() - 8), m.start()) is None:
+                continue  # not a noun phrase of its own: "su cuerpo técnico", "el nuevo director técnico"
+            stop = _PHRASE_END.search(text, m.end(), min(end, m.end() + _ROLE_PHRASE_REACH))
+            phrase_end = stop.start() if stop is not None else min(end, m.end() + _ROLE_PHRASE_REACH)
+            if state.people.find(text, m.end(), phrase_end + 1, state.word):
+                continue  # "le porte-parole X", "le porte-parole du ministère, X": a named one
+            if stop is not None and text[stop.start()] == ",":
+                # (The name after the role's long portfolio: "le commissaire aux Affaires politiques, à la Paix
+                # et à la Sécurité de la Commission de l'UA, M. X".)
+                reach = min(end, stop.end() + _PORTFOLIO_REACH)
+                full_stop = _FULL_STOP.search(text, stop.end(), reach)  # (not "M. ", "Dr. ": courtesy words)
+                if state.people.find(text, stop.end(), full_stop.start() if full_stop else reach, state.word):
+                    continue
+            before = text[max(0, m.start() - _APPOSED_REACH) : m.start()]
+            hits = state.people.find(before, 0, len(before), state.word)
+            if (
+                hits
+                and len(before) - hits[-1][0] - len(hits[-1][1]) <= _APPOSED_REACH // 2
+                and "," in before[hits[-1][0] :]
+            ):
+                continue  # "Ignazio Cassis, conseiller fédéral, …": the role of the name before it
+            verb = state.t["verbs"].search(text, m.end(), phrase_end)
+            if verb is not None:
+                phrase_end = verb.start()  # "A spokesperson for the airline said …": the role ends at its verb
+            words = state.originals[i][m.start() : phrase_end].strip(" ,.;:").split()
+            cut = next((k for k, w in enumerate(words[1:], 1) if _cuts_role(w, state.language)), len(words))
+            return " ".join(words[:cut])
+    return None
+
+
+_ROLE_PHRASE_REACH = 80  # characters: a role's complement ("de la Composante Marine") before its punctuation
+_FULL_STOP = re.compile(r"[^\W\d_]{4,}[.!?] ")  # a sentence's end after a word of four letters or more
+_PORTFOLIO_REACH = 160  # characters after a role's first comma where its holder's name may still come
+_APPOSED_REACH = 60  # characters before a role where the name it is apposed to may end ("X, le conseiller …")
+
+
 def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int, country: str | None = None) -> str | None:
     """The attendee a role noun phrase ("le ministre de la Défense") stands for, or ``None``.
 
@@ -1151,7 +1202,11 @@ def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int, country
     ):
         # "…», a déclaré le conseiller fédéral", "…”, dijo el técnico": in a language that writes roles in
         # small letters, a role no attendee holds as written is the person the sentences before were about,
-        # the nearest subject (English capitalises an office's title: "said the Minister" is read by role).
+        # the nearest subject (English capitalises an office's title: "said the Minister" is read by role);
+        # not a role the text already gave someone it does not name ("Selon le porte-parole de la Composante
+        # Marine, …" ¶ "…», a précisé le porte-parole": that spokesperson, known by role).
+        if _unnamed_before(words[0], state, para, pos) is not None:
+            return None
         return next(iter(state.subjects_before(para, pos)), None)
     if not candidates:
         return None
