@@ -1720,3 +1720,27 @@ def test_a_head_with_its_nationality_and_portfolio_before_a_name_gives_a_person(
     text: str, language: str, name: str, role: str, country: str
 ) -> None:
     assert people(text, language)[name][1:] == (role, None, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "codes"),
+    [
+        (
+            "Nine EU Member States signed it. The participating Member States are Austria, Belgium and Czechia.",
+            "en",
+            {"AT", "BE", "CZ"},
+        ),
+        (
+            "The 2nd Infantry Brigade led the exercise, joined by a French armoured squadron, an Italian mountain "
+            "infantry company and a Bulgarian engineer platoon.",
+            "en",
+            {"FR", "IT", "BG"},
+        ),
+        ("Les pays participants sont la Belgique, le Luxembourg et les Pays-Bas.", "fr", {"BE", "LU", "NL"}),
+        ("Los países participantes son Chile, Perú y Uruguay.", "es", {"CL", "PE", "UY"}),
+        # An organisation's members are no participants of what its release reports.
+        ("FONPLATA es una institución financiera multilateral integrada por Argentina, Bolivia y Brasil.", "es", set()),
+    ],
+)
+def test_the_participating_countries_and_units_of_an_event(text: str, language: str, codes: set[str]) -> None:
+    assert {a.country for a in find_attendees([text], language)[0] if a.country} == codes
