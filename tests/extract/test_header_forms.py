@@ -1409,3 +1409,28 @@ def test_a_communiques_signing_place_and_date_at_the_bottom_dates_it() -> None:
 def test_a_stamps_time_after_its_label(line: str) -> None:
     stamp = parse_stamp(line)
     assert stamp is not None and stamp.value == dt.datetime(2025, 8, 28, 15, 47)
+
+
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        # An address line with its telephone number is the site's furniture.
+        (
+            "Conseil de l'Europe\n\nAvenue de l'Europe F-67075 Strasbourg Cedex  Tél. +33 (0)3 88 41 20 00\n\n"
+            "Accueil   À propos   Droits de l'homme   Salle de presse\n\n"
+            "L'Arménie et la Moldova ratifient la Convention-cadre sur l'intelligence artificielle\n\n8 avril 2026\n\n"
+            "Strasbourg, 8 avril 2026 – L'Arménie et la Moldova ont déposé leurs instruments de ratification.\n",
+            "L'Arménie et la Moldova ratifient la Convention-cadre sur l'intelligence artificielle",
+        ),
+        # A kind of document that goes on for many words is a headline; a note in brackets is none.
+        (
+            "OTAN\n\nAccueil > Actualités > Discours et transcriptions\n\n"
+            "Point de presse conjoint du secrétaire général de l'OTAN et de la Première ministre de la Belgique\n\n"
+            "26 mars 2026\n\n(Texte tel que prononcé – seul le prononcé fait foi)\n\n"
+            "LE SECRÉTAIRE GÉNÉRAL : Bonjour à toutes et à tous, et merci d'être venus si nombreux aujourd'hui.\n",
+            "Point de presse conjoint du secrétaire général de l'OTAN et de la Première ministre de la Belgique",
+        ),
+    ],
+)
+def test_an_address_line_and_a_delivery_note_are_no_headline(page: str, title: str) -> None:
+    assert communique.parse(page).header.title == title

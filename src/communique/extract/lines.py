@@ -197,10 +197,14 @@ def _kind_headline(key: str, opener: str) -> bool:
     if opener not in _kinds():
         return False
     rest = key[len(opener) :].split()
+    if len(rest) >= _LONG_HEADLINE_REST:
+        # "Point de presse conjoint du secrétaire général de l'OTAN, X, et de …": no menu runs that long.
+        return True
     return len(rest) >= _HEADLINE_REST and rest[0].isalpha() and rest[0].islower() and len(rest[0]) <= _LINK_LENGTH
 
 
 _HEADLINE_REST = 3
+_LONG_HEADLINE_REST = 6
 _LINK_LENGTH = 5  # letters of a link word ("on", "by", "sur", "sobre", "about")
 
 
@@ -350,6 +354,8 @@ def _joined_phrases(key: str, phrases: frozenset[str]) -> bool:
 
 
 def _is_furniture(text: str) -> bool:
+    if len(text) > 2 and text[0] == "(" and text[-1] == ")" and _is_furniture(text[1:-1].strip()):
+        return True  # "(Texte tel que prononcé – seul le prononcé fait foi)": a note, in brackets
     phrases, _, openers = _furniture()
     key = fold(text)
     if key in phrases or _has_furniture_word(text):
@@ -366,6 +372,8 @@ def _is_furniture(text: str) -> bool:
         return True  # "EN FR", "DE | EN | FR": the site's language links
     if _COPYRIGHT.match(text) or _URL.fullmatch(text) or _EMAIL.fullmatch(text) or _PHONE.fullmatch(text):
         return True
+    if _LABELLED_PHONE.search(text) and word_count(text) <= _CONTACT_LINE_WORDS:
+        return True  # "Avenue de l'Europe F-67075 Strasbourg Cedex  Tél. +33 (0)3 88 41 20 00": an address line
     # "Share | Print | E-mail", "Accès rapide : Accueil", "Home > News > 2019": a phrase, then a separator.
     if _has_any(key, _HEAD_MARKS):
         head = _HEAD_SEPARATOR.split(key, maxsplit=1)[0]
@@ -381,6 +389,10 @@ def _is_furniture(text: str) -> bool:
         return True  # "2. News", "3. Global Affairs Canada news": a numbered breadcrumb item
     return is_breadcrumb(text)
 
+
+# A telephone number after its label ("Tél. +33 (0)3 88 41 20 00", "Tel: 020 7946 0000", "Teléfono: (595) 21 …").
+_LABELLED_PHONE = re.compile(r"(?i)(?<!\w)(?:t[ée]l[ée]?(?:phone|fono)?|phone|fax)\.?[ \u00a0]*:?[ \u00a0]*\+?\(?\d[\d \u00a0().-]{6,}")
+_CONTACT_LINE_WORDS = 20
 
 _LONGEST_TAG_LINE = 10
 _LONGEST_TAG = 4
