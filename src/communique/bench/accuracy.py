@@ -155,6 +155,8 @@ DEFAULT_CORPUS = (
     "tests/data/holdout31",
     "tests/data/holdout32",
     "tests/data/holdout33",
+    "tests/data/holdout34",
+    "tests/data/holdout35",
     "tests/data/htmlhold",
     "tests/data/htmlhold2",
     "tests/data/htmlhold3",
@@ -175,6 +177,7 @@ DEFAULT_CORPUS = (
     "tests/data/htmlhold18",
     "tests/data/htmlhold19",
     "tests/data/htmlhold20",
+    "tests/data/htmlhold21",
 )
 """The corpus folders, relative to the repository root (the current directory of the command)."""
 
