@@ -1434,3 +1434,19 @@ def test_a_stamps_time_after_its_label(line: str) -> None:
 )
 def test_an_address_line_and_a_delivery_note_are_no_headline(page: str, title: str) -> None:
     assert communique.parse(page).header.title == title
+
+
+def test_a_list_of_delegations_one_per_line_gives_each_person_their_entrys_country() -> None:
+    page = (
+        "Reunión de cancilleres andinos\n\nLima, 5 de junio de 2026 – Los cancilleres acordaron crear una unidad común.\n\n"
+        "Participaron en la reunión:\n"
+        "Bolivia: canciller María René Quispe Mamani\n"
+        "Colombia: viceministro de Relaciones Exteriores, Camilo Restrepo Lozano\n"
+        "Irlanda, en representación de la Presidencia del Consejo: Niamh Gallagher-Burke, ministra de Estado\n"
+    )
+    found = {a.name: (a.role, a.country) for a in communique.parse(page).attendees if a.name}
+    assert found == {
+        "María René Quispe Mamani": ("canciller", "BO"),
+        "Camilo Restrepo Lozano": ("viceministro de Relaciones Exteriores", "CO"),
+        "Niamh Gallagher-Burke": ("ministra de Estado", "IE"),
+    }

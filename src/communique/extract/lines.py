@@ -391,7 +391,9 @@ def _is_furniture(text: str) -> bool:
 
 
 # A telephone number after its label ("Tél. +33 (0)3 88 41 20 00", "Tel: 020 7946 0000", "Teléfono: (595) 21 …").
-_LABELLED_PHONE = re.compile(r"(?i)(?<!\w)(?:t[ée]l[ée]?(?:phone|fono)?|phone|fax)\.?[ \u00a0]*:?[ \u00a0]*\+?\(?\d[\d \u00a0().-]{6,}")
+_LABELLED_PHONE = re.compile(
+    r"(?i)(?<!\w)(?:t[ée]l[ée]?(?:phone|fono)?|phone|fax)\.?[ \u00a0]*:?[ \u00a0]*\+?\(?\d[\d \u00a0().-]{6,}"
+)
 _CONTACT_LINE_WORDS = 20
 
 _LONGEST_TAG_LINE = 10

@@ -1651,7 +1651,25 @@ def _delegation_country(norm: str, start: int, language: str) -> str | None:
     """
     lo = max(0, start - _DELEGATION_REACH)
     head = norm[lo:start]
-    cut = max(head.rfind(";"), head.rfind("\n"), head.rfind(". "))
+    # (An item's bullet ends the entry before it: "… viceministra de Relaciones Exteriores • El Salvador: X".)
+    cut = max(head.rfind(";"), head.rfind("\n"), head.rfind(". "), head.rfind("•"), head.rfind(": ", 0, len(head) - 2))
+    if (cut >= 0 and head[cut] in "•:") or (cut < 0 and lo == 0):
+        # "Participaron en la reunión: Costa Rica: Laura Vindas Quesada, …", "• Panamá: Rafael Sucre, …", a
+        # paragraph "Bolivia: canciller X": an entry that opens with its country and a colon.
+        found = country_matcher(language)[0].match(
+            head, cut + 1 + (len(head[cut + 1 :]) - len(head[cut + 1 :].lstrip()))
+        )
+        rest = head[found.end() :].strip(" \u00a0\u202f") if found is not None else ""
+        label, colon, after = rest.partition(":")
+        if (
+            found is not None
+            and colon
+            # "Costa Rica: X", "Irlanda, en representación de la Presidencia del Consejo: X", "Bolivia: canciller X".
+            and (not label or (label.startswith(",") and len(label.split()) <= _ENTRY_LABEL_WORDS))
+            and len(after.split()) <= _ENTRY_LABEL_WORDS
+            and not any(mark in after for mark in ",.;•")
+        ):
+            return country_matcher(language)[1][found.group()]
     if cut < 0 and lo > 0:
         return None
     country_re, lookup = country_matcher(language)
@@ -1680,6 +1698,9 @@ def _delegation_country(norm: str, start: int, language: str) -> str | None:
         if found is not None and head[found.end() :].strip(" \u00a0\u202f") in (":", ","):
             return lookup[found.group()]
     return None
+
+
+_ENTRY_LABEL_WORDS = 8  # words between an entry's country and its colon, or between the colon and the name
 
 
 def _next_entry_is_a_country(norm: str, start: int, language: str) -> bool:

@@ -1071,17 +1071,27 @@ def _paragraphs(body: list[Line]) -> tuple[list[str], list[int]]:
     paragraphs: list[str] = []
     starts: list[int] = []
     block = None
+    entry = False  # whether the line before was a list's labelled entry ("Costa Rica: Laura Vindas, …")
     for line in body:
+        labelled = _ENTRY.match(line.text) is not None
         if line.block == block and paragraphs and not line.piece:
             # A bulleted line is an item: its bullet is kept between the items, so that an item's apposition
-            # ends with it ("• Rebeca Alvarado, presidenta de la Cámara …" ¶ "• Mauricio Henríquez, …").
-            joint = " • " if line.bullet and paragraphs[-1][-1:] not in _ITEM_ENDS else " "
+            # ends with it ("• Rebeca Alvarado, presidenta de la Cámara …" ¶ "• Mauricio Henríquez, …"); so is a
+            # labelled entry under a colon or another entry ("Participaron en la reunión:" ¶ "Costa Rica: Laura
+            # Vindas Quesada, viceministra …" ¶ "El Salvador: Mauricio Arévalo Cañas, ministro …").
+            item = line.bullet or (labelled and (entry or paragraphs[-1].endswith(":")))
+            joint = " • " if item and paragraphs[-1][-1:] not in _ITEM_ENDS else " "
             paragraphs[-1] += joint + line.text
         else:
             paragraphs.append(line.text)
             starts.append(line.number)
         block = line.block
+        entry = labelled
     return paragraphs, starts
+
+
+# A list's entry: a short capitalised label, a colon, the entry ("Costa Rica: Laura Vindas Quesada, …").
+_ENTRY = re.compile(r"[^\W\d_][^:.;!?]{0,60}?:[ \u00a0]+\S")
 
 
 _SIGNATURE_LINES = 5  # short lines of a signature block ("Signed" / "Management" / the department / the body)

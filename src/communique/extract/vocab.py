@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 # What ends the noun phrase of a name when reading backwards from it.
-STOPS = '.;:!?«»“”"()–—,'
+STOPS = '.;:!?«»“”"()–—,•'
 _STOP = re.compile("[" + re.escape(STOPS) + "]")
 # Words of a pre-context: an elided article ("l’", "d’") is a word of its own.
 WORD = re.compile(r"[^\W\d_]’(?=\w)|[\w’'.\-]+")
