@@ -374,3 +374,19 @@ def test_a_hyphenated_surname_in_capitals_labels_the_person_named_in_full() -> N
     )
     said = [q.speaker for q in parse(page).quotes]
     assert said == ["Tor Aksel Brenna", "Karin Eklund-Sjöberg", "Tor Aksel Brenna"]  # a question is no quotation
+
+
+def test_an_offices_abbreviation_in_a_label_is_no_part_of_the_name() -> None:
+    page = (
+        "Transcript of the Press Briefing of DFA Spokesperson Assistant Secretary Carmela Dizon-Reyes\n\n"
+        "27 January 2026\n\n"
+        "ASEC. DIZON-REYES: Good morning to our friends from the media. We have an update on the crew.\n\n"
+        "QUESTION: When will the seafarers come home?\n\n"
+        "ASEC. DIZON-REYES: We will announce the dates officially once the flights are confirmed.\n"
+    )
+    assert {q.speaker for q in parse(page).quotes} == {"Carmela Dizon-Reyes"}
+
+
+def test_chairwoman_is_a_title() -> None:
+    release = parse("Water deal\n\nChairwoman Verna Lopez-Harjo said the aquifer must be protected.\n")
+    assert [(a.name, a.role) for a in release.attendees] == [("Verna Lopez-Harjo", "Chairwoman")]

@@ -568,6 +568,13 @@ class _Attribution:
                 # (Each part of a hyphenated surname too: "EKLUND-SJÖBERG" is "Eklund-Sjöberg".)
                 written = " ".join("-".join(p[:1] + p[1:].lower() for p in w.split("-")) for w in name.split())
                 hits = self.people.find(written, 0, len(written), self.word)
+                name = written
+            words = name.split()
+            while not hits and len(words) > 1 and words[0].endswith("."):
+                # "ASEC. DIZON-REYES:", "Usec. Bautista:": an office's abbreviation before the surname.
+                words = words[1:]
+                rest = " ".join(words)
+                hits = self.people.find(rest, 0, len(rest), self.word)
             return hits[0][1] if hits else turn.name
         if not turn.role:
             return None

@@ -152,6 +152,8 @@ def find_turns(paragraphs: Sequence[str], language: str) -> list[Turn]:
 def _names_as_written(turns: list[Turn], paragraphs: Sequence[str]) -> list[Turn]:
     """Turns whose label gives a name in capitals ("RATNA KUSUMAWARDHANI:") with the name as the text writes
     it elsewhere ("Ms Ratna Kusumawardhani (Indonesia), Head of Mission"), else with each word capitalised."""
+    # An office's abbreviation before the name is no part of it ("ASEC. DIZON-REYES:", "USEC. BAUTISTA:").
+    turns = [attrs.evolve(t, name=_without_abbreviation(t.name)) if t.name and t.name.isupper() else t for t in turns]
     # (A full name: a surname alone, "BENNINGTON:", is the headline's person's, read by _named_in_masthead.)
     names = {t.name for t in turns if t.name and t.name.isupper() and " " in t.name.strip()}
     if not names:
@@ -165,6 +167,18 @@ def _names_as_written(turns: list[Turn], paragraphs: Sequence[str]) -> list[Turn
             at = folded.find(name.casefold(), at + 1)
         written[name] = text[at : at + len(name)] if at >= 0 else _capitalised(name)
     return [attrs.evolve(t, name=written.get(t.name, t.name)) if t.name in written else t for t in turns]
+
+
+def _without_abbreviation(name: str) -> str:
+    """``name`` without the dotted abbreviations of three letters or more that open it ("ASEC. DIZON-REYES" →
+    "DIZON-REYES"); initials ("J. SMITH") stay."""
+    words = name.split()
+    while len(words) > 1 and words[0].endswith(".") and len(words[0]) > _INITIAL_LENGTH:
+        words = words[1:]
+    return " ".join(words)
+
+
+_INITIAL_LENGTH = 3  # characters of an initial with its dot ("J.", "Ma.")
 
 
 def _capitalised(name: str) -> str:
