@@ -1314,7 +1314,11 @@ def test_a_numbered_institutions_name_is_no_person() -> None:
         ("Togo, Bénin, Guinée et Liberia étaient représentés à la réunion.", "fr", ["TG", "BJ", "GN", "LR"]),
         ("Norway, Iceland and Malta were represented at the talks.", "en", ["NO", "IS", "MT"]),
         ("Chile, Perú y Ecuador estuvieron representados en la cumbre.", "es", ["CL", "PE", "EC"]),
-        ("The delegate of Ghana, speaking also on behalf of Gabon and Mozambique, asked for calm.", "en", ["GA", "MZ"]),
+        (
+            "The delegate of Ghana, speaking also on behalf of Gabon and Mozambique, asked for calm.",
+            "en",
+            ["GH", "GA", "MZ"],
+        ),
         ("Tajikistan and Turkmenistan sent delegations led by senior officials.", "en", ["TJ", "TM"]),
         # A description of who came from each country between the cue and the list.
         (
@@ -1743,4 +1747,24 @@ def test_a_head_with_its_nationality_and_portfolio_before_a_name_gives_a_person(
     ],
 )
 def test_the_participating_countries_and_units_of_an_event(text: str, language: str, codes: set[str]) -> None:
+    assert {a.country for a in find_attendees([text], language)[0] if a.country} == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "codes"),
+    [
+        (
+            "The representative of the United States said Washington would consider it, while the representative "
+            "of France urged the Council to act.",
+            "en",
+            {"US", "FR"},
+        ),
+        ("China's delegate called for greater attention to development.", "en", {"CN"}),
+        ("Le représentant du Mali a déclaré que son gouvernement restait ouvert.", "fr", {"ML"}),
+        ("El delegado de México afirmó que su país apoyaría la resolución.", "es", {"MX"}),
+        # Without a verb of saying, or of no country, no one.
+        ("The representative of the ministry visited the site.", "en", set()),
+    ],
+)
+def test_a_representative_of_a_country_who_speaks_takes_part(text: str, language: str, codes: set[str]) -> None:
     assert {a.country for a in find_attendees([text], language)[0] if a.country} == codes

@@ -80,6 +80,7 @@ def find_collectives_and_roles(
             if not found or found[-1][0] != c:
                 found.append((c, []))
             found[-1][1].append(p - body.start_of(i))
+    _representatives(body, language, add)
     for i in sorted(plural_at | cues.keys()):
         text, norm = body.paragraphs[i], body.norms[i]
         taken = list(spans[i])
@@ -453,6 +454,73 @@ def _find_all(text: str, word: str) -> list[int]:
         out.append(at)
         at = text.find(word, at + 1)
     return out
+
+
+def _representatives(body: Analysis, language: str, add: Any) -> None:
+    """Each representative of a country its sentence says spoke ("The representative of France urged …", "China's
+    delegate called for …", "le représentant du Mali a déclaré"): an attendee known by role, of that country
+    (pack keys ``people.representatives``, ``people.country_links``, ``quotes.verbs``)."""
+    found = _representative_pattern(language)
+    if found is None:
+        return
+    pattern, link, words = found
+    # Where the nouns stand: one shared scan of the lower-cased text (most releases hold none).
+    held = {body.paragraph_of(p) for at in body.find_each(words) for p in at}
+    if not held:
+        return
+    country_re, lookup = country_matcher(language)
+    verbs = _speech_verbs(language)
+    for i in sorted(held):
+        norm = body.norms[i]
+        for m in pattern.finditer(norm):
+            code = None
+            linked = link.match(norm, m.end())
+            if linked is not None:
+                after = country_re.match(norm, linked.end())  # "the representative of France"
+                code = lookup[after.group()] if after is not None else None
+            else:
+                head = norm[max(0, m.start() - _POSSESSIVE_REACH) : m.start()]
+                owner = _POSSESSIVE.search(head)
+                if owner is not None:
+                    # "China's delegate": a country ending right at the possessive.
+                    code = next(
+                        (lookup[c.group()] for c in country_re.finditer(head) if c.end() == owner.start()), None
+                    )
+            if code is None:
+                continue
+            stop = _SENTENCE.search(norm, m.end())
+            clause = norm[m.end() : stop.start() if stop is not None else len(norm)][:_REPRESENTATIVE_REACH]
+            if verbs.search(clause) is None:
+                continue
+            add(m.group(), code, None)
+
+
+_REPRESENTATIVE_REACH = 80  # characters after the role where its verb of saying stands
+_POSSESSIVE_REACH = 40  # characters before the role where its country and possessive stand
+_POSSESSIVE = re.compile(r"[’']s?[ \u00a0]+$")
+
+
+@cache
+def _representative_pattern(language: str) -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]] | None:
+    """The pack's representatives' nouns (whole words, any case), a country link after one, and the nouns in
+    small letters."""
+    people = pack(language).people
+    if not people.representatives:
+        return None
+    roles = alternation(normalize(w) for w in people.representatives)
+    links = alternation(normalize(w) for w in people.country_links)
+    return (
+        re.compile(rf"(?<!\w)(?i:{roles})(?!\w)"),
+        re.compile(rf"[ \u00a0]+(?:{links})[ \u00a0]+(?=[{upper_class()}])"),
+        tuple(sorted({normalize(w).lower() for w in people.representatives})),
+    )
+
+
+@cache
+def _speech_verbs(language: str) -> re.Pattern[str]:
+    verbs = [normalize(v) for v in pack(language).quotes.verbs]
+    extra = [normalize(v) for v in pack(language).quotes.auxiliaries]
+    return re.compile(rf"(?<!\w)(?:{alternation([*verbs, *extra])})(?!\w)") if verbs else re.compile(r"(?!x)x")
 
 
 def _role_only(

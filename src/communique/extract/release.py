@@ -40,6 +40,7 @@ from .mentioned import split_mentioned
 from .names import same_person
 from .organizations import find_organization, organization_seat
 from .quotes import QuoteSpan, find_quote_spans
+from .roles import from_role
 from .segment import HeaderLine, segment
 from .speakers import attribute_quotes, title_quote_is_speech
 from .transcripts import Turn, find_turns
@@ -410,7 +411,7 @@ def release_from_parts(
         # (A title derived from the first sentence holds that sentence's quotations: they are the body's.)
         quotes = _guarded("title quotes", find_title_quotes, header.title, quotes, language) + quotes
     if attendees is None:
-        quotes, found = _role_speakers(quotes, found)
+        quotes, found = _role_speakers(quotes, found, language)
     try:
         return PressRelease(
             header=header, dates=dates, paragraphs=written, quotes=quotes, attendees=found, mentions=mentions
@@ -434,9 +435,12 @@ def release_from_parts(
             return PressRelease(header=header, dates=dates, paragraphs=written)
 
 
-def _role_speakers(quotes: list[Quote], found: list[Attendee]) -> tuple[list[Quote], list[Attendee]]:
+def _role_speakers(
+    quotes: list[Quote], found: list[Attendee], language: str = "en"
+) -> tuple[list[Quote], list[Attendee]]:
     """Each speaker known only by role ("”, the spokesperson said") that no attendee stands for becomes an
-    attendee known by role (``name=None``, the role as the quote names it), and its quotes point at it."""
+    attendee known by role (``name=None``, the role as the quote names it), and its quotes point at it; the
+    country its role gives is its country ("the representative of Mali", "la ministra paraguaya")."""
     names = {a.name for a in found if a.name is not None}
     roles = {a.role: i for i, a in enumerate(found) if a.name is None and a.role is not None}
     out: list[Quote] = []
@@ -444,7 +448,7 @@ def _role_speakers(quotes: list[Quote], found: list[Attendee]) -> tuple[list[Quo
         if q.speaker is not None and q.attendee is None and q.speaker not in names:
             if q.speaker not in roles:
                 roles[q.speaker] = len(found)
-                found = [*found, Attendee(role=q.speaker)]
+                found = [*found, Attendee(role=q.speaker, country=from_role(q.speaker, language)[2])]
             q = attrs.evolve(q, attendee=roles[q.speaker])
         out.append(q)
     return out, found

@@ -226,6 +226,10 @@ class PeopleWords:
     capitalised words or more is the organisation ("Chairman of the Election Commission"), where after
     a bare link a government portfolio is part of the role ("Minister of Defence")."""
     country_links: Words
+    representatives: Words
+    """Nouns of someone who speaks for a country at a meeting, known by that role ("the representative of
+    Mali", "China's delegate", "le représentant du Niger", "el delegado de México"): with a verb of saying in
+    their sentence, an attendee known by role, of that country."""
     """Prepositions between a name and a country ("X of Greece", "X de la Grèce")."""
     location_links: Words
     """Prepositions before the place where a role is held ("embajador de Grecia en España", "directrice du PAM en Haïti")."""
