@@ -152,9 +152,11 @@ def test_with_no_event_date_the_event_is_the_publication_day(stamp: str, body: s
     assert release.dates.start == dt.date(2024, 4, 12)
 
 
-def test_an_update_stamp_alone_gives_no_event_date() -> None:
+def test_an_update_stamp_alone_dates_the_release_when_nothing_else_does() -> None:
+    # (Decided: a page whose only date is its update stamp is dated by it, as a reader would date it; the
+    # stamp stays an update, never a publication.)
     release = communique.parse(_page("Last updated 12 April 2024", "The EIB renewed its support."), "text")
-    assert release.dates.start is None
+    assert (release.dates.start, release.dates.published) == (dt.date(2024, 4, 12), None)
 
 
 @pytest.mark.parametrize(
@@ -1450,3 +1452,13 @@ def test_a_list_of_delegations_one_per_line_gives_each_person_their_entrys_count
         "Camilo Restrepo Lozano": ("viceministro de Relaciones Exteriores", "CO"),
         "Niamh Gallagher-Burke": ("ministra de Estado", "IE"),
     }
+
+
+def test_a_page_dated_only_by_its_update_stamp_tells_of_the_weekday_its_lead_names() -> None:
+    page = (
+        "Le ministre reçoit son homologue argentin\n\n"
+        "Le ministre des Affaires étrangères a accueilli ce mardi au Palais d'Egmont son homologue argentin.\n\n"
+        "Dernière mise à jour le 4 juin 2026\n"
+    )
+    release = communique.parse(page)
+    assert (release.dates.start, release.dates.updated) == (dt.date(2026, 6, 2), dt.date(2026, 6, 4))

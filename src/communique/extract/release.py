@@ -481,10 +481,12 @@ def event_days(
     on the start runs until a day the lead gives (:func:`.dates.runs_until`); two weekdays of a lead sentence are
     its days (:func:`.dates.weekday_span`, counted from ``page_day``, the release's own day, else the stamp's).
     """
-    if dates.start is None and dates.published is not None:
+    stamp = dates.published or dates.updated
+    if dates.start is None and stamp is not None:
         # No event date anywhere: the release is the event of the day it was published ("… signed today"),
-        # or of the day its first sentence names ("recorrió este lunes" in a release of Tuesday).
-        start = lead_day(texts, stamp_day(dates.published), language)
+        # or of the day its first sentence names ("recorrió este lunes" in a release of Tuesday); a page that
+        # prints only its update stamp ("Dernière mise à jour le 2 juin 2026") is dated by it.
+        start = lead_day(texts, stamp_day(stamp), language)
         dates = Dates(start=start, end=None, published=dates.published, updated=dates.updated)
     if page_day is None:
         stamped = dates.published or dates.updated

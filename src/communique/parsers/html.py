@@ -1833,7 +1833,7 @@ def _with_markup(release: PressRelease, markup: Markup, shown: frozenset[_dt.dat
     if markup.dateline and header.dateline != markup.dateline:
         header = attrs.evolve(header, dateline=markup.dateline)
     dates = _merged_dates(release.dates, markup, shown)
-    if dates.start is None and dates.published is not None:
+    if dates.start is None and (dates.published is not None or dates.updated is not None):
         # No event day anywhere, the markup's publication stamp known: the release tells of its own day,
         # or of the day its lead names ("… on Sunday evening"), as the text parser reads a stamp-only page.
         from ..extract.release import event_days
