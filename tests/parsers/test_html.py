@@ -836,3 +836,16 @@ def test_data_cells_side_by_side_are_apart_a_breadcrumb_and_the_pages_stamp() ->
     )
     release = communique.parse(page, "html")
     assert (release.dates.start, release.dates.published) == (dt.date(2025, 3, 11), dt.date(2025, 3, 12))
+
+
+def test_a_date_piece_after_a_label_in_the_header_row_is_the_pages_date() -> None:
+    page = (
+        "<html lang='fr'><head><title>Les maires de villes hôtes réunis au Palais Eynard</title></head><body><article>"
+        "<div class='communique-entete'><span class='label'>Communiqué de presse du Conseil administratif</span> "
+        "<span class='date'>18.06.2025</span></div><h1>Les maires de villes hôtes réunis au Palais Eynard</h1>"
+        "<p>Genève a accueilli mardi 17 juin au Palais Eynard la quatrième rencontre du réseau des villes hôtes "
+        "d’organisations internationales, en présence de la maire de Genève et de ses homologues.</p>"
+        "<p>Les discussions ont porté sur le logement du personnel international et l’accueil des délégations.</p>"
+        "</article></body></html>"
+    )
+    assert communique.parse(page, "html").dates.start == dt.date(2025, 6, 17)

@@ -391,7 +391,15 @@ class _Lines:
         meta = _META_CLASS.search(element.get("class") or "") is not None
         previous: Any = None
         for child in element:
-            if meta and _local(child) not in _BLOCK and "".join(self._buffer[before:]).strip():
+            dated = (
+                _DATE_CLASS.search(child.get("class") or "") is not None
+                and previous is not None
+                and not (previous.tail or "").strip()  # ("<span>Madrid</span>, <span class="fecha">…": one line)
+                and child.getnext() is None  # (a tag, a date and a place: "… 12 juin 2026 Strasbourg", read whole)
+            )
+            if (meta or dated) and _local(child) not in _BLOCK and "".join(self._buffer[before:]).strip():
+                # (Or an inline piece that says it is a date, after the row's label: "<span class="label">Communiqué
+                # de presse du Conseil administratif</span> <span class="date">18.06.2025</span>".)
                 self._buffer.append(" | ")
             elif (
                 previous is not None
@@ -1150,6 +1158,7 @@ def _broken(raw: str, link_texts: list[str]) -> list[tuple[str, list[str]]]:
 
 
 _META_CLASS = re.compile(r"(?:^|[\s_-])meta(?:data)?(?:$|[\s_-])", re.IGNORECASE)
+_DATE_CLASS = re.compile(r"(?:^|[\s_-])(?:date|fecha|datum)(?:$|[\s_-])", re.IGNORECASE)
 
 
 def _cell_pieces(cell: Any) -> Iterator[str]:
