@@ -528,3 +528,12 @@ class TestAQuotationAfterReportedSpeech:
 )
 def test_a_role_in_small_letters_after_a_quotation(page: str, expected: list[str]) -> None:
     assert [q.speaker for q in communique.parse(page).quotes] == expected
+
+
+def test_a_role_with_the_organisation_an_attendee_holds_is_that_attendees() -> None:
+    page = (
+        "Rencontre alternée\n\nLe Premier ministre, M. Étienne Marchal-Royer, a reçu ce mardi le premier ministre "
+        "du Québec, M. François Tremblay-Gagnon.\n\nLe premier ministre du Québec a salué une entente. « Cette "
+        "entente fait le pont entre nos jeunes diplômés et nos hôpitaux », a-t-il précisé.\n"
+    )
+    assert [q.speaker for q in communique.parse(page).quotes] == ["François Tremblay-Gagnon"]

@@ -1110,9 +1110,18 @@ def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int, country
     attendee of that country whose role the text does not give is the speaker.
     """
     role, organization = role_parts(phrase, state.language)
-    if organization and " " not in organization and not organization.isupper():
+    if (
+        organization
+        and " " not in organization
+        and not organization.isupper()
+        and (
+            not any(a.organization == organization for a in state.people.attendees)
+            # ("el titular del Minsa" is its head, whoever else the Minsa employs.)
+            or (role.lower().split() or [""])[0] in state.t["epithets"]
+        )
+    ):
         # "le président de la Chambre", "the Bank's Governor": a common noun for the attendee's body,
-        # not another organisation's name.
+        # not another organisation's name (unless an attendee's: "le premier ministre du Québec").
         organization = None
     words = role.lower().split()
     people = state.people
