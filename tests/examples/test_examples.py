@@ -93,8 +93,8 @@ def test_the_english_sample_is_a_nato_page_release_the_text_parser_reads() -> No
     assert release.dates.updated == dt.datetime(2019, 9, 14, 19, 44)
     speakers = {q.speaker for q in release.quotes}
     assert {"Alasdair Penrose", "Aivars Ozoliņš", "Tarmo Kõiv"} <= speakers
-    # The conference theme is in quotation marks but nobody says it.
-    assert any(q.speaker is None and q.text.startswith("Resilience in the Baltic Sea") for q in release.quotes)
+    # The conference theme is in quotation marks but nobody says it: no quotation.
+    assert not any(q.text.startswith("Resilience in the Baltic Sea") for q in release.quotes)
     penrose = release.attendee("Alasdair Penrose")
     assert penrose.rank == "Air Chief Marshal"
     # The collective list "the Chiefs of Defence of Denmark, Estonia, …" becomes attendees known by role.
