@@ -537,3 +537,13 @@ def test_a_role_with_the_organisation_an_attendee_holds_is_that_attendees() -> N
         "entente fait le pont entre nos jeunes diplômés et nos hôpitaux », a-t-il précisé.\n"
     )
     assert [q.speaker for q in communique.parse(page).quotes] == ["François Tremblay-Gagnon"]
+
+
+def test_a_verb_with_no_subject_before_a_quotation_goes_on_with_the_earlier_speaker() -> None:
+    page = (
+        "Plan de atención rural\n\nLa consejera de Salud, Rocío Villaverde, ha presentado este lunes el plan.\n\n"
+        'La consejera destacó que el plan responde al envejecimiento. "Hay pacientes que no pueden bajar al '
+        'centro de salud", afirmó.\n\nSegún explicó, cada equipo contará con un vehículo adaptado. "Queremos que la '
+        'enfermera tenga la misma información que el médico del hospital", añadió.\n'
+    )
+    assert [q.speaker for q in communique.parse(page).quotes] == ["Rocío Villaverde", "Rocío Villaverde"]

@@ -520,7 +520,10 @@ class _Attribution:
                     hits = self.people.find(text, start, end, self.word)
                     return hits[0][1] if hits else None
                 return value
-            if self.t["verbs"].search(text, start, end) and not spoken:
+            verb = self.t["verbs"].search(text, start, end)
+            if verb is not None and not spoken:
+                if len(text[start : verb.start()].split()) <= _SUBJECTLESS_WORDS:
+                    continue  # "Según explicó, …", "Añadió que …": a verb with no subject of its own goes on
                 return None  # someone this release does not name speaks here
         return None
 
@@ -983,6 +986,7 @@ def _not_speech(window: str, t: dict[str, Any]) -> bool:
     return False
 
 
+_SUBJECTLESS_WORDS = 1  # words before a verb of saying that leave it no subject ("Según explicó")
 _REPORTED_GAP = 4  # words between a verb of saying and a quotation it reports without "that"
 
 
