@@ -22,7 +22,7 @@ from .countries import _matcher as country_matcher
 from .countries import ambiguous_forms
 from .organizations import find_organization
 from .roles import from_role
-from .vocab import PeopleTables, people_tables
+from .vocab import PeopleTables, people_tables, speech_verbs
 
 __all__ = ["find_collectives_and_roles"]
 
@@ -469,7 +469,7 @@ def _representatives(body: Analysis, language: str, add: Any) -> None:
     if not held:
         return
     country_re, lookup = country_matcher(language)
-    verbs = _speech_verbs(language)
+    verbs = speech_verbs(language)
     for i in sorted(held):
         norm = body.norms[i]
         for m in pattern.finditer(norm):
@@ -514,13 +514,6 @@ def _representative_pattern(language: str) -> tuple[re.Pattern[str], re.Pattern[
         re.compile(rf"[ \u00a0]+(?:{links})[ \u00a0]+(?=[{upper_class()}])"),
         tuple(sorted({normalize(w).lower() for w in people.representatives})),
     )
-
-
-@cache
-def _speech_verbs(language: str) -> re.Pattern[str]:
-    verbs = [normalize(v) for v in pack(language).quotes.verbs]
-    extra = [normalize(v) for v in pack(language).quotes.auxiliaries]
-    return re.compile(rf"(?<!\w)(?:{alternation([*verbs, *extra])})(?!\w)") if verbs else re.compile(r"(?!x)x")
 
 
 def _role_only(

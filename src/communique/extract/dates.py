@@ -35,6 +35,7 @@ __all__ = [
     "parse_event_dates",
     "parse_stamp",
     "says_concluded",
+    "says_opened",
     "shows_clock_time",
     "trailing_event_dates",
     "weekday_near",
@@ -749,10 +750,23 @@ def _since_day(language: str) -> re.Pattern[str]:
     since = alternation(normalize(w) for w in lp.dates.since_words) or "(?!x)x"
     days = alternation(normalize(w) for forms in lp.weekdays for w in forms if not w.endswith("."))
     articles = alternation(normalize(w) for w in lp.people.articles if " " not in w) or "(?!x)x"
+    # (Not a day with its month: "desde el jueves 25 de septiembre" is read by the date patterns.)
+    links = alternation(normalize(w) for w in lp.dates.date_links) or "(?!x)x"
     return re.compile(
         rf"(?<!\w)(?i:{since})[ \u00a0]+(?:(?i:{articles})[ \u00a0]+)?(?:{days})[ \u00a0]+(?P<d>\d{{1,2}})(?![\w/.:])"
-        rf"(?![ \u00a0]+(?:de[ \u00a0]+)?[^\W\d_]{{3,}}\.?[ \u00a0]+\d)"
+        rf"(?![ \u00a0]+(?:(?:{links})[ \u00a0]+)?[^\W\d_]{{3,}}\.?[ \u00a0]+\d)"
     )
+
+
+@cache
+def _opened_words(language: str) -> re.Pattern[str]:
+    words = [normalize(w) for w in pack(language).dates.opened_words]
+    return re.compile(rf"(?<!\w)(?i:{alternation(words)})(?!\w)") if words else re.compile(r"(?!x)x")
+
+
+def says_opened(text: str, language: str) -> bool:
+    """Whether ``text`` says something opened (pack key ``dates.opened_words``: "opened", "s’est ouverte")."""
+    return _opened_words(language).search(normalize(text)) is not None
 
 
 def says_concluded(text: str, language: str) -> bool:

@@ -372,7 +372,7 @@ def _is_furniture(text: str) -> bool:
         return True  # "EN FR", "DE | EN | FR": the site's language links
     if _COPYRIGHT.match(text) or _URL.fullmatch(text) or _EMAIL.fullmatch(text) or _PHONE.fullmatch(text):
         return True
-    if _LABELLED_PHONE.search(text) and word_count(text) <= _CONTACT_LINE_WORDS:
+    if word_count(text) <= _CONTACT_LINE_WORDS and _labelled_phone().search(text):
         return True  # "Avenue de l'Europe F-67075 Strasbourg Cedex  Tél. +33 (0)3 88 41 20 00": an address line
     # "Share | Print | E-mail", "Accès rapide : Accueil", "Home > News > 2019": a phrase, then a separator.
     if _has_any(key, _HEAD_MARKS):
@@ -390,11 +390,16 @@ def _is_furniture(text: str) -> bool:
     return is_breadcrumb(text)
 
 
-# A telephone number after its label ("Tél. +33 (0)3 88 41 20 00", "Tel: 020 7946 0000", "Teléfono: (595) 21 …").
-_LABELLED_PHONE = re.compile(
-    r"(?i)(?<!\w)(?:t[ée]l[ée]?(?:phone|fono)?|phone|fax)\.?[ \u00a0]*:?[ \u00a0]*\+?\(?\d[\d \u00a0().-]{6,}"
-)
 _CONTACT_LINE_WORDS = 20
+
+
+@cache
+def _labelled_phone() -> re.Pattern[str]:
+    """A telephone number after its label, the labels of every pack (``header.phone_labels``): "Tél. +33 (0)3 88
+    41 20 00", "Tel: 020 7946 0000", "Teléfono: (595) 21 …"."""
+    labels = alternation(w.rstrip(".") for code in languages() for w in pack(code).header.phone_labels)
+    return re.compile(rf"(?<!\w)(?i:{labels})\.?[ \u00a0]*:?[ \u00a0]*\+?\(?\d[\d \u00a0().-]{{6,}}")
+
 
 _LONGEST_TAG_LINE = 10
 _LONGEST_TAG = 4

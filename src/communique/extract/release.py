@@ -15,7 +15,7 @@ import attrs
 from ..errors import CommuniqueError, CommuniqueWarning, ParseError, ValidationError
 from ..locale import pack
 from ..model import Attendee, Dates, Header, Paragraph, PressRelease, Quote, stamp_before, stamp_day
-from ._data import alternation, normalize, phrase_pattern, upper_class
+from ._data import normalize, phrase_pattern, upper_class
 from .analysis import Analysis
 from .attendees import find_attendees
 from .countries import listed_country
@@ -30,6 +30,7 @@ from .dates import (
     parse_stamp,
     runs_until,
     says_concluded,
+    says_opened,
     weekday_near,
     weekday_span,
     yearless_event_dates,
@@ -135,7 +136,7 @@ def _groups(spans: Sequence[QuoteSpan]) -> list[int | None]:
     return ids
 
 
-def find_title_quotes(title: str, body: Sequence[Quote], language: str = "en") -> list[Quote]:
+def find_title_quotes(title: str, body: Sequence[Quote], language: str) -> list[Quote]:
     """The quotations inside ``title`` (``Libya: “The window is narrowing”``), as quotes with ``in_title``.
 
     A headline quotes the release: the speaker is the speaker of the body
@@ -435,9 +436,7 @@ def release_from_parts(
             return PressRelease(header=header, dates=dates, paragraphs=written)
 
 
-def _role_speakers(
-    quotes: list[Quote], found: list[Attendee], language: str = "en"
-) -> tuple[list[Quote], list[Attendee]]:
+def _role_speakers(quotes: list[Quote], found: list[Attendee], language: str) -> tuple[list[Quote], list[Attendee]]:
     """Each speaker known only by role ("”, the spokesperson said") that no attendee stands for becomes an
     attendee known by role (``name=None``, the role as the quote names it), and its quotes point at it; the
     country its role gives is its country ("the representative of Mali", "la ministra paraguaya")."""
@@ -502,7 +501,7 @@ def event_days(
     if span is None:
         # "… as he opened a two-day meeting of ECOWAS ministers": it runs that many days from its start.
         sentence = _first_sentence(texts[0], language)
-        length = event_length(sentence, language) if _opened_pattern_words(language).search(sentence) else None
+        length = event_length(sentence, language) if says_opened(sentence, language) else None
         span = (dates.start, dates.start + _dt.timedelta(days=length - 1)) if length is not None else None
     if span is None and page_day is not None:
         # "… at the close of a four-day meeting held in Suva from Thursday to Sunday", "Réunies mercredi et
@@ -543,18 +542,22 @@ def _concluded_span(texts: Sequence[str], start: _dt.date, language: str) -> tup
 
 
 def _tells_of(sentence: str, day: _dt.date, language: str) -> bool:
-    """Whether ``sentence`` tells of ``day``: it says "today", names its weekday, or writes its date (not as a
-    dateline opening it: "22 May 2026 – … at a two-day meeting that ended on Thursday" tells of the Thursday)."""
+    """Whether ``sentence`` tells of ``day``: it says "today", names its weekday, or writes its date (not the
+    page's date opening it before a dash: "22 May 2026 – … at a two-day meeting that ended on Thursday" tells of
+    the Thursday)."""
     if _says(sentence, language, "today"):
         return True
     relative = _relative_day(sentence, day, language)
     if relative is not None:
         return relative == day
-    written = find_body_dates(sentence[_DATELINE_REACH:], day.year, language=language)
+    opening = _DATE_DASH.match(sentence)
+    if opening is not None and parse_event_dates(opening.group(1)) is not None:
+        sentence = sentence[opening.end() :]  # "22 May 2026 – …": the page's date, opening the lead
+    written = find_body_dates(sentence, day.year, language=language)
     return written is not None and day in written
 
 
-_DATELINE_REACH = 40  # characters at the head of a lead sentence where a date is its dateline's
+_DATE_DASH = re.compile(r"([^–—\n]{4,30}?)[ \u00a0]+[–—-][ \u00a0]+")  # a short head, then a dash
 
 
 def _says(text: str, language: str, day: Literal["today", "yesterday"]) -> bool:
@@ -579,13 +582,6 @@ def _opened_on(paragraphs: Sequence[str], dated: _dt.date, language: str) -> _dt
             if day is not None and day < dated and (dated - day).days < 7:
                 return day
     return None
-
-
-@cache
-def _opened_pattern_words(language: str) -> re.Pattern[str]:
-    """The pack's ``dates.opened_words`` as whole words ("opened", "s’est ouverte", "se inauguró")."""
-    words = [normalize(w) for w in pack(language).dates.opened_words]
-    return re.compile(rf"(?<!\w)(?i:{alternation(words)})(?!\w)") if words else re.compile(r"(?!x)x")
 
 
 @cache

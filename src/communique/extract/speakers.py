@@ -72,7 +72,7 @@ from .organizations import organization_name, organization_of_title
 from .quotes import QuoteSpan
 from .roles import role_parts
 from .transcripts import Turn, turn_role
-from .vocab import ends_abbreviation, person_titles
+from .vocab import ends_abbreviation, person_titles, speech_verbs
 
 __all__ = ["attribute_quotes", "attribute_speakers", "title_quote_is_speech"]
 
@@ -131,7 +131,7 @@ def _tables(language: str) -> dict[str, Any]:
         "not_speech_lengths": tuple(sorted({len(w) for w in forms})),
         # The last three letters of every form (when none is shorter): most windows end with none of them.
         "not_speech_ends": frozenset(w[-3:] for w in forms) if all(len(w) >= 3 for w in forms) else None,
-        "verbs": re.compile(phrase_pattern(quotes.verbs)),
+        "verbs": speech_verbs(language),
         "according": re.compile(phrase_pattern(quotes.according)),
         # "Selon lui, « … »": the preposition and a pronoun right after it.
         "according_pronoun": re.compile(

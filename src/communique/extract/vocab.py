@@ -34,6 +34,7 @@ __all__ = [
     "people_tables",
     "person_titles",
     "section_labels",
+    "speech_verbs",
     "stamp_labels",
 ]
 
@@ -352,6 +353,12 @@ def bare(word: str) -> str:
     if len(low) > 2 and low[1] == "’":
         low = low[2:]
     return low
+
+
+@cache
+def speech_verbs(language: str) -> re.Pattern[str]:
+    """The pack's verbs of saying (``quotes.verbs``) as whole words: one pattern, shared by the rules."""
+    return re.compile(phrase_pattern(pack(language).quotes.verbs))
 
 
 @cache

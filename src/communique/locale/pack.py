@@ -183,6 +183,9 @@ class HeaderWords:
     contact_labels: Words
     """Labels opening the press contacts ("Contacts", "Enquiries", "Contact presse", "Contacto de prensa"):
     the people named in that paragraph (or, for a label alone, in the two after it) are no attendees."""
+    phone_labels: Words
+    """Labels before a telephone number ("Tel.", "Tél.", "Teléfono", "Fax"): a short line holding one and a
+    number is an address or contact line, the site's furniture."""
     title_labels: Words
     """Labels of a record's headline row ("Title", "Titre", "Título"): in a saved page whose headline sits
     in a table of fields (a board's view: Title / Date / Writer), the cell after the label is the headline."""
