@@ -1768,3 +1768,38 @@ def test_the_participating_countries_and_units_of_an_event(text: str, language: 
 )
 def test_a_representative_of_a_country_who_speaks_takes_part(text: str, language: str, codes: set[str]) -> None:
     assert {a.country for a in find_attendees([text], language)[0] if a.country} == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "rank", "role"),
+    [
+        (
+            "El teniente coronel jefe de la Comandancia de Huesca, Javier Urrutia Lasheras, recordó la norma.",
+            "es",
+            "Javier Urrutia Lasheras",
+            "teniente coronel",
+            "jefe",
+        ),
+        (
+            "Le colonel commandant du 2e régiment, Jean Dupont, a salué les troupes.",
+            "fr",
+            "Jean Dupont",
+            "colonel",
+            "commandant",
+        ),
+        # A rank of the name's own: the word before the head belongs to the title.
+        (
+            "El general director de Carabineros, general Mauricio Sepúlveda Ortega, presentó el plan.",
+            "es",
+            "Mauricio Sepúlveda Ortega",
+            "general",
+            "general director",
+        ),
+    ],
+)
+def test_a_rank_before_the_role_of_an_apposition_is_the_persons_rank(
+    text: str, language: str, name: str, rank: str | None, role: str
+) -> None:
+    found = people(text, language)[name]
+    assert found[0] == rank
+    assert found[1] is not None and found[1].startswith(role)

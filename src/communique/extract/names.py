@@ -998,7 +998,10 @@ def find_named(
                 written_role: str | None = appositive["role"]
                 if written_role and bare(written_role.split()[0]) in t.counterparts:
                     written_role = None  # "son homologue luxembourgeois, X": a country, and no role of its own
+                if written_role and person.rank and appositive.get("ranked_role"):
+                    written_role = appositive["ranked_role"]  # a rank of the name's own: the word is the title's
                 person.role = written_role or person.role
+                person.rank = person.rank or appositive.get("rank")
                 person.organization = person.organization or appositive["org"]
                 person.country = person.country or appositive["country"]
                 person.aliases += appositive["aliases"]

@@ -150,6 +150,13 @@ def _role_at(chunk: str, at: int, t: PeopleTables, language: str) -> dict[str, A
     """
     lead = [(bare(w.group()), w.start(), w.group()) for w in WORD.finditer(chunk, 0, at)]
     k = len(lead)
+    rank_at = _rank_before(lead, k, t)
+    rank = None
+    if rank_at is not None:
+        # "El teniente coronel jefe de la Comandancia de Huesca, X": a rank before the role's head is the
+        # person's rank, the role is what follows it.
+        rank = " ".join(w[2] for w in lead[rank_at:k])
+        k = rank_at
     while k > 0 and lead[k - 1][0] not in t.role_articles:
         raw = lead[k - 1][2]
         if lead[k - 1][0] in t.role_modifiers:
@@ -199,16 +206,42 @@ def _role_at(chunk: str, at: int, t: PeopleTables, language: str) -> dict[str, A
     if k > 1 and lead[k - 2][0] in t.location_words:
         return None  # "at the Coast General Teaching Hospital, X": the object of a location link is a place
     begin = lead[k][1] if k < len(lead) else at
+    ranked = None
+    if rank is not None and k == rank_at:
+        # The role starts at its head, after the rank; with the rank, it is the title a person who has a
+        # rank of their own holds ("el general director de Carabineros, general X").
+        ranked = from_role(_owner(chunk[begin:].strip(), t, language)[2], language)[0]
+        begin = at
     written = chunk[begin:].strip()
     owner_org, owner_country, written = _owner(written, t, language)
     role, organization, role_country, aliases = from_role(written, language)
     return {
         "role": role,
+        "rank": rank,
+        "ranked_role": ranked,
         "org": owner_org or organization,
         "country": owner_country or role_country,
         "aliases": aliases,
-        "start": lead[k - 1][1] if k > 0 and k_open < 0 else begin,
+        "start": lead[k - 1][1] if k > 0 and k_open < 0 else lead[k][1] if k < len(lead) else begin,
     }
+
+
+def _rank_before(lead: list[tuple[str, int, str]], k: int, t: PeopleTables) -> int | None:
+    """Where a rank in small letters ends the words before a role's head ("el teniente coronel | jefe"),
+    right after an article; the longest rank phrase of the pack, else None.  A rank of one word counts only
+    when the pack also makes it a role's head ("coronel", "colonel", "general"): a military rank, not a
+    civil title the pack lists as a police rank too ("comisionado")."""
+    for n in (3, 2, 1):
+        if k - n < 1 or lead[k - n - 1][0] not in t.role_articles:
+            continue
+        words = lead[k - n : k]
+        if not all(w[2][:1].islower() for w in words):
+            continue  # a capitalised rank opens a name's phrase of its own ("General X")
+        if n == 1 and words[0][0] not in t.head_words:
+            continue  # a rank that is a civil title too ("la comisionada presidenta"): one title, no rank
+        if t.phrases.get(" ".join(w[0] for w in words), ("",))[0] == "rank":
+            return k - n
+    return None
 
 
 def _owner(written: str, t: PeopleTables, language: str) -> tuple[str | None, str | None, str]:
