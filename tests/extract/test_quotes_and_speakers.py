@@ -547,3 +547,21 @@ def test_a_verb_with_no_subject_before_a_quotation_goes_on_with_the_earlier_spea
         'enfermera tenga la misma información que el médico del hospital", añadió.\n'
     )
     assert [q.speaker for q in communique.parse(page).quotes] == ["Rocío Villaverde", "Rocío Villaverde"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "language"),
+    [
+        ('Martín Céspedes Ugarte visitó Tacna. En su opinión, la modernización es "la prioridad número uno".', "es"),
+        ("Martín Céspedes Ugarte visited Tacna. In his view, the modernisation is “the top priority”.", "en"),
+        ("Martín Céspedes Ugarte a visité Tacna. Selon lui, la modernisation est « la priorité numéro un ».", "fr"),
+    ],
+)
+def test_an_attribution_opening_the_sentence_makes_a_copulas_quotation_speech(paragraph: str, language: str) -> None:
+    # "is “…”" names a theme or a title; after "In his view," the words are the speaker's.
+    assert speakers([paragraph], language, Attendee(name="Martín Céspedes Ugarte")) == ["Martín Céspedes Ugarte"]
+
+
+def test_a_document_named_after_according_to_is_no_speech() -> None:
+    paragraph = "Exports will grow, según el informe “Perspectivas del Comercio Internacional 2025”, presented today."
+    assert speakers([paragraph], "es") in ([], [None])

@@ -618,6 +618,9 @@ class _Attribution:
             # (A capitalised name right after its noun is one even in reported words: "rappelle que le slogan
             # de sa campagne, « Ce soir, c'est toi BOB ? »".)
             and (words <= 3 or quoted[:1].isupper() or not self._reported(text, s_start, open_))
+            # ("En su opinión, la modernización es « la prioridad número uno »": an attribution that opens the
+            # sentence makes what it says speech.)
+            and not self._attributed(text, s_start, open_)
         ):
             if words <= 3 or not quoted[:1].islower():
                 # A name after its noun ("sous le thème « Innover ensemble »", "the “Foreign Fighters”
@@ -736,6 +739,18 @@ class _Attribution:
             # After an article, a long name too: "ont adopté la « Déclaration de Bucarest pour une langue …»".
             return len(words) <= _DOCUMENT_TITLE_WORDS and not any(ch in quoted for ch in ".;:!?¿¡")
         return len(words) <= _TITLE_WORDS and not any(ch in quoted for ch in ".,;:!?¿¡")
+
+    def _attributed(self, text: str, start: int, end: int) -> bool:
+        """Whether an attribution phrase of the pack opens a clause of ``text[start:end]`` before a comma ("In
+        her view, …", "Selon lui, …", "Según el canciller, …"): the sentence reports someone's words.  (Not
+        "según el informe « … »": the phrase of a document's name, without a comma.)"""
+        if start >= end:
+            return False
+        for pattern in (self.t["pronoun_attribution"], self.t["according_pronoun"], self.t["according"]):
+            found = pattern.search(text, start, end) if pattern is not None else None
+            if found is not None and "," in text[found.end() : end]:
+                return True
+        return False
 
     def _reported(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` reports speech: a verb of saying, then a complementizer ("said that")."""
