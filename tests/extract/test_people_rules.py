@@ -1803,3 +1803,20 @@ def test_a_rank_before_the_role_of_an_apposition_is_the_persons_rank(
     found = people(text, language)[name]
     assert found[0] == rank
     assert found[1] is not None and found[1].startswith(role)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The Federation welcomed the plan. Its chairperson, Declan Furlong, said the year was secure.", "en"),
+        ("La fédération a salué le plan. Sa présidente, Nadia Ouazzani, a déclaré que l'année était sûre.", "fr"),
+        ("La federación celebró el plan. Su presidenta, Marta Quesada Ruiz, afirmó que el año está asegurado.", "es"),
+    ],
+)
+def test_a_name_in_apposition_between_commas_then_a_verb_of_saying_is_a_person(text: str, language: str) -> None:
+    assert len([name for name in people(text, language) if name]) == 1
+
+
+def test_an_offices_word_before_the_head_makes_one_title() -> None:
+    text = "Por Liberia, el comisionado adjunto de Asuntos Marítimos, Alfred Kollie-Toe, calificó la declaración."
+    assert people(text, "es")["Alfred Kollie-Toe"][1] == "comisionado adjunto de Asuntos Marítimos"

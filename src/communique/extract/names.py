@@ -1346,6 +1346,8 @@ def _speaks(norm: str, start: int, end: int, language: str) -> bool:
     after, before = _speech_context(language)
     if after.match(norm, end) is not None or before.search(norm, max(0, start - 48), start) is not None:
         return True
+    if norm.startswith(",", end) and norm[max(0, start - 2) : start].startswith(",") and after.match(norm, end + 1):
+        return True  # "Its chairperson, Declan Furlong, said:": the name in apposition between commas, then the verb
     apposed_after, apposed_before = _apposed_speech(language)
     # "X, a biologist with the commission who was not involved in the study, said …", "X, estudiante de
     # maestría y coautor del trabajo, destacó …"; "…,” said the team leader, X.": the verb stands beside

@@ -164,6 +164,9 @@ def _role_at(chunk: str, at: int, t: PeopleTables, language: str) -> dict[str, A
             continue
         if not (raw[0].isupper() or raw[0].isdigit()):
             hit = t.phrases.get(lead[k - 1][0])
+            if (hit is not None and hit[0] in ("rank", "title")) or lead[k - 1][0] in t.head_words:
+                k -= 1  # "el comisionado adjunto de …": an office's word before the head, one title
+                continue
             if (
                 (hit is None or hit[0] != "country")
                 and k >= 2
