@@ -1462,3 +1462,72 @@ def test_a_page_dated_only_by_its_update_stamp_tells_of_the_weekday_its_lead_nam
     )
     release = communique.parse(page)
     assert (release.dates.start, release.dates.updated) == (dt.date(2026, 6, 2), dt.date(2026, 6, 4))
+
+
+def _parsed(text: str) -> communique.PressRelease:
+    return communique.parse(text.encode(), "text")
+
+
+class TestHeadlinesAmongMenus:
+    def test_the_last_crumb_of_the_breadcrumb_is_the_headline_printed_again(self) -> None:
+        page = (
+            "Home  /  Newsroom  /  News  /  2026  /  Chiefs of Defence meet at the headquarters\n\nApr 8 2026\n\n"
+            "Chiefs of Defence meet at the headquarters\n\n"
+            "Regional plans and air defence at the centre of two days of talks in the north of the country\n\n"
+            "MONS, Belgium – The Supreme Commander hosted the Chiefs of Defence of seven nations on 7 and 8 April.\n"
+        )
+        assert _parsed(page).header.title == "Chiefs of Defence meet at the headquarters"
+
+    def test_a_row_of_menu_items_with_one_long_item_is_furniture(self) -> None:
+        row = "Trámites y servicios   Política exterior   Sala de prensa   Transparencia   Atención y servicios a la ciudadanía"
+        assert [line.kind for line in classify_lines(row)] == [Kind.FURNITURE]
+
+    @pytest.mark.parametrize("label", ["SUBJECT:", "Subject:", "Asunto:", "Objet :"])
+    def test_a_headline_after_its_label_is_the_headline(self, label: str) -> None:
+        page = f"News Release\n\n{label} Three universities sign an ocean-observing agreement\n\nDATE: November 6, 2025\n\nThe university has signed a memorandum of understanding with two partners.\n"
+        assert _parsed(page).header.title == "Three universities sign an ocean-observing agreement"
+
+    def test_a_section_name_ending_a_run_of_menu_lines_is_no_headline_over_the_long_line(self) -> None:
+        page = (
+            "Enviar un comunicado\nPeriodistas\nNoticias\nTodas las noticias\nFinanzas\n"
+            "Servicios financieros y de inversión\n"
+            "Tres empresas lanzan un corredor de pagos instantáneos entre España, México y Colombia\n\n"
+            "CIUDAD DE MÉXICO, 22 de enero de 2026 /PRNewswire/ -- Las empresas anunciaron hoy una alianza.\n"
+        )
+        title = _parsed(page).header.title
+        assert title == "Tres empresas lanzan un corredor de pagos instantáneos entre España, México y Colombia"
+
+
+def test_a_bodys_seat_with_its_country_is_a_dateline() -> None:
+    page = "Chiefs meet at the headquarters\n\nSHAPE, Belgium – The Supreme Commander hosted the Chiefs of Defence on 7 April 2026.\n"
+    assert _parsed(page).header.dateline == "SHAPE"
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "end"),
+    [
+        (
+            "Bruxelles, le 4 décembre 2025 – Les ministres ont clôturé ce jeudi la 5e session de la Commission mixte."
+            "\n\nPendant deux jours, les délégations ont travaillé sur quatre volets.",
+            dt.date(2025, 12, 3),
+            dt.date(2025, 12, 4),
+        ),
+        (
+            "San José, jueves 20 de noviembre de 2025. Concluyó hoy la reunión regional.\n\n"
+            "Durante dos días, participaron en el encuentro los vicepresidentes de cinco países.",
+            dt.date(2025, 11, 19),
+            dt.date(2025, 11, 20),
+        ),
+        (
+            "Paso Canoas, 27 de octubre de 2026. Las autoridades firmaron este martes un plan, al cierre de una "
+            "reunión técnica de dos días celebrada en Paso Canoas.",
+            dt.date(2026, 10, 26),
+            dt.date(2026, 10, 27),
+        ),
+    ],
+)
+def test_an_event_that_ended_on_the_day_runs_back_the_length_the_lead_gives(
+    body: str, start: dt.date, end: dt.date
+) -> None:
+    dates = _parsed(f"Titre de la page\n\n{body}\n").dates
+    assert (dates.start, dates.end) == (start, end)

@@ -1820,3 +1820,92 @@ def test_a_name_in_apposition_between_commas_then_a_verb_of_saying_is_a_person(t
 def test_an_offices_word_before_the_head_makes_one_title() -> None:
     text = "Por Liberia, el comisionado adjunto de Asuntos Marítimos, Alfred Kollie-Toe, calificó la declaración."
     assert people(text, "es")["Alfred Kollie-Toe"][1] == "comisionado adjunto de Asuntos Marítimos"
+
+
+class TestAKnownGivenNameSaysWhereTheNameStarts:
+    """A role's portfolio of capitalised words runs on to the name with no comma: a given name of
+    ``data/given_names.toml`` says where the name starts (the earliest leaving two to four words)."""
+
+    @pytest.mark.parametrize(
+        ("text", "language", "name", "role"),
+        [
+            (
+                "The Prime Minister met Minister of Economy and Sustainable Development Giorgi Lomidze.",
+                "en",
+                "Giorgi Lomidze",
+                "Minister of Economy and Sustainable Development",
+            ),
+            (
+                "It was launched by Cabinet Secretary for Water, Sanitation and Irrigation Grace Wanjiru Otieno.",
+                "en",
+                "Grace Wanjiru Otieno",
+                "Cabinet Secretary for Water, Sanitation and Irrigation",
+            ),
+            (
+                "Secretary Kowalczyk was accompanied by Director of the Eastern Department Piotr Zawadzki.",
+                "en",
+                "Piotr Zawadzki",
+                "Director",
+            ),
+            (
+                "Asistió la magistrada de la Corte Suprema de Justicia Dinora Esperanza Portillo.",
+                "es",
+                "Dinora Esperanza Portillo",
+                "magistrada",
+            ),
+        ],
+    )
+    def test_the_name_starts_at_the_given_name(self, text: str, language: str, name: str, role: str) -> None:
+        found = people(text, language)
+        assert name in found
+        assert found[name][1] == role
+
+    def test_without_a_known_given_name_a_capitalised_run_is_no_person(self) -> None:
+        # "Prairie Pulse Cooperative" ends a portfolio-like run: no given name, no verb of saying, no person.
+        assert people("The grant goes to the Minister for Trade and Prairie Pulse Cooperative.", "en") == {}
+
+
+def named(paragraphs: list[str], language: str) -> set[str]:
+    return {a.name for a in find_attendees(paragraphs, language)[0] if a.name}
+
+
+class TestAShortNameGetsTheFirstNamesTheTextWritesBeforeIt:
+    @pytest.mark.parametrize(
+        ("paragraphs", "language", "name"),
+        [
+            (
+                [
+                    "Le ministre des Affaires étrangères, Pieter Van den Bossche, et la ministre congolaise ont clôturé la session.",
+                    "Le ministre Van den Bossche a déclaré qu’il était satisfait.",
+                ],
+                "fr",
+                "Pieter Van den Bossche",
+            ),
+            (
+                [
+                    "La cérémonie a eu lieu en présence d’Emiliano Reyes Tovar, sous-secrétaire à la Diversité culturelle.",
+                    "M. Reyes Tovar a souligné que le prêt était exceptionnel.",
+                ],
+                "fr",
+                "Emiliano Reyes Tovar",
+            ),
+            (
+                [
+                    "Asistió el director de la DIRECTEMAR, contraalmirante LT Sergio Oyarzún Vidal, y otros mandos.",
+                    "Por su parte, el contraalmirante Oyarzún destacó que el trabajo conjunto salvó vidas.",
+                ],
+                "es",
+                "Sergio Oyarzún Vidal",
+            ),
+        ],
+    )
+    def test_the_full_name_is_kept(self, paragraphs: list[str], language: str, name: str) -> None:
+        assert name in named(paragraphs, language)
+
+    def test_a_word_of_a_place_before_a_two_word_name_is_no_first_name(self) -> None:
+        # "au Palais d’Egmont Kwame Asante-Boateng": a name of two words may be whole; only a known given name adds.
+        paragraphs = [
+            "Le ministre a reçu au Palais d’Egmont Kwame Asante-Boateng, ministre des Affaires étrangères du Ghana.",
+            "M. Kwame Asante-Boateng a déclaré que la visite était utile.",
+        ]
+        assert "Egmont Kwame Asante-Boateng" not in named(paragraphs, "fr")

@@ -141,3 +141,34 @@ def test_a_malformed_time_zone_table_is_refused(toml: str, key: str, monkeypatch
         monkeypatch.undo()
         for cached in cleared:
             cached.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("toml", "key"),
+    [
+        ('[given]\nenglish = ["Ann"]\n[family_first]\nnames = ["Tran"]\n[extra]\nx = 1\n', "extra"),
+        ('[family_first]\nnames = ["Tran"]\n', "given"),
+        ('[given]\nenglish = ["Ann", ""]\n[family_first]\nnames = ["Tran"]\n', "given.english"),
+        ('[given]\nenglish = ["Ann"]\n[family_first]\nnames = ["Tran"]\nfirst = ["Wang"]\n', "family_first"),
+    ],
+)
+def test_a_malformed_given_names_table_is_refused(toml: str, key: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from communique.locale import tables
+
+    monkeypatch.setattr(tables, "_read", lambda name: toml)
+    tables.given_names.cache_clear()
+    try:
+        with pytest.raises(LanguagePackError) as err:
+            tables.given_names()
+        assert err.value.key == key and err.value.file.endswith("given_names.toml")
+    finally:
+        monkeypatch.undo()
+        tables.given_names.cache_clear()
+
+
+def test_the_given_names_table_reads_case_blind() -> None:
+    from communique.locale import tables
+
+    given, family = tables.given_names()
+    assert {"giorgi", "grace", "dinora", "mairéad"} <= given and "tran" in family
+    assert not {"jun", "riyad", "le"} & given  # capitalised vocabulary is left out

@@ -222,9 +222,10 @@ def _is_place(place: str, country: str | None) -> bool:
         words[0].lower() in adjectives(code) and words[0].lower() not in country_names(code) for code in languages()
     ):
         return False  # "Japanese", "Français": a language switcher or a nationality, no place
-    if any(find_organization(place, code) for code in languages()):
-        return False
-    if country is None or any(country_code(country, code) for code in languages()):
+    of_country = country is not None and any(country_code(country, code) for code in languages())
+    if not of_country and any(find_organization(place, code) for code in languages()):
+        return False  # (a body's seat with its country is a place: "SHAPE, Belgium –")
+    if country is None or of_country:
         return True
     # A region that is not a country ("Norfolk, Virginia"): still a place unless it names a person or body.
     region = country.replace("\u00a0", " ").split()

@@ -37,7 +37,7 @@ from .dates import (
 )
 from .vocab import header_phrases, stamp_labels
 
-__all__ = ["Kind", "Line", "classify_lines", "is_end_mark", "is_prose", "is_split_label", "word_count"]
+__all__ = ["Kind", "Line", "classify_lines", "is_end_mark", "is_prose", "is_split_label", "last_crumb", "word_count"]
 
 
 class Kind(enum.Enum):
@@ -509,6 +509,14 @@ def _has_any(text: str, chars: str) -> bool:
     return any(ch in text for ch in chars)
 
 
+def last_crumb(text: str) -> str | None:
+    """The last crumb of a breadcrumb trail ("Home / News / 2026 / X" → "X"), else ``None``."""
+    if not is_breadcrumb(text):
+        return None
+    parts = [p.strip() for p in _CRUMB_SEPARATOR.split(text) if p.strip()]
+    return parts[-1] if parts else None
+
+
 def is_breadcrumb(text: str) -> bool:
     """Whether ``text`` is a breadcrumb trail ("Accueil > Discours publics", "Home / News / 2019")."""
     if not _has_any(text, _CRUMB_MARKS):
@@ -782,6 +790,8 @@ def classify_lines(text: str) -> list[Line]:
         content = _SPACES.sub(" ", spaced).strip() if uneven else spaced.strip()
         if not content:
             continue
+        if ":" in content[:_TITLE_LABEL_REACH] and (labelled := _title_label().match(content)) is not None:
+            content = content[labelled.end() :]  # "SUBJECT: Kingsmere … sign …", "Asunto: …": the headline itself
         wide = uneven and _WIDE_GAP.search(spaced) is not None
         # The one-character tests first: a search for " · " costs more than one for "·".
         if "|" in content or wide or ("·" in content and " · " in content) or ("•" in content and " • " in content):
@@ -795,11 +805,23 @@ def classify_lines(text: str) -> list[Line]:
                 continue
         # Two spaces inside a line: a flattened header ("Title  28 Feb. 2020 -"), not a sentence ending with a date.
         gap = uneven and _GAP.search(spaced) is not None
-        if gap and _is_menu_row(spaced):
+        if (gap or wide) and _is_menu_row(spaced):
             out.append(Line(number, content, Kind.FURNITURE, block))  # "Health Topics  Countries  Newsroom  Data"
             continue
         out += _classify(content, number, block, False, bullet is not None, gap)
     return _join_split_stamps(out)
+
+
+_TITLE_LABEL_REACH = 12  # characters: "Subject:", "Título:", "Objet :"
+_TITLE_WORDS = 3  # words of a headline after its label at least
+
+
+@cache
+def _title_label() -> re.Pattern[str]:
+    """A headline's label of any pack (``header.title_labels``: "Subject", "Objet", "Asunto"), its colon, then a
+    headline of three words or more."""
+    labels = alternation(w for code in languages() for w in pack(code).header.title_labels)
+    return re.compile(rf"(?i:{labels})[ \u00a0\u202f]*:[ \u00a0\u202f]*(?=(?:\S+[ \u00a0]+){{{_TITLE_WORDS - 1}}}\S)")
 
 
 _MENU_GAP = re.compile(r"[ \u00a0]{2,}")
@@ -808,14 +830,20 @@ _MENU_ITEMS = 3  # items at least: two capitalised phrases side by side are as l
 
 def _is_menu_row(spaced: str) -> bool:
     """Whether a line whose items are set apart by two spaces or more is a row of menu items ("Health Topics
-    Countries  Newsroom  Emergencies  Data  About WHO"): three items or more, each of at most three words
-    opening with a capital, no digit, no sentence mark.  (A flattened header has a long title or a date.)"""
+    Countries  Newsroom  Emergencies  Data  About WHO"): three items or more of at most three words, the others
+    of at most six, each opening with a capital, no digit, no sentence mark.  (A flattened header has a long title or a date.)"""
     items = [p for p in _MENU_GAP.split(spaced.strip()) if p]
     return (
         len(items) >= _MENU_ITEMS
         and _DIGIT.search(spaced) is None
-        and all(word_count(p) <= 3 and p[:1].isupper() and p[-1:] not in ".!?:;," for p in items)
+        and all(word_count(p) <= _LONG_MENU_ITEM and p[:1].isupper() and p[-1:] not in ".!?:;," for p in items)
+        # (One long item among short ones: "Trámites y servicios   Política exterior   …   Atención y servicios a
+        # la ciudadanía".)
+        and sum(word_count(p) <= 3 for p in items) >= _MENU_ITEMS
     )
+
+
+_LONG_MENU_ITEM = 6  # words of a menu item at most ("Atención y servicios a la ciudadanía")
 
 
 # A time of day on its own: "19:30", "4:15pm", "10 h 30", "07:00 CET" (a short mark or zone after it).

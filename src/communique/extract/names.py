@@ -27,7 +27,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ..locale import countries, pack
-from ..locale.tables import capitals
+from ..locale.tables import capitals, given_names
 from ..model import Attendee
 from ._data import alternation, normalize, upper_class
 from .countries import _matcher as country_matcher
@@ -70,6 +70,13 @@ def _prefix_length(text: str, tokens: list[tuple[int, int]], t: PeopleTables) ->
         ):
             # "Foreign Secretary T. K. Bhandari": an initial opens the name, it is no acronym (not "M.", a
             # courtesy word, nor the second letter of a dotted pair: "S. E.", "D. C.").
+            if (
+                _DOTTED_INITIALS.fullmatch(word)
+                and k + 2 < n_tokens
+                and known_given(text[tokens[k + 1][0] : tokens[k + 1][1]])
+            ):
+                k += 1  # "General de División D.E.M. Arturo Salgado": a qualification's letters, then a full name
+                continue
             return k
         if word[0].islower() or (len(word) > 1 and word.isupper() and word.replace(".", "").isalpha()):
             if (
@@ -238,6 +245,8 @@ def _portfolio_then_name(norm: str, tokens: list[tuple[int, int]], t: PeopleTabl
     if n < 3:
         return None
     before = norm[max(0, tokens[0][0] - 12) : tokens[0][0]].split()
+    if before and len(before) >= 2 and bare(before[-1]) in t.role_articles and bare(before[-2]) in t.link_words:
+        before = before[:-1]  # "… de la Corte Suprema de Justicia Dinora Esperanza Portillo": a link, then an article
     if not before or (bare(before[-1]) not in t.link_words and bare(before[-1]) not in t.joiner_words):
         return None
     words = [norm[s:e] for s, e in tokens]
@@ -254,7 +263,10 @@ def _portfolio_then_name(norm: str, tokens: list[tuple[int, int]], t: PeopleTabl
     )
     if lead is None and any(_INITIAL.fullmatch(w) for w in words):
         return None
-    first = lead if lead is not None else n - 2
+    # The name is the run's last two words, or more from a known given name ("… Sanitation and Irrigation Grace
+    # Wanjiru Otieno": the earliest that leaves three or four words).
+    known = None if lead is not None else _given_at(words, 1)
+    first = lead if lead is not None else known if known is not None and known < n - 2 else n - 2
     if lead is None and not all(norm[s : s + 1].isupper() and _letters(norm[s:e]) for s, e in tokens[-2:]):
         return None
     if any(bare(norm[s:e]) in t.head_words for s, e in tokens[:first]):
@@ -276,6 +288,28 @@ def _portfolio_then_name(norm: str, tokens: list[tuple[int, int]], t: PeopleTabl
     ):
         return None
     return first, heads[-1].start()
+
+
+_LONGEST_NAME = 4  # words of a name read from a known given name to the end of a run
+
+
+def _given_at(words: Sequence[str], lowest: int) -> int | None:
+    """The index of the earliest word from ``lowest`` on that is a known given name (or a family name written
+    first: ``data/given_names.toml``) and leaves two to four capitalised words to the end of ``words``."""
+    given, family = given_names()
+    n = len(words)
+    for i in range(max(lowest, n - _LONGEST_NAME), n - 1):
+        folded = words[i].casefold()
+        if (folded in given or folded in family) and all(w[:1].isupper() for w in words[i:]):
+            return i
+    return None
+
+
+def known_given(word: str) -> bool:
+    """Whether ``word`` is a known given name or a family name written first (``data/given_names.toml``)."""
+    given, family = given_names()
+    folded = word.casefold()
+    return folded in given or folded in family
 
 
 def _nationality_between(norm: str, start: int, end: int, t: PeopleTables) -> bool:
@@ -786,6 +820,8 @@ def find_named(
                     head is not None
                     and not (
                         norm.startswith(":", tokens[-1][1])
+                        # (A known given name says a person's name starts there: "… Development Giorgi Lomidze".)
+                        or known_given(norm[core[head[0]][0] : core[head[0]][1]])
                         # (A head with its nationality says a person follows: "le ministre malien de la Santé X".)
                         or _nationality_between(norm, head[1], tokens[0][0], t)
                         or (
@@ -804,6 +840,23 @@ def find_named(
                     )
                 ):
                     head = None  # only a name that speaks ("… Catherine Yeo said:"): not "Prairie Pulse Cooperative"
+            if (
+                head is None
+                and 0 < k < len(tokens) - 1
+                and not introduced
+                # (Not after a courtesy word, a rank or a title: "… Cooperation Dr. Maryam bint Ali Al Mansouri".)
+                and bare(norm[tokens[k - 1][0] : tokens[k - 1][1]]) not in t.trigger_last
+            ):
+                # "la magistrada de la Corte Suprema de Justicia Dinora Esperanza Portillo": words the tables know
+                # open the run, a role's portfolio goes on to a known given name, where the name starts.
+                core = _without_post_nominals(norm, tokens)
+                portfolio = _portfolio_then_name(norm, core, t)
+                if (
+                    portfolio is not None
+                    and portfolio[0] > k
+                    and known_given(norm[core[portfolio[0]][0] : core[portfolio[0]][1]])
+                ):
+                    head = portfolio
             if head is not None:
                 k = head[0]
             name_start = tokens[k][0]
@@ -1063,61 +1116,115 @@ def find_named(
 
 
 def complete_names(people: list[Person], norms: Sequence[str], t: PeopleTables, language: str) -> None:
-    """Give a person found only by a short name ("Nasser-Obi", "Alvarado Rius") the first name the text writes
-    before it elsewhere ("the appointment of Farida Nasser-Obi of Nigeria", "… Management Inés Alvarado Rius").
+    """Give a person found only by a short name ("Nasser-Obi", "Alvarado Rius", "Van den Bossche") the first
+    names the text writes before it elsewhere ("the appointment of Farida Nasser-Obi of Nigeria", "… Management
+    Inés Alvarado Rius", "…, Pieter Van den Bossche, et …", "en présence d’Emiliano Reyes Tovar"), and a one-word
+    surname the second surname written after it there ("contraalmirante LT Sergio Oyarzún Vidal").
 
-    Only when every such occurrence has the same capitalised word before the name, that word reads as a
-    first name (:func:`_name_like`: no vocabulary, title, courtesy word or common word), and no other
-    person has that name already.
+    Only when every such occurrence gives the same full name, whose first names (one or two) read as first names
+    (:func:`_name_like`: no vocabulary, title, courtesy word or common word; known given names of
+    ``data/given_names.toml`` before a short name of two words or more, which may be whole) and start after a word that is no
+    name's (a small word, a word of the tables, an acronym, a punctuation mark: not "Crisis Management Bronwyn
+    …", a portfolio run on to the name), and no other person has that name already.
     """
     taken = {p.name for p in people}
     stop = stopwords(language)
+    given = given_names()[0]
     whole = "\n".join(norms)  # one text to search: a paragraph's end is a line break, no word runs over it
+
+    def plain_first(word: str) -> bool:
+        stem = bare(word)
+        return (
+            word[:1].isupper()
+            and word[1:2].islower()
+            and t.phrases.get(stem) is None
+            and stem not in t.trigger_last
+            and stem not in stop
+            and not _introduces(word, language)
+        )
+
     for person in people:
         words = person.name.split()
-        if len(words) != 1 or not words[0][:1].isupper():
+        if not 1 <= len(words) <= _SHORT_NAME_WORDS or not words[0][:1].isupper():
             continue
-        # The word before the name, itself not after a capitalised word ("Crisis Management Bronwyn …": a
-        # portfolio's words run on to the name; what stands before it there is no first name).  Found with
-        # str.find and read back by hand: a regex per person and paragraph cost more than the rest of this.
-        firsts = set()
-        for first, at in _words_before(whole, person.name):
-            stem = bare(first)
-            if (
-                not _after_capitalised(whole, at)
-                # Not a title, a courtesy word or any other word of the tables ("Commissioner Alvarado
-                # Rius"), nor a common word ("Selon", "The") or one that introduces a name.
-                and t.phrases.get(stem) is None
-                and stem not in t.trigger_last
-                and stem not in stop
-                and not _introduces(first, language)
-            ):
-                firsts.add(first)
-        if len(firsts) != 1:
+        fulls = set()
+        # Found with str.find and read back by hand: a regex per person and paragraph cost more than the rest.
+        for firsts, at, end in _words_before(whole, person.name):
+            kept: list[str] = []
+            for first in reversed(firsts):
+                if not plain_first(first):
+                    break
+                kept.insert(0, first)
+            if not kept or len(kept) > _FIRST_NAMES:
+                continue  # no first name before it, or more plain capitalised words than a person's first names
+            if len(words) > 1 and not all(k.casefold() in given for k in kept):
+                continue  # a name of two words or more may be whole already: only a known given name adds to it
+            if len(kept) < len(firsts):
+                boundary = firsts[-len(kept) - 1]
+                if boundary[:1].isupper() and not _acronym_word(boundary) and not _country_word(boundary, t):
+                    continue  # a capitalised word of a portfolio runs on to the first names
+            elif _after_capitalised(whole, at):
+                continue  # the first names run on from a capitalised word further back
+            second = _WORD_AFTER.match(whole, end) if len(words) == 1 else None
+            tail = [second.group(1)] if second is not None and plain_first(second.group(1)) else []
+            fulls.add(" ".join([*kept, person.name, *tail]))
+        if len(fulls) != 1:
             continue
-        first = firsts.pop()
-        full = f"{first} {person.name}"
+        full = fulls.pop()
         if (
-            first[:1].isupper()
-            and first[1:2].islower()
-            and full not in taken
+            full not in taken
             # (Not the start of another person's longer name: "Rafael Cano" of "Rafael Cano Vílchez".)
             and not any(other is not person and _same_person(full, other.name) for other in people)
-            and _name_like([first, *words], t, language)
+            and _name_like(full.split(), t, language)
         ):
             taken.add(full)
             person.name = full
 
 
-def _words_before(norm: str, name: str) -> Iterator[tuple[str, int]]:
-    """``(word, its offset)`` of each word right before ``name`` (one space between) where ``name`` stands whole."""
+_SHORT_NAME_WORDS = 3  # words of a short name completed from its fuller mention ("Van den Bossche")
+_FIRST_NAMES = 2  # first names read back before a short name ("Gloria Estefanía Paz Villarroel")
+# A capitalised word right after a name (one space between): a second surname ("Sergio Oyarzún Vidal").
+_WORD_AFTER = re.compile(r"[ \u00a0]([^\W\d_][\w’'\-]*)(?![\w’'\-])")
+# An elided preposition or article glued to a first name ("d’Emiliano", "l’Ambassadrice").
+_ELIDED = re.compile(r"[^\W\d_A-Z]{1,2}[’'](?=[^\W\d_])")
+
+
+def _country_word(word: str, t: PeopleTables) -> bool:
+    """Whether a capitalised word is a country's name or adjective of the tables ("por Bolivia Gloria …")."""
+    return t.phrases.get(bare(word), ("",))[0] == "country"
+
+
+def _acronym_word(word: str) -> bool:
+    """Whether a word is an acronym or an abbreviation in capitals ("LT", "D.E.M."): no name's word."""
+    letters = word.replace(".", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
+def _words_before(norm: str, name: str) -> Iterator[tuple[list[str], int, int]]:
+    """``(words, offset of the first, end of the name)`` for each place ``name`` stands whole: up to
+    :data:`_FIRST_NAMES` words right before it (one space between each), an elided preposition taken off
+    the first ("d’Emiliano" → "Emiliano")."""
     at = norm.find(name)
     while at >= 0:
         end = at + len(name)
-        if end >= len(norm) or not (norm[end].isalnum() or norm[end] in "’'-"):
-            before = _WORD_BEFORE.search(norm, max(0, at - _WORD_REACH), at)
-            if before is not None:
-                yield before.group(1), before.start(1)
+        if (end >= len(norm) or not (norm[end].isalnum() or norm[end] in "’'-")) and (
+            at == 0 or not (norm[at - 1].isalnum() or norm[at - 1] in "’'-")
+        ):
+            words: list[str] = []
+            pos = at
+            while len(words) < _FIRST_NAMES + 1:
+                before = _WORD_BEFORE.search(norm, max(0, pos - _WORD_REACH), pos)
+                if before is None:
+                    break
+                word, pos = before.group(1), before.start(1)
+                elided = _ELIDED.match(word)
+                if elided is not None:
+                    words.insert(0, word[elided.end() :])
+                    pos += elided.end()
+                    break  # a preposition before it: the first names start here
+                words.insert(0, word)
+            if words:
+                yield words, pos, end
         at = norm.find(name, at + 1)
 
 

@@ -538,6 +538,11 @@ def _concluded_span(texts: Sequence[str], start: _dt.date, language: str) -> tup
         # "… s'est achevée ce mardi à Namur" ¶ "Ouverte lundi, la session a réuni …": the weekday it opened on.
         opened = _opened_on(texts[:3], start, language)
         span = (opened, start) if opened is not None else None
+        if span is None:
+            # "… ont clôturé ce jeudi la 5e session de la Commission mixte" ¶ "Pendant deux jours, les
+            # délégations …": the length a lead sentence gives, counted back from the day it ended.
+            length = next((n for p in texts[:3] if (n := event_length(_first_sentence(p, language), language))), None)
+            span = (start - _dt.timedelta(days=length - 1), start) if length is not None else None
     return span
 
 

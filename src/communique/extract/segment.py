@@ -44,7 +44,7 @@ from ._data import fold, word_count
 from .countries import adjectives, listed_country
 from .dateline import place_line, read_dateline, split_dateline
 from .dates import LineDates
-from .lines import Kind, Line, classify_lines, is_breadcrumb
+from .lines import Kind, Line, classify_lines, is_breadcrumb, last_crumb
 from .organizations import organization_name
 from .vocab import byline_words, header_phrases, section_labels
 
@@ -748,6 +748,10 @@ def _pick_title(
             continue
         seen[key] = i
         unique.append(i)
+    # "Home / Newsroom / News / 2026 / SACEUR hosts …" over the page: the breadcrumb's last crumb is the
+    # headline, printed a second time (the standfirst under it is not).
+    crumbs = {fold(crumb) for row in lines if row.kind is Kind.FURNITURE and (crumb := last_crumb(row.text))}
+    twice.update(i for i in unique if fold(lines[i].text) in crumbs and lines[i].words >= 3)
     candidate_set = frozenset(unique)
     scored = [
         (
@@ -775,6 +779,7 @@ def _pick_title(
         and earlier[-1][1] >= 5
         and lines[earlier[-1][0]].words >= 4  # not a section label or a kicker ("Media Statement", "Afrique – Tchad")
         and not _ends_breadcrumb(lines, earlier[-1][0], title)
+        and not _ends_menu_run(lines, earlier[-1][0])
         and (
             _subtitle_after(lines, earlier[-1][0], candidate_set, before_dateline=False) == title
             # "Youth innovators receive seed grants in Tamale" ¶ "February 13, 2024" ¶ a summary line over the
@@ -890,6 +895,22 @@ def _ends_breadcrumb(lines: list[Line], i: int, headline: int) -> bool:
 
 _BREADCRUMB_WORDS = 5
 _BREADCRUMB_ITEMS = 2  # menu items right before it
+
+
+def _ends_menu_run(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` is a short line at the end of a run of menu items copied one per line in its block
+    ("Todas las noticias" / "Finanzas" / "Servicios financieros y de inversión"): the section the page is
+    filed under, not a headline over the long line after it."""
+    if lines[i].words > _BREADCRUMB_WORDS or i < _MENU_RUN:
+        return False
+    return all(
+        lines[j].block == lines[i].block
+        and (lines[j].kind is Kind.FURNITURE or (lines[j].kind is Kind.TEXT and lines[j].words <= _MENU_WORDS))
+        for j in range(i - _MENU_RUN, i)
+    )
+
+
+_MENU_RUN = 3  # short lines right before it in its block
 
 
 def _standfirst_under_date(lines: list[Line], above: int, line: int) -> bool:

@@ -128,6 +128,8 @@ def _tables(language: str) -> dict[str, Any]:
             rf"(?<!\w)(?i:{alternation(normalize(w) for w in people.role_articles)})[ \u00a0]*$"
         ),
         "not_speech_forms": frozenset(forms),
+        # The pronouns that may be a clause's subject ("he", "elle"), in small letters.
+        "subject_pronouns": frozenset(normalize(w).lower() for w in people.pronouns if " " not in w),
         "not_speech_lengths": tuple(sorted({len(w) for w in forms})),
         # The last three letters of every form (when none is shorter): most windows end with none of them.
         "not_speech_ends": frozenset(w[-3:] for w in forms) if all(len(w) >= 3 for w in forms) else None,
@@ -388,18 +390,21 @@ class _Attribution:
             if p >= other.start():
                 break
         role_start = other.start("role") if other.group("role") is not None else other.start("bare")
+        # A compound of the head ("the Chairperson-in-Office"): the whole word is the role.
+        compound = _HYPHENATED.match(text, other.end())
+        role_end = compound.end() if compound is not None else other.end()
         # A nationality adjective right after the role ("la mandataria finlandesa"): the attendee of that country.
-        after = self.t["next_word"].match(text, other.end())
+        after = self.t["next_word"].match(text, role_end)
         country = self.t["adjectives"].get(after.group(1).lower()) if after is not None else None
         # With its modifiers first ("the External Affairs Minister"), else the head alone ("Minister").
         resolved = (
-            self.by_role(text[other.start() : other.end()], para, start, country)
+            self.by_role(text[other.start() : role_end], para, start, country)
             if role_start > other.start()
             and text[role_start - 1] == " "
             and text[role_start - 2].isalpha()
             and text[other.start() : role_start].split()[-1][:1].isupper()
             else None
-        ) or self.by_role(text[role_start : other.end()], para, start, country)
+        ) or self.by_role(text[role_start:role_end], para, start, country)
         if resolved is None:
             # A role no attendee holds, right before a name ("le lieutenant-colonel portugais X"): the name.
             near = next((name for p, name in hits if other.end() <= p <= other.end() + 40), None)
@@ -978,29 +983,41 @@ def _cuts_role(word: str, language: str) -> bool:
 
 
 def _not_speech(window: str, t: dict[str, Any]) -> bool:
-    """Whether ``window`` ends with a not-speech word ("sous le thème"), then only spaces and commas.
+    """Whether ``window`` ends with a not-speech word ("sous le thème"), then only spaces and commas, that no
+    personal pronoun says ("which she called “…”": her words, not a name).
 
     Same answer as ``t["not_speech"].search(window)``, by looking up the
     suffixes of each possible length instead of trying the regex everywhere.
     """
+    start = _not_speech_start(window, t)
+    if start is None:
+        return False
+    before = window[:start].split()
+    return not (before and before[-1].lower() in t["subject_pronouns"])
+
+
+def _not_speech_start(window: str, t: dict[str, Any]) -> int | None:
+    """Where the not-speech word that ends ``window`` starts, else ``None``."""
     end = len(window)
     while end and (window[end - 1] == "," or window[end - 1].isspace()):
         end -= 1
     ends = t["not_speech_ends"]
     if ends is not None and window[max(0, end - 3) : end] not in ends:
-        return False  # no form ends with these letters
+        return None  # no form ends with these letters
     forms = t["not_speech_forms"]
-    for n in t["not_speech_lengths"]:
+    lengths: tuple[int, ...] = t["not_speech_lengths"]
+    for n in lengths:
         start = end - n
         if start < 0:
             break
         if window[start:end] in forms:
             before = window[start - 1] if start else " "
             if not (before.isalnum() or before == "_"):
-                return True
-    return False
+                return start
+    return None
 
 
+_HYPHENATED = re.compile(r"(?:-[^\W\d_]+)+")  # the rest of a hyphenated compound ("-in-Office")
 _SUBJECTLESS_WORDS = 1  # words before a verb of saying that leave it no subject ("Según explicó")
 _REPORTED_GAP = 4  # words between a verb of saying and a quotation it reports without "that"
 

@@ -29,6 +29,7 @@ __all__ = [
     "capitals",
     "countries",
     "country_name",
+    "given_names",
     "governments",
     "organizations",
     "regional_time_zones",
@@ -85,11 +86,9 @@ class Organization:
         return self.forms.get(primary(language)) or self.forms.get("en", ())
 
 
-def _strings(value: Any, where: str) -> tuple[str, ...]:
+def _strings(value: Any, where: str, file: str = "communique/data/organizations.toml") -> tuple[str, ...]:
     if type(value) is not list or not all(type(v) is str and v.strip() for v in value):
-        raise LanguagePackError(
-            "expected a list of non-empty strings", file="communique/data/organizations.toml", key=where
-        )
+        raise LanguagePackError("expected a list of non-empty strings", file=file, key=where)
     return tuple(value)
 
 
@@ -193,6 +192,34 @@ def capitals() -> dict[str, str]:
         for name in names:
             out.setdefault(name.casefold(), code)
     return out
+
+
+@cache
+def given_names() -> tuple[frozenset[str], frozenset[str]]:
+    """``(given names, family names written first)`` of ``data/given_names.toml``, casefolded, checked.
+
+    A given name says where a person's name starts inside a run of capitalised words ("Minister of Economy
+    and Sustainable Development Giorgi Lomidze"); a family name of a family-first naming order ("Tran Van
+    Hieu", "Wang Yi") does the same.  Names, not words of a language: one table for every pack.
+    """
+    where = "communique/data/given_names.toml"
+    try:
+        data = tomllib.loads(_read("given_names.toml"))
+    except tomllib.TOMLDecodeError as exc:
+        raise LanguagePackError(f"not valid TOML: {exc}", file=where) from None
+    unknown = sorted(set(data) - {"given", "family_first"})
+    if unknown:
+        raise LanguagePackError("unknown key", file=where, key=unknown[0])
+    given, family = data.get("given"), data.get("family_first")
+    if not isinstance(given, dict) or not given:
+        raise LanguagePackError("expected a table of lists of names", file=where, key="given")
+    if not isinstance(family, dict) or set(family) != {"names"}:
+        raise LanguagePackError("expected a table with one key, names", file=where, key="family_first")
+    first: set[str] = set()
+    for group, names in given.items():
+        first.update(n.casefold() for n in _strings(names, f"given.{group}", where))
+    last = {n.casefold() for n in _strings(family["names"], "family_first.names", where)}
+    return frozenset(first), frozenset(last)
 
 
 @cache
