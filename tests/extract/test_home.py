@@ -293,3 +293,19 @@ def test_a_states_formal_name_on_a_masthead_line_is_the_home(
     masthead: list[str], language: str, home: str | None
 ) -> None:
     assert home_country(masthead, language) == home
+
+
+@pytest.mark.parametrize(
+    ("masthead", "code"),
+    [
+        (["GOBIERNO DE ESPAÑA", "MINISTERIO DE DEFENSA"], "ES"),
+        (["GHANA ARMED FORCES", "Official Website of the Ghana Armed Forces"], "GH"),
+        (["Houses of the Oireachtas", "Tithe an Oireachtais"], "IE"),
+    ],
+)
+def test_a_masthead_in_capitals_or_a_national_institution_names_the_state(masthead: list[str], code: str) -> None:
+    assert home_country(masthead, "es" if code == "ES" else "en") == code
+
+
+def test_a_regions_masthead_names_no_state() -> None:
+    assert home_country(["Junta de Andalucía", "Consejería de Salud"], "es") is None

@@ -112,7 +112,8 @@ def home_country(masthead: Sequence[str], language: str) -> str | None:
     "Le portail du Gouvernement suisse"), as a site prints its name — in a title or a sentence,
     "Government of Ghana" is as likely the other party.
     """
-    lines = [" ".join(line.split()) for line in masthead]
+    # A masthead in capitals ("GOBIERNO DE ESPAÑA") is read as its words are written elsewhere.
+    lines = [" ".join((line.title() if line.isupper() else line).split()) for line in masthead]
     text = normalize("\n".join(lines))
     low = text.lower()
     if len(low) != len(text):
