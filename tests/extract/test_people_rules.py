@@ -1909,3 +1909,28 @@ class TestAShortNameGetsTheFirstNamesTheTextWritesBeforeIt:
             "M. Kwame Asante-Boateng a déclaré que la visite était utile.",
         ]
         assert "Egmont Kwame Asante-Boateng" not in named(paragraphs, "fr")
+
+
+def test_an_office_over_another_states_capital_gives_that_state() -> None:
+    page = (
+        "Reunión de alcaldes de capitales\n\nCiudad de México, 22 de enero de 2026.- A la reunión asistieron el "
+        "alcalde mayor de Bogotá, Felipe Andrés Cárdenas Rojas, y la intendenta de Montevideo, Florencia "
+        "Rodríguez Sanguinetti, con la jefa de Gobierno, Clara Ruiz Mendoza.\n"
+    )
+    countries = {a.name: a.country for a in communique.parse(page.encode(), "text").attendees if a.name}
+    assert countries["Felipe Andrés Cárdenas Rojas"] == "CO"
+    assert countries["Florencia Rodríguez Sanguinetti"] == "UY"
+
+
+def test_a_citys_own_mayor_gets_no_country_from_the_city() -> None:
+    page = "Nouvelles rues aux écoles\n\nLa maire de Paris, Hélène Vasseur-Brun, a inauguré trois rues.\n"
+    attendees = communique.parse(page.encode(), "text").attendees
+    assert [a.country for a in attendees if a.name == "Hélène Vasseur-Brun"] == [None]
+
+
+def test_two_bodies_of_one_country_share_its_name_in_a_partner_list() -> None:
+    text = (
+        "L’opération a été menée avec la participation des services de police et de gendarmerie du Bénin, "
+        "du Cap-Vert, de la Côte d’Ivoire et du Togo."
+    )
+    assert {a.country for a in find_attendees([text], "fr")[0] if a.country} == {"BJ", "CV", "CI", "TG"}

@@ -26,7 +26,7 @@ from .delegations import delegation_country
 from .home import holds_national_office, of_home
 from .names import Person, complete_names, find_named, interviewee_in_lead, merge
 from .partners import find_partners
-from .roles import from_role, role_parts
+from .roles import capital_office_country, from_role, role_parts
 from .transcripts import Turn, turn_role
 from .vocab import people_tables
 
@@ -52,6 +52,7 @@ def find_attendees(
     turns: Sequence[Turn] = (),
     *,
     named_only: bool = False,
+    filed_from: str | None = None,
 ) -> tuple[list[Attendee], list[Mention]]:
     """All attendees of ``paragraphs``, named ones first, and where each named person is introduced.
 
@@ -66,6 +67,10 @@ def find_attendees(
     whose country the text does not give (:func:`.home.of_home`).  ``capital`` is the country whose
     capital the release is filed from, used only without ``home`` and only for holders of a national
     office (:func:`.home.holds_national_office`: "la ministra de Defensa" datelined Madrid).
+    ``filed_from`` is the country of the capital the release is filed from (its dateline): an office over
+    another state's capital gives that state ("el alcalde mayor de Bogotá" in a release from Mexico City:
+    :func:`.roles.capital_office_country`); one over the capital it is filed from, or in a release with no
+    such dateline, is a city's own and gives none (the decision for a city's pages, like a region's).
     ``turns`` are the release's transcript turns (:func:`.transcripts.find_turns`): a label's
     named speaker is a person, and a speaker known by role that no named person holds is an
     attendee known by role.
@@ -93,6 +98,10 @@ def find_attendees(
         interviewee = interviewee_in_lead(paragraphs[:2], body.norms[:2], t, language)
         if interviewee is not None:
             people.append(Person(interviewee))
+    for p in people:
+        if p.country is None and (office := capital_office_country(p.role, p.organization, t)) is not None:
+            if filed_from is not None and office not in (filed_from, home):
+                p.country = office  # "el alcalde mayor de Bogotá" at a meeting in Mexico City
     for i, s, _, k in found:
         if people[k].country is None:
             # "La délégation sénégalaise comprenait notamment : M. X, …": a member of a country's delegation.

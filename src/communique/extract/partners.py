@@ -93,9 +93,16 @@ def _partners(window: str, preposition: str, language: str, t: PeopleTables) -> 
     if stop is not None:
         window = window[: stop.start()]
     out: list[tuple[str, str]] = []
+    carried = ""  # a body without its country, joined to the next item ("services de police et de gendarmerie du Bénin")
     for raw in _separator(language).split(window):
         item = _bare(raw, preposition, t)
+        if carried and item:
+            item = f"{carried} {raw.strip()}"
+        carried = ""
         found = _partner(item, language) if item else None
+        if found is None and not out and item and _names_body(item, language) and not find_countries(item, language):
+            carried = item  # only before the first partner: two bodies of one country share its name
+            continue
         if found is None:
             break
         out.append(found)
@@ -155,6 +162,12 @@ def _bare(item: str, preposition: str, t: PeopleTables) -> str:
         if elided:  # "l’Agence…", "d’Espagne": the elided article glued to the word
             return item[len(elided) :]
         return item
+
+
+def _names_body(item: str, language: str) -> bool:
+    """Whether ``item`` holds a word of a state body's name ("services de police")."""
+    low = normalize(item).lower()
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in _state_words(language))
 
 
 @cache

@@ -404,6 +404,7 @@ def release_from_parts(
             turns,
             None if title_derived else title,
             subtitle,
+            capital_country(dateline),
         )
         found, only_mentioned = (people[0], people[1]) if people else ([], [])
         mentions = [*mentions, *only_mentioned]
@@ -809,12 +810,15 @@ def _attendees_and_mentioned(
     turns: Sequence[Turn] = (),
     title: str | None = None,
     subtitle: str | None = None,
+    filed_from: str | None = None,
 ) -> list[list[Attendee]]:
-    """The attendees of ``texts`` and the people only mentioned (:mod:`.mentioned`), as two lists."""
+    """The attendees of ``texts`` and the people only mentioned (:mod:`.mentioned`), as two lists.
+
+    ``filed_from`` is the country of the capital the release is filed from, if its dateline is one."""
     listed = _listed_countries(texts, language)
     if listed is not None:
         texts, analysis = listed, Analysis(listed)
-    attendees, where = find_attendees(texts, language, analysis, home, capital, turns)
+    attendees, where = find_attendees(texts, language, analysis, home, capital, turns, filed_from=filed_from)
     attendees, mentioned = split_mentioned(attendees, where, texts, language)
     if subtitle:
         # The standfirst tells who takes part as the body does ("Du 3 au 14 mars, près de 900 militaires

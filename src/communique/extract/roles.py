@@ -788,6 +788,27 @@ def territorial(role: str, t: PeopleTables) -> bool:
     return " ".join(words) in t.territorial or (bool(words) and words[-1] in t.territorial)
 
 
+def capital_office_country(role: str | None, organization: str | None, t: PeopleTables) -> str | None:
+    """The country of an office held over a capital city ("alcalde mayor de Bogotá", "Mayor of Lima",
+    "maire de Dakar", or the city as the role's organisation: ``data/capitals.toml``), else ``None``: the
+    city says the state."""
+    if not role:
+        return None
+    from ..locale.tables import capitals
+
+    head = low(role).split()
+    held = bool(head) and (territorial(role, t) or territorial(head[0], t))  # "alcalde mayor", "Lord Mayor"
+    if organization and held and (code := capitals().get(organization.casefold())) is not None:
+        return code
+    words = role.split()
+    for k in range(len(words) - 1, 0, -1):
+        if low(words[k - 1]) in t.link_words and territorial(" ".join(words[: k - 1]), t):
+            code = capitals().get(" ".join(words[k:]).casefold())
+            if code is not None:
+                return code
+    return None
+
+
 def role_parts(phrase: str, language: str) -> tuple[str, str | None]:
     """A role noun phrase as (role, organisation): "the NATO Secretary General" → ("Secretary General", "NATO").
 
