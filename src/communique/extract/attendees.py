@@ -99,9 +99,9 @@ def find_attendees(
         if interviewee is not None:
             people.append(Person(interviewee))
     for p in people:
-        if p.country is None and (office := capital_office_country(p.role, p.organization, t)) is not None:
-            if filed_from is not None and office not in (filed_from, home):
-                p.country = office  # "el alcalde mayor de Bogotá" at a meeting in Mexico City
+        office = capital_office_country(p.role, p.organization, t) if p.country is None and filed_from else None
+        if office is not None and office not in (filed_from, home):
+            p.country = office  # "el alcalde mayor de Bogotá" at a meeting in Mexico City
     for i, s, _, k in found:
         if people[k].country is None:
             # "La délégation sénégalaise comprenait notamment : M. X, …": a member of a country's delegation.

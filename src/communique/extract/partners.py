@@ -93,7 +93,9 @@ def _partners(window: str, preposition: str, language: str, t: PeopleTables) -> 
     if stop is not None:
         window = window[: stop.start()]
     out: list[tuple[str, str]] = []
-    carried = ""  # a body without its country, joined to the next item ("services de police et de gendarmerie du Bénin")
+    carried = (
+        ""  # a body without its country, joined to the next item ("services de police et de gendarmerie du Bénin")
+    )
     for raw in _separator(language).split(window):
         item = _bare(raw, preposition, t)
         if carried and item:
