@@ -565,3 +565,40 @@ def test_an_attribution_opening_the_sentence_makes_a_copulas_quotation_speech(pa
 def test_a_document_named_after_according_to_is_no_speech() -> None:
     paragraph = "Exports will grow, según el informe “Perspectivas del Comercio Internacional 2025”, presented today."
     assert speakers([paragraph], "es") in ([], [None])
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "language"),
+    [
+        (
+            "Renata Lins and Óscar Quispe signed. Lins called the pact “a turning point for the basin”, while "
+            "Quispe noted that the reserve was large.",
+            "en",
+        ),
+        (
+            "Renata Lins et Óscar Quispe ont signé. Lins a qualifié le pacte de « tournant pour le bassin », "
+            "tandis que Quispe a rappelé que la réserve était grande.",
+            "fr",
+        ),
+        (
+            "Renata Lins y Óscar Quispe firmaron. Lins calificó el pacto de “un punto de inflexión para la cuenca”, "
+            "mientras que Quispe recordó que la reserva es grande.",
+            "es",
+        ),
+    ],
+)
+def test_a_verb_after_a_clause_joiner_is_that_clauses_not_the_quotations(paragraph: str, language: str) -> None:
+    people = (Attendee(name="Renata Lins"), Attendee(name="Óscar Quispe"))
+    assert speakers([paragraph], language, *people) == ["Renata Lins"]
+
+
+def test_a_nationality_after_a_role_names_the_person_right_after_it() -> None:
+    paragraphs = [
+        "El diputado guatemalteco Édgar Ixcot presentó el informe. El diputado costarricense Andrés Quirós, de la "
+        "Asamblea Legislativa, advirtió que su país cambió. “Hoy las armas se quedan en nuestros barrios”, sostuvo."
+    ]
+    people = (
+        Attendee(name="Édgar Ixcot", role="diputado", country="GT"),
+        Attendee(name="Andrés Quirós", role="diputado", country="CR"),
+    )
+    assert speakers(paragraphs, "es", *people) == ["Andrés Quirós"]

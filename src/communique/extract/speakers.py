@@ -128,6 +128,12 @@ def _tables(language: str) -> dict[str, Any]:
             rf"(?<!\w)(?i:{alternation(normalize(w) for w in people.role_articles)})[ \u00a0]*$"
         ),
         "not_speech_forms": frozenset(forms),
+        # Right after the closing mark: a comma, then a conjunction opening another clause.
+        "clause_joiner": re.compile(
+            rf"[ \u00a0]*,?[ \u00a0]*(?i:{alternation(normalize(w) for w in quotes.clause_joiners)})[ \u00a0]"
+            if quotes.clause_joiners
+            else r"(?!)"
+        ),
         # The pronouns that may be a clause's subject ("he", "elle"), in small letters.
         "subject_pronouns": frozenset(normalize(w).lower() for w in people.pronouns if " " not in w),
         "not_speech_lengths": tuple(sorted({len(w) for w in forms})),
@@ -635,6 +641,10 @@ class _Attribution:
         colon = stripped.endswith(":")
         window_end = min(after_end, after_start + 160)
         verb_after = t["verbs"].search(text, after_start, min(after_end, after_start + 60))
+        if verb_after is not None and t["clause_joiner"].match(text, after_start) is not None:
+            # "“…”, while Quispe noted that …": another clause opens after the quotation; its verb is its own.
+            verb_after = None
+            window_end = after_start
         # (A verb after a comma attributes the words; one after the name without a comma is the sentence's:
         # "El productor de “Marea alta en Tumaco” explicó que …".)
         if (
@@ -1194,9 +1204,11 @@ def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int, country
                 headed.append(a.name)
         if not exact and not candidates:
             candidates = headed
-        if len(exact) + len(candidates) > 1:
+        countrymen = {a.name for a in people.attendees if country is not None and a.country == country}
+        if len(exact) + len(candidates) > 1 and not countrymen & {*exact, *candidates}:
             # A role noun points back: someone the text names only after the quotation ("… dijo el
-            # Secretario General" ¶ "… del ex Secretario General X") is not who it means.
+            # Secretario General" ¶ "… del ex Secretario General X") is not who it means.  (Not when its
+            # nationality says who: "El diputado costarricense X, …" names X right after the role.)
             named = _named_before(state, {*exact, *candidates}, para, pos)
             if named:
                 exact = [c for c in exact if c in named]

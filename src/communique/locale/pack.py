@@ -319,6 +319,9 @@ class QuoteWords:
     """Pronouns glued after a verb ("a-t-il ajouté", "-t-elle")."""
     complementizers: Words
     """Words introducing reported speech before a quotation ("que", "that")."""
+    clause_joiners: Words
+    """Conjunctions that open another clause after a quotation ("“…”, while Quispe noted …", "mientras",
+    "tandis que"): the verb after them is that clause's, no attribution of the quotation."""
     according: Words
     """Prepositions attributing what follows ("according to", "selon")."""
     according_pronouns: Words
