@@ -1204,8 +1204,8 @@ def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int, country
                 headed.append(a.name)
         if not exact and not candidates:
             candidates = headed
-        countrymen = {a.name for a in people.attendees if country is not None and a.country == country}
-        if len(exact) + len(candidates) > 1 and not countrymen & {*exact, *candidates}:
+        nationals = {a.name for a in people.attendees if country is not None and a.country == country}
+        if len(exact) + len(candidates) > 1 and not nationals & {*exact, *candidates}:
             # A role noun points back: someone the text names only after the quotation ("… dijo el
             # Secretario General" ¶ "… del ex Secretario General X") is not who it means.  (Not when its
             # nationality says who: "El diputado costarricense X, …" names X right after the role.)
