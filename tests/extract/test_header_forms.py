@@ -1531,3 +1531,19 @@ def test_an_event_that_ended_on_the_day_runs_back_the_length_the_lead_gives(
 ) -> None:
     dates = _parsed(f"Titre de la page\n\n{body}\n").dates
     assert (dates.start, dates.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("body", "day"),
+    [
+        (
+            "MADRID--(BUSINESS WIRE)--Aquavia Ingeniería y Servicios, S.A. (BME: AQV) y su socio Hídrica del "
+            "Pacífico S.A.C. firmaron ayer en Lima el acuerdo de asociación.",
+            dt.date(2025, 12, 10),
+        ),
+        ("LONDON, 11 December 2025 – The two companies signed the agreement yesterday in Lima.", dt.date(2025, 12, 10)),
+    ],
+)
+def test_a_lead_that_tells_of_the_day_before_the_pages_date_dates_the_event(body: str, day: dt.date) -> None:
+    page = f"Firman el acuerdo de la desaladora\n\n11 de diciembre de 2025\n\n{body}\n"
+    assert _parsed(page).dates.start == day
