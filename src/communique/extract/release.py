@@ -491,14 +491,14 @@ def event_days(
     if page_day is None:
         stamped = dates.published or dates.updated
         page_day = stamp_day(stamped) if stamped is not None else dates.start
-    if dates.start is None or dates.end is not None or not texts:
-        return dates
-    if page_day is not None and dates.start == page_day:
+    if page_day is not None and dates.start == page_day and dates.end is None and texts:
         # The page's own day as the event's, and a lead that tells of a day before it ("… firmaron ayer en
         # Lima", "The agreement was signed on Monday"): that day.
         told = lead_day(texts, page_day, language)
         if told < page_day:
             dates = Dates(start=told, end=None, published=dates.published, updated=dates.updated)
+    if dates.start is None or dates.end is not None or not texts:
+        return dates
     leads = [subtitle, *texts[:3]] if subtitle else list(texts[:3])
     span = None if checked else _concluded_span(texts, dates.start, language)
     if span is None:
