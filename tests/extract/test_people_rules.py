@@ -1934,3 +1934,37 @@ def test_two_bodies_of_one_country_share_its_name_in_a_partner_list() -> None:
         "du Cap-Vert, de la Côte d’Ivoire et du Togo."
     )
     assert {a.country for a in find_attendees([text], "fr")[0] if a.country} == {"BJ", "CV", "CI", "TG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        # An office over a territory heads a role.
+        (
+            "Asistió el prefecto de la provincia del Carchi, Marco Vinicio Pozo Narváez, al acto.",
+            "es",
+            "Marco Vinicio Pozo Narváez",
+        ),
+        # A family name after its particle may be a word of the tables ("Cruz" of Cruz Roja).
+        (
+            "Asistió el presidente de la Autoridad Portuaria, Francisco Javier Ruiz de la Cruz, al acto.",
+            "es",
+            "Francisco Javier Ruiz de la Cruz",
+        ),
+        # A body's acronym, then the place of its office, before the comma.
+        (
+            "Asistió el representante de la Agencia de Cooperación Internacional del Japón (JICA) en Paraguay, "
+            "Kenji Watanabe, al acto.",
+            "es",
+            "Kenji Watanabe",
+        ),
+        (
+            "Le directeur de l’Agence française de développement (AFD) à Dakar, Jérôme Lagarde, qui cofinance le "
+            "projet, était présent.",
+            "fr",
+            "Jérôme Lagarde",
+        ),
+    ],
+)
+def test_the_apposed_role_before_a_name_in_more_forms(text: str, language: str, name: str) -> None:
+    assert name in people(text, language)

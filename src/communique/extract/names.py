@@ -639,7 +639,10 @@ def _clean_name(
     for suffix in POSSESSIVE:
         if last.endswith(suffix):
             words[-1] = (last[: -len(suffix)], last_start)
-    while words and (words[-1][0] in t.not_names or words[-1][0] in t.particles):
+    # "Francisco Javier Ruiz de la Cruz": after a particle, two name words or more before it, a family name may
+    # be a word of the tables.
+    particled = len(words) >= 4 and low(words[-2][0]) in t.particles and words[-1][0][1:2].islower()
+    while words and not particled and (words[-1][0] in t.not_names or words[-1][0] in t.particles):
         popped = bare(words.pop()[0])
         if popped in t.not_name_words and popped not in t.article_words and popped not in t.role_articles:
             return None  # "for Economic Affairs": a word before a portfolio or an institution word is the portfolio's
@@ -1674,7 +1677,9 @@ def _name_like(words: list[str], t: PeopleTables, language: str) -> bool:
         titled = stem in t.trigger_last and not (
             n == len(words) - 1 >= 2 and not any(bare(w) in t.head_words for w in words[:-1])
         )
-        if stem in t.not_name_words or titled or (stem in stop and stem not in t.particles):
+        # (A family name after its particle may be a word of the tables: "Ruiz de la Cruz", "Pérez de la Paz".)
+        surname = n >= 3 and bare(words[n - 1]) in t.particles and n == len(words) - 1
+        if (stem in t.not_name_words and not surname) or titled or (stem in stop and stem not in t.particles):
             return False
     return t.phrases.get(low(" ".join(words))) is None and len(set(words)) == len(words)
 

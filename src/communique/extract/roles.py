@@ -31,7 +31,11 @@ _APPOSITION = re.compile(r"(?:[^,;:«»“”\"().•]+|\([^()]*\)|(?<=(?<!\w)[A
 # A first word and its possessive, then a space: the owner of a role ("NRC’s ", "Gavi’s ", "ECOWAS ").
 _OWNER = re.compile(r"([^\W\d_][\w\-&]*)(’s)?[ \u00a0]+")
 # ("(DSACEUR)", and a short name in brackets as bodies write theirs: "(Servel)", "(Frontex)".)
-_TRAILING_ACRONYM = re.compile(r"[ \u00a0]*\([ \u00a0]*[A-Z](?:[A-Z0-9&.\-]{1,14}|[a-z]{2,9})[ \u00a0]*\)[ \u00a0]*$")
+# (A place may follow it: "… (JICA) en Paraguay, X", "… (AFD) à Dakar, X": a short link, a capitalised name.)
+_TRAILING_ACRONYM = re.compile(
+    r"[ \u00a0]*\([ \u00a0]*[A-Z](?:[A-Z0-9&.\-]{1,14}|[a-z]{2,9})[ \u00a0]*\)"
+    r"(?:[ \u00a0]+[^\W\d_A-Z]{1,3}[ \u00a0]+[^\W\d_a-z][\w’'\-]*(?:[ \u00a0]+[^\W\d_a-z][\w’'\-]*){0,2})?[ \u00a0]*$"
+)
 
 
 def role_before(text: str, end: int, t: PeopleTables, language: str) -> dict[str, Any] | None:

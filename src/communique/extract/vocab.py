@@ -229,7 +229,8 @@ def people_tables(language: str) -> PeopleTables:
         role_articles=frozenset(low(a) for a in people.role_articles),
         role_modifiers=frozenset(low(a) for a in people.role_modifiers),
         stop_words=frozenset(low(w) for w in lp.language.stopwords),
-        heads=re.compile(phrase_pattern([*people.role_heads, *titles])),
+        # (An office over a territory heads a role too: "el prefecto del Carchi, X".)
+        heads=re.compile(phrase_pattern([*people.role_heads, *titles, *people.territorial_heads])),
         clause=re.compile(r"[ \u00a0](?:" + "|".join(map(re.escape, people.clause_verbs)) + r")[ \u00a0]"),
         role_item=re.compile(rf"(?:{article_trie})[ \u00a0]?(?P<role>{heads})"),
         plural=re.compile(phrase_pattern(plurals)),
@@ -273,7 +274,7 @@ def people_tables(language: str) -> PeopleTables:
         ),
         not_name_words=frozenset(low(w) for w in not_names),
         link_words=frozenset(link_words),
-        head_words=frozenset(low(h) for h in people.role_heads if " " not in h),
+        head_words=frozenset(low(h) for h in (*people.role_heads, *people.territorial_heads) if " " not in h),
         counterparts=frozenset(low(w) for w in people.counterparts),
         clause_words=frozenset(low(w) for w in people.clause_verbs),
         joiner_words=frozenset(w for j in people.list_joiners for w in low(j).split()),
