@@ -373,7 +373,7 @@ def test_a_failing_extraction_rule_costs_its_result_not_the_release(
 ) -> None:
     from communique.extract import release as assembly
 
-    def broken(*args: object) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("a bug in a rule")
 
     monkeypatch.setattr(assembly, "find_attendees", broken)

@@ -157,6 +157,9 @@ DEFAULT_CORPUS = (
     "tests/data/holdout33",
     "tests/data/holdout34",
     "tests/data/holdout35",
+    "tests/data/holdout36",
+    "tests/data/holdout37",
+    "tests/data/holdout38",
     "tests/data/htmlhold",
     "tests/data/htmlhold2",
     "tests/data/htmlhold3",
@@ -178,6 +181,8 @@ DEFAULT_CORPUS = (
     "tests/data/htmlhold19",
     "tests/data/htmlhold20",
     "tests/data/htmlhold21",
+    "tests/data/htmlhold22",
+    "tests/data/htmlhold23",
 )
 """The corpus folders, relative to the repository root (the current directory of the command)."""
 
