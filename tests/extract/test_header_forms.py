@@ -1547,3 +1547,26 @@ def test_an_event_that_ended_on_the_day_runs_back_the_length_the_lead_gives(
 def test_a_lead_that_tells_of_the_day_before_the_pages_date_dates_the_event(body: str, day: dt.date) -> None:
     page = f"Firman el acuerdo de la desaladora\n\n11 de diciembre de 2025\n\n{body}\n"
     assert _parsed(page).dates.start == day
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Publié le 14/11/2025 — Mis à jour le 17/11/2025 à 11h20",
+        "Publié le 14/11/2025 — | Mis à jour le 17/11/2025 à 11h20",  # two spans of a page joined by a bar
+        "Date de publication : 14/11/2025 Mis à jour le : 17/11/2025 - 11:20",
+    ],
+)
+def test_two_stamps_of_one_line_in_more_joins(line: str) -> None:
+    kinds = [(row.kind, row.stamp.kind if row.stamp else None) for row in classify_lines(line)]
+    assert kinds == [(Kind.STAMP, "published"), (Kind.STAMP, "updated")]
+
+
+def test_a_range_opening_a_lead_sentence_holds_the_day_a_caption_gives() -> None:
+    page = (
+        "Les villes jumelles réunies pour parler climat\n\nPubliée le 14/11/2025\n\n"
+        "Les délégations réunies place Broglie, le 13 novembre.\n\n"
+        "Jeudi 13 et vendredi 14 novembre, la maire a accueilli les représentants de quatre villes jumelles.\n"
+    )
+    dates = _parsed(page).dates
+    assert (dates.start, dates.end) == (dt.date(2025, 11, 13), dt.date(2025, 11, 14))

@@ -136,6 +136,7 @@ _DIGIT = re.compile(r"\d")
 _ANY_YEAR = 2000  # a leap year: "29 February" is a day in some year
 _NUMBERED = re.compile(r"\d{1,2}\.\s+\S")
 # Runs of three spaces or a tab separate the items of a menu or of a flattened header line.
+_EDGE_DASHES = "–—"  # dashes a piece may keep at its edge from the separator beside it
 _WIDE_GAP = re.compile(r"[ \u00a0]{3,}|\t")
 # What separates the items of a flattened header line: "|", a middle dot or a bullet between spaces, a wide gap.
 _PIECE = re.compile(r"\||\s[·•]\s|[ \u00a0]{3,}|\t")
@@ -554,7 +555,7 @@ def _classify(text: str, number: int, block: int, piece: bool, bullet: bool = Fa
     try:
         stamp = parse_stamp(text)
         # Two stamps: "Publié le 08/06/2026 – Mis à jour le 09/06/2026" also reads as one stamp with a tail.
-        joined = stamp is None or _has_any(text, ",–|")
+        joined = stamp is None or _has_any(text, ",–—|·•-")
         pair = _two_stamps(text) if joined and words <= _LONGEST_DATE_LINE + 4 else None
         if pair is not None:
             stamp = None
@@ -680,7 +681,7 @@ def _two_stamps(text: str) -> list[tuple[str, DateStamp]] | None:
     """The publication and update stamps of one line, when a comma or a dash joins them, else ``None``."""
     if len(_DIGIT_RUN.findall(text)) < 2:
         return None  # (the common case: a line without two numbers holds no two dates)
-    joins = list(_STAMP_JOIN.finditer(text)) or list(_SPACE_BEFORE_CAPITAL.finditer(text))
+    joins = [*_STAMP_JOIN.finditer(text), *_SPACE_BEFORE_CAPITAL.finditer(text)]
     for m in joins:
         # "Fecha de publicación: 14/08/2026 Actualizado: 15/08/2026": two labelled stamps side by side.
         first, second = text[: m.start()].strip(), text[m.end() :].strip()
@@ -690,7 +691,7 @@ def _two_stamps(text: str) -> list[tuple[str, DateStamp]] | None:
     return None
 
 
-_STAMP_JOIN = re.compile(r",[ \u00a0]+|[ \u00a0]+[–|][ \u00a0]+")
+_STAMP_JOIN = re.compile(r",[ \u00a0]+|[ \u00a0]+[–—|·•-][ \u00a0]+")
 _SPACE_BEFORE_CAPITAL = re.compile(r"(?<=\d)[ \u00a0]+(?=[^\W\d_])")  # after a date's number, a label's first letter
 _DIGIT_RUN = re.compile(r"\d+")
 
@@ -795,7 +796,11 @@ def classify_lines(text: str) -> list[Line]:
         wide = uneven and _WIDE_GAP.search(spaced) is not None
         # The one-character tests first: a search for " · " costs more than one for "·".
         if "|" in content or wide or ("·" in content and " · " in content) or ("•" in content and " • " in content):
-            pieces = _with_times([_SPACES.sub(" ", p).strip() for p in _PIECE.split(spaced) if p.strip()])
+            # (A dash left at a piece's edge by the bar joining two of a page's spans is no part of it:
+            # "Publié le 14/11/2025 — | Mis à jour le …".)
+            pieces = _with_times(
+                [q for p in _PIECE.split(spaced) if (q := _SPACES.sub(" ", p).strip().strip(_EDGE_DASHES).strip())]
+            )
             classified = [line for p in pieces for line in _classify(p, number, block, True)]
             if any(line.kind in (Kind.DATE, Kind.STAMP, Kind.REFERENCE) for line in classified):
                 out += classified

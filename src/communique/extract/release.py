@@ -510,6 +510,25 @@ def event_days(
         sentence = _first_sentence(texts[0], language)
         length = event_length(sentence, language) if says_opened(sentence, language) else None
         span = (dates.start, dates.start + _dt.timedelta(days=length - 1)) if length is not None else None
+    if span is None:
+        # "… réunies place Broglie, le 13 novembre" (a caption first) ¶ "Jeudi 13 et vendredi 14 novembre, la
+        # maire …": a range of days that opens a lead sentence and holds the start is the event's (not one in
+        # the sentence's course, a visit's days around the meeting it reports: "… qui effectue une visite du 4
+        # au 6 mars").
+        span = next(
+            (
+                (found[0], found[1])
+                for p in leads
+                if (
+                    found := find_body_dates(
+                        _first_sentence(p, language)[:_OPENING_RANGE], dates.start.year, language=language
+                    )
+                )
+                and found[1] is not None
+                and found[0] <= dates.start <= found[1]
+            ),
+            None,
+        )
     if span is None and page_day is not None:
         # "… at the close of a four-day meeting held in Suva from Thursday to Sunday", "Réunies mercredi et
         # jeudi à Montréal": two weekdays of one lead sentence are the event's days, counted back from the
@@ -569,6 +588,9 @@ def _tells_of(sentence: str, day: _dt.date, language: str) -> bool:
     return written is not None and day in written
 
 
+_OPENING_RANGE = (
+    40  # characters at the head of a sentence where its own days stand ("Jeudi 13 et vendredi 14 novembre,")
+)
 _DATE_DASH = re.compile(r"([^–—\n]{4,30}?)[ \u00a0]+[–—-][ \u00a0]+")  # a short head, then a dash
 
 
