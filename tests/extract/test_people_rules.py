@@ -1968,3 +1968,16 @@ def test_two_bodies_of_one_country_share_its_name_in_a_partner_list() -> None:
 )
 def test_the_apposed_role_before_a_name_in_more_forms(text: str, language: str, name: str) -> None:
     assert name in people(text, language)
+
+
+def test_a_given_name_and_surname_get_the_second_surname_written_after_them_elsewhere() -> None:
+    paragraphs = [
+        "La embarcación formada por Lucía Ferrer Albiol, Mario Zubeldia Etxeberria y otros ganó la final.",
+        "“Hemos remado muy juntos”, explicó Lucía Ferrer, que suma así su segunda medalla.",
+    ]
+    assert "Lucía Ferrer Albiol" in named(paragraphs, "es")
+
+
+def test_small_words_may_qualify_the_head_before_a_portfolio_and_a_known_given_name() -> None:
+    text = "En la audiencia, la fiscal especializada en Delincuencia Organizada Andrea Cevallos Jaramillo detalló los hechos."
+    assert people(text, "es")["Andrea Cevallos Jaramillo"][1] == "fiscal especializada en Delincuencia Organizada"

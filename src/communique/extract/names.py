@@ -244,12 +244,18 @@ def _portfolio_then_name(norm: str, tokens: list[tuple[int, int]], t: PeopleTabl
     n = len(tokens)
     if n < 3:
         return None
+    words = [norm[s:e] for s, e in tokens]
+    known = _given_at(words, 1)  # (a known given name further on: the run holds a name, see below)
     before = norm[max(0, tokens[0][0] - 12) : tokens[0][0]].split()
     if before and len(before) >= 2 and bare(before[-1]) in t.role_articles and bare(before[-2]) in t.link_words:
         before = before[:-1]  # "… de la Corte Suprema de Justicia Dinora Esperanza Portillo": a link, then an article
-    if not before or (bare(before[-1]) not in t.link_words and bare(before[-1]) not in t.joiner_words):
+    linked = bool(before) and (
+        bare(before[-1]) in t.link_words
+        or bare(before[-1]) in t.joiner_words
+        or (known is not None and bare(before[-1]) in t.location_words)  # "especializada en Delincuencia …"
+    )
+    if not linked:
         return None
-    words = [norm[s:e] for s, e in tokens]
     # Leading initials open the name ("… of Housing P.J. Kielty", "… T. K. Bhandari"); a single one is a
     # middle initial, read by _initialled_name.
     lead = next(
@@ -265,7 +271,7 @@ def _portfolio_then_name(norm: str, tokens: list[tuple[int, int]], t: PeopleTabl
         return None
     # The name is the run's last two words, or more from a known given name ("… Sanitation and Irrigation Grace
     # Wanjiru Otieno": the earliest that leaves three or four words).
-    known = None if lead is not None else _given_at(words, 1)
+    known = None if lead is not None else known
     first = lead if lead is not None else known if known is not None and known < n - 2 else n - 2
     if lead is None and not all(norm[s : s + 1].isupper() and _letters(norm[s:e]) for s, e in tokens[-2:]):
         return None
@@ -282,12 +288,27 @@ def _portfolio_then_name(norm: str, tokens: list[tuple[int, int]], t: PeopleTabl
     between = norm[heads[-1].end() : tokens[0][0]].replace(",", " ").split()
     # (A nationality adjective may qualify the head: "le ministre malien de la Santé Ali Traoré".)
     nationality = adjectives(t.language)
+    # (With a known given name opening the name, a few small words may qualify the head: "la fiscal
+    # especializada en Delincuencia Organizada Andrea Cevallos Jaramillo".)
+    small = sum(1 for w in between if not (w[:1].isupper() or bare(w) in t.link_words or bare(w) in t.joiner_words))
     if not between or not all(
-        w[:1].isupper() or bare(w) in t.link_words or bare(w) in t.joiner_words or w.lower() in nationality
+        w[:1].isupper()
+        or bare(w) in t.link_words
+        or bare(w) in t.joiner_words
+        or w.lower() in nationality
+        or (
+            known is not None
+            and first == known
+            and small <= _QUALIFIERS
+            and (bare(w) in t.location_words or bare(w) not in t.clause_words)
+        )
         for w in between
     ):
         return None
     return first, heads[-1].start()
+
+
+_QUALIFIERS = 3  # small words between a role's head and its portfolio ("especializada en")
 
 
 _LONGEST_NAME = 4  # words of a name read from a known given name to the end of a run
@@ -1171,6 +1192,13 @@ def complete_names(people: list[Person], norms: Sequence[str], t: PeopleTables, 
             second = _WORD_AFTER.match(whole, end) if len(words) == 1 else None
             tail = [second.group(1)] if second is not None and plain_first(second.group(1)) else []
             fulls.add(" ".join([*kept, person.name, *tail]))
+        if not fulls and len(words) == _GIVEN_AND_SURNAME and words[0].casefold() in given:
+            # "explicó Lucía Ferrer" after "la embarcación formada por Lucía Ferrer Albiol, …": a given name and
+            # one surname get the second surname the text writes after them elsewhere.
+            for end in _ends_of(whole, person.name):
+                second = _WORD_AFTER.match(whole, end)
+                if second is not None and plain_first(second.group(1)):
+                    fulls.add(f"{person.name} {second.group(1)}")
         if len(fulls) != 1:
             continue
         full = fulls.pop()
@@ -1185,6 +1213,21 @@ def complete_names(people: list[Person], norms: Sequence[str], t: PeopleTables, 
 
 
 _SHORT_NAME_WORDS = 3  # words of a short name completed from its fuller mention ("Van den Bossche")
+_GIVEN_AND_SURNAME = 2  # "Lucía Ferrer", of "Lucía Ferrer Albiol"
+
+
+def _ends_of(norm: str, name: str) -> Iterator[int]:
+    """The end of each place ``name`` stands whole in ``norm``."""
+    at = norm.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (end >= len(norm) or not (norm[end].isalnum() or norm[end] in "’'-")) and (
+            at == 0 or not (norm[at - 1].isalnum() or norm[at - 1] in "’'-")
+        ):
+            yield end
+        at = norm.find(name, at + 1)
+
+
 _FIRST_NAMES = 2  # first names read back before a short name ("Gloria Estefanía Paz Villarroel")
 # A capitalised word right after a name (one space between): a second surname ("Sergio Oyarzún Vidal").
 _WORD_AFTER = re.compile(r"[ \u00a0]([^\W\d_][\w’'\-]*)(?![\w’'\-])")
