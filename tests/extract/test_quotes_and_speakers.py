@@ -602,3 +602,26 @@ def test_a_nationality_after_a_role_names_the_person_right_after_it() -> None:
         Attendee(name="Andrés Quirós", role="diputado", country="CR"),
     )
     assert speakers(paragraphs, "es", *people) == ["Andrés Quirós"]
+
+
+def test_an_attribution_line_after_a_closing_quotation_is_kept_and_names_its_speaker() -> None:
+    page = (
+        "Chiefs meet at the camp\n\nBUTMIR, 3 March 2026 – Major General Norbert Steinhuber hosted General Markus "
+        "Eberhardt-Lind, Chief of Defence of Austria. “Bosnia is a neighbourhood issue,” said General "
+        "Eberhardt-Lind.\n\n“We are 22 nations in one camp, and what we share here is the best argument.”\n"
+        "– Major General Norbert Steinhuber, Commander EUFOR\n"
+    )
+    quotes = communique.parse(page.encode(), "text").quotes
+    assert [q.speaker for q in quotes] == ["Markus Eberhardt-Lind", "Norbert Steinhuber"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "language"),
+    [
+        ("« Nous avons payé cher l'idée que la menace avait disparu », reconnaît l'amiral Vanhoutte.", "fr"),
+        ("“We paid dearly for the idea that the threat had gone,” admits Admiral Vanhoutte.", "en"),
+        ("«Pagamos caro la idea de que la amenaza había desaparecido», admite el almirante Vanhoutte.", "es"),
+    ],
+)
+def test_a_verb_of_saying_in_the_present_attributes(paragraph: str, language: str) -> None:
+    assert speakers([paragraph], language, Attendee(name="Michel Vanhoutte", rank="amiral")) == ["Michel Vanhoutte"]

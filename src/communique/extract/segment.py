@@ -1057,7 +1057,20 @@ def _without_footer(body: list[Line]) -> list[Line]:
             items = 1
         elif line.words >= 8 or _SENTENCE_MARK.search(line.text) or (lead_in and tail[k + 1].bullet):
             kept.append(line)
+        elif (
+            (line.bullet or line.text[:1] in _DASH_OPENERS)
+            and line.words <= _SIGNED_WORDS
+            and above.text.rstrip(" .").endswith(_CLOSING_MARKS)
+        ):
+            # "“We are 22 nations in one camp …”" ¶ "– Major General X, Commander EUFOR": the quotation's
+            # attribution line, not a sign-off of the page.
+            kept.append(line)
     return body[: last + 1] + kept
+
+
+_DASH_OPENERS = "–—-"
+_SIGNED_WORDS = 16  # words of a quotation's attribution line: a rank, a name, a role
+_CLOSING_MARKS = ("”", "»", '"', "’", "“")
 
 
 _ITEM_WORDS = 12  # an item of a list of people: a name, a bracket, a short role
