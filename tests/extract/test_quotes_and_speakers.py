@@ -625,3 +625,34 @@ def test_an_attribution_line_after_a_closing_quotation_is_kept_and_names_its_spe
 )
 def test_a_verb_of_saying_in_the_present_attributes(paragraph: str, language: str) -> None:
     assert speakers([paragraph], language, Attendee(name="Michel Vanhoutte", rank="amiral")) == ["Michel Vanhoutte"]
+
+
+def test_a_bare_role_several_attendees_hold_is_the_publishing_states_own() -> None:
+    page = (
+        "Gobierno de España\nMinisterio de Asuntos Exteriores\n\nLos países mediterráneos acuerdan una agenda común\n\n"
+        "27/11/2025\n\nEl ministro de Asuntos Exteriores, Álvaro Ruiz de Azcárate, ha presidido en Málaga la reunión. "
+        "Asistieron el ministro de Negocios Extranjeros de Portugal, Duarte Valente Pires, y el ministro de Asuntos "
+        "Exteriores de Grecia, Yorgos Kalafatis.\n\nLos ministros han dedicado la primera sesión a Libia.\n\n"
+        "«El Mediterráneo no es una frontera», ha afirmado el ministro al inicio de la reunión.\n"
+    )
+    assert [q.speaker for q in communique.parse(page.encode(), "text").quotes] == ["Álvaro Ruiz de Azcárate"]
+
+
+def test_a_role_with_its_country_after_a_link_is_that_countrys_holder() -> None:
+    paragraphs = [
+        "Rui Sequeira met Januário Tavares in Lisbon. Januário Tavares thanked Portugal. “Small island states "
+        "cannot plan on promises,” the Prime Minister of Cabo Verde said."
+    ]
+    people = (
+        Attendee(name="Rui Sequeira", role="Prime Minister", country="PT"),
+        Attendee(name="Januário Tavares", role="Prime Minister", country="CV"),
+    )
+    assert speakers(paragraphs, "en", *people) == ["Januário Tavares"]
+
+
+def test_a_verb_of_saying_with_no_subject_after_according_to_speaks_for_the_clause_before() -> None:
+    paragraphs = [
+        "Álvaro Ruiz presidió la reunión. Ruiz ha defendido que la financiación se vincule a proyectos. Según ha "
+        "señalado, «cada euro que invertimos en la otra orilla es un euro de seguridad»."
+    ]
+    assert speakers(paragraphs, "es", Attendee(name="Álvaro Ruiz")) == ["Álvaro Ruiz"]

@@ -57,6 +57,7 @@ def find_quotes(
     body: Analysis | None = None,
     link: bool = False,
     turns: Sequence[Turn] = (),
+    home: str | None = None,
 ) -> list[Quote]:
     """The quotations of ``paragraphs`` as :class:`Quote` objects, with speakers.
 
@@ -69,14 +70,15 @@ def find_quotes(
     ``attendees`` (what :class:`PressRelease` does for a quote without one:
     linking here, when each quote is built, saves building it twice).  ``turns`` are the
     transcript turns of ``paragraphs`` (:func:`.transcripts.find_turns`): each spoken turn is a
-    quotation of its label's speaker.
+    quotation of its label's speaker.  ``home`` is the state that publishes the page: of several attendees
+    holding the role a quotation is attributed to, its own is meant.
     """
     if body is None:
         body = Analysis(paragraphs)
     if attendees is None:
         attendees = find_attendees(paragraphs, language, body, turns=turns)[0]
     spans = find_quote_spans(paragraphs, turns)
-    speakers, spoken = attribute_quotes(paragraphs, spans, attendees, language, body)
+    speakers, spoken = attribute_quotes(paragraphs, spans, attendees, language, body, home)
     if not all(spoken):
         # A title, a name or a term in quotation marks is no quotation (a quotation over paragraphs goes whole).
         kept = [k for k, speech in enumerate(spoken) if speech]
@@ -380,6 +382,7 @@ def release_from_parts(
     written = [Paragraph(text=p) for p in texts]
     # One analysis of the body (normalised, lower-cased, searched once), shared by the rules.
     analysis = Analysis(texts)
+    home: str | None = None
     if attendees is not None:
         found = list(attendees)
     else:
@@ -408,7 +411,7 @@ def release_from_parts(
         )
         found, only_mentioned = (people[0], people[1]) if people else ([], [])
         mentions = [*mentions, *only_mentioned]
-    quotes = _guarded("quotes", find_quotes, texts, language, found, analysis, True, turns)
+    quotes = _guarded("quotes", find_quotes, texts, language, found, analysis, True, turns, home)
     if not header.title_derived:
         # (A title derived from the first sentence holds that sentence's quotations: they are the body's.)
         quotes = _guarded("title quotes", find_title_quotes, header.title, quotes, language) + quotes

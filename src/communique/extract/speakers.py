@@ -67,10 +67,10 @@ from ..locale import pack
 from ..model import Attendee
 from ._data import _trie_regex, alternation, matches_at, normalize, phrase_pattern, upper_class
 from .analysis import Analysis
-from .countries import adjectives
+from .countries import adjectives, find_countries
 from .organizations import organization_name, organization_of_title
 from .quotes import QuoteSpan
-from .roles import role_parts
+from .roles import from_role, role_parts
 from .transcripts import Turn, turn_role
 from .vocab import ends_abbreviation, person_titles, speech_verbs
 
@@ -128,6 +128,8 @@ def _tables(language: str) -> dict[str, Any]:
             rf"(?<!\w)(?i:{alternation(normalize(w) for w in people.role_articles)})[ \u00a0]*$"
         ),
         "not_speech_forms": frozenset(forms),
+        # The words that tie a role to its country ("of", "de", "du", "del"), in small letters.
+        "role_links": frozenset(normalize(w).lower() for w in people.role_links if " " not in w),
         # Right after the closing mark: a comma, then a conjunction opening another clause.
         "clause_joiner": re.compile(
             rf"[ \u00a0]*,?[ \u00a0]*(?i:{alternation(normalize(w) for w in quotes.clause_joiners)})[ \u00a0]"
@@ -341,9 +343,13 @@ class _Attribution:
         attendees: Sequence[Attendee],
         language: str,
         originals: Sequence[str] | None = None,
+        home: str | None = None,
     ) -> None:
         self.t = _tables(language)
         self.language = language
+        # The state that publishes the page (:func:`.home.home_country`): its own office holders are who a
+        # bare role means when several attendees hold it ("ha afirmado el ministro" on a ministry's page).
+        self.home = home
         self.norms = norms
         self.spans = spans
         self.people = _People(attendees)
@@ -402,6 +408,9 @@ class _Attribution:
         # A nationality adjective right after the role ("la mandataria finlandesa"): the attendee of that country.
         after = self.t["next_word"].match(text, role_end)
         country = self.t["adjectives"].get(after.group(1).lower()) if after is not None else None
+        if country is None:
+            # "… the Prime Minister of Cabo Verde said": a country after a link of the role's complement.
+            country = self._linked_country(text, role_start, role_end, min(end, role_end + _COUNTRY_REACH))
         # With its modifiers first ("the External Affairs Minister"), else the head alone ("Minister").
         resolved = (
             self.by_role(text[other.start() : role_end], para, start, country)
@@ -417,6 +426,17 @@ class _Attribution:
             if near is not None:
                 return "name", near
         return "role", resolved
+
+    def _linked_country(self, text: str, start: int, phrase_end: int, end: int) -> str | None:
+        """The country a role phrase ``text[start:phrase_end]`` names after one of its links ("the Prime Minister
+        of Cabo Verde"), its name maybe running past the phrase (``end``); not a country later in the sentence."""
+        links = self.t["role_links"]
+        for s, _, code in find_countries(text[start:end], self.language):
+            before = text[start : start + s].split()
+            if start + s > phrase_end + 1 or not before or before[-1].lower() not in links:
+                continue
+            return code
+        return None
 
     def _apposed(self, between: str, rest: str) -> bool:
         """Whether the words between a role and a name only continue the role ("the Minister for Defence, the Hon").
@@ -786,6 +806,13 @@ class _Attribution:
         if at is not None:
             return self.antecedent(para, at.start())  # "Selon lui, « … »": the subject before it
         found = _before(text, start, end, self.t, self.who, para)
+        according = self.t["according"].search(text, start, end) if found is None and start < end else None
+        if according is not None:
+            said = self.t["verbs"].search(text, according.end(), end)
+            if said is not None and len(text[according.end() : said.start()].split()) <= _SUBJECTLESS_WORDS:
+                # "Según ha señalado, «…»", "As she put it, …": a verb of saying with no subject after the
+                # preposition speaks for the subject of the clause before.
+                return self.antecedent(para, according.start())
         verb = self.t["verbs"].search(text, start, end) if found is None and start < end else None
         if (
             verb is not None
@@ -908,6 +935,7 @@ def attribute_quotes(
     attendees: Sequence[Attendee],
     language: str,
     body: Analysis | None = None,
+    home: str | None = None,
 ) -> tuple[list[str | None], list[bool]]:
     """The speaker of each quotation in ``spans`` (as :func:`attribute_speakers`) and whether it is one:
     ``False`` for a title, a name or a term in quotation marks (``the “Foreign Fighters” resolution``,
@@ -915,7 +943,7 @@ def attribute_quotes(
     if not spans:
         return [], []
     norms = body.norms if body is not None else [normalize(p) for p in paragraphs]
-    state = _Attribution(norms, spans, attendees, language, paragraphs)
+    state = _Attribution(norms, spans, attendees, language, paragraphs, home)
     speakers = state.speakers
     spoken: list[bool] = []
     prev_speaker: str | None = None  # the previous quotation's, when it was speech
@@ -1027,6 +1055,7 @@ def _not_speech_start(window: str, t: dict[str, Any]) -> int | None:
     return None
 
 
+_COUNTRY_REACH = 40  # characters after a role phrase where its country may stand ("of Cabo Verde")
 _HYPHENATED = re.compile(r"(?:-[^\W\d_]+)+")  # the rest of a hyphenated compound ("-in-Office")
 _SUBJECTLESS_WORDS = 1  # words before a verb of saying that leave it no subject ("Según explicó")
 _REPORTED_GAP = 4  # words between a verb of saying and a quotation it reports without "that"
@@ -1156,6 +1185,10 @@ def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int, country
     attendee of that country whose role the text does not give is the speaker.
     """
     role, organization = role_parts(phrase, state.language)
+    if country is None and (role.lower().split() or [""])[-1] not in state.t["epithets"]:
+        # "the Moroccan minister said", "the President of Kenya" (not an epithet's: "the Liberian leader" may be
+        # the attendee the text gave no country).
+        country = from_role(phrase, state.language)[2]
     if (
         organization
         and " " not in organization
@@ -1276,6 +1309,12 @@ def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int, country
         return None
     if len(candidates) == 1:
         return candidates[0]
+    if country is None and state.home is not None and words:  # (not an epithet: "la funcionaria" is the last subject)
+        # "… ha afirmado el ministro" on the Spanish ministry's page, with ministers of nine states there: the
+        # publisher's own.
+        own = [c for c in candidates if any(a.name == c and a.country == state.home for a in people.attendees)]
+        if len(own) == 1:
+            return own[0]
     wanted = set(candidates)
     for name in state.subjects_before(para, pos):
         if name in wanted:
