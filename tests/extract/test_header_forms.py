@@ -1570,3 +1570,37 @@ def test_a_range_opening_a_lead_sentence_holds_the_day_a_caption_gives() -> None
     )
     dates = _parsed(page).dates
     assert (dates.start, dates.end) == (dt.date(2025, 11, 13), dt.date(2025, 11, 14))
+
+
+class TestMoreHeaderShapes:
+    def test_the_24_languages_of_an_eu_site_are_a_language_switch(self) -> None:
+        line = "BG ES CS DA DE ET EL EN FR GA HR IT LV LT HU MT NL PL PT RO SK SL FI SV"
+        assert [row.kind for row in classify_lines(line)] == [Kind.FURNITURE]
+
+    def test_a_headline_set_on_two_lines_goes_on_with_its_complement(self) -> None:
+        page = (
+            "MEDIA RELEASE\n\nSADC Executive Secretary receives Minister of Foreign Affairs\nof the Union of Comoros "
+            "ahead of the Summit\n\nGaborone, Botswana, 22 January 2026 – The Executive Secretary received the minister.\n"
+        )
+        title = _parsed(page).header.title
+        assert (
+            title
+            == "SADC Executive Secretary receives Minister of Foreign Affairs of the Union of Comoros ahead of the Summit"
+        )
+
+    def test_a_kinds_label_over_a_line_in_small_letters_is_a_headline_and_its_subtitle(self) -> None:
+        page = (
+            "Transcript\nJoint press point\nwith NATO Secretary General Henrik Valstad and the Prime Minister\n"
+            "14 Mar. 2025\n\nNATO Secretary General Henrik Valstad: Good afternoon and welcome back.\n"
+        )
+        header = _parsed(page).header
+        assert (header.title, header.subtitle) == (
+            "Joint press point",
+            "with NATO Secretary General Henrik Valstad and the Prime Minister",
+        )
+
+    def test_two_crumbs_ending_with_a_section_label_are_a_breadcrumb(self) -> None:
+        assert [row.kind for row in classify_lines("News & Updates / Press Releases")] == [Kind.FURNITURE]
+
+    def test_a_capital_then_a_colon_opens_the_body(self) -> None:
+        assert read_dateline("Muscat: Oman’s Foreign Minister today received the minister.").place == "Muscat"

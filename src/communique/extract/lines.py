@@ -425,7 +425,7 @@ def _tag_date_place(text: str) -> tuple[str, str, str] | None:
     return None
 
 
-_LONGEST_SWITCH = 60
+_LONGEST_SWITCH = 100  # the 24 languages of an EU site, as two-letter codes
 # ISO 639-1 codes of the languages sites offer most: a line of two or more of them alone is a language switch.
 _LANGUAGE_CODES = frozenset(
     [
@@ -525,7 +525,12 @@ def is_breadcrumb(text: str) -> bool:
     parts = [p for p in _CRUMB_SEPARATOR.split(text) if p.strip()]
     # Two parts are enough after an arrow ("Media > Speeches and Transcripts"): a headline has no arrow; or
     # when both are the site's section names ("Presse / Communiqués de presse").
-    least = 2 if _has_any(text, "›>") or (len(parts) == 2 and all(fold(p) in header_phrases() for p in parts)) else 3
+    # (Or when the last is one and the first is short: "News & Updates / Press Releases".)
+    phrases = header_phrases()
+    sections = len(parts) == 2 and (
+        all(fold(p) in phrases for p in parts) or (fold(parts[-1]) in phrases and word_count(parts[0]) <= 3)
+    )
+    least = 2 if _has_any(text, "›>") or sections else 3
     if len(parts) < least or any(word_count(p) > 6 for p in parts[:-1]):
         return False
     # The last crumb may be the page's own long title ("Accueil > Actualités > Conférences de presse >

@@ -418,8 +418,16 @@ def segment(text: str, *, titled: bool = False) -> Segments:
         place = next(
             (line.value for line in lines[:zone_end] if line.kind is Kind.DATE and line.field == "place"), None
         )
+    wrapped: int | None = None  # the second line of a headline set on two lines
     if not titled:
         title_index, subtitle_index, place = _pick_title(lines, candidates, standfirst, place, header_end)
+        if title_index is not None and _goes_on_below(lines, title_index):
+            # "SADC Executive Secretary receives Minister of Foreign Affairs" ¶ "of the Union of Comoros ahead
+            # of …": the next line of the block opens in small letters, the headline's rest.
+            wrapped = title_index + 1
+            skip.add(wrapped)
+            if subtitle_index == wrapped:
+                subtitle_index = None
     if place is None and body_from is not None and not titled:
         place = _dateline_above(lines, body_from, title_index)
     if body_from is None:
@@ -505,6 +513,8 @@ def segment(text: str, *, titled: bool = False) -> Segments:
     else:
         # (Without its number in a list of items: "4. Press Conference by Minister Tanabe".)
         title, title_line = _NUMBERED.sub("", lines[title_index].text), lines[title_index].number
+        if wrapped is not None:
+            title = f"{title} {lines[wrapped].text}"
     subtitle = lines[subtitle_index].text if subtitle_index is not None else None
     return Segments(
         title=title,
@@ -819,6 +829,36 @@ def _pick_title(
                     place = found[0]
                     break
     return title, subtitle, place
+
+
+def _goes_on_below(lines: list[Line], i: int) -> bool:
+    """Whether the headline at line ``i`` goes on to the next line of its block: a text line opening with a
+    word in small letters, short as a headline's rest, under a headline that ends no sentence."""
+    if i + 1 >= len(lines):
+        return False
+    line, below = lines[i], lines[i + 1]
+    return (
+        below.kind is Kind.TEXT
+        and below.block == line.block
+        and not below.bullet
+        # A complement's link opens it ("of the Union of …", "de la …"), under a headline, not a kind's label:
+        # "Joint press point" ¶ "with NATO Secretary General …" is a headline and its subtitle.
+        and below.text.split(maxsplit=1)[0] in _role_link_words()
+        and line.words >= _WRAPPED_ABOVE
+        and below.words <= _WRAPPED_WORDS
+        and not line.text.endswith(_SENTENCE_ENDS)
+        and not below.text.endswith(_SENTENCE_ENDS)
+    )
+
+
+_WRAPPED_WORDS = 16  # words of a headline's second line at most
+_WRAPPED_ABOVE = 5  # words of the headline's first line at least
+
+
+@cache
+def _role_link_words() -> frozenset[str]:
+    """The packs' one-word links of a role to its complement, in small letters ("of", "de", "du", "del")."""
+    return frozenset(w for code in languages() for w in pack(code).people.role_links if " " not in w)
 
 
 _PORTFOLIOS = 3  # lines: a minister's portfolios listed under the name
