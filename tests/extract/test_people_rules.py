@@ -1981,3 +1981,61 @@ def test_a_given_name_and_surname_get_the_second_surname_written_after_them_else
 def test_small_words_may_qualify_the_head_before_a_portfolio_and_a_known_given_name() -> None:
     text = "En la audiencia, la fiscal especializada en Delincuencia Organizada Andrea Cevallos Jaramillo detalló los hechos."
     assert people(text, "es")["Andrea Cevallos Jaramillo"][1] == "fiscal especializada en Delincuencia Organizada"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "field", "value"),
+    [
+        (
+            "Integraron la delegación Ilse Verhoeven (Verts/ALE, NL) y Dimitris Kourakis (PPE, EL).",
+            "es",
+            "Dimitris Kourakis",
+            3,
+            "GR",
+        ),
+        (
+            "It was signed by Director General Dr. Mariano C. Lacson Jr., PhD, and the Administrator.",
+            "en",
+            "Mariano C. Lacson Jr.",
+            1,
+            "Director General",
+        ),
+        (
+            "El buque, al mando del contralmirante José Miguel Peña Batista, zarpó ayer.",
+            "es",
+            "José Miguel Peña Batista",
+            0,
+            "contralmirante",
+        ),
+        (
+            "La maire a reçu l’Oberbürgermeister de Trèves, Andreas Klein-Bauer, ainsi que la maire de Lodz.",
+            "fr",
+            "Andreas Klein-Bauer",
+            1,
+            "Oberbürgermeister",
+        ),
+        (
+            "The Commissioner for Political Affairs, Amb. Kojo Asante-Darko, briefed the Council.",
+            "en",
+            "Kojo Asante-Darko",
+            1,
+            "Commissioner for Political Affairs",
+        ),
+        (
+            "Se reunieron con el viceprimer ministro, Giorgi Beridze, y con diputados.",
+            "es",
+            "Giorgi Beridze",
+            1,
+            "viceprimer ministro",
+        ),
+        (
+            "Asistió la teniente de alcalde responsable de Cultura, Chiara Bonomelli, al acto.",
+            "es",
+            "Chiara Bonomelli",
+            0,
+            None,
+        ),
+    ],
+)
+def test_more_ranks_titles_and_name_forms(text: str, language: str, name: str, field: int, value: str | None) -> None:
+    assert people(text, language)[name][field] == value

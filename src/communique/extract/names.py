@@ -932,6 +932,8 @@ def find_named(
             if cleaned is None:
                 continue
             name, _, name_end = cleaned
+            if text.startswith(".", name_end) and name.rsplit(" ", 1)[-1] in _name_suffixes(language):
+                name, name_end = name + ".", name_end + 1  # "Mariano C. Lacson Jr., PhD": the suffix's dot
             if name.rsplit(" ", 1)[-1] in _NUMBER_SIGNS:
                 continue  # "Hospital General Regional No. 1": a numbered institution's name
             if (
@@ -1740,6 +1742,7 @@ def _country_after(text: str, end: int, language: str) -> str | None:
         if code is not None:
             return code  # "(Gabon)"; "(Canada-Québec)": a country and one of its parts
         last = inside.rsplit(",", 1)[-1].strip()
+        last = _EU_CODES.get(last, last)  # the EU's own codes for two states: "(PPE, EL)" is Greece
         if "," in inside and len(last) == 2 and last.isupper() and last in countries():
             return last
         return None
@@ -1750,6 +1753,13 @@ def _country_after(text: str, end: int, language: str) -> str | None:
     return country_at_start(text[link.end() : link.end() + 48], language)
 
 
+@cache
+def _name_suffixes(language: str) -> frozenset[str]:
+    """The pack's generational suffixes written with a dot ("Jr", "Sr")."""
+    return frozenset(pack(language).people.name_suffixes)
+
+
+_EU_CODES = {"EL": "GR", "UK": "GB"}  # the EU institutions' country codes that are not ISO 3166's
 _BODY_REACH = 120  # characters after a name: "X, Deputy Commissioner, Operations, of the Canadian Coast Guard"
 
 

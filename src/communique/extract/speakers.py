@@ -1246,7 +1246,9 @@ def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int, country
             if named:
                 exact = [c for c in exact if c in named]
                 candidates = [c for c in candidates if c in named]
-        if exact:
+        if exact and not (nationals and not nationals & set(exact) and nationals & set(candidates)):
+            # (Not when the nationality after the role says another: "El comandante colombiano" is the
+            # "comandante general" of that country, not the "comandante" of no country given.)
             candidates = exact
         if candidates:
             break

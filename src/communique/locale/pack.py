@@ -210,6 +210,8 @@ class PeopleWords:
     """Subject pronouns standing for a person ("il", "she")."""
     particles: Words
     """Small words inside names ("de", "von"; a trailing hyphen glues: "al-")."""
+    name_suffixes: Words
+    """Generational suffixes written with a dot after a name ("Jr", "Sr"): the dot is the name's."""
     clause_verbs: Words
     """Words that, after a name, start the next clause and end an apposition."""
     participants: Words
