@@ -656,3 +656,16 @@ def test_a_verb_of_saying_with_no_subject_after_according_to_speaks_for_the_clau
         "señalado, «cada euro que invertimos en la otra orilla es un euro de seguridad»."
     ]
     assert speakers(paragraphs, "es", Attendee(name="Álvaro Ruiz")) == ["Álvaro Ruiz"]
+
+
+def test_the_role_written_last_before_the_verb_of_a_lead_in_is_its_subject() -> None:
+    paragraphs = [
+        "The Executive Secretary, Mr. Kagiso Mothibedi, received the Minister of Foreign Affairs, Dr. Moustoifa Soilihi.",
+        "Welcoming the Minister, the Executive Secretary said:",
+        "“The Comoros is the smallest of our Member States by land, but the ocean is large.”",
+    ]
+    people = (
+        Attendee(name="Kagiso Mothibedi", role="Executive Secretary"),
+        Attendee(name="Moustoifa Soilihi", role="Minister of Foreign Affairs"),
+    )
+    assert speakers(paragraphs, "en", *people) == ["Kagiso Mothibedi"]

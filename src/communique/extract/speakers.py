@@ -492,6 +492,13 @@ class _Attribution:
             hits = self.people.find(text, start, subject_of, self.word)
             if hits:
                 return hits[-1][1]
+            # … or the role or pronoun written last before it ("Welcoming the Minister, the Executive Secretary
+            # said:": the Executive Secretary).
+            last = None
+            for last in self.t["pronoun_or_role"].finditer(text, start, subject_of):
+                pass
+            if last is not None:
+                start = last.start()
         found = self.mention(text, start, end, para)
         if found is None:
             return None
