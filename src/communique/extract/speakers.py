@@ -494,11 +494,9 @@ class _Attribution:
                 return hits[-1][1]
             # … or the role or pronoun written last before it ("Welcoming the Minister, the Executive Secretary
             # said:": the Executive Secretary).
-            last = None
-            for last in self.t["pronoun_or_role"].finditer(text, start, subject_of):
-                pass
-            if last is not None:
-                start = last.start()
+            starts = [m.start() for m in self.t["pronoun_or_role"].finditer(text, start, subject_of)]
+            if starts:
+                start = starts[-1]
         found = self.mention(text, start, end, para)
         if found is None:
             return None
