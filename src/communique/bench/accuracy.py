@@ -160,6 +160,8 @@ DEFAULT_CORPUS = (
     "tests/data/holdout36",
     "tests/data/holdout37",
     "tests/data/holdout38",
+    "tests/data/holdout39",
+    "tests/data/holdout40",
     "tests/data/htmlhold",
     "tests/data/htmlhold2",
     "tests/data/htmlhold3",
@@ -183,6 +185,7 @@ DEFAULT_CORPUS = (
     "tests/data/htmlhold21",
     "tests/data/htmlhold22",
     "tests/data/htmlhold23",
+    "tests/data/htmlhold24",
 )
 """The corpus folders, relative to the repository root (the current directory of the command)."""
 
