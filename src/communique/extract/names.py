@@ -22,7 +22,7 @@ words are looked up in sets, backwards from the name, only where a name was foun
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache, lru_cache
 from typing import Any
 
@@ -1175,7 +1175,7 @@ def complete_names(people: list[Person], norms: Sequence[str], t: PeopleTables, 
             continue
         fulls = set()
         # Found with str.find and read back by hand: a regex per person and paragraph cost more than the rest.
-        for firsts, at, end in _words_before(whole, person.name):
+        for firsts, at, end in _words_before(whole, person.name, plain_first):
             kept: list[str] = []
             for first in reversed(firsts):
                 if not plain_first(first):
@@ -1248,7 +1248,9 @@ def _acronym_word(word: str) -> bool:
     return len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 
-def _words_before(norm: str, name: str) -> Iterator[tuple[list[str], int, int]]:
+def _words_before(
+    norm: str, name: str, goes_on: Callable[[str], bool] = lambda word: True
+) -> Iterator[tuple[list[str], int, int]]:
     """``(words, offset of the first, end of the name)`` for each place ``name`` stands whole: up to
     :data:`_FIRST_NAMES` words right before it (one space between each), an elided preposition taken off
     the first ("d’Emiliano" → "Emiliano")."""
@@ -1271,6 +1273,8 @@ def _words_before(norm: str, name: str) -> Iterator[tuple[list[str], int, int]]:
                     pos += elided.end()
                     break  # a preposition before it: the first names start here
                 words.insert(0, word)
+                if not goes_on(word):
+                    break  # no first name: the words further back change nothing
             if words:
                 yield words, pos, end
         at = norm.find(name, at + 1)
