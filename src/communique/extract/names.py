@@ -244,18 +244,16 @@ def _portfolio_then_name(norm: str, tokens: list[tuple[int, int]], t: PeopleTabl
     n = len(tokens)
     if n < 3:
         return None
-    words = [norm[s:e] for s, e in tokens]
-    known = _given_at(words, 1)  # (a known given name further on: the run holds a name, see below)
     before = norm[max(0, tokens[0][0] - 12) : tokens[0][0]].split()
     if before and len(before) >= 2 and bare(before[-1]) in t.role_articles and bare(before[-2]) in t.link_words:
         before = before[:-1]  # "… de la Corte Suprema de Justicia Dinora Esperanza Portillo": a link, then an article
-    linked = bool(before) and (
-        bare(before[-1]) in t.link_words
-        or bare(before[-1]) in t.joiner_words
-        or (known is not None and bare(before[-1]) in t.location_words)  # "especializada en Delincuencia …"
-    )
-    if not linked:
+    last = bare(before[-1]) if before else ""
+    if not last or (last not in t.link_words and last not in t.joiner_words and last not in t.location_words):
         return None
+    words = [norm[s:e] for s, e in tokens]
+    known = _given_at(words, 1)  # (a known given name further on: the run holds a name, see below)
+    if last not in t.link_words and last not in t.joiner_words and known is None:
+        return None  # after a location link only with a known given name: "especializada en Delincuencia …"
     # Leading initials open the name ("… of Housing P.J. Kielty", "… T. K. Bhandari"); a single one is a
     # middle initial, read by _initialled_name.
     lead = next(
