@@ -2039,3 +2039,27 @@ def test_small_words_may_qualify_the_head_before_a_portfolio_and_a_known_given_n
 )
 def test_more_ranks_titles_and_name_forms(text: str, language: str, name: str, field: int, value: str | None) -> None:
     assert people(text, language)[name][field] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "countries"),
+    [
+        (
+            "La ministre a réuni ses homologues allemand et polonais, M. Markus Stein, ministre fédéral des affaires "
+            "étrangères, et M. Tomasz Wróblewski, ministre des affaires étrangères.",
+            "fr",
+            {"Markus Stein": "DE", "Tomasz Wróblewski": "PL"},
+        ),
+        (
+            "El ministro recibió a sus homólogos chileno y peruano, Andrés Soto Vial, canciller, y Rosa Quispe "
+            "Mamani, ministra de Relaciones Exteriores.",
+            "es",
+            {"Andrés Soto Vial": "CL", "Rosa Quispe Mamani": "PE"},
+        ),
+    ],
+)
+def test_nationalities_after_a_counterpart_word_go_in_order_to_the_people_named_next(
+    text: str, language: str, countries: dict[str, str]
+) -> None:
+    found = people(text, language)
+    assert {name: found[name][3] for name in countries} == countries

@@ -99,9 +99,15 @@ def _verb_after(chunk: str, pos: int, t: PeopleTables) -> bool:
     for word in chunk[pos:].split():
         if not word[0].islower():
             continue  # a name's word ("Grand Est"), whatever it means in small letters
-        if _is_verb(low(word), t):
-            return True
+        if _is_verb(low(word), t) or low(word) in _participant_verbs(t.language):
+            return True  # (a participants' verb too: "El ministro recibió a sus homólogos …, X")
     return False
+
+
+@cache
+def _participant_verbs(language: str) -> frozenset[str]:
+    """The one-word participant cues of the pack in small letters ("recibió", "welcomed", "accueille")."""
+    return frozenset(c for c in people_tables(language).participants if " " not in c)
 
 
 _LIST_ITEMS = 6  # portfolio items read back before the one that holds the role's head
