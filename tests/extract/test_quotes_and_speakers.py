@@ -669,3 +669,35 @@ def test_the_role_written_last_before_the_verb_of_a_lead_in_is_its_subject() -> 
         Attendee(name="Moustoifa Soilihi", role="Minister of Foreign Affairs"),
     )
     assert speakers(paragraphs, "en", *people) == ["Kagiso Mothibedi"]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "language"),
+    [
+        (
+            [
+                "Conduite par S.E. M. Ibrahima Fall-Ndiaye, ancien Premier ministre, la Mission comptait 96 observateurs.",
+                "« Les électeurs ont fait preuve d'une maturité remarquable », a déclaré le Chef de la Mission.",
+            ],
+            "fr",
+        ),
+        (
+            [
+                "La Misión, encabezada por la excanciller Ibrahima Fall-Ndiaye, visitó 612 centros de votación.",
+                "“La jornada se desarrolló en un clima de tranquilidad”, expresó la jefa de Misión.",
+            ],
+            "es",
+        ),
+        (
+            [
+                "The mission, led by former Prime Minister Ibrahima Fall-Ndiaye, deployed 96 observers.",
+                "“Voters showed remarkable maturity,” said the Head of Mission.",
+            ],
+            "en",
+        ),
+    ],
+)
+def test_a_leaders_role_no_attendee_holds_is_the_person_the_text_says_leads(
+    paragraphs: list[str], language: str
+) -> None:
+    assert speakers(paragraphs, language, Attendee(name="Ibrahima Fall-Ndiaye")) == ["Ibrahima Fall-Ndiaye"]

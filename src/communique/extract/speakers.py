@@ -174,6 +174,10 @@ def _tables(language: str) -> dict[str, Any]:
         "joiners": frozenset(normalize(w).lower() for w in people.list_joiners),
         "relative": re.compile(r",[ \u00a0]+" + phrase_pattern(people.relatives)) if people.relatives else None,
         "epithets": frozenset(normalize(w).lower() for w in people.epithets),
+        "leader_heads": frozenset(normalize(w).lower() for w in people.leader_heads),
+        "led_by": re.compile(rf"(?i:{alternation(normalize(w) for w in people.led_by)})[ \u00a0]+")
+        if people.led_by
+        else None,
         "links": frozenset(w for link in people.role_links for w in normalize(link).lower().split()),
         # One-word role heads, for a language that writes roles in small letters ("le conseiller fédéral").
         "head_words": frozenset(
@@ -354,6 +358,7 @@ class _Attribution:
         self.spans = spans
         self.people = _People(attendees)
         self.role_only = {a.role for a in attendees if a.name is None and a.role is not None}
+        self._leaders: list[tuple[int, int, str]] | None = None  # (paragraph, offset, name), read when needed
         self.word: re.Pattern[str] = self.t["word"]
         self.speakers: list[str | None] = []
         # The quotations that are names or terms, no quotation at all ("el ejercicio “Pacífico Unido”").
@@ -510,6 +515,20 @@ class _Attribution:
 
     def by_role(self, phrase: str, para: int, pos: int, country: str | None = None) -> str | None:
         return _resolve_role(phrase, self, para, pos, country)
+
+    def leader_before(self, para: int, pos: int) -> str | None:
+        """The person the text says leads a body ("Conduite par S.E. M. X, la Mission …", "La Misión, encabezada
+        por la excanciller X, …") last before ``pos`` of paragraph ``para``, else ``None``."""
+        if self._leaders is None:
+            self._leaders = []
+            pattern = self.t["led_by"]
+            for i, text in enumerate(self.norms):
+                for m in pattern.finditer(text) if pattern is not None else ():
+                    hits = self.people.find(text, m.end(), min(len(text), m.end() + _LEADER_REACH), self.word)
+                    if hits:
+                        self._leaders.append((i, m.start(), hits[0][1]))
+        earlier = [name for i, at, name in self._leaders if (i, at) < (para, pos)]
+        return earlier[-1] if earlier else None
 
     # --- the subject of the clauses before a point -------------------------------------------------
 
@@ -1060,6 +1079,7 @@ def _not_speech_start(window: str, t: dict[str, Any]) -> int | None:
     return None
 
 
+_LEADER_REACH = 80  # characters after "led by" where the leader's name stands ("la excanciller de Costa Rica X")
 _COUNTRY_REACH = 40  # characters after a role phrase where its country may stand ("of Cabo Verde")
 _HYPHENATED = re.compile(r"(?:-[^\W\d_]+)+")  # the rest of a hyphenated compound ("-in-Office")
 _SUBJECTLESS_WORDS = 1  # words before a verb of saying that leave it no subject ("Según explicó")
@@ -1312,6 +1332,10 @@ def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int, country
         if _unnamed_before(words[0], state, para, pos) is not None:
             return None
         return next(iter(state.subjects_before(para, pos)), None)
+    if not candidates and words and words[0] in state.t["leader_heads"]:
+        # "…», a déclaré le Chef de la Mission" after "Conduite par M. X, la Mission …": whoever the text says
+        # leads it.
+        return state.leader_before(para, pos)
     if not candidates:
         return None
     if len(candidates) == 1:

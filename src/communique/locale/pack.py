@@ -252,6 +252,11 @@ class PeopleWords:
     counterparts: Words
     """Words for a person's opposite number ("homologue", "counterpart"): role heads that give a country
     ("son homologue luxembourgeois, X") but are no role of their own."""
+    led_by: Words
+    """Words before the person who leads a body ("led by", "conduite par", "encabezada por"): that person is
+    who a leader's role without a holder means ("a déclaré le Chef de la Mission")."""
+    leader_heads: Words
+    """Role heads of whoever leads a body ("head", "chef", "jefa"), read with ``led_by``."""
     government_names: Words
     """How a page's masthead names the state that publishes it: ``{country}`` stands for a country's
     name, ``{adjective}`` for its nationality adjective ("Government of {country}", "{adjective} Government")."""
