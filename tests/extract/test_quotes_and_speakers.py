@@ -701,3 +701,23 @@ def test_a_leaders_role_no_attendee_holds_is_the_person_the_text_says_leads(
     paragraphs: list[str], language: str
 ) -> None:
     assert speakers(paragraphs, language, Attendee(name="Ibrahima Fall-Ndiaye")) == ["Ibrahima Fall-Ndiaye"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "language"),
+    [
+        (
+            "Pour le capitaine Théo Agbodjan, cette formation répond à un besoin. « Nos plongeurs avaient le courage. »",
+            "fr",
+        ),
+        (
+            "Para el capitán Théo Agbodjan, esta formación responde a una necesidad. «Nuestros buzos tenían el valor.»",
+            "es",
+        ),
+        ("For Captain Théo Agbodjan, the training meets a real need. “Our divers had the courage.”", "en"),
+    ],
+)
+def test_a_quotation_opening_the_sentence_after_a_view_given_with_for_is_that_persons(
+    paragraph: str, language: str
+) -> None:
+    assert speakers([paragraph], language, Attendee(name="Théo Agbodjan")) == ["Théo Agbodjan"]

@@ -856,6 +856,10 @@ class _Attribution:
             return None  # (a sentence with a quotation of its own has its own speaker)
         verb = self.t["verbs"].search(text, p_start, s_start)
         if verb is None:
+            if self.t["opening_according"].match(text, p_start, s_start) is not None:
+                # "Pour le capitaine de frégate X, cette formation répond à un besoin concret. « … »": the
+                # sentence before gives someone's view; the quotation opening the next goes on with it.
+                return _before(text, p_start, s_start, self.t, self.who, para)
             return None
         hits = self.people.find(text, p_start, verb.start(), self.word)
         return hits[-1][1] if hits else None
