@@ -849,3 +849,11 @@ def test_a_date_piece_after_a_label_in_the_header_row_is_the_pages_date() -> Non
         "</article></body></html>"
     )
     assert communique.parse(page, "html").dates.start == dt.date(2025, 6, 17)
+
+
+def test_two_stamps_side_by_side_between_the_standfirst_and_the_body_date_the_release() -> None:
+    # gub.uy's Liferay (a blind set): "Fecha de publicación:" and "Actualizado:" in two spans of one row, under
+    # a standfirst the extractor keeps and above the body.
+    release = communique.read(DATA.parent / "htmlhold24" / "gubuy" / "11_uruguay_marruecos_consultas_es.html")
+    assert release.dates.published == dt.date(2025, 12, 4)
+    assert release.dates.updated == dt.datetime(2025, 12, 5, 10, 14)

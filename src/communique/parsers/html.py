@@ -1604,14 +1604,18 @@ def _with_dated_lines(main: list[str], where: Sequence[int], lines: Sequence[_Li
     (``Published`` / ``4 December 2023`` in a metadata list under a standfirst), with a short label before one,
     and a header label with its value (``From:`` / ``Ministry of Defence``)."""
     from ..extract.dates import parse_event_dates, parse_stamp
-    from ..extract.lines import is_split_label
+    from ..extract.lines import Kind, classify_lines, is_split_label
 
     def dated(text: str) -> bool:
         if len(text) >= 80:
             return False
         # "Communiqué de presse | 12 juin 2025": a metadata row whose pieces hold the date.
         pieces = [p for p in (p.strip() for p in text.split("|")) if p] if "|" in text else [text]
-        return any(parse_stamp(p) is not None or parse_event_dates(p) is not None for p in pieces)
+        if any(parse_stamp(p) is not None or parse_event_dates(p) is not None for p in pieces):
+            return True
+        # Two stamps side by side ("Fecha de publicación: 04/12/2025 Actualizado: 05/12/2025 10:14"), as the
+        # text rules read them.
+        return any(ch.isdigit() for ch in text) and any(row.kind is Kind.STAMP for row in classify_lines(text))
 
     out: list[str] = []
     previous = -1
