@@ -2063,3 +2063,32 @@ def test_nationalities_after_a_counterpart_word_go_in_order_to_the_people_named_
 ) -> None:
     found = people(text, language)
     assert {name: found[name][3] for name in countries} == countries
+
+
+def test_a_courtesy_word_before_the_first_name_is_a_clean_boundary_for_completing_a_short_name() -> None:
+    paragraphs = [
+        "The Hon Michael Prendergast MP",
+        "Minister Prendergast said the agreement was about what Samoa has asked for.",
+    ]
+    assert "Michael Prendergast" in named(paragraphs, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "field", "value"),
+    [
+        (
+            "Consul Ana Lucía Sepúlveda Ochoa said the bridge was another one across the border.",
+            "Ana Lucía Sepúlveda Ochoa",
+            1,
+            "Consul",
+        ),
+        (
+            "Commandant Élodie Marchetti said every flight had to be planned with care.",
+            "Élodie Marchetti",
+            0,
+            "Commandant",
+        ),
+    ],
+)
+def test_consuls_and_commandants(text: str, name: str, field: int, value: str) -> None:
+    assert people(text, "en")[name][field] == value

@@ -1185,7 +1185,13 @@ def complete_names(people: list[Person], norms: Sequence[str], t: PeopleTables, 
                 continue  # a name of two words or more may be whole already: only a known given name adds to it
             if len(kept) < len(firsts):
                 boundary = firsts[-len(kept) - 1]
-                if boundary[:1].isupper() and not _acronym_word(boundary) and not _country_word(boundary, t):
+                if (
+                    boundary[:1].isupper()
+                    and not _acronym_word(boundary)
+                    and not _country_word(boundary, t)
+                    # (A courtesy word, a rank or a title of the tables: "The Hon Michael Prendergast MP".)
+                    and t.phrases.get(bare(boundary)) is None
+                ):
                     continue  # a capitalised word of a portfolio runs on to the first names
             elif _after_capitalised(whole, at):
                 continue  # the first names run on from a capitalised word further back
