@@ -2092,3 +2092,33 @@ def test_a_courtesy_word_before_the_first_name_is_a_clean_boundary_for_completin
 )
 def test_consuls_and_commandants(text: str, name: str, field: int, value: str) -> None:
     assert people(text, "en")[name][field] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "role"),
+    [
+        (
+            "La Cour siégeait avec les Juges Nadia Belhadj-Amor, Sékou Traoré-Doumbia et Joseph Ekwueme-Obi.",
+            "fr",
+            "juge",
+        ),
+        ("Present were Judges Nadia Belhadj-Amor, Sékou Traoré-Doumbia and Joseph Ekwueme-Obi.", "en", "judge"),
+        (
+            "Asistieron los magistrados Nadia Belhadj-Amor, Sékou Traoré-Doumbia y Joseph Ekwueme-Obi.",
+            "es",
+            "magistrado",
+        ),
+    ],
+)
+def test_a_plural_role_before_a_list_of_names_gives_each_the_role(text: str, language: str, role: str) -> None:
+    found = people(text, language)
+    assert {name: found[name][1] for name in ("Nadia Belhadj-Amor", "Sékou Traoré-Doumbia", "Joseph Ekwueme-Obi")} == {
+        "Nadia Belhadj-Amor": role,
+        "Sékou Traoré-Doumbia": role,
+        "Joseph Ekwueme-Obi": role,
+    }
+
+
+def test_a_plural_role_before_a_list_of_countries_names_no_one() -> None:
+    text = "Étaient présents les ambassadeurs de France, de Roumanie, de Belgique et de Suisse."
+    assert [name for name in people(text, "fr") if name] == []

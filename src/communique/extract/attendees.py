@@ -25,7 +25,7 @@ from .collectives import find_collectives_and_roles
 from .countries import adjectives
 from .delegations import delegation_country
 from .home import holds_national_office, of_home
-from .names import Person, complete_names, find_named, interviewee_in_lead, merge
+from .names import Person, complete_names, find_named, interviewee_in_lead, listed_under_plural, merge
 from .partners import find_partners
 from .roles import capital_office_country, from_role, role_parts
 from .transcripts import Turn, turn_role
@@ -83,6 +83,7 @@ def find_attendees(
     found: list[tuple[int, int, int, int]] = []
     for i, text in enumerate(paragraphs):
         find_named(i, text, body.norms[i], t, language, people, found)
+        listed_under_plural(i, body.norms[i], t, language, people, found)
     complete_names(people, body.norms, t, language)
     for turn in turns:
         if turn.name is not None and not turn.continues:

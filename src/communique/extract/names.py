@@ -1252,6 +1252,72 @@ def _acronym_word(word: str) -> bool:
     return len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 
+def listed_under_plural(
+    i: int, norm: str, t: PeopleTables, language: str, people: list[Person], found: list[tuple[int, int, int, int]]
+) -> None:
+    """The people a plural role introduces as a list of names ("des Juges Nadia Belhadj-Amor, Sékou Traoré-Doumbia
+    et Joseph Ekwueme-Obi", "the ministers X and Y", "los magistrados X, Y y Z"): each is a person with the
+    role in the singular (``people.plurals``), when that is a role's head, a title or a rank of the pack."""
+    if not t.plurals:
+        return
+    low_norm = norm.lower()
+    if not any(p in low_norm for p in t.plural_words):
+        return
+    name_run, separator = _listed_patterns(language)
+    for m in t.plural.finditer(norm):
+        singular = t.plurals.get(m.group().lower(), "")
+        kind = t.phrases.get(bare(singular), ("",))[0]
+        if not singular or (bare(singular) not in t.head_words and kind not in ("title", "rank")):
+            continue
+        pos = m.end()
+        names: list[tuple[int, int]] = []
+        while len(names) < _LISTED_NAMES:
+            run = name_run.match(norm, pos)
+            if run is None:
+                break
+            end = run.end(1)
+            if norm[end - 1] == "." and len(run.group(1).rsplit(None, 1)[-1]) > _INITIAL_LENGTH:
+                end -= 1  # the sentence's full stop after the last name, no initial's dot
+            words = norm[run.start(1) : end].split()
+            if (
+                not 2 <= len(words) <= _MAX_LISTED_WORDS
+                or not words[0][:1].isupper()
+                # (Not "les ambassadeurs de France, de Roumanie …": a country's or another table's word.)
+                or any(t.phrases.get(bare(w)) is not None for w in words)
+                or not _name_like(words, t, language)
+            ):
+                break
+            names.append((run.start(1), end))
+            sep = separator.match(norm, run.end(1))
+            if sep is None:
+                break
+            pos = sep.end()
+        if len(names) < 2:
+            continue  # one name after a plural is another rule's ("les ministres, dont X")
+        for s, e in names:
+            person = Person(norm[s:e])
+            person.role = singular
+            found.append((i, m.start(), e, merge(people, person)))
+
+
+_LISTED_NAMES = 12
+_MAX_LISTED_WORDS = 5
+_INITIAL_LENGTH = 2  # "C.": a word this short with its dot is an initial
+
+
+@cache
+def _listed_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A name of a list (capitalised words up to a comma, a list joiner of the pack or a stop) and the
+    separator after it (a comma, a joiner, or both)."""
+    joiners = alternation(normalize(w) for w in _one_word_joiners(language))
+    word = r"[^\W\d_][\w’'\-.]*"
+    name_run = re.compile(
+        rf"[ \u00a0]*({word}(?:[ \u00a0]+{word}){{1,5}}?)(?=,|[ \u00a0]+(?:{joiners})[ \u00a0]|[.;:)]|$)"
+    )
+    separator = re.compile(rf",[ \u00a0]*(?:(?:{joiners})(?=[ \u00a0]))?|[ \u00a0]+(?:{joiners})(?=[ \u00a0])")
+    return name_run, separator
+
+
 def _words_before(
     norm: str, name: str, goes_on: Callable[[str], bool] = lambda word: True
 ) -> Iterator[tuple[list[str], int, int]]:
