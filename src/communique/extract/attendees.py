@@ -22,10 +22,17 @@ from ..model import Attendee
 from ._data import alternation, normalize
 from .analysis import Analysis
 from .collectives import find_collectives_and_roles
-from .countries import adjectives
 from .delegations import delegation_country
 from .home import holds_national_office, of_home
-from .names import Person, complete_names, find_named, interviewee_in_lead, listed_under_plural, merge
+from .names import (
+    Person,
+    complete_names,
+    find_named,
+    interviewee_in_lead,
+    listed_under_plural,
+    merge,
+    respective_counterparts,
+)
 from .partners import find_partners
 from .roles import capital_office_country, from_role, role_parts
 from .transcripts import Turn, turn_role
@@ -83,7 +90,7 @@ def find_attendees(
     found: list[tuple[int, int, int, int]] = []
     for i, text in enumerate(paragraphs):
         find_named(i, text, body.norms[i], t, language, people, found)
-        listed_under_plural(i, body.norms[i], t, language, people, found)
+        listed_under_plural(i, text, body.norms[i], t, language, people, found)
     complete_names(people, body.norms, t, language)
     for turn in turns:
         if turn.name is not None and not turn.continues:
@@ -104,7 +111,7 @@ def find_attendees(
         office = capital_office_country(p.role, p.organization, t) if p.country is None and filed_from else None
         if office is not None and office not in (filed_from, home):
             p.country = office  # "el alcalde mayor de Bogotá" at a meeting in Mexico City
-    _respective_counterparts(body.norms, found, people, language)
+    respective_counterparts(body.norms, found, people, language)
     for i, s, _, k in found:
         if people[k].country is None:
             # "La délégation sénégalaise comprenait notamment : M. X, …": a member of a country's delegation.
@@ -146,47 +153,6 @@ def find_attendees(
     # After the home country: a partner is another state's body ("con la Gendarmería Nacional francesa").
     others += find_partners(body, language, t, [*built, *others], frozenset(turn.paragraph for turn in turns))
     return [*built, *others], mentions
-
-
-def _respective_counterparts(
-    norms: Sequence[str], found: Sequence[tuple[int, int, int, int]], people: list[Person], language: str
-) -> None:
-    """ "ses homologues allemand et polonais, M. X, …, et M. Y, …": the nationalities after a counterpart word
-    go, in order, to the people named next in the sentence (one each; a country the list's other adjective
-    gave by mistake is corrected)."""
-    pattern = _counterparts_list(language)
-    if pattern is None:
-        return
-    codes = adjectives(language)
-    for i, text in enumerate(norms):
-        m = pattern.search(text)
-        if m is None:
-            continue
-        listed = [codes[w.lower()] for w in re.findall(r"[^\W\d_][\w-]*", m.group("adjectives")) if w.lower() in codes]
-        named: list[int] = []  # the people named after it in the paragraph, in order
-        for j, _, e, k in sorted(found, key=lambda f: (f[0], f[2])):
-            if j == i and e > m.end() and k not in named:
-                named.append(k)  # (by where the phrase ends: a role before the comma may open it earlier)
-        if len(listed) < 2 or len(named) < len(listed):
-            continue
-        for k, code in zip(named, listed, strict=False):
-            if people[k].country is None or people[k].country in listed:
-                people[k].country = code
-
-
-@cache
-def _counterparts_list(language: str) -> re.Pattern[str] | None:
-    """A counterpart word of the pack, then two nationality adjectives or more joined by the list joiners, then a
-    comma ("homologues allemand et polonais,", "counterparts, German and Polish,")."""
-    people = pack(language).people
-    if not people.counterparts:
-        return None
-    words = alternation(normalize(w) for w in people.counterparts)
-    joiners = alternation(normalize(w) for w in people.list_joiners)
-    adjective = r"[^\W\d_][\w-]*"
-    return re.compile(
-        rf"(?i:{words})[ \u00a0]+(?P<adjectives>{adjective}(?:(?:,[ \u00a0]*|[ \u00a0]+(?:{joiners})[ \u00a0]+){adjective})+),"
-    )
 
 
 def replace(attendee: Attendee, **changes: Any) -> Attendee:

@@ -315,11 +315,9 @@ _LONGEST_NAME = 4  # words of a name read from a known given name to the end of 
 def _given_at(words: Sequence[str], lowest: int) -> int | None:
     """The index of the earliest word from ``lowest`` on that is a known given name (or a family name written
     first: ``data/given_names.toml``) and leaves two to four capitalised words to the end of ``words``."""
-    given, family = given_names()
     n = len(words)
     for i in range(max(lowest, n - _LONGEST_NAME), n - 1):
-        folded = words[i].casefold()
-        if (folded in given or folded in family) and all(w[:1].isupper() for w in words[i:]):
+        if known_given(words[i]) and all(w[:1].isupper() for w in words[i:]):
             return i
     return None
 
@@ -1201,7 +1199,7 @@ def complete_names(people: list[Person], norms: Sequence[str], t: PeopleTables, 
         if not fulls and len(words) == _GIVEN_AND_SURNAME and words[0].casefold() in given:
             # "explicó Lucía Ferrer" after "la embarcación formada por Lucía Ferrer Albiol, …": a given name and
             # one surname get the second surname the text writes after them elsewhere.
-            for end in _ends_of(whole, person.name):
+            for _, end in _whole(whole, person.name):
                 second = _WORD_AFTER.match(whole, end)
                 if second is not None and plain_first(second.group(1)):
                     fulls.add(f"{person.name} {second.group(1)}")
@@ -1222,15 +1220,15 @@ _SHORT_NAME_WORDS = 3  # words of a short name completed from its fuller mention
 _GIVEN_AND_SURNAME = 2  # "Lucía Ferrer", of "Lucía Ferrer Albiol"
 
 
-def _ends_of(norm: str, name: str) -> Iterator[int]:
-    """The end of each place ``name`` stands whole in ``norm``."""
+def _whole(norm: str, name: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each place ``name`` stands whole in ``norm`` (no word's letter glued to either side)."""
     at = norm.find(name)
     while at >= 0:
         end = at + len(name)
         if (end >= len(norm) or not (norm[end].isalnum() or norm[end] in "’'-")) and (
             at == 0 or not (norm[at - 1].isalnum() or norm[at - 1] in "’'-")
         ):
-            yield end
+            yield at, end
         at = norm.find(name, at + 1)
 
 
@@ -1253,11 +1251,18 @@ def _acronym_word(word: str) -> bool:
 
 
 def listed_under_plural(
-    i: int, norm: str, t: PeopleTables, language: str, people: list[Person], found: list[tuple[int, int, int, int]]
+    i: int,
+    text: str,
+    norm: str,
+    t: PeopleTables,
+    language: str,
+    people: list[Person],
+    found: list[tuple[int, int, int, int]],
 ) -> None:
     """The people a plural role introduces as a list of names ("des Juges Nadia Belhadj-Amor, Sékou Traoré-Doumbia
     et Joseph Ekwueme-Obi", "the ministers X and Y", "los magistrados X, Y y Z"): each is a person with the
-    role in the singular (``people.plurals``), when that is a role's head, a title or a rank of the pack."""
+    role in the singular (``people.plurals``), when that is a role's head, a title or a rank of the pack.
+    ``norm`` is ``text`` normalised (same length); the names are taken as ``text`` writes them."""
     if not t.plurals:
         return
     low_norm = norm.lower()
@@ -1295,7 +1300,7 @@ def listed_under_plural(
         if len(names) < 2:
             continue  # one name after a plural is another rule's ("les ministres, dont X")
         for s, e in names:
-            person = Person(norm[s:e])
+            person = Person(text[s:e])
             person.role = singular
             found.append((i, m.start(), e, merge(people, person)))
 
@@ -1324,30 +1329,24 @@ def _words_before(
     """``(words, offset of the first, end of the name)`` for each place ``name`` stands whole: up to
     :data:`_FIRST_NAMES` words right before it (one space between each), an elided preposition taken off
     the first ("d’Emiliano" → "Emiliano")."""
-    at = norm.find(name)
-    while at >= 0:
-        end = at + len(name)
-        if (end >= len(norm) or not (norm[end].isalnum() or norm[end] in "’'-")) and (
-            at == 0 or not (norm[at - 1].isalnum() or norm[at - 1] in "’'-")
-        ):
-            words: list[str] = []
-            pos = at
-            while len(words) < _FIRST_NAMES + 1:
-                before = _WORD_BEFORE.search(norm, max(0, pos - _WORD_REACH), pos)
-                if before is None:
-                    break
-                word, pos = before.group(1), before.start(1)
-                elided = _ELIDED.match(word)
-                if elided is not None:
-                    words.insert(0, word[elided.end() :])
-                    pos += elided.end()
-                    break  # a preposition before it: the first names start here
-                words.insert(0, word)
-                if not goes_on(word):
-                    break  # no first name: the words further back change nothing
-            if words:
-                yield words, pos, end
-        at = norm.find(name, at + 1)
+    for at, end in _whole(norm, name):
+        words: list[str] = []
+        pos = at
+        while len(words) < _FIRST_NAMES + 1:
+            before = _WORD_BEFORE.search(norm, max(0, pos - _WORD_REACH), pos)
+            if before is None:
+                break
+            word, pos = before.group(1), before.start(1)
+            elided = _ELIDED.match(word)
+            if elided is not None:
+                words.insert(0, word[elided.end() :])
+                pos += elided.end()
+                break  # a preposition before it: the first names start here
+            words.insert(0, word)
+            if not goes_on(word):
+                break  # no first name: the words further back change nothing
+        if words:
+            yield words, pos, end
 
 
 _WORD_REACH = 40  # characters: a first name is shorter
@@ -1977,6 +1976,47 @@ def _counterpart_country(norm: str, start: int, language: str) -> str | None:
         return None
     before = stripped[:-1].rstrip()
     return _country_ending_at(before, len(before), language)
+
+
+def respective_counterparts(
+    norms: Sequence[str], found: Sequence[tuple[int, int, int, int]], people: list[Person], language: str
+) -> None:
+    """ "ses homologues allemand et polonais, M. X, …, et M. Y, …": the nationalities after a counterpart word
+    go, in order, to the people named next in the sentence (one each; a country the list's other adjective
+    gave by mistake is corrected)."""
+    pattern = _counterparts_list(language)
+    if pattern is None:
+        return
+    codes = adjectives(language)
+    for i, text in enumerate(norms):
+        m = pattern.search(text)
+        if m is None:
+            continue
+        listed = [codes[w.lower()] for w in re.findall(r"[^\W\d_][\w-]*", m.group("adjectives")) if w.lower() in codes]
+        named: list[int] = []  # the people named after it in the paragraph, in order
+        for j, _, e, k in sorted(found, key=lambda f: (f[0], f[2])):
+            if j == i and e > m.end() and k not in named:
+                named.append(k)  # (by where the phrase ends: a role before the comma may open it earlier)
+        if len(listed) < 2 or len(named) < len(listed):
+            continue
+        for k, code in zip(named, listed, strict=False):
+            if people[k].country is None or people[k].country in listed:
+                people[k].country = code
+
+
+@cache
+def _counterparts_list(language: str) -> re.Pattern[str] | None:
+    """A counterpart word of the pack, then two nationality adjectives or more joined by the list joiners, then a
+    comma ("homologues allemand et polonais,", "counterparts, German and Polish,")."""
+    people = pack(language).people
+    if not people.counterparts:
+        return None
+    words = alternation(normalize(w) for w in people.counterparts)
+    joiners = alternation(normalize(w) for w in people.list_joiners)
+    adjective = r"[^\W\d_][\w-]*"
+    return re.compile(
+        rf"(?i:{words})[ \u00a0]+(?P<adjectives>{adjective}(?:(?:,[ \u00a0]*|[ \u00a0]+(?:{joiners})[ \u00a0]+){adjective})+),"
+    )
 
 
 _REPRESENTED_GAP = 80  # characters between "represented by" and the name: "its First Deputy Minister of …"

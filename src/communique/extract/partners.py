@@ -130,9 +130,7 @@ def _partner(item: str, language: str) -> tuple[str, str] | None:
         return None
     reach = words[-1]
     found = find_countries(norm[:reach], language)
-    bodies = [
-        m.end() for w in _state_words(language) for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", low[:reach])
-    ]
+    bodies = _body_word_ends(low[:reach], language)
     if not bodies:
         if found and found[0][0] == 0 and item[found[0][1] : found[0][1] + 2].strip()[:1].islower():
             return item[: found[0][1]], found[0][
@@ -166,10 +164,14 @@ def _bare(item: str, preposition: str, t: PeopleTables) -> str:
         return item
 
 
+def _body_word_ends(low: str, language: str) -> list[int]:
+    """Where each word of a state body's name ends in ``low`` (small letters)."""
+    return [m.end() for w in _state_words(language) for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", low)]
+
+
 def _names_body(item: str, language: str) -> bool:
     """Whether ``item`` holds a word of a state body's name ("services de police")."""
-    low = normalize(item).lower()
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in _state_words(language))
+    return bool(_body_word_ends(normalize(item).lower(), language))
 
 
 @cache

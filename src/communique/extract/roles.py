@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ..locale import organizations, pack
+from ..locale.tables import capitals
 from ._data import normalize
 from .countries import adjectives, ambiguous_country, country_code, country_names, find_countries
 from .organizations import _matcher as _org_matcher
@@ -804,10 +805,8 @@ def capital_office_country(role: str | None, organization: str | None, t: People
     city says the state."""
     if not role:
         return None
-    from ..locale.tables import capitals
-
-    head = low(role).split()
-    held = bool(head) and (territorial(role, t) or territorial(head[0], t))  # "alcalde mayor", "Lord Mayor"
+    # (The head may come first, its qualifier after it: "alcalde mayor".)
+    held = territorial(role, t) or territorial(role.split()[0], t)
     if organization and held and (code := capitals().get(organization.casefold())) is not None:
         return code
     words = role.split()

@@ -1245,6 +1245,8 @@ def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int, country
             # complement names the office's body in other words; any holder, the most recent subject first.
             candidates = [a.name for a in holders if a.name is not None]
         words = []
+    # The attendees of the nationality written with the role ("El diputado costarricense"), if any.
+    nationals = {a.name for a in people.attendees if country is not None and a.country == country}
     for n in range(len(words), 0, -1):
         p = " ".join(words[:n])
         exact: list[str] = []
@@ -1266,7 +1268,6 @@ def _resolve_role(phrase: str, state: _Attribution, para: int, pos: int, country
                 headed.append(a.name)
         if not exact and not candidates:
             candidates = headed
-        nationals = {a.name for a in people.attendees if country is not None and a.country == country}
         if len(exact) + len(candidates) > 1 and not nationals & {*exact, *candidates}:
             # A role noun points back: someone the text names only after the quotation ("… dijo el
             # Secretario General" ¶ "… del ex Secretario General X") is not who it means.  (Not when its

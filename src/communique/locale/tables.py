@@ -41,6 +41,15 @@ def _read(name: str) -> str:
     return resources.files("communique.data").joinpath(name).read_text(encoding="utf-8")
 
 
+def _toml(name: str) -> tuple[dict[str, Any], str]:
+    """``data/<name>`` read as TOML, and the file's name for errors; a :class:`LanguagePackError` if it is none."""
+    file = f"communique/data/{name}"
+    try:
+        return tomllib.loads(_read(name)), file
+    except tomllib.TOMLDecodeError as exc:
+        raise LanguagePackError(f"not valid TOML: {exc}", file=file) from None
+
+
 @cache
 def countries() -> dict[str, dict[str, list[str]]]:
     """ISO 3166-1 alpha-2 code → ``{"en": [display, forms...], "en_adj": [...], "fr": [...], ...}``."""
@@ -95,11 +104,7 @@ def _strings(value: Any, where: str, file: str = "communique/data/organizations.
 @cache
 def organizations() -> tuple[Organization, ...]:
     """The organisation table (``organizations.toml``), checked."""
-    file = "communique/data/organizations.toml"
-    try:
-        raw = tomllib.loads(_read("organizations.toml"))
-    except tomllib.TOMLDecodeError as exc:
-        raise LanguagePackError(f"not valid TOML: {exc}", file=file) from None
+    raw, file = _toml("organizations.toml")
     if set(raw) - {"organization"}:
         raise LanguagePackError(
             "unknown table (expected [[organization]] entries)", file=file, key=sorted(set(raw) - {"organization"})[0]
@@ -142,11 +147,7 @@ def organizations() -> tuple[Organization, ...]:
 
 def _names_by_country(name: str) -> dict[str, tuple[str, ...]]:
     """``data/<name>.toml``: one ``[<name>]`` table, ISO code → a list of non-empty strings, checked."""
-    file = f"communique/data/{name}.toml"
-    try:
-        raw = tomllib.loads(_read(f"{name}.toml"))
-    except tomllib.TOMLDecodeError as exc:
-        raise LanguagePackError(f"not valid TOML: {exc}", file=file) from None
+    raw, file = _toml(f"{name}.toml")
     table = raw.get(name)
     if set(raw) != {name} or not isinstance(table, dict):
         raise LanguagePackError(f"expected one [{name}] table", file=file)
@@ -202,11 +203,7 @@ def given_names() -> tuple[frozenset[str], frozenset[str]]:
     and Sustainable Development Giorgi Lomidze"); a family name of a family-first naming order ("Tran Van
     Hieu", "Wang Yi") does the same.  Names, not words of a language: one table for every pack.
     """
-    where = "communique/data/given_names.toml"
-    try:
-        data = tomllib.loads(_read("given_names.toml"))
-    except tomllib.TOMLDecodeError as exc:
-        raise LanguagePackError(f"not valid TOML: {exc}", file=where) from None
+    data, where = _toml("given_names.toml")
     unknown = sorted(set(data) - {"given", "family_first"})
     if unknown:
         raise LanguagePackError("unknown key", file=where, key=unknown[0])
@@ -269,8 +266,7 @@ def ambiguous_time_zones() -> frozenset[str]:
 
 @cache
 def _time_zone_tables() -> tuple[dict[str, object], dict[str, object], object]:
-    file = "communique/data/time_zones.toml"
-    raw = tomllib.loads(_read("time_zones.toml"))
+    raw, file = _toml("time_zones.toml")
     offsets, regions = raw.get("offsets"), raw.get("regions", {})
     ambiguous = raw.get("ambiguous", {})
     if (
